@@ -1,0 +1,207 @@
+/**
+ * The one schema for both the embedded database (PGlite) and PostgreSQL.
+ * Every tenant-owned table carries `business_id`; queries always filter by it.
+ * The no-double-booking guarantee is the exclusion constraint in the custom migration
+ * `drizzle/0001_booking_exclusion.sql` (drizzle-kit cannot express EXCLUDE constraints).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+export type Lang = 'ru' | 'hy' | 'en';
+export type Localized = Partial<Record<Lang, string>>;
+export interface TimeRangeJson { start: string; end: string }
+export type WeeklyHoursJson = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', TimeRangeJson[]>>;
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const businesses = pgTable('businesses', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  address: text('address').notNull().default(''),
+  phone: text('phone'),
+  timeZone: text('time_zone').notNull(),
+  currency: text('currency').notNull(),
+  defaultLang: text('default_lang').$type<Lang>().notNull(),
+  languages: jsonb('languages').$type<Lang[]>().notNull(),
+  openingHours: jsonb('opening_hours').$type<WeeklyHoursJson>().notNull(),
+  /** Minutes before a slot after which it can no longer be booked online. */
+  minNoticeMin: integer('min_notice_min').notNull().default(120),
+  horizonDays: integer('horizon_days').notNull().default(60),
+  slotStepMin: integer('slot_step_min').notNull().default(15),
+  holdMinutes: integer('hold_minutes').notNull().default(10),
+  /** Cancelling/rescheduling online is allowed until this many minutes before the start. */
+  cancellationWindowMin: integer('cancellation_window_min').notNull().default(120),
+  whatToBring: jsonb('what_to_bring').$type<Localized>(),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+});
+
+export const sites = pgTable('sites', {
+  id: text('id').primaryKey(),
+  businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+  siteKey: text('site_key').notNull().unique(),
+  /** Exact origins (`https://salon.example`) or loopback patterns with a port wildcard (`http://localhost:*`). */
+  allowedOrigins: jsonb('allowed_origins').$type<string[]>().notNull(),
+  widget: jsonb('widget').$type<WidgetConfigJson>().notNull(),
+});
+
+export interface WidgetConfigJson {
+  color: string;
+  position: 'right' | 'left';
+  greeting: Localized;
+  intents: Array<{ id: 'prices' | 'book' | 'human' | 'my_booking' | 'other'; label?: Localized }>;
+  /** Quote trees, validated by the quote tree schema when written. */
+  quoteTrees: unknown[];
+}
+
+export const services = pgTable(
+  'services',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    names: jsonb('names').$type<Localized>().notNull(),
+    descriptions: jsonb('descriptions').$type<Localized>(),
+    durationMin: integer('duration_min').notNull(),
+    bufferBeforeMin: integer('buffer_before_min').notNull().default(0),
+    bufferAfterMin: integer('buffer_after_min').notNull().default(0),
+    /** Prices in the currency's major unit (RUB, AMD, USD); priceMax null = fixed price. */
+    priceMin: integer('price_min').notNull(),
+    priceMax: integer('price_max'),
+    currency: text('currency').notNull(),
+    active: boolean('active').notNull().default(true),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [index('services_business_idx').on(t.businessId)],
+);
+
+export const staff = pgTable(
+  'staff',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** Null = the business's zone. */
+    timeZone: text('time_zone'),
+    weeklyHours: jsonb('weekly_hours').$type<WeeklyHoursJson>().notNull(),
+    active: boolean('active').notNull().default(true),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [index('staff_business_idx').on(t.businessId)],
+);
+
+export const serviceStaff = pgTable(
+  'service_staff',
+  {
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    serviceId: text('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
+    staffId: text('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.staffId] })],
+);
+
+export const staffExceptions = pgTable(
+  'staff_exceptions',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    staffId: text('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    kind: text('kind').$type<'off' | 'extra'>().notNull(),
+    intervals: jsonb('intervals').$type<TimeRangeJson[]>(),
+  },
+  (t) => [index('staff_exceptions_staff_date_idx').on(t.staffId, t.date)],
+);
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    email: text('email'),
+    lang: text('lang').$type<Lang>().notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('customers_business_idx').on(t.businessId)],
+);
+
+export type BookingStatus = 'held' | 'confirmed' | 'cancelled' | 'attended' | 'no_show';
+
+/**
+ * Holds and bookings are one table: a hold is a booking row in status `held` with an expiry,
+ * so the same exclusion constraint protects both and confirming a hold is an UPDATE of the
+ * row that already owns the time range (no second check that a race could slip between).
+ */
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    siteId: text('site_id').references(() => sites.id, { onDelete: 'set null' }),
+    serviceId: text('service_id').notNull().references(() => services.id),
+    staffId: text('staff_id').notNull().references(() => staff.id),
+    customerId: text('customer_id').references(() => customers.id),
+    status: text('status').$type<BookingStatus>().notNull(),
+    startsAt: tstz('starts_at').notNull(),
+    endsAt: tstz('ends_at').notNull(),
+    /** [startsAt − bufferBefore, endsAt + bufferAfter): the range the exclusion constraint guards. */
+    occupiedFrom: tstz('occupied_from').notNull(),
+    occupiedTo: tstz('occupied_to').notNull(),
+    holdExpiresAt: tstz('hold_expires_at'),
+    /** sha256 of the hold token; the token itself is only ever known to the visitor. */
+    holdTokenHash: text('hold_token_hash'),
+    idempotencyKey: text('idempotency_key'),
+    lang: text('lang').$type<Lang>(),
+    note: text('note'),
+    /** Bumped on every reschedule: calendar files use it as SEQUENCE, tokens and jobs as version. */
+    version: integer('version').notNull().default(0),
+    cancelReason: text('cancel_reason'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('bookings_hold_token_idx').on(t.holdTokenHash),
+    uniqueIndex('bookings_idempotency_idx').on(t.businessId, t.idempotencyKey),
+    index('bookings_staff_range_idx').on(t.businessId, t.staffId, t.occupiedTo),
+    index('bookings_status_start_idx').on(t.status, t.startsAt),
+    // Lets the hold sweeper find expired holds without scanning bookings.
+    index('bookings_expired_holds_idx').on(t.holdExpiresAt).where(sql`status = 'held'`),
+  ],
+);
+
+export const handoffs = pgTable(
+  'handoffs',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    siteId: text('site_id').references(() => sites.id, { onDelete: 'set null' }),
+    message: text('message').notNull(),
+    contactName: text('contact_name').notNull(),
+    contactPhone: text('contact_phone'),
+    contactEmail: text('contact_email'),
+    lang: text('lang').$type<Lang>().notNull(),
+    intent: text('intent'),
+    summary: text('summary'),
+    status: text('status').$type<'open' | 'claimed' | 'closed'>().notNull().default('open'),
+    expectedReplyBy: tstz('expected_reply_by').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('handoffs_business_created_idx').on(t.businessId, t.createdAt)],
+);
+
+/** Process-independent settings, e.g. the token-signing secret when APP_SECRET is not set. */
+export const appSettings = pgTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

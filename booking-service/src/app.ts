@@ -1,0 +1,131 @@
+/**
+ * createApp(deps): the HTTP surface. No listen() here, so tests run it in-process.
+ */
+import { existsSync } from 'node:fs';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import cors from 'cors';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import { appRouter } from './api/router.js';
+import type { Context } from './api/trpc.js';
+import { sites } from './adapters/db/schema.js';
+import { normaliseOrigin, originMatches } from './domain/origin.js';
+import type { Deps } from './services/deps.js';
+import { bookingIcs } from './services/ics.js';
+
+export interface AppOptions {
+  /** Folder with the built widget (widget.js + w/ chunks); skipped when missing. */
+  widgetDist?: string | undefined;
+  /** Largest accepted request body; larger → 413. */
+  maxBodyBytes?: number;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+/** Origins allowed by any site, refreshed every few seconds (CORS preflights carry no site key). */
+function originRegistry(deps: Deps, ttlMs = 5_000) {
+  let patterns: string[] = [];
+  let loadedAt = -Infinity;
+  let loading: Promise<void> | null = null;
+  const load = async () => {
+    const rows = await deps.db.select({ o: sites.allowedOrigins }).from(sites);
+    patterns = rows.flatMap((r) => r.o);
+    loadedAt = Date.now();
+  };
+  return async (origin: string): Promise<boolean> => {
+    if (normaliseOrigin(origin) === normaliseOrigin(deps.publicUrl)) return true;
+    if (Date.now() - loadedAt > ttlMs) {
+      loading ??= load().finally(() => (loading = null));
+      await loading;
+    }
+    return originMatches(patterns, origin);
+  };
+}
+
+export function createApp(deps: Deps, options: AppOptions = {}) {
+  const log = options.log ?? ((msg, err) => console.error(msg, err));
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  const allowed = originRegistry(deps);
+  // Browsers may call the API only from origins some site lists; each procedure then checks
+  // the origin against its own site and answers FORBIDDEN for a neighbour's origin.
+  const corsMw = cors({
+    origin: (origin, cb) => {
+      if (!origin) return cb(null, false);
+      allowed(origin).then(
+        (ok) => cb(null, ok ? origin : false),
+        () => cb(null, false),
+      );
+    },
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['content-type', 'trpc-accept', 'x-trpc-source'],
+    maxAge: 600,
+  });
+
+  app.use(
+    '/trpc',
+    corsMw,
+    createExpressMiddleware({
+      router: appRouter,
+      maxBodySize: options.maxBodyBytes ?? 64 * 1024,
+      createContext: ({ req }): Context => ({
+        deps,
+        origin: typeof req.headers.origin === 'string' ? req.headers.origin : undefined,
+        ip: req.ip,
+      }),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') log(`[trpc] ${path ?? '?'} failed`, error.cause ?? error);
+      },
+    }),
+  );
+
+  // "Add to calendar" from the widget and the e-mails.
+  app.get('/booking.ics', corsMw, async (req, res) => {
+    const token = typeof req.query.token === 'string' ? req.query.token : '';
+    const ics = await bookingIcs(deps, token);
+    if (!ics.ok) {
+      res.status(ics.reason === 'TOKEN_INVALID' || ics.reason === 'TOKEN_EXPIRED' ? 403 : 404).type('text/plain').send(ics.message);
+      return;
+    }
+    res
+      .type('text/calendar; charset=utf-8')
+      .set('Content-Disposition', 'attachment; filename="booking.ics"')
+      .set('Cache-Control', 'no-store')
+      .send(ics.value);
+  });
+
+  const dist = options.widgetDist;
+  if (dist && existsSync(dist)) {
+    // The loader keeps its name (pasted in owners' sites): short cache. Chunks are
+    // content-hashed: cache for a year.
+    app.get('/widget.js', corsMw, (_req, res) => {
+      res.set('Cache-Control', 'public, max-age=300');
+      res.sendFile('widget.js', { root: dist });
+    });
+    app.use(
+      '/w',
+      corsMw,
+      express.static(`${dist}/w`, {
+        immutable: true,
+        maxAge: '365d',
+        index: false,
+        fallthrough: true,
+      }),
+    );
+  }
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'Not found' });
+  });
+  // Express's last resort: a generic body, never a stack trace.
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
+    if (status >= 500) log('[http] unhandled error', err);
+    res.status(status).json({ error: status === 413 ? 'Request too large' : status < 500 ? 'Bad request' : 'Internal error' });
+  });
+  return app;
+}

@@ -1,0 +1,186 @@
+/**
+ * The availability engine: bookable start times for one staff member or for "anyone" of several,
+ * from their working hours, exceptions and busy time. Pure: `now` and every zone are inputs.
+ *
+ * Working hours are local to each staff member's zone; each working range is converted to UTC
+ * once, at its ends, and starts are stepped in real minutes from the range's start. Stepping in
+ * UTC means no start lands in a skipped local hour and none is offered twice in a repeated hour;
+ * Intl is consulted per range end (and memoised), never per candidate.
+ */
+import { addDays, MS_PER_DAY, MS_PER_MINUTE, utcToWallClock, wallClockToUtc, zonedToUtc } from '../time/zoned.js';
+import { firstEndingAfter, toBusyTimeline } from './busy-timeline.js';
+import type { Slot, SlotRules, SlotWindow, StaffAvailabilityInput } from './types.js';
+import { compileSchedule } from './working-hours.js';
+
+export type {
+  BusyInterval,
+  DateException,
+  Slot,
+  SlotRules,
+  SlotWindow,
+  StaffAvailabilityInput,
+  TimeRange,
+  Weekday,
+  WeeklyHours,
+} from './types.js';
+
+export interface FindSlotsInput {
+  /** One member, or several for "anyone"; their order is the order of Slot.staffIds. */
+  staff: StaffAvailabilityInput[];
+  rules: SlotRules;
+  window: SlotWindow;
+  /** Epoch ms; notice and horizon count from here. */
+  now: number;
+}
+
+/** Rules converted to ms once per call. */
+interface Spans {
+  duration: number;
+  before: number;
+  after: number;
+  step: number;
+}
+
+/**
+ * Bookable slots, sorted by start, one per distinct start, each listing every staff member free
+ * then. A start s is bookable for a member iff [s, s + duration) lies inside one of their working
+ * ranges, s is a whole number of steps after that range's start, [s − bufferBefore,
+ * s + duration + bufferAfter) overlaps none of their busy intervals, now + minNotice ≤ s ≤
+ * now + horizon, and s falls inside the window. Throws RangeError on malformed rules, dates,
+ * times or zones (inputs are expected to be validated at the API edge).
+ *
+ * @example
+ * findSlots({
+ *   staff: [{ staffId: 'ana', timeZone: 'Europe/Berlin', weekly: { 1: [{ start: '09:00', end: '12:00' }] }, exceptions: [], busy: [] }],
+ *   rules: { durationMin: 30, bufferBeforeMin: 0, bufferAfterMin: 0, stepMin: 30, minNoticeMin: 0, horizonDays: 60 },
+ *   window: { from: '2025-06-02', days: 1, timeZone: 'Europe/Berlin' },
+ *   now: Date.parse('2025-06-01T00:00Z'),
+ * }); // 6 slots, 09:00 … 11:30 Berlin time, staffIds ['ana']
+ */
+export function findSlots(input: FindSlotsInput): Slot[] {
+  const { staff, rules, window, now } = input;
+  checkInput(rules, window, now);
+  const windowStart = zonedToUtc(window.from, 0, window.timeZone);
+  const windowEnd = zonedToUtc(addDays(window.from, window.days), 0, window.timeZone);
+  // Candidate starts are whole ms (range ends are, steps are whole minutes), so s < windowEnd
+  // is s ≤ windowEnd − 1 and one inclusive bound serves both.
+  const earliest = Math.max(windowStart, now + rules.minNoticeMin * MS_PER_MINUTE);
+  const latest = Math.min(windowEnd - 1, now + rules.horizonDays * MS_PER_DAY);
+  if (staff.length === 0 || earliest > latest) return [];
+
+  const spans: Spans = {
+    duration: rules.durationMin * MS_PER_MINUTE,
+    before: rules.bufferBeforeMin * MS_PER_MINUTE,
+    after: rules.bufferAfterMin * MS_PER_MINUTE,
+    step: rules.stepMin * MS_PER_MINUTE,
+  };
+  const startsByMember = staff.map((member) => freeStarts(member, spans, earliest, latest));
+  return toSlots(staff, startsByMember, spans.duration);
+}
+
+/** Sorted, unique bookable starts of one staff member between earliest and latest (inclusive). */
+function freeStarts(member: StaffAvailabilityInput, spans: Spans, earliest: number, latest: number): number[] {
+  const { timeZone } = member;
+  const { duration, before, after, step } = spans;
+  const schedule = compileSchedule(member.weekly, member.exceptions);
+  const busy = toBusyTimeline(member.busy);
+  const { starts: busyStarts, ends: busyEnds, length: busyCount } = busy;
+
+  // A working range lies within its local day, which is within a day of any instant of that
+  // date; a day of margin either side covers every range that can hold a start in the bounds,
+  // whatever the staff zone is relative to the window's.
+  const firstDay = Math.floor(utcToWallClock(earliest, timeZone) / MS_PER_DAY) - 1;
+  const lastDay = Math.floor(utcToWallClock(latest, timeZone) / MS_PER_DAY) + 1;
+
+  const starts: number[] = [];
+  let inOrder = true;
+  let coveredUntil = Number.NEGATIVE_INFINITY;
+  for (let day = firstDay; day <= lastDay; day++) {
+    const midnight = day * MS_PER_DAY; // wall ms of local midnight
+    for (const range of schedule.rangesOn(day)) {
+      const from = wallClockToUtc(midnight + range.start * MS_PER_MINUTE, timeZone);
+      const to = wallClockToUtc(midnight + range.end * MS_PER_MINUTE, timeZone);
+      // Converted ranges of one member overlap only when a range end sits in a DST gap or repeat
+      // (02:00–02:30 and 03:00–05:00 on a spring-forward night both start at 03:00); their
+      // starts then need sorting and de-duplicating at the end.
+      if (from < coveredUntil) inOrder = false;
+      if (to > coveredUntil) coveredUntil = to;
+
+      const last = Math.min(to - duration, latest);
+      let s = from >= earliest ? from : from + Math.ceil((earliest - from) / step) * step;
+      if (s > last) continue;
+      let i = firstEndingAfter(busy, s - before);
+      // Sweep: s only grows, so busy intervals that end before the occupied range are done with.
+      // Indexing below is guarded by i < busyCount.
+      while (s <= last) {
+        const occupiedFrom = s - before;
+        while (i < busyCount && busyEnds[i]! <= occupiedFrom) i++;
+        if (i < busyCount && busyStarts[i]! < s + duration + after) {
+          // Blocked: jump to the first step whose occupied range starts when this busy one ends.
+          s = from + Math.ceil((busyEnds[i]! - from) / step) * step;
+        } else {
+          starts.push(s);
+          s += step;
+        }
+      }
+    }
+  }
+  return inOrder ? starts : sortedUnique(starts);
+}
+
+function sortedUnique(values: number[]): number[] {
+  values.sort((a, b) => a - b);
+  return values.filter((value, index) => index === 0 || value !== values[index - 1]);
+}
+
+/** One Slot per distinct start across members (a k-way merge of their sorted starts). */
+function toSlots(staff: readonly StaffAvailabilityInput[], startsByMember: readonly number[][], duration: number): Slot[] {
+  const only = staff.length === 1 ? staff[0] : undefined;
+  if (only !== undefined) {
+    const staffId = only.staffId;
+    return (startsByMember[0] ?? []).map((start) => ({ start, end: start + duration, staffIds: [staffId] }));
+  }
+  // Distinct starts are few (they share a grid), so scanning every member's head per slot is
+  // cheaper than a heap.
+  const heads = new Array<number>(staff.length).fill(0);
+  const slots: Slot[] = [];
+  for (;;) {
+    let next = Number.POSITIVE_INFINITY;
+    for (let m = 0; m < staff.length; m++) {
+      const head = startsByMember[m]![heads[m]!];
+      if (head !== undefined && head < next) next = head;
+    }
+    if (next === Number.POSITIVE_INFINITY) return slots;
+    const staffIds: string[] = [];
+    for (let m = 0; m < staff.length; m++) {
+      if (startsByMember[m]![heads[m]!] === next) {
+        staffIds.push(staff[m]!.staffId);
+        heads[m]!++;
+      }
+    }
+    slots.push({ start: next, end: next + duration, staffIds });
+  }
+}
+
+function checkInput(rules: SlotRules, window: SlotWindow, now: number): void {
+  const wholeMinutes: [keyof SlotRules, number][] = [
+    ['durationMin', 1],
+    ['stepMin', 1],
+    ['bufferBeforeMin', 0],
+    ['bufferAfterMin', 0],
+    ['minNoticeMin', 0],
+  ];
+  for (const [name, min] of wholeMinutes) {
+    // Whole minutes keep every candidate start a whole number of ms (see `latest`).
+    if (!Number.isInteger(rules[name]) || rules[name] < min) {
+      throw new RangeError(`SlotRules.${name} must be a whole number ≥ ${min}, got ${rules[name]}`);
+    }
+  }
+  if (!(rules.horizonDays >= 0 && Number.isFinite(rules.horizonDays))) {
+    throw new RangeError(`SlotRules.horizonDays must be ≥ 0, got ${rules.horizonDays}`);
+  }
+  if (!Number.isInteger(window.days) || window.days < 0) {
+    throw new RangeError(`SlotWindow.days must be a whole number ≥ 0, got ${window.days}`);
+  }
+  if (!Number.isFinite(now)) throw new RangeError(`now must be epoch ms, got ${now}`);
+}

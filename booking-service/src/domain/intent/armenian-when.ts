@@ -1,0 +1,105 @@
+/**
+ * Armenian dates and times, which chrono-node does not speak: "այսօր", "վաղը" / "էգուց",
+ * "վաղը չէ մյուս օրը", weekday names, "ժամը 15-ին", "15:30", "5-ից հետո", "մինչև ժամը 12-ը",
+ * and the day parts "առավոտյան", "ցերեկը", "երեկոյան". Plus the Latin spellings Armenians
+ * often type on a phone ("vaxy", "aysor").
+ *
+ * Input is folded text (normalize-text.ts): lower case, "՞" removed, hyphens unified, and
+ * "և" spelt "եվ" (so "մինչև" is matched as "մինչեվ").
+ */
+import type { PartOfDay, Weekday, WhenDate, WhenExpression } from './when-expression.js';
+
+const L = '\\p{L}';
+const START = `(?<![${L}\\p{N}])`;
+const END = `(?![${L}])`;
+/** An hour with optional minutes: "15", "3", "15:30". */
+const HHMM = '(\\d{1,2})(?:[:.](\\d{2}))?';
+
+// Longest first: "վաղը չէ մյուս օրը" contains "վաղը".
+const DAYS_FROM_TODAY: Array<[RegExp, number]> = [
+  [new RegExp(`${START}(?:վաղը|էգուց)\\s+չէ\\s+մյուս\\s+օր(?:ը)?${END}`, 'u'), 2],
+  [new RegExp(`${START}վաղվա\\s+հաջորդ\\s+օր(?:ը)?${END}`, 'u'), 2],
+  [new RegExp(`${START}(?:այսօր|այսօրվա|aysor)${END}`, 'u'), 0],
+  [new RegExp(`${START}(?:վաղը|վաղվա|էգուց|էգուցվա|vaxy|vaghy|vaxe|vaghe|vaxa|eguc)${END}`, 'u'), 1],
+];
+
+const WEEKDAYS: Array<[string, Weekday]> = [
+  ['երկուշաբթի', 1],
+  ['երեքշաբթի', 2],
+  ['չորեքշաբթի', 3],
+  ['հինգշաբթի', 4],
+  ['ուրբաթ', 5],
+  ['շաբաթ', 6],
+  ['կիրակի', 0],
+];
+
+// "շաբաթ" is both Saturday and "week": "հաջորդ շաբաթ" is next week, "հաջորդ շաբաթ օրը" next Saturday.
+const WEEKDAY = new RegExp(`${START}(?:(հաջորդ|այս|մեկ|երկու|անցյալ|ամբողջ|\\d+)\\s+)?(${WEEKDAYS.map(([w]) => w).join('|')})(${L}*)(\\s+օր)?`, 'u');
+
+function weekdayOf(text: string): WhenDate | undefined {
+  const match = WEEKDAY.exec(text);
+  if (match === null) return undefined;
+  const [, before, name, suffix = '', dayWord] = match;
+  const weekday = WEEKDAYS.find(([w]) => w === name)?.[1];
+  if (weekday === undefined) return undefined;
+  if (name === 'շաբաթ' && dayWord === undefined && (before !== undefined || suffix.startsWith('վա'))) {
+    // "a week", "this week", "of the week": not Saturday. Look further along the text.
+    const rest = weekdayOf(text.slice((match.index ?? 0) + match[0].length));
+    return rest;
+  }
+  return { type: 'weekday', weekday, modifier: before === 'հաջորդ' ? 'next' : before === 'այս' ? 'this' : null };
+}
+
+function dateOf(text: string): WhenDate | undefined {
+  for (const [pattern, days] of DAYS_FROM_TODAY) {
+    if (pattern.test(text)) return { type: 'daysFromToday', days };
+  }
+  return weekdayOf(text);
+}
+
+const PARTS_OF_DAY: Array<[RegExp, PartOfDay]> = [
+  [new RegExp(`${START}կեսօրից\\s+հետո${END}`, 'u'), 'afternoon'],
+  [new RegExp(`${START}(?:առավոտ|առավոտյան|առավոտը|առավոտվա)${END}`, 'u'), 'morning'],
+  [new RegExp(`${START}(?:ցերեկ|ցերեկը|ցերեկով|ցերեկվա)${END}`, 'u'), 'afternoon'],
+  [new RegExp(`${START}(?:երեկո|երեկոյան|երեկոն|երեկոյի)${END}`, 'u'), 'evening'],
+];
+
+type Time = NonNullable<WhenExpression['time']>;
+
+const TIMES: Array<{ pattern: RegExp; qualifier?: 'after' | 'before' }> = [
+  // "5-ից հետո", "ժամը 17:00-ից սկսած": after.
+  { pattern: new RegExp(`${START}(?:(?:ժամը|jamy|jam@|jame)\\s*)?${HHMM}\\s*-?\\s*ից\\s+(?:հետո|սկսած)${END}`, 'u'), qualifier: 'after' },
+  // "մինչև ժամը 12-ը", "12-ից առաջ", "12-ից շուտ": before.
+  { pattern: new RegExp(`${START}մինչեվ\\s+(?:(?:ժամը|jamy|jam@|jame)\\s*)?${HHMM}`, 'u'), qualifier: 'before' },
+  { pattern: new RegExp(`${START}(?:(?:ժամը|jamy|jam@|jame)\\s*)?${HHMM}\\s*-?\\s*ից\\s+(?:առաջ|շուտ)${END}`, 'u'), qualifier: 'before' },
+  // "ժամը 3-ին", "երեկոյան 7-ին", "15:30".
+  { pattern: new RegExp(`${START}(?:ժամը|jamy|jam@|jame)\\s*${HHMM}`, 'u') },
+  { pattern: new RegExp(`${START}(?:առավոտյան|ցերեկը|երեկոյան|գիշերը)\\s+${HHMM}`, 'u') },
+  { pattern: new RegExp(`${START}(\\d{1,2})[:](\\d{2})(?!\\d)`, 'u') },
+];
+
+function timeOf(text: string): { time: Time; qualifier?: 'after' | 'before' } | undefined {
+  for (const { pattern, qualifier } of TIMES) {
+    const match = pattern.exec(text);
+    if (match === null) continue;
+    const hour = Number(match[1]);
+    const minute = match[2] === undefined ? 0 : Number(match[2]);
+    if (hour > 23 || minute > 59) continue;
+    const time = { hour, minute, meridiemKnown: hour >= 13 || hour === 0 };
+    return qualifier === undefined ? { time } : { time, qualifier };
+  }
+  // Noon is a time, not a window.
+  if (new RegExp(`${START}կեսօրին${END}`, 'u').test(text)) return { time: { hour: 12, minute: 0, meridiemKnown: true } };
+  if (new RegExp(`${START}կեսօրից\\s+(?:առաջ|շուտ)${END}`, 'u').test(text)) {
+    return { time: { hour: 12, minute: 0, meridiemKnown: true }, qualifier: 'before' };
+  }
+  return undefined;
+}
+
+export function armenianWhen(text: string): WhenExpression | null {
+  const date = dateOf(text);
+  const time = timeOf(text);
+  const partOfDay = PARTS_OF_DAY.find(([pattern]) => pattern.test(text))?.[1];
+  if (date === undefined && time === undefined && partOfDay === undefined) return null;
+  return { date, time: time?.time, qualifier: time?.qualifier, partOfDay };
+}

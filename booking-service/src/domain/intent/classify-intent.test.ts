@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classifyIntent, type Intent } from './classify-intent.js';
+
+const cases: Record<Exclude<Intent, 'other'>, string[]> = {
+  book: [
+    'записаться',
+    'Запишите меня, пожалуйста!',
+    'хочу записатся на стрижку',
+    'зпаисаться',
+    'Когда свободны?',
+    'можно забронировать?',
+    'есть окошко на субботу?',
+    'можно завтра?',
+    'Можно завтра в 15:00?',
+    'в пятницу утром есть время?',
+    'book',
+    'I want to book an appointment',
+    'Are you available tomorrow?',
+    'any openings after 5?',
+    'appointmnet',
+    'ամրագրել',
+    'Ուզում եմ գրանցվել',
+    'ազատ ժամ ունե՞ք',
+    'վաղը ժամը 15-ին',
+    'amragrel',
+  ],
+  prices: [
+    'сколько стоит?',
+    'Сколько стоит окрашивание',
+    'сколко стоит',
+    'цена',
+    'Какая ЦЕНА?',
+    'смета',
+    'прайс',
+    'почём стрижка',
+    'сколько стоит записаться на завтра',
+    'how much?',
+    'price',
+    'what does a haircut cost',
+    'can I get a quote',
+    'How much for 2 persons',
+    'Ինչ արժե՞',
+    'ինչքա՞ն արժե լիցքը',
+    'գինը',
+    'գնացուցակ',
+    'inch arje',
+  ],
+  human: [
+    'позвать человека',
+    'оператор',
+    'администратор',
+    'администартор',
+    'хочу поговорить с администратором',
+    'можно живого человека?',
+    'перезвоните мне',
+    'human please',
+    'operator',
+    'talk to a person',
+    'can I speak to someone',
+    'մարդու հետ խոսել',
+    'օպերատոր',
+    'ադմինիստրատորին կանչեք',
+  ],
+  my_booking: [
+    'моя запись',
+    'перенести запись',
+    'отменить запись на завтра',
+    'хочу отменить',
+    'я опаздываю',
+    'my booking',
+    'I need to reschedule my appointment',
+    'cancel',
+    'running late sorry',
+    'ուզում եմ չեղարկել իմ ամրագրումը',
+    'կարո՞ղ եմ տեղափոխել',
+  ],
+};
+
+describe('classifyIntent', () => {
+  for (const [intent, texts] of Object.entries(cases)) {
+    it.each(texts)(`%j → ${intent}`, (text) => {
+      const result = classifyIntent(text);
+      expect(result.intent).toBe(intent);
+      expect(result.confidence).toBeGreaterThanOrEqual(0.6);
+    });
+  }
+
+  it.each(['привет', 'hello', 'barev', 'спасибо', 'ok thanks', 'на 2 человека можно?', '', '🙂'])('%j → other', (text) => {
+    expect(classifyIntent(text)).toEqual({ intent: 'other', confidence: 0.5 });
+  });
+
+  it('gives a bare date or time booking intent with moderate confidence', () => {
+    expect(classifyIntent('завтра в 5')).toEqual({ intent: 'book', confidence: 0.6 });
+    expect(classifyIntent('tomorrow after 5pm?')).toEqual({ intent: 'book', confidence: 0.6 });
+  });
+
+  it('is surer of an unambiguous phrase than of one word, and of either than of a typo', () => {
+    const phrase = classifyIntent('сколько стоит').confidence;
+    const word = classifyIntent('цена').confidence;
+    const typo = classifyIntent('зпаисаться').confidence;
+    expect(phrase).toBeGreaterThan(word);
+    expect(word).toBeGreaterThan(typo);
+  });
+
+  it('is less sure when two intents compete', () => {
+    expect(classifyIntent('перенести запись').confidence).toBeLessThan(classifyIntent('перенести').confidence);
+  });
+
+  it('ignores case, punctuation, ё and Armenian question marks', () => {
+    expect(classifyIntent('ПОЧЁМ?!')).toEqual(classifyIntent('почем'));
+    expect(classifyIntent('Ինչքա՞ն արժե')).toEqual(classifyIntent('ինչքան արժե'));
+  });
+
+  it('never throws and keeps confidence within 0–1', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), fc.constantFrom<'ru' | 'hy' | 'en' | undefined>('ru', 'hy', 'en', undefined), (text, lang) => {
+        const { intent, confidence } = classifyIntent(text, lang);
+        expect(['book', 'prices', 'human', 'my_booking', 'other']).toContain(intent);
+        expect(confidence).toBeGreaterThanOrEqual(0);
+        expect(confidence).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

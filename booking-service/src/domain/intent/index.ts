@@ -1,0 +1,2 @@
+export * from './classify-intent.js';
+export * from './parse-when.js';

@@ -1,0 +1,82 @@
+/**
+ * The words that signal each intent, in Russian, Armenian (also as typed in Latin letters) and
+ * English. Texts are in folded form (normalize-text.ts): lower case, "ё" as "е", "և" as "եվ".
+ *
+ * A cue is a phrase of consecutive words separated by spaces. Within one word, "a|b" lists
+ * alternatives and a trailing "*" matches any ending, for Russian and Armenian inflection
+ * ("запис*" matches записаться and запись, not запишусь). Weights: 1 for a clear cue, more for
+ * an unambiguous phrase ("моя запись" must beat "запись"), less for a hint. An intent's score
+ * is the sum of its cues found in the message.
+ */
+
+export type Intent = 'book' | 'prices' | 'human' | 'my_booking' | 'other';
+
+export interface Cue {
+  phrase: string;
+  weight: number;
+}
+
+const cues = (weight: number, ...phrases: string[]): Cue[] => phrases.map((phrase) => ({ phrase, weight }));
+
+export const VOCABULARY: Record<Exclude<Intent, 'other'>, Cue[]> = {
+  book: [
+    // ru
+    ...cues(1, 'запис*', 'запиш*', 'забронир*', 'бронир*', 'бронь', 'свободн*', 'окошк*', 'окно|окна|окошко', 'когда свобод*'),
+    ...cues(0.8, 'попасть', 'прийти|придти|приду|прийду|подойти|подъехать|заехать|зайти', 'есть время', 'время есть', 'во сколько', 'можно на'),
+    // hy
+    ...cues(1, 'ամրագր*', 'գրանց*', 'գրվել|գրվեմ|գրվենք', 'ժամադր*', 'ազատ ժամ*', 'ազատ օր*', 'ազատ տեղ*', 'ժամ վերցն*'),
+    ...cues(0.8, 'ազատ եք|է', 'այց*', 'գամ|գալ'),
+    ...cues(1, 'amragr*', 'granc*', 'grvel|grvem', 'azat jam*'),
+    // en
+    ...cues(1, 'book|booking|booked', 'appointment*|appt|appts', 'schedul*', 'reserv*', 'availab*', 'slot|slots', 'fit me in', 'sign up', 'make an appointment'),
+    ...cues(0.8, 'opening|openings', 'come in', 'walk in', 'can i come', 'get in', 'free time'),
+  ],
+  prices: [
+    // ru
+    ...cues(1.5, 'сколько стои*', 'во сколько обойд*', 'сколько будет стоить', 'какая|какие цена|цены'),
+    ...cues(1, 'стоимост*', 'цена|цены|цену|ценой|ценам|ценах|ценник*|цен', 'прайс*', 'смет*', 'расцен*', 'почем', 'обойдет*|обойдется', 'стоить'),
+    ...cues(0.8, 'стоит', 'сколько за', 'руб|рублей|рубля'),
+    ...cues(0.6, 'дорог*', 'дешев*', 'бюджет*', 'скидк*', 'сколько'),
+    // hy
+    ...cues(1.5, 'ինչ արժ*', 'ինչքան արժ*', 'որքան արժ*', 'ինչ գին*'),
+    ...cues(1, 'արժե|արժի|արժեք*|արժենա', 'գին|գինը|գինն|գներ*', 'գնացուցակ*', 'նախահաշիվ*', 'վճար*'),
+    ...cues(0.6, 'թանկ*', 'էժան*', 'դրամ|դրամով'),
+    ...cues(1, 'inch arj*', 'inchqan arj*', 'gin|giny|giner*', 'arji|arje'),
+    // en
+    ...cues(1.5, 'how much', 'what does it cost', 'price list'),
+    ...cues(1, 'price|prices|pricing|priced', 'cost|costs|costing', 'quote|quotes', 'estimate*', 'fee|fees', 'rate|rates', 'charge|charges'),
+    ...cues(0.6, 'expensive', 'cheap*', 'budget', 'discount*', 'dollars|usd'),
+  ],
+  human: [
+    // ru
+    ...cues(1.5, 'живо* человек*', 'позвать|позовите|позови человека', 'с человеком', 'с администратором|менеджером|оператором'),
+    ...cues(1.2, 'оператор*', 'администратор*', 'менеджер*', 'сотрудник*'),
+    ...cues(1, 'человек|человеком', 'админ|админа|админу', 'поговорить', 'позвоните|перезвоните|позвонить|перезвонить|наберите', 'связаться|свяжитесь', 'консультант*'),
+    // hy
+    ...cues(1.5, 'կենդանի մարդ*', 'մարդու հետ', 'իրական մարդ*'),
+    ...cues(1.2, 'օպերատոր*', 'ադմինիստրատոր*', 'մենեջեր*', 'աշխատակց*|աշխատակից'),
+    ...cues(1, 'մարդ', 'խոսել', 'զանգ*', 'կապվ*'),
+    ...cues(1, 'mard|mardu', 'xosel|khosel'),
+    // en
+    ...cues(1.5, 'real|live|actual|a person', 'talk|speak to someone', 'talk|speak to|with a'),
+    ...cues(1.2, 'human', 'operator', 'agent', 'representative', 'receptionist'),
+    ...cues(1, 'manager', 'staff', 'person', 'call me', 'admin', 'talk|speak to|with'),
+    ...cues(0.6, 'someone'),
+  ],
+  my_booking: [
+    // ru
+    ...cues(1.5, 'моя|мою|моей|мой|моего|свою|своей запис*|брон*|визит*', 'я записан*|записалась|записался'),
+    ...cues(1.3, 'перенест*|перенес*|перенос*', 'отмен*', 'отказ*'),
+    ...cues(1.2, 'изменить|поменять|сменить время|дату|запись', 'опозда*|опаздыва*'),
+    ...cues(0.8, 'подтверд*'),
+    // hy
+    ...cues(1.5, 'իմ ամրագր*', 'իմ գրանց*', 'իմ այց*'),
+    ...cues(1.3, 'չեղարկ*', 'չեղյալ', 'տեղափոխ*', 'հետաձգ*'),
+    ...cues(1.2, 'փոխել ժամ*|օր*', 'ուշան*', 'ուշ կգամ'),
+    ...cues(0.8, 'հաստատ*'),
+    // en
+    ...cues(1.5, 'my booking*|appointment*|reservation*|appt|visit', 'i booked', 'i have booked', 'i made a booking', 'i have an appointment'),
+    ...cues(1.3, 'reschedul*', 'cancel*', 'move|change my', 'running late'),
+    ...cues(0.8, 'confirm*', 'late'),
+  ],
+};

@@ -1,0 +1,80 @@
+/**
+ * "When" in a visitor's message, as a local date (and minute) in the BUSINESS's time zone:
+ * "можно завтра в 15:00?", "tomorrow after 5pm", "վաղը ժամը 15-ին".
+ *
+ * Pure: the instant `now` and the zone are inputs. The grammar is chosen by the script the
+ * message is written in (a Russian speaker on an English site still writes Cyrillic), then
+ * the others are tried in case the message mixes them.
+ */
+import type { ParsingReference } from 'chrono-node';
+import { tzOffsetMinutes, utcToZoned } from '../time/zoned.js';
+import type { Lang } from '../quote/localized-text.js';
+import { armenianWhen } from './armenian-when.js';
+import { chronoWhen } from './chrono-when.js';
+import { foldText } from './normalize-text.js';
+import { resolveWhen, type When, type WhenExpression } from './when-expression.js';
+
+export type { When } from './when-expression.js';
+
+export interface ParseWhenOptions {
+  /** The reference instant, epoch ms. */
+  now: number;
+  /** The business's IANA zone, e.g. 'Europe/Moscow'. An unknown zone throws RangeError (a config bug). */
+  timeZone: string;
+  /** The visitor's language: breaks ties when the text has no letters ("15:00"). */
+  lang?: Lang | undefined;
+}
+
+/**
+ * Chat messages are short; parsing only the start bounds the work on a pasted wall of text
+ * (the chrono grammars are many regular expressions run over the whole input).
+ */
+const MAX_TEXT_LENGTH = 500;
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
+/** Grammars to try, most likely first. */
+function grammarOrder(text: string, lang: Lang | undefined): Lang[] {
+  const letters: Record<Lang, number> = {
+    hy: count(text, /\p{Script=Armenian}/gu),
+    ru: count(text, /\p{Script=Cyrillic}/gu),
+    en: count(text, /[a-z]/g),
+  };
+  const preferred = lang ?? 'en';
+  return (['ru', 'hy', 'en'] as const)
+    .slice()
+    .sort((a, b) => letters[b] - letters[a] || Number(b === preferred) - Number(a === preferred));
+}
+
+function extract(text: string, lang: Lang | undefined, reference: ParsingReference): WhenExpression | null {
+  const folded = foldText(text.slice(0, MAX_TEXT_LENGTH));
+  for (const grammar of grammarOrder(folded, lang)) {
+    const expr = grammar === 'hy' ? armenianWhen(folded) : chronoWhen(folded, grammar, reference);
+    if (expr !== null) return expr;
+  }
+  return null;
+}
+
+/**
+ * @example
+ * parseWhen('можно завтра в 3 часа дня?', { now: Date.parse('2026-06-10T09:00:00Z'), timeZone: 'Europe/Moscow' })
+ * // → { kind: 'at', date: '2026-06-11', minuteOfDay: 900 }
+ */
+export function parseWhen(text: string, { now, timeZone, lang }: ParseWhenOptions): When {
+  const local = utcToZoned(now, timeZone);
+  // chrono computes "today"/"tomorrow" in this fixed offset; the offset at `now` is the right
+  // one for the dates around it, and the result is read back as wall-clock components only.
+  const expr = extract(text, lang, { instant: new Date(now), timezone: tzOffsetMinutes(now, timeZone) });
+  return expr === null ? { kind: 'none' } : resolveWhen(expr, local);
+}
+
+/**
+ * Whether the message names a day or a time at all, whatever the date: for intent
+ * classification, where a bare "завтра в 5?" is a request to book.
+ */
+export function mentionsWhen(text: string, lang?: Lang): boolean {
+  // Any fixed reference does: only the presence of a date or time is asked for.
+  return extract(text, lang, { instant: new Date(0), timezone: 0 }) !== null;
+}

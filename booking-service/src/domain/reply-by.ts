@@ -1,0 +1,38 @@
+/**
+ * When a person will answer: the SLA counted in opening hours, the way the product brief
+ * defines it (hot 0–5 min, warm ≤ 1 h, cold ≤ 24 h of working time).
+ */
+import type { TimeRange, Weekday, WeeklyHours } from './availability/find-slots.js';
+import { addDays, isoWeekday, parseHHMM, utcToZoned, zonedToUtc } from './time/zoned.js';
+
+const MIN = 60_000;
+
+/**
+ * The instant by which `slaMin` working minutes have passed after `now`.
+ * Returns null if the business has no opening hours in the next `searchDays` days.
+ *
+ * @example replyBy({ 1: [{ start: '09:00', end: '18:00' }] }, 'Europe/Moscow', fridayEvening, 60)
+ *          // → the next Monday 10:00 Moscow time, as epoch ms
+ */
+export function replyBy(hours: WeeklyHours, timeZone: string, now: number, slaMin: number, searchDays = 14): number | null {
+  let remaining = slaMin * MIN;
+  let date = utcToZoned(now, timeZone).date;
+  for (let i = 0; i < searchDays; i++, date = addDays(date, 1)) {
+    const ranges: TimeRange[] = [...(hours[isoWeekday(date) as Weekday] ?? [])].sort((a, b) => parseHHMM(a.start) - parseHHMM(b.start));
+    for (const r of ranges) {
+      const a = zonedToUtc(date, parseHHMM(r.start), timeZone);
+      const b = zonedToUtc(date, parseHHMM(r.end), timeZone);
+      if (b <= now) continue;
+      const from = Math.max(a, now);
+      if (b - from >= remaining) return from + remaining;
+      remaining -= b - from;
+    }
+  }
+  return null;
+}
+
+/** Whether `now` falls inside opening hours. */
+export function isOpen(hours: WeeklyHours, timeZone: string, now: number): boolean {
+  const { date, minuteOfDay } = utcToZoned(now, timeZone);
+  return (hours[isoWeekday(date) as Weekday] ?? []).some((r) => parseHHMM(r.start) <= minuteOfDay && minuteOfDay < parseHHMM(r.end));
+}

@@ -1,0 +1,37 @@
+/**
+ * The only reader of process.env. Everything else receives a typed, validated `Env`.
+ */
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Embedded database folder; ignored when DATABASE_URL is set. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  /** Public origin of this service, used in links and as an always-allowed origin. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** ≥ 32 chars. When absent a random secret is generated once and kept in the database. */
+  APP_SECRET: z.string().min(32).optional(),
+  /** Seed the three demo businesses. Defaults to on for the embedded database only. */
+  SEED_DEMO: boolish.optional(),
+  /** Built widget files (widget.js + chunks). */
+  WIDGET_DIST: z.string().min(1).default(fileURLToPath(new URL('../../widget/dist', import.meta.url))),
+  /** Max PostgreSQL connections per process. */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,24 @@
+import type { bookings } from '../adapters/db/schema.js';
+
+export interface BookingView {
+  id: string;
+  start: string;
+  end: string;
+  serviceId: string;
+  staffId: string;
+  status: 'confirmed' | 'cancelled' | 'attended' | 'no_show' | 'held';
+  /** Bumped on every reschedule (the .ics SEQUENCE). */
+  version: number;
+}
+
+export function toBookingView(b: typeof bookings.$inferSelect): BookingView {
+  return {
+    id: b.id,
+    start: b.startsAt.toISOString(),
+    end: b.endsAt.toISOString(),
+    serviceId: b.serviceId,
+    staffId: b.staffId,
+    status: b.status,
+    version: b.version,
+  };
+}

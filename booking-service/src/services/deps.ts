@@ -1,0 +1,12 @@
+import type { Db } from '../adapters/db/client.js';
+import type { Clock } from '../ports/clock.js';
+
+/** What every use case receives. Built once in main.ts (or per test). */
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  /** HMAC key for signed links. */
+  secret: string;
+  /** This service's public origin, e.g. http://localhost:3000: links point here. */
+  publicUrl: string;
+}

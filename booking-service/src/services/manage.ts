@@ -1,0 +1,170 @@
+/**
+ * What a visitor can do with their manage link: see, reschedule, cancel.
+ * The link is an HMAC-signed token naming the booking; it stops working a day after the
+ * appointment ends (judged against the booking's current end, so rescheduling keeps it alive).
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { bookings, businesses, customers, services, sites, staff, type Lang } from '../adapters/db/schema.js';
+import { PG_EXCLUSION_VIOLATION, pgErrorCode, retryTransient } from '../adapters/db/errors.js';
+import { utcToZoned } from '../domain/time/zoned.js';
+import { toBookingView, type BookingView } from './booking-view.js';
+import type { Deps } from './deps.js';
+import { fail, ok, type Result } from './result.js';
+import { nearestSlots, searchSlots } from './slots.js';
+import { isOriginAllowed } from './site.js';
+import { verifyToken } from './tokens.js';
+
+const MIN = 60_000;
+/** How long after the appointment ends its manage link still opens (to show "cancelled"/"done"). */
+export const MANAGE_LINK_GRACE_MS = 24 * 60 * MIN;
+
+async function loadByToken(deps: Deps, token: string, origin: string | undefined) {
+  const id = verifyToken(deps.secret, token, 'manage');
+  if (!id) return fail('TOKEN_INVALID', 'This link is not valid', { field: 'manageToken' });
+  const rows = await deps.db
+    .select({ booking: bookings, business: businesses, service: services, staff, customer: customers, site: sites })
+    .from(bookings)
+    .innerJoin(businesses, eq(businesses.id, bookings.businessId))
+    .innerJoin(services, eq(services.id, bookings.serviceId))
+    .innerJoin(staff, eq(staff.id, bookings.staffId))
+    .leftJoin(customers, eq(customers.id, bookings.customerId))
+    .leftJoin(sites, eq(sites.id, bookings.siteId))
+    .where(eq(bookings.id, id))
+    .limit(1);
+  const row = rows[0];
+  if (!row || row.booking.status === 'held') return fail('BOOKING_NOT_FOUND', 'Booking not found', { field: 'manageToken' });
+  if (row.site && !isOriginAllowed(deps, row.site, origin)) return fail('ORIGIN_NOT_ALLOWED', 'Origin not allowed');
+  if (deps.clock.now().getTime() > row.booking.endsAt.getTime() + MANAGE_LINK_GRACE_MS) {
+    return fail('TOKEN_EXPIRED', 'This link has expired', { field: 'manageToken' });
+  }
+  return ok(row);
+}
+
+type Loaded = Extract<Awaited<ReturnType<typeof loadByToken>>, { ok: true }>['value'];
+
+export interface ManagedBookingView {
+  booking: BookingView & { serviceName: string; staffName: string; customerName: string | null };
+  business: { name: string; address: string; phone: string | null; timeZone: string; currency: string };
+  siteKey: string | null;
+  lang: Lang;
+  cancellation: { allowed: boolean; deadline: string; windowMin: number };
+}
+
+function view(deps: Deps, r: Loaded, lang?: Lang): ManagedBookingView {
+  const l = lang ?? r.booking.lang ?? r.business.defaultLang;
+  const deadline = new Date(r.booking.startsAt.getTime() - r.business.cancellationWindowMin * MIN);
+  return {
+    booking: {
+      ...toBookingView(r.booking),
+      serviceName: r.service.names[l] ?? r.service.names[r.business.defaultLang] ?? Object.values(r.service.names)[0] ?? '',
+      staffName: r.staff.name,
+      customerName: r.customer?.name ?? null,
+    },
+    business: {
+      name: r.business.name,
+      address: r.business.address,
+      phone: r.business.phone,
+      timeZone: r.business.timeZone,
+      currency: r.business.currency,
+    },
+    siteKey: r.site?.siteKey ?? null,
+    lang: l,
+    cancellation: {
+      allowed: r.booking.status === 'confirmed' && deps.clock.now() < deadline,
+      deadline: deadline.toISOString(),
+      windowMin: r.business.cancellationWindowMin,
+    },
+  };
+}
+
+export async function getManagedBooking(deps: Deps, token: string, origin: string | undefined, lang?: Lang): Promise<Result<ManagedBookingView>> {
+  const r = await loadByToken(deps, token, origin);
+  return r.ok ? ok(view(deps, r.value, lang)) : r;
+}
+
+function checkChangeable(deps: Deps, r: Loaded) {
+  if (r.booking.status !== 'confirmed') {
+    return fail('BOOKING_NOT_ACTIVE', `This booking is ${r.booking.status}`, { status: r.booking.status });
+  }
+  const deadline = new Date(r.booking.startsAt.getTime() - r.business.cancellationWindowMin * MIN);
+  if (deps.clock.now() >= deadline) {
+    return fail(
+      'CANCELLATION_WINDOW_PASSED',
+      `Changes online are possible until ${r.business.cancellationWindowMin / 60} h before the appointment; please call the business`,
+      { deadline: deadline.toISOString(), phone: r.business.phone },
+    );
+  }
+  return null;
+}
+
+export async function rescheduleBooking(
+  deps: Deps,
+  input: { manageToken: string; start: string },
+  origin: string | undefined,
+): Promise<Result<{ booking: BookingView }>> {
+  const loaded = await loadByToken(deps, input.manageToken, origin);
+  if (!loaded.ok) return loaded;
+  const r = loaded.value;
+  const blocked = checkChangeable(deps, r);
+  if (blocked) return blocked;
+
+  const start = Date.parse(input.start);
+  const date = utcToZoned(start, r.business.timeZone).date;
+  // The booking's own current range must not block moving it by a few minutes.
+  const free = await searchSlots(deps, r.business, r.service, [r.staff], date, 1, r.booking.id);
+  const taken = async () =>
+    fail('SLOT_TAKEN', 'This time is no longer available', {
+      alternatives: await nearestSlots(deps, r.business, r.service, [r.staff], start),
+    });
+  if (!free.some((s) => s.start === start)) return taken();
+
+  const now = deps.clock.now();
+  try {
+    const updated = await retryTransient(() => deps.db.transaction(async (tx) => {
+      // Expired holds in the new range no longer count (see insertExclusive).
+      await tx.execute(sql`
+        DELETE FROM bookings WHERE business_id = ${r.business.id} AND staff_id = ${r.staff.id}
+          AND status = 'held' AND hold_expires_at <= ${now}
+          AND occupied_from < ${new Date(start + (r.service.durationMin + r.service.bufferAfterMin) * MIN)}
+          AND occupied_to > ${new Date(start - r.service.bufferBeforeMin * MIN)}`);
+      return tx
+        .update(bookings)
+        .set({
+          startsAt: new Date(start),
+          endsAt: new Date(start + r.service.durationMin * MIN),
+          occupiedFrom: new Date(start - r.service.bufferBeforeMin * MIN),
+          occupiedTo: new Date(start + (r.service.durationMin + r.service.bufferAfterMin) * MIN),
+          version: sql`${bookings.version} + 1`,
+          updatedAt: now,
+        })
+        .where(and(eq(bookings.id, r.booking.id), eq(bookings.status, 'confirmed')))
+        .returning();
+    }));
+    if (!updated[0]) return fail('BOOKING_NOT_ACTIVE', 'This booking can no longer be changed');
+    return ok({ booking: toBookingView(updated[0]) });
+  } catch (err) {
+    if (pgErrorCode(err) === PG_EXCLUSION_VIOLATION) return taken();
+    throw err;
+  }
+}
+
+export async function cancelBooking(
+  deps: Deps,
+  input: { manageToken: string; reason?: string | undefined },
+  origin: string | undefined,
+): Promise<Result<{ booking: BookingView }>> {
+  const loaded = await loadByToken(deps, input.manageToken, origin);
+  if (!loaded.ok) return loaded;
+  const r = loaded.value;
+  // Cancelling twice is not an error: the visitor sees the same, cancelled, booking.
+  if (r.booking.status === 'cancelled') return ok({ booking: toBookingView(r.booking) });
+  const blocked = checkChangeable(deps, r);
+  if (blocked) return blocked;
+  const updated = await deps.db
+    .update(bookings)
+    .set({ status: 'cancelled', cancelReason: input.reason ?? null, updatedAt: deps.clock.now() })
+    .where(and(eq(bookings.id, r.booking.id), eq(bookings.status, 'confirmed')))
+    .returning();
+  if (!updated[0]) return fail('BOOKING_NOT_ACTIVE', 'This booking can no longer be changed');
+  return ok({ booking: toBookingView(updated[0]) });
+}

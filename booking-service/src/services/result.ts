@@ -1,0 +1,39 @@
+/**
+ * Expected failures are values. A service returns `fail('SLOT_TAKEN', { alternatives })`;
+ * the API maps each reason to a tRPC error code in one table (api/errors.ts).
+ */
+export type Reason =
+  | 'SITE_NOT_FOUND'
+  | 'SERVICE_NOT_FOUND'
+  | 'STAFF_NOT_FOUND'
+  | 'HOLD_NOT_FOUND'
+  | 'BOOKING_NOT_FOUND'
+  | 'QUOTE_TREE_NOT_FOUND'
+  | 'ORIGIN_NOT_ALLOWED'
+  | 'TOKEN_INVALID'
+  | 'TOKEN_EXPIRED'
+  | 'SLOT_TAKEN'
+  | 'HOLD_USED'
+  | 'HOLD_EXPIRED'
+  | 'BOOKING_NOT_ACTIVE'
+  | 'CANCELLATION_WINDOW_PASSED'
+  | 'INVALID_INPUT';
+
+export interface Failure {
+  ok: false;
+  reason: Reason;
+  message: string;
+  /** Extra data the client may act on: alternatives for a taken slot, the offending field… */
+  details?: Record<string, unknown>;
+}
+
+export type Result<T> = { ok: true; value: T } | Failure;
+
+export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
+
+export const fail = (reason: Reason, message: string, details?: Record<string, unknown>): Failure => ({
+  ok: false,
+  reason,
+  message,
+  ...(details ? { details } : {}),
+});

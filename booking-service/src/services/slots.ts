@@ -1,0 +1,101 @@
+/**
+ * Slot search: site → service → staff → schedules → the pure engine.
+ */
+import { findSlots, type Slot } from '../domain/availability/find-slots.js';
+import { addDays, utcToZoned, zonedToUtc } from '../domain/time/zoned.js';
+import type { Deps } from './deps.js';
+import { ok, type Result } from './result.js';
+import { loadSchedules, rulesFor } from './schedule.js';
+import { loadService, openSite, pickStaff, type BusinessRow, type ServiceRow, type StaffRow } from './site.js';
+
+export interface SlotView {
+  start: string;
+  end: string;
+  /** Who will serve: the first free staff member in display order. */
+  staffId: string;
+  /** Everyone free at this time (for "anyone"). */
+  staffIds: string[];
+}
+
+export interface FindSlotsInput {
+  siteKey: string;
+  serviceId: string;
+  staffId?: string | undefined;
+  from: string;
+  days: number;
+}
+
+export async function findSlotsForSite(
+  deps: Deps,
+  input: FindSlotsInput,
+  origin: string | undefined,
+): Promise<Result<{ timeZone: string; slots: SlotView[] }>> {
+  const site = await openSite(deps, input.siteKey, origin);
+  if (!site.ok) return site;
+  const { business } = site.value;
+  const service = await loadService(deps.db, business.id, input.serviceId);
+  if (!service.ok) return service;
+  const staffRows = await pickStaff(deps.db, business.id, service.value.id, input.staffId);
+  if (!staffRows.ok) return staffRows;
+  const slots = await searchSlots(deps, business, service.value, staffRows.value, input.from, input.days);
+  return ok({ timeZone: business.timeZone, slots: slots.map(toView) });
+}
+
+/** Free slots over business-local days [from, from + days). */
+export async function searchSlots(
+  deps: Deps,
+  business: BusinessRow,
+  service: ServiceRow,
+  staffRows: StaffRow[],
+  from: string,
+  days: number,
+  excludeBookingId?: string,
+): Promise<Slot[]> {
+  const now = deps.clock.now();
+  const range = {
+    start: zonedToUtc(from, 0, business.timeZone),
+    end: zonedToUtc(addDays(from, days), 0, business.timeZone),
+  };
+  const staffInput = await loadSchedules(deps.db, business, staffRows, range, now, excludeBookingId);
+  return findSlots({
+    staff: staffInput,
+    rules: rulesFor(business, service),
+    window: { from, days, timeZone: business.timeZone },
+    now: now.getTime(),
+  });
+}
+
+/**
+ * Up to `count` free slots nearest to `around` (the time the visitor wanted), returned in
+ * time order: what a CONFLICT answer offers instead of a dead end.
+ */
+export async function nearestSlots(
+  deps: Deps,
+  business: BusinessRow,
+  service: ServiceRow,
+  staffRows: StaffRow[],
+  around: number,
+  count = 3,
+): Promise<SlotView[]> {
+  const today = utcToZoned(deps.clock.now().getTime(), business.timeZone).date;
+  const aroundDate = utcToZoned(around, business.timeZone).date;
+  // Look a day before the wanted date (not before today) through a week after it.
+  const start = aroundDate > today ? addDays(aroundDate, -1) : today;
+  const slots = await searchSlots(deps, business, service, staffRows, start, 8);
+  return slots
+    .map((s) => ({ s, d: Math.abs(s.start - around) }))
+    .sort((a, b) => a.d - b.d || a.s.start - b.s.start)
+    .slice(0, count)
+    .map((x) => x.s)
+    .sort((a, b) => a.start - b.start)
+    .map(toView);
+}
+
+export function toView(s: Slot): SlotView {
+  return {
+    start: new Date(s.start).toISOString(),
+    end: new Date(s.end).toISOString(),
+    staffId: s.staffIds[0]!,
+    staffIds: s.staffIds,
+  };
+}

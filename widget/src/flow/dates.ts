@@ -1,0 +1,32 @@
+/**
+ * Calendar arithmetic without a date library. Business-local days are 'YYYY-MM-DD'
+ * strings; instants are ISO strings. Zone conversion goes through Intl, so the
+ * host's own time zone never leaks in.
+ */
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+/** The business-local calendar day and minute of day of an instant. */
+export function zoned(at: string | Date, timeZone: string): { date: string; minute: number } {
+  let f = cache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    });
+    cache.set(timeZone, f);
+  }
+  const p: Record<string, string> = {};
+  for (const { type, value } of f.formatToParts(new Date(at))) p[type] = value;
+  return { date: `${p.year}-${p.month}-${p.day}`, minute: +p.hour! * 60 + +p.minute! };
+}
+
+/** `date` plus `n` calendar days. Works in UTC so DST never shifts the day. */
+export function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** ISO weekday of a calendar day: Monday = 1 … Sunday = 7. */
+export function isoWeekday(date: string): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
+}

@@ -1,0 +1,136 @@
+/**
+ * The panel chunk, imported by the loader on idle or on first open. Creates the
+ * conversation over the tRPC client and renders it into the loader's frame.
+ */
+import { effect, signal } from '@preact/signals-core';
+import { h, render } from 'preact';
+import { createApi } from './api';
+import type { PanelHandle, PanelHost, WidgetConfig } from './contract';
+import type { FlowDeps } from './flow/chat';
+import { Conversation } from './flow/conversation';
+import type { ApiPort, Lang } from './flow/port';
+import { formatter, loadStrings, type Strings } from './i18n';
+import { savedChat, savedTokens } from './storage';
+import css from './ui/panel.css?inline';
+import { Panel } from './ui/panel';
+import type { View } from './ui/view';
+
+interface Instance {
+  m: Conversation;
+  api: ApiPort;
+  strings: Map<Lang, Strings>;
+  emit: FlowDeps['emit'];
+}
+const instances = new WeakMap<WidgetConfig, Instance>();
+let sheet: CSSStyleSheet | undefined;
+
+function randomId(): string {
+  // crypto.randomUUID needs a secure context; getRandomValues works on plain http too.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** One conversation per widget config, created on preload or mount, whichever is first. */
+function instance(cfg: WidgetConfig): Instance {
+  let i = instances.get(cfg);
+  if (i) return i;
+  const api = createApi(cfg.base);
+  const inst: Instance = {
+    api,
+    strings: new Map(),
+    emit: () => {},
+    m: null as unknown as Conversation,
+  };
+  inst.m = new Conversation(
+    {
+      api, now: () => new Date(), newId: randomId, tokens: savedTokens(cfg.siteKey),
+      emit: (e, d) => inst.emit(e, d),
+    },
+    { siteKey: cfg.siteKey, lang: cfg.lang, prefs: cfg.prefs },
+    savedChat(cfg.siteKey, Date.now),
+  );
+  instances.set(cfg, inst);
+  return inst;
+}
+
+const strings = (i: Instance, lang: Lang) => loadStrings(lang).then((s) => void i.strings.set(lang, s));
+
+export function preload(cfg: WidgetConfig): void {
+  const i = instance(cfg);
+  void strings(i, cfg.lang);
+  void i.m.loadSite();
+}
+
+export function mount(host: PanelHost): PanelHandle {
+  const i = instance(host.config);
+  const { m } = i;
+  i.emit = host.emit;
+  sheet ??= new CSSStyleSheet();
+  if (!sheet.cssRules.length) sheet.replaceSync(css);
+  host.shadow.adoptedStyleSheets = [...host.shadow.adoptedStyleSheets, sheet];
+  const inline = host.config.mode === 'inline';
+  const loaded = signal(0);
+  let parked = false;
+  let wantFocus = false;
+  let count = 0;
+
+  effect(() => {
+    const lang = m.lang.value;
+    host.lang(lang);
+    if (!i.strings.has(lang)) void strings(i, lang).then(() => loaded.value++);
+  });
+  effect(() => {
+    const w = m.site.value?.widget;
+    if (w) host.theme(w.color, w.position);
+  });
+
+  // Everything renders from signals: re-render on any change, then settle focus and scroll.
+  effect(() => {
+    loaded.value;
+    const lang = m.lang.value;
+    const t = i.strings.get(lang) ?? i.strings.values().next().value;
+    if (!t) return;
+    const active = host.shadow.activeElement;
+    const hadFocus = !!active && host.frame.contains(active);
+    const v: View = {
+      m, t, f: formatter(lang), api: i.api, base: host.config.base, inline, close: host.close,
+      tz: m.site.value?.business.timeZone ?? m.manage.data.value?.business.timeZone ?? 'UTC',
+    };
+    render(<Panel v={v} />, host.frame);
+    const dlg = host.frame.firstElementChild as HTMLElement | null;
+    const now = host.shadow.activeElement;
+    if (wantFocus) {
+      wantFocus = false;
+      dlg?.focus();
+    }
+    // The control the visitor used was replaced by the next step: move to that step, not to <body>.
+    else if ((hadFocus && (!now || !now.isConnected)) || (parked && now === dlg)) {
+      const next = host.frame.querySelector<HTMLElement>('.step button, .step input, .problem button');
+      parked = !next;
+      (next ?? dlg)?.focus();
+    }
+    const body = host.frame.querySelector('.body');
+    if (body && m.messages.value.length !== count) body.scrollTop = body.scrollHeight;
+    count = m.messages.value.length;
+  });
+
+  return {
+    show(focus) {
+      m.begin();
+      m.open.value = true;
+      const dlg = host.frame.firstElementChild as HTMLElement | null;
+      if (focus && dlg) dlg.focus();
+      else wantFocus = focus;
+    },
+    hide() {
+      m.open.value = false;
+    },
+    startBooking(serviceId) {
+      m.begin();
+      void m.loadSite().then(() => m.booking.start({ serviceId }));
+    },
+    manage(token) {
+      m.begin();
+      void m.manage.open(token);
+    },
+  };
+}
