@@ -1,5 +1,6 @@
 /** The public API's table of contents. The widget imports `AppRouter` as a type only. */
 import { bookingRouter } from './routers/booking.js';
+import { chatRouter } from './routers/chat.js';
 import { handoffRouter } from './routers/handoff.js';
 import { quoteRouter } from './routers/quote.js';
 import { siteRouter } from './routers/site.js';
@@ -12,6 +13,7 @@ export const appRouter = router({
   booking: bookingRouter,
   handoff: handoffRouter,
   quote: quoteRouter,
+  chat: chatRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -53,7 +53,7 @@ const salonHaircut: QuoteTree = {
         },
         {
           id: 'long',
-          label: { ru: 'Длинные (ниже плеч)', hy: 'Երկար (ուսերից ցած)', en: 'Long (below the shoulders)' },
+          label: { ru: 'Длинные (ниже плеч)', hy: 'Երկար (ուսերից ներքև)', en: 'Long (below the shoulders)' },
           price: { add: 2000 },
         },
       ],
@@ -86,7 +86,7 @@ const salonColoring: QuoteTree = {
         },
         {
           id: 'long',
-          label: { ru: 'Ниже лопаток', hy: 'Թիակներից ցած', en: 'Below the shoulder blades' },
+          label: { ru: 'Ниже лопаток', hy: 'Թիակներից ներքև', en: 'Below the shoulder blades' },
           price: { add: 3000 },
         },
       ],
@@ -208,7 +208,7 @@ const clinicFilling: QuoteTree = {
           label: { hy: 'Չգիտեմ, ռենտգեն չունեմ', ru: 'Не знаю, снимка нет', en: "I don't know, no X-ray yet" },
           handoff: {
             reason: {
-              hy: 'Առանց ռենտգենի բժիշկը չի կարող ասել վերջնական գինը․ ադմինիստրատորը ձեզ կգրանցի զննության և ռենտգենի։',
+              hy: 'Առանց ռենտգենի բժիշկը չի կարող ասել վերջնական գինը։ Ադմինիստրատորը ձեզ կգրանցի զննության և ռենտգենի։',
               ru: 'Без снимка врач не назовёт точную цену — администратор запишет вас на осмотр со снимком.',
               en: "Without an X-ray the dentist can't give a final price; our administrator will book you an examination with an X-ray.",
             },

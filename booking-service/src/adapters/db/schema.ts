@@ -43,6 +43,12 @@ export const businesses = pgTable('businesses', {
   /** Cancelling/rescheduling online is allowed until this many minutes before the start. */
   cancellationWindowMin: integer('cancellation_window_min').notNull().default(120),
   whatToBring: jsonb('what_to_bring').$type<Localized>(),
+  /** Minutes before the start at which visitors get a reminder (24 h and 2 h; add 10 for the optional one). */
+  reminderLeadsMin: jsonb('reminder_leads_min').$type<number[]>().notNull().default([1440, 120]),
+  /** Send a "how was it" message after an attended appointment. */
+  feedbackEnabled: boolean('feedback_enabled').notNull().default(false),
+  /** Where staff notifications (new booking, reschedule, cancel, hand-off) go; null = none sent. */
+  notifyEmail: text('notify_email'),
   createdAt: tstz('created_at').notNull().defaultNow(),
 });
 
@@ -167,6 +173,8 @@ export const bookings = pgTable(
     /** Bumped on every reschedule: calendar files use it as SEQUENCE, tokens and jobs as version. */
     version: integer('version').notNull().default(0),
     cancelReason: text('cancel_reason'),
+    /** Set when the visitor pressed "confirm" in a reminder (feeds the no-show KPI). */
+    visitorConfirmedAt: tstz('visitor_confirmed_at'),
     createdAt: tstz('created_at').notNull().defaultNow(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
@@ -205,3 +213,71 @@ export const appSettings = pgTable('app_settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Durable jobs (sending mail, reminders). Inserted in the same transaction as the booking
+ * change that causes them; claimed with FOR UPDATE SKIP LOCKED and a lease (see src/jobs/queue.ts).
+ * pg-boss is not used: its fetch compares `start_after < now()` in the database, so the
+ * injected clock could not drive reminders, and PGlite would need a custom executor.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    /** The booking the job is about: deleting the booking deletes its jobs. */
+    bookingId: text('booking_id').references(() => bookings.id, { onDelete: 'cascade' }),
+    handoffId: text('handoff_id').references(() => handoffs.id, { onDelete: 'cascade' }),
+    runAt: tstz('run_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(12),
+    lockedUntil: tstz('locked_until'),
+    lockedBy: text('locked_by'),
+    doneAt: tstz('done_at'),
+    /** 'sent' | 'skipped:<why>' | 'superseded' | 'failed' — why the job stopped. */
+    outcome: text('outcome'),
+    lastError: text('last_error'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('jobs_due_idx').on(t.runAt).where(sql`done_at IS NULL`),
+    index('jobs_booking_idx').on(t.bookingId),
+  ],
+);
+
+/**
+ * One row per message that went out: the idempotency record. Written in the transaction
+ * that marks the job done, keyed by what the message is about, so a retry never sends twice.
+ */
+export const sentMessages = pgTable(
+  'sent_messages',
+  {
+    subjectId: text('subject_id').notNull(),
+    /** e.g. 'booking_confirmed', 'reminder_1440', 'staff_cancelled'. */
+    kind: text('kind').notNull(),
+    /** The booking version the message describes. */
+    version: integer('version').notNull(),
+    messageId: text('message_id').notNull(),
+    recipient: text('recipient').notNull(),
+    sentAt: tstz('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subjectId, t.kind, t.version] })],
+);
+
+/** Mail kept in the database when no SMTP server is configured; the demo's /mailbox shows it. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    messageId: text('message_id').notNull().unique(),
+    from: text('from_addr').notNull(),
+    to: text('to_addr').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    ics: text('ics'),
+    createdAt: tstz('created_at').notNull(),
+  },
+  (t) => [index('outbox_created_idx').on(t.createdAt)],
+);

@@ -1,0 +1,108 @@
+/**
+ * A small transactional job queue on the application's own database (PGlite or PostgreSQL).
+ *
+ * Why not pg-boss: its fetch selects `start_after < now()` — the database's clock — so the
+ * injected Clock could not drive reminders (tests would sleep for hours), and on PGlite it
+ * would need a hand-written executor for its multi-statement schema SQL. A table, an INSERT
+ * in the caller's transaction and a SKIP LOCKED claim give the same guarantees here:
+ * - a job is inserted in the same transaction as the booking change that causes it;
+ * - a claimed job is leased (`locked_until`); a worker that dies loses the lease and the
+ *   job is claimed again by any process once it lapses;
+ * - failures back off exponentially, up to `max_attempts`, then the job is marked failed.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../adapters/db/client.js';
+import { queryRows } from '../adapters/db/client.js';
+import { jobs } from '../adapters/db/schema.js';
+
+/** A Drizzle database or a transaction on it: both can enqueue. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Queryable = Db | Tx;
+
+export type JobRow = typeof jobs.$inferSelect;
+
+export interface NewJob {
+  kind: string;
+  payload: Record<string, unknown>;
+  runAt: Date;
+  bookingId?: string | null;
+  handoffId?: string | null;
+  maxAttempts?: number;
+}
+
+export async function enqueue(db: Queryable, job: NewJob): Promise<string> {
+  const id = randomUUID();
+  await db.insert(jobs).values({
+    id,
+    kind: job.kind,
+    payload: job.payload,
+    runAt: job.runAt,
+    bookingId: job.bookingId ?? null,
+    handoffId: job.handoffId ?? null,
+    ...(job.maxAttempts ? { maxAttempts: job.maxAttempts } : {}),
+  });
+  return id;
+}
+
+/** Stops pending jobs of a booking (e.g. its reminders when it moves), in the caller's transaction. */
+export async function supersedePending(db: Queryable, bookingId: string, kinds: string[], now: Date): Promise<number> {
+  const rows = await db
+    .update(jobs)
+    .set({ doneAt: now, outcome: 'superseded', lockedUntil: null })
+    .where(and(eq(jobs.bookingId, bookingId), inArray(jobs.kind, kinds), isNull(jobs.doneAt)))
+    .returning({ id: jobs.id });
+  return rows.length;
+}
+
+/**
+ * Claims up to `limit` due jobs for `worker` until `now + leaseMs`. Attempts are counted at
+ * claim time, so a job that crashes its process every time still runs out of attempts.
+ */
+export async function claimDue(db: Db, worker: string, now: Date, leaseMs: number, limit: number): Promise<JobRow[]> {
+  const until = new Date(now.getTime() + leaseMs);
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`UPDATE jobs SET locked_until = ${until}, locked_by = ${worker}, attempts = attempts + 1
+        WHERE id IN (
+          SELECT id FROM jobs
+          WHERE done_at IS NULL AND run_at <= ${now} AND (locked_until IS NULL OR locked_until <= ${now})
+          ORDER BY run_at, id
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING id`,
+  );
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => String(r.id));
+  const claimed = await db.select().from(jobs).where(and(inArray(jobs.id, ids), eq(jobs.lockedBy, worker)));
+  return claimed.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id.localeCompare(b.id));
+}
+
+/** Marks a job finished — only while this worker still holds it. False = the lease was lost. */
+export async function complete(db: Queryable, job: Pick<JobRow, 'id'>, worker: string, now: Date, outcome: string): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({ doneAt: now, outcome, lockedUntil: null })
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, worker), isNull(jobs.doneAt)))
+    .returning({ id: jobs.id });
+  return rows.length === 1;
+}
+
+/** First retry after 30 s, doubling to at most an hour: an SMTP outage of an hour costs ~8 attempts. */
+export function backoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+/** Records a failed attempt: retry later with backoff, or give up after max attempts. */
+export async function failAttempt(db: Db, job: JobRow, worker: string, now: Date, error: unknown): Promise<void> {
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+  const last = job.attempts >= job.maxAttempts;
+  await db
+    .update(jobs)
+    .set(
+      last
+        ? { doneAt: now, outcome: 'failed', lockedUntil: null, lastError: message }
+        : { runAt: new Date(now.getTime() + backoffMs(job.attempts)), lockedUntil: null, lastError: message },
+    )
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, worker), isNull(jobs.doneAt)));
+}
