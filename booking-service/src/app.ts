@@ -11,6 +11,8 @@ import { sites } from './adapters/db/schema.js';
 import { normaliseOrigin, originMatches } from './domain/origin.js';
 import type { Deps } from './services/deps.js';
 import { bookingIcs } from './services/ics.js';
+import { mailboxPages } from './pages/mailbox.js';
+import { visitorPages } from './pages/visitor-pages.js';
 
 export interface AppOptions {
   /** Folder with the built widget (widget.js + w/ chunks); skipped when missing. */
@@ -18,6 +20,8 @@ export interface AppOptions {
   /** Largest accepted request body; larger → 413. */
   maxBodyBytes?: number;
   log?: (msg: string, err?: unknown) => void;
+  /** Serve /mailbox (the outbox as a readable mailbox): for the demo, when no SMTP is configured. */
+  mailbox?: boolean;
 }
 
 /** Origins allowed by any site, refreshed every few seconds (CORS preflights carry no site key). */
@@ -97,6 +101,10 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       .set('Cache-Control', 'no-store')
       .send(ics.value);
   });
+
+  // Where the links in the e-mails lead: manage, confirm, rebook (server-rendered, no script).
+  app.use(visitorPages(deps, log));
+  if (options.mailbox) app.use(mailboxPages(deps, log));
 
   const dist = options.widgetDist;
   if (dist && existsSync(dist)) {

@@ -21,6 +21,18 @@ export const envSchema = z.object({
   SEED_DEMO: boolish.optional(),
   /** Built widget files (widget.js + chunks). */
   WIDGET_DIST: z.string().min(1).default(fileURLToPath(new URL('../../widget/dist', import.meta.url))),
+  /** Outgoing mail server, e.g. smtp://127.0.0.1:2525 or smtps://user:pass@host:465. None = the outbox (see /mailbox). */
+  SMTP_URL: z.string().url().optional(),
+  /** Sender of every message, `Name <address>`. */
+  MAIL_FROM: z.string().min(3).refine((v) => !/[\r\n]/.test(v), 'one line').default('Frontdesk <bookings@frontdesk.localhost>'),
+  /** Serve /mailbox. Defaults to on when SMTP_URL is not set (the demo), off otherwise. */
+  MAILBOX: boolish.optional(),
+  /** Run the job worker (sending mail, reminders) in this process. */
+  JOBS: boolish.default(true),
+  /** How often the worker looks for due jobs (ms). */
+  JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  /** How long a claimed job is reserved before another process may take it over (s). */
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(2).max(3_600).default(120),
   /** Max PostgreSQL connections per process. */
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });

@@ -8,6 +8,10 @@ import { readEnv } from './env.js';
 import { systemClock } from './ports/clock.js';
 import { seedDemo } from './seed/demo.js';
 import { ensureSecret } from './services/secret.js';
+import { hostname } from 'node:os';
+import { createOutboxTransport } from './adapters/mail/outbox.js';
+import { createSmtpTransport } from './adapters/mail/smtp.js';
+import { startJobWorker } from './jobs/worker.js';
 
 const env = readEnv();
 const database = await openDatabase(
@@ -24,10 +28,20 @@ const deps = {
   secret: env.APP_SECRET ?? (await ensureSecret(database.db)),
   publicUrl,
 };
-const app = createApp(deps, { widgetDist: env.WIDGET_DIST });
+const leaseMs = env.JOB_LEASE_SECONDS * 1000;
+// An SMTP exchange must end well inside the lease, or another process could send it again.
+const transport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL, { timeoutMs: Math.min(20_000, leaseMs / 3) }) : createOutboxTransport(systemClock);
+const worker = env.JOBS
+  ? startJobWorker(
+      { ...deps, transport, mailFrom: env.MAIL_FROM, workerId: `${hostname()}:${process.pid}`, leaseMs, log: (m, e) => console.error(m, e ?? '') },
+      { pollMs: env.JOBS_POLL_MS },
+    )
+  : undefined;
+const app = createApp(deps, { widgetDist: env.WIDGET_DIST, mailbox: env.MAILBOX ?? !env.SMTP_URL });
 const server = app.listen(env.PORT, () => {
   const where = database.kind === 'pglite' ? `embedded database in ${resolve(env.DATA_DIR)}` : 'PostgreSQL';
   console.log(`Frontdesk booking service: ${publicUrl} (${where}, pid ${process.pid})`);
+  console.log(env.SMTP_URL ? `Mail: SMTP ${new URL(env.SMTP_URL).host}` : `Mail: outbox, readable at ${publicUrl}/mailbox`);
 });
 
 let closing = false;
@@ -35,7 +49,9 @@ const shutdown = () => {
   if (closing) return;
   closing = true;
   server.close(() => {
-    void database.close().finally(() => process.exit(0));
+    void Promise.resolve(worker?.stop())
+      .then(() => transport.close?.())
+      .finally(() => database.close().finally(() => process.exit(0)));
   });
   // Keep-alive connections may hold close() open; don't wait forever.
   setTimeout(() => process.exit(0), 3_000).unref();

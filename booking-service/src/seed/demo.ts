@@ -63,6 +63,7 @@ export const DEMO: DemoBusiness[] = [
       slotStepMin: 15,
       holdMinutes: 10,
       cancellationWindowMin: 180,
+      notifyEmail: 'owner@demo-salon-spb.demo',
       whatToBring: {
         ru: 'Приходите за 5 минут до начала. Для окрашивания — фото желаемого результата.',
         en: 'Please arrive 5 minutes early. For colouring, bring a photo of the look you want.',
@@ -150,6 +151,7 @@ export const DEMO: DemoBusiness[] = [
       slotStepMin: 30,
       holdMinutes: 10,
       cancellationWindowMin: 1440,
+      notifyEmail: 'owner@demo-clinic-yerevan.demo',
       whatToBring: {
         hy: 'Վերցրեք անձնագիրը և նախորդ ռենտգեն նկարները, եթե ունեք։',
         ru: 'Возьмите паспорт и предыдущие рентгеновские снимки, если есть.',
@@ -234,6 +236,7 @@ export const DEMO: DemoBusiness[] = [
       slotStepMin: 15,
       holdMinutes: 10,
       cancellationWindowMin: 120,
+      notifyEmail: 'owner@demo-barber-nyc.demo',
       whatToBring: { en: 'Walk-ins welcome, but booked clients go first.', ru: 'Клиенты по записи обслуживаются в первую очередь.', hy: 'Ամրագրած հաճախորդները սպասարկվում են առաջինը։' },
     },
     siteKey: 'demo-barber-nyc',

@@ -12,6 +12,7 @@ import { toBookingView, type BookingView } from './booking-view.js';
 import { fail, ok, type Result } from './result.js';
 import { isOriginAllowed } from './site.js';
 import { hashHoldToken, signToken } from './tokens.js';
+import { onBookingConfirmed } from './notifications/enqueue.js';
 
 export interface ConfirmInput {
   holdToken: string;
@@ -68,6 +69,8 @@ export async function confirmBooking(deps: Deps, input: ConfirmInput, origin: st
         .returning();
       // Lost a race with another confirm (or the hold just expired): undo the customer row.
       if (updated.length === 0) tx.rollback();
+      // The confirmation, staff notice and reminders commit with the booking, or not at all.
+      await onBookingConfirmed(tx, updated[0]!, now);
       return updated[0]!;
     }));
     return ok({ booking: toBookingView(confirmed), manageToken: signToken(deps.secret, confirmed.id, 'manage') });

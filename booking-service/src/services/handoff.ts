@@ -9,6 +9,7 @@ import { isOpen, replyBy } from '../domain/reply-by.js';
 import type { Deps } from './deps.js';
 import { ok, type Result } from './result.js';
 import { openSite } from './site.js';
+import { onHandoffRequested } from './notifications/enqueue.js';
 
 /** Working minutes within which a person answers a hand-off (PRODUCT.md: warm ≤ 1 h). */
 export const HANDOFF_SLA_MIN = 60;
@@ -37,18 +38,22 @@ export async function requestHandoff(
   // No opening hours at all: promise the cold-lead day rather than nothing.
   const by = replyBy(hours, business.timeZone, now, HANDOFF_SLA_MIN) ?? now + 24 * 3_600_000;
   const id = randomUUID();
-  await deps.db.insert(handoffs).values({
-    id,
-    businessId: business.id,
-    siteId: siteRow.id,
-    message: input.message,
-    contactName: input.contact.name,
-    contactPhone: input.contact.phone ?? null,
-    contactEmail: input.contact.email ?? null,
-    lang: input.lang,
-    intent: input.intent ?? null,
-    summary: input.summary ?? null,
-    expectedReplyBy: new Date(by),
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(handoffs).values({
+      id,
+      businessId: business.id,
+      siteId: siteRow.id,
+      message: input.message,
+      contactName: input.contact.name,
+      contactPhone: input.contact.phone ?? null,
+      contactEmail: input.contact.email ?? null,
+      lang: input.lang,
+      intent: input.intent ?? null,
+      summary: input.summary ?? null,
+      expectedReplyBy: new Date(by),
+    });
+    // Staff hear about it through a job committed with the request itself.
+    await onHandoffRequested(tx, id, deps.clock.now());
   });
   return ok({ id, expectedReplyBy: new Date(by).toISOString(), withinOpeningHours: isOpen(hours, business.timeZone, now) });
 }

@@ -88,6 +88,8 @@ export async function insertExclusive(
   db: Db,
   row: typeof bookings.$inferInsert & { occupiedFrom: Date; occupiedTo: Date },
   now: Date,
+  /** More work for the same transaction (e.g. the jobs a new booking causes). */
+  within?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<void>,
 ): Promise<boolean> {
   try {
     await retryTransient(() => db.transaction(async (tx) => {
@@ -104,6 +106,7 @@ export async function insertExclusive(
           ),
         );
       await tx.insert(bookings).values(row);
+      if (within) await within(tx);
     }));
     return true;
   } catch (err) {

@@ -1,31 +1,37 @@
 /**
  * The calendar file for a booking, fetched with its manage token ("Add to calendar").
+ * Same builder, UID and SEQUENCE as the files attached to the e-mails.
  */
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Deps } from './deps.js';
 import { getManagedBooking } from './manage.js';
 import type { Result } from './result.js';
 import { ok } from './result.js';
+import { buildCalendar, organizerEmailFor } from './notifications/calendar.js';
+import { loadBookingContext } from './notifications/context.js';
+import { manageUrl } from './notifications/links.js';
 
 export async function bookingIcs(deps: Deps, token: string): Promise<Result<string>> {
   const r = await getManagedBooking(deps, token, undefined);
   if (!r.ok) return r;
   const { booking, business } = r.value;
+  const c = await loadBookingContext(deps.db, booking.id);
   const cancelled = booking.status === 'cancelled';
-  const cal = ical({
-    name: business.name,
-    prodId: { company: 'Frontdesk', product: 'booking', language: 'EN' },
-    method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-  });
-  cal.createEvent({
-    id: `${booking.id}@frontdesk`,
-    sequence: booking.version,
-    start: new Date(booking.start),
-    end: new Date(booking.end),
-    summary: `${booking.serviceName} — ${business.name}`,
-    location: business.address,
-    description: `${booking.serviceName}, ${booking.staffName}`,
-    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-  });
-  return ok(cal.toString());
+  return ok(
+    buildCalendar({
+      bookingId: booking.id,
+      version: booking.version,
+      cancelled,
+      start: new Date(booking.start),
+      end: new Date(booking.end),
+      stamp: c?.booking.updatedAt ?? new Date(booking.start),
+      summary: `${booking.serviceName} — ${business.name}`,
+      businessName: business.name,
+      address: business.address,
+      organizerEmail: organizerEmailFor(deps.publicUrl, c?.business.notifyEmail ?? null),
+      attendee: c?.customer?.email ? { name: c.customer.name, email: c.customer.email } : null,
+      description: `${booking.serviceName}, ${booking.staffName}`,
+      manageUrl: cancelled ? null : manageUrl(deps, token),
+      alarmMin: 60,
+    }),
+  );
 }

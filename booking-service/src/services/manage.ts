@@ -13,6 +13,7 @@ import { fail, ok, type Result } from './result.js';
 import { nearestSlots, searchSlots } from './slots.js';
 import { isOriginAllowed } from './site.js';
 import { verifyToken } from './tokens.js';
+import { onBookingCancelled, onBookingRescheduled } from './notifications/enqueue.js';
 
 const MIN = 60_000;
 /** How long after the appointment ends its manage link still opens (to show "cancelled"/"done"). */
@@ -127,7 +128,8 @@ export async function rescheduleBooking(
           AND status = 'held' AND hold_expires_at <= ${now}
           AND occupied_from < ${new Date(start + (r.service.durationMin + r.service.bufferAfterMin) * MIN)}
           AND occupied_to > ${new Date(start - r.service.bufferBeforeMin * MIN)}`);
-      return tx
+      // The version read here is the one being replaced: a concurrent move changes it and loses.
+      const moved = await tx
         .update(bookings)
         .set({
           startsAt: new Date(start),
@@ -139,6 +141,8 @@ export async function rescheduleBooking(
         })
         .where(and(eq(bookings.id, r.booking.id), eq(bookings.status, 'confirmed')))
         .returning();
+      if (moved[0]) await onBookingRescheduled(tx, moved[0], r.booking.startsAt, now);
+      return moved;
     }));
     if (!updated[0]) return fail('BOOKING_NOT_ACTIVE', 'This booking can no longer be changed');
     return ok({ booking: toBookingView(updated[0]) });
@@ -160,11 +164,16 @@ export async function cancelBooking(
   if (r.booking.status === 'cancelled') return ok({ booking: toBookingView(r.booking) });
   const blocked = checkChangeable(deps, r);
   if (blocked) return blocked;
-  const updated = await deps.db
-    .update(bookings)
-    .set({ status: 'cancelled', cancelReason: input.reason ?? null, updatedAt: deps.clock.now() })
-    .where(and(eq(bookings.id, r.booking.id), eq(bookings.status, 'confirmed')))
-    .returning();
+  const now = deps.clock.now();
+  const updated = await deps.db.transaction(async (tx) => {
+    const rows = await tx
+      .update(bookings)
+      .set({ status: 'cancelled', cancelReason: input.reason ?? null, updatedAt: now })
+      .where(and(eq(bookings.id, r.booking.id), eq(bookings.status, 'confirmed')))
+      .returning();
+    if (rows[0]) await onBookingCancelled(tx, rows[0], now);
+    return rows;
+  });
   if (!updated[0]) return fail('BOOKING_NOT_ACTIVE', 'This booking can no longer be changed');
   return ok({ booking: toBookingView(updated[0]) });
 }

@@ -6,7 +6,7 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-export type TokenPurpose = 'manage' | 'confirm' | 'ics';
+export type TokenPurpose = 'manage' | 'confirm' | 'ics' | 'rebook';
 
 interface Payload {
   b: string;

@@ -28,9 +28,13 @@ export interface RunningService {
 export async function startService(env: Record<string, string>): Promise<RunningService> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const inherited = { ...process.env };
+  // Asking for a DATA_DIR means the embedded database: the test runner's DATABASE_URL
+  // (set to run the PostgreSQL variants) must not leak into the child and override it.
+  if (env.DATA_DIR && !env.DATABASE_URL) delete inherited.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), PUBLIC_URL: url, ...env },
+    env: { ...inherited, PORT: String(port), PUBLIC_URL: url, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

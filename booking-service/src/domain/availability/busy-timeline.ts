@@ -18,25 +18,56 @@ export interface BusyTimeline {
 /**
  * Sorts and merges busy intervals (any order, overlapping or not). Empty or reversed ones
  * (start ≥ end) contain no instant, so they block nothing and are dropped.
+ *
+ * Starts and ends are sorted separately, as plain numbers (a native typed-array sort, no
+ * comparator calls): how many intervals cover an instant t is #(starts ≤ t) − #(ends ≤ t)
+ * whichever start goes with whichever end, so the union is where that count is positive.
  */
 export function toBusyTimeline(busy: readonly BusyInterval[]): BusyTimeline {
-  const sorted = busy.filter((b) => b.end > b.start).sort((a, b) => a.start - b.start);
-  const starts = new Float64Array(sorted.length);
-  const ends = new Float64Array(sorted.length);
-  let length = 0;
-  let lastEnd = Number.NEGATIVE_INFINITY;
-  for (const { start, end } of sorted) {
-    if (start <= lastEnd) {
-      // Overlapping or touching the previous one: half-open intervals that touch block the same
-      // candidates as their union.
-      if (end > lastEnd) ends[length - 1] = lastEnd = end;
-    } else {
-      starts[length] = start;
-      ends[length] = lastEnd = end;
-      length++;
+  const sortedStarts = new Float64Array(busy.length);
+  const sortedEnds = new Float64Array(busy.length);
+  let count = 0;
+  for (const { start, end } of busy) {
+    if (end > start) {
+      sortedStarts[count] = start;
+      sortedEnds[count] = end;
+      count++;
     }
   }
-  return { starts: starts.subarray(0, length), ends: ends.subarray(0, length), length };
+  const ss = sortedStarts.subarray(0, count).sort();
+  const es = sortedEnds.subarray(0, count).sort();
+
+  // Merged intervals overwrite the sorted arrays in place: the k-th merged interval is written
+  // only after at least k starts and k ends have been read.
+  let length = 0;
+  let depth = 0;
+  let opened = 0;
+  let j = 0;
+  for (let i = 0; i < count; ) {
+    const start = ss[i]!;
+    const end = es[j]!; // j ≤ i < count while a start remains
+    if (start <= end) {
+      // Starts first on ties, so touching intervals merge: they block the same candidates.
+      if (depth === 0) opened = start;
+      depth++;
+      i++;
+    } else {
+      depth--;
+      j++;
+      if (depth === 0) {
+        ss[length] = opened;
+        es[length] = end;
+        length++;
+      }
+    }
+  }
+  if (count > 0) {
+    // All starts seen: the remaining ends close the last merged interval at the latest end.
+    ss[length] = opened;
+    es[length] = es[count - 1]!;
+    length++;
+  }
+  return { starts: ss.subarray(0, length), ends: es.subarray(0, length), length };
 }
 
 /** Index of the first busy interval that ends after `instant` (length if none). */

@@ -10,7 +10,7 @@
 import { addDays, MS_PER_DAY, MS_PER_MINUTE, utcToWallClock, wallClockToUtc, zonedToUtc } from '../time/zoned.js';
 import { firstEndingAfter, toBusyTimeline } from './busy-timeline.js';
 import type { Slot, SlotRules, SlotWindow, StaffAvailabilityInput } from './types.js';
-import { compileSchedule } from './working-hours.js';
+import { WorkingSchedule } from './working-hours.js';
 
 export type {
   BusyInterval,
@@ -74,7 +74,8 @@ export function findSlots(input: FindSlotsInput): Slot[] {
     after: rules.bufferAfterMin * MS_PER_MINUTE,
     step: rules.stepMin * MS_PER_MINUTE,
   };
-  const startsByMember = staff.map((member) => freeStarts(member, spans, earliest, latest));
+  const startsByMember: number[][] = [];
+  for (const member of staff) startsByMember.push(freeStarts(member, spans, earliest, latest));
   return toSlots(staff, startsByMember, spans.duration);
 }
 
@@ -82,7 +83,7 @@ export function findSlots(input: FindSlotsInput): Slot[] {
 function freeStarts(member: StaffAvailabilityInput, spans: Spans, earliest: number, latest: number): number[] {
   const { timeZone } = member;
   const { duration, before, after, step } = spans;
-  const schedule = compileSchedule(member.weekly, member.exceptions);
+  const schedule = new WorkingSchedule(member.weekly, member.exceptions);
   const busy = toBusyTimeline(member.busy);
   const { starts: busyStarts, ends: busyEnds, length: busyCount } = busy;
 
@@ -117,7 +118,7 @@ function freeStarts(member: StaffAvailabilityInput, spans: Spans, earliest: numb
         while (i < busyCount && busyEnds[i]! <= occupiedFrom) i++;
         if (i < busyCount && busyStarts[i]! < s + duration + after) {
           // Blocked: jump to the first step whose occupied range starts when this busy one ends.
-          s = from + Math.ceil((busyEnds[i]! - from) / step) * step;
+          s = from + Math.ceil((busyEnds[i]! + before - from) / step) * step;
         } else {
           starts.push(s);
           s += step;
@@ -137,8 +138,9 @@ function sortedUnique(values: number[]): number[] {
 function toSlots(staff: readonly StaffAvailabilityInput[], startsByMember: readonly number[][], duration: number): Slot[] {
   const only = staff.length === 1 ? staff[0] : undefined;
   if (only !== undefined) {
-    const staffId = only.staffId;
-    return (startsByMember[0] ?? []).map((start) => ({ start, end: start + duration, staffIds: [staffId] }));
+    const slots: Slot[] = [];
+    for (const start of startsByMember[0] ?? []) slots.push({ start, end: start + duration, staffIds: [only.staffId] });
+    return slots;
   }
   // Distinct starts are few (they share a grid), so scanning every member's head per slot is
   // cheaper than a heap.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { epochDay } from '../time/zoned.js';
-import { compileSchedule, mergeRanges, subtractRanges, toMinuteRanges, type MinuteRange } from './working-hours.js';
+import { mergeRanges, subtractRanges, toMinuteRanges, WorkingSchedule, type MinuteRange } from './working-hours.js';
 
 const r = (start: number, end: number): MinuteRange => ({ start, end });
 
@@ -71,11 +71,11 @@ describe('subtractRanges', () => {
   });
 });
 
-describe('compileSchedule', () => {
+describe('WorkingSchedule', () => {
   const monday = epochDay('2024-06-03');
 
   it('uses the weekly hours on days without exceptions', () => {
-    const schedule = compileSchedule({ 1: [{ start: '09:00', end: '12:00' }], 3: [] }, []);
+    const schedule = new WorkingSchedule({ 1: [{ start: '09:00', end: '12:00' }], 3: [] }, []);
     expect(schedule.rangesOn(monday)).toEqual([r(540, 720)]);
     expect(schedule.rangesOn(monday + 1)).toEqual([]);
     expect(schedule.rangesOn(monday + 2)).toEqual([]);
@@ -83,7 +83,7 @@ describe('compileSchedule', () => {
   });
 
   it('combines several exceptions on one date: removals from the weekly hours, then additions', () => {
-    const schedule = compileSchedule({ 1: [{ start: '09:00', end: '17:00' }] }, [
+    const schedule = new WorkingSchedule({ 1: [{ start: '09:00', end: '17:00' }] }, [
       { date: '2024-06-03', kind: 'extra', intervals: [{ start: '12:30', end: '13:00' }, { start: '18:00', end: '19:00' }] },
       { date: '2024-06-03', kind: 'off', intervals: [{ start: '12:00', end: '14:00' }] },
       { date: '2024-06-03', kind: 'off', intervals: [{ start: '16:00', end: '16:30' }] },

@@ -24,7 +24,6 @@ export const MS_PER_MINUTE = 60_000;
 export const MS_PER_DAY = 86_400_000;
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const HH_MM = /^(\d{2}):(\d{2})$/;
 
 /**
  * Days since 1970-01-01 of a proleptic Gregorian date. Howard Hinnant's days_from_civil
@@ -96,13 +95,19 @@ export function isoWeekday(date: LocalDate): IsoWeekday {
  * range can run to the end of the day; throws RangeError otherwise out of range.
  */
 export function parseHHMM(hhmm: string): number {
-  const match = HH_MM.exec(hhmm);
-  if (match) {
-    const hours = Number(match[1]);
-    const minutes = Number(match[2]);
+  if (hhmm.length === 5 && hhmm.charCodeAt(2) === 58 /* ':' */) {
+    const hours = digitAt(hhmm, 0) * 10 + digitAt(hhmm, 1);
+    const minutes = digitAt(hhmm, 3) * 10 + digitAt(hhmm, 4);
     if ((hours < 24 && minutes < 60) || (hours === 24 && minutes === 0)) return hours * 60 + minutes;
   }
   throw new RangeError(`Invalid time ${JSON.stringify(hhmm)}, expected 'HH:MM' between 00:00 and 24:00`);
+}
+
+/** The decimal digit at index, or NaN (which fails every range check). Character codes rather
+ * than a RegExp: parseHHMM runs for every working range of every call. */
+function digitAt(text: string, index: number): number {
+  const value = text.charCodeAt(index) - 48; // '0'
+  return value >= 0 && value <= 9 ? value : Number.NaN;
 }
 
 // Constructing an Intl.DateTimeFormat costs tens of microseconds; one per zone, kept forever

@@ -1,0 +1,14 @@
+import type { MailTransport } from '../adapters/mail/transport.js';
+import type { Deps } from '../services/deps.js';
+
+/** What job handlers receive: the services' deps plus the outside systems jobs talk to. */
+export interface JobDeps extends Deps {
+  transport: MailTransport;
+  /** `Name <address>` the mail comes from. */
+  mailFrom: string;
+  /** Names this process in job leases. */
+  workerId: string;
+  /** How long a claimed job stays reserved for its worker (ms). */
+  leaseMs: number;
+  log: (msg: string, err?: unknown) => void;
+}

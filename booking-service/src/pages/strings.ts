@@ -1,0 +1,152 @@
+/** Texts of the visitor pages (manage, confirm, rebook) and their error pages. */
+import type { Lang } from '../adapters/db/schema.js';
+
+export interface PageStrings {
+  yourBooking: string;
+  service: string;
+  staff: string;
+  when: string;
+  where: string;
+  status: string;
+  statuses: Record<'confirmed' | 'cancelled' | 'attended' | 'no_show' | 'held', string>;
+  visitorConfirmed: string;
+  addToCalendar: string;
+  reschedule: string;
+  pickTime: string;
+  noTimes: string;
+  moveHere: string;
+  cancel: string;
+  cancelConfirm: string;
+  changesUntil: string;
+  changesClosed: string;
+  changesClosedCall: string;
+  done: Record<'rescheduled' | 'cancelled' | 'booked', string>;
+  confirmTitle: string;
+  confirmAsk: string;
+  confirmButton: string;
+  confirmDone: string;
+  rebookTitle: string;
+  rebookAsk: string;
+  book: string;
+  manageLink: string;
+  errors: Record<'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'BOOKING_NOT_FOUND' | 'BOOKING_NOT_ACTIVE' | 'CANCELLATION_WINDOW_PASSED' | 'SLOT_TAKEN' | 'INTERNAL', [string, string]>;
+}
+
+const en: PageStrings = {
+  yourBooking: 'Your booking',
+  service: 'Service',
+  staff: 'Specialist',
+  when: 'When',
+  where: 'Where',
+  status: 'Status',
+  statuses: { confirmed: 'Confirmed', cancelled: 'Cancelled', attended: 'Visited', no_show: 'Missed', held: 'Pending' },
+  visitorConfirmed: "You confirmed you're coming.",
+  addToCalendar: 'Add to calendar',
+  reschedule: 'Move to another time',
+  pickTime: 'Pick a day, then a time:',
+  noTimes: 'No free times on this day. Try another day.',
+  moveHere: 'Move here',
+  cancel: 'Cancel booking',
+  cancelConfirm: 'Yes, cancel my booking',
+  changesUntil: 'You can reschedule or cancel online until {deadline}.',
+  changesClosed: 'Online changes were possible until {deadline}.',
+  changesClosedCall: 'Online changes were possible until {deadline}. To change it now, please call {phone}.',
+  done: { rescheduled: 'Done: your booking has been moved.', cancelled: 'Done: your booking has been cancelled.', booked: 'Done: you are booked.' },
+  confirmTitle: 'Confirm your visit',
+  confirmAsk: 'Press the button to let us know you are coming.',
+  confirmButton: "I'll be there",
+  confirmDone: 'Thank you! We have noted that you are coming.',
+  rebookTitle: 'Book again',
+  rebookAsk: 'Pick a time for {service}:',
+  book: 'Book',
+  manageLink: 'Reschedule or cancel',
+  errors: {
+    TOKEN_INVALID: ['This link is not valid', 'Please check that you opened the whole link from the message, or ask the business for a new one.'],
+    TOKEN_EXPIRED: ['This link has expired', 'The appointment it was for is over. To book again, use the chat on the business’s website.'],
+    BOOKING_NOT_FOUND: ['Booking not found', 'This booking no longer exists.'],
+    BOOKING_NOT_ACTIVE: ['This booking can no longer be changed', 'It has been cancelled or the visit has already taken place.'],
+    CANCELLATION_WINDOW_PASSED: ['Too late to change online', 'Online changes close shortly before the appointment. Please call the business.'],
+    SLOT_TAKEN: ['That time was just taken', 'Please pick another time.'],
+    INTERNAL: ['Something went wrong', 'Please try again in a minute.'],
+  },
+};
+
+const ru: PageStrings = {
+  yourBooking: 'Ваша запись',
+  service: 'Услуга',
+  staff: 'Специалист',
+  when: 'Когда',
+  where: 'Где',
+  status: 'Статус',
+  statuses: { confirmed: 'Подтверждена', cancelled: 'Отменена', attended: 'Визит состоялся', no_show: 'Пропущена', held: 'Ожидает' },
+  visitorConfirmed: 'Вы подтвердили, что придёте.',
+  addToCalendar: 'Добавить в календарь',
+  reschedule: 'Перенести на другое время',
+  pickTime: 'Выберите день, затем время:',
+  noTimes: 'В этот день свободного времени нет. Выберите другой день.',
+  moveHere: 'Перенести сюда',
+  cancel: 'Отменить запись',
+  cancelConfirm: 'Да, отменить запись',
+  changesUntil: 'Перенести или отменить запись онлайн можно до {deadline}.',
+  changesClosed: 'Изменить запись онлайн можно было до {deadline}.',
+  changesClosedCall: 'Изменить запись онлайн можно было до {deadline}. Сейчас — только по телефону {phone}.',
+  done: { rescheduled: 'Готово: запись перенесена.', cancelled: 'Готово: запись отменена.', booked: 'Готово: вы записаны.' },
+  confirmTitle: 'Подтвердите визит',
+  confirmAsk: 'Нажмите кнопку, чтобы подтвердить, что придёте.',
+  confirmButton: 'Подтверждаю, приду',
+  confirmDone: 'Спасибо! Мы отметили, что вы придёте.',
+  rebookTitle: 'Записаться снова',
+  rebookAsk: 'Выберите время: {service}',
+  book: 'Записаться',
+  manageLink: 'Перенести или отменить',
+  errors: {
+    TOKEN_INVALID: ['Ссылка недействительна', 'Проверьте, что ссылка открыта целиком, или попросите новую ссылку у салона.'],
+    TOKEN_EXPIRED: ['Срок действия ссылки истёк', 'Визит, к которому она относилась, уже прошёл. Записаться снова можно в чате на сайте.'],
+    BOOKING_NOT_FOUND: ['Запись не найдена', 'Этой записи больше нет.'],
+    BOOKING_NOT_ACTIVE: ['Запись больше нельзя изменить', 'Она отменена или визит уже состоялся.'],
+    CANCELLATION_WINDOW_PASSED: ['Изменить онлайн уже нельзя', 'Онлайн-изменения закрываются незадолго до визита. Пожалуйста, позвоните нам.'],
+    SLOT_TAKEN: ['Это время только что заняли', 'Пожалуйста, выберите другое время.'],
+    INTERNAL: ['Что-то пошло не так', 'Попробуйте ещё раз через минуту.'],
+  },
+};
+
+const hy: PageStrings = {
+  yourBooking: 'Ձեր ամրագրումը',
+  service: 'Ծառայություն',
+  staff: 'Մասնագետ',
+  when: 'Երբ',
+  where: 'Որտեղ',
+  status: 'Կարգավիճակ',
+  statuses: { confirmed: 'Հաստատված', cancelled: 'Չեղարկված', attended: 'Այցը կայացել է', no_show: 'Բաց թողնված', held: 'Սպասման մեջ' },
+  visitorConfirmed: 'Դուք հաստատել եք, որ կգաք։',
+  addToCalendar: 'Ավելացնել օրացույցում',
+  reschedule: 'Տեղափոխել այլ ժամի',
+  pickTime: 'Ընտրեք օրը, ապա ժամը՝',
+  noTimes: 'Այս օրը ազատ ժամեր չկան։ Ընտրեք այլ օր։',
+  moveHere: 'Տեղափոխել այս ժամին',
+  cancel: 'Չեղարկել ամրագրումը',
+  cancelConfirm: 'Այո, չեղարկել ամրագրումը',
+  changesUntil: 'Ամրագրումը կարող եք տեղափոխել կամ չեղարկել առցանց մինչև {deadline}։',
+  changesClosed: 'Առցանց փոփոխությունները հնարավոր էին մինչև {deadline}։',
+  changesClosedCall: 'Առցանց փոփոխությունները հնարավոր էին մինչև {deadline}։ Այժմ զանգահարեք {phone} համարով։',
+  done: { rescheduled: 'Պատրաստ է․ ամրագրումը տեղափոխվել է։', cancelled: 'Պատրաստ է․ ամրագրումը չեղարկվել է։', booked: 'Պատրաստ է․ Դուք գրանցված եք։' },
+  confirmTitle: 'Հաստատեք Ձեր այցը',
+  confirmAsk: 'Սեղմեք կոճակը՝ հաստատելու, որ կգաք։',
+  confirmButton: 'Հաստատում եմ, կգամ',
+  confirmDone: 'Շնորհակալություն։ Նշեցինք, որ կգաք։',
+  rebookTitle: 'Կրկին գրանցվել',
+  rebookAsk: 'Ընտրեք ժամը՝ {service}',
+  book: 'Գրանցվել',
+  manageLink: 'Տեղափոխել կամ չեղարկել',
+  errors: {
+    TOKEN_INVALID: ['Հղումն անվավեր է', 'Ստուգեք, որ բացել եք հաղորդագրության ամբողջական հղումը, կամ խնդրեք նոր հղում։'],
+    TOKEN_EXPIRED: ['Հղման ժամկետն անցել է', 'Այցը, որին այն վերաբերում էր, արդեն անցել է։ Կրկին գրանցվելու համար օգտվեք կայքի չատից։'],
+    BOOKING_NOT_FOUND: ['Ամրագրումը չի գտնվել', 'Այս ամրագրումն այլևս գոյություն չունի։'],
+    BOOKING_NOT_ACTIVE: ['Ամրագրումն այլևս հնարավոր չէ փոխել', 'Այն չեղարկվել է, կամ այցն արդեն կայացել է։'],
+    CANCELLATION_WINDOW_PASSED: ['Առցանց փոփոխելն այլևս հնարավոր չէ', 'Առցանց փոփոխությունները փակվում են այցից քիչ առաջ։ Խնդրում ենք զանգահարել։'],
+    SLOT_TAKEN: ['Այդ ժամն արդեն զբաղված է', 'Խնդրում ենք ընտրել այլ ժամ։'],
+    INTERNAL: ['Ինչ-որ բան այնպես չգնաց', 'Փորձեք կրկին մեկ րոպեից։'],
+  },
+};
+
+export const PAGE_STRINGS: Record<Lang, PageStrings> = { en, ru, hy };

@@ -1,0 +1,230 @@
+/**
+ * The pages a visitor's links open, served by this service and usable without the widget or
+ * any script: see the booking, move it, cancel it (window enforced and explained), confirm a
+ * visit from a reminder, rebook after a no-show. Plain forms; every action answers with a
+ * redirect to the booking page (POST → 303 → GET) or a page explaining what went wrong.
+ */
+import express, { type Request, type Response, Router } from 'express';
+import type { Lang } from '../adapters/db/schema.js';
+import { fill } from '../domain/messages/strings.js';
+import { formatTime, formatWhen } from '../domain/messages/format.js';
+import type { Deps } from '../services/deps.js';
+import { cancelBooking, rescheduleBooking } from '../services/manage.js';
+import { rebook, rebookOptions } from '../services/rebook.js';
+import { rescheduleOptions } from '../services/reschedule-options.js';
+import type { Failure } from '../services/result.js';
+import { pick } from '../services/site-view.js';
+import { confirmAttendance } from '../services/visitor-confirm.js';
+import { esc, sendPage } from './html.js';
+import { PAGE_STRINGS, type PageStrings } from './strings.js';
+
+const LANGS: Lang[] = ['ru', 'hy', 'en'];
+
+function requestedLang(req: Request): Lang | undefined {
+  const q = req.query.lang ?? (req.body as Record<string, unknown> | undefined)?.lang;
+  return typeof q === 'string' && (LANGS as string[]).includes(q) ? (q as Lang) : undefined;
+}
+
+function acceptLang(req: Request): Lang {
+  for (const part of String(req.headers['accept-language'] ?? '').split(',')) {
+    const code = part.trim().slice(0, 2).toLowerCase();
+    if ((LANGS as string[]).includes(code)) return code as Lang;
+  }
+  return 'en';
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const q = encodeURIComponent;
+
+const STATUS: Record<string, number> = {
+  TOKEN_INVALID: 403,
+  TOKEN_EXPIRED: 410,
+  BOOKING_NOT_FOUND: 404,
+  BOOKING_NOT_ACTIVE: 409,
+  CANCELLATION_WINDOW_PASSED: 409,
+  SLOT_TAKEN: 409,
+  INVALID_INPUT: 400,
+};
+
+function errorPage(res: Response, lang: Lang, failure: Pick<Failure, 'reason'> | 'INTERNAL', back?: string) {
+  const s = PAGE_STRINGS[lang];
+  const reason = failure === 'INTERNAL' ? 'INTERNAL' : failure.reason;
+  const [title, detail] = s.errors[reason as keyof PageStrings['errors']] ?? s.errors.INTERNAL;
+  const status = failure === 'INTERNAL' ? 500 : (STATUS[reason] ?? 400);
+  sendPage(
+    res,
+    status,
+    lang,
+    title,
+    `<section class="err" role="alert"><h1>${esc(title)}</h1><p>${esc(detail)}</p>${back ? `<p><a class="btn" href="${esc(back)}">←</a></p>` : ''}</section>`,
+  );
+}
+
+/** Express 5 passes async rejections to the error handler; these pages answer with a page instead. */
+function page(deps: Deps, log: (m: string, e?: unknown) => void, fn: (req: Request, res: Response) => Promise<void>) {
+  return async (req: Request, res: Response) => {
+    try {
+      await fn(req, res);
+    } catch (err) {
+      log(`[pages] ${req.method} ${req.path} failed`, err);
+      if (!res.headersSent) errorPage(res, requestedLang(req) ?? acceptLang(req), 'INTERNAL');
+    }
+  };
+}
+
+function dayLabel(date: string, lang: Lang): string {
+  const locale = { ru: 'ru-RU', hy: 'hy-AM', en: 'en-US' }[lang];
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(Date.parse(`${date}T12:00:00Z`));
+}
+
+export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void): Router {
+  const r = Router();
+  const form = express.urlencoded({ extended: false, limit: '4kb' });
+
+  r.get(
+    '/manage',
+    page(deps, log, async (req, res) => {
+      const token = str(req.query.token);
+      const lang0 = requestedLang(req);
+      const o = await rescheduleOptions(deps, token, str(req.query.day) || undefined, lang0);
+      if (!o.ok) return errorPage(res, lang0 ?? acceptLang(req), o);
+      const { view, day, days, slots } = o.value;
+      const lang = view.lang;
+      const s = PAGE_STRINGS[lang];
+      const tz = view.business.timeZone;
+      const b = view.booking;
+      const done = str(req.query.done) as keyof PageStrings['done'];
+      const deadline = formatWhen(Date.parse(view.cancellation.deadline), tz, lang);
+      const self = (extra: string) => `/manage?token=${q(token)}&lang=${lang}${extra}`;
+      const hidden = `<input type="hidden" name="token" value="${esc(token)}"><input type="hidden" name="lang" value="${lang}">`;
+
+      let body = '';
+      if (s.done[done]) body += `<section class="ok" role="status"><p>${esc(s.done[done])}</p></section>`;
+      body += `<h1>${esc(s.yourBooking)}</h1><section><h2>${esc(view.business.name)}</h2><dl>` +
+        `<dt>${esc(s.service)}</dt><dd>${esc(b.serviceName)}</dd>` +
+        `<dt>${esc(s.staff)}</dt><dd>${esc(b.staffName)}</dd>` +
+        `<dt>${esc(s.when)}</dt><dd data-start="${esc(b.start)}">${esc(formatWhen(Date.parse(b.start), tz, lang))}</dd>` +
+        `<dt>${esc(s.where)}</dt><dd>${esc(view.business.address)}</dd>` +
+        `<dt>${esc(s.status)}</dt><dd data-status="${esc(b.status)}">${esc(s.statuses[b.status])}</dd></dl>`;
+      if (b.status === 'confirmed') body += `<p><a class="btn" href="/booking.ics?token=${esc(q(token))}">${esc(s.addToCalendar)}</a></p>`;
+      body += '</section>';
+
+      if (b.status === 'confirmed' && view.cancellation.allowed) {
+        body += `<section id="reschedule"><h2>${esc(s.reschedule)}</h2><p class="note">${esc(fill(s.changesUntil, { deadline }))}</p>` +
+          `<p>${esc(s.pickTime)}</p><nav class="days">` +
+          days.map((d) => `<a href="${esc(self(`&day=${d}#reschedule`))}"${d === day ? ' aria-current="date"' : ''}>${esc(dayLabel(d, lang))}</a>`).join('') +
+          `</nav><div class="slots">` +
+          (slots.length
+            ? slots
+                .map((sl) => `<form method="post" action="/manage/reschedule">${hidden}<input type="hidden" name="start" value="${esc(sl.start)}"><button type="submit" data-start="${esc(sl.start)}">${esc(formatTime(Date.parse(sl.start), tz, lang))}</button></form>`)
+                .join('')
+            : `<p>${esc(s.noTimes)}</p>`) +
+          `</div></section>` +
+          `<section id="cancel"><h2>${esc(s.cancel)}</h2><form method="post" action="/manage/cancel">${hidden}<button type="submit" class="btn danger">${esc(s.cancelConfirm)}</button></form></section>`;
+      } else if (b.status === 'confirmed') {
+        const msg = view.business.phone ? fill(s.changesClosedCall, { deadline, phone: view.business.phone }) : fill(s.changesClosed, { deadline });
+        body += `<section id="changes-closed"><p class="note">${esc(msg)}</p></section>`;
+      }
+      sendPage(res, 200, lang, `${s.yourBooking} — ${view.business.name}`, body);
+    }),
+  );
+
+  r.post(
+    '/manage/reschedule',
+    form,
+    page(deps, log, async (req, res) => {
+      const token = str(req.body?.token);
+      const lang = requestedLang(req) ?? acceptLang(req);
+      const done = await rescheduleBooking(deps, { manageToken: token, start: str(req.body?.start) }, undefined);
+      if (!done.ok) return errorPage(res, lang, done, `/manage?token=${q(token)}&lang=${lang}#reschedule`);
+      res.redirect(303, `/manage?token=${q(token)}&lang=${lang}&done=rescheduled`);
+    }),
+  );
+
+  r.post(
+    '/manage/cancel',
+    form,
+    page(deps, log, async (req, res) => {
+      const token = str(req.body?.token);
+      const lang = requestedLang(req) ?? acceptLang(req);
+      const done = await cancelBooking(deps, { manageToken: token }, undefined);
+      if (!done.ok) return errorPage(res, lang, done, `/manage?token=${q(token)}&lang=${lang}`);
+      res.redirect(303, `/manage?token=${q(token)}&lang=${lang}&done=cancelled`);
+    }),
+  );
+
+  // A GET only shows the button: link scanners that prefetch mail links must not confirm.
+  r.get(
+    '/confirm',
+    page(deps, log, async (req, res) => {
+      const lang = requestedLang(req) ?? acceptLang(req);
+      const s = PAGE_STRINGS[lang];
+      const token = str(req.query.token);
+      if (!token || token.length > 512) return errorPage(res, lang, { reason: 'TOKEN_INVALID' });
+      sendPage(
+        res,
+        200,
+        lang,
+        s.confirmTitle,
+        `<h1>${esc(s.confirmTitle)}</h1><section><p>${esc(s.confirmAsk)}</p><form method="post" action="/confirm"><input type="hidden" name="token" value="${esc(token)}"><input type="hidden" name="lang" value="${lang}"><button class="btn primary" type="submit">${esc(s.confirmButton)}</button></form></section>`,
+      );
+    }),
+  );
+
+  r.post(
+    '/confirm',
+    form,
+    page(deps, log, async (req, res) => {
+      const lang = requestedLang(req) ?? acceptLang(req);
+      const s = PAGE_STRINGS[lang];
+      const done = await confirmAttendance(deps, str(req.body?.token));
+      if (!done.ok) return errorPage(res, lang, done);
+      sendPage(res, 200, lang, s.confirmTitle, `<section class="ok" role="status"><h1>${esc(s.confirmDone)}</h1></section>`);
+    }),
+  );
+
+  r.get(
+    '/rebook',
+    page(deps, log, async (req, res) => {
+      const token = str(req.query.token);
+      const lang0 = requestedLang(req);
+      const o = await rebookOptions(deps, token, str(req.query.day) || undefined);
+      if (!o.ok) return errorPage(res, lang0 ?? acceptLang(req), o);
+      const { context: c, day, slots } = o.value;
+      const lang = lang0 ?? c.booking.lang ?? c.business.defaultLang;
+      const s = PAGE_STRINGS[lang];
+      const tz = c.business.timeZone;
+      const serviceName = pick(c.service.names, lang, c.business.defaultLang) ?? c.service.id;
+      const next = (n: number) => {
+        const d = new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+        return `/rebook?token=${q(token)}&lang=${lang}&day=${d}`;
+      };
+      const hidden = `<input type="hidden" name="token" value="${esc(token)}"><input type="hidden" name="lang" value="${lang}">`;
+      sendPage(
+        res,
+        200,
+        lang,
+        `${s.rebookTitle} — ${c.business.name}`,
+        `<h1>${esc(s.rebookTitle)}</h1><section><h2>${esc(c.business.name)}</h2><p>${esc(fill(s.rebookAsk, { service: serviceName }))}</p>` +
+          `<nav class="days"><a href="${esc(next(-1))}">←</a><a aria-current="date" href="${esc(next(0))}">${esc(dayLabel(day, lang))}</a><a href="${esc(next(1))}">→</a></nav><div class="slots">` +
+          (slots.length
+            ? slots.map((sl) => `<form method="post" action="/rebook">${hidden}<input type="hidden" name="start" value="${esc(sl.start)}"><button type="submit" data-start="${esc(sl.start)}">${esc(formatTime(Date.parse(sl.start), tz, lang))}</button></form>`).join('')
+            : `<p>${esc(s.noTimes)}</p>`) +
+          `</div></section>`,
+      );
+    }),
+  );
+
+  r.post(
+    '/rebook',
+    form,
+    page(deps, log, async (req, res) => {
+      const token = str(req.body?.token);
+      const lang = requestedLang(req) ?? acceptLang(req);
+      const done = await rebook(deps, { token, start: str(req.body?.start) });
+      if (!done.ok) return errorPage(res, lang, done, `/rebook?token=${q(token)}&lang=${lang}`);
+      res.redirect(303, `/manage?token=${q(done.value.manageToken)}&lang=${lang}&done=booked`);
+    }),
+  );
+  return r;
+}

@@ -1,0 +1,94 @@
+/**
+ * The jobs a booking change causes. Each function is called inside the transaction that makes
+ * the change, so the change and its messages commit (or roll back) together.
+ * Reminders are scheduled here, at booking time, and superseded when the booking moves or ends.
+ */
+import { eq } from 'drizzle-orm';
+import { bookings, businesses } from '../../adapters/db/schema.js';
+import type { MessageKind } from '../../domain/messages/types.js';
+import { enqueue, supersedePending, type Queryable } from '../../jobs/queue.js';
+
+const MIN = 60_000;
+
+/** Job kinds are `mail.<message kind>`: one handler, and reminders can be superseded by kind. */
+export const mailJobKind = (m: MessageKind) => `mail.${m}`;
+
+export interface MailJobPayload {
+  message: MessageKind;
+  /** The booking version the message is about. */
+  version: number;
+  /** Reminders: minutes before the start. */
+  leadMin?: number;
+  /** Reschedules: the start before the move (epoch ms). */
+  previousStart?: number;
+}
+
+type BookingRow = typeof bookings.$inferSelect;
+
+async function mail(db: Queryable, b: Pick<BookingRow, 'id'>, runAt: Date, payload: MailJobPayload) {
+  await enqueue(db, { kind: mailJobKind(payload.message), payload: { ...payload }, runAt, bookingId: b.id });
+}
+
+async function leadsFor(db: Queryable, businessId: string): Promise<number[]> {
+  const rows = await db.select({ leads: businesses.reminderLeadsMin }).from(businesses).where(eq(businesses.id, businessId));
+  return [...new Set(rows[0]?.leads ?? [])].filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => b - a);
+}
+
+/** One reminder per lead time that is still ahead; a booking made 3 h ahead gets only the 2-h one. */
+async function scheduleReminders(db: Queryable, b: BookingRow, now: Date) {
+  for (const leadMin of await leadsFor(db, b.businessId)) {
+    const at = new Date(b.startsAt.getTime() - leadMin * MIN);
+    if (at > now) await mail(db, b, at, { message: 'reminder', version: b.version, leadMin });
+  }
+}
+
+const PENDING_ON_CHANGE = [mailJobKind('reminder'), mailJobKind('booking_rescheduled'), mailJobKind('staff_rescheduled')];
+
+export async function onBookingConfirmed(db: Queryable, b: BookingRow, now: Date): Promise<void> {
+  await mail(db, b, now, { message: 'booking_confirmed', version: 0 });
+  await mail(db, b, now, { message: 'staff_new_booking', version: 0 });
+  await scheduleReminders(db, b, now);
+}
+
+export async function onBookingRescheduled(db: Queryable, b: BookingRow, previousStart: Date, now: Date): Promise<void> {
+  // Reminders and not-yet-sent move notices for earlier times are void: only the final time counts.
+  await supersedePending(db, b.id, PENDING_ON_CHANGE, now);
+  const p = { version: b.version, previousStart: previousStart.getTime() };
+  await mail(db, b, now, { message: 'booking_rescheduled', ...p });
+  await mail(db, b, now, { message: 'staff_rescheduled', ...p });
+  await scheduleReminders(db, b, now);
+}
+
+export async function onBookingCancelled(db: Queryable, b: BookingRow, now: Date): Promise<void> {
+  await supersedePending(db, b.id, PENDING_ON_CHANGE, now);
+  await mail(db, b, now, { message: 'booking_cancelled', version: b.version });
+  await mail(db, b, now, { message: 'staff_cancelled', version: b.version });
+}
+
+/** "How was it" goes out a couple of hours after the end, when the visit is fresh but over. */
+export const FEEDBACK_DELAY_MIN = 120;
+
+export async function onAttendanceMarked(
+  db: Queryable,
+  b: BookingRow,
+  status: 'attended' | 'no_show',
+  feedbackEnabled: boolean,
+  now: Date,
+): Promise<void> {
+  await supersedePending(db, b.id, [mailJobKind('reminder')], now);
+  if (status === 'no_show') {
+    await mail(db, b, now, { message: 'no_show_followup', version: b.version });
+  } else if (feedbackEnabled) {
+    const at = new Date(Math.max(now.getTime(), b.endsAt.getTime() + FEEDBACK_DELAY_MIN * MIN));
+    await mail(db, b, at, { message: 'feedback_request', version: b.version });
+  }
+}
+
+export async function onHandoffRequested(db: Queryable, handoffId: string, now: Date): Promise<void> {
+  await enqueue(db, {
+    kind: mailJobKind('staff_handoff'),
+    payload: { message: 'staff_handoff', version: 0 } satisfies MailJobPayload as unknown as Record<string, unknown>,
+    runAt: now,
+    handoffId,
+  });
+}

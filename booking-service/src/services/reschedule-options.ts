@@ -1,0 +1,28 @@
+/** The times a manage page offers for moving a booking: one day at a time, same specialist. */
+import type { Lang } from '../adapters/db/schema.js';
+import { addDays, utcToZoned } from '../domain/time/zoned.js';
+import type { Deps } from './deps.js';
+import { getManagedBooking, type ManagedBookingView } from './manage.js';
+import { loadBookingContext } from './notifications/context.js';
+import { fail, ok, type Result } from './result.js';
+import { searchSlots, toView, type SlotView } from './slots.js';
+
+export async function rescheduleOptions(
+  deps: Deps,
+  token: string,
+  day: string | undefined,
+  lang?: Lang,
+): Promise<Result<{ view: ManagedBookingView; day: string; days: string[]; slots: SlotView[] }>> {
+  const r = await getManagedBooking(deps, token, undefined, lang);
+  if (!r.ok) return r;
+  const c = await loadBookingContext(deps.db, r.value.booking.id);
+  if (!c) return fail('BOOKING_NOT_FOUND', 'Booking not found');
+  const today = utcToZoned(deps.clock.now().getTime(), c.business.timeZone).date;
+  const bookedDay = utcToZoned(c.booking.startsAt.getTime(), c.business.timeZone).date;
+  const last = addDays(today, c.business.horizonDays);
+  const pickDay = day && /^\d{4}-\d{2}-\d{2}$/.test(day) && day >= today && day <= last ? day : bookedDay >= today ? bookedDay : today;
+  const days = Array.from({ length: 7 }, (_, i) => addDays(pickDay, i - 3)).filter((d) => d >= today && d <= last);
+  if (!r.value.cancellation.allowed) return ok({ view: r.value, day: pickDay, days, slots: [] });
+  const slots = await searchSlots(deps, c.business, c.service, [c.staff], pickDay, 1, c.booking.id);
+  return ok({ view: r.value, day: pickDay, days, slots: slots.map(toView) });
+}
