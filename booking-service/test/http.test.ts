@@ -48,6 +48,30 @@ describe.each(dbKinds)('HTTP on %s', (kind) => {
     expect((await fetch(`${url}/booking.ics?token=forged.token`)).status).toBe(403);
   });
 
+  it('serves every other public procedure over HTTP: manage, quote, chat, handoff', async () => {
+    const client = (await h.http()).client('http://127.0.0.1:5500');
+    const { slots } = await client.slots.find.query({ siteKey: SALON, serviceId: 'salon-haircut-women', staffId: 'salon-olga', from: '2026-03-04', days: 1 });
+    const hold = await client.booking.hold.mutate({ siteKey: SALON, serviceId: 'salon-haircut-women', staffId: 'salon-olga', start: slots[0]!.start });
+    const done = await client.booking.confirm.mutate({
+      holdToken: hold.holdToken,
+      customer: { name: 'Олег', phone: '+7 921 000-00-00' },
+      consent: true,
+      lang: 'ru',
+      idempotencyKey: 'http-test-0002',
+    });
+    const got = await client.booking.get.query({ manageToken: done.manageToken, lang: 'en' });
+    expect(got.booking.serviceName).toBe("Women's haircut");
+    const moved = await client.booking.reschedule.mutate({ manageToken: done.manageToken, start: slots[4]!.start });
+    expect(moved.booking).toMatchObject({ start: slots[4]!.start, version: 1 });
+    expect((await client.booking.cancel.mutate({ manageToken: done.manageToken })).booking.status).toBe('cancelled');
+    const q = await client.quote.evaluate.mutate({ siteKey: SALON, treeId: 'haircut', answers: {}, lang: 'ru' });
+    expect(q.kind).toBe('question');
+    const chat = await client.chat.interpret.mutate({ siteKey: SALON, text: 'сколько стоит стрижка?', lang: 'ru' });
+    expect(chat.intent).toBe('prices');
+    const hand = await client.handoff.request.mutate({ siteKey: SALON, message: 'Позвоните мне', contact: { name: 'Олег', phone: '+79210000000' }, lang: 'ru' });
+    expect(Date.parse(hand.expectedReplyBy)).toBeGreaterThan(Date.parse('2026-03-02T06:00:00Z'));
+  });
+
   it('maps service failures to HTTP statuses with the reason and alternatives, without stack traces', async () => {
     const res = await fetch(`${url}/trpc/site.get?input=${encodeURIComponent(JSON.stringify({ siteKey: 'missing' }))}`);
     expect(res.status).toBe(404);
