@@ -27,6 +27,19 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().min(3).refine((v) => !/[\r\n]/.test(v), 'one line').default('Frontdesk <bookings@frontdesk.localhost>'),
   /** Serve /mailbox. Defaults to on when SMTP_URL is not set (the demo), off otherwise. */
   MAILBOX: boolish.optional(),
+  /** Google Calendar sync (issue 5): on when client id, secret and GOOGLE_TOKEN_KEY are all set. */
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  /** 32 bytes, base64 or hex: seals refresh tokens (AES-256-GCM). Rotation: see adapters/google/token-cipher.ts. */
+  GOOGLE_TOKEN_KEY: z.string().min(32).optional(),
+  /** Earlier keys, comma-separated, still accepted for opening tokens until re-sealed. */
+  GOOGLE_TOKEN_KEYS_PREVIOUS: z.string().optional(),
+  /** Calendar API root (`rootUrl` of the client) and OAuth endpoints: Google's unless pointed at a compatible server. */
+  GOOGLE_API_ROOT: z.string().url().default('https://www.googleapis.com/'),
+  GOOGLE_OAUTH_AUTH_URL: z.string().url().default('https://accounts.google.com/o/oauth2/v2/auth'),
+  GOOGLE_OAUTH_TOKEN_URL: z.string().url().default('https://oauth2.googleapis.com/token'),
+  /** Requested lifetime of push channels (s); renewed a day before expiry. Google caps it (~7 days for events). */
+  GOOGLE_CHANNEL_TTL_SECONDS: z.coerce.number().int().min(3_600).max(2_592_000).default(604_800),
   /** Run the job worker (sending mail, reminders) in this process. */
   JOBS: boolish.default(true),
   /** How often the worker looks for due jobs (ms). */
@@ -35,12 +48,25 @@ export const envSchema = z.object({
   JOB_LEASE_SECONDS: z.coerce.number().int().min(2).max(3_600).default(120),
   /** Max PostgreSQL connections per process. */
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Shared rate-limit counters for several processes, e.g. redis://127.0.0.1:6379. None = per-process memory. */
+  REDIS_URL: z.string().url().optional(),
+  /** Length of a rate-limit window (s). */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  /**
+   * Public API calls per client IP per window. A visitor picking a slot makes ~20 calls; 300 a
+   * minute leaves room for an office or a mobile carrier sharing one address.
+   */
+  RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(300),
+  /** Public API calls per site (siteKey) per window, across all visitors: caps what one site's page can cost. */
+  RATE_LIMIT_PER_SITE: z.coerce.number().int().min(1).default(3_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
-  const parsed = envSchema.safeParse(source);
+  // An empty variable means "not set" (e.g. DATABASE_URL= to force the embedded database).
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);

@@ -10,15 +10,16 @@
  */
 import type { TRPCClient } from '@trpc/client';
 import type { AppRouter } from '../../booking-service/src/api/router';
-import type { ApiPort, Failure, FailureCode, Result } from './flow/port';
+import type { ApiPort, Failure, Result } from './flow/port';
 
-const CODES: FailureCode[] = ['BAD_REQUEST', 'NOT_FOUND', 'CONFLICT', 'PRECONDITION_FAILED', 'FORBIDDEN', 'TOO_MANY_REQUESTS'];
-
-/** The `error.data` of a tRPC error body (our service adds `fields` and `alternatives`). */
+/**
+ * The `error.data` of a tRPC error body (our service adds `fields` and `alternatives`).
+ * No body at all (fetch failed, a proxy's HTML page) means the service was not reached.
+ * Codes outside `FailureCode` (INTERNAL_SERVER_ERROR…) reach the UI as its generic message.
+ */
 export function toFailure(data: unknown): Failure {
-  const d = data as { code?: FailureCode; fields?: Failure['fields']; alternatives?: Failure['alternatives'] } | undefined;
-  if (!d?.code) return { code: 'NETWORK' };
-  return { code: CODES.includes(d.code) ? d.code : 'INTERNAL', fields: d.fields, alternatives: d.alternatives };
+  const d = data as Partial<Failure> | undefined;
+  return d?.code ? { code: d.code, fields: d.fields, alternatives: d.alternatives } : { code: 'NETWORK' };
 }
 
 /** A `TRPCClient<AppRouter>` look-alike: `client.site.get.query(input)`, `client.booking.hold.mutate(input)`. */

@@ -30,13 +30,12 @@ export interface PanelHost {
   close(): void;
   /** Applies the site's brand colour and position unless data attributes fixed them. */
   theme(color: string, position: 'left' | 'right'): void;
-  /** The conversation's language changed: relabel the launcher. */
-  lang(lang: Lang): void;
+  /** The conversation's language (and its "Close chat") changed: relabel the launcher. */
+  lang(lang: Lang, close: string): void;
 }
 
 export interface PanelHandle {
   show(focus: boolean): void;
-  hide(): void;
   startBooking(serviceId?: string): void;
   manage(token: string): void;
 }
@@ -46,6 +45,3 @@ export interface PanelModule {
   preload(config: WidgetConfig): void;
   mount(host: PanelHost): PanelHandle;
 }
-
-/** localStorage key of a site's saved conversation; the loader reads it to reopen the chat. */
-export const chatKey = (siteKey: string) => `frontdesk:${siteKey}:chat`;

@@ -9,7 +9,7 @@ import type { PanelHandle, PanelHost, WidgetConfig } from './contract';
 import type { FlowDeps } from './flow/chat';
 import { Conversation } from './flow/conversation';
 import type { ApiPort, Lang } from './flow/port';
-import { formatter, loadStrings, type Strings } from './i18n';
+import { formatter, loadStrings, type Format, type Strings } from './i18n';
 import { savedChat, savedTokens } from './storage';
 import css from './ui/panel.css?inline';
 import { Panel } from './ui/panel';
@@ -52,7 +52,13 @@ function instance(cfg: WidgetConfig): Instance {
   return inst;
 }
 
-const strings = (i: Instance, lang: Lang) => loadStrings(lang).then((s) => void i.strings.set(lang, s));
+// Building a formatter loads the browser's locale data (~100 ms the first time): do it here,
+// on idle, rather than on the visitor's click.
+const strings = (i: Instance, lang: Lang) =>
+  loadStrings(lang).then((s) => {
+    i.strings.set(lang, s);
+    formatter(lang, s);
+  });
 
 export function preload(cfg: WidgetConfig): void {
   const i = instance(cfg);
@@ -69,15 +75,10 @@ export function mount(host: PanelHost): PanelHandle {
   host.shadow.adoptedStyleSheets = [...host.shadow.adoptedStyleSheets, sheet];
   const inline = host.config.mode === 'inline';
   const loaded = signal(0);
-  let parked = false;
   let wantFocus = false;
+  let fmt: [Format, Strings] | undefined;
   let count = 0;
 
-  effect(() => {
-    const lang = m.lang.value;
-    host.lang(lang);
-    if (!i.strings.has(lang)) void strings(i, lang).then(() => loaded.value++);
-  });
   effect(() => {
     const w = m.site.value?.widget;
     if (w) host.theme(w.color, w.position);
@@ -87,12 +88,17 @@ export function mount(host: PanelHost): PanelHandle {
   effect(() => {
     loaded.value;
     const lang = m.lang.value;
+    // Until a new language's strings arrive, the previous ones stand in.
+    if (!i.strings.has(lang)) void strings(i, lang).then(() => loaded.value++);
     const t = i.strings.get(lang) ?? i.strings.values().next().value;
     if (!t) return;
+    host.lang(lang, t.close);
     const active = host.shadow.activeElement;
     const hadFocus = !!active && host.frame.contains(active);
+    // Formatters are costly to build: one per language and strings.
+    if (fmt?.[1] !== t) fmt = [formatter(lang, t), t];
     const v: View = {
-      m, t, f: formatter(lang), api: i.api, base: host.config.base, inline, close: host.close,
+      m, t, f: fmt[0], api: i.api, base: host.config.base, inline, close: host.close,
       tz: m.site.value?.business.timeZone ?? m.manage.data.value?.business.timeZone ?? 'UTC',
     };
     render(<Panel v={v} />, host.frame);
@@ -103,10 +109,8 @@ export function mount(host: PanelHost): PanelHandle {
       dlg?.focus();
     }
     // The control the visitor used was replaced by the next step: move to that step, not to <body>.
-    else if ((hadFocus && (!now || !now.isConnected)) || (parked && now === dlg)) {
-      const next = host.frame.querySelector<HTMLElement>('.step button, .step input, .problem button');
-      parked = !next;
-      (next ?? dlg)?.focus();
+    else if (hadFocus && !now?.isConnected) {
+      (host.frame.querySelector<HTMLElement>('.problem button, .step button, .step input') ?? dlg)?.focus();
     }
     const body = host.frame.querySelector('.body');
     if (body && m.messages.value.length !== count) body.scrollTop = body.scrollHeight;
@@ -116,13 +120,9 @@ export function mount(host: PanelHost): PanelHandle {
   return {
     show(focus) {
       m.begin();
-      m.open.value = true;
       const dlg = host.frame.firstElementChild as HTMLElement | null;
       if (focus && dlg) dlg.focus();
       else wantFocus = focus;
-    },
-    hide() {
-      m.open.value = false;
     },
     startBooking(serviceId) {
       m.begin();

@@ -1,4 +1,3 @@
-import { chatKey } from './contract';
 import type { Saved } from './flow/conversation';
 
 /** A conversation is picked up again for this long after the last change. */
@@ -24,7 +23,7 @@ function write(key: string, value: unknown): void {
 
 /** The site's conversation in first-party localStorage, stamped so stale ones are dropped. */
 export function savedChat(siteKey: string, now: () => number): Saved {
-  const key = chatKey(siteKey);
+  const key = `frontdesk:${siteKey}:chat`;
   let memory: unknown = null;
   if (!siteKey) return { load: () => memory, save: (s) => void (memory = s) };
   return {

@@ -56,7 +56,7 @@ export async function getSiteView(deps: Deps, siteKey: string, lang: Lang | unde
   const opened = await openSite(deps, siteKey, origin);
   if (!opened.ok) return opened;
   const { site, business } = opened.value;
-  const l: Lang = lang && business.languages.includes(lang) ? lang : lang ?? business.defaultLang;
+  const l: Lang = lang && business.languages.includes(lang) ? lang : business.defaultLang;
   const d = business.defaultLang;
 
   const [serviceRows, staffRows, links] = await Promise.all([

@@ -2,7 +2,7 @@ import { signal } from '@preact/signals-core';
 import { createModel } from './model';
 import type { BookingStart, Chat } from './chat';
 import { customer, serverErrors, validate } from './contact';
-import type { Confirmed, Slot, When } from './port';
+import type { Slot, When } from './port';
 import { SlotPicker } from './slot-picker';
 
 export type BookingStage = 'service' | 'staff' | 'slots' | 'contact' | 'done';
@@ -21,7 +21,6 @@ export const Booking = createModel((chat: Chat) => {
   const held = signal<Held | null>(null);
   /** One key per hold, so a retried confirm after a network error cannot book twice. */
   const key = signal('');
-  const done = signal<Confirmed | null>(null);
   const picker = new SlotPicker(chat);
   const { draft, errors } = chat;
 
@@ -31,7 +30,6 @@ export const Booking = createModel((chat: Chat) => {
     chat.go('booking');
     when.value = opts.when ?? null;
     held.value = null;
-    done.value = null;
     const only = chat.site.value?.services.length === 1 ? chat.site.value.services[0]!.id : undefined;
     const id = opts.serviceId ?? only;
     if (id && chat.site.value?.services.some((s) => s.id === id)) return void chooseService(id);
@@ -59,7 +57,7 @@ export const Booking = createModel((chat: Chat) => {
   async function offerSlots(): Promise<void> {
     if (!serviceId.value) return;
     const ok = await picker.load({ siteKey: chat.siteKey.value, serviceId: serviceId.value, staffId: staffId.value }, when.value);
-    if (ok) chat.bot({ k: picker.ranked.value.missed && when.value ? 'missed' : 'slots' });
+    if (ok) chat.bot({ k: 'slots' });
   }
 
   async function pick(slot: Slot, label?: string): Promise<void> {
@@ -106,7 +104,6 @@ export const Booking = createModel((chat: Chat) => {
       return true;
     }
     const b = r.data.booking;
-    done.value = r.data;
     held.value = null;
     stage.value = 'done';
     chat.deps.tokens.add(r.data.manageToken);
@@ -121,7 +118,6 @@ export const Booking = createModel((chat: Chat) => {
     stage.value = 'slots';
   }
 
-  const state = { stage, serviceId, staffId, when, held, key, done, picker: picker.state };
-  return { ...state, state, picker, start, chooseService, chooseStaff, pick, submit, changeTime };
+  return { stage, serviceId, staffId, when, held, key, picker, start, chooseService, chooseStaff, pick, submit, changeTime };
 });
 export type Booking = InstanceType<typeof Booking>;

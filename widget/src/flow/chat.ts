@@ -14,12 +14,12 @@ export type Say =
   /** Text the service wrote (a quote question). */
   | { k: 'q'; text: string }
   /**
-   * A sentence from the strings, by key; `start`/`by` (instants) and `day` (a business-local
-   * day) fill its placeholders. `missed` = nothing matched the time asked for.
+   * A sentence from the strings, by key; an instant (`start`, or `by` for a reply time) fills
+   * its {t}, a business-local `day` its {day}.
    */
   | {
-      k: 'again' | 'service' | 'staff' | 'slots' | 'slotsDay' | 'missed' | 'taken' | 'expired' | 'contact' | 'tree'
-        | 'handoff' | 'sent' | 'sentClosed' | 'managed' | 'none' | 'moved' | 'cancelled';
+      k: 'again' | 'service' | 'staff' | 'slots' | 'slotsDay' | 'taken' | 'expired' | 'contact' | 'tree'
+        | 'handoff' | 'sent' | 'managed' | 'none' | 'moved' | 'cancelled';
       start?: string;
       day?: string;
       by?: string;
@@ -69,6 +69,5 @@ export interface Chat {
   to: {
     booking(start: BookingStart): void;
     handoff(start: HandoffStart): void;
-    menu(): void;
   };
 }

@@ -29,11 +29,11 @@ export function customer(d: Draft): { name: string; phone?: string; email?: stri
   return c;
 }
 
-/** Maps the server's BAD_REQUEST field paths ('customer.phone', ['contact','email']…) onto form fields. */
-export function serverErrors(fields: { path: string | string[]; message: string }[] | undefined): Errors {
+/** Maps the server's BAD_REQUEST field paths ('customer.phone', 'contact.email'…) onto form fields. */
+export function serverErrors(fields: { path: string; message: string }[] | undefined): Errors {
   const e: Errors = {};
   for (const f of fields ?? []) {
-    const last = String(Array.isArray(f.path) ? f.path[f.path.length - 1] : f.path).split('.').pop();
+    const last = f.path.split('.').pop();
     if (last === 'phone') e.phone = 'phone';
     else if (last === 'email') e.email = 'email';
     else if (last === 'name') e.name = 'required';

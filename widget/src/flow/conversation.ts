@@ -43,8 +43,6 @@ export const Conversation = createModel((deps: FlowDeps, init: ConversationInit,
   const started = signal(false);
   const draft = signal(emptyDraft());
   const errors = signal<Errors>({});
-  /** Whether the panel is open, saved so the chat reopens on the site's next page. */
-  const open = signal(false);
   let seq = 0;
   let siteRequest: Promise<void> | null = null;
 
@@ -88,7 +86,6 @@ export const Conversation = createModel((deps: FlowDeps, init: ConversationInit,
     to: {
       booking: (s: BookingStart) => booking.start(s),
       handoff: (s) => handoff.start(s),
-      menu: () => menu(),
     },
   };
 
@@ -105,7 +102,7 @@ export const Conversation = createModel((deps: FlowDeps, init: ConversationInit,
       if (r.ok) {
         const offered = r.data.business.languages;
         // Keep the visitor's language if the site speaks it, else their next preference, else the site default.
-        const best = offered.includes(lang.value) ? lang.value : (init.prefs ?? []).find((l): l is Lang => offered.includes(l as Lang)) ?? r.data.business.defaultLang;
+        const best = [lang.value, ...(init.prefs ?? [])].find((l): l is Lang => offered.includes(l as Lang)) ?? r.data.business.defaultLang;
         if (best !== lang.value) {
           lang.value = best;
           siteRequest = null;
@@ -128,6 +125,9 @@ export const Conversation = createModel((deps: FlowDeps, init: ConversationInit,
       if (s?.v === VERSION && s.messages?.length) {
         unpack(state, s);
         seq = Math.max(0, ...messages.value.map((m) => m.id));
+        // Slots are not saved: fetch them again where a slot list is on screen.
+        if (booking.stage.value === 'slots') void booking.picker.refresh();
+        if (manage.stage.value === 'slots') void manage.picker.refresh();
       } else chat.bot({ k: 'hello' });
       started.value = true;
     });
@@ -150,7 +150,7 @@ export const Conversation = createModel((deps: FlowDeps, init: ConversationInit,
     route(intent);
   }
 
-  function route(intent: IntentId, text?: string, i: { when?: BookingStart['when']; serviceId?: string | undefined } = {}): void {
+  function route(intent: IntentId, text?: string, i: BookingStart = {}): void {
     if (intent === 'book') booking.start(i);
     else if (intent === 'prices') quote.start();
     else if (intent === 'my_booking') void manage.fromChat();
@@ -167,12 +167,13 @@ export const Conversation = createModel((deps: FlowDeps, init: ConversationInit,
 
   async function interpret(t: string): Promise<void> {
     const r = await chat.call(() => deps.api.interpret({ siteKey: siteKey.value, text: t, lang: lang.value }), () => void interpret(t));
-    if (r.ok) route(r.data.intent, t, r.data);
+    const when = r.ok ? r.data.when : undefined;
+    if (r.ok) route(r.data.intent, t, { when: when?.kind === 'none' ? undefined : when });
   }
 
   const state = {
-    lang, messages, active, draft, open,
-    booking: booking.state, quote: quote.state, handoff: handoff.state, manage: manage.state,
+    lang, messages, active, draft,
+    booking, quote, handoff, manage,
   };
 
   effect(() => {
@@ -182,7 +183,7 @@ export const Conversation = createModel((deps: FlowDeps, init: ConversationInit,
   });
 
   return {
-    siteKey, lang, site, messages, active, problem, busy, started, draft, errors, open,
+    siteKey, lang, site, messages, active, problem, busy, started, draft, errors,
     booking, quote, handoff, manage,
     loadSite, begin, edit, menu, choose, ask,
   };

@@ -5,15 +5,17 @@
  */
 const cache = new Map<string, Intl.DateTimeFormat>();
 
+/** A shared DateTimeFormat: building one costs about a millisecond, formatting with it microseconds. */
+export function dtf(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(options);
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
 /** The business-local calendar day and minute of day of an instant. */
 export function zoned(at: string | Date, timeZone: string): { date: string; minute: number } {
-  let f = cache.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-    });
-    cache.set(timeZone, f);
-  }
+  const f = dtf('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const p: Record<string, string> = {};
   for (const { type, value } of f.formatToParts(new Date(at))) p[type] = value;
   return { date: `${p.year}-${p.month}-${p.day}`, minute: +p.hour! * 60 + +p.minute! };

@@ -2,7 +2,7 @@ import { signal } from '@preact/signals-core';
 import { createModel } from './model';
 import type { Chat, HandoffStart } from './chat';
 import { customer, serverErrors, validate } from './contact';
-import type { HandoffReceipt, IntentId } from './port';
+import type { IntentId } from './port';
 
 /**
  * "Talk to a person" and "other": a message and a contact go to the staff inbox;
@@ -14,14 +14,12 @@ export const Handoff = createModel((chat: Chat) => {
   const intent = signal<IntentId>('human');
   const summary = signal('');
   const { draft, errors } = chat;
-  const receipt = signal<HandoffReceipt | null>(null);
 
   function start(opts: HandoffStart): void {
     chat.go('handoff');
     intent.value = opts.intent;
     summary.value = opts.summary ?? '';
     if (opts.message) draft.value = { ...draft.value, message: opts.message };
-    receipt.value = null;
     stage.value = 'form';
     chat.bot({ k: 'handoff' });
   }
@@ -40,15 +38,13 @@ export const Handoff = createModel((chat: Chat) => {
       errors.value = serverErrors(r.error.fields);
       return !Object.keys(errors.value).length;
     }
-    receipt.value = r.data;
     stage.value = 'sent';
     draft.value = { ...draft.value, message: '' };
-    chat.bot({ k: r.data.withinOpeningHours ? 'sent' : 'sentClosed', by: r.data.expectedReplyBy });
+    chat.bot({ k: 'sent', by: r.data.expectedReplyBy });
     chat.deps.emit('handoff', { id: r.data.id, intent: intent.value, expectedReplyBy: r.data.expectedReplyBy });
     return true;
   }
 
-  const state = { stage, intent, summary, receipt };
-  return { ...state, state, start, submit };
+  return { stage, intent, summary, start, submit };
 });
 export type Handoff = InstanceType<typeof Handoff>;

@@ -4,7 +4,7 @@ import type { Chat } from './chat';
 import type { Managed, Slot } from './port';
 import { SlotPicker } from './slot-picker';
 
-export type ManageStage = 'view' | 'slots' | 'cancel' | 'none';
+export type ManageStage = 'view' | 'slots' | 'none';
 
 /**
  * "My booking": opened by a manage link, or from the chat for a booking made in
@@ -66,14 +66,6 @@ export const Manage = createModel((chat: Chat) => {
     chat.bot({ k: 'moved', start: r.data.booking.start });
   }
 
-  function askCancel(): void {
-    stage.value = 'cancel';
-  }
-
-  function keep(): void {
-    stage.value = 'view';
-  }
-
   async function cancel(): Promise<void> {
     const r = await chat.call(() => chat.deps.api.cancel({ manageToken: token.value }), () => void cancel());
     if (!r.ok) return;
@@ -82,7 +74,6 @@ export const Manage = createModel((chat: Chat) => {
     chat.bot({ k: 'cancelled' });
   }
 
-  const state = { stage, token, data, picker: picker.state };
-  return { ...state, state, picker, open, fromChat, reschedule, pick, askCancel, keep, cancel };
+  return { stage, token, data, picker, open, fromChat, reschedule, pick, cancel };
 });
 export type Manage = InstanceType<typeof Manage>;

@@ -1,26 +1,31 @@
-import { Signal } from '@preact/signals-core';
+import { Computed, Signal } from '@preact/signals-core';
 
-/** The writable signals of a model, possibly nested: what a saved conversation holds. */
-export type State = { [key: string]: Signal<unknown> | State };
+/**
+ * Saving a model: its writable signals, found by walking it (nested models included).
+ * Computed signals are derived and functions are actions, so neither is saved; every
+ * writable signal a flow model returns is part of its state by construction.
+ */
+type Model = Record<string, unknown>;
 
 /** Plain JSON of the current values. Reading `.value` makes an enclosing effect track them all. */
-export function pack(state: State): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k in state) {
-    const v = state[k]!;
-    out[k] = v instanceof Signal ? v.value : pack(v);
+export function pack(model: Model): Model {
+  const out: Model = {};
+  for (const k in model) {
+    const v = model[k];
+    if (v instanceof Computed) continue;
+    if (v instanceof Signal) out[k] = v.value;
+    else if (v && typeof v === 'object') out[k] = pack(v as Model);
   }
   return out;
 }
 
 /** Puts saved values back; keys the saved JSON lacks keep their current values. */
-export function unpack(state: State, saved: unknown): void {
-  if (!saved || typeof saved !== 'object') return;
-  for (const k in state) {
-    const v = state[k]!;
-    const s = (saved as Record<string, unknown>)[k];
-    if (s === undefined) continue;
+export function unpack(model: Model, saved: unknown): void {
+  for (const k in model) {
+    const v = model[k];
+    const s = (saved as Model | null)?.[k];
+    if (s === undefined || v instanceof Computed) continue;
     if (v instanceof Signal) v.value = s;
-    else unpack(v, s);
+    else if (v && typeof v === 'object') unpack(v as Model, s);
   }
 }

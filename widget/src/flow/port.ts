@@ -75,11 +75,13 @@ export type Question =
 export type QuoteStep =
   | { kind: 'question'; question: Question; range?: Range | undefined; factors: string[]; currency: string }
   | { kind: 'final'; price: number; range: Range; serviceId: string | null; summary: string; factors: string[]; currency: string }
-  | { kind: 'handoff'; summary: string };
+  /** `reason` says, in the visitor's language, why a person has to take over. */
+  | { kind: 'handoff'; summary: string; reason?: string | undefined };
 
 /** What free text asked for. `minuteOfDay` is business-local minutes since midnight. */
 export interface When { kind: 'at' | 'after' | 'before' | 'day'; date: string; minuteOfDay?: number | undefined }
-export interface Interpretation { intent: IntentId; when?: When | undefined; serviceId?: string | undefined }
+/** `when` is `{ kind: 'none' }` when the text names no day or time. */
+export interface Interpretation { intent: IntentId; when?: When | { kind: 'none' } | undefined }
 export interface HandoffReceipt { id: string; expectedReplyBy: string; withinOpeningHours: boolean }
 
 export type FailureCode =

@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals-core';
 import { createModel } from './model';
 import type { Chat } from './chat';
-import type { Question, QuoteStep, Range } from './port';
+import type { Question, QuoteStep } from './port';
 
 export type QuoteStage = 'tree' | 'question' | 'final';
 type Final = Extract<QuoteStep, { kind: 'final' }>;
@@ -16,8 +16,6 @@ export const Quote = createModel((chat: Chat) => {
   const answers = signal<Record<string, string | number>>({});
   const question = signal<Question | null>(null);
   const final = signal<Final | null>(null);
-  /** The last range told to the visitor; a new one is told only when it moves. */
-  const range = signal<Range | null>(null);
 
   /** Prices: the site's quote tree; without one, the service list (each with its price). */
   function start(): void {
@@ -34,7 +32,6 @@ export const Quote = createModel((chat: Chat) => {
     treeId.value = id;
     answers.value = {};
     final.value = null;
-    range.value = null;
     await evaluate();
   }
 
@@ -51,7 +48,10 @@ export const Quote = createModel((chat: Chat) => {
     const r = await chat.call(() => chat.deps.api.quote(input), () => void evaluate());
     if (!r.ok) return;
     const step = r.data;
-    if (step.kind === 'handoff') return chat.to.handoff({ intent: 'prices', summary: step.summary });
+    if (step.kind === 'handoff') {
+      if (step.reason) chat.bot({ k: 'q', text: step.reason });
+      return chat.to.handoff({ intent: 'prices', summary: step.summary });
+    }
     if (step.kind === 'final') {
       final.value = step;
       question.value = null;
@@ -60,14 +60,11 @@ export const Quote = createModel((chat: Chat) => {
       chat.bot({ k: 'final', price, range, summary, factors, currency });
       return chat.deps.emit('quote', { treeId: treeId.value, price, range, currency, serviceId: step.serviceId });
     }
-    // The range comes first, with the factors that move it; told again only when it moves.
+    // The service sends a range with the clarifying question only: the range first, with the
+    // factors that move it, then that question for the final price.
     question.value = step.question;
     stage.value = 'question';
-    const r2 = step.range;
-    if (r2 && (r2.min !== range.value?.min || r2.max !== range.value?.max)) {
-      range.value = r2;
-      chat.bot({ k: 'range', range: r2, factors: step.factors, currency: step.currency });
-    }
+    if (step.range) chat.bot({ k: 'range', range: step.range, factors: step.factors, currency: step.currency });
     chat.bot({ k: 'q', text: step.question.text });
   }
 
@@ -81,7 +78,6 @@ export const Quote = createModel((chat: Chat) => {
     chat.to.handoff({ intent: 'prices', summary: final.value?.summary ?? '' });
   }
 
-  const state = { stage, treeId, answers, question, final, range };
-  return { ...state, state, start, pickTree, answer, book, ask };
+  return { stage, treeId, answers, question, final, start, pickTree, answer, book, ask };
 });
 export type Quote = InstanceType<typeof Quote>;

@@ -1,15 +1,16 @@
 import { computed, signal } from '@preact/signals-core';
 import { createModel } from './model';
 import type { Chat } from './chat';
-import { addDays, isoWeekday, zoned } from './dates';
+import { addDays, zoned } from './dates';
 import type { Slot, When } from './port';
 
 /** Nearest slots are shown this many at a time ("3 nearest + show more"). */
 export const PAGE = 3;
-/** How far ahead one nearest-slots request looks, in days (the API allows 1..31). */
-const WINDOW = 14;
-/** How many days the day picker offers. */
-const PICKER_DAYS = 14;
+/**
+ * How far ahead the nearest slots look, in days (the API allows 1..31), and how many days
+ * the day picker offers: "show more" pages through the same fortnight the picker covers.
+ */
+const DAYS = 14;
 
 export interface SlotQuery { siteKey: string; serviceId: string; staffId: string }
 
@@ -18,8 +19,8 @@ export interface SlotQuery { siteKey: string; serviceId: string; staffId: string
  * from an "after" time on, latest before a "before" time, or the whole day),
  * then the following days in time order.
  */
-export function rank(slots: Slot[], when: When | null, timeZone: string): { slots: Slot[]; missed: boolean } {
-  if (!when) return { slots, missed: false };
+export function rank(slots: Slot[], when: When | null, timeZone: string): Slot[] {
+  if (!when) return slots;
   const target = when.minuteOfDay ?? 0;
   const hit: [Slot, number][] = [];
   const rest: Slot[] = [];
@@ -32,7 +33,7 @@ export function rank(slots: Slot[], when: When | null, timeZone: string): { slot
     else if (date > when.date) rest.push(s);
   }
   hit.sort((a, b) => a[1] - b[1]);
-  return { slots: [...hit.map((h) => h[0]), ...rest], missed: !hit.length };
+  return [...hit.map((h) => h[0]), ...rest];
 }
 
 /**
@@ -42,40 +43,28 @@ export function rank(slots: Slot[], when: When | null, timeZone: string): { slot
 export const SlotPicker = createModel((chat: Chat) => {
   const query = signal<SlotQuery | null>(null);
   const timeZone = signal('UTC');
+  /** Not part of the saved state (it can be 100 KB): `refresh` fetches it again after a reload. */
   const loaded = signal<Slot[]>([]);
-  /** First day not yet loaded in nearest mode; '' once a day or alternatives are shown. */
-  const next = signal('');
   const day = signal<string | null>(null);
   const when = signal<When | null>(null);
   const shown = signal(PAGE);
-  const alternatives = signal(false);
 
   const ranked = computed(() => rank(loaded.value, when.value, timeZone.value));
-  const visible = computed(() => (day.value ? loaded.value : ranked.value.slots.slice(0, shown.value)));
-  const canShowMore = computed(() => !day.value && (ranked.value.slots.length > shown.value || !!next.value));
+  const visible = computed(() => (day.value ? loaded.value : ranked.value.slice(0, shown.value)));
+  const canShowMore = computed(() => !day.value && ranked.value.length > shown.value);
 
   const today = () => zoned(chat.deps.now(), chat.site.value?.business.timeZone ?? timeZone.value).date;
 
-  /** Business-local days with opening hours, for the day picker. */
-  const days = computed(() => {
-    const hours = chat.site.value?.business.openingHours;
-    const first = today();
-    const out: string[] = [];
-    for (let i = 0; i < PICKER_DAYS; i++) {
-      const d = addDays(first, i);
-      if (!hours || hours[isoWeekday(d)]?.length) out.push(d);
-    }
-    return out;
-  });
+  /** The next fortnight of business-local days, for the day picker (a closed day says "no free times"). */
+  const days = computed(() => Array.from({ length: DAYS }, (_, i) => addDays(today(), i)));
 
-  async function loadRange(from: string, days: number, append: boolean): Promise<boolean> {
+  async function loadRange(from: string, days: number): Promise<boolean> {
     const q = query.value;
     if (!q) return false;
-    const again = () => void loadRange(from, days, append);
-    const r = await chat.call(() => chat.deps.api.slots({ ...q, from, days }), again);
+    const r = await chat.call(() => chat.deps.api.slots({ ...q, from, days }), () => void loadRange(from, days));
     if (!r.ok) return false;
     timeZone.value = r.data.timeZone;
-    loaded.value = append ? [...loaded.value, ...r.data.slots] : r.data.slots;
+    loaded.value = r.data.slots;
     return true;
   }
 
@@ -85,21 +74,17 @@ export const SlotPicker = createModel((chat: Chat) => {
     when.value = near;
     day.value = null;
     shown.value = PAGE;
-    alternatives.value = false;
-    const from = near && near.date > today() ? near.date : today();
-    next.value = addDays(from, WINDOW);
-    return loadRange(from, WINDOW, false);
+    return refresh();
   }
 
-  async function showMore(): Promise<void> {
+  /** Fetches the slots on show again: the picked day, or the nearest around the asked time. */
+  function refresh(): Promise<boolean> {
+    const near = when.value;
+    return day.value ? loadRange(day.value, 1) : loadRange(near && near.date > today() ? near.date : today(), DAYS);
+  }
+
+  function showMore(): void {
     shown.value += PAGE;
-    // Page in the next window when the loaded one runs out; an empty one ends the paging.
-    const from = next.value;
-    if (ranked.value.slots.length < shown.value && from) {
-      const before = loaded.value.length;
-      next.value = addDays(from, WINDOW);
-      if ((await loadRange(from, WINDOW, true)) && loaded.value.length === before) next.value = '';
-    }
   }
 
   /** One day's slots, or back to the nearest (`null`). `label` echoes the visitor's choice. */
@@ -111,9 +96,7 @@ export const SlotPicker = createModel((chat: Chat) => {
     }
     day.value = d;
     when.value = null;
-    alternatives.value = false;
-    next.value = '';
-    if (await loadRange(d, 1, false)) chat.bot({ k: 'slotsDay', day: d });
+    if (await loadRange(d, 1)) chat.bot({ k: 'slotsDay', day: d });
   }
 
   /** Shows the alternatives a CONFLICT carried; with none, falls back to nearest. */
@@ -122,12 +105,9 @@ export const SlotPicker = createModel((chat: Chat) => {
     loaded.value = slots;
     when.value = null;
     day.value = null;
-    next.value = '';
     shown.value = slots.length;
-    alternatives.value = true;
   }
 
-  const state = { query, timeZone, loaded, next, day, when, shown, alternatives };
-  return { ...state, state, ranked, visible, canShowMore, days, load, showMore, pickDay, offer };
+  return { query, timeZone, day, when, shown, ranked, visible, canShowMore, days, load, refresh, showMore, pickDay, offer };
 });
 export type SlotPicker = InstanceType<typeof SlotPicker>;

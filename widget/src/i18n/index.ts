@@ -1,3 +1,4 @@
+import { dtf, isoWeekday, zoned } from '../flow/dates';
 import type { Lang, Price } from '../flow/port';
 import type { Strings } from './en';
 
@@ -16,21 +17,29 @@ export function fill(s: string, v: Record<string, string>): string {
 
 export type Format = ReturnType<typeof formatter>;
 
-/** Dates, times, money, durations and lists, all through Intl in the visitor's language. */
-export function formatter(lang: Lang) {
+/**
+ * Dates, times, money and durations through Intl in the visitor's language.
+ * Chromium ships no Armenian locale data (`Intl` falls back to English), so where the
+ * language is missing, numbers and clock times take the Russian conventions Armenian
+ * shares (10 000 ֏, 22.11, 15:00) and the words come from the strings (`days`, `min`, `hour`).
+ */
+export function formatter(lang: Lang, t: Strings) {
+  const native = Intl.DateTimeFormat.supportedLocalesOf(lang).length > 0;
   // en-US for the New York barber's 12-hour clock; ru and hy carry their own conventions.
-  const loc = lang === 'en' ? 'en-US' : lang;
-  const dt = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(loc, o);
+  const loc = !native ? 'ru' : lang === 'en' ? 'en-US' : lang;
+  const dt = (o: Intl.DateTimeFormatOptions) => dtf(loc, o);
   const time: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
-  const date: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
-  const money = (cur: string) => new Intl.NumberFormat(loc, { style: 'currency', currency: cur, maximumFractionDigits: 0 });
+  const date: Intl.DateTimeFormatOptions = native ? { weekday: 'short', day: 'numeric', month: 'short' } : { day: '2-digit', month: '2-digit' };
+  const money = (cur: string) => new Intl.NumberFormat(loc, { style: 'currency', currency: cur, currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 });
   const visitorZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  /** The weekday word the locale data lacks, for a business-local day. */
+  const weekday = (d: string) => (native ? '' : `${t.days![isoWeekday(d) - 1]} `);
 
   const f = {
     time: (iso: string, timeZone: string) => dt({ ...time, timeZone }).format(new Date(iso)),
-    when: (iso: string, timeZone: string) => dt({ ...date, ...time, timeZone }).format(new Date(iso)),
+    when: (iso: string, timeZone: string) => weekday(zoned(iso, timeZone).date) + dt({ ...date, ...time, timeZone }).format(new Date(iso)),
     /** A business-local day 'YYYY-MM-DD', formatted as that calendar day. */
-    day: (d: string) => dt({ ...date, timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`)),
+    day: (d: string) => weekday(d) + dt({ ...date, timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`)),
     /** The visitor's own clock for an instant, or '' when it reads the same as the business's. */
     visitor: (iso: string, timeZone: string) => {
       const mine = dt({ ...time, timeZone: visitorZone }).format(new Date(iso));
@@ -39,13 +48,18 @@ export function formatter(lang: Lang) {
     money: (n: number, cur: string) => money(cur).format(n),
     range: (min: number, max: number, cur: string) => money(cur).formatRange(min, max),
     price: (p: Price, cur: string) => (p.kind === 'fixed' ? f.money(p.amount, cur) : f.range(p.min, p.max, cur)),
-    /** Plural-correct in every language: "1 hour", "2 часа", "90 минут". */
-    duration: (min: number) =>
-      new Intl.NumberFormat(loc, { style: 'unit', unit: min % 60 ? 'minute' : 'hour', unitDisplay: 'long' }).format(min % 60 ? min : min / 60),
-    list: (items: string[]) => new Intl.ListFormat(loc, { type: 'conjunction' }).format(items),
-    /** "Moscow Time", "Eastern Time": the zone's generic name in the visitor's language. */
+    /** Plural-correct: "1 hour", "2 часа", "90 минут"; Armenian counts take the singular ("90 րոպե"). */
+    duration: (min: number) => {
+      const n = min % 60 ? min : min / 60;
+      return native
+        ? new Intl.NumberFormat(loc, { style: 'unit', unit: min % 60 ? 'minute' : 'hour', unitDisplay: 'long' }).format(n)
+        : fill((min % 60 ? t.min : t.hour)!, { n: String(n) });
+    },
+    /** "Moscow Time", "Eastern Time" in the visitor's language; "GMT+4" where the names are missing. */
     zone: (timeZone: string) =>
-      dt({ timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value ?? timeZone,
+      dtf(native ? loc : 'en', { timeZone, timeZoneName: native ? 'longGeneric' : 'shortOffset' })
+        .formatToParts(new Date())
+        .find((p) => p.type === 'timeZoneName')?.value ?? timeZone,
   };
   return f;
 }

@@ -18,7 +18,7 @@ export interface Registry {
 
 /** `window.Frontdesk`, as the owner's queue stub leaves it and as this script completes it. */
 interface Global {
-  q?: ArrayLike<[string, ArrayLike<unknown>]> | { push(call: [string, ArrayLike<unknown>]): void };
+  q?: ArrayLike<[string, ArrayLike<unknown>]>;
   open?(o?: CallOptions): void;
   close?(o?: CallOptions): void;
   startBooking?(o?: CallOptions): void;
@@ -67,10 +67,9 @@ export function registry(w: Window & { Frontdesk?: Global }): Registry {
       for (const [e, fn] of listeners) if (e === event) setTimeout(fn, 0, { site, ...detail });
     },
   };
-  const queued = Array.from((g.q as ArrayLike<[string, ArrayLike<unknown>]> | undefined) ?? []);
+  const queued = Array.from(g.q ?? []);
   for (const m of METHODS) g[m] = (o?: CallOptions) => dispatch(m, [o]);
   g.on = on;
-  g.q = { push: ([m, a]) => dispatch(m, a) };
   g._fd = reg;
   for (const [m, a] of queued) dispatch(m, a);
   return reg;

@@ -1,5 +1,4 @@
 import type { PanelHandle, PanelHost, PanelModule } from '../contract';
-import { chatKey } from '../contract';
 import type { WidgetEvent } from '../flow/chat';
 import type { Lang } from '../flow/port';
 import { theme } from './color';
@@ -11,16 +10,12 @@ import type { Registry } from './registry';
 declare const __PANEL__: string;
 
 const TAG = 'frontdesk-widget';
-const LABELS: Record<Lang, [open: string, close: string, fail: string, retry: string]> = {
-  ru: ['Открыть чат', 'Закрыть чат', 'Не удалось загрузить чат.', 'Повторить'],
-  hy: ['Բացել զրույցը', 'Փակել զրույցը', 'Չհաջողվեց բեռնել զրույցը։', 'Կրկին փորձել'],
-  en: ['Open chat', 'Close chat', 'Couldn’t load the chat.', 'Try again'],
+// The loader's own words: what it says before (or without) the panel's strings.
+const LABELS: Record<Lang, [open: string, fail: string]> = {
+  ru: ['Открыть чат', 'Чат не загрузился. Откройте его ещё раз.'],
+  hy: ['Բացել զրույցը', 'Զրույցը չբեռնվեց։ Բացեք այն կրկին։'],
+  en: ['Open chat', 'The chat didn’t load. Please open it again.'],
 };
-// A speech bubble and a cross (24×24 viewBox).
-const ICONS = [
-  ['i-open', 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z'],
-  ['i-close', 'M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12 19 17.6 17.6 19 12 13.4 6.4 19 5 17.6 10.6 12 5 6.4z'],
-];
 
 let sheet: CSSStyleSheet | undefined;
 
@@ -71,27 +66,28 @@ export function mountWidget(cfg: LoaderConfig, reg: Registry): void {
   if (!inline) {
     frame.hidden = true;
     launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'fd-panel' });
-    for (const [cls, d] of ICONS) {
-      const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-      svg.setAttribute('viewBox', '0 0 24 24');
-      svg.setAttribute('aria-hidden', 'true');
-      svg.setAttribute('class', cls!);
-      const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-      path.setAttribute('d', d!);
-      svg.append(path);
-      launcher.append(svg);
-    }
+    // A speech bubble (24×24). DOM calls rather than innerHTML, which Trusted Types pages forbid.
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    path.setAttribute('d', 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z');
+    svg.append(path);
+    launcher.append(svg);
     shadow.append(launcher);
   }
   shadow.append(frame);
-  const relabel = () => launcher?.setAttribute('aria-label', LABELS[lang][isOpen ? 1 : 0]);
+  let closeLabel = '';
+  const relabel = () => launcher?.setAttribute('aria-label', (isOpen && closeLabel) || LABELS[lang][0]);
 
   let isOpen = inline;
   let panel: PanelHandle | null = null;
   let loading: Promise<PanelModule> | null = null;
   const emit = (event: WidgetEvent, detail?: Record<string, unknown>) => reg.emit(site, event, detail);
   // import() from a classic script: resolved against the booking host, CSP-safe (script-src of that host).
-  const load = () => (loading ??= import(/* @vite-ignore */ new URL(__PANEL__, cfg.base).href).catch((e: unknown) => {
+  let tries = 0;
+  // A failed import may stay cached by URL, so a retry asks for the chunk under a fresh query.
+  const load = () => (loading ??= import(/* @vite-ignore */ new URL(__PANEL__ + (tries++ ? `?${tries}` : ''), cfg.base).href).catch((e: unknown) => {
     loading = null;
     throw e;
   }));
@@ -103,28 +99,22 @@ export function mountWidget(cfg: LoaderConfig, reg: Registry): void {
       if (!cfg.color) paint(color);
       if (!cfg.position) root.setAttribute('data-side', side);
     },
-    lang(l) {
+    lang(l, close) {
       lang = l;
+      closeLabel = close;
       relabel();
     },
   };
 
-  /** Runs `fn` with the mounted panel; shows a retry in the frame if the chunk cannot load. */
+  /**
+   * Runs `fn` with the mounted panel. If the chunk cannot load, the frame says so; opening
+   * the chat again (the launcher) retries, since a failed import is not cached.
+   */
   function withPanel(fn: (p: PanelHandle) => void): void {
     if (panel) return fn(panel);
     load().then(
       (m) => fn((panel ??= m.mount(panelHost))),
-      () => {
-        const [, , fail, retry] = LABELS[lang];
-        const box = el('div', { class: 'fail', role: 'alert' }, fail);
-        const again = box.appendChild(el('button', { type: 'button' }, retry));
-        again.onclick = () => {
-          box.remove();
-          withPanel(fn);
-        };
-        frame.replaceChildren(box);
-        again.focus();
-      },
+      () => frame.replaceChildren(el('p', { class: 'fail', role: 'alert' }, LABELS[lang][1])),
     );
   }
 
@@ -147,7 +137,6 @@ export function mountWidget(cfg: LoaderConfig, reg: Registry): void {
     if (!isOpen || inline) return;
     isOpen = false;
     frame.hidden = true;
-    panel?.hide();
     launcher!.setAttribute('aria-expanded', 'false');
     relabel();
     launcher!.focus();
@@ -162,6 +151,8 @@ export function mountWidget(cfg: LoaderConfig, reg: Registry): void {
     new MutationObserver(() => root.isConnected || document.body.append(root)).observe(document.body, { childList: true });
   }
 
+  // `ready` comes before anything the page queued (an early open() must not overtake it).
+  emit('ready');
   reg.add({
     site,
     open: () => open(),
@@ -169,20 +160,13 @@ export function mountWidget(cfg: LoaderConfig, reg: Registry): void {
     startBooking: (o) => open(true, (p) => p.startBooking(o?.serviceId)),
   });
 
-  let reopen = false;
-  try {
-    reopen = !!(JSON.parse(localStorage.getItem(chatKey(site)) ?? 'null') as { data?: { open?: boolean } } | null)?.data?.open;
-  } catch {
-    // Storage blocked: start closed.
-  }
   if (cfg.manageToken) {
     const token = cfg.manageToken;
     if (/fd-manage=/.test(location.hash)) history.replaceState(history.state, '', location.pathname + location.search);
     open(!inline, (p) => p.manage(token));
-  } else if (inline || reopen) open(false);
+  } else if (inline) open(false);
   else {
     const idle = (cb: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(cb, { timeout: 4000 }) : setTimeout(cb, 2000));
     idle(() => void load().then((m) => m.preload(cfg), () => {}));
   }
-  emit('ready');
 }

@@ -35,7 +35,7 @@ export function Card({ v, d }: { v: View; d: CardData }) {
       {d.window ? <p class="note">{fill(t.rule, { d: f.duration(d.window) })}</p> : null}
       <p class="links">
         <a href={v.api.icsUrl(d.token)} download="booking.ics">{t.ics}</a>
-        {d.managing ? null : <a href={`${v.base}manage.html#fd-manage=${encodeURIComponent(d.token)}`} target="_blank" rel="noopener">{t.link}</a>}
+        {d.managing ? null : <a href={`${v.base}manage?token=${encodeURIComponent(d.token)}`} target="_blank" rel="noopener">{t.link}</a>}
       </p>
     </div>
   );

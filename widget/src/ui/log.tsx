@@ -12,7 +12,7 @@ function said(v: View, s: Say) {
     case 'hello': return site?.widget.greeting || t.hello;
     case 'q': return s.text;
     case 'range':
-      return fill(t.range + (s.factors.length ? t.factors : ''), { range: f.range(s.range.min, s.range.max, s.currency), factors: f.list(s.factors) });
+      return fill(t.range + (s.factors.length ? t.factors : ''), { range: f.range(s.range.min, s.range.max, s.currency), factors: s.factors.join(', ') });
     case 'final': return `${fill(t.final, { price: f.money(s.price, s.currency) })}\n${s.summary}`;
     case 'booked': {
       const b = site?.business;
@@ -23,19 +23,18 @@ function said(v: View, s: Say) {
     }
     default: {
       const at = s.start ?? s.by;
-      return fill(t[s.k], { t: at ? f.when(at, tz) : '', by: at ? f.when(at, tz) : '', day: s.day ? f.day(s.day) : '' });
+      return fill(t[s.k], { t: at ? f.when(at, tz) : '', day: s.day ? f.day(s.day) : '' });
     }
   }
 }
 
 /** The transcript. role="log" is a polite live region: new bot messages are announced. */
 export function Log({ v }: { v: View }) {
-  const name = v.m.site.value?.business.name ?? v.t.title;
   return (
     <div role="log" aria-label={v.t.title} aria-busy={v.m.busy.value}>
       {v.m.messages.value.map((x: Message) => (x.from === 'bot'
-        ? <div key={x.id} class="msg"><span class="sr">{name}: </span>{said(v, x.say)}</div>
-        : <div key={x.id} class="msg me"><span class="sr">{v.t.you} </span>{x.text}</div>))}
+        ? <div key={x.id} class="msg">{said(v, x.say)}</div>
+        : <div key={x.id} class="msg me">{x.text}</div>))}
     </div>
   );
 }

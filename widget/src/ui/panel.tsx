@@ -15,7 +15,7 @@ export function Panel({ v }: { v: View }) {
         <h2 id="fd-title">{site?.business.name ?? t.title}</h2>
         {v.inline ? null : (
           <button type="button" class="x" aria-label={t.close} onClick={v.close}>
-            <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12 19 17.6 17.6 19 12 13.4 6.4 19 5 17.6 10.6 12 5 6.4z" /></svg>
+            <span aria-hidden="true">✕</span>
           </button>
         )}
       </header>
@@ -37,9 +37,9 @@ export function Panel({ v }: { v: View }) {
         input.value = '';
         void m.ask(text);
       }}>
-        <input name="q" aria-label={t.message} placeholder={t.message} autocomplete="off" enterKeyHint="send" maxLength={500} />
+        <input name="q" aria-label={t.message} placeholder={t.message} />
         <button aria-label={t.send}>
-          <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 20.5V14l9-2-9-2V3.5L22 12z" /></svg>
+          <span aria-hidden="true">➤</span>
         </button>
       </form>
     </div>

@@ -28,7 +28,7 @@ export function Slots({ v, p, pick }: { v: View; p: SlotPicker; pick: (s: Slot, 
           })}
         </ul>
       ) : v.m.busy.value ? null : <p class="note">{t.noSlots}</p>}
-      {p.canShowMore.value ? <p>{chip('more', t.more, () => void p.showMore())}</p> : null}
+      {p.canShowMore.value ? <p>{chip('more', t.more, p.showMore)}</p> : null}
       <div class="days" role="group" aria-label={t.day}>
         {chip('', t.nearest, () => void p.pickDay(null, t.nearest), !chosen)}
         {p.days.value.map((d) => {

@@ -15,7 +15,7 @@ function Chips({ v, items = [], pick, menu = true, label }: { v: View; items?: C
       {items.map((c) => (
         <li key={c.id}><button type="button" onClick={() => pick?.(c.id, c.label)}>{c.label}{c.sub ? <small>{c.sub}</small> : null}</button></li>
       ))}
-      {menu ? <li><button type="button" class="quiet" onClick={() => v.m.menu()}>{v.t.menu}</button></li> : null}
+      {menu ? <li><button type="button" onClick={() => v.m.menu()}>{v.t.menu}</button></li> : null}
     </ul>
   );
 }
@@ -57,7 +57,7 @@ function Quote({ v }: { v: View }) {
     }}>
       <label for="fd-n">{question.text}{unit}</label>
       <input id="fd-n" name="n" type="number" inputMode="decimal" min={question.min} max={question.max} step={question.step} required />
-      <button class="btn">{t.ok}</button>
+      <button class="btn">{t.send}</button>
       <Chips v={v} />
     </form>
   );
@@ -68,8 +68,8 @@ function Manage({ v }: { v: View }) {
   const g = m.manage;
   const data = g.data.value;
   const stage = g.stage.value;
-  if (stage === 'none' || !data) return <Chips v={v} items={[{ id: 'human', label: t.intents.human }]} pick={(_, l) => m.choose('human', l)} />;
-  if (stage === 'slots') return <><Slots v={v} p={g.picker} pick={(s, l) => void g.pick(s, l)} /><Chips v={v} items={[{ id: 'k', label: t.keep }]} pick={g.keep} /></>;
+  if (stage === 'none' || !data) return <Chips v={v} />;
+  if (stage === 'slots') return <><Slots v={v} p={g.picker} pick={(s, l) => void g.pick(s, l)} /><Chips v={v} /></>;
   const b = data.booking;
   const active = b.status !== 'cancelled';
   const c = data.cancellation;
@@ -77,17 +77,12 @@ function Manage({ v }: { v: View }) {
     <>
       <Card v={v} d={{
         start: b.start, service: b.serviceName, staff: b.staffName, address: data.business.address, bring: data.business.whatToBring,
-        status: active ? t.isActive : t.isCancelled, token: g.token.value, managing: true,
+        status: active ? '' : t.isCancelled, token: g.token.value, managing: true, window: m.site.value?.business.cancellationWindowMin,
       }} />
-      {active ? <p class="note">{fill(c.allowed ? t.until : t.late, { t: f.when(c.deadline, tz) })}</p> : null}
-      {stage === 'cancel' ? (
-        <div role="group" aria-labelledby="fd-sure">
-          <p id="fd-sure">{t.sure}</p>
-          <button type="button" class="btn" onClick={() => void g.cancel()}>{t.yes}</button>
-          <Chips v={v} menu={false} items={[{ id: 'k', label: t.keep }]} pick={g.keep} />
-        </div>
-      ) : active ? (
-        <Chips v={v} items={[{ id: 'r', label: t.reschedule }, ...(c.allowed ? [{ id: 'c', label: t.cancel }] : [])]} pick={(id) => (id === 'r' ? void g.reschedule() : g.askCancel())} />
+      {active && !c.allowed ? <p class="note">{fill(t.late, { t: f.when(c.deadline, tz) })}</p> : null}
+      {active ? (
+        // Cancelling cannot be undone: the browser's own confirm dialog asks first.
+        <Chips v={v} items={[{ id: 'r', label: t.reschedule }, ...(c.allowed ? [{ id: 'c', label: t.cancel }] : [])]} pick={(id) => (id === 'r' ? void g.reschedule() : confirm(t.sure) && void g.cancel())} />
       ) : (
         <Chips v={v} items={[{ id: 'b', label: t.rebook }]} pick={() => m.booking.start({ serviceId: b.serviceId })} />
       )}
@@ -105,7 +100,7 @@ export function Step({ v }: { v: View }) {
       {a === 'menu' ? <Chips v={v} menu={false} items={intents.map((i) => ({ id: i.id, label: i.label || t.intents[i.id] }))} pick={(id, l) => m.choose(id as IntentId, l)} />
         : a === 'booking' ? <Booking v={v} />
         : a === 'quote' ? <Quote v={v} />
-        : a === 'handoff' ? (m.handoff.stage.value === 'sent' ? <Chips v={v} /> : <ContactForm v={v} submit={m.handoff.submit} label={t.submit} message><Chips v={v} /></ContactForm>)
+        : a === 'handoff' ? (m.handoff.stage.value === 'sent' ? <Chips v={v} /> : <ContactForm v={v} submit={m.handoff.submit} label={t.send} message><Chips v={v} /></ContactForm>)
         : <Manage v={v} />}
     </div>
   );

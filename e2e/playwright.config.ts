@@ -1,0 +1,60 @@
+/**
+ * e2e: real Chromium (Debian's) against the built widget, the real booking service on
+ * its embedded database in a fresh temp folder, and the demo sites on another origin.
+ * One journey per spec; axe and a screenshot in every state (test-results/).
+ */
+import { defineConfig, devices } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BOOKING_PORT, BOOKING_URL, DEMO_PORT, DEMO_URL } from './support/urls';
+
+
+// Set once in the runner process; the workers inherit it.
+process.env.FRONTDESK_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'frontdesk-e2e-'));
+
+export default defineConfig({
+  testDir: 'specs',
+  outputDir: 'test-results',
+  // Journeys book real slots in one database: one at a time keeps "the nearest slot" stable.
+  workers: 1,
+  fullyParallel: false,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL: DEMO_URL,
+    // A visitor abroad: the widget must label business times and show the visitor's own.
+    timezoneId: 'Europe/Berlin',
+    locale: 'en-US',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    },
+  },
+  webServer: [
+    {
+      command: 'node --import tsx src/main.ts',
+      cwd: '../booking-service',
+      url: `${BOOKING_URL}/healthz`,
+      // Every journey comes from one IP: lift the per-IP rate limit meant for real visitors.
+      env: { DATABASE_URL: '', SMTP_URL: '', PORT: String(BOOKING_PORT), DATA_DIR: process.env.FRONTDESK_E2E_DATA, PUBLIC_URL: BOOKING_URL, RATE_LIMIT_PER_IP: '100000' },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'node server.mjs',
+      cwd: '../demo-site',
+      url: `${DEMO_URL}/`,
+      env: { DEMO_PORT: String(DEMO_PORT), BOOKING_URL },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
+});

@@ -1,0 +1,5 @@
+/** Ports that stay clear of a developer's own service (3000) and demo (8080). */
+export const BOOKING_PORT = 3100;
+export const DEMO_PORT = 8180;
+export const BOOKING_URL = `http://localhost:${BOOKING_PORT}`;
+export const DEMO_URL = `http://localhost:${DEMO_PORT}`;

@@ -1,1 +1,0 @@
-export default { logLevel:'silent', oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } }, build: { outDir: '/tmp/sz/app2', emptyOutDir: true, cssMinify: 'lightningcss', lib: { entry: 'src/panel.tsx', formats: ['es'], fileName: 'a' }, minify: true, rolldownOptions: { external: [/^preact/, /@preact/], output: { minify: true, comments: false } } } }

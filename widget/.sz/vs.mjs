@@ -1,1 +1,0 @@
-export default { logLevel:'silent', build: { outDir: '/tmp/sz/s', emptyOutDir: true, lib: { entry: '.sz/s.ts', formats: ['es'], fileName: 's' }, minify: true, rolldownOptions: { output: { minify: true, comments: false } } } }
