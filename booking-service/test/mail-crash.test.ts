@@ -79,7 +79,7 @@ describe.each(dbKinds)('the service killed between booking and sending (%s)', (k
     svc = await start();
     // The visitor's confirmation and the staff notice (the demo seeds an owner address).
     await smtp.waitFor(2, 30_000);
-    const m = smtp.messages.find((x) => x.messageId.startsWith('<booking_confirmed.'));
+    const m = smtp.messages.find((x) => x.messageId?.startsWith('<booking_confirmed.'));
     expect(m!.messageId).toBe(`<booking_confirmed.v0.${done.booking.id}@crash.test>`);
     expect(m!.subject).toContain('Booking confirmed');
     // Give a duplicate every chance to appear: several poll rounds and a full lease.
