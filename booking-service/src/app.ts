@@ -7,11 +7,16 @@ import cors from 'cors';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { appRouter } from './api/router.js';
 import type { Context } from './api/trpc.js';
+import { RateLimited } from './api/errors.js';
+import type { RateLimiter } from './http/rate-limit.js';
+import { crossOriginResource, securityHeaders } from './http/security-headers.js';
 import { sites } from './adapters/db/schema.js';
 import { normaliseOrigin, originMatches } from './domain/origin.js';
 import type { Deps } from './services/deps.js';
 import { bookingIcs } from './services/ics.js';
 import { mailboxPages } from './pages/mailbox.js';
+import { googleCalendarPages } from './pages/google-calendar.js';
+import type { GoogleRuntime } from './services/calendar-sync/deps.js';
 import { visitorPages } from './pages/visitor-pages.js';
 
 export interface AppOptions {
@@ -22,6 +27,10 @@ export interface AppOptions {
   log?: (msg: string, err?: unknown) => void;
   /** Serve /mailbox (the outbox as a readable mailbox): for the demo, when no SMTP is configured. */
   mailbox?: boolean;
+  /** Per-IP and per-site limits on the public procedures; main.ts always passes one. */
+  rateLimiter?: RateLimiter;
+  /** The Google Calendar integration (push webhook, connect flow); the staff .ics feed is served either way. */
+  google?: GoogleRuntime | undefined;
 }
 
 /** Origins allowed by any site, refreshed every few seconds (CORS preflights carry no site key). */
@@ -49,6 +58,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.use(securityHeaders());
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
@@ -80,7 +90,13 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
         deps,
         origin: typeof req.headers.origin === 'string' ? req.headers.origin : undefined,
         ip: req.ip,
+        limiter: options.rateLimiter,
       }),
+      // Tell refused clients when to come back (RFC 9110 Retry-After, in seconds).
+      responseMeta: ({ errors }) => {
+        const limited = errors.map((e) => e.cause).find((c): c is RateLimited => c instanceof RateLimited);
+        return limited ? { headers: { 'retry-after': String(limited.retryAfterSeconds) } } : {};
+      },
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') log(`[trpc] ${path ?? '?'} failed`, error.cause ?? error);
       },
@@ -105,17 +121,19 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   // Where the links in the e-mails lead: manage, confirm, rebook (server-rendered, no script).
   app.use(visitorPages(deps, log));
   if (options.mailbox) app.use(mailboxPages(deps, log));
+  app.use(googleCalendarPages(deps, options.google, log));
 
   const dist = options.widgetDist;
   if (dist && existsSync(dist)) {
     // The loader keeps its name (pasted in owners' sites): short cache. Chunks are
     // content-hashed: cache for a year.
-    app.get('/widget.js', corsMw, (_req, res) => {
+    app.get('/widget.js', crossOriginResource, corsMw, (_req, res) => {
       res.set('Cache-Control', 'public, max-age=300');
       res.sendFile('widget.js', { root: dist });
     });
     app.use(
       '/w',
+      crossOriginResource,
       corsMw,
       express.static(`${dist}/w`, {
         immutable: true,

@@ -12,6 +12,11 @@ import { hostname } from 'node:os';
 import { createOutboxTransport } from './adapters/mail/outbox.js';
 import { createSmtpTransport } from './adapters/mail/smtp.js';
 import { startJobWorker } from './jobs/worker.js';
+import { googleRuntimeFromEnv } from './adapters/google/runtime.js';
+import { ensureCalendarTick } from './services/calendar-sync/enqueue.js';
+import { createRateLimiter } from './http/rate-limit.js';
+import { memoryStore } from './http/memory-store.js';
+import { redisStore } from './http/redis-store.js';
 
 const env = readEnv();
 const database = await openDatabase(
@@ -31,13 +36,26 @@ const deps = {
 const leaseMs = env.JOB_LEASE_SECONDS * 1000;
 // An SMTP exchange must end well inside the lease, or another process could send it again.
 const transport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL, { timeoutMs: Math.min(20_000, leaseMs / 3) }) : createOutboxTransport(systemClock);
+const google = googleRuntimeFromEnv(env, publicUrl, leaseMs);
+if (google) await ensureCalendarTick(database.db, systemClock.now());
 const worker = env.JOBS
   ? startJobWorker(
-      { ...deps, transport, mailFrom: env.MAIL_FROM, workerId: `${hostname()}:${process.pid}`, leaseMs, log: (m, e) => console.error(m, e ?? '') },
+      { ...deps, transport, mailFrom: env.MAIL_FROM, workerId: `${hostname()}:${process.pid}`, leaseMs, log: (m, e) => console.error(m, e ?? ''), google },
       { pollMs: env.JOBS_POLL_MS },
     )
   : undefined;
-const app = createApp(deps, { widgetDist: env.WIDGET_DIST, mailbox: env.MAILBOX ?? !env.SMTP_URL });
+const windowMs = env.RATE_LIMIT_WINDOW_SECONDS * 1000;
+const limitStore = env.REDIS_URL ? redisStore(env.REDIS_URL) : memoryStore();
+const rateLimiter = createRateLimiter({
+  store: limitStore,
+  rules: [
+    { scope: 'ip', limit: env.RATE_LIMIT_PER_IP, windowMs },
+    { scope: 'site', limit: env.RATE_LIMIT_PER_SITE, windowMs },
+  ],
+  now: () => systemClock.now().getTime(),
+  onStoreError: (e) => console.error('[rate-limit] store unavailable, not limiting', e),
+});
+const app = createApp(deps, { widgetDist: env.WIDGET_DIST, mailbox: env.MAILBOX ?? !env.SMTP_URL, rateLimiter, google });
 const server = app.listen(env.PORT, () => {
   const where = database.kind === 'pglite' ? `embedded database in ${resolve(env.DATA_DIR)}` : 'PostgreSQL';
   console.log(`Frontdesk booking service: ${publicUrl} (${where}, pid ${process.pid})`);
@@ -51,6 +69,7 @@ const shutdown = () => {
   server.close(() => {
     void Promise.resolve(worker?.stop())
       .then(() => transport.close?.())
+      .then(() => limitStore.close?.())
       .finally(() => database.close().finally(() => process.exit(0)));
   });
   // Keep-alive connections may hold close() open; don't wait forever.

@@ -36,3 +36,14 @@ export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
   throw new TRPCError({ code: REASON_CODES[result.reason], message: result.message, cause: new ServiceFailure(result) });
 }
+
+/** Carries a rate-limit refusal to the error formatter and to the Retry-After header (app.ts). */
+export class RateLimited extends Error {
+  constructor(
+    readonly scope: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`rate limit (${scope}) exceeded`);
+    this.name = 'RateLimited';
+  }
+}

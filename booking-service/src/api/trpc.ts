@@ -3,16 +3,19 @@
  * Validation failures become BAD_REQUEST naming each field; service failures carry their
  * reason and details (e.g. alternatives); nothing else about the server leaks (no stacks).
  */
-import { initTRPC } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+import type { RateLimiter } from '../http/rate-limit.js';
 import type { Deps } from '../services/deps.js';
-import { ServiceFailure } from './errors.js';
+import { RateLimited, ServiceFailure } from './errors.js';
 
 export interface Context {
   deps: Deps;
   /** The browser's Origin header; undefined for non-browser callers. */
   origin: string | undefined;
   ip: string | undefined;
+  /** Absent = no limits (tests of other things); main.ts always installs one. */
+  limiter?: RateLimiter | undefined;
 }
 
 export interface FieldError {
@@ -48,6 +51,12 @@ const t = initTRPC.context<Context>().create({
         },
       };
     }
+    if (cause instanceof RateLimited) {
+      return {
+        ...shape,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, scope: cause.scope, retryAfterSeconds: cause.retryAfterSeconds },
+      };
+    }
     // Unexpected errors: a generic message; the cause is logged by onError in app.ts.
     const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Internal error' : shape.message;
     return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path } };
@@ -55,5 +64,30 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
-export const publicProcedure = t.procedure;
+
+/** The site a call is about, read from the raw input before validation (only for counting). */
+function siteKeyOf(raw: unknown): string | undefined {
+  const key = raw !== null && typeof raw === 'object' ? (raw as { siteKey?: unknown }).siteKey : undefined;
+  return typeof key === 'string' && key.length > 0 && key.length <= 100 ? key.trim() : undefined;
+}
+
+/**
+ * Per-IP and per-site limits on every public procedure. Counted before input validation, so
+ * floods of garbage count too; calls by manage token (no siteKey) count per IP only.
+ */
+const rateLimited = t.middleware(async ({ ctx, next, getRawInput }) => {
+  if (ctx.limiter) {
+    const decision = await ctx.limiter.check({ ip: ctx.ip, site: siteKeyOf(await getRawInput().catch(() => undefined)) });
+    if (!decision.ok) {
+      throw new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message: 'Too many requests; try again shortly',
+        cause: new RateLimited(decision.scope, decision.retryAfterSeconds),
+      });
+    }
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(rateLimited);
 export const createCallerFactory = t.createCallerFactory;

@@ -1,4 +1,5 @@
 import type { MailTransport } from '../adapters/mail/transport.js';
+import type { GoogleRuntime } from '../services/calendar-sync/deps.js';
 import type { Deps } from '../services/deps.js';
 
 /** What job handlers receive: the services' deps plus the outside systems jobs talk to. */
@@ -11,4 +12,6 @@ export interface JobDeps extends Deps {
   /** How long a claimed job stays reserved for its worker (ms). */
   leaseMs: number;
   log: (msg: string, err?: unknown) => void;
+  /** The Google Calendar integration; absent when not configured (its jobs then skip). */
+  google?: GoogleRuntime | undefined;
 }

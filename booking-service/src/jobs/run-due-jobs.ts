@@ -3,6 +3,7 @@
  * so tests move a manual clock and call this instead of waiting; worker.ts calls it in a loop.
  */
 import { handleMailJob } from '../services/notifications/send-mail.js';
+import { handleCalendarJob } from './calendar-sync.js';
 import type { JobDeps } from './deps.js';
 import { claimDue, complete, failAttempt, type JobRow } from './queue.js';
 
@@ -11,6 +12,7 @@ export type JobHandler = (deps: JobDeps, job: JobRow, now: Date) => Promise<void
 /** Handlers by kind prefix (`mail.reminder` → `mail`). Each handler completes its own job. */
 export const HANDLERS: Record<string, JobHandler> = {
   mail: handleMailJob,
+  gcal: handleCalendarJob,
 };
 
 export interface RunSummary {

@@ -6,7 +6,7 @@
  */
 import { and, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../adapters/db/client.js';
-import { bookings, staffExceptions } from '../adapters/db/schema.js';
+import { bookings, externalBusy, googleConnections, staffExceptions } from '../adapters/db/schema.js';
 import type { StaffAvailabilityInput, SlotRules, Weekday } from '../domain/availability/find-slots.js';
 import { addDays, utcToZoned } from '../domain/time/zoned.js';
 import type { BusinessRow, ServiceRow, StaffRow } from './site.js';
@@ -54,6 +54,13 @@ export async function loadSchedules(
         excludeBookingId ? ne(bookings.id, excludeBookingId) : sql`true`,
       ),
     );
+  // Busy times synced from staff's Google calendars (never fetched here: the request path does
+  // not call Google). A broken connection's rows are ignored: its calendar may have changed since.
+  const externalRows = await db
+    .select({ staffId: externalBusy.staffId, start: externalBusy.startsAt, end: externalBusy.endsAt })
+    .from(externalBusy)
+    .innerJoin(googleConnections, and(eq(googleConnections.staffId, externalBusy.staffId), eq(googleConnections.status, 'ok')))
+    .where(and(eq(googleConnections.businessId, business.id), inArray(externalBusy.staffId, ids), lt(externalBusy.startsAt, to), gt(externalBusy.endsAt, from)));
   const fromDate = addDays(utcToZoned(from.getTime(), business.timeZone).date, -1);
   const toDate = addDays(utcToZoned(to.getTime(), business.timeZone).date, 1);
   const exceptionRows = await db
@@ -73,7 +80,7 @@ export async function loadSchedules(
     exceptions: exceptionRows
       .filter((e) => e.staffId === s.id)
       .map((e) => ({ date: e.date, kind: e.kind, ...(e.intervals ? { intervals: e.intervals } : {}) })),
-    busy: busyRows
+    busy: [...busyRows, ...externalRows]
       .filter((b) => b.staffId === s.id)
       .map((b) => ({ start: b.start.getTime(), end: b.end.getTime() })),
   }));

@@ -30,8 +30,11 @@ export function verifyToken(secret: string, token: string, purpose: TokenPurpose
   const dot = token.indexOf('.');
   if (dot <= 0 || dot !== token.lastIndexOf('.')) return null;
   const body = token.slice(0, dot);
-  const given = Buffer.from(token.slice(dot + 1), 'base64url');
-  const expected = createHmac('sha256', secret).update(body).digest();
+  // Compare the MAC as text, not decoded bytes: base64url decoding ignores the spare low bits of
+  // the last character, so several spellings decode alike and an altered link would still pass
+  // (found by test/tokens.test.ts).
+  const given = Buffer.from(token.slice(dot + 1));
+  const expected = Buffer.from(b64(createHmac('sha256', secret).update(body).digest()));
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
     const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Partial<Payload>;

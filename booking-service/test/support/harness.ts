@@ -1,6 +1,7 @@
 /**
  * A seeded database, deps with a manual clock, a createCaller and (on demand) a real HTTP
- * server on loopback — one per test file, disposed after.
+ * server on loopback — one per test file, disposed after. No rate limits unless a test passes
+ * a limiter: most tests fire many calls from 127.0.0.1 and measure other things.
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -10,6 +11,7 @@ import { createCaller, type AppRouter } from '../../src/api/router.js';
 import { manualClock } from '../../src/ports/clock.js';
 import { seedDemo } from '../../src/seed/demo.js';
 import type { Deps } from '../../src/services/deps.js';
+import type { RateLimiter } from '../../src/http/rate-limit.js';
 import { createTestDatabase, type DbKind, type TestDatabase } from './db.js';
 
 /** A Monday. 06:00Z is 09:00 in Moscow and 10:00 in Yerevan; 01:00 in New York (EST). */
@@ -24,7 +26,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(kind: DbKind, opts: { seed?: boolean; now?: string } = {}): Promise<Harness> {
+export async function createHarness(kind: DbKind, opts: { seed?: boolean; now?: string; rateLimiter?: RateLimiter } = {}): Promise<Harness> {
   const database = await createTestDatabase(kind);
   if (opts.seed !== false) await seedDemo(database.db);
   const clock = manualClock(opts.now ?? T0);
@@ -37,7 +39,7 @@ export async function createHarness(kind: DbKind, opts: { seed?: boolean; now?: 
     caller: (origin) => createCaller({ deps, origin, ip: '127.0.0.1' }),
     async http() {
       if (!server) {
-        const app = createApp(deps, { log: () => {} });
+        const app = createApp(deps, { log: () => {}, ...(opts.rateLimiter ? { rateLimiter: opts.rateLimiter } : {}) });
         server = await new Promise<Server>((resolve) => {
           const s = app.listen(0, '127.0.0.1', () => resolve(s));
         });

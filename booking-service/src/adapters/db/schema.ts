@@ -281,3 +281,75 @@ export const outbox = pgTable(
   },
   (t) => [index('outbox_created_idx').on(t.createdAt)],
 );
+
+/**
+ * A staff member's Google Calendar connection (issue 5). The refresh token is sealed with
+ * AES-256-GCM (src/adapters/google/token-cipher.ts); `broken` means Google refused the grant
+ * (`invalid_grant`): availability then ignores the external busy times until reconnected.
+ */
+export const googleConnections = pgTable('google_connections', {
+  staffId: text('staff_id').primaryKey().references(() => staff.id, { onDelete: 'cascade' }),
+  businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+  refreshTokenSealed: text('refresh_token_sealed').notNull(),
+  /** Calendars whose events make the staff member busy. */
+  busyCalendarIds: jsonb('busy_calendar_ids').$type<string[]>().notNull(),
+  /** The calendar that receives one event per booking. */
+  bookingCalendarId: text('booking_calendar_id').notNull(),
+  status: text('status').$type<'ok' | 'broken'>().notNull().default('ok'),
+  brokenReason: text('broken_reason'),
+  brokenAt: tstz('broken_at'),
+  createdAt: tstz('created_at').notNull(),
+  updatedAt: tstz('updated_at').notNull(),
+});
+
+/** Incremental-sync state and push channel of one busy calendar of one connection. */
+export const googleCalendarSyncs = pgTable(
+  'google_calendar_syncs',
+  {
+    staffId: text('staff_id').notNull().references(() => googleConnections.staffId, { onDelete: 'cascade' }),
+    calendarId: text('calendar_id').notNull(),
+    syncToken: text('sync_token'),
+    lastFullSyncAt: tstz('last_full_sync_at'),
+    lastSyncedAt: tstz('last_synced_at'),
+    channelId: text('channel_id'),
+    /** sha256 of the channel token Google echoes in X-Goog-Channel-Token. */
+    channelTokenHash: text('channel_token_hash'),
+    channelResourceId: text('channel_resource_id'),
+    channelExpiresAt: tstz('channel_expires_at'),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.calendarId] }), uniqueIndex('google_calendar_syncs_channel_idx').on(t.channelId)],
+);
+
+/** Busy intervals read from Google: what availability adds to Frontdesk's own bookings. */
+export const externalBusy = pgTable(
+  'external_busy',
+  {
+    staffId: text('staff_id').notNull().references(() => googleConnections.staffId, { onDelete: 'cascade' }),
+    calendarId: text('calendar_id').notNull(),
+    /** Google event id (recurring instances carry their own `<id>_<start>` ids). */
+    eventId: text('event_id').notNull(),
+    startsAt: tstz('starts_at').notNull(),
+    endsAt: tstz('ends_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.calendarId, t.eventId] }), index('external_busy_staff_end_idx').on(t.staffId, t.endsAt)],
+);
+
+/** The Google event written for a booking, and which booking version it shows. */
+export const bookingCalendarEvents = pgTable('booking_calendar_events', {
+  bookingId: text('booking_id').primaryKey().references(() => bookings.id, { onDelete: 'cascade' }),
+  staffId: text('staff_id').notNull(),
+  calendarId: text('calendar_id').notNull(),
+  eventId: text('event_id').notNull(),
+  /** Booking version the event shows; -1 forces a rewrite (e.g. a move in Google was refused). */
+  writtenVersion: integer('written_version').notNull(),
+  state: text('state').$type<'live' | 'deleted'>().notNull(),
+  updatedAt: tstz('updated_at').notNull(),
+});
+
+/** Private iCalendar feed of a staff member's bookings; revoking deletes the row. */
+export const staffCalendarFeeds = pgTable('staff_calendar_feeds', {
+  staffId: text('staff_id').primaryKey().references(() => staff.id, { onDelete: 'cascade' }),
+  /** sha256 of the secret in the feed URL. */
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: tstz('created_at').notNull(),
+});

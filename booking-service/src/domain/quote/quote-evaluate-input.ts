@@ -10,7 +10,8 @@ import { MAX_QUESTIONS, quoteIdSchema } from './quote-tree-schema.js';
 const MAX_ANSWER_LENGTH = 100;
 
 export const quoteEvaluateInputSchema = z.object({
-  siteKey: z.string().trim().min(1).max(100),
+  // PostgreSQL text cannot hold U+0000 or a lone surrogate; the key is looked up in SQL.
+  siteKey: z.string().trim().min(1).max(100).refine((s) => !/[\u0000\ud800-\udfff]/u.test(s), 'no NUL characters or broken Unicode'),
   treeId: quoteIdSchema,
   // Keys follow the id pattern; zod also drops a "__proto__" key from parsed JSON.
   answers: z

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { bookings, businesses } from '../../adapters/db/schema.js';
 import type { MessageKind } from '../../domain/messages/types.js';
 import { enqueue, supersedePending, type Queryable } from '../../jobs/queue.js';
+import { enqueueCalendarWrite } from '../calendar-sync/enqueue.js';
 
 const MIN = 60_000;
 
@@ -48,6 +49,7 @@ export async function onBookingConfirmed(db: Queryable, b: BookingRow, now: Date
   await mail(db, b, now, { message: 'booking_confirmed', version: 0 });
   await mail(db, b, now, { message: 'staff_new_booking', version: 0 });
   await scheduleReminders(db, b, now);
+  await enqueueCalendarWrite(db, b, now);
 }
 
 export async function onBookingRescheduled(db: Queryable, b: BookingRow, previousStart: Date, now: Date): Promise<void> {
@@ -57,12 +59,14 @@ export async function onBookingRescheduled(db: Queryable, b: BookingRow, previou
   await mail(db, b, now, { message: 'booking_rescheduled', ...p });
   await mail(db, b, now, { message: 'staff_rescheduled', ...p });
   await scheduleReminders(db, b, now);
+  await enqueueCalendarWrite(db, b, now);
 }
 
 export async function onBookingCancelled(db: Queryable, b: BookingRow, now: Date): Promise<void> {
   await supersedePending(db, b.id, PENDING_ON_CHANGE, now);
   await mail(db, b, now, { message: 'booking_cancelled', version: b.version });
   await mail(db, b, now, { message: 'staff_cancelled', version: b.version });
+  await enqueueCalendarWrite(db, b, now);
 }
 
 /** "How was it" goes out a couple of hours after the end, when the visit is fresh but over. */

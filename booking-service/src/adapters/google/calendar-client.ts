@@ -1,0 +1,90 @@
+/**
+ * The real Google clients (google-auth-library + @googleapis/calendar), pointed at whatever
+ * endpoints the configuration names — Google's by default, the loopback emulator in tests and
+ * in the demo. gaxios's own retries are off: durable jobs own retrying, with backoff that
+ * survives restarts, and a request must end well inside a job lease (`timeoutMs`).
+ */
+import { calendar, type calendar_v3 } from '@googleapis/calendar';
+import { OAuth2Client } from 'google-auth-library';
+
+export interface GoogleEndpoints {
+  apiRoot: string;
+  authUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the consent page sends the user back: `<publicUrl>/google/oauth/callback`. */
+  redirectUrl: string;
+  timeoutMs: number;
+}
+
+/**
+ * Only as wide as needed: `calendar.events` to write booking events and read busy events,
+ * `calendar.calendarlist.readonly` so staff can pick which calendars count as busy.
+ */
+export const GOOGLE_SCOPES = [
+  'https://www.googleapis.com/auth/calendar.events',
+  'https://www.googleapis.com/auth/calendar.calendarlist.readonly',
+];
+
+export function oauthClient(e: GoogleEndpoints): OAuth2Client {
+  return new OAuth2Client({
+    clientId: e.clientId,
+    clientSecret: e.clientSecret,
+    redirectUri: e.redirectUrl,
+    endpoints: { oauth2AuthBaseUrl: e.authUrl, oauth2TokenUrl: e.tokenUrl },
+  });
+}
+
+export function calendarClient(e: GoogleEndpoints, refreshToken: string): calendar_v3.Calendar {
+  const auth = oauthClient(e);
+  auth.setCredentials({ refresh_token: refreshToken });
+  return calendar({
+    version: 'v3',
+    // Two copies of google-auth-library (ours and googleapis-common's, same version) differ only in private fields.
+    auth: auth as unknown as calendar_v3.Options['auth'],
+    rootUrl: e.apiRoot,
+    retry: false,
+    timeout: e.timeoutMs,
+  });
+}
+
+export type GoogleFailure =
+  /** The grant is revoked or expired: only the user reconnecting helps. */
+  | 'invalid_grant'
+  /** 403 rateLimitExceeded/userRateLimitExceeded, 429, 5xx, timeouts, network: retry with backoff. */
+  | 'retry'
+  /** 410: sync token stale (events.list) or event already deleted. */
+  | 'gone'
+  | 'not_found'
+  /** 409: an event with that id exists already. */
+  | 'conflict'
+  | 'fatal';
+
+interface ErrorLike {
+  status?: number;
+  code?: string | number;
+  message?: string;
+  response?: { status?: number; data?: unknown };
+}
+
+export function classifyGoogleError(err: unknown): GoogleFailure {
+  const e = (err ?? {}) as ErrorLike;
+  const data = e.response?.data as { error?: unknown } | undefined;
+  if (data?.error === 'invalid_grant' || e.message === 'invalid_grant') return 'invalid_grant';
+  const status = e.response?.status ?? (typeof e.status === 'number' ? e.status : undefined);
+  if (status === undefined) return 'retry'; // no answer at all: network error or timeout
+  if (status === 429 || status >= 500) return 'retry';
+  // A revoked access token: jobs build a fresh client per attempt, whose refresh then tells
+  // a transient failure from a revoked grant (invalid_grant).
+  if (status === 401) return 'retry';
+  if (status === 403) {
+    const reasons = ((data?.error as { errors?: Array<{ reason?: string }> } | undefined)?.errors ?? []).map((x) => x.reason);
+    return reasons.some((r) => r === 'rateLimitExceeded' || r === 'userRateLimitExceeded') ? 'retry' : 'fatal';
+  }
+  if (status === 410) return 'gone';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 400 && typeof data?.error === 'string') return data.error === 'invalid_grant' ? 'invalid_grant' : 'fatal';
+  return 'fatal';
+}

@@ -1,0 +1,70 @@
+/**
+ * Rate limiting: a fixed-window counter per key over a pluggable store (in-memory for one
+ * process, Redis when several processes share the limits).
+ *
+ * Fixed windows allow up to twice the limit across a window boundary; that is accepted here:
+ * the limits guard against floods and scraping, not against a precise quota.
+ */
+
+/** Counts hits of one key in one window. */
+export interface RateLimitStore {
+  /** Adds one hit to `key` in the window starting at `windowStart` (ms) and returns the window's count so far. */
+  hit(key: string, windowStart: number, windowMs: number): Promise<number>;
+  close?(): Promise<void>;
+}
+
+export interface RateLimitRule {
+  /** Names the key space: 'ip', 'site'. */
+  scope: string;
+  /** Hits allowed per window. */
+  limit: number;
+  windowMs: number;
+}
+
+export type RateLimitDecision = { ok: true } | { ok: false; scope: string; retryAfterSeconds: number };
+
+export interface RateLimiter {
+  /** Counts one request against each (scope → key) given; a scope without a rule or key is skipped. */
+  check(keys: Record<string, string | undefined>): Promise<RateLimitDecision>;
+}
+
+export interface RateLimiterOptions {
+  store: RateLimitStore;
+  rules: RateLimitRule[];
+  /** Milliseconds since the epoch. */
+  now: () => number;
+  /** Store failures let the request through (booking beats throttling) and are reported here. */
+  onStoreError?: (err: unknown) => void;
+}
+
+/**
+ * @example
+ * const limiter = createRateLimiter({ store: memoryStore(), rules: [{ scope: 'ip', limit: 300, windowMs: 60_000 }], now: Date.now });
+ * await limiter.check({ ip: '203.0.113.7' }); // { ok: true }
+ */
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+  const { store, rules, now } = options;
+  return {
+    async check(keys) {
+      const t = now();
+      const counted = await Promise.all(
+        rules.map(async (rule) => {
+          const key = keys[rule.scope];
+          if (key === undefined) return { rule, over: false, windowStart: 0 };
+          const windowStart = t - (t % rule.windowMs);
+          try {
+            const count = await store.hit(`${rule.scope}:${key}`, windowStart, rule.windowMs);
+            return { rule, over: count > rule.limit, windowStart };
+          } catch (err) {
+            options.onStoreError?.(err);
+            return { rule, over: false, windowStart };
+          }
+        }),
+      );
+      const hit = counted.find((c) => c.over);
+      if (!hit) return { ok: true };
+      const retryAfterSeconds = Math.max(1, Math.ceil((hit.windowStart + hit.rule.windowMs - t) / 1000));
+      return { ok: false, scope: hit.rule.scope, retryAfterSeconds };
+    },
+  };
+}

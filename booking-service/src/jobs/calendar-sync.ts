@@ -1,0 +1,135 @@
+/**
+ * The `gcal.*` jobs (see services/calendar-sync/enqueue.ts). Google failures are sorted here:
+ * rate limits (403 rateLimitExceeded, 429), 5xx, timeouts and network errors are retried by the
+ * queue with exponential backoff; `invalid_grant` marks the connection broken and stops; any
+ * other refusal (400, 403 forbidden, 404 calendar) ends the job as failed — retrying cannot help.
+ */
+import { and, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
+import { bookingCalendarEvents, bookings, businesses, googleCalendarSyncs, googleConnections, jobs, staff } from '../adapters/db/schema.js';
+import { classifyGoogleError } from '../adapters/google/calendar-client.js';
+import { markBroken } from '../services/calendar-sync/connection.js';
+import type { SyncDeps } from '../services/calendar-sync/deps.js';
+import { enqueueCalendarSync, enqueueCalendarWrite, TICK_EVERY_MS } from '../services/calendar-sync/enqueue.js';
+import { syncCalendar } from '../services/calendar-sync/read-sync.js';
+import { writeBookingEvent } from '../services/calendar-sync/write-event.js';
+import type { JobDeps } from './deps.js';
+import { complete, enqueue, type JobRow } from './queue.js';
+
+/** A calendar not synced for this long is synced by the tick even without a push. */
+const STALE_AFTER_MS = 15 * 60_000;
+const DAY_MS = 86_400_000;
+
+export async function handleCalendarJob(deps: JobDeps, job: JobRow, now: Date): Promise<void> {
+  if (!deps.google) {
+    await complete(deps.db, job, deps.workerId, now, 'skipped:not_configured');
+    return;
+  }
+  const sd: SyncDeps = { ...deps, google: deps.google };
+  const p = job.payload as { staffId?: string; calendarId?: string };
+  let outcome: string;
+  try {
+    switch (job.kind) {
+      case 'gcal.sync':
+        outcome = await syncCalendar(sd, String(p.staffId), String(p.calendarId), now);
+        break;
+      case 'gcal.write':
+        outcome = job.bookingId ? await writeBookingEvent(sd, job.bookingId, now) : 'skipped:no_booking';
+        break;
+      case 'gcal.tick':
+        await tick(sd, job, deps.workerId, now);
+        return;
+      case 'gcal.broken':
+        outcome = await sendBrokenNotice(deps, String(p.staffId), now);
+        break;
+      default:
+        outcome = 'skipped:unknown_kind';
+    }
+  } catch (err) {
+    const kind = classifyGoogleError(err);
+    if (kind === 'retry') throw err;
+    const staffId = p.staffId ?? (job.bookingId ? await staffOf(deps, job.bookingId) : undefined);
+    if (kind === 'invalid_grant' && staffId) {
+      await deps.db.transaction((tx) => markBroken(tx, staffId, 'invalid_grant', now));
+      outcome = 'skipped:broken';
+    } else {
+      deps.log(`[gcal] ${job.kind} ${job.id} refused by Google (${kind})`, err instanceof Error ? err.message : err);
+      outcome = `failed:${kind}`;
+    }
+  }
+  await complete(deps.db, job, deps.workerId, now, outcome);
+}
+
+async function staffOf(deps: JobDeps, bookingId: string): Promise<string | undefined> {
+  return (await deps.db.select({ s: bookings.staffId }).from(bookings).where(eq(bookings.id, bookingId)))[0]?.s;
+}
+
+/**
+ * The safety net, every five minutes: sync calendars whose pushes may have been lost (or whose
+ * channel must be renewed — the sync renews it), and re-queue event writes that ran out of
+ * attempts during a long outage, for bookings still ahead.
+ */
+async function tick(deps: SyncDeps, job: JobRow, workerId: string, now: Date): Promise<void> {
+  const syncs = await deps.db
+    .select({ s: googleCalendarSyncs })
+    .from(googleCalendarSyncs)
+    .innerJoin(googleConnections, eq(googleConnections.staffId, googleCalendarSyncs.staffId))
+    .where(eq(googleConnections.status, 'ok'));
+  const staleBefore = new Date(now.getTime() - STALE_AFTER_MS);
+  const renewBefore = new Date(now.getTime() + DAY_MS);
+  const lagging = await deps.db
+    .select({ id: bookings.id, staffId: bookings.staffId })
+    .from(bookings)
+    .innerJoin(googleConnections, and(eq(googleConnections.staffId, bookings.staffId), eq(googleConnections.status, 'ok')))
+    .leftJoin(bookingCalendarEvents, eq(bookingCalendarEvents.bookingId, bookings.id))
+    .where(
+      and(
+        gt(bookings.endsAt, now),
+        or(
+          and(eq(bookings.status, 'confirmed'), or(isNull(bookingCalendarEvents.bookingId), ne(bookingCalendarEvents.writtenVersion, bookings.version))),
+          and(eq(bookings.status, 'cancelled'), eq(bookingCalendarEvents.state, 'live')),
+        ),
+        sql`NOT EXISTS (SELECT 1 FROM ${jobs} WHERE ${jobs.bookingId} = ${bookings.id} AND ${jobs.kind} = 'gcal.write' AND ${jobs.doneAt} IS NULL)`,
+      ),
+    );
+  await deps.db.transaction(async (tx) => {
+    for (const { s } of syncs) {
+      const stale = !s.lastSyncedAt || s.lastSyncedAt < staleBefore;
+      const expiring = !s.channelExpiresAt || s.channelExpiresAt < renewBefore;
+      if (stale || expiring) await enqueueCalendarSync(tx, s.staffId, s.calendarId, now);
+    }
+    for (const b of lagging) await enqueueCalendarWrite(tx, b, now);
+    if (await complete(tx, job, workerId, now, `ticked:${syncs.length}/${lagging.length}`)) {
+      await enqueue(tx, { kind: 'gcal.tick', payload: {}, runAt: new Date(now.getTime() + TICK_EVERY_MS) });
+    }
+  });
+}
+
+/** Tells the owner (the business's notify address) that a staff member's calendar was disconnected. */
+async function sendBrokenNotice(deps: JobDeps, staffId: string, now: Date): Promise<string> {
+  const rows = await deps.db
+    .select({ name: staff.name, to: businesses.notifyEmail, business: businesses.name, brokenAt: googleConnections.brokenAt })
+    .from(googleConnections)
+    .innerJoin(staff, eq(staff.id, googleConnections.staffId))
+    .innerJoin(businesses, eq(businesses.id, googleConnections.businessId))
+    .where(and(eq(googleConnections.staffId, staffId), eq(googleConnections.status, 'broken')));
+  const r = rows[0];
+  if (!r) return 'skipped:not_broken';
+  if (!r.to) return 'skipped:no_staff_email';
+  const text =
+    `${r.name}'s Google Calendar stopped answering for Frontdesk (access was revoked or expired).\n` +
+    `Until it is connected again, online booking only avoids Frontdesk's own bookings for ${r.name}, ` +
+    `not their private Google events, and new bookings are not copied to their calendar.`;
+  const domain = /@([^>\s]+)>?\s*$/.exec(deps.mailFrom)?.[1] ?? 'frontdesk.local';
+  await deps.transport.send(
+    {
+      messageId: `<gcal_broken.${staffId}.${(r.brokenAt ?? now).getTime()}@${domain}>`,
+      from: deps.mailFrom,
+      to: r.to,
+      subject: `${r.business}: reconnect ${r.name}'s Google Calendar`,
+      text,
+      html: `<p>${text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, '<br>')}</p>`,
+    },
+    deps.db,
+  );
+  return 'sent';
+}

@@ -1,0 +1,49 @@
+/**
+ * The durable jobs of the Google Calendar integration (run by src/jobs/calendar-sync.ts):
+ * - `gcal.sync`   {staffId, calendarId}: pull changes of one busy calendar into external_busy;
+ * - `gcal.write`  (bookingId): make the booking's Google event match the booking;
+ * - `gcal.tick`   periodic safety net: sync calendars not synced lately, renew push channels;
+ * - `gcal.broken` {staffId}: tell the owner a connection stopped working.
+ */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { bookings, googleConnections, jobs } from '../../adapters/db/schema.js';
+import { enqueue, type Queryable } from '../../jobs/queue.js';
+
+type BookingRow = typeof bookings.$inferSelect;
+
+/** Every booking change that the staff member's calendar should show; called in the booking's transaction. */
+export async function enqueueCalendarWrite(db: Queryable, b: Pick<BookingRow, 'id' | 'staffId'>, now: Date): Promise<void> {
+  const conn = await db
+    .select({ status: googleConnections.status })
+    .from(googleConnections)
+    .where(eq(googleConnections.staffId, b.staffId));
+  if (conn[0]?.status !== 'ok') return;
+  await enqueue(db, { kind: 'gcal.write', payload: {}, runAt: now, bookingId: b.id });
+}
+
+/** One pending sync per calendar is enough: pushes arriving in a burst collapse into it. */
+export async function enqueueCalendarSync(db: Queryable, staffId: string, calendarId: string, now: Date): Promise<void> {
+  const pending = await db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      and(
+        eq(jobs.kind, 'gcal.sync'),
+        isNull(jobs.doneAt),
+        isNull(jobs.lockedUntil),
+        sql`${jobs.payload}->>'staffId' = ${staffId}`,
+        sql`${jobs.payload}->>'calendarId' = ${calendarId}`,
+      ),
+    )
+    .limit(1);
+  if (pending.length > 0) return;
+  await enqueue(db, { kind: 'gcal.sync', payload: { staffId, calendarId }, runAt: now, maxAttempts: 8 });
+}
+
+/** How often the safety-net tick runs. */
+export const TICK_EVERY_MS = 5 * 60_000;
+
+export async function ensureCalendarTick(db: Queryable, now: Date): Promise<void> {
+  const pending = await db.select({ id: jobs.id }).from(jobs).where(and(eq(jobs.kind, 'gcal.tick'), isNull(jobs.doneAt))).limit(1);
+  if (pending.length === 0) await enqueue(db, { kind: 'gcal.tick', payload: {}, runAt: now });
+}
