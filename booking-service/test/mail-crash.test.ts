@@ -10,16 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dbKinds, type TestDatabase } from './support/db.js';
 import { startSmtp, type TestSmtp } from './support/mail.js';
 import { startService, type RunningService } from './support/spawn-service.js';
-
-const trpc = async (base: string, path: string, input: unknown, method: 'GET' | 'POST' = 'GET') => {
-  const res =
-    method === 'GET'
-      ? await fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
-      : await fetch(`${base}/trpc/${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
-  const json = (await res.json()) as { result?: { data: any }; error?: unknown };
-  if (!json.result) throw new Error(`${path}: ${res.status} ${JSON.stringify(json.error)}`);
-  return json.result.data;
-};
+import { trpc } from './support/trpc-http.js';
 
 const until = async (cond: () => boolean, ms: number, what: string) => {
   const deadline = Date.now() + ms;

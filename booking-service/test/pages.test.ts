@@ -16,19 +16,13 @@ const noStack = (html: string) => expect(html).not.toMatch(/at .*\.(ts|js):\d+|E
 
 describe.each(dbKinds)('visitor pages and mailbox on %s', (kind) => {
   let h: Harness;
-  let server: Server;
   let base: string;
   beforeAll(async () => {
     h = await createHarness(kind);
-    const app = createApp(h.deps, { log: () => {}, mailbox: true });
-    server = await new Promise<Server>((r) => {
-      const s = app.listen(0, '127.0.0.1', () => r(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = (await h.http({ mailbox: true })).url;
     h.deps.publicUrl = base;
   });
   afterAll(async () => {
-    await new Promise<void>((r) => server?.close(() => r()));
     await h?.close();
   });
 

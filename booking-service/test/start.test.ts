@@ -7,16 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startService, type RunningService } from './support/spawn-service.js';
-
-const trpc = async (base: string, path: string, input: unknown, method: 'GET' | 'POST' = 'GET') => {
-  const res =
-    method === 'GET'
-      ? await fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
-      : await fetch(`${base}/trpc/${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
-  const json = (await res.json()) as { result?: { data: any }; error?: unknown };
-  if (!json.result) throw new Error(`${path}: ${res.status} ${JSON.stringify(json.error)}`);
-  return json.result.data;
-};
+import { trpc } from './support/trpc-http.js';
 
 describe('the service on the embedded database', () => {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-data-'));

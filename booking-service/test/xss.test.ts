@@ -6,9 +6,6 @@
 import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { createApp } from '../src/app.js';
 import { businesses, outbox } from '../src/adapters/db/schema.js';
 import { dbKinds } from './support/db.js';
 import { failureOf } from './support/expect-error.js';
@@ -23,16 +20,11 @@ const LIVE = /<script|<img|<svg|<iframe[^>]*src="javascript|href="javascript:/i;
 
 describe.each(dbKinds)('script payloads are inert on %s', (kind) => {
   let h: Harness;
-  let server: Server;
   let base: string;
   let manageToken: string;
   beforeAll(async () => {
     h = await createHarness(kind);
-    const app = createApp(h.deps, { log: () => {}, mailbox: true });
-    server = await new Promise<Server>((r) => {
-      const s = app.listen(0, '127.0.0.1', () => r(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = (await h.http({ mailbox: true })).url;
     h.deps.publicUrl = base;
     await h.deps.db.update(businesses).set({ notifyEmail: 'owner@salon.test' }).where(eq(businesses.id, 'biz-salon-spb'));
 
@@ -52,7 +44,6 @@ describe.each(dbKinds)('script payloads are inert on %s', (kind) => {
     await runNow(jobDeps(h, 'outbox'), h);
   });
   afterAll(async () => {
-    await new Promise<void>((r) => server?.close(() => r()));
     await h?.close();
   });
 

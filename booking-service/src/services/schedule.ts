@@ -39,40 +39,50 @@ export async function loadSchedules(
   // Pad by a day: staff zones may differ from the business zone, and buffers reach across.
   const from = new Date(range.start - DAY_MS);
   const to = new Date(range.end + DAY_MS);
-  const busyRows = await db
-    .select({ staffId: bookings.staffId, start: bookings.occupiedFrom, end: bookings.occupiedTo })
-    .from(bookings)
-    .where(
-      and(
-        eq(bookings.businessId, business.id),
-        inArray(bookings.staffId, ids),
-        inArray(bookings.status, [...ACTIVE_STATUSES]),
-        // An expired hold frees its slot by itself, whether or not a sweeper removed it yet.
-        or(ne(bookings.status, 'held'), gt(bookings.holdExpiresAt, now)),
-        lt(bookings.occupiedFrom, to),
-        gt(bookings.occupiedTo, from),
-        excludeBookingId ? ne(bookings.id, excludeBookingId) : sql`true`,
-      ),
-    );
-  // Busy times synced from staff's Google calendars (never fetched here: the request path does
-  // not call Google). A broken connection's rows are ignored: its calendar may have changed since.
-  const externalRows = await db
-    .select({ staffId: externalBusy.staffId, start: externalBusy.startsAt, end: externalBusy.endsAt })
-    .from(externalBusy)
-    .innerJoin(googleConnections, and(eq(googleConnections.staffId, externalBusy.staffId), eq(googleConnections.status, 'ok')))
-    .where(and(eq(googleConnections.businessId, business.id), inArray(externalBusy.staffId, ids), lt(externalBusy.startsAt, to), gt(externalBusy.endsAt, from)));
   const fromDate = addDays(utcToZoned(from.getTime(), business.timeZone).date, -1);
   const toDate = addDays(utcToZoned(to.getTime(), business.timeZone).date, 1);
-  const exceptionRows = await db
-    .select()
-    .from(staffExceptions)
-    .where(
-      and(
-        eq(staffExceptions.businessId, business.id),
-        inArray(staffExceptions.staffId, ids),
-        sql`${staffExceptions.date} BETWEEN ${fromDate} AND ${toDate}`,
+  // Independent reads: a PostgreSQL pool runs them at once (PGlite queues them).
+  const [busyRows, externalRows, exceptionRows] = await Promise.all([
+    db
+      .select({ staffId: bookings.staffId, start: bookings.occupiedFrom, end: bookings.occupiedTo })
+      .from(bookings)
+      .where(
+        and(
+          eq(bookings.businessId, business.id),
+          inArray(bookings.staffId, ids),
+          inArray(bookings.status, [...ACTIVE_STATUSES]),
+          // An expired hold frees its slot by itself, whether or not a sweeper removed it yet.
+          or(ne(bookings.status, 'held'), gt(bookings.holdExpiresAt, now)),
+          lt(bookings.occupiedFrom, to),
+          gt(bookings.occupiedTo, from),
+          excludeBookingId ? ne(bookings.id, excludeBookingId) : sql`true`,
+        ),
       ),
-    );
+    // Busy times synced from staff's Google calendars (never fetched here: the request path does
+    // not call Google). A broken connection's rows are ignored: its calendar may have changed since.
+    db
+      .select({ staffId: externalBusy.staffId, start: externalBusy.startsAt, end: externalBusy.endsAt })
+      .from(externalBusy)
+      .innerJoin(googleConnections, and(eq(googleConnections.staffId, externalBusy.staffId), eq(googleConnections.status, 'ok')))
+      .where(
+        and(
+          eq(googleConnections.businessId, business.id),
+          inArray(externalBusy.staffId, ids),
+          lt(externalBusy.startsAt, to),
+          gt(externalBusy.endsAt, from),
+        ),
+      ),
+    db
+      .select()
+      .from(staffExceptions)
+      .where(
+        and(
+          eq(staffExceptions.businessId, business.id),
+          inArray(staffExceptions.staffId, ids),
+          sql`${staffExceptions.date} BETWEEN ${fromDate} AND ${toDate}`,
+        ),
+      ),
+  ]);
   return staffRows.map((s) => ({
     staffId: s.id,
     timeZone: s.timeZone ?? business.timeZone,

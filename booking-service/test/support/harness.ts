@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createTRPCClient, httpLink } from '@trpc/client';
-import { createApp } from '../../src/app.js';
+import { createApp, type AppOptions } from '../../src/app.js';
 import { createCaller, type AppRouter } from '../../src/api/router.js';
 import { manualClock } from '../../src/ports/clock.js';
 import { seedDemo } from '../../src/seed/demo.js';
@@ -22,7 +22,8 @@ export interface Harness {
   deps: Deps;
   clock: ReturnType<typeof manualClock>;
   caller: (origin?: string) => ReturnType<typeof createCaller>;
-  http(): Promise<{ url: string; client: (origin?: string) => ReturnType<typeof createTRPCClient<AppRouter>> }>;
+  /** Starts the HTTP server on first call; `app` options apply to that first call. */
+  http(app?: Omit<AppOptions, 'log'>): Promise<{ url: string; client: (origin?: string) => ReturnType<typeof createTRPCClient<AppRouter>> }>;
   close(): Promise<void>;
 }
 
@@ -37,9 +38,9 @@ export async function createHarness(kind: DbKind, opts: { seed?: boolean; now?: 
     deps,
     clock,
     caller: (origin) => createCaller({ deps, origin, ip: '127.0.0.1' }),
-    async http() {
+    async http(appOptions = {}) {
       if (!server) {
-        const app = createApp(deps, { log: () => {}, ...(opts.rateLimiter ? { rateLimiter: opts.rateLimiter } : {}) });
+        const app = createApp(deps, { log: () => {}, ...(opts.rateLimiter ? { rateLimiter: opts.rateLimiter } : {}), ...appOptions });
         server = await new Promise<Server>((resolve) => {
           const s = app.listen(0, '127.0.0.1', () => resolve(s));
         });

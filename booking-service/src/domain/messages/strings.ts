@@ -3,35 +3,14 @@
  * `fill()` with already-formatted values; HTML escaping happens after filling, in render.ts.
  * Staff messages use the business's default language (the team's language).
  */
-import type { Lang } from './types.js';
+import type { Lang, MessageKind } from './types.js';
 
 export interface Strings {
   hello: string;
   helloAnon: string;
-  subject: {
-    booking_confirmed: string;
-    booking_rescheduled: string;
-    booking_cancelled: string;
-    reminder: string;
-    no_show_followup: string;
-    feedback_request: string;
-    staff_new_booking: string;
-    staff_rescheduled: string;
-    staff_cancelled: string;
-    staff_handoff: string;
-  };
-  lead: {
-    booking_confirmed: string;
-    booking_rescheduled: string;
-    booking_cancelled: string;
-    reminder: string;
-    no_show_followup: string;
-    feedback_request: string;
-    staff_new_booking: string;
-    staff_rescheduled: string;
-    staff_cancelled: string;
-    staff_handoff: string;
-  };
+  /** One subject line and one lead sentence per message kind. */
+  subject: Record<MessageKind, string>;
+  lead: Record<MessageKind, string>;
   reminderAsk: string;
   label: {
     service: string;
