@@ -142,6 +142,8 @@ export const customers = pgTable(
   (t) => [index('customers_business_idx').on(t.businessId)],
 );
 
+export type Channel = 'widget' | 'phone' | 'console';
+
 export type BookingStatus = 'held' | 'confirmed' | 'cancelled' | 'attended' | 'no_show';
 
 /**
@@ -175,6 +177,12 @@ export const bookings = pgTable(
     cancelReason: text('cancel_reason'),
     /** Set when the visitor pressed "confirm" in a reminder (feeds the no-show KPI). */
     visitorConfirmedAt: tstz('visitor_confirmed_at'),
+    /** Where the booking came from: the widget, or staff entering a phone client in the console. */
+    channel: text('channel').$type<Channel>().notNull().default('widget'),
+    /** The console user who created it (phone bookings); null for the widget. */
+    createdByUserId: text('created_by_user_id'),
+    /** The widget conversation that led to it (joins bookings to KPI events). */
+    conversationId: text('conversation_id'),
     createdAt: tstz('created_at').notNull().defaultNow(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
@@ -203,9 +211,43 @@ export const handoffs = pgTable(
     summary: text('summary'),
     status: text('status').$type<'open' | 'claimed' | 'closed'>().notNull().default('open'),
     expectedReplyBy: tstz('expected_reply_by').notNull(),
+    /** hot (answer in 5 min) | warm (≤ 1 h) | cold (≤ 24 h), working minutes: PRODUCT.md's SLA tiers. */
+    temperature: text('temperature').$type<LeadTemperature>().notNull().default('warm'),
+    /** Qualification score 0–100 (what the visitor told us: intent, quote, contact, urgency). */
+    score: integer('score').notNull().default(0),
+    /** The widget conversation it came from (joins to KPI events). */
+    conversationId: text('conversation_id'),
+    claimedByUserId: text('claimed_by_user_id'),
+    claimedAt: tstz('claimed_at'),
+    /** First reply by a person: stops the SLA clock. */
+    firstReplyAt: tstz('first_reply_at'),
+    closedAt: tstz('closed_at'),
+    outcome: text('outcome').$type<HandoffOutcome>(),
+    /** Set when the SLA was breached and the owner told; shown as overdue. */
+    escalatedAt: tstz('escalated_at'),
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
-  (t) => [index('handoffs_business_created_idx').on(t.businessId, t.createdAt)],
+  (t) => [
+    index('handoffs_business_created_idx').on(t.businessId, t.createdAt),
+    index('handoffs_open_due_idx').on(t.expectedReplyBy).where(sql`first_reply_at IS NULL AND status <> 'closed'`),
+  ],
+);
+
+export type LeadTemperature = 'hot' | 'warm' | 'cold';
+export type HandoffOutcome = 'booked' | 'not_interested' | 'spam';
+
+/** Replies staff send from the console inbox (e-mailed to the visitor by a job). */
+export const handoffReplies = pgTable(
+  'handoff_replies',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    handoffId: text('handoff_id').notNull().references(() => handoffs.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    body: text('body').notNull(),
+    createdAt: tstz('created_at').notNull(),
+  },
+  (t) => [index('handoff_replies_handoff_idx').on(t.handoffId, t.createdAt)],
 );
 
 /** Process-independent settings, e.g. the token-signing secret when APP_SECRET is not set. */
@@ -353,3 +395,90 @@ export const staffCalendarFeeds = pgTable('staff_calendar_feeds', {
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: tstz('created_at').notNull(),
 });
+
+export type Role = 'owner' | 'staff';
+
+/**
+ * Console accounts. An e-mail signs in to one business. `passwordHash` is argon2id (PHC string);
+ * null until an invited user sets a password. Staff users are linked to their staff row.
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    /** Stored lower-cased and trimmed. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role').$type<Role>().notNull(),
+    staffId: text('staff_id').references(() => staff.id, { onDelete: 'set null' }),
+    passwordHash: text('password_hash'),
+    lang: text('lang').$type<Lang>().notNull().default('en'),
+    active: boolean('active').notNull().default(true),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_idx').on(t.email), index('users_business_idx').on(t.businessId)],
+);
+
+/** Console sessions: the cookie holds a random token, the table its sha256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    /** Sent back by the console in a header on every mutation (CSRF: synchroniser token). */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: tstz('created_at').notNull(),
+    lastSeenAt: tstz('last_seen_at').notNull(),
+    expiresAt: tstz('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Single-use e-mailed tokens: password reset and staff invitations (sha256 stored). */
+export const authTokens = pgTable('auth_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  purpose: text('purpose').$type<'reset' | 'invite'>().notNull(),
+  expiresAt: tstz('expires_at').notNull(),
+  usedAt: tstz('used_at'),
+  createdAt: tstz('created_at').notNull(),
+});
+
+export type EventKind =
+  | 'widget_opened'
+  | 'intent_chosen'
+  | 'bot_reply'
+  | 'quote_given'
+  | 'booking_made'
+  | 'handoff_requested'
+  | 'first_human_reply'
+  | 'attended'
+  | 'no_show'
+  | 'rescheduled'
+  | 'cancelled';
+
+/**
+ * What happened, append-only: the KPI dashboard is SQL over this table. Written in the same
+ * transaction as the change it records (a booking and its `booking_made` commit together).
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    siteId: text('site_id'),
+    kind: text('kind').$type<EventKind>().notNull(),
+    at: tstz('at').notNull(),
+    /** The widget conversation (random id the widget keeps per page visit); null for console actions. */
+    conversationId: text('conversation_id'),
+    channel: text('channel').$type<Channel>().notNull().default('widget'),
+    intent: text('intent'),
+    bookingId: text('booking_id'),
+    handoffId: text('handoff_id'),
+    /** A duration the event measures, e.g. the response time of a bot reply or first human reply. */
+    valueMs: integer('value_ms'),
+    meta: jsonb('meta').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('events_business_kind_at_idx').on(t.businessId, t.kind, t.at), index('events_conversation_idx').on(t.conversationId)],
+);

@@ -1,0 +1,41 @@
+/**
+ * Recording what happened, for the KPI dashboard (services/console/kpis.ts reads it with SQL).
+ * Call inside the transaction of the change being recorded, so an event exists exactly when
+ * its change committed.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../adapters/db/client.js';
+import { events, type Channel, type EventKind } from '../adapters/db/schema.js';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface EventInput {
+  businessId: string;
+  kind: EventKind;
+  at: Date;
+  siteId?: string | null | undefined;
+  conversationId?: string | null | undefined;
+  channel?: Channel | undefined;
+  intent?: string | null | undefined;
+  bookingId?: string | null | undefined;
+  handoffId?: string | null | undefined;
+  valueMs?: number | null | undefined;
+  meta?: Record<string, unknown> | undefined;
+}
+
+export async function recordEvent(db: Db | Tx, e: EventInput): Promise<void> {
+  await db.insert(events).values({
+    id: randomUUID(),
+    businessId: e.businessId,
+    kind: e.kind,
+    at: e.at,
+    siteId: e.siteId ?? null,
+    conversationId: e.conversationId ?? null,
+    channel: e.channel ?? 'widget',
+    intent: e.intent ?? null,
+    bookingId: e.bookingId ?? null,
+    handoffId: e.handoffId ?? null,
+    valueMs: e.valueMs ?? null,
+    meta: e.meta ?? null,
+  });
+}
