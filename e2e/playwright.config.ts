@@ -4,6 +4,7 @@
  * One journey per spec; axe and a screenshot in every state (test-results/).
  */
 import { defineConfig, devices } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,10 @@ import { BOOKING_PORT, BOOKING_URL, DEMO_PORT, DEMO_URL } from './support/urls';
 
 // Set once in the runner process; the workers inherit it.
 process.env.FRONTDESK_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'frontdesk-e2e-'));
+// The demo Google calendar (emulator) on a known port, and a known app secret so a journey can
+// sign an owner's connect link (specs/google-connect.spec.ts reads both).
+process.env.E2E_GOOGLE_DEMO_PORT ??= String(BOOKING_PORT + 50);
+process.env.E2E_APP_SECRET ??= randomBytes(32).toString('base64url');
 
 export default defineConfig({
   testDir: 'specs',
@@ -42,7 +47,10 @@ export default defineConfig({
       cwd: '../booking-service',
       url: `${BOOKING_URL}/healthz`,
       // Every journey comes from one IP: lift the per-IP rate limit meant for real visitors.
-      env: { DATABASE_URL: '', SMTP_URL: '', PORT: String(BOOKING_PORT), DATA_DIR: process.env.FRONTDESK_E2E_DATA, PUBLIC_URL: BOOKING_URL, RATE_LIMIT_PER_IP: '100000' },
+      env: {
+        DATABASE_URL: '', SMTP_URL: '', PORT: String(BOOKING_PORT), DATA_DIR: process.env.FRONTDESK_E2E_DATA, PUBLIC_URL: BOOKING_URL, RATE_LIMIT_PER_IP: '100000',
+        GOOGLE_CLIENT_ID: '', GOOGLE_DEMO: 'true', GOOGLE_DEMO_PORT: process.env.E2E_GOOGLE_DEMO_PORT, APP_SECRET: process.env.E2E_APP_SECRET,
+      },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'ignore',

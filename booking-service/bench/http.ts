@@ -26,7 +26,7 @@ const BOOKING_COUNT = 5_000;
 const DAYS = 60;
 
 /** The 3 demo barbers plus 17 more, all doing haircuts 09:00–19:00 every day, and 5,000 bookings over the next 60 days. */
-async function seedLoad(database: Database, today: Date): Promise<void> {
+export async function seedLoad(database: Database, today: Date): Promise<void> {
   await seedDemo(database.db);
   const everyDay: WeeklyHoursJson = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '09:00', end: '19:00' }]]));
   const extra = Array.from({ length: STAFF_COUNT - 3 }, (_, i) => ({ id: `bench-staff-${i + 1}`, businessId: BUSINESS, name: `Bench ${i + 1}`, weeklyHours: everyDay, sort: 10 + i }));
@@ -48,7 +48,7 @@ async function seedLoad(database: Database, today: Date): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await database.db.insert(bookings).values(rows.slice(i, i + 500));
 }
 
-function rssMiB(pid: number): number {
+export function rssMiB(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
 }
@@ -64,13 +64,13 @@ interface Run {
   rssLoad: number;
 }
 
-async function drive(svc: RunningService, label: string, input: object): Promise<Run> {
+export async function drive(svc: RunningService, label: string, input: object): Promise<Run> {
   const url = `${svc.url}/trpc/slots.find?input=${encodeURIComponent(JSON.stringify(input))}`;
   // Warm up: JIT, connection pool, query plans.
   for (let i = 0; i < 50; i++) await (await fetch(url)).arrayBuffer();
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(svc.child.pid!))), 250);
-  const result = await autocannon({ url, connections: 20, overallRate: RATE, duration: DURATION_S });
+  const result = await autocannon({ url, connections: 20, overallRate: RATE, duration: Number(process.env.BENCH_SECONDS ?? DURATION_S) });
   clearInterval(sampler);
   return {
     label,
@@ -84,8 +84,32 @@ async function drive(svc: RunningService, label: string, input: object): Promise
   };
 }
 
-async function benchOn(kind: 'pglite' | 'postgres'): Promise<{ runs: Run[]; rssIdle: number }> {
-  const today = new Date();
+/** A fresh, migrated, empty PostgreSQL database on DATABASE_URL's server, and how to drop it. */
+export async function createBenchDatabase(): Promise<{ database: Database; url: string; drop: () => Promise<void> }> {
+  const admin = process.env.DATABASE_URL!;
+  const name = `fd_bench_${randomBytes(6).toString('hex')}`;
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+  return {
+    database,
+    url: url.toString(),
+    drop: async () => {
+      await database.close();
+      const d = new pg.Client({ connectionString: admin });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await d.end();
+    },
+  };
+}
+
+/** A fresh seeded database for one bench: the env a service needs to use it, and how to drop it. */
+export async function prepareDatabase(kind: 'pglite' | 'postgres', today: Date): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;
   if (kind === 'pglite') {
@@ -115,6 +139,12 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<{ runs: Run[]; rssI
       await d.end();
     };
   }
+  return { env, cleanup };
+}
+
+async function benchOn(kind: 'pglite' | 'postgres'): Promise<{ runs: Run[]; rssIdle: number }> {
+  const today = new Date();
+  const { env, cleanup } = await prepareDatabase(kind, today);
   // One IP sends every request: lift the rate limits, which this bench is not about. No job
   // worker, so nothing else competes for the CPU.
   const svc = await startService({ ...env, SEED_DEMO: 'false', APP_SECRET: 'b'.repeat(40), JOBS: 'false', RATE_LIMIT_PER_IP: '10000000', RATE_LIMIT_PER_SITE: '10000000' });

@@ -1,14 +1,23 @@
-/** Runs every bench and writes its section of BENCHMARKS.md (`npm run bench`). */
+/**
+ * Runs every bench and writes its section of BENCHMARKS.md (`npm run bench`).
+ * BENCH_ONLY=http,storm runs a subset. PostgreSQL figures need DATABASE_URL.
+ */
 import { runAvailabilityBench } from './availability.js';
+import { runGrowthBench } from './growth.js';
 import { runHttpBench } from './http.js';
 import { writeSection } from './report.js';
+import { runStormBench } from './storm.js';
 
 const benches: ReadonlyArray<{ name: string; run: () => Promise<string> }> = [
   { name: 'availability', run: runAvailabilityBench },
   { name: 'http', run: runHttpBench },
+  { name: 'growth', run: runGrowthBench },
+  { name: 'storm', run: runStormBench },
 ];
 
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 for (const bench of benches) {
+  if (only && !only.includes(bench.name)) continue;
   const markdown = await bench.run();
   writeSection(bench.name, markdown);
   console.log(markdown);

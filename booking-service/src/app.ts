@@ -7,7 +7,7 @@ import cors from 'cors';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { appRouter } from './api/router.js';
 import type { Context } from './api/trpc.js';
-import { RateLimited } from './api/errors.js';
+import { retryAfterOf } from './api/errors.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import { crossOriginResource, securityHeaders } from './http/security-headers.js';
 import { sites } from './adapters/db/schema.js';
@@ -18,6 +18,7 @@ import { mailboxPages } from './pages/mailbox.js';
 import { googleCalendarPages } from './pages/google-calendar.js';
 import type { GoogleRuntime } from './services/calendar-sync/deps.js';
 import { visitorPages } from './pages/visitor-pages.js';
+import { consoleApi, consolePages } from './http/console.js';
 
 export interface AppOptions {
   /** Folder with the built widget (widget.js + w/ chunks); skipped when missing. */
@@ -31,6 +32,12 @@ export interface AppOptions {
   rateLimiter?: RateLimiter;
   /** The Google Calendar integration (push webhook, connect flow); the staff .ics feed is served either way. */
   google?: GoogleRuntime | undefined;
+  /** Folder with the built staff console (index.html + assets/); /console explains how to build it when missing. */
+  consoleDist?: string | undefined;
+  /** Limits console sign-in and password-reset attempts (per IP and per e-mail); main.ts always passes one. */
+  loginLimiter?: RateLimiter | undefined;
+  /** Express `trust proxy` (env TRUST_PROXY): hops or proxy addresses, so req.ip — and per-IP limits — see the client behind a load balancer. */
+  trustProxy?: number | string[] | undefined;
 }
 
 /** Origins allowed by any site, refreshed every few seconds (CORS preflights carry no site key). */
@@ -57,6 +64,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   const log = options.log ?? ((msg, err) => console.error(msg, err));
   const app = express();
   app.disable('x-powered-by');
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   app.set('etag', false);
   app.use(securityHeaders());
 
@@ -94,14 +102,18 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       }),
       // Tell refused clients when to come back (RFC 9110 Retry-After, in seconds).
       responseMeta: ({ errors }) => {
-        const limited = errors.map((e) => e.cause).find((c): c is RateLimited => c instanceof RateLimited);
-        return limited ? { headers: { 'retry-after': String(limited.retryAfterSeconds) } } : {};
+        const retryAfter = retryAfterOf(errors);
+        return retryAfter !== undefined ? { headers: { 'retry-after': String(retryAfter) } } : {};
       },
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') log(`[trpc] ${path ?? '?'} failed`, error.cause ?? error);
       },
     }),
   );
+
+  // The staff console: same origin only (no CORS), session cookie + CSRF header (http/console.ts).
+  app.use('/console/trpc', consoleApi(deps, { loginLimiter: options.loginLimiter, log, google: options.google }));
+  app.use('/console', consolePages(options.consoleDist));
 
   // "Add to calendar" from the widget and the e-mails.
   app.get('/booking.ics', corsMw, async (req, res) => {

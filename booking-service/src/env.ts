@@ -2,11 +2,33 @@
  * The only reader of process.env. Everything else receives a typed, validated `Env`.
  */
 import { fileURLToPath } from 'node:url';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const boolish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Express's names for address ranges; anything else in the list must be an IP or a CIDR. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyAddress = (v: string) => {
+  if (PROXY_NAMES.has(v)) return true;
+  const [ip, bits, ...rest] = v.split('/');
+  if (rest.length > 0 || !ip || !isIP(ip)) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(ip) === 4 ? 32 : 128));
+};
+
+/**
+ * Which proxies in front of the service to believe about the client's address
+ * (X-Forwarded-For): a number of hops (`1` behind one load balancer), or a comma-separated list
+ * of proxy addresses / CIDRs / `loopback`, `linklocal`, `uniquelocal`. `true` (trust anyone) is
+ * refused: any client could then pick its own IP and walk past the per-IP rate limits.
+ */
+export const trustProxySchema = z
+  .string()
+  .trim()
+  .refine((v) => /^\d{1,2}$/.test(v) || v.split(',').every((p) => isProxyAddress(p.trim())), 'a hop count (e.g. 1) or a list of proxy IPs/CIDRs (e.g. 10.0.0.0/8,loopback)')
+  .transform((v): number | string[] => (/^\d{1,2}$/.test(v) ? Number(v) : v.split(',').map((p) => p.trim())));
 
 export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -21,6 +43,12 @@ export const envSchema = z.object({
   SEED_DEMO: boolish.optional(),
   /** Built widget files (widget.js + chunks). */
   WIDGET_DIST: z.string().min(1).default(fileURLToPath(new URL('../../widget/dist', import.meta.url))),
+  /** Built staff console (index.html + assets), served at /console. */
+  CONSOLE_DIST: z.string().min(1).default(fileURLToPath(new URL('../../console/dist', import.meta.url))),
+  /** Console sign-in and reset attempts per e-mail, and per client IP, per LOGIN_WINDOW_SECONDS (guessing passwords). */
+  LOGIN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   /** Outgoing mail server, e.g. smtp://127.0.0.1:2525 or smtps://user:pass@host:465. None = the outbox (see /mailbox). */
   SMTP_URL: z.string().url().optional(),
   /** Sender of every message, `Name <address>`. */
@@ -38,6 +66,14 @@ export const envSchema = z.object({
   GOOGLE_API_ROOT: z.string().url().default('https://www.googleapis.com/'),
   GOOGLE_OAUTH_AUTH_URL: z.string().url().default('https://accounts.google.com/o/oauth2/v2/auth'),
   GOOGLE_OAUTH_TOKEN_URL: z.string().url().default('https://oauth2.googleapis.com/token'),
+  /**
+   * Run the loopback Google Calendar emulator in-process as a clearly labelled demo calendar and
+   * point the integration at it. Defaults to on when GOOGLE_CLIENT_ID is unset and the database
+   * is embedded (the `npm start` demo); never on otherwise unless asked.
+   */
+  GOOGLE_DEMO: boolish.optional(),
+  /** Loopback port of the demo emulator; 0 = any free port. */
+  GOOGLE_DEMO_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** Requested lifetime of push channels (s); renewed a day before expiry. Google caps it (~7 days for events). */
   GOOGLE_CHANNEL_TTL_SECONDS: z.coerce.number().int().min(3_600).max(2_592_000).default(604_800),
   /** Run the job worker (sending mail, reminders) in this process. */
@@ -59,6 +95,8 @@ export const envSchema = z.object({
   RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(300),
   /** Public API calls per site (siteKey) per window, across all visitors: caps what one site's page can cost. */
   RATE_LIMIT_PER_SITE: z.coerce.number().int().min(1).default(3_000),
+  /** Behind a load balancer: how to find the client's IP (see trustProxySchema). Unset = the socket's address. */
+  TRUST_PROXY: trustProxySchema.optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -8,11 +8,13 @@ import { readEnv } from './env.js';
 import { systemClock } from './ports/clock.js';
 import { seedDemo } from './seed/demo.js';
 import { ensureSecret } from './services/secret.js';
+import { createConfigCache } from './services/config-cache.js';
 import { hostname } from 'node:os';
 import { createOutboxTransport } from './adapters/mail/outbox.js';
 import { createSmtpTransport } from './adapters/mail/smtp.js';
 import { startJobWorker } from './jobs/worker.js';
-import { googleRuntimeFromEnv } from './adapters/google/runtime.js';
+import { googleDemoWanted, googleRuntimeFromEnv } from './adapters/google/runtime.js';
+import { startGoogleDemo } from './dev/google-demo.js';
 import { ensureCalendarTick } from './services/calendar-sync/enqueue.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { memoryStore } from './http/memory-store.js';
@@ -32,11 +34,17 @@ const deps = {
   clock: systemClock,
   secret: env.APP_SECRET ?? (await ensureSecret(database.db)),
   publicUrl,
+  // Site/business/service/staff config is reused for up to 5 s (services/config-cache.ts); bookings never are.
+  configCache: createConfigCache(),
 };
 const leaseMs = env.JOB_LEASE_SECONDS * 1000;
 // An SMTP exchange must end well inside the lease, or another process could send it again.
 const transport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL, { timeoutMs: Math.min(20_000, leaseMs / 3) }) : createOutboxTransport(systemClock);
-const google = googleRuntimeFromEnv(env, publicUrl, leaseMs);
+// The demo (no Google client, embedded DB): the in-process emulator stands in for Google.
+const googleDemo = googleDemoWanted(env, database.kind)
+  ? await startGoogleDemo({ db: database.db, secret: deps.secret, publicUrl, leaseMs, port: env.GOOGLE_DEMO_PORT, channelTtlSec: env.GOOGLE_CHANNEL_TTL_SECONDS, now: () => systemClock.now() })
+  : undefined;
+const google = googleDemo?.runtime ?? googleRuntimeFromEnv(env, database.db, publicUrl, leaseMs);
 if (google) await ensureCalendarTick(database.db, systemClock.now());
 const worker = env.JOBS
   ? startJobWorker(
@@ -55,11 +63,30 @@ const rateLimiter = createRateLimiter({
   now: () => systemClock.now().getTime(),
   onStoreError: (e) => console.error('[rate-limit] store unavailable, not limiting', e),
 });
-const app = createApp(deps, { widgetDist: env.WIDGET_DIST, mailbox: env.MAILBOX ?? !env.SMTP_URL, rateLimiter, google });
+// Sign-in attempts: its own scopes in the same store, so they never share counters with the public API.
+const loginLimiter = createRateLimiter({
+  store: limitStore,
+  rules: [
+    { scope: 'login-email', limit: env.LOGIN_LIMIT_PER_EMAIL, windowMs: env.LOGIN_WINDOW_SECONDS * 1000 },
+    { scope: 'login-ip', limit: env.LOGIN_LIMIT_PER_IP, windowMs: env.LOGIN_WINDOW_SECONDS * 1000 },
+  ],
+  now: () => systemClock.now().getTime(),
+  onStoreError: (e) => console.error('[rate-limit] store unavailable, not limiting sign-in', e),
+});
+const app = createApp(deps, {
+  widgetDist: env.WIDGET_DIST,
+  consoleDist: env.CONSOLE_DIST,
+  mailbox: env.MAILBOX ?? !env.SMTP_URL,
+  rateLimiter,
+  loginLimiter,
+  google,
+  trustProxy: env.TRUST_PROXY,
+});
 const server = app.listen(env.PORT, () => {
   const where = database.kind === 'pglite' ? `embedded database in ${resolve(env.DATA_DIR)}` : 'PostgreSQL';
   console.log(`Frontdesk booking service: ${publicUrl} (${where}, pid ${process.pid})`);
   console.log(env.SMTP_URL ? `Mail: SMTP ${new URL(env.SMTP_URL).host}` : `Mail: outbox, readable at ${publicUrl}/mailbox`);
+  console.log(googleDemo ? `Google Calendar: demo calendar (emulator, not Google) at ${googleDemo.emulator.url}` : `Google Calendar: ${google ? 'on' : 'off (no GOOGLE_CLIENT_ID)'}`);
 });
 
 let closing = false;
@@ -70,6 +97,7 @@ const shutdown = () => {
     void Promise.resolve(worker?.stop())
       .then(() => transport.close?.())
       .then(() => limitStore.close?.())
+      .then(() => googleDemo?.close())
       .finally(() => database.close().finally(() => process.exit(0)));
   });
   // Keep-alive connections may hold close() open; don't wait forever.

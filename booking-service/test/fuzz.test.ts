@@ -96,6 +96,10 @@ const procedures: Record<string, { method: Method; fields: Record<string, fc.Arb
     fields: { siteKey, treeId: fc.constantFrom('haircut', 'nope'), answers: fc.dictionary(fc.constantFrom('for', 'length', 'x'), fc.oneof(fc.constantFrom('women', 'men'), fc.integer())), lang },
   },
   'chat.interpret': { method: 'mutation', fields: { siteKey, text: fc.oneof(fc.constantFrom('haircut tomorrow at 3', 'сколько стоит'), text), lang } },
+  'events.record': {
+    method: 'mutation',
+    fields: { siteKey, conversationId: fc.oneof(fc.constantFrom('conv-1', 'a b'), text), kind: fc.constantFrom('widget_opened', 'intent_chosen', 'booking_made'), intent: fc.constantFrom('book', 'prices', 'bogus') },
+  },
 };
 
 const pollutionKey = fc.constantFrom('__proto__', 'constructor', 'prototype');

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
-import { bookingCalendarEvents, bookings, externalBusy, googleConnections, jobs, outbox } from '../src/adapters/db/schema.js';
+import { bookingCalendarEvents, bookings, externalBusy, googleConnections, jobs, outbox, users } from '../src/adapters/db/schema.js';
 import { disconnect, listCalendars, setCalendars } from '../src/services/calendar-sync/connection.js';
 import { CANCELLED_IN_GOOGLE } from '../src/services/calendar-sync/inbound.js';
 import { issueFeed, revokeFeed } from '../src/services/calendar-sync/ics-feed.js';
@@ -147,6 +147,37 @@ describe.each(dbKinds)('Google Calendar sync (%s)', (kind) => {
     expect(recs.map((r) => [r.state, r.writtenVersion])).toEqual([['live', 0], ['live', 0], ['live', 0]]);
   });
 
+  it("Google's Retry-After is honoured: no retry before it, even when our backoff would retry sooner", async () => {
+    g = await createGoogleHarness(kind);
+    await g.connect(STAFF);
+    g.emu.setFault({ kind: 'status', status: 429, retryAfterSec: 600 });
+    const done = await book(g.h, { day: MONDAY });
+    await g.settle();
+    expect(g.emu.calls.get('FAULT 429')).toBe(1);
+    const job = (await g.h.deps.db.select().from(jobs).where(and(eq(jobs.kind, 'gcal.write'), eq(jobs.bookingId, done.booking.id))))[0]!;
+    expect(job.runAt.getTime() - g.h.clock.now().getTime()).toBe(600_000);
+    // Our own backoff alone would have tried again after 30 s.
+    for (let t = 0; t < 9; t++) {
+      g.h.clock.advance(60_000);
+      await g.settle();
+    }
+    expect(g.emu.calls.get('FAULT 429')).toBe(1);
+    g.emu.setFault(null);
+    g.h.clock.advance(60_000);
+    await g.settle();
+    expect(ownEvents().map((e) => e.id)).toEqual([eventIdFor(done.booking.id)]);
+  });
+
+  it('lists every page of the calendar list (more than 250 calendars)', async () => {
+    g = await createGoogleHarness(kind);
+    await g.connect(STAFF);
+    for (let i = 0; i < 300; i++) g.emu.insertEvent(`cal-${String(i).padStart(3, '0')}`, { start: { dateTime: '2026-04-01T07:00:00.000Z' }, end: { dateTime: '2026-04-01T08:00:00.000Z' } });
+    const listed = await listCalendars(g.sd, STAFF);
+    expect(listed).toHaveLength(301);
+    expect(new Set(listed.map((c) => c.id)).size).toBe(301);
+    expect(g.emu.calls.get('GET calendarList')).toBe(2);
+  });
+
   it('an insert whose answer was lost is not repeated: the retry finds the event (409) and patches it', async () => {
     g = await createGoogleHarness(kind);
     await g.connect(STAFF);
@@ -232,9 +263,11 @@ describe.each(dbKinds)('Google Calendar sync (%s)', (kind) => {
     expect(rows.map((r) => r.eventId)).not.toContain(a.id);
   });
 
-  it('revoked grant: no crash, connection marked broken, owner told, availability falls back to own bookings', async () => {
+  it('revoked grant: no crash, connection marked broken, owner and staff member told, availability falls back to own bookings', async () => {
     g = await createGoogleHarness(kind);
     await g.connect(STAFF);
+    // Anna's console account: where her own notice goes.
+    await g.h.deps.db.insert(users).values({ id: 'u-anna', businessId: 'biz-salon-spb', email: 'anna@salon.example', name: 'Anna', role: 'staff', staffId: STAFF });
     const s = await annaSlots();
     g.emu.insertEvent('primary', { start: { dateTime: s[3]! }, end: { dateTime: new Date(Date.parse(s[3]!) + 30 * MIN).toISOString() } });
     await g.settle();
@@ -248,6 +281,8 @@ describe.each(dbKinds)('Google Calendar sync (%s)', (kind) => {
     expect(conn.brokenReason).toBe('invalid_grant');
     const notices = (await g.h.deps.db.select().from(outbox)).filter((m) => m.to === 'owner@demo-salon-spb.demo' && /Google Calendar/.test(m.subject));
     expect(notices).toHaveLength(1);
+    const toAnna = (await g.h.deps.db.select().from(outbox)).filter((m) => m.to === 'anna@salon.example');
+    expect(toAnna.map((m) => m.subject)).toEqual([expect.stringContaining('connect your Google Calendar again')]);
     expect(await annaSlots()).toContain(s[3]);
     const done = await book(g.h, { day: MONDAY });
     expect(done.booking.id).toBeTruthy();

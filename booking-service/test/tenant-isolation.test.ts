@@ -43,6 +43,7 @@ describe.each(dbKinds)('tenant isolation on %s', (kind) => {
       ['handoff.request', () => barber.handoff.request({ siteKey: SALON.siteKey, message: 'hi', contact: customer, lang: 'en' }), 'FORBIDDEN'],
       ['quote.evaluate', () => barber.quote.evaluate({ siteKey: SALON.siteKey, treeId: SALON.treeId, answers: {}, lang: 'en' }), 'FORBIDDEN'],
       ['chat.interpret', () => barber.chat.interpret({ siteKey: SALON.siteKey, text: 'haircut tomorrow', lang: 'en' }), 'FORBIDDEN'],
+      ['events.record', () => barber.events.record({ siteKey: SALON.siteKey, conversationId: 'c-tenant', kind: 'widget_opened' }), 'FORBIDDEN'],
       // The barber's own site key with the salon's ids.
       ['slots.find (salon service)', () => barber.slots.find({ siteKey: BARBER.siteKey, serviceId: SALON.serviceId, from: '2026-03-05' }), 'NOT_FOUND'],
       ['slots.find (salon staff)', () => barber.slots.find({ siteKey: BARBER.siteKey, serviceId: BARBER.serviceId, staffId: SALON.staffId, from: '2026-03-05' }), 'NOT_FOUND'],
@@ -64,7 +65,7 @@ describe.each(dbKinds)('tenant isolation on %s', (kind) => {
     // Every procedure of the router was walked.
     const walked = new Set(attempts.map(([n]) => n.split(' ')[0]));
     expect([...walked].sort()).toEqual(
-      ['booking.cancel', 'booking.confirm', 'booking.get', 'booking.hold', 'booking.reschedule', 'chat.interpret', 'handoff.request', 'quote.evaluate', 'site.get', 'slots.find'].sort(),
+      ['booking.cancel', 'booking.confirm', 'booking.get', 'booking.hold', 'booking.reschedule', 'chat.interpret', 'events.record', 'handoff.request', 'quote.evaluate', 'site.get', 'slots.find'].sort(),
     );
   });
 

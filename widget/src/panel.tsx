@@ -24,16 +24,18 @@ interface Instance {
 const instances = new WeakMap<WidgetConfig, Instance>();
 let sheet: CSSStyleSheet | undefined;
 
+/** 128 random bits as four decimal words, e.g. `3021937516_77218_…` (≤ 43 chars of [0-9_]). */
 function randomId(): string {
   // crypto.randomUUID needs a secure context; getRandomValues works on plain http too.
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return crypto.getRandomValues(new Uint32Array(4)).join('_');
 }
 
 /** One conversation per widget config, created on preload or mount, whichever is first. */
 function instance(cfg: WidgetConfig): Instance {
   let i = instances.get(cfg);
   if (i) return i;
-  const api = createApi(cfg.base);
+  // A fresh conversation id per page visit (the KPI join key; the transcript may be older).
+  const api = createApi(cfg.base, randomId());
   const inst: Instance = {
     api,
     strings: new Map(),

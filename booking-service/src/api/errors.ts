@@ -3,6 +3,7 @@
  */
 import { TRPCError } from '@trpc/server';
 import type { Failure, Reason, Result } from '../services/result.js';
+import { isDatabaseUnavailable } from '../adapters/db/errors.js';
 
 type Code = ConstructorParameters<typeof TRPCError>[0]['code'];
 
@@ -22,6 +23,15 @@ export const REASON_CODES: Record<Reason, Code> = {
   BOOKING_NOT_ACTIVE: 'PRECONDITION_FAILED',
   CANCELLATION_WINDOW_PASSED: 'PRECONDITION_FAILED',
   INVALID_INPUT: 'BAD_REQUEST',
+  HANDOFF_NOT_FOUND: 'NOT_FOUND',
+  HANDOFF_CLOSED: 'PRECONDITION_FAILED',
+  BAD_CREDENTIALS: 'UNAUTHORIZED',
+  EMAIL_TAKEN: 'CONFLICT',
+  SITE_KEY_TAKEN: 'CONFLICT',
+  GOOGLE_NOT_CONFIGURED: 'PRECONDITION_FAILED',
+  GOOGLE_NOT_CONNECTED: 'PRECONDITION_FAILED',
+  /** Google (or the configured endpoint) did not answer in time or failed: worth retrying. */
+  GOOGLE_UNAVAILABLE: 'BAD_GATEWAY',
 };
 
 /** Carries a service failure through TRPCError.cause to the error formatter. */
@@ -46,4 +56,35 @@ export class RateLimited extends Error {
     super(`rate limit (${scope}) exceeded`);
     this.name = 'RateLimited';
   }
+}
+
+/** How long a client should wait before retrying while the database is unreachable. */
+export const DB_RETRY_AFTER_SECONDS = 5;
+
+/** Carries "database unreachable" to the error formatter (503) and to the Retry-After header. */
+export class DatabaseUnavailable extends Error {
+  readonly retryAfterSeconds = DB_RETRY_AFTER_SECONDS;
+  constructor(cause: unknown) {
+    super('database unavailable', { cause });
+    this.name = 'DatabaseUnavailable';
+  }
+}
+
+/**
+ * Turns a failed procedure whose cause is a lost database connection into SERVICE_UNAVAILABLE
+ * (HTTP 503): the request did nothing and may simply be retried. Used as a tRPC middleware
+ * result hook by both the public and the console API, so the mapping lives in one place.
+ */
+export function asUnavailable<R extends { ok: boolean; error?: TRPCError }>(result: R): R {
+  if (result.ok || !result.error || result.error.code === 'SERVICE_UNAVAILABLE') return result;
+  if (!isDatabaseUnavailable(result.error.cause ?? result.error)) return result;
+  throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'Temporarily unavailable; try again shortly', cause: new DatabaseUnavailable(result.error.cause) });
+}
+
+/** Seconds for a Retry-After header when any of a response's errors is retryable later, else undefined. */
+export function retryAfterOf(errors: ReadonlyArray<{ cause?: unknown }>): number | undefined {
+  for (const e of errors) {
+    if (e.cause instanceof RateLimited || e.cause instanceof DatabaseUnavailable) return e.cause.retryAfterSeconds;
+  }
+  return undefined;
 }

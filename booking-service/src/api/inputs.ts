@@ -2,6 +2,7 @@
  * Input schemas of the public API. Limits are generous for people and tight for abuse.
  */
 import { z } from 'zod';
+import { quoteEvaluateInputSchema } from '../domain/quote/index.js';
 
 export const langSchema = z.enum(['ru', 'hy', 'en']);
 
@@ -13,6 +14,12 @@ export const NOT_STORABLE = 'no NUL characters or broken Unicode';
 
 export const siteKeySchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 export const idSchema = z.string().trim().min(1).max(64).refine(storable, NOT_STORABLE);
+
+/**
+ * The widget's random id for one page visit: joins its calls to KPI events (services/events.ts).
+ * Optional everywhere, so older widgets and server-to-server callers keep working.
+ */
+export const conversationIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 
 /** A real calendar date, 'YYYY-MM-DD'. */
 export const localDateSchema = z.iso.date({ message: 'a date as YYYY-MM-DD' });
@@ -55,6 +62,7 @@ export const slotsFindInput = z.object({
   staffId: idSchema.optional(),
   from: localDateSchema,
   days: z.number().int().min(1).max(31).default(7),
+  conversationId: conversationIdSchema.optional(),
 });
 
 export const holdInput = z.object({
@@ -62,6 +70,7 @@ export const holdInput = z.object({
   serviceId: idSchema,
   staffId: idSchema.optional(),
   start: instantSchema,
+  conversationId: conversationIdSchema.optional(),
 });
 
 export const confirmInput = z.object({
@@ -71,6 +80,7 @@ export const confirmInput = z.object({
   lang: langSchema,
   note: z.string().trim().max(1000).refine(storable, NOT_STORABLE).optional(),
   idempotencyKey: z.string().min(8).max(100).refine(storable, NOT_STORABLE),
+  conversationId: conversationIdSchema.optional(),
 });
 
 export const manageInput = z.object({ manageToken: tokenSchema, lang: langSchema.optional() });
@@ -93,4 +103,22 @@ export const handoffInput = z.object({
   lang: langSchema,
   intent: z.enum(['book', 'prices', 'human', 'my_booking', 'other']).optional(),
   summary: z.string().trim().max(2000).refine(storable, NOT_STORABLE).optional(),
+  conversationId: conversationIdSchema.optional(),
+});
+
+export const interpretInput = z.object({
+  siteKey: siteKeySchema,
+  text: z.string().trim().min(1, 'a message').max(2000).refine(storable, NOT_STORABLE),
+  lang: langSchema,
+  conversationId: conversationIdSchema.optional(),
+});
+
+export const quoteInput = quoteEvaluateInputSchema.extend({ conversationId: conversationIdSchema.optional() });
+
+/** What the widget reports that no other call shows: the panel opened, a menu intent chosen. */
+export const eventRecordInput = z.object({
+  siteKey: siteKeySchema,
+  conversationId: conversationIdSchema,
+  kind: z.enum(['widget_opened', 'intent_chosen']),
+  intent: z.enum(['book', 'prices', 'human', 'my_booking', 'other']).optional(),
 });

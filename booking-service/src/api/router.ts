@@ -1,6 +1,7 @@
 /** The public API's table of contents. The widget imports `AppRouter` as a type only. */
 import { bookingRouter } from './routers/booking.js';
 import { chatRouter } from './routers/chat.js';
+import { eventsRouter } from './routers/events.js';
 import { handoffRouter } from './routers/handoff.js';
 import { quoteRouter } from './routers/quote.js';
 import { siteRouter } from './routers/site.js';
@@ -14,6 +15,7 @@ export const appRouter = router({
   handoff: handoffRouter,
   quote: quoteRouter,
   chat: chatRouter,
+  events: eventsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,7 +7,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { RateLimiter } from '../http/rate-limit.js';
 import type { Deps } from '../services/deps.js';
-import { RateLimited, ServiceFailure } from './errors.js';
+import { asUnavailable, DatabaseUnavailable, RateLimited, ServiceFailure } from './errors.js';
 
 export interface Context {
   deps: Deps;
@@ -57,6 +57,9 @@ const t = initTRPC.context<Context>().create({
         data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, scope: cause.scope, retryAfterSeconds: cause.retryAfterSeconds },
       };
     }
+    if (cause instanceof DatabaseUnavailable) {
+      return { ...shape, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, retryAfterSeconds: cause.retryAfterSeconds } };
+    }
     // Unexpected errors: a generic message; the cause is logged by onError in app.ts.
     const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Internal error' : shape.message;
     return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path } };
@@ -89,5 +92,8 @@ const rateLimited = t.middleware(async ({ ctx, next, getRawInput }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(rateLimited);
+/** A lost database connection → 503 SERVICE_UNAVAILABLE with Retry-After, not 500 (api/errors.ts). */
+const databaseOutage = t.middleware(async ({ next }) => asUnavailable(await next()));
+
+export const publicProcedure = t.procedure.use(databaseOutage).use(rateLimited);
 export const createCallerFactory = t.createCallerFactory;

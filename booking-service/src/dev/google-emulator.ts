@@ -17,11 +17,13 @@
  *   consent page labelled as a demo calendar.
  * Faults can be switched on: latency, 500, 403 rateLimitExceeded, 429, hanging requests, and
  * requests carried out whose answer is lost.
- * One emulated user owns every calendar; `primary` is just a calendar id.
+ * One emulated user owns every calendar; `primary` is just a calendar id. With `demo: true` its
+ * root also serves the demo calendar's page (dev/google-demo-page.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { demoPage } from './google-demo-page.js';
 
 export interface EventTime { dateTime?: string; date?: string; timeZone?: string }
 
@@ -46,8 +48,9 @@ interface Calendar { events: Map<string, Stored>; generation: number }
 interface Channel { id: string; resourceId: string; calendarId: string; address: string; token?: string | undefined; expiration: number; messages: number }
 
 export type Fault =
-  | { kind: 'status'; status: 500 | 503 | 429 }
-  | { kind: 'rateLimit' }
+  /** `retryAfterSec` adds a Retry-After header, as Google may on 429 and 503. */
+  | { kind: 'status'; status: 500 | 503 | 429; retryAfterSec?: number }
+  | { kind: 'rateLimit'; retryAfterSec?: number }
   | { kind: 'latency'; ms: number }
   | { kind: 'hang' }
   /** The request is carried out but the answer is lost (a 503 instead): what retries must survive. */
@@ -74,7 +77,7 @@ export interface GoogleEmulator {
   /** Revokes a refresh token (and its access tokens): the next refresh is `invalid_grant`. */
   revokeAll(): void;
   setFault(fault: Fault | null, opts?: { includeToken?: boolean }): void;
-  /** Count of API calls by `METHOD name` (e.g. `POST insert`) that reached a handler and succeeded. */
+  /** Count of API calls by `METHOD name` (e.g. `POST insert`) that reached a handler and succeeded; `FAULT <status>` counts injected failures. */
   calls: Map<string, number>;
   channels(): Channel[];
   /** Resolves when every push notification sent so far has been answered. */
@@ -84,7 +87,10 @@ export interface GoogleEmulator {
 
 const SCOPE_DEFAULT = 'https://www.googleapis.com/auth/calendar.events https://www.googleapis.com/auth/calendar.readonly';
 
-export async function startGoogleEmulator(opts: { port?: number; host?: string; now?: () => number } = {}): Promise<GoogleEmulator> {
+/** The emulated user's primary calendar, named so nobody mistakes it for their Google Calendar. */
+export const PRIMARY_SUMMARY = 'Demo calendar (not Google)';
+
+export async function startGoogleEmulator(opts: { port?: number; host?: string; now?: () => number; demo?: boolean } = {}): Promise<GoogleEmulator> {
   const now = opts.now ?? Date.now;
   const calendars = new Map<string, Calendar>();
   const channels = new Map<string, Channel>();
@@ -205,12 +211,17 @@ export async function startGoogleEmulator(opts: { port?: number; host?: string; 
     if (fault && !faultDone && fault.kind !== 'lostResponse' && (!isToken || faultOnToken) && url.pathname !== '/o/oauth2/v2/auth') {
       if (fault.kind === 'hang') return; // never answered: the client's timeout must fire
       if (fault.kind === 'latency') await new Promise((r) => setTimeout(r, fault && fault.kind === 'latency' ? fault.ms : 0));
-      else if (fault.kind === 'rateLimit') return apiError(res, 403, 'usageLimits', 'rateLimitExceeded', 'Rate Limit Exceeded');
-      else if (fault.status === 429) return apiError(res, 429, 'usageLimits', 'rateLimitExceeded', 'Rate Limit Exceeded');
-      else return apiError(res, fault.status, 'global', 'backendError', 'Backend Error');
+      else {
+        const extra: Record<string, string> = fault.retryAfterSec !== undefined ? { 'retry-after': String(fault.retryAfterSec) } : {};
+        count(`FAULT ${fault.kind === 'rateLimit' ? 403 : fault.status}`);
+        if (fault.kind === 'rateLimit') return apiError(res, 403, 'usageLimits', 'rateLimitExceeded', 'Rate Limit Exceeded', extra);
+        if (fault.status === 429) return apiError(res, 429, 'usageLimits', 'rateLimitExceeded', 'Rate Limit Exceeded', extra);
+        return apiError(res, fault.status, 'global', 'backendError', 'Backend Error', extra);
+      }
     }
     if (isToken && req.method === 'POST') return token(res, new URLSearchParams(body));
     if (url.pathname === '/o/oauth2/v2/auth') return consent(url, res);
+    if (opts.demo && demoPage(api, req.method ?? 'GET', url, body, res)) return;
     if (!url.pathname.startsWith('/calendar/v3/')) return apiError(res, 404, 'global', 'notFound', 'Not Found');
 
     const auth = req.headers.authorization ?? '';
@@ -231,11 +242,19 @@ export async function startGoogleEmulator(opts: { port?: number; host?: string; 
       return;
     }
     if (path[1] === 'users' && path[2] === 'me' && path[3] === 'calendarList' && !path[4] && req.method === 'GET') {
+      // Pages like Google's: maxResults (default 100, at most 250) and an opaque nextPageToken.
+      const max = Math.min(Number(url.searchParams.get('maxResults') ?? 100) || 100, 250);
+      const from = url.searchParams.get('pageToken');
+      const offset = from ? Number(Buffer.from(from, 'base64url').toString('utf8').replace(/^cl:/, '')) : 0;
+      if (!Number.isInteger(offset) || offset < 0) return apiError(res, 400, 'global', 'invalid', 'Invalid page token value.');
       count('GET calendarList');
-      const ids = new Set(['primary', ...calendars.keys()]);
+      const ids = [...new Set(['primary', ...calendars.keys()])];
+      const page = ids.slice(offset, offset + max);
       return json(res, 200, {
         kind: 'calendar#calendarList',
-        items: [...ids].map((id) => ({ kind: 'calendar#calendarListEntry', id, summary: id === 'primary' ? 'Demo calendar' : id, primary: id === 'primary', accessRole: 'owner' })),
+        etag: `"${seq}"`,
+        items: page.map((id) => ({ kind: 'calendar#calendarListEntry', id, summary: id === 'primary' ? PRIMARY_SUMMARY : id, primary: id === 'primary', accessRole: 'owner' })),
+        ...(offset + max < ids.length ? { nextPageToken: Buffer.from(`cl:${offset + max}`).toString('base64url') } : { nextSyncToken: encodeToken({ kind: 'sync', calendarId: '@list', seq, generation: 1 }) }),
       });
     }
     if (path[1] !== 'calendars' || path[3] !== 'events' || !path[2]) return apiError(res, 404, 'global', 'notFound', 'Not Found');
@@ -417,21 +436,37 @@ export async function startGoogleEmulator(opts: { port?: number; host?: string; 
     const redirect = url.searchParams.get('redirect_uri');
     const state = url.searchParams.get('state') ?? '';
     if (!redirect) return json(res, 400, { error: 'invalid_request', error_description: 'Missing redirect_uri' });
-    if (url.searchParams.get('approve') === '1') {
+    const decision = url.searchParams.get('approve');
+    if (decision === '1' || decision === '0') {
+      // As Google does: back to the redirect URI with a code, or with error=access_denied.
       const to = new URL(redirect);
-      to.searchParams.set('code', api.issueCode({ scope: url.searchParams.get('scope') ?? SCOPE_DEFAULT }));
+      if (decision === '1') to.searchParams.set('code', api.issueCode({ scope: url.searchParams.get('scope') ?? SCOPE_DEFAULT }));
+      else to.searchParams.set('error', 'access_denied');
       to.searchParams.set('state', state);
       res.writeHead(302, { location: to.toString() }).end();
       return;
     }
-    const approve = new URL(url);
-    approve.searchParams.set('approve', '1');
-    const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-      `<!doctype html><title>Demo Google Calendar</title><main><h1>Demo calendar — not Google</h1>` +
-        `<p>Frontdesk asks to see when you are busy and to add bookings to your calendar.</p>` +
-        `<p>Scopes: ${esc(url.searchParams.get('scope') ?? '')}</p><a href="${esc(approve.toString())}">Allow</a></main>`,
-    );
+    const link = (v: '1' | '0') => {
+      const u = new URL(url);
+      u.searchParams.set('approve', v);
+      return esc(u.pathname + u.search);
+    };
+    const scopes = (url.searchParams.get('scope') ?? '').split(' ').filter(Boolean);
+    const explain = (s: string) =>
+      s.endsWith('/calendar.events') ? 'See and change events in your calendars' : s.endsWith('/calendar.calendarlist.readonly') ? 'See the list of your calendars' : s;
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' })
+      .end(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+          `<title>Demo calendar — not Google</title><style>${CONSENT_CSS}</style></head><body><main>` +
+          `<p class="badge">Demo — this is not Google</p>` +
+          `<h1>Demo calendar — not Google</h1>` +
+          `<p>This page stands in for Google's sign-in in the Frontdesk demo. No Google account is used; ` +
+          `the calendar lives in the demo service's memory and is forgotten when it restarts.</p>` +
+          `<h2>Frontdesk asks to</h2><ul>${scopes.map((s) => `<li>${esc(explain(s))}</li>`).join('')}</ul>` +
+          `<p class="actions"><a class="allow" href="${link('1')}">Allow</a> <a href="${link('0')}">Cancel</a></p>` +
+          `</main></body></html>`,
+      );
   }
 
   await new Promise<void>((r) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => r()));
@@ -526,6 +561,15 @@ function parseUntil(v: string): number {
   return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 23), +(m[5] ?? 59), +(m[6] ?? 59));
 }
 
+const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+const CONSENT_CSS =
+  'body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f4f4f5;color:#18181b}' +
+  'main{max-width:32rem;margin:3rem auto;background:#fff;padding:2rem;border-radius:8px;border:1px solid #d4d4d8}' +
+  '.badge{display:inline-block;background:#fef3c7;color:#78350f;border:1px solid #b45309;padding:.1rem .6rem;border-radius:999px;font-weight:600}' +
+  'h1{font-size:1.5rem}h2{font-size:1.1rem}.actions a{display:inline-block;margin-right:1rem;padding:.5rem 1.2rem;border-radius:6px;color:#1d4ed8}' +
+  '.actions a.allow{background:#1d4ed8;color:#fff;text-decoration:none}a:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}';
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -535,12 +579,12 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function json(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8' }).end(JSON.stringify(body));
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers }).end(JSON.stringify(body));
 }
 
 /** Google's error envelope: `{ error: { errors: [{ domain, reason, message }], code, message } }`. */
-function apiError(res: ServerResponse, code: number, domain: string, reason: string, message: string) {
-  json(res, code, { error: { errors: [{ domain, reason, message }], code, message } });
+function apiError(res: ServerResponse, code: number, domain: string, reason: string, message: string, headers: Record<string, string> = {}) {
+  json(res, code, { error: { errors: [{ domain, reason, message }], code, message } }, headers);
 }
 

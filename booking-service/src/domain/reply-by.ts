@@ -36,3 +36,27 @@ export function isOpen(hours: WeeklyHours, timeZone: string, now: number): boole
   const { date, minuteOfDay } = utcToZoned(now, timeZone);
   return (hours[isoWeekday(date) as Weekday] ?? []).some((r) => parseHHMM(r.start) <= minuteOfDay && minuteOfDay < parseHHMM(r.end));
 }
+
+/**
+ * Working (opening-hours) milliseconds in [from, to): how much of the SLA a span used.
+ * Negative spans count backwards (`to < from` → minus the working time of [to, from)).
+ *
+ * @example workingMsBetween({ 1: [{ start: '09:00', end: '18:00' }] }, 'Europe/Moscow', fri17h, mon10h)
+ *          // → 2 h (Friday 17–18, Monday 09–10)
+ */
+export function workingMsBetween(hours: WeeklyHours, timeZone: string, from: number, to: number): number {
+  if (to < from) return -workingMsBetween(hours, timeZone, to, from);
+  let total = 0;
+  let date = utcToZoned(from, timeZone).date;
+  // Day by day from `from`'s local date; at most 400 days (SLA spans are hours or days).
+  for (let i = 0; i < 400; i++, date = addDays(date, 1)) {
+    const dayStart = zonedToUtc(date, 0, timeZone);
+    if (dayStart >= to) break;
+    for (const r of hours[isoWeekday(date) as Weekday] ?? []) {
+      const a = Math.max(zonedToUtc(date, parseHHMM(r.start), timeZone), from);
+      const b = Math.min(zonedToUtc(date, parseHHMM(r.end), timeZone), to);
+      if (b > a) total += b - a;
+    }
+  }
+  return total;
+}

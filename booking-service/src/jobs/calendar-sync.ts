@@ -1,19 +1,19 @@
 /**
  * The `gcal.*` jobs (see services/calendar-sync/enqueue.ts). Google failures are sorted here:
  * rate limits (403 rateLimitExceeded, 429), 5xx, timeouts and network errors are retried by the
- * queue with exponential backoff; `invalid_grant` marks the connection broken and stops; any
+ * queue with exponential backoff, or later when Google's Retry-After asks for more; `invalid_grant` marks the connection broken and stops; any
  * other refusal (400, 403 forbidden, 404 calendar) ends the job as failed — retrying cannot help.
  */
 import { and, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
-import { bookingCalendarEvents, bookings, businesses, googleCalendarSyncs, googleConnections, jobs, staff } from '../adapters/db/schema.js';
-import { classifyGoogleError } from '../adapters/google/calendar-client.js';
+import { bookingCalendarEvents, bookings, businesses, googleCalendarSyncs, googleConnections, jobs, staff, users } from '../adapters/db/schema.js';
+import { classifyGoogleError, retryAfterMs } from '../adapters/google/calendar-client.js';
 import { markBroken } from '../services/calendar-sync/connection.js';
 import type { SyncDeps } from '../services/calendar-sync/deps.js';
 import { enqueueCalendarSync, enqueueCalendarWrite, TICK_EVERY_MS } from '../services/calendar-sync/enqueue.js';
 import { syncCalendar } from '../services/calendar-sync/read-sync.js';
 import { writeBookingEvent } from '../services/calendar-sync/write-event.js';
 import type { JobDeps } from './deps.js';
-import { complete, enqueue, type JobRow } from './queue.js';
+import { backoffMs, complete, enqueue, type JobRow } from './queue.js';
 
 /** A calendar not synced for this long is synced by the tick even without a push. */
 const STALE_AFTER_MS = 15 * 60_000;
@@ -46,7 +46,15 @@ export async function handleCalendarJob(deps: JobDeps, job: JobRow, now: Date): 
     }
   } catch (err) {
     const kind = classifyGoogleError(err);
-    if (kind === 'retry') throw err;
+    if (kind === 'retry') {
+      // Google said when to come back (Retry-After): not sooner than that, nor sooner than our own backoff.
+      const wait = retryAfterMs(err, now);
+      if (wait !== undefined && job.attempts < job.maxAttempts) {
+        await retryLater(deps, job, new Date(now.getTime() + Math.max(wait, backoffMs(job.attempts))), err);
+        return;
+      }
+      throw err;
+    }
     const staffId = p.staffId ?? (job.bookingId ? await staffOf(deps, job.bookingId) : undefined);
     if (kind === 'invalid_grant' && staffId) {
       await deps.db.transaction((tx) => markBroken(tx, staffId, 'invalid_grant', now));
@@ -57,6 +65,15 @@ export async function handleCalendarJob(deps: JobDeps, job: JobRow, now: Date): 
     }
   }
   await complete(deps.db, job, deps.workerId, now, outcome);
+}
+
+/** failAttempt (jobs/queue.ts) with a later run time: the attempt counts, the lease is released. */
+async function retryLater(deps: JobDeps, job: JobRow, runAt: Date, err: unknown): Promise<void> {
+  const message = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
+  await deps.db
+    .update(jobs)
+    .set({ runAt, lockedUntil: null, lastError: `${message} (Retry-After honoured)` })
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, deps.workerId), isNull(jobs.doneAt)));
 }
 
 async function staffOf(deps: JobDeps, bookingId: string): Promise<string | undefined> {
@@ -104,32 +121,55 @@ async function tick(deps: SyncDeps, job: JobRow, workerId: string, now: Date): P
   });
 }
 
-/** Tells the owner (the business's notify address) that a staff member's calendar was disconnected. */
+/**
+ * Tells the owner (the business's notify address) and the staff member (their console account's
+ * e-mail, when they have one) that the calendar was disconnected. Each message has its own
+ * Message-ID, so a retry after a partial send does not make a second copy in the outbox.
+ */
 async function sendBrokenNotice(deps: JobDeps, staffId: string, now: Date): Promise<string> {
   const rows = await deps.db
-    .select({ name: staff.name, to: businesses.notifyEmail, business: businesses.name, brokenAt: googleConnections.brokenAt })
+    .select({ name: staff.name, to: businesses.notifyEmail, business: businesses.name, brokenAt: googleConnections.brokenAt, reason: googleConnections.brokenReason })
     .from(googleConnections)
     .innerJoin(staff, eq(staff.id, googleConnections.staffId))
     .innerJoin(businesses, eq(businesses.id, googleConnections.businessId))
     .where(and(eq(googleConnections.staffId, staffId), eq(googleConnections.status, 'broken')));
   const r = rows[0];
   if (!r) return 'skipped:not_broken';
-  if (!r.to) return 'skipped:no_staff_email';
-  const text =
-    `${r.name}'s Google Calendar stopped answering for Frontdesk (access was revoked or expired).\n` +
-    `Until it is connected again, online booking only avoids Frontdesk's own bookings for ${r.name}, ` +
-    `not their private Google events, and new bookings are not copied to their calendar.`;
+  const staffUsers = await deps.db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.staffId, staffId), eq(users.active, true)));
   const domain = /@([^>\s]+)>?\s*$/.exec(deps.mailFrom)?.[1] ?? 'frontdesk.local';
-  await deps.transport.send(
-    {
-      messageId: `<gcal_broken.${staffId}.${(r.brokenAt ?? now).getTime()}@${domain}>`,
-      from: deps.mailFrom,
-      to: r.to,
-      subject: `${r.business}: reconnect ${r.name}'s Google Calendar`,
-      text,
-      html: `<p>${text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, '<br>')}</p>`,
-    },
-    deps.db,
-  );
-  return 'sent';
+  const stamp = (r.brokenAt ?? now).getTime();
+  const effect = (who: string) =>
+    `Until it is connected again, online booking only avoids Frontdesk's own bookings for ${who}, ` +
+    `not private Google events, and new bookings are not copied to the calendar.`;
+  const letters = [
+    ...(r.to
+      ? [{ to: r.to, who: 'owner', subject: `${r.business}: reconnect ${r.name}'s Google Calendar`, text: `${r.name}'s Google Calendar stopped answering for Frontdesk (access was revoked or expired).\n${effect(r.name)}` }]
+      : []),
+    ...staffUsers
+      .filter((u) => u.email !== r.to)
+      .map((u, i) => ({
+        to: u.email,
+        who: `staff${i}`,
+        subject: `${r.business}: connect your Google Calendar again`,
+        text: `Your Google Calendar stopped answering for Frontdesk (access was revoked or expired).\n${effect('you')}\nConnect it again in the console: calendar settings.`,
+      })),
+  ];
+  if (letters.length === 0) return 'skipped:no_address';
+  for (const l of letters) {
+    await deps.transport.send(
+      {
+        messageId: `<gcal_broken.${staffId}.${stamp}.${l.who}@${domain}>`,
+        from: deps.mailFrom,
+        to: l.to,
+        subject: l.subject,
+        text: l.text,
+        html: `<p>${l.text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, '<br>')}</p>`,
+      },
+      deps.db,
+    );
+  }
+  return `sent:${letters.length}`;
 }

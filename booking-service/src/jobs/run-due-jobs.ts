@@ -4,6 +4,8 @@
  */
 import { handleMailJob } from '../services/notifications/send-mail.js';
 import { handleCalendarJob } from './calendar-sync.js';
+import { handleConsoleJob } from '../services/console/mail.js';
+import { handleInboxJob } from '../services/console/escalation.js';
 import type { JobDeps } from './deps.js';
 import { claimDue, complete, failAttempt, type JobRow } from './queue.js';
 
@@ -13,6 +15,8 @@ export type JobHandler = (deps: JobDeps, job: JobRow, now: Date) => Promise<void
 export const HANDLERS: Record<string, JobHandler> = {
   mail: handleMailJob,
   gcal: handleCalendarJob,
+  console: handleConsoleJob,
+  inbox: handleInboxJob,
 };
 
 export interface RunSummary {

@@ -2,7 +2,8 @@
  * HTTP endpoints of the Google Calendar integration, each a thin translation to a service:
  * - POST /google/push             Google's push notifications (headers only) → sync job;
  * - GET  /google/connect?link=…   the owner's signed connect link → Google's consent page;
- * - GET  /google/oauth/callback   Google sends the staff member back here with a code;
+ * - GET  /google/oauth/callback   Google sends the staff member back here with a code (or an error);
+ *                                  from the console → back to /console/#/calendar-settings[?error=…];
  * - GET  /calendar/staff/<secret>.ics   the private per-staff iCalendar feed.
  * Connect routes exist only when the integration is configured; the feed works regardless.
  */
@@ -10,7 +11,7 @@ import { Router, type Request, type Response } from 'express';
 import type { GoogleRuntime } from '../services/calendar-sync/deps.js';
 import { completeConnect, consentUrl } from '../services/calendar-sync/connection.js';
 import { feedIcs } from '../services/calendar-sync/ics-feed.js';
-import { verifyStaffToken } from '../services/calendar-sync/oauth-state.js';
+import { readStaffToken, verifyStaffToken } from '../services/calendar-sync/oauth-state.js';
 import { receivePush } from '../services/calendar-sync/push.js';
 import type { Deps } from '../services/deps.js';
 import { esc } from './html.js';
@@ -75,14 +76,25 @@ export function googleCalendarPages(deps: Deps, google: GoogleRuntime | undefine
     guard(async (req, res) => {
       const code = typeof req.query.code === 'string' ? req.query.code : '';
       const state = typeof req.query.state === 'string' ? req.query.state : '';
+      const signed = readStaffToken(deps.secret, state, 'gcal_state', deps.clock.now());
       const result = code ? await completeConnect(sd, { code, state }) : null;
       const ok = result?.ok === true;
-      const message = ok ? 'Google Calendar connected. Your busy times will be respected within seconds.' : (result && !result.ok ? result.message : 'Access was not granted.');
+      // Started from the console: back to its calendar settings, which read the outcome from google.status.
+      if (signed?.returnTo === 'console') {
+        const error = ok ? '' : result && !result.ok ? result.reason.toLowerCase() : 'access_denied';
+        res.set('Cache-Control', 'no-store').redirect(302, `/console/#/calendar-settings${error ? `?error=${error}` : ''}`);
+        return;
+      }
+      const message = ok ? 'Google Calendar connected. Your busy times will be respected within seconds.' : result && !result.ok ? result.message : 'Access was not granted.';
       res
         .status(ok ? 200 : 400)
         .type('text/html; charset=utf-8')
         .set('Cache-Control', 'no-store')
-        .send(`<!doctype html><meta charset="utf-8"><title>Frontdesk — Google Calendar</title><main><h1>${ok ? 'Connected' : 'Not connected'}</h1><p>${esc(message)}</p></main>`);
+        .send(
+          `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+            `<title>Frontdesk — Google Calendar</title><main><h1>${ok ? 'Connected' : 'Not connected'}</h1><p>${esc(message)}</p>` +
+            `${google.demo ? `<p>This was the demo calendar, not Google.${google.demoCalendarUrl ? ` Add busy events to it at <a href="${esc(google.demoCalendarUrl)}">the demo calendar</a>.` : ''}</p>` : ''}</main></html>`,
+        );
     }),
   );
   return r;

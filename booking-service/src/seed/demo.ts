@@ -12,10 +12,22 @@ import {
   sites,
   staff,
   staffExceptions,
+  users,
   type WeeklyHoursJson,
   type WidgetConfigJson,
 } from '../adapters/db/schema.js';
 import { demoQuoteTrees } from './quote-trees.js';
+import { hashPassword } from '../services/console/passwords.js';
+
+/** Password of every demo console account (README, "Console"). Demo data only. */
+export const DEMO_PASSWORD = 'frontdesk-demo';
+
+/**
+ * argon2id is slow by design (~50 ms) and tests seed many databases: one hash per process,
+ * shared by every demo account (each still verifies on its own; the salt is per hash string).
+ */
+let demoHash: Promise<string> | undefined;
+const demoPasswordHash = () => (demoHash ??= hashPassword(DEMO_PASSWORD));
 
 /** Any local page may embed the demo widgets. Real sites list their exact origins. */
 export const LOOPBACK_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'];
@@ -266,6 +278,7 @@ export const DEMO: DemoBusiness[] = [
 ];
 
 export async function seedDemo(db: Db): Promise<void> {
+  const passwordHash = await demoPasswordHash();
   await db.transaction(async (tx) => {
     // Several processes may start (and seed) at once against one PostgreSQL.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(727002)`);
@@ -295,6 +308,16 @@ export async function seedDemo(db: Db): Promise<void> {
         const row = { ...e, businessId: biz.id };
         await tx.insert(staffExceptions).values(row).onConflictDoUpdate({ target: staffExceptions.id, set: without(row, 'id') });
       }
+      // Console accounts: owner@<siteKey>.demo and <staffId>@<siteKey>.demo. Inserted once;
+      // a password changed in the console survives re-seeding.
+      const accounts = [
+        { id: `user-owner-${d.siteKey}`, email: `owner@${d.siteKey}.demo`, name: 'Owner', role: 'owner' as const, staffId: null },
+        ...d.staff.map((p) => ({ id: `user-${p.id}`, email: `${p.id}@${d.siteKey}.demo`, name: p.name, role: 'staff' as const, staffId: p.id })),
+      ];
+      await tx
+        .insert(users)
+        .values(accounts.map((a) => ({ ...a, businessId: biz.id, passwordHash, lang: biz.defaultLang })))
+        .onConflictDoNothing();
     }
   });
   // Keeps planner statistics sane after a bulk insert on a fresh database.

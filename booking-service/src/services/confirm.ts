@@ -13,6 +13,7 @@ import { fail, ok, type Result } from './result.js';
 import { isOriginAllowed } from './site.js';
 import { hashHoldToken, signToken } from './tokens.js';
 import { onBookingConfirmed } from './notifications/enqueue.js';
+import { recordEvent } from './events.js';
 
 export interface ConfirmInput {
   holdToken: string;
@@ -20,6 +21,7 @@ export interface ConfirmInput {
   lang: Lang;
   note?: string | undefined;
   idempotencyKey: string;
+  conversationId?: string | undefined;
 }
 
 export interface ConfirmView {
@@ -63,6 +65,8 @@ export async function confirmBooking(deps: Deps, input: ConfirmInput, origin: st
           idempotencyKey: input.idempotencyKey,
           lang: input.lang,
           note: input.note ?? null,
+          // The hold's conversation unless the confirm names one (a widget reloaded mid-booking).
+          conversationId: input.conversationId ?? row.conversationId,
           updatedAt: now,
         })
         .where(and(eq(bookings.id, row.id), eq(bookings.status, 'held'), gt(bookings.holdExpiresAt, now)))
@@ -71,7 +75,17 @@ export async function confirmBooking(deps: Deps, input: ConfirmInput, origin: st
       if (updated.length === 0) tx.rollback();
       // The confirmation, staff notice and reminders commit with the booking, or not at all.
       await onBookingConfirmed(tx, updated[0]!, now);
-      return updated[0]!;
+      const b = updated[0]!;
+      await recordEvent(tx, {
+        businessId: b.businessId,
+        kind: 'booking_made',
+        at: now,
+        siteId: b.siteId,
+        conversationId: b.conversationId,
+        channel: b.channel,
+        bookingId: b.id,
+      });
+      return b;
     }));
     return ok({ booking: toBookingView(confirmed), manageToken: signToken(deps.secret, confirmed.id, 'manage') });
   } catch (err) {

@@ -1,5 +1,6 @@
 import type { Db } from '../adapters/db/client.js';
 import type { Clock } from '../ports/clock.js';
+import type { ConfigCache } from './config-cache.js';
 
 /** What every use case receives. Built once in main.ts (or per test). */
 export interface Deps {
@@ -9,4 +10,6 @@ export interface Deps {
   secret: string;
   /** This service's public origin, e.g. http://localhost:3000: links point here. */
   publicUrl: string;
+  /** Caches site/business/service/staff config for a few seconds (services/config-cache.ts); absent = always read. */
+  configCache?: ConfigCache | undefined;
 }

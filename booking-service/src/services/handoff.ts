@@ -1,18 +1,20 @@
 /**
  * "Talk to a person": store the request for the staff inbox and tell the visitor when to
- * expect an answer (a warm lead's 1-hour SLA counted in the business's opening hours).
+ * expect an answer. The request is qualified on arrival (domain/lead-score.ts): its temperature
+ * sets the SLA (hot 5 min, warm 1 h, cold 24 h) counted in the business's opening hours, and an
+ * escalation job is scheduled at that instant (services/console/escalation.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { handoffs, type Lang } from '../adapters/db/schema.js';
 import type { Weekday, WeeklyHours } from '../domain/availability/find-slots.js';
 import { isOpen, replyBy } from '../domain/reply-by.js';
+import { qualifyLead } from '../domain/lead-score.js';
 import type { Deps } from './deps.js';
 import { ok, type Result } from './result.js';
 import { openSite } from './site.js';
 import { onHandoffRequested } from './notifications/enqueue.js';
-
-/** Working minutes within which a person answers a hand-off (PRODUCT.md: warm ≤ 1 h). */
-export const HANDOFF_SLA_MIN = 60;
+import { recordEvent } from './events.js';
+import { scheduleEscalation } from './console/escalation.js';
 
 export interface HandoffInput {
   siteKey: string;
@@ -21,6 +23,7 @@ export interface HandoffInput {
   lang: Lang;
   intent?: string | undefined;
   summary?: string | undefined;
+  conversationId?: string | undefined;
 }
 
 export async function requestHandoff(
@@ -35,8 +38,17 @@ export async function requestHandoff(
   const hours: WeeklyHours = Object.fromEntries(
     Object.entries(business.openingHours).map(([k, v]) => [Number(k) as Weekday, v]),
   );
-  // No opening hours at all: promise the cold-lead day rather than nothing.
-  const by = replyBy(hours, business.timeZone, now, HANDOFF_SLA_MIN) ?? now + 24 * 3_600_000;
+  const openNow = isOpen(hours, business.timeZone, now);
+  const lead = qualifyLead({
+    intent: input.intent,
+    message: input.message,
+    summary: input.summary,
+    hasPhone: input.contact.phone !== undefined,
+    hasEmail: input.contact.email !== undefined,
+    openNow,
+  });
+  // No opening hours at all: promise the target in wall-clock time (at least the cold-lead day).
+  const by = replyBy(hours, business.timeZone, now, lead.slaMin) ?? now + Math.max(lead.slaMin, 24 * 60) * 60_000;
   const id = randomUUID();
   await deps.db.transaction(async (tx) => {
     await tx.insert(handoffs).values({
@@ -51,9 +63,23 @@ export async function requestHandoff(
       intent: input.intent ?? null,
       summary: input.summary ?? null,
       expectedReplyBy: new Date(by),
+      temperature: lead.temperature,
+      score: lead.score,
+      conversationId: input.conversationId ?? null,
+      createdAt: new Date(now),
     });
     // Staff hear about it through a job committed with the request itself.
     await onHandoffRequested(tx, id, deps.clock.now());
+    await scheduleEscalation(tx, id, new Date(by));
+    await recordEvent(tx, {
+      businessId: business.id,
+      kind: 'handoff_requested',
+      at: new Date(now),
+      siteId: siteRow.id,
+      conversationId: input.conversationId,
+      intent: input.intent,
+      handoffId: id,
+    });
   });
-  return ok({ id, expectedReplyBy: new Date(by).toISOString(), withinOpeningHours: isOpen(hours, business.timeZone, now) });
+  return ok({ id, expectedReplyBy: new Date(by).toISOString(), withinOpeningHours: openNow });
 }

@@ -26,6 +26,8 @@ export interface HoldInput {
   serviceId: string;
   staffId?: string | undefined;
   start: string;
+  /** The widget conversation (KPI join key); confirm keeps it on the booking. */
+  conversationId?: string | undefined;
 }
 
 export interface HoldView {
@@ -72,6 +74,7 @@ export async function holdSlot(deps: Deps, input: HoldInput, origin: string | un
       occupiedTo: new Date(start + (svc.durationMin + svc.bufferAfterMin) * MIN),
       holdExpiresAt: expiresAt,
       holdTokenHash: hash,
+      conversationId: input.conversationId ?? null,
     };
     const inserted = await insertExclusive(deps.db, row, now);
     if (inserted) return ok({ holdToken: token, expiresAt: expiresAt.toISOString(), staffId });

@@ -14,6 +14,18 @@ import { nearestSlots, searchSlots } from './slots.js';
 import { isOriginAllowed } from './site.js';
 import { verifyToken } from './tokens.js';
 import { onBookingCancelled, onBookingRescheduled } from './notifications/enqueue.js';
+import { recordEvent } from './events.js';
+
+/** The KPI event of a visitor's change, tied to the booking's conversation and channel. */
+const changeEvent = (b: typeof bookings.$inferSelect, kind: 'rescheduled' | 'cancelled', at: Date) => ({
+  businessId: b.businessId,
+  kind,
+  at,
+  siteId: b.siteId,
+  conversationId: b.conversationId,
+  channel: b.channel,
+  bookingId: b.id,
+});
 
 const MIN = 60_000;
 /** How long after the appointment ends its manage link still opens (to show "cancelled"/"done"). */
@@ -141,7 +153,10 @@ export async function rescheduleBooking(
         })
         .where(and(eq(bookings.id, r.booking.id), eq(bookings.status, 'confirmed')))
         .returning();
-      if (moved[0]) await onBookingRescheduled(tx, moved[0], r.booking.startsAt, now);
+      if (moved[0]) {
+        await onBookingRescheduled(tx, moved[0], r.booking.startsAt, now);
+        await recordEvent(tx, changeEvent(moved[0], 'rescheduled', now));
+      }
       return moved;
     }));
     if (!updated[0]) return fail('BOOKING_NOT_ACTIVE', 'This booking can no longer be changed');
@@ -171,7 +186,10 @@ export async function cancelBooking(
       .set({ status: 'cancelled', cancelReason: input.reason ?? null, updatedAt: now })
       .where(and(eq(bookings.id, r.booking.id), eq(bookings.status, 'confirmed')))
       .returning();
-    if (rows[0]) await onBookingCancelled(tx, rows[0], now);
+    if (rows[0]) {
+      await onBookingCancelled(tx, rows[0], now);
+      await recordEvent(tx, changeEvent(rows[0], 'cancelled', now));
+    }
     return rows;
   });
   if (!updated[0]) return fail('BOOKING_NOT_ACTIVE', 'This booking can no longer be changed');

@@ -6,7 +6,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { serviceStaff, services, staff, type Lang, type Localized, type WeeklyHoursJson } from '../adapters/db/schema.js';
 import type { Deps } from './deps.js';
 import { ok, type Result } from './result.js';
-import { openSite } from './site.js';
+import { cached, openSite } from './site.js';
 
 export type IntentId = 'prices' | 'book' | 'human' | 'my_booking' | 'other';
 
@@ -59,7 +59,7 @@ export async function getSiteView(deps: Deps, siteKey: string, lang: Lang | unde
   const l: Lang = lang && business.languages.includes(lang) ? lang : business.defaultLang;
   const d = business.defaultLang;
 
-  const [serviceRows, staffRows, links] = await Promise.all([
+  const [serviceRows, staffRows, links] = await cached(deps, `site-view:${business.id}`, () => Promise.all([
     deps.db
       .select()
       .from(services)
@@ -71,7 +71,7 @@ export async function getSiteView(deps: Deps, siteKey: string, lang: Lang | unde
       .where(and(eq(staff.businessId, business.id), eq(staff.active, true)))
       .orderBy(asc(staff.sort), asc(staff.id)),
     deps.db.select().from(serviceStaff).where(eq(serviceStaff.businessId, business.id)),
-  ]);
+  ]));
   const activeStaff = new Set(staffRows.map((s) => s.id));
 
   return ok({

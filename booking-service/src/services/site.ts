@@ -21,13 +21,16 @@ export interface SiteContext {
 
 /** Origin: the browser's Origin header, or undefined for server-to-server calls. */
 export async function openSite(deps: Deps, siteKey: string, origin: string | undefined): Promise<Result<SiteContext>> {
-  const rows = await deps.db
-    .select({ site: sites, business: businesses })
-    .from(sites)
-    .innerJoin(businesses, eq(businesses.id, sites.businessId))
-    .where(eq(sites.siteKey, siteKey))
-    .limit(1);
-  const row = rows[0];
+  const row = await cached(deps, `site:${siteKey}`, async () => {
+    // One round trip for both: every public call starts here.
+    const rows = await deps.db
+      .select({ site: sites, business: businesses })
+      .from(sites)
+      .innerJoin(businesses, eq(businesses.id, sites.businessId))
+      .where(eq(sites.siteKey, siteKey))
+      .limit(1);
+    return rows[0];
+  });
   if (!row) return fail('SITE_NOT_FOUND', `No site with key "${siteKey}"`, { field: 'siteKey' });
   if (!isOriginAllowed(deps, row.site, origin)) {
     return fail('ORIGIN_NOT_ALLOWED', `Origin ${origin} may not use site "${siteKey}"`);
@@ -40,6 +43,22 @@ export function isOriginAllowed(deps: Pick<Deps, 'publicUrl'>, site: Pick<SiteRo
   if (origin === undefined) return true;
   if (normaliseOrigin(origin) === normaliseOrigin(deps.publicUrl)) return true;
   return originMatches(site.allowedOrigins, origin);
+}
+
+/** Through deps.configCache when there is one (config may be up to CONFIG_TTL_MS old), else straight from the database. */
+export function cached<T>(deps: Pick<Deps, 'configCache'>, key: string, load: () => Promise<T>): Promise<T> {
+  return deps.configCache ? deps.configCache.get(key, load) : load();
+}
+
+/** loadService for read paths (slot search), through the config cache. */
+export function cachedService(deps: Deps, businessId: string, serviceId: string): Promise<Result<ServiceRow>> {
+  return cached(deps, `service:${businessId}:${serviceId}`, () => loadService(deps.db, businessId, serviceId));
+}
+
+/** pickStaff for read paths (slot search): the service's staff list comes through the config cache. */
+export async function cachedPickStaff(deps: Deps, businessId: string, serviceId: string, staffId: string | undefined): Promise<Result<StaffRow[]>> {
+  const all = await cached(deps, `staff:${businessId}:${serviceId}`, () => staffForService(deps.db, businessId, serviceId));
+  return chooseStaff(all, staffId);
 }
 
 export async function loadService(db: Db, businessId: string, serviceId: string): Promise<Result<ServiceRow>> {
@@ -69,7 +88,10 @@ export async function pickStaff(
   serviceId: string,
   staffId: string | undefined,
 ): Promise<Result<StaffRow[]>> {
-  const all = await staffForService(db, businessId, serviceId);
+  return chooseStaff(await staffForService(db, businessId, serviceId), staffId);
+}
+
+function chooseStaff(all: StaffRow[], staffId: string | undefined): Result<StaffRow[]> {
   if (staffId === undefined || staffId === 'any') return ok(all);
   const one = all.find((s) => s.id === staffId);
   return one ? ok([one]) : fail('STAFF_NOT_FOUND', `No staff member "${staffId}" for this service`, { field: 'staffId' });

@@ -6,7 +6,7 @@ import { addDays, utcToZoned, zonedToUtc } from '../domain/time/zoned.js';
 import type { Deps } from './deps.js';
 import { ok, type Result } from './result.js';
 import { loadSchedules, rulesFor } from './schedule.js';
-import { loadService, openSite, pickStaff, type BusinessRow, type ServiceRow, type StaffRow } from './site.js';
+import { cachedPickStaff, cachedService, openSite, type BusinessRow, type ServiceRow, type StaffRow } from './site.js';
 
 export interface SlotView {
   start: string;
@@ -33,9 +33,12 @@ export async function findSlotsForSite(
   const site = await openSite(deps, input.siteKey, origin);
   if (!site.ok) return site;
   const { business } = site.value;
-  const service = await loadService(deps.db, business.id, input.serviceId);
+  // Both come from the config cache in a running service; read in parallel when they are not.
+  const [service, staffRows] = await Promise.all([
+    cachedService(deps, business.id, input.serviceId),
+    cachedPickStaff(deps, business.id, input.serviceId, input.staffId),
+  ]);
   if (!service.ok) return service;
-  const staffRows = await pickStaff(deps.db, business.id, service.value.id, input.staffId);
   if (!staffRows.ok) return staffRows;
   const slots = await searchSlots(deps, business, service.value, staffRows.value, input.from, input.days);
   return ok({ timeZone: business.timeZone, slots: slots.map(toView) });

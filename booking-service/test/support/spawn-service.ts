@@ -25,14 +25,15 @@ export interface RunningService {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startService(env: Record<string, string>): Promise<RunningService> {
+/** `nodeArgs`: extra flags for node itself (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+export async function startService(env: Record<string, string>, options: { nodeArgs?: string[] } = {}): Promise<RunningService> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const inherited = { ...process.env };
   // Asking for a DATA_DIR means the embedded database: the test runner's DATABASE_URL
   // (set to run the PostgreSQL variants) must not leak into the child and override it.
   if (env.DATA_DIR && !env.DATABASE_URL) delete inherited.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { ...inherited, PORT: String(port), PUBLIC_URL: url, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,7 +61,8 @@ export async function startService(env: Record<string, string>): Promise<Running
     output: () => out,
     stop: (signal = 'SIGTERM') =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // A process killed by a signal has signalCode set and exitCode null.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill(signal);
       }),

@@ -350,3 +350,27 @@ describe('my booking', () => {
     expect(says(c)).toEqual(['hello', 'managed']);
   });
 });
+
+describe('KPI events', () => {
+  it('reports the first open of the panel once, and each intent chosen from the menu', async () => {
+    const { c, api } = setup();
+    c.begin();
+    c.begin();
+    await settle();
+    c.choose('prices', 'Prices');
+    c.menu();
+    c.choose('book', 'Book');
+    expect(api.calls.filter(([name]) => name === 'event').map(([, i]) => i)).toEqual([
+      { siteKey: 'demo-barber-nyc', kind: 'widget_opened' },
+      { siteKey: 'demo-barber-nyc', kind: 'intent_chosen', intent: 'prices' },
+      { siteKey: 'demo-barber-nyc', kind: 'intent_chosen', intent: 'book' },
+    ]);
+  });
+
+  it('free text is not a menu choice: no intent_chosen (the service records the bot reply itself)', async () => {
+    const { c, api } = setup({ interpret: () => ok({ intent: 'book' }) });
+    c.begin();
+    await c.ask('a haircut tomorrow');
+    expect(api.calls.filter(([name, i]) => name === 'event' && (i as { kind: string }).kind === 'intent_chosen')).toEqual([]);
+  });
+});

@@ -131,6 +131,7 @@ export const Conversation = createModel((deps: FlowDeps, init: ConversationInit,
       } else chat.bot({ k: 'hello' });
       started.value = true;
     });
+    deps.api.event({ siteKey: siteKey.value, kind: 'widget_opened' });
     void loadSite();
   }
 
@@ -146,6 +147,7 @@ export const Conversation = createModel((deps: FlowDeps, init: ConversationInit,
   }
 
   function choose(intent: IntentId, label?: string): void {
+    deps.api.event({ siteKey: siteKey.value, kind: 'intent_chosen', intent });
     chat.user(label);
     route(intent);
   }

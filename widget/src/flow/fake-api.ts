@@ -66,6 +66,7 @@ export function fakeApi(over: Partial<ApiPort> = {}): ApiPort & { calls: [string
     interpret: () => ok({ intent: 'other' }),
     handoff: () => ok({ id: 'h1', expectedReplyBy: '2026-06-10T14:05:00.000Z', withinOpeningHours: true }),
     icsUrl: (t) => `http://booking.test/booking.ics?token=${t}`,
+    event: () => {},
   };
   const api = { ...base, ...over } as ApiPort;
   for (const k of Object.keys(api) as (keyof ApiPort)[]) {

@@ -114,4 +114,6 @@ export interface ApiPort {
   handoff(input: { siteKey: string; message: string; contact: Customer; lang: Lang; intent?: IntentId; summary?: string }): Promise<Result<HandoffReceipt>>;
   /** The .ics download for a booking ("Add to calendar"). */
   icsUrl(manageToken: string): string;
+  /** KPI events only the widget sees (panel opened, menu intent chosen): fire-and-forget. */
+  event(input: { siteKey: string; kind: 'widget_opened' | 'intent_chosen'; intent?: IntentId }): void;
 }

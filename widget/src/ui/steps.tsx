@@ -29,9 +29,9 @@ function Booking({ v }: { v: View }) {
     case 'service':
       return <Chips v={v} items={site?.services.map((s) => ({ id: s.id, label: s.name, sub: `${f.price(s.price, s.currency)}, ${f.duration(s.durationMin)}` }))} pick={b.chooseService} />;
     case 'staff':
-      return <Chips v={v} items={[{ id: 'any', label: t.anyone }, ...(site?.staff.filter((s) => service?.staffIds.includes(s.id)).map((s) => ({ id: s.id, label: s.name })) ?? [])]} pick={(id, l) => void b.chooseStaff(id, l)} />;
+      return <Chips v={v} items={[{ id: 'any', label: t.anyone }, ...(site?.staff.filter((s) => service?.staffIds.includes(s.id)).map((s) => ({ id: s.id, label: s.name })) ?? [])]} pick={b.chooseStaff} />;
     case 'slots':
-      return <><Slots v={v} p={b.picker} pick={(s, l) => void b.pick(s, l)} /><Chips v={v} /></>;
+      return <><Slots v={v} p={b.picker} pick={b.pick} /><Chips v={v} /></>;
     case 'contact':
       return <ContactForm v={v} submit={b.submit} label={t.confirm}><Chips v={v} items={[{ id: 'c', label: t.change }]} pick={b.changeTime} /></ContactForm>;
     default:
@@ -43,10 +43,10 @@ function Quote({ v }: { v: View }) {
   const { m, t } = v;
   const q = m.quote;
   const question = q.question.value;
-  if (q.stage.value === 'tree') return <Chips v={v} items={m.site.value?.widget.quoteTrees.map((x) => ({ id: x.id, label: x.title }))} pick={(id, l) => void q.pickTree(id, l)} />;
+  if (q.stage.value === 'tree') return <Chips v={v} items={m.site.value?.widget.quoteTrees.map((x) => ({ id: x.id, label: x.title }))} pick={q.pickTree} />;
   if (q.stage.value === 'final') return <><button type="button" class="btn" onClick={q.book}>{t.bookThis}</button><Chips v={v} items={[{ id: 'a', label: t.ask }]} pick={q.ask} /></>;
   if (!question) return null;
-  if (question.type === 'choice') return <Chips v={v} label={question.text} items={question.options} pick={(id, l) => void q.answer(id, l)} />;
+  if (question.type === 'choice') return <Chips v={v} label={question.text} items={question.options} pick={q.answer} />;
   const unit = question.unit ? ` ${question.unit}` : '';
   return (
     <form noValidate onSubmit={(e) => {
@@ -69,7 +69,7 @@ function Manage({ v }: { v: View }) {
   const data = g.data.value;
   const stage = g.stage.value;
   if (stage === 'none' || !data) return <Chips v={v} />;
-  if (stage === 'slots') return <><Slots v={v} p={g.picker} pick={(s, l) => void g.pick(s, l)} /><Chips v={v} /></>;
+  if (stage === 'slots') return <><Slots v={v} p={g.picker} pick={g.pick} /><Chips v={v} /></>;
   const b = data.booking;
   const active = b.status !== 'cancelled';
   const c = data.cancellation;

@@ -38,7 +38,9 @@ const MIGRATION_LOCK_ID = 727_001;
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // connectionTimeoutMillis: while the server is unreachable a request waits at most this long for
+    // a connection and then fails as "unavailable" (503, adapters/db/errors.ts) instead of hanging.
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: 5_000, keepAlive: true });
     // An idle client losing its connection (e.g. PostgreSQL restarting) must not crash the process.
     pool.on('error', () => {});
     const lock = await pool.connect();

@@ -44,3 +44,34 @@ export async function retryTransient<T>(fn: () => Promise<T>, attempts = 6): Pro
     }
   }
 }
+
+/** Socket-level failures reaching the database server (refused, reset, unreachable, DNS). */
+const NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** Server going away or refusing sessions: admin/crash shutdown, cannot connect now, too many connections. */
+const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '53300']);
+/** What pg and pg-pool say, without a code, when a connection dies or cannot be had in time. */
+const DRIVER_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|connection error and is not queryable|Connection closed|Client was closed/i;
+
+/**
+ * Whether an error means "the database cannot be reached right now" (as opposed to a bug or a
+ * bad query): the one place that decides it, so the public and console APIs both answer 503
+ * with Retry-After instead of 500. SQLSTATE class 08 is "connection exception".
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const seen = new Set<unknown>();
+  const stack: unknown[] = [err];
+  while (stack.length > 0 && seen.size < 20) {
+    const e = stack.pop();
+    if (!e || typeof e !== 'object' || seen.has(e)) continue;
+    seen.add(e);
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (NET_CODES.has(code) || PG_UNAVAILABLE.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === 'string' && DRIVER_MESSAGES.test(message)) return true;
+    stack.push((e as { cause?: unknown }).cause);
+    // Node's net.connect reports every address it tried (IPv4 and IPv6) in an AggregateError.
+    const inner = (e as { errors?: unknown }).errors;
+    if (Array.isArray(inner)) stack.push(...inner);
+  }
+  return false;
+}

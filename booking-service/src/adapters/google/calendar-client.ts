@@ -88,3 +88,24 @@ export function classifyGoogleError(err: unknown): GoogleFailure {
   if (status === 400 && typeof data?.error === 'string') return data.error === 'invalid_grant' ? 'invalid_grant' : 'fatal';
   return 'fatal';
 }
+
+/** Google's Retry-After is honoured up to this; a longer one is treated as this (the tick re-queues anyway). */
+const RETRY_AFTER_CAP_MS = 3_600_000;
+
+/**
+ * How long Google asked us to wait (Retry-After on 429/503, RFC 9110: seconds or an HTTP date),
+ * capped at an hour; undefined when it said nothing usable.
+ */
+export function retryAfterMs(err: unknown, now: Date): number | undefined {
+  const headers = (err as { response?: { headers?: unknown } } | null)?.response?.headers;
+  if (!headers) return undefined;
+  const raw =
+    typeof (headers as Headers).get === 'function'
+      ? (headers as Headers).get('retry-after')
+      : ((headers as Record<string, unknown>)['retry-after'] as string | undefined);
+  if (typeof raw !== 'string' || raw.trim() === '') return undefined;
+  const t = raw.trim();
+  const ms = /^\d+$/.test(t) ? Number(t) * 1000 : Date.parse(t) - now.getTime();
+  if (!Number.isFinite(ms) || ms <= 0) return undefined;
+  return Math.min(ms, RETRY_AFTER_CAP_MS);
+}

@@ -13,7 +13,8 @@ import { ZodError } from 'zod';
 import type { RateLimiter } from '../../http/rate-limit.js';
 import type { Deps } from '../../services/deps.js';
 import type { ConsoleSession } from '../../services/console/sessions.js';
-import { RateLimited, ServiceFailure } from '../errors.js';
+import type { GoogleRuntime } from '../../services/calendar-sync/deps.js';
+import { asUnavailable, DatabaseUnavailable, RateLimited, ServiceFailure } from '../errors.js';
 import { zodFields } from '../trpc.js';
 
 /** Cookie side effects a procedure may need (login sets, logout clears). */
@@ -34,6 +35,8 @@ export interface ConsoleContext {
   limiter?: RateLimiter | undefined;
   /** Where e-mails from the console (reset, invite, replies) are queued; see services/console. */
   mailFrom?: string | undefined;
+  /** The Google Calendar integration (google.* procedures); absent when not configured. */
+  google?: GoogleRuntime | undefined;
 }
 
 const t = initTRPC.context<ConsoleContext>().create({
@@ -47,6 +50,7 @@ const t = initTRPC.context<ConsoleContext>().create({
     }
     if (cause instanceof ServiceFailure) return { ...shape, data: { ...base, reason: cause.failure.reason, ...cause.failure.details } };
     if (cause instanceof RateLimited) return { ...shape, data: { ...base, scope: cause.scope, retryAfterSeconds: cause.retryAfterSeconds } };
+    if (cause instanceof DatabaseUnavailable) return { ...shape, data: { ...base, retryAfterSeconds: cause.retryAfterSeconds } };
     const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Internal error' : shape.message;
     return { ...shape, message, data: base };
   },
@@ -55,11 +59,14 @@ const t = initTRPC.context<ConsoleContext>().create({
 export const router = t.router;
 export const createConsoleCallerFactory = t.createCallerFactory;
 
+/** Every console procedure: a lost database connection → 503 with Retry-After, as in the public API (api/errors.ts). */
+const base = t.procedure.use(async ({ next }) => asUnavailable(await next()));
+
 /** Anyone, signed in or not: sign-in, password reset, invitation acceptance, `me`. */
-export const anonProcedure = t.procedure;
+export const anonProcedure = base;
 
 /** A signed-in user of some business; mutations must carry the CSRF token. */
-export const staffProcedure = t.procedure.use(({ ctx, next, type }) => {
+export const staffProcedure = base.use(({ ctx, next, type }) => {
   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
   if (type === 'mutation' && ctx.csrfHeader !== ctx.session.csrfToken) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Missing or wrong CSRF token (x-csrf-token)' });

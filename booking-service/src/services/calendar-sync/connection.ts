@@ -16,15 +16,17 @@ import { enqueue, type Queryable } from '../../jobs/queue.js';
 import { fail, ok, type Result } from '../result.js';
 import type { SyncDeps } from './deps.js';
 import { enqueueCalendarSync, ensureCalendarTick } from './enqueue.js';
-import { signStaffToken, verifyStaffToken } from './oauth-state.js';
+import { readStaffToken, signStaffToken, type ReturnTo } from './oauth-state.js';
 
 export type ConnectionRow = typeof googleConnections.$inferSelect;
 
 const STATE_TTL_MS = 15 * 60_000;
+/** An owner's connect link, sent to a staff member without a console account, lasts a week. */
+const CONNECT_LINK_TTL_MS = 7 * 86_400_000;
 
-/** Where "Connect Google Calendar" sends the staff member. */
-export function consentUrl(deps: SyncDeps, staffId: string): string {
-  const state = signStaffToken(deps.secret, staffId, 'gcal_state', new Date(deps.clock.now().getTime() + STATE_TTL_MS));
+/** Where "Connect Google Calendar" sends the staff member (`returnTo`: where the callback sends them after). */
+export function consentUrl(deps: SyncDeps, staffId: string, returnTo: ReturnTo = 'page'): string {
+  const state = signStaffToken(deps.secret, staffId, 'gcal_state', new Date(deps.clock.now().getTime() + STATE_TTL_MS), returnTo);
   return oauthClient(deps.google.endpoints).generateAuthUrl({
     access_type: 'offline',
     // Always ask, so Google returns a refresh token even when the user had consented before.
@@ -35,10 +37,17 @@ export function consentUrl(deps: SyncDeps, staffId: string): string {
   });
 }
 
-export async function completeConnect(deps: SyncDeps, input: { code: string; state: string }): Promise<Result<{ staffId: string }>> {
+/** A signed link the owner can send a staff member: `/google/connect?link=…` → consent page → our result page. */
+export function connectLink(deps: SyncDeps, staffId: string): string {
+  const link = signStaffToken(deps.secret, staffId, 'gcal_connect', new Date(deps.clock.now().getTime() + CONNECT_LINK_TTL_MS));
+  return `${deps.publicUrl.replace(/\/+$/, '')}/google/connect?link=${encodeURIComponent(link)}`;
+}
+
+export async function completeConnect(deps: SyncDeps, input: { code: string; state: string }): Promise<Result<{ staffId: string; returnTo: ReturnTo }>> {
   const now = deps.clock.now();
-  const staffId = verifyStaffToken(deps.secret, input.state, 'gcal_state', now);
-  if (!staffId) return fail('TOKEN_INVALID', 'This connect link is not valid any more; please start again');
+  const signed = readStaffToken(deps.secret, input.state, 'gcal_state', now);
+  if (!signed) return fail('TOKEN_INVALID', 'This connect link is not valid any more; please start again');
+  const { staffId, returnTo } = signed;
   const s = (await deps.db.select().from(staff).where(eq(staff.id, staffId)))[0];
   if (!s) return fail('STAFF_NOT_FOUND', 'Unknown staff member');
   let refreshToken: string | null | undefined;
@@ -67,7 +76,7 @@ export async function completeConnect(deps: SyncDeps, input: { code: string; sta
     await enqueueCalendarSync(tx, staffId, 'primary', now);
     await ensureCalendarTick(tx, now);
   });
-  return ok({ staffId });
+  return ok({ staffId, returnTo });
 }
 
 /** Staff choose which calendars make them busy and which one receives bookings. */
@@ -108,16 +117,33 @@ export async function setCalendars(deps: SyncDeps, staffId: string, choice: { bu
   return ok(null);
 }
 
-/** The staff member's calendars, for choosing busy ones and the booking one (one page: up to 250). */
+/** At most this many pages of calendars (250 each) are read: 5 000 calendars is beyond any staff member. */
+const MAX_CALENDAR_PAGES = 20;
+
+/** The staff member's calendars, for choosing busy ones and the booking one (every page). */
 export async function listCalendars(deps: SyncDeps, staffId: string): Promise<Array<{ id: string; name: string; primary: boolean }>> {
   const conn = await loadConnection(deps.db, staffId);
   if (!conn || conn.status !== 'ok') return [];
-  await deps.google.pacer.take(staffId);
-  const res = await apiFor(deps, conn).calendarList.list({ maxResults: 250 });
-  return (res.data.items ?? []).map((c) => ({ id: c.id ?? '', name: c.summaryOverride ?? c.summary ?? c.id ?? '', primary: c.primary === true }));
+  const api = apiFor(deps, conn);
+  const out: Array<{ id: string; name: string; primary: boolean }> = [];
+  let pageToken: string | undefined;
+  for (let page = 0; page < MAX_CALENDAR_PAGES; page++) {
+    await deps.google.pacer.take(staffId);
+    const res = await api.calendarList.list({ maxResults: 250, ...(pageToken ? { pageToken } : {}) });
+    for (const c of res.data.items ?? []) {
+      if (c.id) out.push({ id: c.id, name: c.summaryOverride ?? c.summary ?? c.id, primary: c.primary === true });
+    }
+    pageToken = res.data.nextPageToken ?? undefined;
+    if (!pageToken) break;
+  }
+  return out;
 }
 
-/** Stops push channels (best effort: unstoppable channels simply expire) and forgets the grant. */
+/**
+ * Stops push channels (best effort: unstoppable channels simply expire) and forgets the grant;
+ * its sync state and busy rows go with it (ON DELETE CASCADE). Frontdesk's bookings stay, and so
+ * do the events already written to Google (the staff member's calendar is theirs to tidy).
+ */
 export async function disconnect(deps: SyncDeps, staffId: string): Promise<void> {
   const conn = await loadConnection(deps.db, staffId);
   if (!conn) return;

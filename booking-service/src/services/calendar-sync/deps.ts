@@ -12,6 +12,10 @@ export interface GoogleRuntime {
   webhookUrl: string;
   /** Requested push channel lifetime (s); channels are renewed a day before they expire. */
   channelTtlSec: number;
+  /** True when the endpoints are the in-process emulator of the demo (dev/google-demo.ts), not Google. */
+  demo?: boolean;
+  /** The demo calendar's own page (add busy events, see bookings arrive); demo only. */
+  demoCalendarUrl?: string;
 }
 
 export type SyncDeps = Deps & { google: GoogleRuntime };

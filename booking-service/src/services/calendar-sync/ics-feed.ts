@@ -1,10 +1,15 @@
 /**
  * A private iCalendar feed per staff member, for Apple Calendar / Outlook subscribers:
- * `<publicUrl>/calendar/staff/<secret>.ics`. The secret is 24 random bytes, stored only as its
- * sha256; issuing a new one replaces (revokes) the old, `revokeFeed` turns the feed off.
- * It lists bookings from 30 days back to the business's horizon; times in UTC.
+ * `<publicUrl>/calendar/staff/<secret>.ics`. It lists bookings from 30 days back to the
+ * business's horizon; times in UTC.
+ *
+ * The secret is HMAC(app secret, staff id + issue time), stored only as its sha256, so the
+ * console can show the URL again (it is re-derived and checked against the hash) while a
+ * leaked table reveals no URL. Issuing again replaces (revokes) the old URL; `revokeFeed` turns
+ * the feed off and leaves a tombstone so a later issue never re-creates a revoked URL (the
+ * issue time only moves forward per staff member).
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { and, eq, gt, inArray, lt } from 'drizzle-orm';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { bookings, businesses, customers, services, staff, staffCalendarFeeds } from '../../adapters/db/schema.js';
@@ -14,16 +19,42 @@ import { pick } from '../site-view.js';
 import { hashSecret } from './connection.js';
 
 const DAY_MS = 86_400_000;
+const REVOKED = 'revoked:';
+
+type FeedRow = typeof staffCalendarFeeds.$inferSelect;
+
+const feedSecret = (secret: string, staffId: string, issuedAt: Date) =>
+  createHmac('sha256', secret).update(`gcal_feed:${staffId}:${issuedAt.getTime()}`).digest('base64url');
+
+const urlOf = (deps: Deps, token: string) => `${deps.publicUrl.replace(/\/+$/, '')}/calendar/staff/${token}.ics`;
 
 export async function issueFeed(deps: Deps, staffId: string): Promise<string> {
-  const token = randomBytes(24).toString('base64url');
-  const row = { staffId, tokenHash: hashSecret(token), createdAt: deps.clock.now() };
+  const prev = (await deps.db.select().from(staffCalendarFeeds).where(eq(staffCalendarFeeds.staffId, staffId)))[0];
+  const now = deps.clock.now().getTime();
+  const issuedAt = new Date(prev ? Math.max(now, prev.createdAt.getTime() + 1) : now);
+  const token = feedSecret(deps.secret, staffId, issuedAt);
+  const row = { staffId, tokenHash: hashSecret(token), createdAt: issuedAt };
   await deps.db.insert(staffCalendarFeeds).values(row).onConflictDoUpdate({ target: staffCalendarFeeds.staffId, set: { tokenHash: row.tokenHash, createdAt: row.createdAt } });
-  return `${deps.publicUrl.replace(/\/+$/, '')}/calendar/staff/${token}.ics`;
+  return urlOf(deps, token);
+}
+
+/** The live feed URL of a staff member, or null (none, revoked, or issued under another app secret). */
+export function feedUrlOf(deps: Deps, row: FeedRow | undefined): string | null {
+  if (!row || row.tokenHash.startsWith(REVOKED)) return null;
+  const token = feedSecret(deps.secret, row.staffId, row.createdAt);
+  return hashSecret(token) === row.tokenHash ? urlOf(deps, token) : null;
+}
+
+export async function loadFeedUrl(deps: Deps, staffId: string): Promise<string | null> {
+  return feedUrlOf(deps, (await deps.db.select().from(staffCalendarFeeds).where(eq(staffCalendarFeeds.staffId, staffId)))[0]);
 }
 
 export async function revokeFeed(db: Db, staffId: string): Promise<void> {
-  await db.delete(staffCalendarFeeds).where(eq(staffCalendarFeeds.staffId, staffId));
+  // The tombstone keeps the issue time; its "hash" can never equal a sha256 hex digest.
+  await db
+    .update(staffCalendarFeeds)
+    .set({ tokenHash: `${REVOKED}${staffId}` })
+    .where(eq(staffCalendarFeeds.staffId, staffId));
 }
 
 /** The feed's iCalendar text, or null for an unknown or revoked secret. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signStaffToken, verifyStaffToken } from './oauth-state.js';
+import { readStaffToken, signStaffToken, verifyStaffToken } from './oauth-state.js';
 
 const secret = 's'.repeat(40);
 const now = new Date('2026-03-02T06:00:00Z');
@@ -18,5 +18,10 @@ describe('signed OAuth state', () => {
     const last = t.at(-1)!;
     const alt = t.slice(0, -1) + (last === 'A' ? 'B' : String.fromCharCode(last.charCodeAt(0) ^ 1));
     expect(verifyStaffToken(secret, alt, 'gcal_state', now)).toBeNull();
+  });
+  it('carries where the browser returns to (the console or our page), under the MAC', () => {
+    const c = signStaffToken(secret, 'salon-anna', 'gcal_state', later, 'console');
+    expect(readStaffToken(secret, c, 'gcal_state', now)).toEqual({ staffId: 'salon-anna', returnTo: 'console' });
+    expect(readStaffToken(secret, signStaffToken(secret, 'salon-anna', 'gcal_state', later), 'gcal_state', now)?.returnTo).toBe('page');
   });
 });

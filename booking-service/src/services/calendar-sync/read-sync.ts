@@ -14,6 +14,7 @@ import { classifyGoogleError } from '../../adapters/google/calendar-client.js';
 import { meaningOf } from './busy-of-event.js';
 import { apiFor, hashSecret, loadConnection, type ConnectionRow } from './connection.js';
 import type { SyncDeps } from './deps.js';
+import { enqueueCalendarSync } from './enqueue.js';
 import { applyOwnEvent } from './inbound.js';
 
 const DAY_MS = 86_400_000;
@@ -129,6 +130,9 @@ export async function ensureChannel(deps: SyncDeps, conn: ConnectionRow, calenda
     if (classifyGoogleError(err) === 'invalid_grant') throw err;
     return;
   }
+  // A first channel watches from now on: a change made between this sync's list and the watch
+  // sent no push, so one more (incremental, cheap) sync picks it up. Renewals overlap instead.
+  if (!state.channelId) await enqueueCalendarSync(deps.db, conn.staffId, calendarId, now);
   if (state.channelId && state.channelResourceId) {
     await deps.google.pacer.take(conn.staffId);
     await api.channels.stop({ requestBody: { id: state.channelId, resourceId: state.channelResourceId } }).catch(() => undefined);

@@ -22,6 +22,8 @@ export interface ConsoleSession {
   name: string;
   lang: Lang;
   csrfToken: string;
+  /** Set when this use extended the session: the cookie's Max-Age is then renewed to match. */
+  renewedUntil?: Date | undefined;
 }
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -58,14 +60,13 @@ export async function loadSession(deps: Deps, token: string | undefined): Promis
     .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)));
   const r = rows[0];
   if (!r || !r.active) return null;
+  let renewedUntil: Date | undefined;
   if (r.expiresAt.getTime() - now.getTime() < SESSION_TTL_MS / 2) {
-    await deps.db
-      .update(sessions)
-      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) })
-      .where(eq(sessions.idHash, idHash));
+    renewedUntil = new Date(now.getTime() + SESSION_TTL_MS);
+    await deps.db.update(sessions).set({ lastSeenAt: now, expiresAt: renewedUntil }).where(eq(sessions.idHash, idHash));
   }
   const { active: _a, expiresAt: _e, ...s } = r;
-  return { ...s, sessionHash: idHash };
+  return { ...s, sessionHash: idHash, ...(renewedUntil ? { renewedUntil } : {}) };
 }
 
 export async function endSession(deps: Deps, sessionHash: string): Promise<void> {

@@ -1,3 +1,34 @@
-import { router } from '../trpc.js';
+/** Staff booking for phone clients, moving, cancelling, marking visits (contract: notes/console-api.md, bookings). */
+import { z } from 'zod';
+import { cancelByStaff, createPhoneBooking, deskSlots, markAttendanceByStaff, rescheduleByStaff } from '../../../services/console/desk.js';
+import { unwrap } from '../../errors.js';
+import { dateSchema, emailSchema, idSchema, isoSchema, langSchema } from '../inputs.js';
+import { router, staffProcedure } from '../trpc.js';
 
-export const bookingsRouter = router({});
+const customerSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  phone: z.string().trim().regex(/^\+?[0-9 ()-]{5,25}$/, 'digits, spaces, ( ) - and a leading + only').optional(),
+  email: emailSchema.optional(),
+});
+
+export const bookingsRouter = router({
+  slots: staffProcedure
+    .input(z.object({ serviceId: idSchema, staffId: idSchema.optional(), date: dateSchema }))
+    .query(async ({ ctx, input }) => unwrap(await deskSlots(ctx.deps, ctx.session.businessId, input))),
+
+  create: staffProcedure
+    .input(z.strictObject({ serviceId: idSchema, staffId: idSchema, startsAt: isoSchema, customer: customerSchema, lang: langSchema, note: z.string().trim().max(1000).optional() }))
+    .mutation(async ({ ctx, input }) => unwrap(await createPhoneBooking(ctx.deps, ctx.session.businessId, ctx.session.userId, ctx.session.lang, input))),
+
+  reschedule: staffProcedure
+    .input(z.strictObject({ bookingId: idSchema, startsAt: isoSchema, staffId: idSchema.optional() }))
+    .mutation(async ({ ctx, input }) => unwrap(await rescheduleByStaff(ctx.deps, ctx.session.businessId, ctx.session.userId, ctx.session.lang, input))),
+
+  cancel: staffProcedure
+    .input(z.strictObject({ bookingId: idSchema, reason: z.string().trim().max(500).optional() }))
+    .mutation(async ({ ctx, input }) => unwrap(await cancelByStaff(ctx.deps, ctx.session.businessId, ctx.session.userId, ctx.session.lang, input))),
+
+  markAttendance: staffProcedure
+    .input(z.strictObject({ bookingId: idSchema, status: z.enum(['attended', 'no_show']) }))
+    .mutation(async ({ ctx, input }) => unwrap(await markAttendanceByStaff(ctx.deps, ctx.session.businessId, ctx.session.lang, input))),
+});

@@ -1,3 +1,39 @@
-import { router } from '../trpc.js';
+/** The business's settings (contract: notes/console-api.md, business). */
+import { z } from 'zod';
+import { CURRENCIES } from '../../../domain/quote/quote-tree-schema.js';
+import { getBusinessSettings, updateBusinessSettings } from '../../../services/console/business-settings.js';
+import { colorSchema, fieldError, emailSchema, langSchema, timeZoneSchema } from '../inputs.js';
+import { ownerProcedure, router, staffProcedure } from '../trpc.js';
 
-export const businessRouter = router({});
+const patchSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    address: z.string().trim().max(300),
+    phone: z.string().trim().max(40).nullable(),
+    timeZone: timeZoneSchema,
+    languages: z.array(langSchema).min(1).max(3).refine((l) => new Set(l).size === l.length, 'listed twice'),
+    defaultLang: langSchema,
+    currency: z.enum(CURRENCIES),
+    brandColor: colorSchema,
+    minNoticeMin: z.number().int().min(0).max(60 * 24 * 30),
+    horizonDays: z.number().int().min(1).max(730),
+    // Slots must tile an hour evenly so the grid lines up across days.
+    slotStepMin: z.number().int().refine((n) => [5, 10, 15, 20, 30, 60].includes(n), 'one of 5, 10, 15, 20, 30, 60'),
+    cancellationWindowMin: z.number().int().min(0).max(60 * 24 * 14),
+    reminderLeadsMin: z.array(z.number().int().min(10).max(60 * 24 * 14)).max(4),
+    feedbackEnabled: z.boolean(),
+    notifyEmail: emailSchema.nullable(),
+  })
+  .partial();
+
+export const businessRouter = router({
+  get: staffProcedure.query(({ ctx }) => getBusinessSettings(ctx.deps, ctx.session.businessId)),
+
+  update: ownerProcedure.input(patchSchema).mutation(async ({ ctx, input }) => {
+    const current = await getBusinessSettings(ctx.deps, ctx.session.businessId);
+    const languages = input.languages ?? current.languages;
+    const defaultLang = input.defaultLang ?? current.defaultLang;
+    if (!languages.includes(defaultLang)) throw fieldError(['defaultLang'], 'must be one of languages');
+    return updateBusinessSettings(ctx.deps, ctx.session.businessId, input);
+  }),
+});

@@ -1,3 +1,19 @@
-import { router } from '../trpc.js';
+/** dashboard.kpis (console API contract); definitions in services/console/kpis.ts. */
+import { z } from 'zod';
+import { dashboardKpis } from '../../../services/console/kpis.js';
+import { unwrap } from '../../errors.js';
+import { idSchema, instantSchema } from '../../inputs.js';
+import { router, staffProcedure } from '../trpc.js';
 
-export const dashboardRouter = router({});
+const MAX_PERIOD_MS = 400 * 86_400_000;
+
+export const dashboardRouter = router({
+  kpis: staffProcedure
+    .input(
+      z
+        .object({ from: instantSchema, to: instantSchema, siteId: idSchema.optional() })
+        // A year and a bit: enough for year-on-year, bounded so one call cannot scan everything.
+        .refine((i) => Date.parse(i.to) - Date.parse(i.from) <= MAX_PERIOD_MS, { message: 'at most 400 days', path: ['to'] }),
+    )
+    .query(async ({ ctx, input }) => unwrap(await dashboardKpis(ctx.deps, ctx.session.businessId, input))),
+});

@@ -1,3 +1,33 @@
-import { router } from '../trpc.js';
+/** Sites and their widget settings (contract: notes/console-api.md, sites). */
+import { z } from 'zod';
+import { normaliseOrigin } from '../../../domain/origin.js';
+import { localizedTextSchema } from '../../../domain/quote/localized-text.js';
+import { getBusinessSettings } from '../../../services/console/business-settings.js';
+import { createSite, listSites, saveSite } from '../../../services/console/site-settings.js';
+import { unwrap } from '../../errors.js';
+import { colorSchema, idSchema } from '../inputs.js';
+import { ownerProcedure, router, staffProcedure } from '../trpc.js';
 
-export const sitesRouter = router({});
+/** Exact origins, or a loopback origin with a port wildcard (`http://localhost:*`) as domain/origin.ts allows. */
+const originSchema = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((o) => (o.endsWith(':*') ? /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\]):\*$/i.test(o) : normaliseOrigin(o) !== null), 'use an origin like https://salon.example (no path)')
+  .transform((o) => (o.endsWith(':*') ? o.toLowerCase() : normaliseOrigin(o)!));
+const originsSchema = z.array(originSchema).max(20).transform((os) => [...new Set(os)]);
+
+export const sitesRouter = router({
+  list: staffProcedure.query(({ ctx }) => listSites(ctx.deps, ctx.session.businessId)),
+
+  save: ownerProcedure
+    .input(z.strictObject({ id: idSchema, allowedOrigins: originsSchema, color: colorSchema, position: z.enum(['right', 'left']), greeting: localizedTextSchema(300) }))
+    .mutation(async ({ ctx, input }) => unwrap(await saveSite(ctx.deps, ctx.session.businessId, input))),
+
+  create: ownerProcedure
+    .input(z.strictObject({ siteKey: z.string().regex(/^[a-z0-9][a-z0-9-]{2,59}$/, 'use 3–60 lowercase latin letters, digits or "-"').optional(), allowedOrigins: originsSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const { brandColor } = await getBusinessSettings(ctx.deps, ctx.session.businessId);
+      return unwrap(await createSite(ctx.deps, ctx.session.businessId, input, brandColor));
+    }),
+});

@@ -1,0 +1,2 @@
+import { runGrowthBench } from './growth.js';
+console.log(await runGrowthBench());

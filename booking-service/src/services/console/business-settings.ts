@@ -1,0 +1,69 @@
+/**
+ * The owner's business settings as the console shows them. The brand colour lives in each
+ * site's widget config (the widget reads it from there), so it is read from the first site and
+ * written to every site.
+ */
+import { asc, eq } from 'drizzle-orm';
+import { businesses, services, sites, type Lang } from '../../adapters/db/schema.js';
+import type { Deps } from '../deps.js';
+
+const DEFAULT_COLOR = '#4f46e5';
+
+export interface BusinessSettings {
+  id: string;
+  name: string;
+  address: string;
+  phone: string | null;
+  timeZone: string;
+  languages: Lang[];
+  defaultLang: Lang;
+  currency: string;
+  brandColor: string;
+  minNoticeMin: number;
+  horizonDays: number;
+  slotStepMin: number;
+  cancellationWindowMin: number;
+  reminderLeadsMin: number[];
+  feedbackEnabled: boolean;
+  notifyEmail: string | null;
+}
+
+export type BusinessPatch = Partial<Omit<BusinessSettings, 'id'>>;
+
+export async function getBusinessSettings(deps: Pick<Deps, 'db'>, businessId: string): Promise<BusinessSettings> {
+  const b = (await deps.db.select().from(businesses).where(eq(businesses.id, businessId)))[0];
+  if (!b) throw new Error(`business ${businessId} of a signed-in user is missing`);
+  const site = (await deps.db.select({ widget: sites.widget }).from(sites).where(eq(sites.businessId, businessId)).orderBy(asc(sites.id)).limit(1))[0];
+  return {
+    id: b.id,
+    name: b.name,
+    address: b.address,
+    phone: b.phone,
+    timeZone: b.timeZone,
+    languages: b.languages,
+    defaultLang: b.defaultLang,
+    currency: b.currency,
+    brandColor: site?.widget.color ?? DEFAULT_COLOR,
+    minNoticeMin: b.minNoticeMin,
+    horizonDays: b.horizonDays,
+    slotStepMin: b.slotStepMin,
+    cancellationWindowMin: b.cancellationWindowMin,
+    reminderLeadsMin: b.reminderLeadsMin,
+    feedbackEnabled: b.feedbackEnabled,
+    notifyEmail: b.notifyEmail,
+  };
+}
+
+export async function updateBusinessSettings(deps: Pick<Deps, 'db'>, businessId: string, patch: BusinessPatch): Promise<BusinessSettings> {
+  const { brandColor, ...columns } = patch;
+  await deps.db.transaction(async (tx) => {
+    if (Object.keys(columns).length > 0) await tx.update(businesses).set(columns).where(eq(businesses.id, businessId));
+    // Prices are stored in the business's currency on every service (the widget shows them so).
+    if (columns.currency !== undefined) await tx.update(services).set({ currency: columns.currency }).where(eq(services.businessId, businessId));
+    if (brandColor !== undefined) {
+      const rows = await tx.select({ id: sites.id, widget: sites.widget }).from(sites).where(eq(sites.businessId, businessId));
+      for (const r of rows) await tx.update(sites).set({ widget: { ...r.widget, color: brandColor } }).where(eq(sites.id, r.id));
+    }
+  });
+  return getBusinessSettings(deps, businessId);
+}

@@ -1,0 +1,354 @@
+/**
+ * The front desk in the console: the calendar of a business, and staff creating, moving,
+ * cancelling bookings for clients who phone.
+ *
+ * Same guarantees as the widget: every write goes through the exclusion constraint (the insert
+ * or update IS the check), and the jobs and KPI event a change causes commit with it. Staff are
+ * not bound by minimum notice, the booking horizon or the visitors' cancellation window; they
+ * are bound by working hours and the slot grid (the engine), so bookings stay where the
+ * widget's own availability expects them.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { bookings, businesses, customers, externalBusy, googleConnections, services, staff, type BookingStatus, type Channel, type Lang } from '../../adapters/db/schema.js';
+import { PG_EXCLUSION_VIOLATION, pgErrorCode, retryTransient } from '../../adapters/db/errors.js';
+import { findSlots, type Slot } from '../../domain/availability/find-slots.js';
+import { addDays, utcToZoned, zonedToUtc } from '../../domain/time/zoned.js';
+import { markAttendance } from '../attendance.js';
+import type { Deps } from '../deps.js';
+import { recordEvent } from '../events.js';
+import { onBookingCancelled, onBookingConfirmed, onBookingRescheduled } from '../notifications/enqueue.js';
+import { fail, ok, type Result } from '../result.js';
+import { loadSchedules, rulesFor } from '../schedule.js';
+import { loadService, pickStaff, type BusinessRow, type ServiceRow, type StaffRow } from '../site.js';
+
+const MIN = 60_000;
+/** Staff may book as far ahead as they like; the engine still needs a finite horizon. */
+const STAFF_HORIZON_DAYS = 3_660;
+
+export interface DeskBooking {
+  id: string;
+  staffId: string;
+  serviceId: string;
+  serviceName: string;
+  status: BookingStatus;
+  startsAt: string;
+  endsAt: string;
+  customer: { name: string; phone: string | null; email: string | null };
+  note: string | null;
+  channel: Channel;
+}
+
+export interface CalendarView {
+  staff: Array<{ id: string; name: string }>;
+  bookings: DeskBooking[];
+  busy: Array<{ staffId: string; startsAt: string; endsAt: string; source: 'google' }>;
+}
+
+async function loadBusiness(deps: Pick<Deps, 'db'>, businessId: string): Promise<BusinessRow> {
+  const b = (await deps.db.select().from(businesses).where(eq(businesses.id, businessId)))[0];
+  if (!b) throw new Error(`business ${businessId} of a signed-in user is missing`);
+  return b;
+}
+
+/** Bookings (not holds) and synced Google busy times overlapping [from, to). */
+export async function calendarOf(
+  deps: Pick<Deps, 'db'>,
+  businessId: string,
+  lang: Lang,
+  range: { from: Date; to: Date; staffId?: string | undefined },
+): Promise<CalendarView> {
+  const biz = await loadBusiness(deps, businessId);
+  const people = await deps.db.select({ id: staff.id, name: staff.name }).from(staff).where(and(eq(staff.businessId, businessId), eq(staff.active, true))).orderBy(asc(staff.sort), asc(staff.id));
+  const rows = await deps.db
+    .select({ b: bookings, names: services.names, c: customers })
+    .from(bookings)
+    .innerJoin(services, eq(services.id, bookings.serviceId))
+    .leftJoin(customers, eq(customers.id, bookings.customerId))
+    .where(
+      and(
+        eq(bookings.businessId, businessId),
+        ne(bookings.status, 'held'),
+        lt(bookings.startsAt, range.to),
+        gt(bookings.endsAt, range.from),
+        range.staffId ? eq(bookings.staffId, range.staffId) : undefined,
+      ),
+    )
+    .orderBy(asc(bookings.startsAt), asc(bookings.id));
+  const busy = await deps.db
+    .select({ staffId: externalBusy.staffId, startsAt: externalBusy.startsAt, endsAt: externalBusy.endsAt })
+    .from(externalBusy)
+    .innerJoin(googleConnections, and(eq(googleConnections.staffId, externalBusy.staffId), eq(googleConnections.status, 'ok')))
+    .where(
+      and(
+        eq(googleConnections.businessId, businessId),
+        lt(externalBusy.startsAt, range.to),
+        gt(externalBusy.endsAt, range.from),
+        range.staffId ? eq(externalBusy.staffId, range.staffId) : undefined,
+      ),
+    )
+    .orderBy(asc(externalBusy.startsAt));
+  return {
+    staff: people,
+    bookings: rows.map((r) => deskView(r.b, r.names, r.c, lang, biz.defaultLang)),
+    busy: busy.map((x) => ({ staffId: x.staffId, startsAt: x.startsAt.toISOString(), endsAt: x.endsAt.toISOString(), source: 'google' as const })),
+  };
+}
+
+function deskView(
+  b: typeof bookings.$inferSelect,
+  names: ServiceRow['names'],
+  c: typeof customers.$inferSelect | null,
+  lang: Lang,
+  defaultLang: Lang,
+): DeskBooking {
+  return {
+    id: b.id,
+    staffId: b.staffId,
+    serviceId: b.serviceId,
+    serviceName: names[lang] ?? names[defaultLang] ?? Object.values(names)[0] ?? '',
+    status: b.status,
+    startsAt: b.startsAt.toISOString(),
+    endsAt: b.endsAt.toISOString(),
+    customer: { name: c?.name ?? '', phone: c?.phone ?? null, email: c?.email ?? null },
+    note: b.note,
+    channel: b.channel,
+  };
+}
+
+async function bookingView(deps: Pick<Deps, 'db'>, businessId: string, bookingId: string, lang: Lang): Promise<DeskBooking> {
+  const biz = await loadBusiness(deps, businessId);
+  const r = (
+    await deps.db
+      .select({ b: bookings, names: services.names, c: customers })
+      .from(bookings)
+      .innerJoin(services, eq(services.id, bookings.serviceId))
+      .leftJoin(customers, eq(customers.id, bookings.customerId))
+      .where(and(eq(bookings.id, bookingId), eq(bookings.businessId, businessId)))
+  )[0]!;
+  return deskView(r.b, r.names, r.c, lang, biz.defaultLang);
+}
+
+/** Free starts on one business-local date, without notice or horizon (staff book by phone, now). */
+async function staffSlots(deps: Deps, business: BusinessRow, service: ServiceRow, staffRows: StaffRow[], date: string, excludeBookingId?: string): Promise<Slot[]> {
+  const now = deps.clock.now();
+  const range = { start: zonedToUtc(date, 0, business.timeZone), end: zonedToUtc(addDays(date, 1), 0, business.timeZone) };
+  const staffInput = await loadSchedules(deps.db, business, staffRows, range, now, excludeBookingId);
+  return findSlots({
+    staff: staffInput,
+    rules: { ...rulesFor(business, service), minNoticeMin: 0, horizonDays: STAFF_HORIZON_DAYS },
+    window: { from: date, days: 1, timeZone: business.timeZone },
+    now: now.getTime(),
+  });
+}
+
+export async function deskSlots(
+  deps: Deps,
+  businessId: string,
+  input: { serviceId: string; staffId?: string | undefined; date: string },
+): Promise<Result<{ slots: Array<{ start: string; staffId: string }> }>> {
+  const business = await loadBusiness(deps, businessId);
+  const service = await loadService(deps.db, businessId, input.serviceId);
+  if (!service.ok) return service;
+  const people = await pickStaff(deps.db, businessId, input.serviceId, input.staffId);
+  if (!people.ok) return people;
+  const slots = await staffSlots(deps, business, service.value, people.value, input.date);
+  return ok({ slots: slots.map((s) => ({ start: new Date(s.start).toISOString(), staffId: s.staffIds[0]! })) });
+}
+
+/** SLOT_TAKEN with up to three free starts of that day for that staff member. */
+async function taken(deps: Deps, business: BusinessRow, service: ServiceRow, person: StaffRow, start: number, excludeBookingId?: string) {
+  const date = utcToZoned(start, business.timeZone).date;
+  const free = await staffSlots(deps, business, service, [person], date, excludeBookingId);
+  const alternatives = free
+    .map((s) => ({ s, d: Math.abs(s.start - start) }))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map((x) => ({ start: new Date(x.s.start).toISOString(), staffId: person.id }))
+    .sort((a, b) => a.start.localeCompare(b.start));
+  return fail('SLOT_TAKEN', 'This time is not available', { alternatives });
+}
+
+const occupied = (service: ServiceRow, start: number) => ({
+  startsAt: new Date(start),
+  endsAt: new Date(start + service.durationMin * MIN),
+  occupiedFrom: new Date(start - service.bufferBeforeMin * MIN),
+  occupiedTo: new Date(start + (service.durationMin + service.bufferAfterMin) * MIN),
+});
+
+type Tx = Parameters<Parameters<Deps['db']['transaction']>[0]>[0];
+
+/** Expired holds no longer count, but the constraint cannot know about time (see hold.ts insertExclusive). */
+async function clearExpiredHolds(tx: Tx, businessId: string, staffId: string, range: { occupiedFrom: Date; occupiedTo: Date }, now: Date) {
+  await tx.execute(sql`
+    DELETE FROM bookings WHERE business_id = ${businessId} AND staff_id = ${staffId}
+      AND status = 'held' AND hold_expires_at <= ${now}
+      AND occupied_from < ${range.occupiedTo} AND occupied_to > ${range.occupiedFrom}`);
+}
+
+export interface PhoneBookingInput {
+  serviceId: string;
+  staffId: string;
+  startsAt: Date;
+  customer: { name: string; phone?: string | undefined; email?: string | undefined };
+  lang: Lang;
+  note?: string | undefined;
+}
+
+export async function createPhoneBooking(deps: Deps, businessId: string, userId: string, viewLang: Lang, input: PhoneBookingInput): Promise<Result<DeskBooking>> {
+  const business = await loadBusiness(deps, businessId);
+  const service = await loadService(deps.db, businessId, input.serviceId);
+  if (!service.ok) return service;
+  const people = await pickStaff(deps.db, businessId, input.serviceId, input.staffId);
+  if (!people.ok) return people;
+  const person = people.value[0]!;
+  const start = input.startsAt.getTime();
+  const free = await staffSlots(deps, business, service.value, [person], utcToZoned(start, business.timeZone).date);
+  if (!free.some((s) => s.start === start)) return taken(deps, business, service.value, person, start);
+
+  const now = deps.clock.now();
+  const id = randomUUID();
+  const range = occupied(service.value, start);
+  try {
+    await retryTransient(() =>
+      deps.db.transaction(async (tx) => {
+        await clearExpiredHolds(tx, businessId, person.id, range, now);
+        const customerId = randomUUID();
+        await tx.insert(customers).values({
+          id: customerId,
+          businessId,
+          name: input.customer.name,
+          phone: input.customer.phone ?? null,
+          email: input.customer.email ?? null,
+          lang: input.lang,
+        });
+        const [b] = await tx
+          .insert(bookings)
+          .values({
+            id,
+            businessId,
+            siteId: null,
+            serviceId: service.value.id,
+            staffId: person.id,
+            customerId,
+            status: 'confirmed',
+            ...range,
+            lang: input.lang,
+            note: input.note ?? null,
+            channel: 'phone',
+            createdByUserId: userId,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning();
+        // The same confirmation (sent only when there is an e-mail), staff notice, reminders and calendar write as a widget booking.
+        await onBookingConfirmed(tx, b!, now);
+        await recordEvent(tx, { businessId, kind: 'booking_made', at: now, channel: 'phone', bookingId: id, meta: { userId } });
+      }),
+    );
+  } catch (err) {
+    if (pgErrorCode(err) === PG_EXCLUSION_VIOLATION) return taken(deps, business, service.value, person, start);
+    throw err;
+  }
+  return ok(await bookingView(deps, businessId, id, viewLang));
+}
+
+async function loadOwnBooking(deps: Pick<Deps, 'db'>, businessId: string, bookingId: string) {
+  return (await deps.db.select().from(bookings).where(and(eq(bookings.id, bookingId), eq(bookings.businessId, businessId), ne(bookings.status, 'held'))))[0];
+}
+
+export async function rescheduleByStaff(
+  deps: Deps,
+  businessId: string,
+  userId: string,
+  viewLang: Lang,
+  input: { bookingId: string; startsAt: Date; staffId?: string | undefined },
+): Promise<Result<DeskBooking>> {
+  const b = await loadOwnBooking(deps, businessId, input.bookingId);
+  if (!b) return fail('BOOKING_NOT_FOUND', 'No such booking', { field: 'bookingId' });
+  if (b.status !== 'confirmed') return fail('BOOKING_NOT_ACTIVE', `This booking is ${b.status}`, { status: b.status });
+  const business = await loadBusiness(deps, businessId);
+  // The booking's own service, even if archived since: moving a booking is not selling the service anew.
+  const service = (await deps.db.select().from(services).where(and(eq(services.id, b.serviceId), eq(services.businessId, businessId))))[0]!;
+  const staffId = input.staffId ?? b.staffId;
+  let person: StaffRow | undefined;
+  if (staffId === b.staffId) {
+    person = (await deps.db.select().from(staff).where(and(eq(staff.id, staffId), eq(staff.businessId, businessId))))[0];
+  } else {
+    const people = await pickStaff(deps.db, businessId, b.serviceId, staffId);
+    if (!people.ok) return people;
+    person = people.value[0];
+  }
+  if (!person) return fail('STAFF_NOT_FOUND', 'No such staff member', { field: 'staffId' });
+  const start = input.startsAt.getTime();
+  const free = await staffSlots(deps, business, service, [person], utcToZoned(start, business.timeZone).date, b.id);
+  if (!free.some((s) => s.start === start)) return taken(deps, business, service, person, start, b.id);
+
+  const now = deps.clock.now();
+  const range = occupied(service, start);
+  try {
+    const moved = await retryTransient(() =>
+      deps.db.transaction(async (tx) => {
+        await clearExpiredHolds(tx, businessId, person.id, range, now);
+        // Conditional on the version read: a concurrent move changes it and this one loses.
+        const rows = await tx
+          .update(bookings)
+          .set({ ...range, staffId: person.id, version: sql`${bookings.version} + 1`, updatedAt: now })
+          .where(and(eq(bookings.id, b.id), eq(bookings.status, 'confirmed'), eq(bookings.version, b.version)))
+          .returning();
+        const m = rows[0];
+        if (m) {
+          await onBookingRescheduled(tx, m, b.startsAt, now);
+          await recordEvent(tx, { businessId, kind: 'rescheduled', at: now, siteId: m.siteId, conversationId: m.conversationId, channel: m.channel, bookingId: m.id, meta: { by: 'staff', userId } });
+        }
+        return m;
+      }),
+    );
+    if (!moved) return fail('BOOKING_NOT_ACTIVE', 'This booking changed meanwhile; reload and try again');
+  } catch (err) {
+    if (pgErrorCode(err) === PG_EXCLUSION_VIOLATION) return taken(deps, business, service, person, start, b.id);
+    throw err;
+  }
+  return ok(await bookingView(deps, businessId, b.id, viewLang));
+}
+
+export async function cancelByStaff(
+  deps: Deps,
+  businessId: string,
+  userId: string,
+  viewLang: Lang,
+  input: { bookingId: string; reason?: string | undefined },
+): Promise<Result<DeskBooking>> {
+  const b = await loadOwnBooking(deps, businessId, input.bookingId);
+  if (!b) return fail('BOOKING_NOT_FOUND', 'No such booking', { field: 'bookingId' });
+  // Cancelling twice is not an error: the same, cancelled, booking.
+  if (b.status === 'cancelled') return ok(await bookingView(deps, businessId, b.id, viewLang));
+  if (b.status !== 'confirmed') return fail('BOOKING_NOT_ACTIVE', `This booking is ${b.status}`, { status: b.status });
+  const now = deps.clock.now();
+  const done = await deps.db.transaction(async (tx) => {
+    const rows = await tx
+      .update(bookings)
+      .set({ status: 'cancelled', cancelReason: input.reason ?? null, updatedAt: now })
+      .where(and(eq(bookings.id, b.id), eq(bookings.status, 'confirmed')))
+      .returning();
+    const c = rows[0];
+    if (c) {
+      await onBookingCancelled(tx, c, now);
+      await recordEvent(tx, { businessId, kind: 'cancelled', at: now, siteId: c.siteId, conversationId: c.conversationId, channel: c.channel, bookingId: c.id, meta: { by: 'staff', userId } });
+    }
+    return c;
+  });
+  if (!done) return fail('BOOKING_NOT_ACTIVE', 'This booking changed meanwhile; reload and try again');
+  return ok(await bookingView(deps, businessId, b.id, viewLang));
+}
+
+export async function markAttendanceByStaff(
+  deps: Deps,
+  businessId: string,
+  viewLang: Lang,
+  input: { bookingId: string; status: 'attended' | 'no_show' },
+): Promise<Result<DeskBooking>> {
+  const r = await markAttendance(deps, { businessId, bookingId: input.bookingId, status: input.status });
+  if (!r.ok) return { ...r, details: { ...r.details, field: 'bookingId' } };
+  return ok(await bookingView(deps, businessId, input.bookingId, viewLang));
+}

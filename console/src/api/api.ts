@@ -1,0 +1,120 @@
+/**
+ * Every console procedure as a function with the contract's types (contract.ts). Rejections
+ * are always ApiError. tsc checks each line against the router's inferred input and output,
+ * so a server change that breaks the console fails typecheck here.
+ */
+import { trpc } from './client.js';
+import { toApiError } from './errors.js';
+import type {
+  Business,
+  CalendarBooking,
+  CalendarData,
+  Dashboard,
+  GoogleStatus,
+  InboxDetail,
+  InboxItem,
+  InboxList,
+  Lang,
+  Localized,
+  Me,
+  Outcome,
+  QuoteEvaluation,
+  QuoteTree,
+  Role,
+  Service,
+  Site,
+  StaffMember,
+  WeeklyHours,
+} from './contract.js';
+
+async function call<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    throw toApiError(e);
+  }
+}
+
+export type BusinessInput = Partial<
+  Omit<Business, 'id' | 'address' | 'languages' | 'defaultLang' | 'currency'> & { address: string; languages: Lang[]; defaultLang: Lang; currency: 'RUB' | 'AMD' | 'USD' }
+>;
+export type ServiceInput = Omit<Service, 'id' | 'descriptions'> & { id?: string; descriptions?: Localized | null };
+export type StaffInput = { id?: string; name: string; timeZone: string | null; weeklyHours: WeeklyHours; active: boolean };
+export type SiteInput = { id: string; allowedOrigins: string[]; color: string; position: 'right' | 'left'; greeting: Localized };
+
+export const api = {
+  auth: {
+    me: (): Promise<Me | null> => call(trpc.auth.me.query()),
+    login: (i: { email: string; password: string }): Promise<Me> => call(trpc.auth.login.mutate(i)),
+    logout: (): Promise<unknown> => call(trpc.auth.logout.mutate()),
+    requestReset: (i: { email: string }): Promise<unknown> => call(trpc.auth.requestReset.mutate(i)),
+    resetPassword: (i: { token: string; password: string }): Promise<unknown> => call(trpc.auth.resetPassword.mutate(i)),
+    acceptInvite: (i: { token: string; password: string; name?: string }): Promise<Me> => call(trpc.auth.acceptInvite.mutate(i)),
+  },
+  business: {
+    get: (): Promise<Business> => call(trpc.business.get.query()),
+    update: (i: BusinessInput): Promise<Business> => call(trpc.business.update.mutate(i)),
+  },
+  services: {
+    list: (): Promise<Service[]> => call(trpc.services.list.query()),
+    save: (i: ServiceInput): Promise<Service> => call(trpc.services.save.mutate(i)),
+    archive: (i: { id: string }): Promise<unknown> => call(trpc.services.archive.mutate(i)),
+  },
+  staff: {
+    list: (): Promise<StaffMember[]> => call(trpc.staff.list.query()),
+    save: (i: StaffInput): Promise<unknown> => call(trpc.staff.save.mutate(i)),
+    invite: (i: { email: string; name: string; role: Role; staffId: string | null }): Promise<unknown> => call(trpc.staff.invite.mutate(i)),
+    setHours: (i: { staffId: string; weeklyHours: WeeklyHours }): Promise<unknown> => call(trpc.staff.setHours.mutate(i)),
+    setDayOff: (i: { staffId: string; date: string; off: boolean }): Promise<unknown> => call(trpc.staff.setDayOff.mutate(i)),
+  },
+  sites: {
+    list: (): Promise<Site[]> => call(trpc.sites.list.query()),
+    save: (i: SiteInput): Promise<Site> => call(trpc.sites.save.mutate(i)),
+    create: (i: { siteKey?: string; allowedOrigins: string[] }): Promise<Site> => call(trpc.sites.create.mutate(i)),
+  },
+  quoteTrees: {
+    get: (i: { siteId: string }): Promise<{ trees: QuoteTree[] }> => call(trpc.quoteTrees.get.query(i)),
+    save: (i: { siteId: string; trees: QuoteTree[] }): Promise<{ trees: QuoteTree[] }> => call(trpc.quoteTrees.save.mutate(i)),
+    preview: (i: { tree: QuoteTree; answers: Record<string, string | number>; lang: Lang }): Promise<QuoteEvaluation> =>
+      call(trpc.quoteTrees.preview.query(i)),
+  },
+  calendar: {
+    list: (i: { from: string; to: string; staffId?: string }): Promise<CalendarData> => call(trpc.calendar.list.query(i)),
+  },
+  bookings: {
+    slots: (i: { serviceId: string; staffId?: string; date: string }): Promise<{ slots: { start: string; staffId: string }[] }> =>
+      call(trpc.bookings.slots.query(i)),
+    create: (i: {
+      serviceId: string;
+      staffId: string;
+      startsAt: string;
+      customer: { name: string; phone?: string; email?: string };
+      lang: Lang;
+      note?: string;
+    }): Promise<unknown> => call(trpc.bookings.create.mutate(i)),
+    reschedule: (i: { bookingId: string; startsAt: string; staffId?: string }): Promise<unknown> => call(trpc.bookings.reschedule.mutate(i)),
+    cancel: (i: { bookingId: string; reason?: string }): Promise<unknown> => call(trpc.bookings.cancel.mutate(i)),
+    markAttendance: (i: { bookingId: string; status: 'attended' | 'no_show' }): Promise<unknown> => call(trpc.bookings.markAttendance.mutate(i)),
+  },
+  inbox: {
+    list: (i: { status?: 'open' | 'claimed' | 'closed' | 'all' }): Promise<InboxList> => call(trpc.inbox.list.query(i)),
+    get: (i: { id: string }): Promise<InboxDetail> => call(trpc.inbox.get.query(i)),
+    claim: (i: { id: string }): Promise<InboxItem> => call(trpc.inbox.claim.mutate(i)),
+    reply: (i: { id: string; body: string }): Promise<InboxItem> => call(trpc.inbox.reply.mutate(i)),
+    close: (i: { id: string; outcome: Outcome }): Promise<InboxItem> => call(trpc.inbox.close.mutate(i)),
+  },
+  dashboard: {
+    kpis: (i: { from: string; to: string; siteId?: string }): Promise<Dashboard> => call(trpc.dashboard.kpis.query(i)),
+  },
+  google: {
+    status: (): Promise<GoogleStatus> => call(trpc.google.status.query()),
+    connectUrl: (): Promise<{ url: string }> => call(trpc.google.connectUrl.mutate()),
+    chooseCalendars: (i: { busyCalendarIds: string[]; bookingCalendarId: string }): Promise<GoogleStatus> =>
+      call(trpc.google.chooseCalendars.mutate(i)),
+    disconnect: (): Promise<unknown> => call(trpc.google.disconnect.mutate()),
+    createFeed: (): Promise<{ url: string }> => call(trpc.google.createFeed.mutate()),
+    revokeFeed: (): Promise<unknown> => call(trpc.google.revokeFeed.mutate()),
+  },
+};
+
+export type { CalendarBooking };

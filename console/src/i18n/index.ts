@@ -1,0 +1,59 @@
+/**
+ * The console's language: the signed-in user's profile language until they pick another one
+ * in the header (remembered in this browser). Components read `t.value` and re-render when it
+ * changes.
+ */
+import { computed, signal } from '@preact/signals';
+import { en, type Dict } from './en.js';
+import { ru } from './ru.js';
+import { hy } from './hy.js';
+
+export type UiLang = 'ru' | 'hy' | 'en';
+export const UI_LANGS: readonly UiLang[] = ['en', 'ru', 'hy'];
+export const DICTS: Record<UiLang, Dict> = { en, ru, hy };
+/** Each language named in itself, for the switcher. */
+export const LANG_NAMES: Record<UiLang, string> = { en: 'English', ru: 'Русский', hy: 'Հայերեն' };
+
+const STORAGE_KEY = 'frontdesk-console-lang';
+
+export const isUiLang = (v: unknown): v is UiLang => v === 'ru' || v === 'hy' || v === 'en';
+
+function stored(): UiLang | null {
+  try {
+    const v = localStorage.getItem(STORAGE_KEY);
+    return isUiLang(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function browserLang(): UiLang {
+  const l = typeof navigator === 'undefined' ? 'en' : navigator.language.slice(0, 2);
+  return isUiLang(l) ? l : 'en';
+}
+
+export const lang = signal<UiLang>(stored() ?? browserLang());
+export const t = computed(() => DICTS[lang.value]);
+
+/** Chosen in the switcher: wins over the profile from now on in this browser. */
+export function chooseLang(l: UiLang): void {
+  lang.value = l;
+  try {
+    localStorage.setItem(STORAGE_KEY, l);
+  } catch {
+    // Private mode: the choice lasts for this page only.
+  }
+}
+
+/** Called at sign-in: the profile's language unless the user picked one here. */
+export function profileLang(l: string): void {
+  if (!stored() && isUiLang(l)) lang.value = l;
+}
+
+/** Fills `{name}` placeholders: fmt('{n} min', { n: 30 }) → '30 min'. */
+export function fmt(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
+
+/** BCP 47 locale for Intl formatting in the current language. */
+export const locale = computed(() => ({ en: 'en-US', ru: 'ru-RU', hy: 'hy-AM' })[lang.value]);

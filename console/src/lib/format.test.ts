@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { formatDay, formatRate, formatResponse, formatTime } from './format.js';
+
+describe('format', () => {
+  it('shows times in the business zone', () => {
+    expect(formatTime('2026-01-15T14:30:00Z', 'America/New_York', 'en-GB')).toBe('09:30');
+  });
+  it('never shifts a calendar date', () => {
+    expect(formatDay('2026-11-16', 'en-GB')).toBe('Mon 16 Nov');
+  });
+  it('formats rates and response times, with a dash for no data', () => {
+    expect(formatRate(0.25, 'en-US')).toBe('25%');
+    expect(formatRate(null, 'en-US')).toBe('—');
+    expect(formatResponse(42_000)).toBe('42 s');
+    expect(formatResponse(210_000)).toBe('3.5 min');
+    expect(formatResponse(7_200_000)).toBe('2 h');
+    expect(formatResponse(null)).toBe('—');
+  });
+});

@@ -1,0 +1,41 @@
+/** Intl formatting in the UI's locale and the business's time zone (no date library). */
+
+export function formatTime(iso: string, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+/** A 'YYYY-MM-DD' calendar date as "Mon, 16 Nov" (computed at UTC noon: no zone can shift it). */
+export function formatDay(date: string, locale: string, long = false): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    weekday: long ? 'long' : 'short',
+    day: 'numeric',
+    month: long ? 'long' : 'short',
+  }).format(new Date(`${date}T12:00:00Z`));
+}
+
+export function formatDateTime(iso: string, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function formatMoney(amount: number, currency: string, locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+/** 0.256 → "25.6 %" (locale spacing); null → "—". */
+export function formatRate(rate: number | null, locale: string): string {
+  if (rate === null) return '—';
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+}
+
+/** A response time: "42 s", "3.5 min", "2.1 h"; null → "—". */
+export function formatResponse(ms: number | null): string {
+  if (ms === null) return '—';
+  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
+  if (ms < 3_600_000) return `${(ms / 60_000).toFixed(1).replace(/\.0$/, '')} min`;
+  return `${(ms / 3_600_000).toFixed(1).replace(/\.0$/, '')} h`;
+}

@@ -1,0 +1,517 @@
+/**
+ * Owner: the quote-tree editor, as a form (never raw JSON). Every tree of a site is edited in
+ * tree-form.ts's string-based state, converted with toTree on save; conversion problems and
+ * the server's validation errors (same paths: trees.0.questions.2.options.1.label) appear next
+ * to their fields. The preview runs the tree being edited through quoteTrees.preview step by
+ * step, showing what a visitor would see: the range, then the final price or a hand-off.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api/api.js';
+import type { Lang, QuoteEvaluation, QuoteTree, Service } from '../api/contract.js';
+import { fieldErrors, type ApiError, type FieldError } from '../api/errors.js';
+import { me } from '../app/session.js';
+import { fmt, lang, LANG_NAMES, locale, t, type UiLang } from '../i18n/index.js';
+import { formatMoney } from '../lib/format.js';
+import { newOption, newQuestion, newTree, toForm, toTree, type LocalizedForm, type OptionForm, type QuestionForm, type TreeForm } from '../quote/tree-form.js';
+import { Checkbox, ErrorBox, Field, Loading, Notice, Page, SelectField, Submit, TextField } from '../ui/common.js';
+import { pickText } from '../ui/localized.js';
+import { useAction, useResource } from '../ui/resource.js';
+
+type Errs = (path: string) => string[];
+
+export function QuoteTreesPage() {
+  const d = t.value.quote;
+  const sites = useResource(() => api.sites.list(), []);
+  const services = useResource(() => api.services.list(), []);
+  const [siteId, setSiteId] = useState('');
+  const current = siteId || sites.data?.[0]?.id || '';
+  return (
+    <Page title={d.title}>
+      {sites.error ? (
+        <ErrorBox error={sites.error} retry={sites.reload} />
+      ) : !sites.data ? (
+        <Loading />
+      ) : sites.data.length === 0 ? (
+        <p>
+          {d.noSite} <a href="#/settings/sites">{t.value.nav.sites}</a>
+        </p>
+      ) : (
+        <>
+          {sites.data.length > 1 && (
+            <SelectField class="inline" label={d.site} value={current} onValue={setSiteId} options={sites.data.map((s) => ({ value: s.id, label: s.siteKey }))} />
+          )}
+          <SiteTrees key={current} siteId={current} services={services.data ?? []} />
+        </>
+      )}
+    </Page>
+  );
+}
+
+function SiteTrees(props: { siteId: string; services: Service[] }) {
+  const d = t.value.quote;
+  const res = useResource(() => api.quoteTrees.get({ siteId: props.siteId }), [props.siteId]);
+  if (res.error) return <ErrorBox error={res.error} retry={res.reload} />;
+  if (!res.data) return <Loading />;
+  return <TreesEditor siteId={props.siteId} trees={res.data.trees} services={props.services} onSaved={(trees) => res.set({ trees })} emptyText={d.noTrees} />;
+}
+
+function TreesEditor(props: { siteId: string; trees: QuoteTree[]; services: Service[]; onSaved: (t: QuoteTree[]) => void; emptyText: string }) {
+  const d = t.value.quote;
+  const business = me.value!.business;
+  const [forms, setForms] = useState<TreeForm[]>(() => props.trees.map(toForm));
+  const [selected, setSelected] = useState(0);
+  const [local, setLocal] = useState<FieldError[]>([]);
+  const save = useAction();
+  const serverFields = save.error?.fields ?? [];
+  const errs: Errs = (path) => [...fieldErrors(local, path), ...fieldErrors(serverFields, path)];
+  const form = forms[selected];
+
+  const edit = (fn: (f: TreeForm) => void) => {
+    const copy = structuredClone(forms);
+    fn(copy[selected]!);
+    setForms(copy);
+  };
+  const addTree = () => {
+    const defaults = {
+      defaultLang: (['ru', 'hy', 'en'].includes(business.defaultLang) ? business.defaultLang : 'en') as Lang,
+      currency: (['RUB', 'AMD', 'USD'].includes(business.currency) ? business.currency : 'USD') as QuoteTree['currency'],
+      serviceId: props.services.find((s) => s.active)?.id ?? '',
+    };
+    setForms([...forms, newTree(forms.length + 1, defaults)]);
+    setSelected(forms.length);
+  };
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const converted = forms.map(toTree);
+    const problems = converted.flatMap((c, i) => c.errors.map((x) => ({ path: `trees.${i}.${x.path}`, message: x.message })));
+    setLocal(problems);
+    save.reset();
+    if (problems.length > 0) return;
+    const r = await save.run(() => api.quoteTrees.save({ siteId: props.siteId, trees: converted.map((c) => c.tree) }));
+    if (r) props.onSaved(r.trees);
+  };
+  const allErrors = [...local, ...serverFields];
+  const treeHasErrors = (i: number) => allErrors.some((f) => f.path.startsWith(`trees.${i}.`) || f.path === `trees.${i}`);
+
+  return (
+    <div class="quote-editor">
+      <div class="tree-tabs" role="group" aria-label={d.trees}>
+        {forms.map((f, i) => (
+          <button key={i} type="button" aria-pressed={i === selected} class={treeHasErrors(i) ? 'has-errors' : ''} onClick={() => setSelected(i)}>
+            {pickText(f.title, lang.value) || f.id}
+          </button>
+        ))}
+        <button type="button" class="secondary" onClick={addTree}>
+          + {d.addTree}
+        </button>
+      </div>
+      {forms.length === 0 && <p class="muted">{props.emptyText}</p>}
+      <form onSubmit={submit} class="quote-form">
+        {form && <TreeFields key={selected} form={form} index={selected} edit={edit} errs={errs} services={props.services} />}
+        {form && (
+          <button
+            type="button"
+            class="danger"
+            onClick={() => {
+              setForms(forms.filter((_, i) => i !== selected));
+              setSelected(Math.max(0, selected - 1));
+            }}
+          >
+            {d.removeTree}
+          </button>
+        )}
+        {allErrors.length > 0 && <ErrorBox error={null} text={`${t.value.app.invalid} (${allErrors.length})`} />}
+        {save.error && save.error.fields.length === 0 && <ErrorBox error={save.error} />}
+        {save.done && <Notice>{t.value.app.saved}</Notice>}
+        <Submit busy={save.busy}>{t.value.app.save}</Submit>
+      </form>
+      {form && <Preview key={selected} form={form} />}
+    </div>
+  );
+}
+
+function LocalizedGroup(props: { label: string; value: LocalizedForm; onValue: (v: LocalizedForm) => void; path: string; errs: Errs; required?: boolean }) {
+  const langs = me.value!.business.languages.filter((l): l is UiLang => l === 'ru' || l === 'hy' || l === 'en');
+  const own = props.errs(props.path).filter((m) => !langs.some((l) => props.errs(`${props.path}.${l}`).includes(m)));
+  return (
+    <div class="localized">
+      {langs.map((l, i) => (
+        <TextField
+          key={l}
+          lang={l}
+          label={fmt(props.label, { lang: LANG_NAMES[l] })}
+          value={props.value[l]}
+          onValue={(v) => props.onValue({ ...props.value, [l]: v })}
+          errors={[...props.errs(`${props.path}.${l}`), ...(i === 0 ? own : [])]}
+        />
+      ))}
+    </div>
+  );
+}
+
+function TreeFields(props: { form: TreeForm; index: number; edit: (fn: (f: TreeForm) => void) => void; errs: Errs; services: Service[] }) {
+  const d = t.value.quote;
+  const { form, edit } = props;
+  const p = (s: string) => `trees.${props.index}.${s}`;
+  const serviceOptions = props.services.map((s) => ({ value: s.id, label: pickText(s.names, lang.value) || s.id }));
+  if (form.serviceId && !serviceOptions.some((o) => o.value === form.serviceId)) serviceOptions.unshift({ value: form.serviceId, label: form.serviceId });
+  return (
+    <>
+      <fieldset>
+        <legend>{pickText(form.title, lang.value) || form.id}</legend>
+        <div class="grid3">
+          <TextField label={d.id} hint={d.idHint} value={form.id} onValue={(v) => edit((f) => void (f.id = v))} errors={props.errs(p('id'))} />
+          <SelectField label={d.service} value={form.serviceId} onValue={(v) => edit((f) => void (f.serviceId = v))} options={serviceOptions} errors={props.errs(p('serviceId'))} />
+          <SelectField
+            label={d.defaultLang}
+            value={form.defaultLang}
+            onValue={(v) => edit((f) => void (f.defaultLang = v))}
+            options={(['ru', 'hy', 'en'] as const).map((l) => ({ value: l, label: LANG_NAMES[l] }))}
+          />
+          <SelectField label={d.currency} value={form.currency} onValue={(v) => edit((f) => void (f.currency = v))} options={(['RUB', 'AMD', 'USD'] as const).map((c) => ({ value: c, label: c }))} />
+          <TextField label={d.basePrice} inputMode="numeric" value={form.basePrice} onValue={(v) => edit((f) => void (f.basePrice = v))} errors={props.errs(p('basePrice'))} />
+          <TextField label={d.roundTo} inputMode="numeric" value={form.roundTo} onValue={(v) => edit((f) => void (f.roundTo = v))} errors={props.errs(p('roundTo'))} />
+        </div>
+        <LocalizedGroup label={d.treeTitle} value={form.title} onValue={(v) => edit((f) => void (f.title = v))} path={p('title')} errs={props.errs} />
+      </fieldset>
+      <h2>{d.questions}</h2>
+      {props.errs(p('questions')).length > 0 && <p class="field-error">{fieldErrorsOnly(props.errs, p('questions'), form.questions.length).join(' ')}</p>}
+      <ol class="questions">
+        {form.questions.map((q, i) => (
+          <li key={i}>
+            <QuestionFields
+              q={q}
+              index={i}
+              count={form.questions.length}
+              earlier={form.questions.slice(0, i)}
+              path={p(`questions.${i}`)}
+              errs={props.errs}
+              services={serviceOptions}
+              edit={(fn) => edit((f) => fn(f.questions[i]!))}
+              move={(delta) =>
+                edit((f) => {
+                  const [item] = f.questions.splice(i, 1);
+                  f.questions.splice(i + delta, 0, item!);
+                })
+              }
+              remove={() => edit((f) => void f.questions.splice(i, 1))}
+            />
+          </li>
+        ))}
+      </ol>
+      <button type="button" class="secondary" onClick={() => edit((f) => void f.questions.push(newQuestion(f.questions.length + 1)))}>
+        + {d.addQuestion}
+      </button>
+    </>
+  );
+}
+
+/** Errors on the questions list itself, not on one question (those show beside it). */
+function fieldErrorsOnly(errs: Errs, path: string, n: number): string[] {
+  const below = new Set(Array.from({ length: n }, (_, i) => errs(`${path}.${i}`)).flat());
+  return errs(path).filter((m) => !below.has(m));
+}
+
+function QuestionFields(props: {
+  q: QuestionForm;
+  index: number;
+  count: number;
+  earlier: QuestionForm[];
+  path: string;
+  errs: Errs;
+  services: { value: string; label: string }[];
+  edit: (fn: (q: QuestionForm) => void) => void;
+  move: (delta: number) => void;
+  remove: () => void;
+}) {
+  const d = t.value.quote;
+  const { q, edit, path, errs } = props;
+  const title = fmt(d.question, { n: props.index + 1 });
+  const choiceEarlier = props.earlier.filter((e) => e.type === 'choice');
+  const ref = choiceEarlier.find((e) => e.id === q.whenQuestionId);
+  return (
+    <fieldset class="question">
+      <legend>
+        {title}: {pickText(q.text, lang.value) || q.id}
+      </legend>
+      <div class="actions">
+        <button type="button" class="secondary small" disabled={props.index === 0} aria-label={`${d.moveUp}: ${title}`} onClick={() => props.move(-1)}>
+          ↑ {d.moveUp}
+        </button>
+        <button type="button" class="secondary small" disabled={props.index === props.count - 1} aria-label={`${d.moveDown}: ${title}`} onClick={() => props.move(1)}>
+          ↓ {d.moveDown}
+        </button>
+        <button type="button" class="danger small" aria-label={`${d.removeQuestion}: ${title}`} onClick={props.remove}>
+          {d.removeQuestion}
+        </button>
+      </div>
+      <div class="grid3">
+        <TextField label={d.id} value={q.id} onValue={(v) => edit((x) => void (x.id = v))} errors={errs(`${path}.id`)} />
+        <SelectField
+          label={d.type}
+          value={q.type}
+          onValue={(v) =>
+            edit((x) => {
+              x.type = v;
+              if (v === 'choice' && x.options.length < 2) x.options = [newOption(1), newOption(2)];
+            })
+          }
+          options={[
+            { value: 'choice', label: d.choice },
+            { value: 'number', label: d.number },
+          ]}
+        />
+        <SelectField
+          label={d.stage}
+          value={q.stage}
+          onValue={(v) => edit((x) => void (x.stage = v))}
+          options={[
+            { value: 'scoping', label: d.scoping },
+            { value: 'clarifying', label: d.clarifying },
+          ]}
+          errors={errs(`${path}.stage`)}
+        />
+      </div>
+      <LocalizedGroup label={d.text} value={q.text} onValue={(v) => edit((x) => void (x.text = v))} path={`${path}.text`} errs={errs} />
+      <LocalizedGroup label={d.factor} value={q.factor} onValue={(v) => edit((x) => void (x.factor = v))} path={`${path}.factor`} errs={errs} />
+      {choiceEarlier.length > 0 && (
+        <div class="when">
+          <SelectField
+            label={d.when}
+            value={q.whenQuestionId}
+            onValue={(v) =>
+              edit((x) => {
+                x.whenQuestionId = v;
+                x.whenAnyOf = [];
+              })
+            }
+            options={[{ value: '', label: d.always }, ...choiceEarlier.map((e) => ({ value: e.id, label: `${e.id}: ${pickText(e.text, lang.value)}` }))]}
+            errors={errs(`${path}.when.questionId`)}
+          />
+          {ref && (
+            <fieldset class="inline-set">
+              <legend>{d.anyOf}</legend>
+              {ref.options.map((o) => (
+                <Checkbox
+                  key={o.id}
+                  label={pickText(o.label, lang.value) || o.id}
+                  checked={q.whenAnyOf.includes(o.id)}
+                  onChange={(on) => edit((x) => void (x.whenAnyOf = on ? [...x.whenAnyOf, o.id] : x.whenAnyOf.filter((y) => y !== o.id)))}
+                />
+              ))}
+              {errs(`${path}.when`).length > 0 && <p class="field-error">{errs(`${path}.when`).filter((m) => !errs(`${path}.when.questionId`).includes(m)).join(' ')}</p>}
+            </fieldset>
+          )}
+        </div>
+      )}
+      {q.type === 'choice' ? (
+        <fieldset class="options">
+          <legend>{d.options}</legend>
+          {errs(`${path}.options`).length > 0 && (
+            <p class="field-error">{fieldErrorsOnly(errs, `${path}.options`, q.options.length).join(' ')}</p>
+          )}
+          {q.options.map((o, j) => (
+            <OptionFields
+              key={j}
+              o={o}
+              index={j}
+              path={`${path}.options.${j}`}
+              errs={errs}
+              services={props.services}
+              edit={(fn) => edit((x) => fn(x.options[j]!))}
+              remove={q.options.length > 2 ? () => edit((x) => void x.options.splice(j, 1)) : undefined}
+            />
+          ))}
+          <button type="button" class="secondary small" onClick={() => edit((x) => void x.options.push(newOption(x.options.length + 1)))}>
+            + {d.addOption}
+          </button>
+        </fieldset>
+      ) : (
+        <NumberFields q={q} path={path} errs={errs} edit={edit} />
+      )}
+    </fieldset>
+  );
+}
+
+function OptionFields(props: {
+  o: OptionForm;
+  index: number;
+  path: string;
+  errs: Errs;
+  services: { value: string; label: string }[];
+  edit: (fn: (o: OptionForm) => void) => void;
+  remove: (() => void) | undefined;
+}) {
+  const d = t.value.quote;
+  const { o, edit, path, errs } = props;
+  const title = fmt(d.option, { n: props.index + 1 });
+  return (
+    <fieldset class="option">
+      <legend>
+        {title}: {pickText(o.label, lang.value) || o.id}
+      </legend>
+      <div class="grid3">
+        <TextField label={d.id} value={o.id} onValue={(v) => edit((x) => void (x.id = v))} errors={errs(`${path}.id`)} />
+        <TextField label={d.add} inputMode="numeric" value={o.add} onValue={(v) => edit((x) => void (x.add = v))} errors={errs(`${path}.price.add`)} />
+        <TextField label={d.multiply} inputMode="decimal" value={o.multiply} onValue={(v) => edit((x) => void (x.multiply = v))} errors={errs(`${path}.price.multiply`)} />
+        <SelectField
+          label={d.optionService}
+          value={o.serviceId}
+          onValue={(v) => edit((x) => void (x.serviceId = v))}
+          options={[{ value: '', label: d.sameService }, ...props.services]}
+          errors={errs(`${path}.serviceId`)}
+        />
+      </div>
+      <LocalizedGroup label={d.label} value={o.label} onValue={(v) => edit((x) => void (x.label = v))} path={`${path}.label`} errs={errs} />
+      <Checkbox label={d.handoff} checked={o.handoff} onChange={(v) => edit((x) => void (x.handoff = v))} />
+      {o.handoff && <LocalizedGroup label={d.handoffReason} value={o.handoffReason} onValue={(v) => edit((x) => void (x.handoffReason = v))} path={`${path}.handoff.reason`} errs={errs} />}
+      {props.remove && (
+        <button type="button" class="danger small" aria-label={`${d.removeOption}: ${title}`} onClick={props.remove}>
+          {d.removeOption}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+function NumberFields(props: { q: QuestionForm; path: string; errs: Errs; edit: (fn: (q: QuestionForm) => void) => void }) {
+  const d = t.value.quote;
+  const { q, edit, path, errs } = props;
+  return (
+    <>
+      <div class="grid3">
+        <TextField label={d.min} inputMode="numeric" value={q.min} onValue={(v) => edit((x) => void (x.min = v))} errors={errs(`${path}.min`)} />
+        <TextField label={d.max} inputMode="numeric" value={q.max} onValue={(v) => edit((x) => void (x.max = v))} errors={errs(`${path}.max`)} />
+        <TextField label={d.step} inputMode="numeric" value={q.step} onValue={(v) => edit((x) => void (x.step = v))} errors={errs(`${path}.step`)} />
+        <SelectField
+          label={d.pricing}
+          value={q.pricing}
+          onValue={(v) => edit((x) => void (x.pricing = v))}
+          options={[
+            { value: 'quantity', label: d.quantity },
+            { value: 'perUnit', label: d.perUnit },
+          ]}
+        />
+        {q.pricing === 'perUnit' && (
+          <TextField label={d.amount} inputMode="numeric" value={q.perUnitAmount} onValue={(v) => edit((x) => void (x.perUnitAmount = v))} errors={errs(`${path}.pricing.amount`)} />
+        )}
+        <TextField label={d.handoffAbove} inputMode="numeric" value={q.handoffAbove} onValue={(v) => edit((x) => void (x.handoffAbove = v))} errors={errs(`${path}.handoffAbove.value`)} />
+      </div>
+      <LocalizedGroup label={d.unit} value={q.unit} onValue={(v) => edit((x) => void (x.unit = v))} path={`${path}.unit`} errs={errs} />
+      {q.handoffAbove.trim() !== '' && (
+        <LocalizedGroup label={d.handoffReason} value={q.handoffAboveReason} onValue={(v) => edit((x) => void (x.handoffAboveReason = v))} path={`${path}.handoffAbove.reason`} errs={errs} />
+      )}
+    </>
+  );
+}
+
+/** Runs the edited tree like the widget would: one question at a time, answers resent each step. */
+function Preview(props: { form: TreeForm }) {
+  const d = t.value.quote;
+  const langs = me.value!.business.languages.filter((l): l is Lang => l === 'ru' || l === 'hy' || l === 'en');
+  const [previewLang, setPreviewLang] = useState<Lang>(langs.includes(lang.value) ? lang.value : (langs[0] ?? 'en'));
+  const [answers, setAnswers] = useState<Record<string, string | number>>({});
+  const [result, setResult] = useState<QuoteEvaluation | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [numberAnswer, setNumberAnswer] = useState('');
+  const converted = toTree(props.form);
+  const key = JSON.stringify(converted.tree);
+
+  useEffect(() => {
+    if (converted.errors.length > 0) return;
+    let stale = false;
+    setBusy(true);
+    api.quoteTrees.preview({ tree: converted.tree, answers, lang: previewLang }).then(
+      (r) => {
+        if (stale) return;
+        setResult(r);
+        setError(null);
+        setBusy(false);
+      },
+      (e: ApiError) => {
+        if (stale) return;
+        setError(e);
+        setResult(null);
+        setBusy(false);
+      },
+    );
+    return () => {
+      stale = true;
+    };
+  }, [key, JSON.stringify(answers), previewLang]);
+
+  const money = (n: number, c: string) => formatMoney(n, c, locale.value);
+  const range = (r: { min: number; max: number }, c: string) => (r.min === r.max ? money(r.min, c) : `${money(r.min, c)} – ${money(r.max, c)}`);
+
+  return (
+    <section class="panel preview-panel" aria-labelledby="quote-preview-title">
+      <h2 id="quote-preview-title">{d.preview}</h2>
+      <div class="toolbar">
+        <SelectField class="inline" label={d.previewLang} value={previewLang} onValue={setPreviewLang} options={langs.map((l) => ({ value: l, label: LANG_NAMES[l] }))} />
+        <button type="button" class="secondary" onClick={() => setAnswers({})}>
+          {d.restart}
+        </button>
+      </div>
+      <div aria-live="polite" aria-busy={busy || undefined}>
+        {converted.errors.length > 0 ? (
+          <p class="field-error">{fmt(d.previewError, { message: converted.errors.map((e) => `${e.path}: ${e.message}`).join('; ') })}</p>
+        ) : error ? (
+          <p class="field-error">{fmt(d.previewError, { message: error.fields.length ? error.fields.map((f) => `${f.path}: ${f.message}`).join('; ') : error.message })}</p>
+        ) : !result ? (
+          <Loading />
+        ) : result.kind === 'question' ? (
+          <div class="preview-step">
+            {result.range && <p class="preview-range">{fmt(d.range, { range: range(result.range, result.currency) })}</p>}
+            {result.factors.length > 0 && <p class="muted">{fmt(d.factors, { factors: result.factors.join(', ') })}</p>}
+            <p class="preview-question">{result.question.text}</p>
+            {result.question.type === 'choice' ? (
+              <div class="actions">
+                {result.question.options.map((o) => (
+                  <button key={o.id} type="button" class="secondary" onClick={() => setAnswers({ ...answers, [result.question.id]: o.id })}>
+                    {o.label}
+                  </button>
+                ))}
+              </div>
+            ) : (
+              <form
+                class="interval"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const n = Number(numberAnswer);
+                  if (numberAnswer.trim() !== '' && Number.isFinite(n)) {
+                    setAnswers({ ...answers, [result.question.id]: n });
+                    setNumberAnswer('');
+                  }
+                }}
+              >
+                <Field label={`${d.answer}${result.question.unit ? ` (${result.question.unit})` : ''}`} class="inline">
+                  {({ id }) =>
+                    result.question.type === 'number' ? (
+                      <input id={id} type="number" min={result.question.min} max={result.question.max} step={result.question.step} value={numberAnswer} onInput={(e) => setNumberAnswer(e.currentTarget.value)} />
+                    ) : (
+                      <span />
+                    )
+                  }
+                </Field>
+                <button type="submit" class="primary">
+                  {d.next}
+                </button>
+              </form>
+            )}
+          </div>
+        ) : result.kind === 'final' ? (
+          <div class="preview-step">
+            <p class="preview-range">{fmt(d.range, { range: range(result.range, result.currency) })}</p>
+            <p class="preview-final">{fmt(d.final, { price: money(result.price, result.currency) })}</p>
+            <p class="muted">{result.summary}</p>
+          </div>
+        ) : result.kind === 'handoff' ? (
+          <p class="preview-final">{fmt(d.handedOff, { reason: result.reason })}</p>
+        ) : (
+          <p class="field-error">{fmt(d.invalidAnswer, { field: result.field, reason: result.reason })}</p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * Owner: sites — allowed origins, widget colour/position/greeting, the one-line snippet with a
+ * Copy button, and a live preview: the real widget in a same-origin frame (previewUrl) with
+ * the form's current, possibly unsaved, colour and position.
+ */
+import { useState } from 'preact/hooks';
+import { api } from '../api/api.js';
+import type { Localized, Site } from '../api/contract.js';
+import { fieldErrors } from '../api/errors.js';
+import { me } from '../app/session.js';
+import { lang, t } from '../i18n/index.js';
+import { copyText } from '../lib/clipboard.js';
+import { ErrorBox, Field, Loading, Notice, Page, SelectField, Submit, TextArea, TextField } from '../ui/common.js';
+import { LocalizedFields } from '../ui/localized.js';
+import { useAction, useResource } from '../ui/resource.js';
+
+/** One origin per line; blanks dropped, trailing slashes trimmed (an origin has no path). */
+export function parseOrigins(text: string): string[] {
+  return text
+    .split(/[\n,\s]+/)
+    .map((s) => s.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+}
+
+/** previewUrl with the form's overrides: the preview page passes them to the widget as data-*. */
+export function previewSrc(previewUrl: string, o: { color: string; position: string; lang: string }): string {
+  const u = new URL(previewUrl, location.href);
+  u.searchParams.set('color', o.color);
+  u.searchParams.set('position', o.position);
+  u.searchParams.set('lang', o.lang);
+  return u.pathname + u.search;
+}
+
+export function SitesPage() {
+  const d = t.value.sites;
+  const sites = useResource(() => api.sites.list(), []);
+  return (
+    <Page title={d.title}>
+      {sites.error ? (
+        <ErrorBox error={sites.error} retry={sites.reload} />
+      ) : !sites.data ? (
+        <Loading />
+      ) : (
+        <>
+          {sites.data.map((s) => (
+            <SiteForm key={s.id} site={s} onSaved={sites.reload} />
+          ))}
+          <NewSite onCreated={sites.reload} />
+        </>
+      )}
+    </Page>
+  );
+}
+
+function SiteForm(props: { site: Site; onSaved: () => void }) {
+  const d = t.value.sites;
+  const s = props.site;
+  const langs = me.value!.business.languages;
+  const [origins, setOrigins] = useState(s.allowedOrigins.join('\n'));
+  const [color, setColor] = useState(s.widget.color);
+  const [position, setPosition] = useState<'right' | 'left'>(s.widget.position);
+  const [greeting, setGreeting] = useState<Localized>(s.widget.greeting);
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const save = useAction();
+  const errs = (p: string) => fieldErrors(save.error?.fields ?? [], p);
+  const titleId = `site-${s.id}`;
+  const previewLang = langs.includes(lang.value) ? lang.value : (langs[0] ?? 'en');
+  const copy = async () => setCopied(await copyText(s.snippet));
+  return (
+    <section class="panel site" aria-labelledby={titleId}>
+      <h2 id={titleId}>{s.siteKey}</h2>
+      <div class="site-grid">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save.run(() => api.sites.save({ id: s.id, allowedOrigins: parseOrigins(origins), color, position, greeting })).then((r) => r && props.onSaved());
+          }}
+        >
+          <TextArea label={d.origins} hint={d.originsHint} value={origins} onValue={setOrigins} rows={3} errors={errs('allowedOrigins')} />
+          <Field label={d.color} errors={errs('color')}>
+            {({ id, describedBy }) => <input id={id} type="color" value={color} aria-describedby={describedBy} onInput={(e) => setColor(e.currentTarget.value)} />}
+          </Field>
+          <SelectField
+            label={d.position}
+            value={position}
+            onValue={setPosition}
+            options={[
+              { value: 'right', label: d.right },
+              { value: 'left', label: d.left },
+            ]}
+          />
+          <LocalizedFields label={d.greeting} langs={langs} value={greeting} onValue={setGreeting} multiline errors={(l) => fieldErrors(save.error?.fields ?? [], `greeting.${l}`)} />
+          {save.error && save.error.fields.length === 0 && <ErrorBox error={save.error} />}
+          {save.done && <Notice>{t.value.app.saved}</Notice>}
+          <Submit busy={save.busy}>{t.value.app.save}</Submit>
+        </form>
+        <div>
+          <Field label={d.snippet} hint={d.snippetHint}>
+            {({ id, describedBy }) => <textarea id={id} class="snippet" readOnly rows={3} value={s.snippet} aria-describedby={describedBy} onFocus={(e) => e.currentTarget.select()} />}
+          </Field>
+          <button type="button" class="secondary" onClick={() => void copy()}>
+            {d.copy}
+          </button>
+          {copied === true && <Notice>{d.copied}</Notice>}
+          {copied === false && <ErrorBox error={null} text={d.copyFailed} />}
+          <h3>{d.preview}</h3>
+          <p class="hint">{d.previewHint}</p>
+          <iframe class="preview" title={`${d.preview}: ${s.siteKey}`} src={previewSrc(s.previewUrl, { color, position, lang: previewLang })} loading="lazy" />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function NewSite(props: { onCreated: () => void }) {
+  const d = t.value.sites;
+  const [key, setKey] = useState('');
+  const [origins, setOrigins] = useState('');
+  const action = useAction();
+  const errs = (p: string) => fieldErrors(action.error?.fields ?? [], p);
+  return (
+    <section class="panel" aria-labelledby="new-site-title">
+      <h2 id="new-site-title">{d.create}</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void action.run(() => api.sites.create({ ...(key.trim() ? { siteKey: key.trim() } : {}), allowedOrigins: parseOrigins(origins) })).then((r) => {
+            if (!r) return;
+            setKey('');
+            setOrigins('');
+            props.onCreated();
+          });
+        }}
+      >
+        <div class="grid2">
+          <TextField label={d.newKey} value={key} onValue={setKey} errors={errs('siteKey')} />
+          <TextArea label={d.origins} hint={d.originsHint} value={origins} onValue={setOrigins} rows={2} errors={errs('allowedOrigins')} />
+        </div>
+        {action.error && action.error.fields.length === 0 && <ErrorBox error={action.error} />}
+        <Submit busy={action.busy}>{d.create}</Submit>
+      </form>
+    </section>
+  );
+}

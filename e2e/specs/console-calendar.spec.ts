@@ -1,0 +1,78 @@
+import { nearestSlots } from '../support/api';
+import { expect, STAFF, test } from '../support/console';
+import { Widget } from '../support/widget';
+
+const SITE = 'demo-barber-nyc';
+
+/** 'YYYY-MM-DD' of an instant in New York (the barbershop's zone: the calendar's days). */
+const nyDate = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date(iso));
+
+test('a booking made in the widget shows in the staff calendar, and the barber marks a no-show', async ({ page, request, desk, check }) => {
+  const visitor = `Ruth Calendar ${Date.now() % 100000}`;
+  const [first] = await nearestSlots(request, SITE, 'barber-haircut', nyDate(new Date().toISOString()), 'barber-marcus');
+  expect(first, 'Marcus has a free slot').toBeDefined();
+
+  const widget = new Widget(page);
+  await page.goto('/barber-nyc/');
+  await widget.open();
+  await widget.choose(widget.t.intents.book);
+  await widget.chooseService('Haircut');
+  await widget.choose('Marcus');
+  await widget.slots.first().click();
+  await widget.fillContact({ name: visitor, phone: '+1 212 555 0199' });
+  await widget.consent();
+  await widget.choose(widget.t.confirm);
+  await expect(widget.log).toContainText(widget.t.booked);
+
+  // A deep link to that day survives the sign-in.
+  await desk.open(`/calendar?date=${nyDate(first!.start)}&view=day`);
+  await desk.signIn(STAFF('barber-marcus', SITE));
+  await expect(desk.heading).toHaveText('Calendar');
+  const booking = page.getByRole('button', { name: new RegExp(`Haircut · ${visitor}`) });
+  await expect(booking).toBeVisible();
+  await expect(booking).toContainText('Marcus · Confirmed');
+  await check('calendar-day');
+
+  await booking.click();
+  const panel = page.getByRole('region', { name: `Booking: ${visitor}` });
+  await expect(panel).toContainText('+1 212 555 0199');
+  await panel.getByRole('button', { name: 'No-show', exact: true }).click();
+  await expect(panel.getByTestId('booking-status')).toHaveText('No-show');
+  await expect(booking).toContainText('Marcus · No-show');
+  await check('calendar-no-show');
+
+  await desk.button('Week').click();
+  await expect(booking).toBeVisible();
+  await check('calendar-week');
+});
+
+test('staff book a phone client into a free slot from the calendar', async ({ page, desk, check }) => {
+  const client = `Phone Client ${Date.now() % 100000}`;
+  await desk.signedIn(STAFF('barber-diego', SITE));
+  await desk.button('New phone booking').click();
+  const form = page.getByRole('region', { name: 'New phone booking' });
+  await form.getByLabel('Service').selectOption({ label: 'Beard trim' });
+  await form.getByLabel('Specialist').selectOption({ label: 'Diego' });
+  // Diego works Monday to Friday: move the date forward until a weekday has slots.
+  const slots = form.getByRole('group', { name: 'Free times' }).getByRole('radio');
+  const date = form.getByLabel('Date');
+  for (let i = 0; i < 7 && (await slots.count()) === 0; i++) {
+    const d = new Date(`${await date.inputValue()}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + 1);
+    await date.fill(d.toISOString().slice(0, 10));
+    await expect(form.locator('.spinner')).toHaveCount(0);
+  }
+  await form.getByRole('button', { name: 'Book' }).click();
+  await expect(form.getByText('Pick a time.')).toBeVisible();
+  await expect(form.getByText('Required')).toBeVisible();
+  await check('phone-booking-errors');
+
+  await slots.first().check();
+  const day = await date.inputValue();
+  await form.getByLabel('Client name').fill(client);
+  await form.getByLabel('Phone').fill('+1 347 555 0123');
+  await form.getByRole('button', { name: 'Book' }).click();
+  await expect(form).toBeHidden();
+  await desk.page.getByLabel('Date').first().fill(day);
+  await expect(page.getByRole('button', { name: new RegExp(`Beard trim · ${client}`) })).toBeVisible();
+});

@@ -1,0 +1,133 @@
+import { BOOKING_URL } from '../support/urls';
+import { Console, expect, OWNER, test } from '../support/console';
+
+const SITE = 'demo-barber-nyc';
+
+test('the owner signs in, adds a service and a quote tree (with its preview), and copies the snippet', async ({ page, context, desk, check }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BOOKING_URL });
+  await desk.open();
+  await expect(desk.heading).toHaveText('Sign in');
+  await check('sign-in');
+
+  // Wrong password: said in words, and the form stays.
+  await desk.signIn(OWNER(SITE), 'not-the-password');
+  await expect(desk.alert).toHaveText('Wrong e-mail or password.');
+  await check('sign-in-error');
+
+  await desk.page.getByLabel('Password').fill('frontdesk-demo');
+  await desk.button('Sign in').click();
+  await expect(desk.heading).toHaveText('Calendar');
+  // The owner sees the settings; CSRF-protected mutations below prove the header is sent.
+  await expect(desk.nav.getByRole('link', { name: 'Quote trees' })).toBeVisible();
+
+  // A service.
+  await desk.go('Services');
+  await check('services');
+  await desk.button('Add a service').click();
+  const form = page.getByRole('region', { name: 'New service' });
+  await form.getByLabel('Name (English)').fill('Kids cut');
+  await form.getByLabel('Duration (minutes)').fill('20');
+  await form.getByLabel('Price (USD)').fill('30');
+  await check('service-form');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Kids cut' })).toContainText('20 min · $30');
+
+  // A quote tree, built in the form.
+  await desk.go('Quote trees');
+  await desk.button('+ Add a tree').click();
+  const tree = page.locator('.quote-form > fieldset').first();
+  await tree.getByLabel('Id', { exact: true }).fill('kids');
+  await tree.getByLabel('Service to book').selectOption({ label: 'Kids cut' });
+  await tree.getByLabel('Base price').fill('30');
+  await desk.button('+ Add a question').click();
+  const question = page.getByRole('group', { name: /^Question 1:/ });
+  await question.getByLabel('Id', { exact: true }).first().fill('age');
+  await question.getByLabel('Question (English)').fill('How old is the child?');
+
+  // Saving with blanks: every missing text is named beside its field, nothing is sent.
+  await desk.button('Save').click();
+  await expect(tree.getByText('needs text in at least one language')).toBeVisible();
+  const option1 = question.getByRole('group', { name: /^Option 1:/ });
+  const option2 = question.getByRole('group', { name: /^Option 2:/ });
+  await expect(option1.getByText('needs text in at least one language')).toBeVisible();
+  await check('quote-tree-client-errors');
+
+  await tree.getByLabel('Title (English)').fill('Kids cut price');
+  await option1.getByLabel('Id', { exact: true }).fill('small');
+  await option1.getByLabel('Label (English)').fill('Under 6');
+  await option1.getByLabel('Add to price').fill('-5');
+  // A duplicate id: only the server's schema knows; its error comes back next to the field.
+  await option2.getByLabel('Id', { exact: true }).fill('small');
+  await option2.getByLabel('Label (English)').fill('6 or older');
+  await option2.getByLabel('Add to price').fill('5');
+  await desk.button('Save').click();
+  await expect(option2.getByText(/duplicate option id "small"/)).toBeVisible();
+  await expect(option2.getByLabel('Id', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await check('quote-tree-server-errors');
+
+  await option2.getByLabel('Id', { exact: true }).fill('big');
+  // The preview runs the tree being edited, as the visitor would see it.
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await expect(preview).toContainText('How old is the child?');
+  await preview.getByRole('button', { name: 'Under 6' }).click();
+  await expect(preview).toContainText('Final price: $25');
+  await preview.getByRole('button', { name: 'Start over' }).click();
+  await preview.getByRole('button', { name: '6 or older' }).click();
+  await expect(preview).toContainText('Final price: $35');
+  await desk.button('Save').click();
+  await expect(desk.status.filter({ hasText: 'Saved.' })).toBeVisible();
+  await check('quote-tree-saved');
+
+  // Saved for real: a fresh load shows the tree.
+  await page.reload();
+  await expect(desk.button('Kids cut price')).toBeVisible();
+
+  // The snippet, copied to the clipboard, and the live preview of the real widget.
+  await desk.go('Sites');
+  const snippet = await page.getByLabel('Snippet for your site').inputValue();
+  expect(snippet).toContain(`data-site="${SITE}"`);
+  await desk.button('Copy').click();
+  await expect(desk.status.filter({ hasText: 'Copied.' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+  const frame = page.frameLocator('iframe[title="Preview: demo-barber-nyc"]');
+  await expect(frame.getByRole('button', { name: 'Open chat' })).toBeVisible();
+  await check('sites');
+
+  await desk.go('Business', 'Business settings');
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Bedford Blade Barbershop');
+  await check('business');
+  await desk.go('Staff');
+  await expect(page.getByText('barber-marcus@demo-barber-nyc.demo')).toBeVisible();
+  await check('staff');
+});
+
+test('a staff member sees no owner settings, and an owner page opened by URL says so', async ({ page, desk, check }) => {
+  await desk.signedIn('barber-diego@demo-barber-nyc.demo');
+  await expect(desk.nav.getByRole('link', { name: 'My hours' })).toBeVisible();
+  for (const owner of ['Business', 'Services', 'Staff', 'Sites', 'Quote trees']) {
+    await expect(desk.nav.getByRole('link', { name: owner, exact: true })).toHaveCount(0);
+  }
+  await page.goto(new Console(page).url('/settings/business'));
+  await expect(desk.heading).toHaveText('Only the owner can open this page.');
+  await check('staff-forbidden');
+
+  await desk.go('My hours', 'My working hours');
+  await expect(page.getByRole('group', { name: 'Tuesday' }).getByLabel('From')).toHaveValue('12:00');
+  await check('my-hours');
+  await desk.go('Google Calendar');
+  await expect(page.getByText('Demo calendar (emulator)')).toBeVisible();
+  await check('google');
+
+  // Phone layout: the navigation folds behind a Menu button.
+  await page.setViewportSize({ width: 390, height: 800 });
+  await expect(desk.nav).toBeHidden();
+  await desk.button('Menu').click();
+  await expect(desk.nav).toBeVisible();
+  await desk.go('Calendar');
+  await expect(desk.nav).toBeHidden();
+  await check('phone-calendar');
+
+  await desk.button('Sign out').click();
+  await expect(desk.heading).toHaveText('Sign in');
+});
