@@ -14,6 +14,7 @@ import { consoleFailure, consoleSession, ownerOf, signIn, staffAccount } from '.
 import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { jobDeps, runNow } from './support/jobs.js';
+import { startSmtp } from './support/mail.js';
 
 const SALON = 'demo-salon-spb';
 const WINDOW_MS = 15 * 60_000;
@@ -66,6 +67,21 @@ describe.each(dbKinds)('console auth on %s', (kind) => {
     // Only the token's hash is stored.
     const stored = await h.deps.db.select().from(sessions).where(eq(sessions.idHash, hashToken(s.cookie!)));
     expect(stored).toHaveLength(1);
+  });
+
+  it('slides the session: used after more than half its 14 days, it is renewed with its cookie', async () => {
+    freshWindow();
+    const s = await signIn(base, ownerOf(SALON));
+    const token = s.cookie;
+    h.clock.advance(6 * 86_400_000);
+    await s.client.auth.me.query();
+    expect(s.lastSetCookie).toEqual([]);
+    h.clock.advance(2 * 86_400_000);
+    expect(await s.client.auth.me.query()).not.toBeNull();
+    expect(s.lastSetCookie.find((c) => c.startsWith(`fd_session=${token};`))).toMatch(/Max-Age=1209600/);
+    // Unused for the full 14 days: gone.
+    h.clock.advance(14 * 86_400_000 + 1);
+    expect(await s.client.auth.me.query()).toBeNull();
   });
 
   it('staff sign in as staff, linked to their staff row', async () => {
@@ -217,5 +233,25 @@ describe.each(dbKinds)('console auth on %s', (kind) => {
     expect(await mailTo('once@salon.example')).toHaveLength(1);
     const done = await h.deps.db.select({ outcome: jobs.outcome }).from(jobs).where(eq(jobs.kind, 'console.mail'));
     expect(done.map((d) => d.outcome)).toContain('duplicate');
+  });
+
+  it('sends console mail over SMTP too, once per dedupeKey, with a text and an HTML part', async () => {
+    const smtp = await startSmtp();
+    try {
+      const d = jobDeps(h, { smtpUrl: smtp.url });
+      const now = h.clock.now();
+      await enqueueConsoleMail(h.deps.db, { to: 'smtp@salon.example', subject: 'Over SMTP', text: 'Line <1>\nLine 2', dedupeKey: 'test:smtp' }, now);
+      await runNow(d, h);
+      await enqueueConsoleMail(h.deps.db, { to: 'smtp@salon.example', subject: 'Over SMTP', text: 'again', dedupeKey: 'test:smtp' }, now);
+      await runNow(d, h);
+      const [m] = await smtp.waitFor(1);
+      expect(smtp.messages).toHaveLength(1);
+      expect(m!.subject).toBe('Over SMTP');
+      expect(m!.text).toContain('Line <1>');
+      expect(m!.html).toContain('Line &lt;1&gt;');
+      await d.transport.close?.();
+    } finally {
+      await smtp.close();
+    }
   });
 });

@@ -86,6 +86,12 @@ describe('console over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect(res.headers.get('cache-control')).toBe('no-store');
+    // A cross-site HTML form can post text/plain or urlencoded without a preflight: refused.
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const form = await fetch(`${url}/console/trpc/auth.login`, { method: 'POST', headers: { 'content-type': type }, body: '{"email":"owner@demo-salon-spb.demo","password":"frontdesk-demo"}' });
+      expect(form.status).toBe(415);
+      expect(form.headers.get('set-cookie')).toBeNull();
+    }
     const preflight = await fetch(`${url}/console/trpc/auth.login`, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' } });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });

@@ -74,5 +74,22 @@ test('staff book a phone client into a free slot from the calendar', async ({ pa
   await form.getByRole('button', { name: 'Book' }).click();
   await expect(form).toBeHidden();
   await desk.page.getByLabel('Date').first().fill(day);
-  await expect(page.getByRole('button', { name: new RegExp(`Beard trim · ${client}`) })).toBeVisible();
+  const booking = page.getByRole('button', { name: new RegExp(`Beard trim · ${client}`) });
+  await expect(booking).toBeVisible();
+  const before = await booking.locator('.time').innerText();
+
+  // Move it to another free time of the same day, then cancel it.
+  await booking.click();
+  const panel = page.getByRole('region', { name: `Booking: ${client}` });
+  await expect(panel).toContainText('Phone');
+  await panel.getByRole('button', { name: 'Reschedule' }).click();
+  await panel.getByRole('radio').nth(4).check();
+  await panel.getByRole('button', { name: 'Move to this time' }).click();
+  await expect(booking.locator('.time')).not.toHaveText(before);
+  await check('rescheduled');
+  await panel.getByRole('button', { name: 'Cancel booking' }).click();
+  await panel.getByLabel('Reason (optional)').fill('Client called to cancel');
+  await panel.getByRole('button', { name: 'Cancel this booking' }).click();
+  await expect(panel.getByTestId('booking-status')).toHaveText('Cancelled');
+  await check('cancelled');
 });

@@ -28,7 +28,7 @@ test('the dashboard counts a new booking, compares with the previous period and 
   const weekly = perWeek.getByRole('table', { name: 'Bookings per week' });
   const counts = await weekly.locator('tbody td').allInnerTexts();
   expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(before + 1);
-  await expect(page.getByRole('table', { name: 'Bookings by channel' })).toContainText('widget');
+  await expect(page.getByRole('table', { name: 'Bookings by channel' })).toContainText('Widget');
   await check('dashboard');
 
   await page.getByLabel('Period').selectOption({ label: 'Custom' });

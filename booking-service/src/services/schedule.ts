@@ -4,9 +4,8 @@
  * buffers already folded into the stored occupied range — the same range the database's
  * exclusion constraint guards, so the engine and the constraint agree on what "free" means).
  */
-import { inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../adapters/db/client.js';
-import { bookings, externalBusy, googleConnections, staffExceptions, type TimeRangeJson } from '../adapters/db/schema.js';
+import { preparedRows, textArray, type Db } from '../adapters/db/client.js';
+import type { TimeRangeJson } from '../adapters/db/schema.js';
 import type { StaffAvailabilityInput, SlotRules, Weekday } from '../domain/availability/find-slots.js';
 import { addDays, utcToZoned } from '../domain/time/zoned.js';
 import type { BusinessRow, ServiceRow, StaffRow } from './site.js';
@@ -41,12 +40,17 @@ export async function loadSchedules(
   const to = new Date(range.end + DAY_MS).toISOString();
   const fromDate = addDays(utcToZoned(range.start - DAY_MS, business.timeZone).date, -1);
   const toDate = addDays(utcToZoned(range.end + DAY_MS, business.timeZone).date, 1);
-  const [result] = await queryRows<{ rows: ScheduleRow[] | string | null }>(
-    db,
-    sql`SELECT json_agg(json_build_array(k, staff_id, s, e, d, x, i)) AS rows FROM (${scheduleQuery(business.id, ids, from, to, fromDate, toDate, now.toISOString(), excludeBookingId)}) AS t`,
-  );
-  // One JSON value instead of hundreds of rows: the driver's per-row parsing was the single
-  // largest cost of a search for "anyone" (JSON.parse is native and far cheaper).
+  const [result] = await preparedRows<{ rows: ScheduleRow[] | string | null }>(db, 'fd_schedule_v1', SCHEDULE_SQL, [
+    business.id,
+    textArray(ids),
+    now.toISOString(),
+    from,
+    to,
+    fromDate,
+    toDate,
+    // Booking ids are never empty, so '' excludes nothing.
+    excludeBookingId ?? '',
+  ]);
   const raw = result?.rows ?? null;
   const rows: ScheduleRow[] = (typeof raw === 'string' ? (JSON.parse(raw) as ScheduleRow[] | null) : raw) ?? [];
 
@@ -71,48 +75,40 @@ export async function loadSchedules(
  */
 type ScheduleRow = ['b' | 'g' | 'x', string, number | null, number | null, string | null, 'off' | 'extra' | null, TimeRangeJson[] | null];
 
-const ms = (column: SQL | AnyColumn) => sql`(extract(epoch from ${column}) * 1000)::float8`;
-
 /**
- * Busy time and exceptions of some staff in ONE round trip (slot search is the hottest path:
- * three separate queries cost three trips through the pool and the socket). The conditions are
- * those the indexes serve: bookings_staff_range_idx, external_busy_staff_end_idx,
- * staff_exceptions_staff_date_idx.
+ * Busy time and exceptions of some staff in ONE round trip, as one JSON value — slot search is
+ * the hottest path: three separate queries cost three trips through the pool and the socket, and
+ * the driver's per-row parsing of hundreds of rows cost more than JSON.parse of one value. A
+ * fixed text, so PostgreSQL prepares it once per connection. $1 business, $2 staff ids (text[]),
+ * $3 now, $4/$5 the padded range, $6/$7 the padded local dates, $8 a booking to leave out.
+ * Served by bookings_staff_range_idx, external_busy_staff_end_idx and
+ * staff_exceptions_staff_date_idx (the EXPLAIN is summarised in BENCHMARKS.md).
  */
-function scheduleQuery(businessId: string, ids: string[], from: string, to: string, fromDate: string, toDate: string, now: string, excludeBookingId: string | undefined): SQL {
-  const statuses = sql.join(
-    ACTIVE_STATUSES.map((st) => sql`${st}`),
-    sql`, `,
-  );
-  return sql`
-    SELECT 'b' AS k, ${bookings.staffId} AS staff_id, ${ms(bookings.occupiedFrom)} AS s, ${ms(bookings.occupiedTo)} AS e,
-           NULL::text AS d, NULL::text AS x, NULL::jsonb AS i
-    FROM ${bookings}
-    WHERE ${bookings.businessId} = ${businessId}
-      AND ${inArray(bookings.staffId, ids)}
-      AND ${bookings.status} IN (${statuses})
-      -- An expired hold frees its slot by itself, whether or not a sweeper removed it yet.
-      AND (${bookings.status} <> 'held' OR ${bookings.holdExpiresAt} > ${now}::timestamptz)
-      AND ${bookings.occupiedFrom} < ${to}::timestamptz
-      AND ${bookings.occupiedTo} > ${from}::timestamptz
-      ${excludeBookingId ? sql`AND ${bookings.id} <> ${excludeBookingId}` : sql``}
-    UNION ALL
-    -- Busy times synced from staff's Google calendars (never fetched here: the request path does
-    -- not call Google). A broken connection's rows are ignored: its calendar may have changed since.
-    SELECT 'g', ${externalBusy.staffId}, ${ms(externalBusy.startsAt)}, ${ms(externalBusy.endsAt)}, NULL, NULL, NULL
-    FROM ${externalBusy}
-    JOIN ${googleConnections} ON ${googleConnections.staffId} = ${externalBusy.staffId} AND ${googleConnections.status} = 'ok'
-    WHERE ${googleConnections.businessId} = ${businessId}
-      AND ${inArray(externalBusy.staffId, ids)}
-      AND ${externalBusy.startsAt} < ${to}::timestamptz
-      AND ${externalBusy.endsAt} > ${from}::timestamptz
-    UNION ALL
-    SELECT 'x', ${staffExceptions.staffId}, NULL, NULL, ${staffExceptions.date}::text, ${staffExceptions.kind}, ${staffExceptions.intervals}
-    FROM ${staffExceptions}
-    WHERE ${staffExceptions.businessId} = ${businessId}
-      AND ${inArray(staffExceptions.staffId, ids)}
-      AND ${staffExceptions.date} BETWEEN ${fromDate}::date AND ${toDate}::date`;
-}
+export const SCHEDULE_SQL_FOR_EXPLAIN_PLACEHOLDER = 0;
+const SCHEDULE_SQL = `
+SELECT json_agg(json_build_array(k, staff_id, s, e, d, x, i)) AS rows FROM (
+  SELECT 'b' AS k, staff_id, (extract(epoch FROM occupied_from) * 1000)::float8 AS s, (extract(epoch FROM occupied_to) * 1000)::float8 AS e,
+         NULL::text AS d, NULL::text AS x, NULL::jsonb AS i
+  FROM bookings
+  WHERE business_id = $1 AND staff_id = ANY($2::text[])
+    AND status IN (${ACTIVE_STATUSES.map((st) => `'${st}'`).join(', ')})
+    -- An expired hold frees its slot by itself, whether or not a sweeper removed it yet.
+    AND (status <> 'held' OR hold_expires_at > $3::timestamptz)
+    AND occupied_from < $5::timestamptz AND occupied_to > $4::timestamptz
+    AND id <> $8::text
+  UNION ALL
+  -- Busy times synced from staff's Google calendars (never fetched here: the request path does
+  -- not call Google). A broken connection's rows are ignored: its calendar may have changed since.
+  SELECT 'g', eb.staff_id, (extract(epoch FROM eb.starts_at) * 1000)::float8, (extract(epoch FROM eb.ends_at) * 1000)::float8, NULL, NULL, NULL
+  FROM external_busy eb
+  JOIN google_connections gc ON gc.staff_id = eb.staff_id AND gc.status = 'ok'
+  WHERE gc.business_id = $1 AND eb.staff_id = ANY($2::text[])
+    AND eb.starts_at < $5::timestamptz AND eb.ends_at > $4::timestamptz
+  UNION ALL
+  SELECT 'x', staff_id, NULL, NULL, date::text, kind, intervals
+  FROM staff_exceptions
+  WHERE business_id = $1 AND staff_id = ANY($2::text[]) AND date BETWEEN $6::date AND $7::date
+) AS t`;
 
 /** JSON keys are strings ('1'…'7'); the engine wants ISO weekday numbers. */
 function toWeekly(json: StaffRow['weeklyHours']): StaffAvailabilityInput['weekly'] {
@@ -123,3 +119,4 @@ function toWeekly(json: StaffRow['weeklyHours']): StaffAvailabilityInput['weekly
   }
   return out;
 }
+export const SCHEDULE_SQL_FOR_EXPLAIN = SCHEDULE_SQL;

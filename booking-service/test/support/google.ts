@@ -13,7 +13,7 @@ import type { JobDeps } from '../../src/jobs/deps.js';
 import { drainDueJobs } from '../../src/jobs/run-due-jobs.js';
 import { consentUrl } from '../../src/services/calendar-sync/connection.js';
 import type { GoogleRuntime, SyncDeps } from '../../src/services/calendar-sync/deps.js';
-import { createPacer } from '../../src/services/calendar-sync/pacing.js';
+import { createSharedPacer } from '../../src/services/calendar-sync/pacing.js';
 import type { DbKind } from './db.js';
 import { createHarness, type Harness } from './harness.js';
 import { jobDeps } from './jobs.js';
@@ -45,7 +45,8 @@ export async function createGoogleHarness(kind: DbKind): Promise<GoogleHarness> 
       timeoutMs: 2_000,
     },
     cipher: createTokenCipher(randomBytes(32)),
-    pacer: createPacer(),
+    // The service's own pacer (state in the database), so every sync test exercises it.
+    pacer: createSharedPacer(h.deps.db),
     webhookUrl: '',
     channelTtlSec: 7 * 86_400,
   };

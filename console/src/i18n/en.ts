@@ -338,6 +338,10 @@ export const en = {
     noSite: 'Create a site first.',
     noTrees: 'No quote trees on this site.',
   },
+  labels: {
+    intent: { prices: 'Prices', book: 'Booking', human: 'Talk to a person', my_booking: 'My booking', other: 'Other', quote: 'Quote' },
+    channel: { widget: 'Widget', phone: 'Phone', console: 'Console' },
+  },
   myHours: {
     title: 'My working hours',
     noStaff: 'Your account is not linked to a staff member.',

@@ -336,6 +336,10 @@ export const hy: Dict = {
     noSite: 'Նախ ավելացրեք կայք։',
     noTrees: 'Այս կայքում գնի հաշվարկի սցենարներ չկան։',
   },
+  labels: {
+    intent: { prices: 'Գներ', book: 'Ամրագրում', human: 'Կապ աշխատակցի հետ', my_booking: 'Իմ ամրագրումը', other: 'Այլ', quote: 'Գնի հաշվարկ' },
+    channel: { widget: 'Վիջեթ', phone: 'Հեռախոս', console: 'Վահանակ' },
+  },
   myHours: {
     title: 'Իմ աշխատանքային ժամերը',
     noStaff: 'Ձեր հաշիվը կապված չէ աշխատակցի հետ։',

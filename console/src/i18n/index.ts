@@ -57,3 +57,9 @@ export function fmt(template: string, values: Record<string, string | number>): 
 
 /** BCP 47 locale for Intl formatting in the current language. */
 export const locale = computed(() => ({ en: 'en-US', ru: 'ru-RU', hy: 'hy-AM' })[lang.value]);
+
+/** A known id (intent, channel) in words, else the id itself (new ids must not break the page). */
+export function labelOf(group: 'intent' | 'channel', id: string): string {
+  const table = t.value.labels[group] as Record<string, string>;
+  return table[id] ?? id;
+}

@@ -336,6 +336,10 @@ export const ru: Dict = {
     noSite: 'Сначала добавьте сайт.',
     noTrees: 'На этом сайте нет сценариев расчёта.',
   },
+  labels: {
+    intent: { prices: 'Цены', book: 'Запись', human: 'Связь с сотрудником', my_booking: 'Моя запись', other: 'Другое', quote: 'Расчёт цены' },
+    channel: { widget: 'Виджет', phone: 'Телефон', console: 'Консоль' },
+  },
   myHours: {
     title: 'Мои рабочие часы',
     noStaff: 'Ваша учётная запись не связана с сотрудником.',

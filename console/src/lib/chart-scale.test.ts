@@ -8,6 +8,10 @@ describe('niceScale', () => {
     expect(niceScale([130]).max).toBe(150);
     expect(niceScale([0.27]).ticks).toEqual([0, 0.1, 0.2, 0.3]);
   });
+  it('keeps whole-number ticks for counts', () => {
+    expect(niceScale([1], 4, true)).toEqual({ max: 1, ticks: [0, 1] });
+    expect(niceScale([3], 4, true).ticks).toEqual([0, 1, 2, 3]);
+  });
   it('gives an empty or all-zero series a 0…1 axis', () => {
     expect(niceScale([])).toEqual({ max: 1, ticks: [0, 1] });
     expect(niceScale([0, 0]).max).toBe(1);
@@ -21,6 +25,9 @@ describe('barLayout', () => {
     expect(bars.map((b) => b.y)).toEqual([0, 50, 100]);
     expect(bars.map((b) => b.x)).toEqual([25, 125, 225]);
     expect(bars[0]!.width).toBe(50);
+  });
+  it('caps the width of few bars and keeps them centred in their slot', () => {
+    expect(barLayout([5], 400, 100, 10, 0.2, 60)[0]).toEqual({ x: 170, y: 50, width: 60, height: 50 });
   });
   it('clamps negative values at zero', () => {
     expect(barLayout([-3], 10, 10, 5)[0]!.height).toBe(0);

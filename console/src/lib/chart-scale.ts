@@ -12,10 +12,13 @@ export function niceStep(max: number, ticks = 4): number {
   return 10 * mag;
 }
 
-/** Axis from 0 to a nice maximum ≥ every value; an all-zero series still gets a 0…1 axis. */
-export function niceScale(values: readonly number[], ticks = 4): { max: number; ticks: number[] } {
+/**
+ * Axis from 0 to a nice maximum ≥ every value; an all-zero series still gets a 0…1 axis.
+ * Counts (`integer`) never get fractional ticks: 1 booking is not drawn against 0.5.
+ */
+export function niceScale(values: readonly number[], ticks = 4, integer = false): { max: number; ticks: number[] } {
   const top = Math.max(0, ...values.filter((v) => Number.isFinite(v)));
-  const step = niceStep(top, ticks);
+  const step = integer ? Math.max(1, niceStep(top, ticks)) : niceStep(top, ticks);
   const max = Math.max(step, Math.ceil(top / step) * step);
   const out: number[] = [];
   // Rounding keeps 0.1 + 0.2 steps printable.
@@ -34,10 +37,11 @@ export interface Bar {
  * Vertical bars for `values` in a plot `width` × `height` (y grows downwards as in SVG),
  * each slot split into bar and `gap` (a fraction of the slot).
  */
-export function barLayout(values: readonly number[], width: number, height: number, max: number, gap = 0.3): Bar[] {
+export function barLayout(values: readonly number[], width: number, height: number, max: number, gap = 0.3, maxWidth = Infinity): Bar[] {
   if (values.length === 0) return [];
   const slot = width / values.length;
-  const w = slot * (1 - gap);
+  // A lone bar is not a wall: `maxWidth` keeps bars narrow when there are few of them.
+  const w = Math.min(slot * (1 - gap), maxWidth);
   return values.map((v, i) => {
     const h = max > 0 ? (Math.max(0, v) / max) * height : 0;
     return { x: i * slot + (slot - w) / 2, y: height - h, width: w, height: h };

@@ -28,7 +28,7 @@ function AuthCard(props: { title: string; children: ComponentChildren }) {
 }
 
 /** The sign-in failure in words: wrong credentials and rate limiting are expected, not errors. */
-function loginProblem(e: ApiError): string | undefined {
+export function loginProblem(e: ApiError): string | undefined {
   const d = t.value.auth;
   if (e.code === 'UNAUTHORIZED' || e.reason === 'BAD_CREDENTIALS') return d.badCredentials;
   if (e.code === 'TOO_MANY_REQUESTS') return fmt(d.tooMany, { seconds: e.retryAfterSeconds ?? 60 });
@@ -56,7 +56,7 @@ export function LoginPage() {
   return (
     <AuthCard title={d.signIn}>
       {sessionNotice.value === 'ended' && <Notice>{t.value.app.sessionEnded}</Notice>}
-      <form onSubmit={submit} noValidate={false}>
+      <form onSubmit={submit}>
         <TextField label={d.email} type="email" autocomplete="username" required value={email} onValue={setEmail} />
         <TextField label={d.password} type="password" autocomplete="current-password" required value={password} onValue={setPassword} />
         {action.error && <ErrorBox error={action.error} text={loginProblem(action.error)} />}
@@ -118,7 +118,8 @@ function NewPasswordForm(props: {
   };
   const err = props.action.error;
   return (
-    <form onSubmit={submit}>
+    // Our own message beside the field (the length rule), not the browser's bubble.
+    <form onSubmit={submit} noValidate>
       {props.withName && <TextField label={d.yourName} autocomplete="name" value={name} onValue={setName} />}
       <TextField
         label={d.newPassword}

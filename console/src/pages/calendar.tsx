@@ -8,7 +8,7 @@ import { api } from '../api/api.js';
 import type { CalendarBooking, CalendarData, Lang, Service } from '../api/contract.js';
 import { route } from '../app/router.js';
 import { me } from '../app/session.js';
-import { lang, LANG_NAMES, locale, t, type UiLang } from '../i18n/index.js';
+import { labelOf, lang, LANG_NAMES, locale, t, type UiLang } from '../i18n/index.js';
 import { formatDay, formatTime } from '../lib/format.js';
 import { addDays, mondayOf, zonedDate, zonedInstant } from '../lib/zoned.js';
 import { ErrorBox, Field, Loading, Notice, Page, SelectField, Submit, TextField } from '../ui/common.js';
@@ -208,7 +208,7 @@ function BookingPanel(props: { booking: CalendarBooking; staffName: string; onCh
         <dt>{t.value.auth.email}</dt>
         <dd>{b.customer.email ? <a href={`mailto:${b.customer.email}`}>{b.customer.email}</a> : '—'}</dd>
         <dt>{d.channel}</dt>
-        <dd>{b.channel}</dd>
+        <dd>{labelOf('channel', b.channel)}</dd>
         {b.note && (
           <>
             <dt>{d.note}</dt>

@@ -6,8 +6,8 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/api.js';
 import type { Kpis } from '../api/contract.js';
-import { isOwner, me } from '../app/session.js';
-import { fmt, locale, t } from '../i18n/index.js';
+import { me } from '../app/session.js';
+import { fmt, labelOf, locale, t } from '../i18n/index.js';
 import type { Dict } from '../i18n/en.js';
 import { change } from '../lib/chart-scale.js';
 import { formatDay, formatRate, formatResponse } from '../lib/format.js';
@@ -62,7 +62,7 @@ export function DashboardPage() {
   const [firstDay, lastDay] = period === 'custom' ? [customFrom <= customTo ? customFrom : customTo, customFrom <= customTo ? customTo : customFrom] : [addDays(today, 1 - Number(period)), today];
   const from = zonedInstant(firstDay, tz).toISOString();
   const to = zonedInstant(addDays(lastDay, 1), tz).toISOString();
-  const sites = useResource(() => (isOwner.value ? api.sites.list() : Promise.resolve([])), []);
+  const sites = useResource(() => api.sites.list(), []);
   const kpis = useResource(() => api.dashboard.kpis({ from, to, ...(siteId ? { siteId } : {}) }), [from, to, siteId]);
 
   return (
@@ -90,7 +90,7 @@ export function DashboardPage() {
             </Field>
           </>
         )}
-        {(sites.data?.length ?? 0) > 1 && (
+        {(sites.data?.length ?? 0) > 0 && (
           <SelectField
             class="inline"
             label={d.site}
@@ -136,7 +136,8 @@ export function DashboardPage() {
                 labelHeader={d.week}
                 labels={kpis.data.bookingsPerWeek.map((w) => formatDay(w.weekStart.slice(0, 10), locale.value))}
                 series={[{ name: d.count, cls: 'chart-a', values: kpis.data.bookingsPerWeek.map((w) => w.count) }]}
-                format={(n) => String(Math.round(n * 100) / 100)}
+                integer
+                format={(n) => String(n)}
               />
             )}
             {[kpis.data.current.firstResponseBot, kpis.data.current.firstResponseHuman].every((r) => r.medianMs === null && r.p90Ms === null) ? (
@@ -160,7 +161,7 @@ export function DashboardPage() {
                 title={d.byIntent}
                 headers={[d.intent, d.conversion]}
                 max={1}
-                rows={kpis.data.byIntent.map((r) => ({ label: r.intent, value: r.conversion ?? 0, detail: `${r.bookings} / ${r.conversations}` }))}
+                rows={kpis.data.byIntent.map((r) => ({ label: labelOf('intent', r.intent), value: r.conversion ?? 0, detail: `${r.bookings} / ${r.conversations}` }))}
                 format={(n) => formatRate(n, locale.value)}
               />
             )}
@@ -168,7 +169,7 @@ export function DashboardPage() {
               <HBarChart
                 title={d.byChannel}
                 headers={[d.channel, d.count]}
-                rows={kpis.data.byChannel.map((r) => ({ label: r.channel, value: r.bookings }))}
+                rows={kpis.data.byChannel.map((r) => ({ label: labelOf('channel', r.channel), value: r.bookings }))}
                 format={(n) => String(n)}
               />
             )}

@@ -8,7 +8,7 @@ import { api } from '../api/api.js';
 import type { InboxItem, InboxList, Outcome } from '../api/contract.js';
 import { toApiError, type ApiError } from '../api/errors.js';
 import { me, sessionLost } from '../app/session.js';
-import { fmt, locale, t } from '../i18n/index.js';
+import { fmt, labelOf, locale, t } from '../i18n/index.js';
 import { formatDateTime } from '../lib/format.js';
 import { ErrorBox, Loading, Notice, Page, SelectField, Submit, TextArea } from '../ui/common.js';
 import { useAction, useResource } from '../ui/resource.js';
@@ -111,7 +111,7 @@ function InboxCard(props: { item: InboxItem; receivedAt: number; onChanged: () =
       </header>
       <p class="muted">
         {fmt(d.received, { time: formatDateTime(item.createdAt, tz, locale.value) })}
-        {item.intent && ` · ${d.intent}: ${item.intent}`}
+        {item.intent && ` · ${d.intent}: ${labelOf('intent', item.intent)}`}
         {item.score !== null && ` · ${d.score}: ${item.score}`}
         {item.contact.phone && (
           <>

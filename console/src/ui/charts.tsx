@@ -58,11 +58,11 @@ export interface Series {
  * Bars per label; several series are drawn side by side within each label's slot.
  * @example <BarChart title="Bookings per week" labels={['16 Nov']} series={[{ name: 'Bookings', cls: 'chart-a', values: [4] }]} format={String} />
  */
-export function BarChart(props: { title: string; labels: string[]; series: Series[]; format: (n: number) => string; labelHeader: string }) {
+export function BarChart(props: { title: string; labels: string[]; series: Series[]; format: (n: number) => string; labelHeader: string; integer?: boolean }) {
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
-  const scale = niceScale(props.series.flatMap((s) => s.values));
-  const slots = barLayout(props.labels.map(() => 0), plotW, plotH, 1, 0.2);
+  const scale = niceScale(props.series.flatMap((s) => s.values), 4, props.integer);
+  const slots = barLayout(props.labels.map(() => 0), plotW, plotH, 1, 0.2, 90 * props.series.length);
   const every = Math.ceil(props.labels.length / 12);
   return (
     <Frame
@@ -112,6 +112,7 @@ export function BarChart(props: { title: string; labels: string[]; series: Serie
           plotH,
           scale.max,
           0.1,
+          90,
         );
         return (
           <g key={i} transform={`translate(${PAD.left + slot.x} ${PAD.top})`}>

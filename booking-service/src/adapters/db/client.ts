@@ -11,7 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.js';
 
@@ -67,4 +67,22 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * Rows of a hot, fixed query given as text with $1…$n, skipping the query builder. On PostgreSQL
+ * it runs as a named prepared statement (parsed and planned once per connection); on PGlite as a
+ * plain parameterised query. A Db without its own client (a transaction) goes through Drizzle.
+ */
+export async function preparedRows<T>(db: Db, name: string, text: string, params: unknown[]): Promise<T[]> {
+  const client = (db as { $client?: unknown }).$client;
+  if (client instanceof pg.Pool) return (await client.query({ name, text, values: params })).rows as T[];
+  if (client instanceof PGlite) return (await client.query<T>(text, params)).rows;
+  const parts = text.split(/\$(\d+)/);
+  return queryRows<T>(db, sql.join(parts.map((part, i) => (i % 2 === 1 ? sql`${params[Number(part) - 1]}` : sql.raw(part)))));
+}
+
+/** A PostgreSQL text[] literal for a query parameter ($n::text[]): one fixed query text whatever the list's length. */
+export function textArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
