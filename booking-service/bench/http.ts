@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { openDatabase, type Database } from '../src/adapters/db/client.js';
+import { openDatabase, textArray, type Database } from '../src/adapters/db/client.js';
+import { SCHEDULE_SQL } from '../src/services/schedule.js';
 import { bookings, serviceStaff, staff, type WeeklyHoursJson } from '../src/adapters/db/schema.js';
 import { seedDemo } from '../src/seed/demo.js';
 import { startService, type RunningService } from '../test/support/spawn-service.js';
@@ -109,42 +110,59 @@ export async function createBenchDatabase(): Promise<{ database: Database; url: 
 }
 
 /** A fresh seeded database for one bench: the env a service needs to use it, and how to drop it. */
-export async function prepareDatabase(kind: 'pglite' | 'postgres', today: Date): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
-  let env: Record<string, string>;
-  let cleanup: () => Promise<void>;
+export async function prepareDatabase(kind: 'pglite' | 'postgres', today: Date): Promise<{ env: Record<string, string>; cleanup: () => Promise<void>; explain?: string[] }> {
   if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'fd-bench-'));
     const database = await openDatabase({ kind: 'pglite', dataDir: dir });
     await seedLoad(database, today);
     await database.close();
-    env = { DATA_DIR: dir };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const admin = process.env.DATABASE_URL!;
-    const name = `fd_bench_${randomBytes(6).toString('hex')}`;
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
-    await seedLoad(database, today);
-    await database.close();
-    env = { DATABASE_URL: url.toString() };
-    cleanup = async () => {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    };
+    return { env: { DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  return { env, cleanup };
+  const { database, url, drop } = await createBenchDatabase();
+  await seedLoad(database, today);
+  const explain = await explainSchedule(url, today);
+  await database.close();
+  return { env: { DATABASE_URL: url }, cleanup: drop, explain };
 }
 
-async function benchOn(kind: 'pglite' | 'postgres'): Promise<{ runs: Run[]; rssIdle: number }> {
+/**
+ * EXPLAIN ANALYZE of the one query behind a slot search (services/schedule.ts), for one staff
+ * member and for all 20, on the seeded data: which index it uses and how long it runs.
+ */
+async function explainSchedule(url: string, today: Date): Promise<string[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query('ANALYZE');
+    const all = await c.query<{ id: string }>(`SELECT staff_id AS id FROM service_staff WHERE service_id = $1 ORDER BY staff_id`, [SERVICE]);
+    const from = new Date(today.getTime()).toISOString();
+    const to = new Date(today.getTime() + 9 * 86_400_000).toISOString();
+    const out: string[] = [];
+    for (const [label, ids] of [
+      ['one staff', ['barber-marcus']],
+      [`anyone of ${STAFF_COUNT}`, all.rows.map((r) => r.id)],
+    ] as const) {
+      const params = [BUSINESS, textArray(ids), from, from, to, from.slice(0, 10), to.slice(0, 10), ''];
+      // The service runs it as a prepared statement: plan it the same way (generic plan).
+      await c.query('SET plan_cache_mode = force_generic_plan');
+      await c.query(`PREPARE q AS ${SCHEDULE_SQL}`);
+      const plan = await c.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, TIMING ON) EXECUTE q(${params.map((v) => c.escapeLiteral(v)).join(', ')})`);
+      await c.query('DEALLOCATE q');
+      const lines = plan.rows.map((r) => r['QUERY PLAN']);
+      const index = lines.find((l) => /Index Scan on bookings|Index Scan using .* on bookings|Bitmap Index Scan on bookings/.test(l))?.trim().replace(/\s+\(cost.*$/, '') ?? 'no index (sequential scan)';
+      const rows = /rows=(\d+) loops/.exec(lines.find((l) => /on bookings/.test(l)) ?? '')?.[1] ?? '?';
+      const exec = lines.find((l) => l.startsWith('Execution Time'))?.replace('Execution Time: ', '') ?? '?';
+      out.push(`${label}: bookings via \`${index.replace(/^->\s*/, '')}\`, ${rows} busy rows, executed in ${exec}`);
+    }
+    return out;
+  } finally {
+    await c.end();
+  }
+}
+
+async function benchOn(kind: 'pglite' | 'postgres'): Promise<{ runs: Run[]; rssIdle: number; explain?: string[] | undefined }> {
   const today = new Date();
-  const { env, cleanup } = await prepareDatabase(kind, today);
+  const { env, cleanup, explain } = await prepareDatabase(kind, today);
   // One IP sends every request: lift the rate limits, which this bench is not about. No job
   // worker, so nothing else competes for the CPU.
   const svc = await startService({ ...env, SEED_DEMO: 'false', APP_SECRET: 'b'.repeat(40), JOBS: 'false', RATE_LIMIT_PER_IP: '10000000', RATE_LIMIT_PER_SITE: '10000000' });
@@ -154,7 +172,7 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<{ runs: Run[]; rssI
     const from = new Date(today.getTime() + 86_400_000).toISOString().slice(0, 10);
     const base = { siteKey: 'demo-barber-nyc', serviceId: SERVICE, from, days: 7 };
     const runs = [await drive(svc, 'one staff, 7 days', { ...base, staffId: 'barber-marcus' }), await drive(svc, `anyone of ${STAFF_COUNT}, 7 days`, base)];
-    return { runs, rssIdle };
+    return { runs, rssIdle, explain };
   } finally {
     await svc.stop();
     await cleanup();
@@ -176,9 +194,11 @@ export async function runHttpBench(): Promise<string> {
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const verdicts: string[] = [];
+  const explains: string[] = [];
   const loadBefore = loadavg()[0]!;
   for (const kind of kinds) {
-    const { runs, rssIdle } = await benchOn(kind);
+    const { runs, rssIdle, explain } = await benchOn(kind);
+    if (explain) explains.push(...explain);
     for (const r of runs) {
       lines.push(`| ${kind} | ${r.label} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.non2xx} | ${r.errors} | ${rssIdle.toFixed(0)} | ${r.rssLoad.toFixed(0)} |`);
       if (kind === 'postgres') verdicts.push(`${r.label}: p99 ${ms(r.p99)} ms ${r.p99 <= TARGET_P99_MS ? 'meets' : 'misses'} the ${TARGET_P99_MS} ms target`);
@@ -190,5 +210,10 @@ export async function runHttpBench(): Promise<string> {
   lines.push('');
   if (verdicts.length) lines.push(`PostgreSQL: ${verdicts.join('; ')}.`);
   else lines.push('PostgreSQL not measured in this run (set DATABASE_URL).');
+  lines.push(
+    '',
+    'The hot path of a search: site + business in one query, then service and staff; all three from a per-process cache that keeps configuration for 5 s (`services/config-cache.ts`: an owner\'s change takes up to 5 s to show; bookings and holds are never cached). Busy time, synced Google busy time and exceptions then come in ONE prepared query returning one row (compact text, not hundreds of rows), read through the exclusion constraint\'s GiST index on (staff, occupied range).',
+  );
+  if (explains.length) lines.push('', `EXPLAIN ANALYZE of that query on this data (generic plan, as prepared): ${explains.join('; ')}.`);
   return lines.join('\n');
 }

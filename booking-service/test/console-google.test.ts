@@ -77,6 +77,32 @@ describe.each(dbKinds)('console google.* (%s)', (kind) => {
     expect(g.emu.channels()).toHaveLength(1);
   });
 
+  it('Google hanging or failing: status still answers with the chosen calendars; choosing says Google is unavailable', async () => {
+    g = await createGoogleHarness(kind);
+    const c = await anna();
+    await throughConsent((await c.google.connectUrl()).url);
+    g.emu.setFault({ kind: 'hang' });
+    const s = await c.google.status();
+    expect(s.connection?.calendars).toEqual([{ id: 'primary', summary: 'primary', primary: true }]);
+    g.emu.setFault({ kind: 'status', status: 500 });
+    const f = await failureOf(c.google.chooseCalendars({ busyCalendarIds: ['primary'], bookingCalendarId: 'primary' }));
+    expect([f.code, f.data.reason]).toEqual(['BAD_GATEWAY', 'GOOGLE_UNAVAILABLE']);
+    expect((await c.google.status()).connection?.status).toBe('ok');
+  });
+
+  it('over HTTP at /console/trpc the procedures see the integration (app.ts passes it to the console context)', async () => {
+    g = await createGoogleHarness(kind);
+    await g.h.deps.db.insert(users).values({ id: 'u-http', businessId: 'biz-salon-spb', email: 'http@example.com', name: 'Anna', role: 'staff', staffId: ANNA });
+    const { token, csrfToken } = await createSession(g.h.deps, 'u-http');
+    const headers = { cookie: `fd_session=${token}`, 'content-type': 'application/json' };
+    const status = await fetch(`${g.url}/console/trpc/google.status`, { headers });
+    expect(status.status).toBe(200);
+    expect(((await status.json()) as { result: { data: { configured: boolean } } }).result.data.configured).toBe(true);
+    const url = await fetch(`${g.url}/console/trpc/google.connectUrl`, { method: 'POST', headers: { ...headers, 'x-csrf-token': csrfToken }, body: '{}' });
+    expect(url.status).toBe(200);
+    expect(((await url.json()) as { result: { data: { url: string } } }).result.data.url.startsWith(g.emu.authUrl)).toBe(true);
+  });
+
   it('a refused consent returns to the console with the error, and connects nothing', async () => {
     g = await createGoogleHarness(kind);
     const c = await anna();
@@ -173,6 +199,12 @@ describe.each(dbKinds)('console google.* (%s)', (kind) => {
     expect((await failureOf(maria.google.status({ staffId: ANNA }))).code).toBe('NOT_FOUND');
     const owner = await signedIn({ businessId: 'biz-salon-spb', role: 'owner', staffId: null });
     expect((await owner.google.status({ staffId: ANNA })).connection?.status).toBe('ok');
+    // The owner's link for Anna leads to the consent page and on to our own result page.
+    const { url: link } = await owner.google.connectLink({ staffId: ANNA });
+    const toConsent = await fetch(link.replace(g.h.deps.publicUrl, g.url), { redirect: 'manual' });
+    expect(toConsent.headers.get('location')?.startsWith(g.emu.authUrl)).toBe(true);
+    expect((await failureOf(otherOwner.google.connectLink({ staffId: ANNA }))).code).toBe('NOT_FOUND');
+    expect((await failureOf(maria.google.connectLink({ staffId: 'salon-maria' }))).code).toBe('FORBIDDEN');
     const own = await failureOf(owner.google.status());
     expect(own.code).toBe('BAD_REQUEST');
     expect(own.data.fields).toEqual([{ path: 'staffId', message: 'required' }]);

@@ -46,8 +46,7 @@ describe('npm start: the demo calendar', () => {
   let svc: RunningService | undefined;
   afterAll(async () => {
     await svc?.stop();
-    if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
-    else console.log('DIR', dataDir);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('connects through the demo consent page, a busy event added on the demo page blocks the slot, a restart asks to reconnect', async () => {

@@ -6,7 +6,9 @@ const SITE = 'demo-clinic-yerevan';
 test('the dashboard counts a new booking, compares with the previous period and reads out its charts', async ({ page, request, desk, check }) => {
   await desk.signedIn(OWNER(SITE));
   await desk.go('Dashboard');
-  await page.getByLabel('Period').selectOption({ label: 'Last 7 days' });
+  // The 30-day numbers stay on screen (aria-busy) until the 7-day ones arrive.
+  await Promise.all([page.waitForResponse((r) => r.url().includes('dashboard.kpis')), page.getByLabel('Period').selectOption({ label: 'Last 7 days' })]);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   const bookings = page.locator('[data-kpi="bookings"]');
   await expect(bookings).toContainText('Bookings');
   const before = Number(await bookings.locator('.kpi-value').innerText());
@@ -17,7 +19,8 @@ test('the dashboard counts a new booking, compares with the previous period and 
 
   await page.reload();
   await expect(desk.heading).toHaveText('Dashboard');
-  await page.getByLabel('Period').selectOption({ label: 'Last 7 days' });
+  await Promise.all([page.waitForResponse((r) => r.url().includes('dashboard.kpis')), page.getByLabel('Period').selectOption({ label: 'Last 7 days' })]);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   await expect(bookings.locator('.kpi-value')).toHaveText(String(before + 1));
   // Compared with the 7 days before: an arrow and a percentage, or "no previous data".
   await expect(bookings.locator('.kpi-change')).toHaveText(/vs previous period: [▲▼=] \d+%|no previous data/);

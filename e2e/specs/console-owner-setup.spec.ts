@@ -19,6 +19,10 @@ test('the owner signs in, adds a service and a quote tree (with its preview), an
   await expect(desk.heading).toHaveText('Calendar');
   // The owner sees the settings; CSRF-protected mutations below prove the header is sent.
   await expect(desk.nav.getByRole('link', { name: 'Quote trees' })).toBeVisible();
+  await check('calendar-owner-week');
+  await desk.button('Day').click();
+  await expect(page.getByRole('heading', { name: /^Marcus · / })).toBeVisible();
+  await check('calendar-owner-day-by-staff');
 
   // A service.
   await desk.go('Services');
@@ -97,6 +101,17 @@ test('the owner signs in, adds a service and a quote tree (with its preview), an
   await desk.go('Business', 'Business settings');
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Bedford Blade Barbershop');
   await check('business');
+  // A value only the server's rules refuse: its message lands beside the field.
+  const step = page.getByLabel('Slot step (minutes)');
+  await step.fill('7');
+  await desk.button('Save').click();
+  await expect(page.getByText('one of 5, 10, 15, 20, 30, 60')).toBeVisible();
+  await expect(step).toHaveAttribute('aria-invalid', 'true');
+  await check('business-error');
+  await step.fill('15');
+  await desk.button('Save').click();
+  await expect(desk.status.filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect(step).not.toHaveAttribute('aria-invalid', 'true');
   await desk.go('Staff');
   await expect(page.getByText('barber-marcus@demo-barber-nyc.demo')).toBeVisible();
   await check('staff');
@@ -118,6 +133,18 @@ test('a staff member sees no owner settings, and an owner page opened by URL say
   await desk.go('Google Calendar');
   await expect(page.getByText('Demo calendar (emulator)')).toBeVisible();
   await check('google');
+
+  // The other two languages, switched in the header: every string and the page's lang follow.
+  await page.getByLabel('Language').selectOption('hy');
+  await expect(desk.heading).toHaveText('Google Օրացույց');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'hy');
+  await expect(page.getByRole('navigation', { name: 'Հիմնական' }).getByRole('link', { name: 'Իմ ժամերը' })).toBeVisible();
+  await check('google-hy');
+  await page.getByLabel('Язык').or(page.getByLabel('Լեզու')).selectOption('ru');
+  await expect(desk.heading).toHaveText('Google Календарь');
+  await check('google-ru');
+  await page.getByLabel('Язык').selectOption('en');
+  await expect(desk.heading).toHaveText('Google Calendar');
 
   // Phone layout: the navigation folds behind a Menu button.
   await page.setViewportSize({ width: 390, height: 800 });

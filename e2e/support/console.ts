@@ -76,8 +76,14 @@ interface ConsoleFixtures {
 
 export const test = base.extend<ConsoleFixtures>({
   desk: async ({ page }, use) => {
-    // English UI regardless of a stored choice (the language switch persists per browser).
+    // The console runs under `script-src 'self'; style-src 'self'`: anything inline it tried
+    // would be refused and reported on the console; none may be.
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) refused.push(m.text());
+    });
     await use(new Console(page));
+    expect(refused, 'CSP violations on console pages').toEqual([]);
   },
   check: async ({ page }, use, info) => {
     let n = 0;

@@ -57,7 +57,7 @@ export function demoPage(cal: CalendarAccess, method: string, url: URL, body: st
       .map((e) => {
         const own = e.extendedProperties?.private?.frontdeskBookingId ? ' (Frontdesk booking)' : '';
         const when = `${e.start.dateTime ?? e.start.date} – ${e.end.dateTime ?? e.end.date}`;
-        return `<li>${esc(e.summary ?? '(no title)')}${own} <small>${esc(when)}</small> <form method="post" action="/demo/events/delete"><input type="hidden" name="id" value="${esc(e.id)}"><button>Delete</button></form></li>`;
+        return `<li>${esc(e.summary ?? '(no title)')}${own} <small>${esc(when)}</small> <form method="post" action="/demo/events/delete"><input type="hidden" name="id" value="${esc(e.id)}"><button aria-label="Delete ${esc(e.summary ?? 'event')}">Delete</button></form></li>`;
       });
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +

@@ -40,7 +40,7 @@ export async function loadSchedules(
   const to = new Date(range.end + DAY_MS).toISOString();
   const fromDate = addDays(utcToZoned(range.start - DAY_MS, business.timeZone).date, -1);
   const toDate = addDays(utcToZoned(range.end + DAY_MS, business.timeZone).date, 1);
-  const [result] = await preparedRows<{ rows: ScheduleRow[] | string | null }>(db, 'fd_schedule_v1', SCHEDULE_SQL, [
+  const [result] = await preparedRows<ScheduleRow>(db, 'fd_schedule_v2', SCHEDULE_SQL, [
     business.id,
     textArray(ids),
     now.toISOString(),
@@ -51,64 +51,70 @@ export async function loadSchedules(
     // Booking ids are never empty, so '' excludes nothing.
     excludeBookingId ?? '',
   ]);
-  const raw = result?.rows ?? null;
-  const rows: ScheduleRow[] = (typeof raw === 'string' ? (JSON.parse(raw) as ScheduleRow[] | null) : raw) ?? [];
 
-  const byStaff = new Map<string, StaffAvailabilityInput>();
-  const inputs = staffRows.map((s) => {
-    const input: StaffAvailabilityInput = { staffId: s.id, timeZone: s.timeZone ?? business.timeZone, weekly: toWeekly(s.weeklyHours), exceptions: [], busy: [] };
-    byStaff.set(s.id, input);
-    return input;
-  });
-  for (const [k, staffId, start, end, date, kind, intervals] of rows) {
-    const input = byStaff.get(staffId);
-    if (!input) continue;
-    if (k === 'x') input.exceptions.push({ date: date!, kind: kind!, ...(intervals ? { intervals } : {}) });
-    else input.busy.push({ start: start!, end: end! });
+  const inputs = staffRows.map(
+    (s): StaffAvailabilityInput => ({ staffId: s.id, timeZone: s.timeZone ?? business.timeZone, weekly: toWeekly(s.weeklyHours), exceptions: [], busy: [] }),
+  );
+  for (const list of [result?.busy, result?.external]) {
+    if (!list) continue;
+    for (const item of list.split(',')) {
+      const [position, start, end] = item.split(' ');
+      inputs[Number(position) - 1]?.busy.push({ start: Number(start), end: Number(end) });
+    }
+  }
+  const exceptions = typeof result?.exceptions === 'string' ? (JSON.parse(result.exceptions) as ExceptionJson[]) : (result?.exceptions ?? []);
+  for (const [position, date, kind, intervals] of exceptions) {
+    inputs[position - 1]?.exceptions.push({ date, kind, ...(intervals ? { intervals } : {}) });
   }
   return inputs;
 }
 
-/**
- * [kind, staffId, start, end, date, exceptionKind, intervals]. Kind b = booking or live hold,
- * g = synced Google busy time (both with start/end in epoch ms), x = a dated exception.
- */
-type ScheduleRow = ['b' | 'g' | 'x', string, number | null, number | null, string | null, 'off' | 'extra' | null, TimeRangeJson[] | null];
+/** [position of the staff member in $2 (1-based), local date, kind, intervals]. */
+type ExceptionJson = [number, string, 'off' | 'extra', TimeRangeJson[] | null];
 
 /**
- * Busy time and exceptions of some staff in ONE round trip, as one JSON value — slot search is
- * the hottest path: three separate queries cost three trips through the pool and the socket, and
- * the driver's per-row parsing of hundreds of rows cost more than JSON.parse of one value. A
- * fixed text, so PostgreSQL prepares it once per connection. $1 business, $2 staff ids (text[]),
- * $3 now, $4/$5 the padded range, $6/$7 the padded local dates, $8 a booking to leave out.
- * Served by bookings_staff_range_idx, external_busy_staff_end_idx and
- * staff_exceptions_staff_date_idx (the EXPLAIN is summarised in BENCHMARKS.md).
+ * busy/external: "position start end" items joined by commas, start/end in epoch ms; position is
+ * the staff member's 1-based index in $2 (ids never have to be parsed out of text).
  */
-export const SCHEDULE_SQL_FOR_EXPLAIN_PLACEHOLDER = 0;
-const SCHEDULE_SQL = `
-SELECT json_agg(json_build_array(k, staff_id, s, e, d, x, i)) AS rows FROM (
-  SELECT 'b' AS k, staff_id, (extract(epoch FROM occupied_from) * 1000)::float8 AS s, (extract(epoch FROM occupied_to) * 1000)::float8 AS e,
-         NULL::text AS d, NULL::text AS x, NULL::jsonb AS i
-  FROM bookings
-  WHERE business_id = $1 AND staff_id = ANY($2::text[])
-    AND status IN (${ACTIVE_STATUSES.map((st) => `'${st}'`).join(', ')})
-    -- An expired hold frees its slot by itself, whether or not a sweeper removed it yet.
-    AND (status <> 'held' OR hold_expires_at > $3::timestamptz)
-    AND occupied_from < $5::timestamptz AND occupied_to > $4::timestamptz
-    AND id <> $8::text
-  UNION ALL
+interface ScheduleRow {
+  busy: string | null;
+  external: string | null;
+  exceptions: ExceptionJson[] | string | null;
+}
+
+/**
+ * Busy time and exceptions of some staff in ONE round trip and one row — slot search is the
+ * hottest path: three separate queries cost three trips through the pool and the socket, and
+ * the driver's per-row parsing of hundreds of rows (or a JSON array of them) cost more than the
+ * search itself; a compact text list is about half the cost of JSON on "anyone of 20". A fixed
+ * text, so PostgreSQL prepares it once per connection. $1 business, $2 staff ids (text[]), $3
+ * now, $4/$5 the padded range, $6/$7 the padded local dates, $8 a booking to leave out.
+ * Bookings are found through the exclusion constraint's GiST index (staff, occupied range);
+ * bench/http.ts records the EXPLAIN in BENCHMARKS.md.
+ */
+export const SCHEDULE_SQL = `
+SELECT
+  (SELECT string_agg(array_position($2::text[], staff_id) || ' ' || (date_part('epoch', occupied_from) * 1000)::int8 || ' ' || (date_part('epoch', occupied_to) * 1000)::int8, ',')
+   FROM bookings
+   WHERE business_id = $1 AND staff_id = ANY($2::text[])
+     AND status IN (${ACTIVE_STATUSES.map((st) => `'${st}'`).join(', ')})
+     -- Written as the exclusion constraint's own expression, so its GiST index finds exactly
+     -- the overlapping rows instead of every future booking of the staff.
+     AND tstzrange(occupied_from, occupied_to, '[)') && tstzrange($4::timestamptz, $5::timestamptz, '[)')
+     -- An expired hold frees its slot by itself, whether or not a sweeper removed it yet.
+     AND (status <> 'held' OR hold_expires_at > $3::timestamptz)
+     AND id <> $8::text) AS busy,
   -- Busy times synced from staff's Google calendars (never fetched here: the request path does
   -- not call Google). A broken connection's rows are ignored: its calendar may have changed since.
-  SELECT 'g', eb.staff_id, (extract(epoch FROM eb.starts_at) * 1000)::float8, (extract(epoch FROM eb.ends_at) * 1000)::float8, NULL, NULL, NULL
-  FROM external_busy eb
-  JOIN google_connections gc ON gc.staff_id = eb.staff_id AND gc.status = 'ok'
-  WHERE gc.business_id = $1 AND eb.staff_id = ANY($2::text[])
-    AND eb.starts_at < $5::timestamptz AND eb.ends_at > $4::timestamptz
-  UNION ALL
-  SELECT 'x', staff_id, NULL, NULL, date::text, kind, intervals
-  FROM staff_exceptions
-  WHERE business_id = $1 AND staff_id = ANY($2::text[]) AND date BETWEEN $6::date AND $7::date
-) AS t`;
+  (SELECT string_agg(array_position($2::text[], eb.staff_id) || ' ' || (date_part('epoch', eb.starts_at) * 1000)::int8 || ' ' || (date_part('epoch', eb.ends_at) * 1000)::int8, ',')
+   FROM external_busy eb
+   JOIN google_connections gc ON gc.staff_id = eb.staff_id AND gc.status = 'ok'
+   WHERE gc.business_id = $1 AND eb.staff_id = ANY($2::text[])
+     AND eb.starts_at < $5::timestamptz AND eb.ends_at > $4::timestamptz) AS external,
+  (SELECT json_agg(json_build_array(array_position($2::text[], staff_id), date::text, kind, intervals))
+   FROM staff_exceptions
+   WHERE business_id = $1 AND staff_id = ANY($2::text[]) AND date BETWEEN $6::date AND $7::date) AS exceptions`;
+
 
 /** JSON keys are strings ('1'…'7'); the engine wants ISO weekday numbers. */
 function toWeekly(json: StaffRow['weeklyHours']): StaffAvailabilityInput['weekly'] {
@@ -119,4 +125,3 @@ function toWeekly(json: StaffRow['weeklyHours']): StaffAvailabilityInput['weekly
   }
   return out;
 }
-export const SCHEDULE_SQL_FOR_EXPLAIN = SCHEDULE_SQL;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMinutesList } from './business.js';
+import { changedFields, parseMinutesList } from './business.js';
 
 describe('parseMinutesList (reminder schedule)', () => {
   it('reads comma- or space-separated minutes', () => {
@@ -10,5 +10,13 @@ describe('parseMinutesList (reminder schedule)', () => {
     expect(parseMinutesList('1440, two hours')).toBeNull();
     expect(parseMinutesList('1.5')).toBeNull();
     expect(parseMinutesList('-10')).toBeNull();
+  });
+});
+
+describe('changedFields', () => {
+  it('keeps only the settings that differ, treating null and blank alike', () => {
+    const current = { name: 'A', address: null, brandColor: '#111111', reminderLeadsMin: [1440, 120] };
+    expect(changedFields({ name: 'A', address: '', brandColor: '#222222', reminderLeadsMin: [1440, 120] }, current)).toEqual({ brandColor: '#222222' });
+    expect(changedFields({ reminderLeadsMin: [60] }, current)).toEqual({ reminderLeadsMin: [60] });
   });
 });

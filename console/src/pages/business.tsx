@@ -64,6 +64,13 @@ function toForm(b: Business): FormState {
   };
 }
 
+/** The keys of `next` whose value differs from `current` (null and '' count as the same). */
+export function changedFields<T extends object>(next: T, current: object): Partial<T> {
+  const norm = (v: unknown) => JSON.stringify(v ?? '');
+  const cur = current as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(next).filter(([k, v]) => norm(v) !== norm(cur[k]))) as Partial<T>;
+}
+
 export function BusinessPage() {
   const d = t.value.business;
   const res = useResource(() => api.business.get(), []);
@@ -114,7 +121,10 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
     };
     setLocal(problems);
     if (Object.keys(problems).length > 0) return;
-    const saved = await action.run(() => api.business.update(input));
+    // Only what changed: saving the colour also recolours every site's widget (server rule), so an
+    // untouched colour must not be sent back.
+    const patch = changedFields(input, props.business);
+    const saved = await action.run(() => api.business.update(patch));
     if (saved) {
       props.onSaved(saved);
       if (me.value) me.value = { ...me.value, business: { ...me.value.business, name: saved.name, timeZone: saved.timeZone, currency: saved.currency, languages: saved.languages, defaultLang: saved.defaultLang } };

@@ -25,7 +25,8 @@ export function CalendarPage() {
   const q = route.value.query;
   const [view, setView] = useState<View>(() => (q.get('view') === 'day' || q.get('view') === 'week' ? (q.get('view') as View) : matchMedia('(max-width: 640px)').matches ? 'day' : 'week'));
   const [date, setDate] = useState(() => (/^\d{4}-\d{2}-\d{2}$/.test(q.get('date') ?? '') ? q.get('date')! : zonedDate(new Date(), tz)));
-  const [staffId, setStaffId] = useState('');
+  // Staff start on their own bookings (the filter shows everyone's on request).
+  const [staffId, setStaffId] = useState(() => (me.value!.user.role === 'staff' ? (me.value!.user.staffId ?? '') : ''));
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
 
@@ -104,29 +105,38 @@ export function CalendarPage() {
       ) : !cal.data ? (
         <Loading />
       ) : (
-        <div class={`calendar ${view}`} aria-busy={cal.loading || undefined}>
-          {days.map((day) => (
-            <DayColumn key={day} day={day} data={cal.data!} tz={tz} selected={selected} onSelect={setSelected} />
-          ))}
+        <div class={`calendar ${view === 'day' && !staffId ? 'by-staff' : view}`} aria-busy={cal.loading || undefined}>
+          {view === 'day' && !staffId
+            ? // One column per staff member: the day as the front desk runs it.
+              cal.data.staff.map((s) => <DayColumn key={s.id} day={first} data={cal.data!} tz={tz} staff={s} selected={selected} onSelect={setSelected} />)
+            : days.map((day) => <DayColumn key={day} day={day} data={cal.data!} tz={tz} selected={selected} onSelect={setSelected} />)}
         </div>
       )}
     </Page>
   );
 }
 
-function DayColumn(props: { day: string; data: CalendarData; tz: string; selected: string | null; onSelect: (id: string) => void }) {
+function DayColumn(props: {
+  day: string;
+  data: CalendarData;
+  tz: string;
+  /** Only this staff member's bookings, titled with their name. */
+  staff?: { id: string; name: string };
+  selected: string | null;
+  onSelect: (id: string) => void;
+}) {
   const d = t.value.calendar;
   const { day, data, tz } = props;
   const staffName = (id: string) => data.staff.find((s) => s.id === id)?.name ?? '';
-  const onDay = (iso: string) => zonedDate(new Date(iso), tz) === day;
+  const onDay = (iso: string, staffId: string) => zonedDate(new Date(iso), tz) === day && (!props.staff || props.staff.id === staffId);
   const entries = [
-    ...data.bookings.filter((b) => onDay(b.startsAt)).map((b) => ({ kind: 'booking' as const, at: b.startsAt, b })),
-    ...data.busy.filter((b) => onDay(b.startsAt)).map((b) => ({ kind: 'busy' as const, at: b.startsAt, b })),
+    ...data.bookings.filter((b) => onDay(b.startsAt, b.staffId)).map((b) => ({ kind: 'booking' as const, at: b.startsAt, b })),
+    ...data.busy.filter((b) => onDay(b.startsAt, b.staffId)).map((b) => ({ kind: 'busy' as const, at: b.startsAt, b })),
   ].sort((a, b) => a.at.localeCompare(b.at));
-  const headingId = `day-${day}`;
+  const headingId = `day-${day}-${props.staff?.id ?? 'all'}`;
   return (
     <section class="day" aria-labelledby={headingId}>
-      <h2 id={headingId}>{formatDay(day, locale.value)}</h2>
+      <h2 id={headingId}>{props.staff ? `${props.staff.name} · ${formatDay(day, locale.value)}` : formatDay(day, locale.value)}</h2>
       {entries.length === 0 ? (
         <p class="muted">{d.empty}</p>
       ) : (
@@ -346,7 +356,8 @@ function PhoneBooking(props: { services: Service[]; staff: { id: string; name: s
   const business = me.value!.business;
   const active = props.services.filter((s) => s.active);
   const [serviceId, setServiceId] = useState(active[0]?.id ?? '');
-  const [staffId, setStaffId] = useState('');
+  // Staff start on their own bookings (the filter shows everyone's on request).
+  const [staffId, setStaffId] = useState(() => (me.value!.user.role === 'staff' ? (me.value!.user.staffId ?? '') : ''));
   const [slot, setSlot] = useState<{ start: string; staffId: string } | null>(null);
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');

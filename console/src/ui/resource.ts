@@ -45,7 +45,6 @@ export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[])
       },
     );
     // `load` is a fresh closure each render; `deps` says when it means something new.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, nonce]);
   const reload = useCallback(() => setNonce((n) => n + 1), []);
   return { data, error, loading, reload, set: setData };

@@ -35,7 +35,6 @@ export function SlaClock(props: { item: InboxItem; receivedAt: number }) {
     state === 'stopped' ? d.answered : state === 'overdue' ? fmt(d.overdue, { time }) : state === 'paused' ? fmt(d.paused, { time }) : fmt(d.left, { time });
   return (
     <span class={`sla sla-${state}`} data-state={state}>
-      <span aria-hidden="true">{state === 'overdue' ? '⚠ ' : state === 'paused' ? '⏸ ' : '⏱ '}</span>
       {text}
     </span>
   );

@@ -9,7 +9,7 @@ import type { Deps } from '../deps.js';
 import { fail, ok, type Result } from '../result.js';
 import { eq } from 'drizzle-orm';
 import { googleConnections } from '../../adapters/db/schema.js';
-import { consentUrl, disconnect, listCalendars, loadConnection, markBroken, setCalendars } from './connection.js';
+import { connectLink, consentUrl, disconnect, listCalendars, loadConnection, markBroken, setCalendars } from './connection.js';
 import type { GoogleRuntime } from './deps.js';
 import { loadFeedUrl } from './ics-feed.js';
 
@@ -61,10 +61,14 @@ export async function googleStatus(deps: Deps, google: GoogleRuntime | undefined
   };
 }
 
+const INTERACTIVE_TIMEOUT_MS = 5_000;
+
 /** The staff member's calendars from Google; a revoked grant marks the connection broken here too. */
 async function calendarsOf(deps: Deps, google: GoogleRuntime, staffId: string): Promise<Result<CalendarEntry[]>> {
+  // Someone is waiting on the page: a few seconds, not a job's whole timeout.
+  const interactive: GoogleRuntime = { ...google, endpoints: { ...google.endpoints, timeoutMs: Math.min(google.endpoints.timeoutMs, INTERACTIVE_TIMEOUT_MS) } };
   try {
-    const list = await listCalendars({ ...deps, google }, staffId);
+    const list = await listCalendars({ ...deps, google: interactive }, staffId);
     return ok(list.map((c) => ({ id: c.id, summary: c.name, primary: c.primary })));
   } catch (err) {
     const kind = classifyGoogleError(err);
@@ -101,6 +105,12 @@ export async function chooseCalendars(
 export function connectUrl(deps: Deps, google: GoogleRuntime | undefined, staffId: string): Result<string> {
   if (!google) return fail('GOOGLE_NOT_CONFIGURED', 'Google Calendar is not configured on this server (GOOGLE_CLIENT_ID)');
   return ok(consentUrl({ ...deps, google }, staffId, 'console'));
+}
+
+/** A link the owner sends a staff member who has no console account (consent page → our result page). */
+export function staffConnectLink(deps: Deps, google: GoogleRuntime | undefined, staffId: string): Result<string> {
+  if (!google) return fail('GOOGLE_NOT_CONFIGURED', 'Google Calendar is not configured on this server (GOOGLE_CLIENT_ID)');
+  return ok(connectLink({ ...deps, google }, staffId));
 }
 
 /**

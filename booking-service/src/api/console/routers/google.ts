@@ -8,12 +8,12 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { staff } from '../../../adapters/db/schema.js';
 import { issueFeed, revokeFeed } from '../../../services/calendar-sync/ics-feed.js';
-import { chooseCalendars, connectUrl, disconnectStaff, googleStatus } from '../../../services/calendar-sync/settings.js';
+import { chooseCalendars, connectUrl, disconnectStaff, googleStatus, staffConnectLink } from '../../../services/calendar-sync/settings.js';
 import type { ConsoleSession } from '../../../services/console/sessions.js';
 import type { Deps } from '../../../services/deps.js';
 import { fail, ok, type Result } from '../../../services/result.js';
 import { unwrap } from '../../errors.js';
-import { router, staffProcedure } from '../trpc.js';
+import { ownerProcedure, router, staffProcedure } from '../trpc.js';
 
 const staffIdField = z.string().trim().min(1).max(100);
 const target = z.object({ staffId: staffIdField.optional() }).optional();
@@ -39,6 +39,12 @@ export const googleRouter = router({
   connectUrl: staffProcedure.input(target).mutation(async ({ ctx, input }) => {
     const staffId = unwrap(await staffOf(ctx.deps, ctx.session, input?.staffId));
     return { url: unwrap(connectUrl(ctx.deps, ctx.google, staffId)) };
+  }),
+
+  /** Beyond the contract: a signed link (7 days) for a staff member without a console account to connect their own calendar. */
+  connectLink: ownerProcedure.input(z.object({ staffId: staffIdField })).mutation(async ({ ctx, input }) => {
+    const staffId = unwrap(await staffOf(ctx.deps, ctx.session, input.staffId));
+    return { url: unwrap(staffConnectLink(ctx.deps, ctx.google, staffId)) };
   }),
 
   chooseCalendars: staffProcedure
