@@ -13,6 +13,8 @@ declare module 'autocannon' {
     p50: number;
     p99: number;
     max: number;
+    /** Count over the run (requests: every request sent and answered). */
+    total: number;
   }
   interface Result {
     requests: Histogram;

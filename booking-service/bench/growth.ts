@@ -129,7 +129,7 @@ export async function runGrowthBench(): Promise<string> {
       '|---:|---|---:|---:|---:|---:|---:|',
       ...rows,
       '',
-      `Reading it: the barber shop books at most ${business!.horizonDays} days ahead, so 60 days returns no more slots than ${business!.horizonDays} (but still loads 60 days of bookings). The engine stays under about a millisecond everywhere; the use case is dominated by the database round trip and by moving the busy intervals it loads (rows × staff × days) — the cost that grows is data volume, not the search. The public API caps a search at 31 days; the widget asks for 7.`,
+      `Reading it: the barber shop books at most ${business!.horizonDays} days ahead, so 60 days returns no more slots than ${business!.horizonDays} (but still loads 60 days of bookings). The engine stays at or below about a millisecond everywhere; the use case is dominated by the database round trip and by moving the busy intervals it loads (rows × staff × days) — the cost that grows is data volume, not the search. The public API caps a search at 31 days; the widget asks for 7.`,
     ].join('\n');
   } finally {
     if (kind === 'pglite') await database.close();

@@ -101,6 +101,7 @@ describe.runIf(process.env.DATABASE_URL)('PostgreSQL unreachable under load (loo
     // Recovery: the pool drops its dead connections and opens new ones on demand.
     let recoveredAt = 0;
     while (!recoveredAt && Date.now() - restoredAt < 15_000) {
+      expect(svc.child.exitCode, `the service died:\n${svc.output().slice(-3000)}`).toBeNull();
       if ((await slotsFind(svc.url, from)).status === 200) recoveredAt = Date.now();
       else await sleep(100);
     }

@@ -97,6 +97,10 @@ test('the owner signs in, adds a service and a quote tree (with its preview), an
   const frame = page.frameLocator('iframe[title="Preview: demo-barber-nyc"]');
   await expect(frame.getByRole('button', { name: 'Open chat' })).toBeVisible();
   await check('sites');
+  // Unsaved form changes show in the preview at once.
+  await page.getByLabel('Position').selectOption('left');
+  await expect(page.locator('iframe.preview')).toHaveAttribute('src', /position=left/);
+  await expect(frame.getByRole('button', { name: 'Open chat' })).toBeVisible();
 
   await desk.go('Business', 'Business settings');
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Bedford Blade Barbershop');

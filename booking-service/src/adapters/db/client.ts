@@ -43,6 +43,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: 5_000, keepAlive: true });
     // An idle client losing its connection (e.g. PostgreSQL restarting) must not crash the process.
     pool.on('error', () => {});
+    // Nor a checked-out one between two statements of a transaction, when no query is there to
+    // receive the error: without a listener the client's 'error' event is an uncaught exception.
+    // Its next query fails instead (→ 503), and the pool discards it on release.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const lock = await pool.connect();
     try {
       // Several service processes may start at once against one database.

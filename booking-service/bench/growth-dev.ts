@@ -1,2 +1,0 @@
-import { runGrowthBench } from './growth.js';
-console.log(await runGrowthBench());
