@@ -90,6 +90,25 @@ describe.each(dbKinds)('console auth on %s', (kind) => {
     expect((await s.client.auth.me.query())!.user).toMatchObject({ role: 'staff', staffId: 'salon-anna', name: 'Анна Смирнова' });
   });
 
+  it('auth.setLang stores the console language on the account: another device signs in with it', async () => {
+    freshWindow();
+    const phone = await signIn(base, staffAccount('salon-maria', SALON));
+    expect((await phone.client.auth.me.query())!.user.lang).toBe('ru');
+    expect(await phone.client.auth.setLang.mutate({ lang: 'hy' })).toEqual({ ok: true, lang: 'hy' });
+    const laptop = await signIn(base, staffAccount('salon-maria', SALON));
+    expect((await laptop.client.auth.me.query())!.user.lang).toBe('hy');
+    // Only the caller's own account changes.
+    const owner = await signIn(base, ownerOf(SALON));
+    expect((await owner.client.auth.me.query())!.user.lang).toBe('ru');
+
+    const bad = await phone.call('auth.setLang', { lang: 'de' }, 'mutation');
+    expect(bad.status).toBe(400);
+    expect(bad.error!.data.fields.map((f: { path: string }) => f.path)).toEqual(['lang']);
+    expect((await phone.call('auth.setLang', { lang: 'en' }, 'mutation', { csrf: null })).error!.data.code).toBe('FORBIDDEN');
+    expect((await consoleFailure(consoleSession(base).client.auth.setLang.mutate({ lang: 'en' }))).code).toBe('UNAUTHORIZED');
+    expect((await laptop.client.auth.me.query())!.user.lang).toBe('hy');
+  });
+
   it('stores argon2id hashes, never the password', async () => {
     const rows = await h.deps.db.select({ email: users.email, hash: users.passwordHash }).from(users).where(like(users.email, '%.demo'));
     expect(rows.length).toBeGreaterThanOrEqual(3 + 8);

@@ -176,14 +176,15 @@ describe.each(dbKinds)('console google.* (%s)', (kind) => {
     await c.google.createFeed();
     const otherOwner = await signedIn({ businessId: 'biz-barber-nyc', role: 'owner', staffId: null });
     for (const call of [
-      otherOwner.google.status({ staffId: ANNA }),
-      otherOwner.google.disconnect({ staffId: ANNA }),
-      otherOwner.google.chooseCalendars({ staffId: ANNA, busyCalendarIds: [], bookingCalendarId: 'primary' }),
-      otherOwner.google.connectUrl({ staffId: ANNA }),
-      otherOwner.google.createFeed({ staffId: ANNA }),
-      otherOwner.google.revokeFeed({ staffId: ANNA }),
+      () => otherOwner.google.status({ staffId: ANNA }),
+      () => otherOwner.google.disconnect({ staffId: ANNA }),
+      () => otherOwner.google.chooseCalendars({ staffId: ANNA, busyCalendarIds: [], bookingCalendarId: 'primary' }),
+      () => otherOwner.google.connectUrl({ staffId: ANNA }),
+      () => otherOwner.google.createFeed({ staffId: ANNA }),
+      () => otherOwner.google.revokeFeed({ staffId: ANNA }),
     ]) {
-      const f = await failureOf(call);
+      // One call at a time: a rejection created before it is awaited would go unhandled.
+      const f = await failureOf(call());
       expect(f.code).toBe('NOT_FOUND');
       expect(f.data.reason).toBe('STAFF_NOT_FOUND');
     }

@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sites } from '../src/adapters/db/schema.js';
+import { businesses, sites } from '../src/adapters/db/schema.js';
 import { demoQuoteTrees } from '../src/seed/quote-trees.js';
 import { consoleFailure, ownerOf, signIn, staffAccount, type ConsoleSessionClient } from './support/console.js';
 import { dbKinds } from './support/db.js';
@@ -41,6 +41,28 @@ describe.each(dbKinds)('console settings on %s', (kind) => {
     expect(fieldsOf(lang)).toEqual(['defaultLang']);
     expect((await consoleFailure(anna.client.business.update.mutate({ name: 'Mine now' }))).code).toBe('FORBIDDEN');
     expect((await owner.client.business.get.query()).name).toBe('Лаванда');
+  });
+
+  it('business: opening hours read and written, validated like staff hours, owner only', async () => {
+    const b = await anna.client.business.get.query();
+    expect(b.openingHours).toMatchObject({ '1': [{ start: '10:00', end: '21:00' }], '7': [{ start: '11:00', end: '19:00' }] });
+    const week = { '1': [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '20:00' }], '6': [{ start: '10:00', end: '16:00' }] };
+    const saved = await owner.client.business.update.mutate({ openingHours: week });
+    expect(saved.openingHours).toEqual(week);
+    expect(saved.name).toBe(b.name);
+    const [row] = await h.deps.db.select({ h: businesses.openingHours }).from(businesses).where(eq(businesses.id, 'biz-salon-spb'));
+    expect(row!.h).toEqual(week);
+
+    const bad = await consoleFailure(
+      owner.client.business.update.mutate({
+        openingHours: { '1': [{ start: '09:0', end: '13:00' }], '2': [{ start: '18:00', end: '10:00' }], '3': [{ start: '09:00', end: '13:00' }, { start: '12:00', end: '15:00' }] },
+      }),
+    );
+    expect(bad.code).toBe('BAD_REQUEST');
+    expect(fieldsOf(bad).sort()).toEqual(['openingHours.1.0.start', 'openingHours.2.0.end', 'openingHours.3']);
+    expect(fieldsOf(await consoleFailure(owner.client.business.update.mutate({ openingHours: { '8': [] } as never })))).toEqual(['openingHours']);
+    expect((await consoleFailure(anna.client.business.update.mutate({ openingHours: {} }))).code).toBe('FORBIDDEN');
+    expect((await owner.client.business.get.query()).openingHours).toEqual(week);
   });
 
   it('services: list, create, edit, archive; staff must be of this business', async () => {
@@ -128,6 +150,35 @@ describe.each(dbKinds)('console settings on %s', (kind) => {
     expect((await h.caller('https://lavanda.example').site.get({ siteKey: SALON })).widget).toMatchObject({ color: '#123456', position: 'left' });
     const bad = await consoleFailure(owner.client.sites.save.mutate({ id: site!.id, allowedOrigins: ['lavanda.example/path'], color: '#123456', position: 'left', greeting: {} }));
     expect(fieldsOf(bad).sort()).toEqual(['allowedOrigins.0', 'greeting']);
+
+    // The intent menu: reordered, relabelled, one dropped; the widget's public config follows at once.
+    const menu = await owner.client.sites.save.mutate({
+      id: site!.id,
+      allowedOrigins: saved.allowedOrigins,
+      color: '#123456',
+      position: 'left',
+      greeting: { ru: 'Привет!' },
+      intents: [{ id: 'book', label: { ru: '  Записаться онлайн ', en: '' } }, { id: 'prices' }, { id: 'human', label: { ru: '', en: '' } }],
+    });
+    expect(menu.widget.intents).toEqual([{ id: 'book', label: { ru: 'Записаться онлайн' } }, { id: 'prices' }, { id: 'human' }]);
+    const pub = await h.caller('https://lavanda.example').site.get({ siteKey: SALON, lang: 'ru' });
+    expect(pub.widget.intents).toEqual([
+      { id: 'book', label: 'Записаться онлайн' },
+      { id: 'prices', label: null },
+      { id: 'human', label: null },
+    ]);
+    // A label only in Russian: English visitors get the widget's own English wording.
+    expect((await h.caller('https://lavanda.example').site.get({ siteKey: SALON, lang: 'en' })).widget.intents[0]).toEqual({ id: 'book', label: null });
+    // Without `intents` the menu is left as it is.
+    const base = { id: site!.id, allowedOrigins: saved.allowedOrigins, color: '#123456', position: 'left' as const, greeting: { ru: 'Привет!' } };
+    expect((await owner.client.sites.save.mutate(base)).widget.intents).toEqual(menu.widget.intents);
+    const dupes = await consoleFailure(owner.client.sites.save.mutate({ ...base, intents: [{ id: 'book' }, { id: 'prices', label: { en: 'x'.repeat(61) } }, { id: 'book' }] }));
+    expect(dupes.code).toBe('BAD_REQUEST');
+    expect(fieldsOf(dupes).sort()).toEqual(['intents.1.label.en', 'intents.2.id']);
+    expect(fieldsOf(await consoleFailure(owner.client.sites.save.mutate({ ...base, intents: [] })))).toEqual(['intents']);
+    expect(fieldsOf(await consoleFailure(owner.client.sites.save.mutate({ ...base, intents: [{ id: 'faq' as never }] })))).toEqual(['intents.0.id']);
+    expect((await consoleFailure(anna.client.sites.save.mutate({ ...base, intents: [{ id: 'book' }] }))).code).toBe('FORBIDDEN');
+    expect((await owner.client.sites.list.query())[0]!.widget.intents).toEqual(menu.widget.intents);
 
     const created = await owner.client.sites.create.mutate({ siteKey: 'lavanda-landing', allowedOrigins: ['https://promo.lavanda.example'] });
     expect(created).toMatchObject({ siteKey: 'lavanda-landing', allowedOrigins: ['https://promo.lavanda.example'] });

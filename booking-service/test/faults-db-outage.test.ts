@@ -62,6 +62,11 @@ function load(base: string, from: string, workers: number) {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+async function until(done: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done() && Date.now() < deadline) await sleep(50);
+}
+
 describe.runIf(process.env.DATABASE_URL)('PostgreSQL unreachable under load (loopback proxy cut)', () => {
   let database: TestDatabase;
   let proxy: TcpProxy;
@@ -92,10 +97,11 @@ describe.runIf(process.env.DATABASE_URL)('PostgreSQL unreachable under load (loo
     const pid = svc.child.pid;
     const traffic = load(svc.url, from, 8);
 
-    await sleep(1_500);
+    // Phases last until enough answers came back, not a fixed time: a busy CI machine is slow.
+    await until(() => traffic.answers.length >= 20);
     const cutAt = Date.now();
     await proxy.stop();
-    await sleep(3_000);
+    await until(() => traffic.answers.filter((a) => a.at > cutAt + 500).length >= 20);
     const restoredAt = Date.now();
     await proxy.start();
     // Recovery: the pool drops its dead connections and opens new ones on demand.
@@ -105,7 +111,7 @@ describe.runIf(process.env.DATABASE_URL)('PostgreSQL unreachable under load (loo
       if ((await slotsFind(svc.url, from)).status === 200) recoveredAt = Date.now();
       else await sleep(100);
     }
-    await sleep(1_500);
+    await until(() => traffic.answers.filter((a) => a.at > recoveredAt + 200).length >= 20);
     await traffic.stop();
 
     const logs = svc.output().slice(-3000);

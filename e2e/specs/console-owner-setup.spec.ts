@@ -104,6 +104,8 @@ test('the owner signs in, adds a service and a quote tree (with its preview), an
 
   await desk.go('Business', 'Business settings');
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Bedford Blade Barbershop');
+  // Opening hours (the inbox SLA clocks count in them) in the same editor as staff hours.
+  await expect(page.getByRole('group', { name: 'Opening hours' }).getByRole('group', { name: 'Monday' }).getByLabel('From')).toHaveValue('10:00');
   await check('business');
   // A value only the server's rules refuse: its message lands beside the field.
   const step = page.getByLabel('Slot step (minutes)');
@@ -121,7 +123,7 @@ test('the owner signs in, adds a service and a quote tree (with its preview), an
   await check('staff');
 });
 
-test('a staff member sees no owner settings, and an owner page opened by URL says so', async ({ page, desk, check }) => {
+test('a staff member sees no owner settings, and an owner page opened by URL says so', async ({ browser, page, desk, check }) => {
   await desk.signedIn('barber-diego@demo-barber-nyc.demo');
   await expect(desk.nav.getByRole('link', { name: 'My hours' })).toBeVisible();
   for (const owner of ['Business', 'Services', 'Staff', 'Sites', 'Quote trees']) {
@@ -139,11 +141,23 @@ test('a staff member sees no owner settings, and an owner page opened by URL say
   await check('google');
 
   // The other two languages, switched in the header: every string and the page's lang follow.
+  const saved = page.waitForResponse((r) => r.url().includes('auth.setLang') && r.ok());
   await page.getByLabel('Language').selectOption('hy');
+  await saved;
   await expect(desk.heading).toHaveText('Google Օրացույց');
   await expect(page.locator('html')).toHaveAttribute('lang', 'hy');
   await expect(page.getByRole('navigation', { name: 'Հիմնական' }).getByRole('link', { name: 'Իմ ժամերը' })).toBeVisible();
   await check('google-hy');
+  // Saved to the account (auth.setLang): another device signs in straight to Armenian.
+  const device = await browser.newContext({ locale: 'en-US' });
+  const other = await device.newPage();
+  await other.goto(new Console(other).url('/login'));
+  await other.getByLabel('E-mail').fill('barber-diego@demo-barber-nyc.demo');
+  await other.getByLabel('Password').fill('frontdesk-demo');
+  await other.getByRole('button', { name: 'Sign in' }).click();
+  await expect(other.getByRole('navigation', { name: 'Հիմնական' })).toBeVisible();
+  await expect(other.locator('html')).toHaveAttribute('lang', 'hy');
+  await device.close();
   await page.getByLabel('Язык').or(page.getByLabel('Լեզու')).selectOption('ru');
   await expect(desk.heading).toHaveText('Google Календарь');
   await check('google-ru');

@@ -108,7 +108,9 @@ export async function getSiteView(deps: Deps, siteKey: string, lang: Lang | unde
       color: site.widget.color,
       position: site.widget.position,
       greeting: pick(site.widget.greeting, l, d) ?? '',
-      intents: site.widget.intents.map((i) => ({ id: i.id, label: pick(i.label, l, d) })),
+      // Only the visitor's own language: the widget words every intent in ru/hy/en itself, which
+      // beats an owner's label in another language (a Russian visitor must not get "Book a chair").
+      intents: site.widget.intents.map((i) => ({ id: i.id, label: i.label?.[l] ?? null })),
       quoteTrees: (site.widget.quoteTrees as Array<{ id: string; title?: Localized; name?: Localized; serviceIds?: string[] }>).map(
         (t) => ({ id: t.id, title: pick(t.title ?? t.name, l, d) ?? t.id, serviceIds: t.serviceIds ?? [] }),
       ),

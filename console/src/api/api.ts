@@ -14,6 +14,7 @@ import type {
   InboxDetail,
   InboxItem,
   InboxList,
+  Intent,
   Lang,
   Localized,
   Me,
@@ -40,7 +41,7 @@ export type BusinessInput = Partial<
 >;
 export type ServiceInput = Omit<Service, 'id' | 'descriptions'> & { id?: string; descriptions?: Localized | null };
 export type StaffInput = { id?: string; name: string; timeZone: string | null; weeklyHours: WeeklyHours; active: boolean };
-export type SiteInput = { id: string; allowedOrigins: string[]; color: string; position: 'right' | 'left'; greeting: Localized };
+export type SiteInput = { id: string; allowedOrigins: string[]; color: string; position: 'right' | 'left'; greeting: Localized; intents?: Intent[] };
 
 export const api = {
   auth: {
@@ -50,6 +51,7 @@ export const api = {
     requestReset: (i: { email: string }): Promise<unknown> => call(trpc.auth.requestReset.mutate(i)),
     resetPassword: (i: { token: string; password: string }): Promise<unknown> => call(trpc.auth.resetPassword.mutate(i)),
     acceptInvite: (i: { token: string; password: string; name?: string }): Promise<Me> => call(trpc.auth.acceptInvite.mutate(i)),
+    setLang: (i: { lang: Lang }): Promise<unknown> => call(trpc.auth.setLang.mutate(i)),
   },
   business: {
     get: (): Promise<Business> => call(trpc.business.get.query()),

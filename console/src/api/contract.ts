@@ -37,6 +37,8 @@ export interface Business {
   reminderLeadsMin: number[];
   feedbackEnabled: boolean;
   notifyEmail: string | null;
+  /** The business's opening hours: the inbox SLA clocks run only inside them. */
+  openingHours: WeeklyHours;
 }
 
 export interface Service {
@@ -62,11 +64,17 @@ export interface StaffMember {
   account: null | { email: string; role: Role; invited: boolean };
 }
 
+/** The widget's menu entries (booking-service WidgetConfigJson['intents']), in display order. */
+export const INTENT_IDS = ['prices', 'book', 'human', 'my_booking', 'other'] as const;
+export type IntentId = (typeof INTENT_IDS)[number];
+/** No label: the widget's own wording in the visitor's language. */
+export type Intent = { id: IntentId; label?: Localized | undefined };
+
 export interface Site {
   id: string;
   siteKey: string;
   allowedOrigins: string[];
-  widget: { color: string; position: 'right' | 'left'; greeting: Localized; intents: { id: string; label?: unknown }[] };
+  widget: { color: string; position: 'right' | 'left'; greeting: Localized; intents: Intent[] };
   snippet: string;
   previewUrl: string;
 }

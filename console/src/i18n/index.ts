@@ -1,7 +1,8 @@
 /**
- * The console's language: the signed-in user's profile language until they pick another one
- * in the header (remembered in this browser). Components read `t.value` and re-render when it
- * changes.
+ * The console's language. Signed in, it is the account's (auth.me user.lang): a pick in the
+ * header is saved to the account (app/session.ts pickLang), so it follows the user to every
+ * device. This browser remembers the last one for the sign-in page. Components read `t.value`
+ * and re-render when it changes.
  */
 import { computed, signal } from '@preact/signals';
 import { en, type Dict } from './en.js';
@@ -35,7 +36,7 @@ function browserLang(): UiLang {
 export const lang = signal<UiLang>(stored() ?? browserLang());
 export const t = computed(() => DICTS[lang.value]);
 
-/** Chosen in the switcher: wins over the profile from now on in this browser. */
+/** Shows `l` now and remembers it in this browser (for the sign-in page next time). */
 export function chooseLang(l: UiLang): void {
   lang.value = l;
   try {
@@ -45,9 +46,9 @@ export function chooseLang(l: UiLang): void {
   }
 }
 
-/** Called at sign-in: the profile's language unless the user picked one here. */
+/** Called at sign-in: the account's language wins (it is where picks are saved). */
 export function profileLang(l: string): void {
-  if (!stored() && isUiLang(l)) lang.value = l;
+  if (isUiLang(l)) chooseLang(l);
 }
 
 /** Fills `{name}` placeholders: fmt('{n} min', { n: 30 }) → '30 min'. */

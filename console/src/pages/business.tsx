@@ -1,11 +1,12 @@
-/** Owner: the business's settings (name, address, zone, languages, currency, booking rules). */
+/** Owner: the business's settings (name, address, zone, languages, currency, booking rules, opening hours). */
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/api.js';
-import type { Business } from '../api/contract.js';
+import type { Business, WeeklyHours } from '../api/contract.js';
 import { fieldErrors } from '../api/errors.js';
 import { me } from '../app/session.js';
 import { isUiLang, LANG_NAMES, t, UI_LANGS, type UiLang } from '../i18n/index.js';
 import { Checkbox, ErrorBox, Field, Loading, Notice, Page, SelectField, Submit, TextField } from '../ui/common.js';
+import { HoursEditor, hoursProblems } from '../ui/hours-editor.js';
 import { useAction, useResource } from '../ui/resource.js';
 
 const CURRENCIES = ['RUB', 'AMD', 'USD'] as const;
@@ -42,6 +43,7 @@ interface FormState {
   reminders: string;
   notifyEmail: string;
   feedbackEnabled: boolean;
+  openingHours: WeeklyHours;
 }
 
 function toForm(b: Business): FormState {
@@ -61,6 +63,7 @@ function toForm(b: Business): FormState {
     reminders: b.reminderLeadsMin.join(', '),
     notifyEmail: b.notifyEmail ?? '',
     feedbackEnabled: b.feedbackEnabled,
+    openingHours: b.openingHours,
   };
 }
 
@@ -102,6 +105,7 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
     if (reminderLeadsMin === null) problems.reminderLeadsMin = d.remindersHint;
     if (!f.name.trim()) problems.name = t.value.app.required;
     if (f.languages.length === 0) problems.languages = t.value.app.required;
+    if (hoursProblems(f.openingHours).length > 0) problems.openingHours = d.openingHoursBad;
     const input = {
       name: f.name.trim(),
       address: f.address.trim(),
@@ -118,6 +122,7 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
       reminderLeadsMin: reminderLeadsMin ?? [],
       notifyEmail: f.notifyEmail.trim() || null,
       feedbackEnabled: f.feedbackEnabled,
+      openingHours: f.openingHours,
     };
     setLocal(problems);
     if (Object.keys(problems).length > 0) return;
@@ -167,6 +172,11 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
         <TextField label={d.reminders} hint={d.remindersHint} value={f.reminders} onValue={set('reminders')} errors={errs('reminderLeadsMin')} />
         <Checkbox label={d.feedback} checked={f.feedbackEnabled} onChange={set('feedbackEnabled')} />
       </fieldset>
+      <div class="opening-hours">
+        <HoursEditor legend={d.openingHours} value={f.openingHours} onValue={set('openingHours')} />
+        <p class="hint">{d.openingHoursHint}</p>
+        {errs('openingHours').length > 0 && <p class="field-error">{errs('openingHours').join(' ')}</p>}
+      </div>
       {action.error && action.error.fields.length === 0 && <ErrorBox error={action.error} />}
       {action.error && action.error.fields.length > 0 && <ErrorBox error={null} text={t.value.app.invalid} />}
       {action.done && <Notice>{t.value.app.saved}</Notice>}

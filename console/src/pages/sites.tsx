@@ -1,7 +1,8 @@
 /**
- * Owner: sites — allowed origins, widget colour/position/greeting, the one-line snippet with a
- * Copy button, and a live preview: the real widget in a same-origin frame (previewUrl) with
- * the form's current, possibly unsaved, colour and position.
+ * Owner: sites — allowed origins, widget colour/position/greeting, the intent menu, the one-line
+ * snippet with a Copy button, and a live preview: the real widget in a same-origin frame
+ * (previewUrl) with the form's current, possibly unsaved, colour and position; the menu and the
+ * greeting show there once saved (the frame reloads after each save).
  */
 import { useState } from 'preact/hooks';
 import { api } from '../api/api.js';
@@ -13,6 +14,7 @@ import { copyText } from '../lib/clipboard.js';
 import { ErrorBox, Field, Loading, Notice, Page, SelectField, Submit, TextArea, TextField } from '../ui/common.js';
 import { LocalizedFields } from '../ui/localized.js';
 import { useAction, useResource } from '../ui/resource.js';
+import { IntentMenuEditor, intentsOf, menuProblems, rowsOf } from './intent-menu.js';
 
 /** One origin per line; blanks dropped, trailing slashes trimmed (an origin has no path). */
 export function parseOrigins(text: string): string[] {
@@ -23,11 +25,13 @@ export function parseOrigins(text: string): string[] {
 }
 
 /** previewUrl with the form's overrides: the preview page passes them to the widget as data-*. */
-export function previewSrc(previewUrl: string, o: { color: string; position: string; lang: string }): string {
+export function previewSrc(previewUrl: string, o: { color: string; position: string; lang: string; rev?: number }): string {
   const u = new URL(previewUrl, location.href);
   u.searchParams.set('color', o.color);
   u.searchParams.set('position', o.position);
   u.searchParams.set('lang', o.lang);
+  // A new URL per save reloads the frame, so the widget fetches the saved menu and greeting.
+  if (o.rev) u.searchParams.set('v', String(o.rev));
   return u.pathname + u.search;
 }
 
@@ -60,6 +64,9 @@ function SiteForm(props: { site: Site; onSaved: () => void }) {
   const [color, setColor] = useState(s.widget.color);
   const [position, setPosition] = useState<'right' | 'left'>(s.widget.position);
   const [greeting, setGreeting] = useState<Localized>(s.widget.greeting);
+  const [menu, setMenu] = useState(() => rowsOf(s.widget.intents));
+  const [menuProblem, setMenuProblem] = useState<string | null>(null);
+  const [rev, setRev] = useState(0);
   const [copied, setCopied] = useState<boolean | null>(null);
   const save = useAction();
   const errs = (p: string) => fieldErrors(save.error?.fields ?? [], p);
@@ -73,7 +80,14 @@ function SiteForm(props: { site: Site; onSaved: () => void }) {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void save.run(() => api.sites.save({ id: s.id, allowedOrigins: parseOrigins(origins), color, position, greeting })).then((r) => r && props.onSaved());
+            const problems = menuProblems(menu);
+            setMenuProblem(problems.none ? d.menuNone : null);
+            if (problems.none || problems.tooLong.length > 0) return;
+            void save.run(() => api.sites.save({ id: s.id, allowedOrigins: parseOrigins(origins), color, position, greeting, intents: intentsOf(menu) })).then((r) => {
+              if (!r) return;
+              setRev((n) => n + 1);
+              props.onSaved();
+            });
           }}
         >
           <TextArea label={d.origins} hint={d.originsHint} value={origins} onValue={setOrigins} rows={3} errors={errs('allowedOrigins')} />
@@ -90,6 +104,7 @@ function SiteForm(props: { site: Site; onSaved: () => void }) {
             ]}
           />
           <LocalizedFields label={d.greeting} langs={langs} value={greeting} onValue={setGreeting} multiline errors={(l) => fieldErrors(save.error?.fields ?? [], `greeting.${l}`)} />
+          <IntentMenuEditor idPrefix={`menu-${s.id}`} langs={langs} rows={menu} onRows={setMenu} errors={save.error?.fields ?? []} problem={menuProblem} />
           {save.error && save.error.fields.length === 0 && <ErrorBox error={save.error} />}
           {save.done && <Notice>{t.value.app.saved}</Notice>}
           <Submit busy={save.busy}>{t.value.app.save}</Submit>
@@ -105,7 +120,7 @@ function SiteForm(props: { site: Site; onSaved: () => void }) {
           {copied === false && <ErrorBox error={null} text={d.copyFailed} />}
           <h3>{d.preview}</h3>
           <p class="hint">{d.previewHint}</p>
-          <iframe class="preview" title={`${d.preview}: ${s.siteKey}`} src={previewSrc(s.previewUrl, { color, position, lang: previewLang })} loading="lazy" />
+          <iframe class="preview" title={`${d.preview}: ${s.siteKey}`} src={previewSrc(s.previewUrl, { color, position, lang: previewLang, rev })} loading="lazy" />
         </div>
       </div>
     </section>

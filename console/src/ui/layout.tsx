@@ -5,8 +5,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { route } from '../app/router.js';
-import { me, signOut } from '../app/session.js';
-import { chooseLang, fmt, isUiLang, lang, LANG_NAMES, t, UI_LANGS } from '../i18n/index.js';
+import { me, pickLang, signOut } from '../app/session.js';
+import { fmt, isUiLang, lang, LANG_NAMES, t, UI_LANGS } from '../i18n/index.js';
 import type { Dict } from '../i18n/en.js';
 
 export interface NavItem {
@@ -39,7 +39,7 @@ export function LangSwitch() {
   return (
     <label class="lang-switch">
       <span class="visually-hidden">{t.value.app.language}</span>
-      <select value={lang.value} onChange={(e) => isUiLang(e.currentTarget.value) && chooseLang(e.currentTarget.value)}>
+      <select value={lang.value} onChange={(e) => isUiLang(e.currentTarget.value) && pickLang(e.currentTarget.value)}>
         {UI_LANGS.map((l) => (
           <option key={l} value={l} lang={l}>
             {LANG_NAMES[l]}

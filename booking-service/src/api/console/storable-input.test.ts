@@ -6,11 +6,9 @@ import { assertStorable, unstorablePaths } from './storable-input.js';
 
 describe('unstorablePaths', () => {
   it('names NUL and lone surrogates in values and keys, at any depth; passes real text', () => {
-    expect(unstorablePaths({ name: 'Анна 𝕏 \u202e', list: ['ok', 'a\u0000b'], deep: { x: { y: '\ud800' } }, ['k\udc00']: 1, n: 5, z: null })).toEqual([
-      ['list', 1],
-      ['deep', 'x', 'y'],
-      ['k\udc00'],
-    ]);
+    const found = unstorablePaths({ name: 'Анна 𝕏 \u202e', list: ['ok', 'a\u0000b'], deep: { x: { y: '\ud800' } }, ['k\udc00']: 1, n: 5, z: null });
+    expect(found).toHaveLength(3);
+    expect(found).toEqual(expect.arrayContaining([['list', 1], ['deep', 'x', 'y'], ['k\udc00']]));
     expect(unstorablePaths('\u0000')).toEqual([[]]);
     expect(unstorablePaths(undefined)).toEqual([]);
   });

@@ -12,21 +12,34 @@ import { NOT_STORABLE, storable } from '../inputs.js';
 /** More than a person ever gets wrong at once; bounds the error message, not the walk. */
 const MAX_REPORTED = 20;
 
+interface Step {
+  value: unknown;
+  key: string | number | undefined;
+  parent: Step | undefined;
+}
+const pathOf = (s: Step): Array<string | number> => {
+  const path: Array<string | number> = [];
+  for (let at: Step | undefined = s; at?.parent; at = at.parent) path.push(at.key!);
+  return path.reverse();
+};
+
 /** Paths (as zod would name them) of the strings and keys in `input` that cannot be stored. */
 export function unstorablePaths(input: unknown): Array<Array<string | number>> {
   const found: Array<Array<string | number>> = [];
-  // Iterative: a 256 KB body can nest ~100,000 levels, deeper than the call stack.
-  const stack: Array<[unknown, Array<string | number>]> = [[input, []]];
+  // Iterative, with parent links instead of copied paths: a 256 KB body can nest ~100,000
+  // levels, deeper than the call stack, and copying paths per level would be quadratic.
+  const stack: Step[] = [{ value: input, key: undefined, parent: undefined }];
   while (stack.length > 0 && found.length < MAX_REPORTED) {
-    const [v, path] = stack.pop()!;
+    const step = stack.pop()!;
+    const v = step.value;
     if (typeof v === 'string') {
-      if (!storable(v)) found.push(path);
+      if (!storable(v)) found.push(pathOf(step));
     } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...path, i]]);
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: i, parent: step });
     } else if (v !== null && typeof v === 'object') {
       for (const [k, x] of Object.entries(v).reverse()) {
-        if (!storable(k)) found.push([...path, k]);
-        else stack.push([x, [...path, k]]);
+        if (!storable(k)) found.push([...pathOf(step), k]);
+        else stack.push({ value: x, key: k, parent: step });
       }
     }
   }

@@ -16,6 +16,7 @@ import type { ConsoleSession } from '../../services/console/sessions.js';
 import type { GoogleRuntime } from '../../services/calendar-sync/deps.js';
 import { asUnavailable, DatabaseUnavailable, RateLimited, ServiceFailure } from '../errors.js';
 import { zodFields } from '../trpc.js';
+import { assertStorable } from './storable-input.js';
 
 /** Cookie side effects a procedure may need (login sets, logout clears). */
 export interface CookieJar {
@@ -60,7 +61,11 @@ export const router = t.router;
 export const createConsoleCallerFactory = t.createCallerFactory;
 
 /** Every console procedure: a lost database connection → 503 with Retry-After, as in the public API (api/errors.ts). */
-const base = t.procedure.use(async ({ next }) => asUnavailable(await next()));
+const base = t.procedure.use(async ({ next, getRawInput }) => {
+  // Before any schema: no console input may carry what PostgreSQL cannot store (storable-input.ts).
+  assertStorable(await getRawInput());
+  return asUnavailable(await next());
+});
 
 /** Anyone, signed in or not: sign-in, password reset, invitation acceptance, `me`. */
 export const anonProcedure = base;

@@ -41,6 +41,15 @@ export async function meView(deps: Deps, userId: string, csrfToken: string): Pro
   };
 }
 
+/**
+ * The console language the user picked: stored on the account so it follows them to every
+ * device (auth.me user.lang). Any of ru/hy/en, whatever the business's widget languages are —
+ * the console's staff may read another language than the visitors.
+ */
+export async function setUserLang(deps: Pick<Deps, 'db'>, userId: string, lang: Lang): Promise<void> {
+  await deps.db.update(users).set({ lang }).where(eq(users.id, userId));
+}
+
 /** The user id for a correct e-mail and password; the same failure (and about the same time) otherwise. */
 export async function checkCredentials(deps: Deps, email: string, password: string): Promise<Result<string>> {
   const rows = await deps.db

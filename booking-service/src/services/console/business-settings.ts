@@ -4,7 +4,7 @@
  * written to every site.
  */
 import { asc, eq } from 'drizzle-orm';
-import { businesses, services, sites, type Lang } from '../../adapters/db/schema.js';
+import { businesses, services, sites, type Lang, type WeeklyHoursJson } from '../../adapters/db/schema.js';
 import type { Deps } from '../deps.js';
 
 const DEFAULT_COLOR = '#4f46e5';
@@ -26,6 +26,8 @@ export interface BusinessSettings {
   reminderLeadsMin: number[];
   feedbackEnabled: boolean;
   notifyEmail: string | null;
+  /** When the business answers: the inbox SLA clocks count only these hours (services/console/sla.ts). */
+  openingHours: WeeklyHoursJson;
 }
 
 export type BusinessPatch = Partial<Omit<BusinessSettings, 'id'>>;
@@ -51,10 +53,11 @@ export async function getBusinessSettings(deps: Pick<Deps, 'db'>, businessId: st
     reminderLeadsMin: b.reminderLeadsMin,
     feedbackEnabled: b.feedbackEnabled,
     notifyEmail: b.notifyEmail,
+    openingHours: b.openingHours,
   };
 }
 
-export async function updateBusinessSettings(deps: Pick<Deps, 'db'>, businessId: string, patch: BusinessPatch): Promise<BusinessSettings> {
+export async function updateBusinessSettings(deps: Pick<Deps, 'db' | 'configCache'>, businessId: string, patch: BusinessPatch): Promise<BusinessSettings> {
   const { brandColor, ...columns } = patch;
   await deps.db.transaction(async (tx) => {
     if (Object.keys(columns).length > 0) await tx.update(businesses).set(columns).where(eq(businesses.id, businessId));
@@ -65,5 +68,7 @@ export async function updateBusinessSettings(deps: Pick<Deps, 'db'>, businessId:
       for (const r of rows) await tx.update(sites).set({ widget: { ...r.widget, color: brandColor } }).where(eq(sites.id, r.id));
     }
   });
+  // Slot searches read settings through the config cache: the owner's change applies now, not in 5 s.
+  deps.configCache?.clear();
   return getBusinessSettings(deps, businessId);
 }

@@ -54,17 +54,22 @@ export interface SiteInput {
   color: string;
   position: 'right' | 'left';
   greeting: Localized;
+  /** The menu in display order (validated by the router: known ids, no repeats, at least one); absent = unchanged. */
+  intents?: WidgetConfigJson['intents'] | undefined;
 }
 
-export async function saveSite(deps: Pick<Deps, 'db' | 'publicUrl'>, businessId: string, input: SiteInput): Promise<Result<SiteView>> {
+export async function saveSite(deps: Pick<Deps, 'db' | 'publicUrl' | 'configCache'>, businessId: string, input: SiteInput): Promise<Result<SiteView>> {
   const row = await ownSite(deps, businessId, input.id);
   if (!row) return fail('SITE_NOT_FOUND', 'No such site', { field: 'id' });
-  const widget = { ...row.widget, color: input.color, position: input.position, greeting: input.greeting };
+  const intents = input.intents?.map((i) => (i.label ? { id: i.id, label: i.label } : { id: i.id })) ?? row.widget.intents;
+  const widget = { ...row.widget, color: input.color, position: input.position, greeting: input.greeting, intents };
   const [saved] = await deps.db
     .update(sites)
     .set({ allowedOrigins: input.allowedOrigins, widget })
     .where(and(eq(sites.id, input.id), eq(sites.businessId, businessId)))
     .returning();
+  // The owner is looking at the preview: don't let this process serve the old config for its TTL.
+  deps.configCache?.clear();
   return ok(view(deps, saved!));
 }
 

@@ -2,9 +2,10 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { RateLimited, unwrap } from '../../errors.js';
-import { acceptInvite, checkCredentials, meView, normaliseEmail, requestPasswordReset, resetPassword } from '../../../services/console/accounts.js';
+import { acceptInvite, checkCredentials, meView, normaliseEmail, requestPasswordReset, resetPassword, setUserLang } from '../../../services/console/accounts.js';
 import { MIN_PASSWORD_LENGTH } from '../../../services/console/passwords.js';
 import { createSession, endSession } from '../../../services/console/sessions.js';
+import { langSchema } from '../inputs.js';
 import { anonProcedure, router, staffProcedure, type ConsoleContext } from '../trpc.js';
 
 const emailInput = z.string().trim().min(3).max(254);
@@ -45,6 +46,12 @@ export const authRouter = router({
     await endSession(ctx.deps, ctx.session.sessionHash);
     ctx.cookies.clearSession();
     return { ok: true as const };
+  }),
+
+  /** The signed-in user's console language (auth.me user.lang), so it follows them across devices. */
+  setLang: staffProcedure.input(z.strictObject({ lang: langSchema })).mutation(async ({ ctx, input }) => {
+    await setUserLang(ctx.deps, ctx.session.userId, input.lang);
+    return { ok: true as const, lang: input.lang };
   }),
 
   requestReset: anonProcedure.input(z.object({ email: emailInput })).mutation(async ({ ctx, input }) => {

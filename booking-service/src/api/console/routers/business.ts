@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CURRENCIES } from '../../../domain/quote/quote-tree-schema.js';
 import { getBusinessSettings, updateBusinessSettings } from '../../../services/console/business-settings.js';
-import { colorSchema, fieldError, emailSchema, langSchema, timeZoneSchema } from '../inputs.js';
+import { colorSchema, fieldError, emailSchema, langSchema, timeZoneSchema, weeklyHoursSchema } from '../inputs.js';
 import { ownerProcedure, router, staffProcedure } from '../trpc.js';
 
 const patchSchema = z
@@ -23,6 +23,9 @@ const patchSchema = z
     reminderLeadsMin: z.array(z.number().int().min(10).max(60 * 24 * 14)).max(4),
     feedbackEnabled: z.boolean(),
     notifyEmail: emailSchema.nullable(),
+    // Same rules as staff hours (HH:MM, start < end, no overlaps). An empty week is allowed: hand-offs
+    // then promise the SLA target in wall-clock time (services/handoff.ts).
+    openingHours: weeklyHoursSchema,
   })
   .partial();
 

@@ -12,8 +12,10 @@ export const calendarRouter = router({
     .input(
       z
         .object({ from: isoSchema, to: isoSchema, staffId: idSchema.optional() })
-        .refine((r) => r.to > r.from, { message: 'must be after from', path: ['to'] })
-        .refine((r) => r.to.getTime() - r.from.getTime() <= MAX_RANGE_MS, { message: 'at most 42 days after from', path: ['to'] }),
+        // zod 4 runs these even when from/to failed their format check (still strings then):
+        // compare only real dates, or a bad `from` would throw here instead of being named.
+        .refine((r) => !(r.from instanceof Date && r.to instanceof Date) || r.to > r.from, { message: 'must be after from', path: ['to'] })
+        .refine((r) => !(r.from instanceof Date && r.to instanceof Date) || r.to.getTime() - r.from.getTime() <= MAX_RANGE_MS, { message: 'at most 42 days after from', path: ['to'] }),
     )
     .query(({ ctx, input }) => calendarOf(ctx.deps, ctx.session.businessId, ctx.session.lang, input)),
 });

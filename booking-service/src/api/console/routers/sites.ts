@@ -5,7 +5,7 @@ import { localizedTextSchema } from '../../../domain/quote/localized-text.js';
 import { getBusinessSettings } from '../../../services/console/business-settings.js';
 import { createSite, listSites, saveSite } from '../../../services/console/site-settings.js';
 import { unwrap } from '../../errors.js';
-import { colorSchema, idSchema } from '../inputs.js';
+import { colorSchema, idSchema, localizedSchema } from '../inputs.js';
 import { ownerProcedure, router, staffProcedure } from '../trpc.js';
 
 /** Exact origins, or a loopback origin with a port wildcard (`http://localhost:*`) as domain/origin.ts allows. */
@@ -17,11 +17,39 @@ const originSchema = z
   .transform((o) => (o.endsWith(':*') ? o.toLowerCase() : normaliseOrigin(o)!));
 const originsSchema = z.array(originSchema).max(20).transform((os) => [...new Set(os)]);
 
+export const INTENT_IDS = ['prices', 'book', 'human', 'my_booking', 'other'] as const;
+export const INTENT_LABEL_MAX = 60;
+/**
+ * The widget's menu in display order. A blank label (or none) means the widget's own wording in
+ * the visitor's language, so blanks are dropped rather than stored as empty buttons.
+ */
+const intentsSchema = z
+  .array(
+    z.strictObject({
+      id: z.enum(INTENT_IDS),
+      label: localizedSchema(INTENT_LABEL_MAX)
+        .optional()
+        .transform((l) => {
+          const kept = Object.fromEntries(Object.entries(l ?? {}).filter(([, v]) => v !== undefined && v !== ''));
+          return Object.keys(kept).length > 0 ? (kept as { ru?: string; hy?: string; en?: string }) : undefined;
+        }),
+    }),
+  )
+  .min(1, 'keep at least one menu item')
+  .max(INTENT_IDS.length)
+  .superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    items.forEach((it, i) => {
+      if (seen.has(it.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'listed twice' });
+      seen.add(it.id);
+    });
+  });
+
 export const sitesRouter = router({
   list: staffProcedure.query(({ ctx }) => listSites(ctx.deps, ctx.session.businessId)),
 
   save: ownerProcedure
-    .input(z.strictObject({ id: idSchema, allowedOrigins: originsSchema, color: colorSchema, position: z.enum(['right', 'left']), greeting: localizedTextSchema(300) }))
+    .input(z.strictObject({ id: idSchema, allowedOrigins: originsSchema, color: colorSchema, position: z.enum(['right', 'left']), greeting: localizedTextSchema(300), intents: intentsSchema.optional() }))
     .mutation(async ({ ctx, input }) => unwrap(await saveSite(ctx.deps, ctx.session.businessId, input))),
 
   create: ownerProcedure
