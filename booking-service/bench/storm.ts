@@ -32,6 +32,8 @@ export interface StormOptions {
   abandonRate?: number;
   /** Deterministic arrival times and choices. */
   seed?: number;
+  /** Draw the day as ⌊u²·days⌋: the next few days are the most wanted, as in real life, so visitors collide. */
+  nearDaysPopular?: boolean;
 }
 
 export interface StormResult {
@@ -114,7 +116,9 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
     const pick = () => random();
     const tomorrow = Date.now() + 86_400_000;
     for (let attempt = 0; attempt < 5; attempt++) {
-      const from = new Date(tomorrow + Math.floor(pick() * options.days) * 86_400_000).toISOString().slice(0, 10);
+      const u = pick();
+      const day = Math.floor((options.nearDaysPopular ? u * u : u) * options.days);
+      const from = new Date(tomorrow + day * 86_400_000).toISOString().slice(0, 10);
       const found = await call('find', 'slots.find', { method: 'GET', input: { siteKey: STORM_SITE, serviceId: SERVICE, ...(staffId ? { staffId } : {}), from, days: 1 } });
       const slots = (found.body.result?.data?.slots ?? []) as Array<{ start: string }>;
       if (found.status !== 200 || slots.length === 0) continue;
@@ -267,7 +271,7 @@ export async function runStormBench(): Promise<string> {
     const sampler = setInterval(() => services.forEach((s, i) => (peak[i] = Math.max(peak[i]!, rssMiB(s.child.pid!)))), 500);
     const loadBefore = loadavg()[0]!;
     const started = Date.now();
-    const r = await runStorm({ visitors: VISITORS, durationMs: DURATION_MS, bases: () => services.map((s) => s.url), days: STORM_DAYS, seed: 7 });
+    const r = await runStorm({ visitors: VISITORS, durationMs: DURATION_MS, bases: () => services.map((s) => s.url), days: STORM_DAYS, seed: 7, nearDaysPopular: true });
     const elapsed = (Date.now() - started) / 1000;
     const pending = await waitForConfirmations(database.db, 60_000);
     clearInterval(sampler);
@@ -276,7 +280,7 @@ export async function runStormBench(): Promise<string> {
     const requests = Object.values(r.statuses).reduce((a, b) => a + b, 0);
     const ms = (x: number) => x.toFixed(0);
     lines.push(
-      `\`npm run bench\` (bench/storm.ts): ${VISITORS} visitors arrive at random over ${DURATION_MS / 60_000} minutes; each searches one day (of the next ${STORM_DAYS}) for one of 3 barbers or "anyone", holds a random free slot (up to 5 tries when someone else was faster), and confirms it (10 % walk away holding). Requests alternate between two service processes (\`node --import tsx src/main.ts\`, job worker on in both, mail to the outbox table) on one fresh PostgreSQL database. Afterwards SQL checks the database.`,
+      `\`npm run bench\` (bench/storm.ts): ${VISITORS} visitors arrive at random over ${DURATION_MS / 60_000} minutes; each searches one day of the next ${STORM_DAYS} (the near days most wanted: day ⌊u²·${STORM_DAYS}⌋, so they sell out and visitors collide) for one of 3 barbers or "anyone", holds a random free slot (up to 5 tries when someone else was faster or the day is full), and confirms it (10 % walk away holding). Requests alternate between two service processes (\`node --import tsx src/main.ts\`, job worker on in both, mail to the outbox table) on one fresh PostgreSQL database. Afterwards SQL checks the database.`,
       '',
       '| measure | value |',
       '|---|---:|',

@@ -39,7 +39,10 @@ test('the owner reorders, hides and relabels the widget menu, and the preview sh
   await expect(menu.getByRole('button', { name: 'Move “Talk to a person” down' })).toBeFocused();
 
   // A label over 60 characters is named beside its field; a fitting one is kept.
+  // The texts are folded away until asked for (most owners keep the standard wording).
   const label = menu.getByLabel('Button text for “Booking” (English)');
+  await expect(label).toBeHidden();
+  await menu.locator('summary', { hasText: 'Button text for “Booking”' }).click();
   await label.fill('B'.repeat(61));
   await expect(menu.getByText('At most 60 characters.')).toBeVisible();
   await expect(label).toHaveAttribute('aria-invalid', 'true');
@@ -66,5 +69,7 @@ test('the owner reorders, hides and relabels the widget menu, and the preview sh
   await expect(rows).toHaveText(['Talk to a person', 'Prices', 'Booking', 'My booking', 'Other']);
   await expect(menu.getByLabel('Show “Other”')).not.toBeChecked();
   await expect(menu.getByLabel('Show “Prices”')).toBeChecked();
+  // A row with a text shows it unfolded.
   await expect(label).toHaveValue('Book a chair');
+  await expect(menu.getByLabel('Button text for “Prices” (English)')).toBeHidden();
 });

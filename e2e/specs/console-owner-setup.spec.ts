@@ -89,17 +89,19 @@ test('the owner signs in, adds a service and a quote tree (with its preview), an
 
   // The snippet, copied to the clipboard, and the live preview of the real widget.
   await desk.go('Sites');
-  const snippet = await page.getByLabel('Snippet for your site').inputValue();
+  // Its own section: other journeys (console-intents) may have added sites to this business.
+  const site = page.getByRole('region', { name: SITE });
+  const snippet = await site.getByLabel('Snippet for your site').inputValue();
   expect(snippet).toContain(`data-site="${SITE}"`);
-  await desk.button('Copy').click();
+  await site.getByRole('button', { name: 'Copy', exact: true }).click();
   await expect(desk.status.filter({ hasText: 'Copied.' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
   const frame = page.frameLocator('iframe[title="Preview: demo-barber-nyc"]');
   await expect(frame.getByRole('button', { name: 'Open chat' })).toBeVisible();
   await check('sites');
   // Unsaved form changes show in the preview at once.
-  await page.getByLabel('Position').selectOption('left');
-  await expect(page.locator('iframe.preview')).toHaveAttribute('src', /position=left/);
+  await site.getByLabel('Position').selectOption('left');
+  await expect(site.locator('iframe.preview')).toHaveAttribute('src', /position=left/);
   await expect(frame.getByRole('button', { name: 'Open chat' })).toBeVisible();
 
   await desk.go('Business', 'Business settings');

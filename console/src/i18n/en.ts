@@ -280,6 +280,7 @@ export const en = {
     menuShow: 'Show “{name}”',
     moveUp: 'Move “{name}” up',
     moveDown: 'Move “{name}” down',
+    menuTexts: 'Button text for “{name}”',
     menuLabel: 'Button text for “{name}” ({lang})',
     menuNone: 'Show at least one button in the menu.',
     menuTooLong: 'At most {n} characters.',

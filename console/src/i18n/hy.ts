@@ -278,6 +278,7 @@ export const hy: Dict = {
     menuShow: 'Ցույց տալ «{name}»',
     moveUp: 'Տեղափոխել «{name}» վերև',
     moveDown: 'Տեղափոխել «{name}» ներքև',
+    menuTexts: '«{name}» կոճակի տեքստը',
     menuLabel: '«{name}» կոճակի տեքստը ({lang})',
     menuNone: 'Թողեք ընտրացանկում առնվազն մեկ կոճակ։',
     menuTooLong: 'Առավելագույնը {n} նիշ։',

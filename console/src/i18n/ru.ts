@@ -278,6 +278,7 @@ export const ru: Dict = {
     menuShow: 'Показывать «{name}»',
     moveUp: 'Переместить «{name}» выше',
     moveDown: 'Переместить «{name}» ниже',
+    menuTexts: 'Текст кнопки «{name}»',
     menuLabel: 'Текст кнопки «{name}» ({lang})',
     menuNone: 'Оставьте в меню хотя бы одну кнопку.',
     menuTooLong: 'Не больше {n} символов.',

@@ -3,7 +3,8 @@
  * up/down buttons for the order, and an optional button text per business language. The server
  * keeps the shown entries in order; hidden ones are simply left out.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { INTENT_IDS, type Intent, type IntentId, type Localized } from '../api/contract.js';
 import { fieldErrors, type FieldError } from '../api/errors.js';
 import { fmt, labelOf, t } from '../i18n/index.js';
@@ -59,6 +60,20 @@ export function rowErrors(fields: readonly FieldError[], rows: readonly IntentRo
   return n < 0 ? [] : fieldErrors(fields, `intents.${n}${suffix}`);
 }
 
+/**
+ * The per-language texts fold away (most owners keep the standard wording): open from the start
+ * when a text is set, and forced open while one of them has an error.
+ */
+function Texts(props: { summary: string; hasText: boolean; hasErrors: boolean; children: ComponentChildren }) {
+  const [open, setOpen] = useState(props.hasText);
+  return (
+    <details class="intent-texts" open={open || props.hasErrors} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{props.summary}</summary>
+      {props.children}
+    </details>
+  );
+}
+
 export function IntentMenuEditor(props: { idPrefix: string; langs: readonly string[]; rows: IntentRow[]; onRows: (r: IntentRow[]) => void; errors: readonly FieldError[]; problem: string | null }) {
   const d = t.value.sites;
   const { rows } = props;
@@ -111,13 +126,19 @@ export function IntentMenuEditor(props: { idPrefix: string; langs: readonly stri
                     {e}
                   </p>
                 ))}
-                <LocalizedFields
-                  label={fmt(d.menuLabel, { name, lang: '{lang}' })}
-                  langs={props.langs}
-                  value={r.label}
-                  onValue={(label) => props.onRows(rows.map((x) => (x.id === r.id ? { ...x, label } : x)))}
-                  errors={(l) => [...tooLong(r, l), ...rowErrors(props.errors, rows, r.id, `.label.${l}`)]}
-                />
+                <Texts
+                  summary={fmt(d.menuTexts, { name })}
+                  hasText={Object.values(r.label).some((v) => (v ?? '').trim() !== '')}
+                  hasErrors={props.langs.some((l) => tooLong(r, l).length > 0 || rowErrors(props.errors, rows, r.id, `.label.${l}`).length > 0)}
+                >
+                  <LocalizedFields
+                    label={fmt(d.menuLabel, { name, lang: '{lang}' })}
+                    langs={props.langs}
+                    value={r.label}
+                    onValue={(label) => props.onRows(rows.map((x) => (x.id === r.id ? { ...x, label } : x)))}
+                    errors={(l) => [...tooLong(r, l), ...rowErrors(props.errors, rows, r.id, `.label.${l}`)]}
+                  />
+                </Texts>
               </fieldset>
             </li>
           );
