@@ -272,7 +272,7 @@ export const en = {
     copied: 'Copied.',
     copyFailed: 'Copy failed: select the text and copy it by hand.',
     preview: 'Preview',
-    previewHint: 'The real widget with the current colour and position (not yet saved settings are shown too).',
+    previewHint: 'The real widget. Colour and position show as you change them; the greeting and the menu once saved.',
     create: 'Add a site',
     newKey: 'Site key (optional)',
     menu: 'Menu in the widget',

@@ -43,6 +43,18 @@ export const weeklyHoursSchema = z.strictObject({
 export const localizedSchema = (max: number) =>
   z.strictObject({ ru: z.string().trim().max(max).optional(), hy: z.string().trim().max(max).optional(), en: z.string().trim().max(max).optional() });
 
+/**
+ * A person's or business's name: one visible line. Control characters (CR/LF above all) would
+ * reach e-mail headers and bodies; the public API refuses them the same way (api/inputs.ts).
+ */
+export const nameSchema = (max: number, min = 1) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'no control characters (line breaks, tabs)');
+
 export const idSchema = z.string().min(1).max(100);
 export const dateSchema = z
   .string()

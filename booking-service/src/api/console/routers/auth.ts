@@ -5,7 +5,7 @@ import { RateLimited, unwrap } from '../../errors.js';
 import { acceptInvite, checkCredentials, meView, normaliseEmail, requestPasswordReset, resetPassword, setUserLang } from '../../../services/console/accounts.js';
 import { MIN_PASSWORD_LENGTH } from '../../../services/console/passwords.js';
 import { createSession, endSession } from '../../../services/console/sessions.js';
-import { langSchema } from '../inputs.js';
+import { langSchema, nameSchema } from '../inputs.js';
 import { anonProcedure, router, staffProcedure, type ConsoleContext } from '../trpc.js';
 
 const emailInput = z.string().trim().min(3).max(254);
@@ -66,7 +66,7 @@ export const authRouter = router({
   }),
 
   acceptInvite: anonProcedure
-    .input(z.object({ token: tokenInput, password: newPassword, name: z.string().trim().min(1).max(100).optional() }))
+    .input(z.object({ token: tokenInput, password: newPassword, name: nameSchema(100).optional() }))
     .mutation(async ({ ctx, input }) => {
       const { userId } = unwrap(await acceptInvite(ctx.deps, input.token, input.password, input.name));
       return signIn(ctx, userId);

@@ -2,11 +2,11 @@
 import { z } from 'zod';
 import { cancelByStaff, createPhoneBooking, deskSlots, markAttendanceByStaff, rescheduleByStaff } from '../../../services/console/desk.js';
 import { unwrap } from '../../errors.js';
-import { dateSchema, emailSchema, idSchema, isoSchema, langSchema } from '../inputs.js';
+import { dateSchema, emailSchema, idSchema, isoSchema, langSchema, nameSchema } from '../inputs.js';
 import { router, staffProcedure } from '../trpc.js';
 
 const customerSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: nameSchema(100),
   phone: z.string().trim().regex(/^\+?[0-9 ()-]{5,25}$/, 'digits, spaces, ( ) - and a leading + only').optional(),
   email: emailSchema.optional(),
 });

@@ -2,12 +2,12 @@
 import { z } from 'zod';
 import { CURRENCIES } from '../../../domain/quote/quote-tree-schema.js';
 import { getBusinessSettings, updateBusinessSettings } from '../../../services/console/business-settings.js';
-import { colorSchema, fieldError, emailSchema, langSchema, timeZoneSchema, weeklyHoursSchema } from '../inputs.js';
+import { colorSchema, fieldError, emailSchema, langSchema, nameSchema, timeZoneSchema, weeklyHoursSchema } from '../inputs.js';
 import { ownerProcedure, router, staffProcedure } from '../trpc.js';
 
 const patchSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(200),
+    name: nameSchema(200),
     address: z.string().trim().max(300),
     phone: z.string().trim().max(40).nullable(),
     timeZone: timeZoneSchema,

@@ -9,7 +9,7 @@ import { listStaff, saveStaff, setDayOff, setHours, staffBelongs } from '../../.
 import type { ConsoleSession } from '../../../services/console/sessions.js';
 import { fail } from '../../../services/result.js';
 import { unwrap } from '../../errors.js';
-import { dateSchema, emailSchema, idSchema, timeZoneSchema, weeklyHoursSchema } from '../inputs.js';
+import { dateSchema, emailSchema, idSchema, nameSchema, timeZoneSchema, weeklyHoursSchema } from '../inputs.js';
 import { ownerProcedure, router, staffProcedure } from '../trpc.js';
 
 function mayEdit(session: ConsoleSession, staffId: string) {
@@ -22,11 +22,11 @@ export const staffRouter = router({
   list: staffProcedure.query(({ ctx }) => listStaff(ctx.deps, ctx.session.businessId)),
 
   save: ownerProcedure
-    .input(z.strictObject({ id: idSchema.optional(), name: z.string().trim().min(1).max(100), timeZone: timeZoneSchema.nullable(), weeklyHours: weeklyHoursSchema, active: z.boolean() }))
+    .input(z.strictObject({ id: idSchema.optional(), name: nameSchema(100), timeZone: timeZoneSchema.nullable(), weeklyHours: weeklyHoursSchema, active: z.boolean() }))
     .mutation(async ({ ctx, input }) => unwrap(await saveStaff(ctx.deps, ctx.session.businessId, input))),
 
   invite: ownerProcedure
-    .input(z.strictObject({ email: emailSchema, name: z.string().trim().max(100), role: z.enum(['staff', 'owner']), staffId: idSchema.nullable() }))
+    .input(z.strictObject({ email: emailSchema, name: nameSchema(100, 0), role: z.enum(['staff', 'owner']), staffId: idSchema.nullable() }))
     .mutation(async ({ ctx, input }) => {
       if (input.staffId !== null && !(await staffBelongs(ctx.deps, ctx.session.businessId, input.staffId))) {
         unwrap(fail('STAFF_NOT_FOUND', 'No such staff member', { field: 'staffId' }));
