@@ -102,6 +102,9 @@ describe.runIf(process.env.DATABASE_URL)('PostgreSQL unreachable under load (loo
     const cutAt = Date.now();
     await proxy.stop();
     await until(() => traffic.answers.filter((a) => a.at > cutAt + 500).length >= 20);
+    // The console too: its session lookup is a query, and must fail the same clean way.
+    const consoleAnswer = await fetch(`${svc.url}/console/trpc/auth.me`, { headers: { cookie: 'fd_session=some-session-token' } });
+    const consoleBody = (await consoleAnswer.json()) as { error?: { data?: { code?: string } } };
     const restoredAt = Date.now();
     await proxy.start();
     // Recovery: the pool drops its dead connections and opens new ones on demand.
@@ -130,6 +133,9 @@ describe.runIf(process.env.DATABASE_URL)('PostgreSQL unreachable under load (loo
       expect(a.code).toBe('SERVICE_UNAVAILABLE');
       expect(Number(a.retryAfter)).toBeGreaterThan(0);
     }
+    expect(consoleAnswer.status, logs).toBe(503);
+    expect(consoleBody.error?.data?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(Number(consoleAnswer.headers.get('retry-after'))).toBeGreaterThan(0);
     // Never a 500 or a dropped connection, at any point.
     expect(traffic.answers.filter((a) => a.status === 500 || a.status === 0)).toEqual([]);
 

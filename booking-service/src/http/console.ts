@@ -7,9 +7,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import { TRPCError } from '@trpc/server';
 import { consoleRouter } from '../api/console/router.js';
 import type { ConsoleContext, CookieJar } from '../api/console/trpc.js';
-import { retryAfterOf } from '../api/errors.js';
+import { DatabaseUnavailable, retryAfterOf } from '../api/errors.js';
+import { isDatabaseUnavailable } from '../adapters/db/errors.js';
 import type { Deps } from '../services/deps.js';
 import { loadSession, SESSION_COOKIE } from '../services/console/sessions.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -67,7 +69,14 @@ export function consoleApi(
       };
       const csrf = req.headers['x-csrf-token'];
       const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-      const session = await loadSession(deps, token);
+      const session = await loadSession(deps, token).catch((err: unknown) => {
+        // The session read is the first query of every console call: a lost database must
+        // answer 503 + Retry-After here too, like inside the procedures (api/errors.ts).
+        if (isDatabaseUnavailable(err)) {
+          throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'Temporarily unavailable; try again shortly', cause: new DatabaseUnavailable(err) });
+        }
+        throw err;
+      });
       // The session slid forward: so does the cookie, or the browser would drop it at the old expiry.
       if (session?.renewedUntil && token) cookies.setSession(token, session.renewedUntil);
       return {
