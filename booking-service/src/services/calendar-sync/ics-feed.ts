@@ -29,12 +29,20 @@ const feedSecret = (secret: string, staffId: string, issuedAt: Date) =>
 const urlOf = (deps: Deps, token: string) => `${deps.publicUrl.replace(/\/+$/, '')}/calendar/staff/${token}.ics`;
 
 export async function issueFeed(deps: Deps, staffId: string): Promise<string> {
-  const prev = (await deps.db.select().from(staffCalendarFeeds).where(eq(staffCalendarFeeds.staffId, staffId)))[0];
-  const now = deps.clock.now().getTime();
-  const issuedAt = new Date(prev ? Math.max(now, prev.createdAt.getTime() + 1) : now);
-  const token = feedSecret(deps.secret, staffId, issuedAt);
-  const row = { staffId, tokenHash: hashSecret(token), createdAt: issuedAt };
-  await deps.db.insert(staffCalendarFeeds).values(row).onConflictDoUpdate({ target: staffCalendarFeeds.staffId, set: { tokenHash: row.tokenHash, createdAt: row.createdAt } });
+  // Two "new feed" clicks at once would derive the same secret from the same issue time, and
+  // on PostgreSQL the second upsert can then trip the token_hash unique index before the
+  // staff_id conflict resolves (a 500 found by the console fuzz test): the staff row's lock
+  // makes them take turns, so the second one sees the first and issues a later secret.
+  const token = await deps.db.transaction(async (tx) => {
+    await tx.select({ id: staff.id }).from(staff).where(eq(staff.id, staffId)).for('update');
+    const prev = (await tx.select().from(staffCalendarFeeds).where(eq(staffCalendarFeeds.staffId, staffId)))[0];
+    const now = deps.clock.now().getTime();
+    const issuedAt = new Date(prev ? Math.max(now, prev.createdAt.getTime() + 1) : now);
+    const secret = feedSecret(deps.secret, staffId, issuedAt);
+    const row = { staffId, tokenHash: hashSecret(secret), createdAt: issuedAt };
+    await tx.insert(staffCalendarFeeds).values(row).onConflictDoUpdate({ target: staffCalendarFeeds.staffId, set: { tokenHash: row.tokenHash, createdAt: row.createdAt } });
+    return secret;
+  });
   return urlOf(deps, token);
 }
 
