@@ -81,10 +81,18 @@ describe.each(dbKinds)('public API on %s', (kind) => {
       expect([...starts].sort()).toEqual(starts);
     });
 
-    it('for "anyone" lists every free staff member of a time', async () => {
+    it('for "anyone" lists every free staff member of a time when asked (allStaff)', async () => {
+      const r = await api().slots.find({ siteKey: SALON, serviceId: 'salon-haircut-women', from: '2026-03-04', days: 1, allStaff: true });
+      const noon = r.slots.find((s) => s.start === '2026-03-04T09:00:00.000Z')!;
+      expect(noon.staffIds!.sort()).toEqual(['salon-anna', 'salon-maria', 'salon-olga']);
+      expect(noon.staffIds).toContain(noon.staffId);
+    });
+
+    it('for "anyone" answers lean by default: who serves each slot, not everyone free', async () => {
       const r = await api().slots.find({ siteKey: SALON, serviceId: 'salon-haircut-women', from: '2026-03-04', days: 1 });
       const noon = r.slots.find((s) => s.start === '2026-03-04T09:00:00.000Z')!;
-      expect(noon.staffIds.sort()).toEqual(['salon-anna', 'salon-maria', 'salon-olga']);
+      expect(noon).toEqual({ start: '2026-03-04T09:00:00.000Z', end: noon.end, staffId: expect.any(String) });
+      expect(['salon-anna', 'salon-maria', 'salon-olga']).toContain(noon.staffId);
     });
 
     it('respects the minimum notice', async () => {

@@ -62,6 +62,8 @@ export const slotsFindInput = z.object({
   staffId: idSchema.optional(),
   from: localDateSchema,
   days: z.number().int().min(1).max(31).default(7),
+  /** Also list every free staff member per slot (a larger answer; the widget does not need it). */
+  allStaff: z.boolean().optional(),
   conversationId: conversationIdSchema.optional(),
 });
 

@@ -13,8 +13,12 @@ export interface SlotView {
   end: string;
   /** Who will serve: the first free staff member in display order. */
   staffId: string;
-  /** Everyone free at this time (for "anyone"). */
-  staffIds: string[];
+  /**
+   * Everyone free at this time, when asked for (`allStaff`). Off by default: for "anyone" across
+   * 20 staff it quadruples the answer (74 KB instead of 19 KB for a week), and serialising it
+   * was the largest cost of a search (p99 28 ms vs 13 ms at 200 req/s; BENCHMARKS.md).
+   */
+  staffIds?: string[];
 }
 
 export interface FindSlotsInput {
@@ -23,6 +27,8 @@ export interface FindSlotsInput {
   staffId?: string | undefined;
   from: string;
   days: number;
+  /** List every free staff member per slot (SlotView.staffIds). */
+  allStaff?: boolean | undefined;
 }
 
 export async function findSlotsForSite(
@@ -41,7 +47,7 @@ export async function findSlotsForSite(
   if (!service.ok) return service;
   if (!staffRows.ok) return staffRows;
   const slots = await searchSlots(deps, business, service.value, staffRows.value, input.from, input.days);
-  return ok({ timeZone: business.timeZone, slots: slots.map(toView) });
+  return ok({ timeZone: business.timeZone, slots: slots.map(input.allStaff ? toView : toLeanView) });
 }
 
 /** Free slots over business-local days [from, from + days). */
@@ -92,6 +98,11 @@ export async function nearestSlots(
     .map((x) => x.s)
     .sort((a, b) => a.start - b.start)
     .map(toView);
+}
+
+/** A slot with who serves it, without the list of everyone else free then. */
+export function toLeanView(s: Slot): SlotView {
+  return { start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString(), staffId: s.staffIds[0]! };
 }
 
 export function toView(s: Slot): SlotView {
