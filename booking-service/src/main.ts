@@ -26,7 +26,8 @@ const database = await openDatabase(
     ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE }
     : { kind: 'pglite', dataDir: resolve(env.DATA_DIR) },
 );
-if (env.SEED_DEMO ?? database.kind === 'pglite') await seedDemo(database.db);
+const demoSeeded = env.SEED_DEMO ?? database.kind === 'pglite';
+if (demoSeeded) await seedDemo(database.db);
 
 const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 const deps = {
@@ -85,6 +86,7 @@ const app = createApp(deps, {
 const server = app.listen(env.PORT, () => {
   const where = database.kind === 'pglite' ? `embedded database in ${resolve(env.DATA_DIR)}` : 'PostgreSQL';
   console.log(`Frontdesk booking service: ${publicUrl} (${where}, pid ${process.pid})`);
+  console.log(`Staff console: ${publicUrl}/console${demoSeeded ? ' (demo sign-in: owner@demo-barber-nyc.demo / frontdesk-demo)' : ''}`);
   console.log(env.SMTP_URL ? `Mail: SMTP ${new URL(env.SMTP_URL).host}` : `Mail: outbox, readable at ${publicUrl}/mailbox`);
   console.log(googleDemo ? `Google Calendar: demo calendar (emulator, not Google) at ${googleDemo.emulator.url}` : `Google Calendar: ${google ? 'on' : 'off (no GOOGLE_CLIENT_ID)'}`);
 });
