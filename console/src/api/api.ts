@@ -3,6 +3,8 @@
  * are always ApiError. tsc checks each line against the router's inferred input and output,
  * so a server change that breaks the console fails typecheck here.
  */
+import type { inferRouterInputs } from '@trpc/server';
+import type { ConsoleRouter } from '../../../booking-service/src/api/console/router.js';
 import { trpc } from './client.js';
 import { toApiError } from './errors.js';
 import type {
@@ -14,9 +16,7 @@ import type {
   InboxDetail,
   InboxItem,
   InboxList,
-  Intent,
   Lang,
-  Localized,
   Me,
   Outcome,
   QuoteEvaluation,
@@ -36,12 +36,12 @@ async function call<T>(p: Promise<T>): Promise<T> {
   }
 }
 
-export type BusinessInput = Partial<
-  Omit<Business, 'id' | 'address' | 'languages' | 'defaultLang' | 'currency'> & { address: string; languages: Lang[]; defaultLang: Lang; currency: 'RUB' | 'AMD' | 'USD' }
->;
-export type ServiceInput = Omit<Service, 'id' | 'descriptions'> & { id?: string; descriptions?: Localized | null };
-export type StaffInput = { id?: string; name: string; timeZone: string | null; weeklyHours: WeeklyHours; active: boolean };
-export type SiteInput = { id: string; allowedOrigins: string[]; color: string; position: 'right' | 'left'; greeting: Localized; intents?: Intent[] };
+/** What the forms send: the router's own input types. */
+type In = inferRouterInputs<ConsoleRouter>;
+export type BusinessInput = In['business']['update'];
+export type ServiceInput = In['services']['save'];
+export type StaffInput = In['staff']['save'];
+export type SiteInput = In['sites']['save'];
 
 export const api = {
   auth: {

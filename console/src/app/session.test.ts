@@ -7,7 +7,7 @@ const { me, pickLang, signedIn } = await import('./session.js');
 const { lang } = await import('../i18n/index.js');
 import type { Me } from '../api/contract.js';
 
-const account = (l: string): Me => ({
+const account = (l: Me['user']['lang']): Me => ({
   user: { id: 'u1', email: 'a@b.demo', name: 'A', role: 'staff', lang: l, staffId: 's1' },
   business: { id: 'b1', name: 'B', timeZone: 'UTC', currency: 'USD', languages: ['en'], defaultLang: 'en' },
   csrfToken: 'csrf',
