@@ -5,24 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSharedPacer, type Pacer } from '../src/services/calendar-sync/pacing.js';
 import { createTestDatabase, dbKinds, type TestDatabase } from './support/db.js';
-
-async function sendTimes(pacers: Pacer[], n: number, clock: { t: number }): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    await pacers[i % pacers.length]!.take('staff-1');
-    times.push(clock.t);
-  }
-  return times;
-}
-
-const maxInAnyMinute = (times: number[]) => {
-  let max = 0;
-  for (let i = 0, j = 0; j < times.length; j++) {
-    while (times[j]! - times[i]! >= 60_000) i++;
-    max = Math.max(max, j - i + 1);
-  }
-  return max;
-};
+import { maxInAnyMinute, sendTimes } from './support/pacing.js';
 
 describe.each(dbKinds)('Google request pacing shared through the database (%s)', (kind) => {
   let database: TestDatabase;

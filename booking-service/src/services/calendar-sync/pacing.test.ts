@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPacer, type Pacer } from './pacing.js';
-
-/** Runs `n` takes in turn over the given pacers (as several processes would), returning when each went out. */
-async function sendTimes(pacers: Pacer[], n: number, clock: { t: number }): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    await pacers[i % pacers.length]!.take('staff-1');
-    times.push(clock.t);
-  }
-  return times;
-}
-
-const maxInAnyMinute = (times: number[]) => {
-  let max = 0;
-  for (let i = 0, j = 0; j < times.length; j++) {
-    while (times[j]! - times[i]! >= 60_000) i++;
-    max = Math.max(max, j - i + 1);
-  }
-  return max;
-};
+import { createPacer } from './pacing.js';
+import { maxInAnyMinute, sendTimes } from '../../../test/support/pacing.js';
 
 describe('per-user pacing (in memory)', () => {
   it('never lets more than 600 requests out in any minute per user; other users are not slowed', async () => {
