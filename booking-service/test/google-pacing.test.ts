@@ -3,7 +3,7 @@
  * configured, PostgreSQL): several pacers on one database behave as one within the quota.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSharedPacer, type Pacer } from '../src/services/calendar-sync/pacing.js';
+import { createSharedPacer } from '../src/services/calendar-sync/pacing.js';
 import { createTestDatabase, dbKinds, type TestDatabase } from './support/db.js';
 import { maxInAnyMinute, sendTimes } from './support/pacing.js';
 
