@@ -28,6 +28,7 @@ import { demoQuoteTrees } from '../src/seed/quote-trees.js';
 import { ownerOf, signIn, type ConsoleSessionClient } from './support/console.js';
 import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
+import { pool } from './support/pool.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 /** Inputs per procedure; a few are costlier per call (see RUNS_FOR). */
@@ -302,20 +303,6 @@ async function timed(c: Case, p: Promise<Outcome>): Promise<Outcome> {
   const o = await p;
   spent.set(c.path, (spent.get(c.path) ?? 0) + performance.now() - t0);
   return o;
-}
-
-async function pool<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: size }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!);
-      }
-    }),
-  );
-  return out;
 }
 
 /** A valid input of each procedure (owner of SITE), for the per-field sweep below. */

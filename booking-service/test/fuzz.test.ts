@@ -9,6 +9,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './support/harness.js';
+import { pool } from './support/pool.js';
 
 const RUNS_PER_PROCEDURE = 1_000;
 const CONCURRENCY = 16;
@@ -139,20 +140,6 @@ async function call(url: string, path: string, method: Method, input: string | u
   const body = await res.text();
   spent.set(path, (spent.get(path) ?? 0) + performance.now() - t0);
   return { path, input, status: res.status, body };
-}
-
-async function pool<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: size }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!);
-      }
-    }),
-  );
-  return out;
 }
 
 describe('fuzzing every public procedure over HTTP (PGlite)', () => {

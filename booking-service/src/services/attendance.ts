@@ -9,7 +9,7 @@ import { toBookingView, type BookingView } from './booking-view.js';
 import type { Deps } from './deps.js';
 import { onAttendanceMarked } from './notifications/enqueue.js';
 import { fail, ok, type Result } from './result.js';
-import { recordEvent } from './events.js';
+import { bookingEvent, recordEvent } from './events.js';
 
 export async function markAttendance(
   deps: Deps,
@@ -34,15 +34,7 @@ export async function markAttendance(
     const biz = await tx.select({ feedback: businesses.feedbackEnabled }).from(businesses).where(eq(businesses.id, b.businessId));
     await onAttendanceMarked(tx, b, input.status, biz[0]?.feedback ?? false, now);
     // A corrected mark records a second event; the dashboard counts each booking's latest one.
-    await recordEvent(tx, {
-      businessId: b.businessId,
-      kind: input.status,
-      at: now,
-      siteId: b.siteId,
-      conversationId: b.conversationId,
-      channel: b.channel,
-      bookingId: b.id,
-    });
+    await recordEvent(tx, bookingEvent(b, input.status, now));
     return b;
   });
   return updated ? ok({ booking: toBookingView(updated) }) : fail('BOOKING_NOT_FOUND', 'No such visit to mark');

@@ -13,7 +13,7 @@ import { fail, ok, type Result } from './result.js';
 import { isOriginAllowed } from './site.js';
 import { hashHoldToken, signToken } from './tokens.js';
 import { onBookingConfirmed } from './notifications/enqueue.js';
-import { recordEvent } from './events.js';
+import { bookingEvent, recordEvent } from './events.js';
 
 export interface ConfirmInput {
   holdToken: string;
@@ -76,15 +76,7 @@ export async function confirmBooking(deps: Deps, input: ConfirmInput, origin: st
       // The confirmation, staff notice and reminders commit with the booking, or not at all.
       await onBookingConfirmed(tx, updated[0]!, now);
       const b = updated[0]!;
-      await recordEvent(tx, {
-        businessId: b.businessId,
-        kind: 'booking_made',
-        at: now,
-        siteId: b.siteId,
-        conversationId: b.conversationId,
-        channel: b.channel,
-        bookingId: b.id,
-      });
+      await recordEvent(tx, bookingEvent(b, 'booking_made', now));
       return b;
     }));
     return ok({ booking: toBookingView(confirmed), manageToken: signToken(deps.secret, confirmed.id, 'manage') });

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../adapters/db/client.js';
-import { events, type Channel, type EventKind } from '../adapters/db/schema.js';
+import { events, type bookings, type Channel, type EventKind } from '../adapters/db/schema.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -38,4 +38,14 @@ export async function recordEvent(db: Db | Tx, e: EventInput): Promise<void> {
     valueMs: e.valueMs ?? null,
     meta: e.meta ?? null,
   });
+}
+
+type BookingRow = typeof bookings.$inferSelect;
+
+/**
+ * The event of something that happened to a booking, tied to the booking's site, conversation
+ * and channel, so the dashboard can follow a conversation from first message to visit.
+ */
+export function bookingEvent(b: BookingRow, kind: EventKind, at: Date, meta?: Record<string, unknown>): EventInput {
+  return { businessId: b.businessId, kind, at, siteId: b.siteId, conversationId: b.conversationId, channel: b.channel, bookingId: b.id, meta };
 }

@@ -14,18 +14,7 @@ import { nearestSlots, searchSlots } from './slots.js';
 import { isOriginAllowed } from './site.js';
 import { verifyToken } from './tokens.js';
 import { onBookingCancelled, onBookingRescheduled } from './notifications/enqueue.js';
-import { recordEvent } from './events.js';
-
-/** The KPI event of a visitor's change, tied to the booking's conversation and channel. */
-const changeEvent = (b: typeof bookings.$inferSelect, kind: 'rescheduled' | 'cancelled', at: Date) => ({
-  businessId: b.businessId,
-  kind,
-  at,
-  siteId: b.siteId,
-  conversationId: b.conversationId,
-  channel: b.channel,
-  bookingId: b.id,
-});
+import { bookingEvent, recordEvent } from './events.js';
 
 const MIN = 60_000;
 /** How long after the appointment ends its manage link still opens (to show "cancelled"/"done"). */
@@ -155,7 +144,7 @@ export async function rescheduleBooking(
         .returning();
       if (moved[0]) {
         await onBookingRescheduled(tx, moved[0], r.booking.startsAt, now);
-        await recordEvent(tx, changeEvent(moved[0], 'rescheduled', now));
+        await recordEvent(tx, bookingEvent(moved[0], 'rescheduled', now));
       }
       return moved;
     }));
@@ -188,7 +177,7 @@ export async function cancelBooking(
       .returning();
     if (rows[0]) {
       await onBookingCancelled(tx, rows[0], now);
-      await recordEvent(tx, changeEvent(rows[0], 'cancelled', now));
+      await recordEvent(tx, bookingEvent(rows[0], 'cancelled', now));
     }
     return rows;
   });

@@ -16,7 +16,7 @@ import { findSlots, type Slot } from '../../domain/availability/find-slots.js';
 import { addDays, utcToZoned, zonedToUtc } from '../../domain/time/zoned.js';
 import { markAttendance } from '../attendance.js';
 import type { Deps } from '../deps.js';
-import { recordEvent } from '../events.js';
+import { bookingEvent, recordEvent } from '../events.js';
 import { onBookingCancelled, onBookingConfirmed, onBookingRescheduled } from '../notifications/enqueue.js';
 import { fail, ok, type Result } from '../result.js';
 import { loadSchedules, rulesFor } from '../schedule.js';
@@ -243,7 +243,7 @@ export async function createPhoneBooking(deps: Deps, businessId: string, userId:
           .returning();
         // The same confirmation (sent only when there is an e-mail), staff notice, reminders and calendar write as a widget booking.
         await onBookingConfirmed(tx, b!, now);
-        await recordEvent(tx, { businessId, kind: 'booking_made', at: now, channel: 'phone', bookingId: id, meta: { userId } });
+        await recordEvent(tx, bookingEvent(b!, 'booking_made', now, { userId }));
       }),
     );
   } catch (err) {
@@ -299,7 +299,7 @@ export async function rescheduleByStaff(
         const m = rows[0];
         if (m) {
           await onBookingRescheduled(tx, m, b.startsAt, now);
-          await recordEvent(tx, { businessId, kind: 'rescheduled', at: now, siteId: m.siteId, conversationId: m.conversationId, channel: m.channel, bookingId: m.id, meta: { by: 'staff', userId } });
+          await recordEvent(tx, bookingEvent(m, 'rescheduled', now, { by: 'staff', userId }));
         }
         return m;
       }),
@@ -334,7 +334,7 @@ export async function cancelByStaff(
     const c = rows[0];
     if (c) {
       await onBookingCancelled(tx, c, now);
-      await recordEvent(tx, { businessId, kind: 'cancelled', at: now, siteId: c.siteId, conversationId: c.conversationId, channel: c.channel, bookingId: c.id, meta: { by: 'staff', userId } });
+      await recordEvent(tx, bookingEvent(c, 'cancelled', now, { by: 'staff', userId }));
     }
     return c;
   });
