@@ -1,5 +1,6 @@
 import type { Db } from '../adapters/db/client.js';
 import type { Clock } from '../ports/clock.js';
+import type { ConversationBus } from '../ports/conversation-bus.js';
 import type { ConfigCache } from './config-cache.js';
 
 /** What every use case receives. Built once in main.ts (or per test). */
@@ -12,4 +13,6 @@ export interface Deps {
   publicUrl: string;
   /** Caches site/business/service/staff config for a few seconds (services/config-cache.ts); absent = always read. */
   configCache?: ConfigCache | undefined;
+  /** Wakes server-push streams after a conversation changed (ports/conversation-bus.ts); absent = no push. */
+  bus?: ConversationBus | undefined;
 }

@@ -482,3 +482,105 @@ export const events = pgTable(
   },
   (t) => [index('events_business_kind_at_idx').on(t.businessId, t.kind, t.at), index('events_conversation_idx').on(t.conversationId)],
 );
+
+export type ConversationChannelColumn = 'widget' | 'telegram' | 'whatsapp' | 'sms' | 'email';
+
+/**
+ * A conversation held on the server (issue 13): one per visitor thread, whatever the channel.
+ * The engine's state lives in `state` (its own versioned JSON, see domain/conversation); every
+ * turn is a conditional update on `version`, so two tabs sending at once cannot interleave.
+ * Contact details are copied here only once the visitor consented (`consentAt`).
+ */
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    siteId: text('site_id').references(() => sites.id, { onDelete: 'set null' }),
+    channel: text('channel').$type<ConversationChannelColumn>().notNull().default('widget'),
+    /** The channel's own id for the thread (Telegram chat id, WhatsApp number); null on the widget. */
+    externalRef: text('external_ref'),
+    /** sha256 of the secret the widget keeps to resume the conversation. */
+    tokenHash: text('token_hash').notNull(),
+    lang: text('lang').$type<Lang>().notNull(),
+    status: text('status').$type<'bot' | 'waiting' | 'live' | 'closed'>().notNull().default('bot'),
+    /** The engine's state (domain/conversation): opaque to everything else. */
+    state: jsonb('state').$type<Record<string, unknown>>().notNull(),
+    /** Bumped on every change of the row; writes are conditional on the version read. */
+    version: integer('version').notNull().default(0),
+    /** The last transcript seq written (messages are numbered 1, 2, 3… per conversation). */
+    seq: integer('seq').notNull().default(0),
+    /** The last seq staff have seen in the console (unread = seq − staffReadSeq of visitor messages). */
+    staffReadSeq: integer('staff_read_seq').notNull().default(0),
+    source: jsonb('source').$type<{ url?: string; referrer?: string; utm?: Record<string, string> }>(),
+    intent: text('intent'),
+    customerId: text('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    contactEmail: text('contact_email'),
+    consentAt: tstz('consent_at'),
+    outcome: text('outcome').$type<'booked' | 'handed_off' | 'lost' | 'not_interested'>(),
+    outcomeAt: tstz('outcome_at'),
+    lastVisitorAt: tstz('last_visitor_at'),
+    lastStaffAt: tstz('last_staff_at'),
+    /** Transcript retention: the row and its messages are purged after this instant. */
+    purgeAfter: tstz('purge_after'),
+    createdAt: tstz('created_at').notNull(),
+    updatedAt: tstz('updated_at').notNull(),
+  },
+  (t) => [
+    index('conversations_business_updated_idx').on(t.businessId, t.updatedAt),
+    uniqueIndex('conversations_external_idx').on(t.businessId, t.channel, t.externalRef),
+    index('conversations_purge_idx').on(t.purgeAfter),
+  ],
+);
+
+/** The transcript: append-only, numbered per conversation. */
+export const conversationMessages = pgTable(
+  'conversation_messages',
+  {
+    conversationId: text('conversation_id').notNull().references(() => conversations.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    from: text('from_party').$type<'bot' | 'visitor' | 'staff' | 'system'>().notNull(),
+    text: text('text').notNull(),
+    /** A rich attachment (booking, quote, hand-off card): the protocol's `Card`. */
+    card: jsonb('card').$type<Record<string, unknown>>(),
+    /** Staff replies: the console user who wrote it. */
+    authorUserId: text('author_user_id'),
+    at: tstz('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.seq] }), index('conversation_messages_business_at_idx').on(t.businessId, t.at)],
+);
+
+/**
+ * A lead: a conversation that left a contact (with consent). One per conversation; the person is
+ * the customer it is matched to (by verified phone or e-mail), so a returning visitor is one customer.
+ */
+export const leads = pgTable(
+  'leads',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    conversationId: text('conversation_id').notNull().unique().references(() => conversations.id, { onDelete: 'cascade' }),
+    customerId: text('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    email: text('email'),
+    lang: text('lang').$type<Lang>().notNull(),
+    channel: text('channel').$type<ConversationChannelColumn>().notNull().default('widget'),
+    source: jsonb('source').$type<{ url?: string; referrer?: string; utm?: Record<string, string> }>(),
+    intent: text('intent'),
+    /** The last quote given: `{ treeId, price, summary }` (the agreed-price shape). */
+    quote: jsonb('quote').$type<Record<string, unknown>>(),
+    /** Qualification answers and score (issue 17 fills the answers; the score exists now). */
+    qualification: jsonb('qualification').$type<Record<string, unknown>>(),
+    score: integer('score').notNull().default(0),
+    temperature: text('temperature').$type<LeadTemperature>().notNull().default('warm'),
+    outcome: text('outcome').$type<'booked' | 'handed_off' | 'lost' | 'not_interested'>(),
+    consentAt: tstz('consent_at').notNull(),
+    createdAt: tstz('created_at').notNull(),
+    updatedAt: tstz('updated_at').notNull(),
+  },
+  (t) => [index('leads_business_created_idx').on(t.businessId, t.createdAt), index('leads_customer_idx').on(t.customerId)],
+);
