@@ -92,8 +92,16 @@ export type Card =
       withinOpeningHours: boolean;
     };
 
+/**
+ * The intent menu's option ids. Every other option id is opaque to a channel, but these are
+ * fixed: a channel renders the greeting and menu locally (no network wait) and its first turn is
+ * `{ type: 'choose', optionId: 'intent:book' }`. They are accepted at any point of the
+ * conversation (like the menu itself).
+ */
+export type IntentOptionId = `intent:${IntentId}`;
+
 export interface Option {
-  /** Opaque to the channel; sent back in `{ type: 'choose', optionId }`. */
+  /** Opaque to the channel (except `IntentOptionId`); sent back in `{ type: 'choose', optionId }`. */
   id: string;
   label: string;
   /** A secondary line, e.g. a service's price and duration. */
@@ -115,10 +123,17 @@ export interface DayOption {
   free: boolean;
 }
 
+/**
+ * Secondary quick replies shown with a prompt that is not itself a list of choices ("Change
+ * time" beside the contact form, "Nearest times" beside a day's slots, "Send a new code"):
+ * sent back as `{ type: 'choose', optionId }` like any option.
+ */
+export type Actions = Option[] | undefined;
+
 /** What the visitor can do now: the input a channel shows under the transcript. */
 export type Prompt =
   /** Free text only (also the live chat with a person). */
-  | { kind: 'text'; placeholder?: string | undefined }
+  | { kind: 'text'; placeholder?: string | undefined; actions?: Actions }
   /** The intent menu (greeting) or any list of quick replies; free text is always allowed too. */
   | { kind: 'choice'; options: Option[]; menu: boolean }
   | {
@@ -132,12 +147,15 @@ export type Prompt =
       days: DayOption[];
       /** "Next free day: …" when the shown day has none. */
       nextFreeDay: string | null;
+      actions?: Actions;
     }
-  | { kind: 'number'; min: number; max: number; step: number; unit?: string | undefined }
+  | { kind: 'number'; min: number; max: number; step: number; unit?: string | undefined; actions?: Actions }
   /**
    * Contact details (booking confirmation, hand-off). `contact` is one field taking a phone or an
    * e-mail; `consent.required` is true wherever the law needs an explicit tick (always for storing
-   * contact details here). Field errors come back as `errors` keyed by field.
+   * contact details here). Field errors come back as `errors` keyed by field. "My booking" asks
+   * for the phone or e-mail to look bookings up with `fields: ['contact']` and
+   * `consent.required: false` (nothing is stored; a code is sent).
    */
   | {
       kind: 'contact';
@@ -147,15 +165,17 @@ export type Prompt =
       /** Prefilled from the conversation once the visitor consented earlier. */
       values?: { name?: string; contact?: string } | undefined;
       errors?: Partial<Record<'name' | 'contact' | 'message' | 'consent', string>> | undefined;
+      actions?: Actions;
     }
-  /** A one-time code (my booking anywhere). */
-  | { kind: 'code'; length: number; sentTo: string }
+  /** A one-time code (my booking anywhere). `sentTo` is masked ("a•••@example.com"). */
+  | { kind: 'code'; length: number; sentTo: string; error?: string | undefined; actions?: Actions }
   /** A yes/no question asked inside the chat (e.g. "Cancel this booking?"). */
   | { kind: 'confirm'; question: string; yes: Option; no: Option };
 
 /** What a channel sends for the visitor. */
 export type VisitorEvent =
   | { type: 'choose'; optionId: string }
+  /** At most 5000 characters (the API answers BAD_REQUEST naming the limit beyond that). */
   | { type: 'text'; text: string }
   | { type: 'number'; value: number }
   | { type: 'day'; date: string }
