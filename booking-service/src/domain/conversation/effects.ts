@@ -1,0 +1,83 @@
+/**
+ * The I/O the engine asks for and what comes back. The engine never performs any of it: a step
+ * returns one `Effect`, the conversation service carries it out through the booking, quote,
+ * hand-off and code services, and resumes the engine with the `EffectResult`.
+ * Instants are epoch ms; days are business-local 'YYYY-MM-DD'.
+ */
+import type { Lang } from '../messages/types.js';
+import type { ContactPoint } from './contact.js';
+import type { Price } from './words/format.js';
+
+export interface SlotRef {
+  start: number;
+  end: number;
+  staffId: string;
+}
+
+export type Effect =
+  | { kind: 'findSlots'; serviceId: string; staffId: string | null; from: string; days: number; excludeBookingId?: string | undefined }
+  | { kind: 'hold'; serviceId: string; /** null = whoever is free then */ staffId: string | null; start: number; quote?: { treeId: string; answers: Record<string, string | number> } | undefined }
+  | { kind: 'confirm'; holdToken: string; name: string; contact: ContactPoint; lang: Lang }
+  | { kind: 'handoff'; message: string; name: string; contact: ContactPoint; intent: string; summary: string | null; lang: Lang }
+  | { kind: 'sendCode'; contact: ContactPoint; lang: Lang }
+  | { kind: 'verifyCode'; requestId: string; code: string }
+  | { kind: 'loadBookings'; by: { customerIds: string[] } | { bookingIds: string[] } | { manageToken: string } }
+  | { kind: 'reschedule'; bookingId: string; start: number }
+  | { kind: 'cancel'; bookingId: string };
+
+export type EffectKind = Effect['kind'];
+
+/** A booking as it is now in the database (never from the conversation's memory). */
+export interface BookingFacts {
+  id: string;
+  status: 'confirmed' | 'cancelled' | 'attended' | 'no_show';
+  start: number;
+  end: number;
+  serviceId: string;
+  staffId: string;
+  staffName: string;
+  /** Signed manage token: the card's manage and calendar links. */
+  manageToken: string;
+  /** The agreed price stored with the booking, when there is one (else the service's price list). */
+  price: Price | null;
+  priceSummary: string | null;
+}
+
+type Failed = { ok: false; reason: 'error' };
+
+export type EffectResult =
+  | { kind: 'findSlots'; ok: true; slots: SlotRef[] }
+  | ({ kind: 'findSlots' } & Failed)
+  | { kind: 'hold'; ok: true; holdToken: string; expiresAt: number; staffId: string }
+  | { kind: 'hold'; ok: false; reason: 'taken'; alternatives: SlotRef[] }
+  | ({ kind: 'hold' } & Failed)
+  | { kind: 'confirm'; ok: true; booking: BookingFacts; customerId: string | null }
+  | { kind: 'confirm'; ok: false; reason: 'taken'; alternatives: SlotRef[] }
+  | { kind: 'confirm'; ok: false; reason: 'expired' }
+  | { kind: 'confirm'; ok: false; reason: 'invalid'; fields: Array<'name' | 'contact'> }
+  | ({ kind: 'confirm' } & Failed)
+  | { kind: 'handoff'; ok: true; id: string; expectedReplyBy: number; withinOpeningHours: boolean }
+  | ({ kind: 'handoff' } & Failed)
+  /** `sentTo` is masked; "sent" is also the answer when nothing matched (no enumeration). */
+  | { kind: 'sendCode'; ok: true; requestId: string; sentTo: string; ttlMin: number }
+  | { kind: 'sendCode'; ok: false; reason: 'no_email' }
+  | { kind: 'sendCode'; ok: false; reason: 'limited'; retryAfterMin: number }
+  | ({ kind: 'sendCode' } & Failed)
+  | { kind: 'verifyCode'; ok: true; customerIds: string[] }
+  | { kind: 'verifyCode'; ok: false; reason: 'wrong'; attemptsLeft: number }
+  | { kind: 'verifyCode'; ok: false; reason: 'expired' }
+  | ({ kind: 'verifyCode' } & Failed)
+  | { kind: 'loadBookings'; ok: true; bookings: BookingFacts[] }
+  | { kind: 'loadBookings'; ok: false; reason: 'link_invalid' }
+  | ({ kind: 'loadBookings' } & Failed)
+  | { kind: 'reschedule'; ok: true; booking: BookingFacts }
+  | { kind: 'reschedule'; ok: false; reason: 'taken'; alternatives: SlotRef[] }
+  | { kind: 'reschedule'; ok: false; reason: 'not_active'; status: BookingFacts['status'] }
+  | { kind: 'reschedule'; ok: false; reason: 'too_late'; deadline: number }
+  | ({ kind: 'reschedule' } & Failed)
+  | { kind: 'cancel'; ok: true; booking: BookingFacts }
+  | { kind: 'cancel'; ok: false; reason: 'not_active'; status: BookingFacts['status'] }
+  | { kind: 'cancel'; ok: false; reason: 'too_late'; deadline: number }
+  | ({ kind: 'cancel' } & Failed);
+
+export type ResultOf<K extends EffectKind> = Extract<EffectResult, { kind: K }>;

@@ -1,0 +1,112 @@
+/**
+ * Free text, wherever the visitor types it. First in the context of the step on screen (a
+ * service's name at the service question, "а в пятницу?" at the times, a number at a number
+ * question, "yes" at a confirmation); then, if the step has nothing to do with it, understood
+ * on its own: a service named in the text goes straight to its price or its free times, around
+ * the time asked for; a price question gets the price; "не актуально" / "no thanks" closes the
+ * lead; low-confidence text re-offers the menu ("did you mean …").
+ */
+import { classifyIntent } from '../../intent/classify-intent.js';
+import { matchNames } from '../../intent/name-match.js';
+import { parseWhen } from '../../intent/parse-when.js';
+import { saysNotInterested } from '../../intent/short-replies.js';
+import { allNames } from '../names.js';
+import type { AskedWhen } from '../state.js';
+import type { Turn } from '../turn.js';
+import { startBooking } from './booking.js';
+import { startHandoff } from './handoff.js';
+import { startManage } from './manage.js';
+import { toMenu } from './menu.js';
+import { pickTree, priceOfService, startQuote } from './quote.js';
+
+/** Below this the classifier is guessing (classify-intent.ts): the menu is offered instead. */
+export const SURE = 0.65;
+/** In the middle of a flow, only a clear request moves the visitor elsewhere. */
+export const VERY_SURE = 0.8;
+/** A hand-off request this long says what it is about: it becomes the message to staff. */
+const MESSAGE_WORDS = 4;
+
+export interface Understanding {
+  intent: ReturnType<typeof classifyIntent>;
+  when: AskedWhen | null;
+  services: string[];
+  /** A quote tree named in full ("how much is a haircut" at a salon with a "Haircut" tree). */
+  tree: string | null;
+}
+
+export function understand(t: Turn, text: string): Understanding {
+  const tz = t.ctx.business.timeZone;
+  const w = parseWhen(text, { now: t.ctx.now, timeZone: tz, lang: t.lang });
+  const services = matchNames(text, t.ctx.services.map((s) => ({ id: s.id, names: allNames(s) })));
+  const trees = matchNames(text, t.ctx.quoteTrees.map((tr) => ({ id: tr.id, names: Object.values(tr.title).filter((n): n is string => !!n) })));
+  // A service named in full beats a partial match of several ("Haircut" over "Haircut + beard").
+  return {
+    intent: classifyIntent(text, t.lang),
+    when: w.kind === 'none' ? null : w,
+    services: services.ids,
+    tree: trees.complete && trees.ids.length === 1 ? trees.ids[0]! : null,
+  };
+}
+
+export function isNotInterested(text: string): boolean {
+  return saysNotInterested(text);
+}
+
+/** "Not interested": the lead is closed cleanly; writing again opens the menu. */
+export function closeNotInterested(t: Turn): void {
+  t.outcome('not_interested');
+  t.state.status = 'closed';
+  t.state.booking = t.state.booking ? { ...t.state.booking, hold: null } : null;
+  t.say('notInterested');
+  t.go({ at: 'closed' });
+}
+
+/**
+ * Text understood on its own (at the menu, or when the step on screen has nothing to do with it).
+ * `midFlow`: only a clear request leaves the flow; anything else is answered by re-offering the
+ * step's own options.
+ */
+export function route(t: Turn, text: string, u: Understanding, midFlow: boolean): void {
+  const { intent, when, services, tree } = u;
+  const sure = intent.confidence >= (midFlow ? VERY_SURE : SURE);
+  const named = services.length > 0 || tree !== null;
+
+  if (intent.intent === 'my_booking' && sure) return startManage(t);
+  if (intent.intent === 'human' && sure) {
+    const long = text.trim().split(/\s+/).length >= MESSAGE_WORDS;
+    return startHandoff(t, { intent: 'human', message: long ? text.trim() : undefined });
+  }
+  if (intent.intent === 'prices' && (sure || named)) {
+    if (tree) return pickTree(t, tree);
+    if (services.length === 1) return priceOfService(t, services[0]!);
+    if (services.length > 1) {
+      t.go({ at: 'service', purpose: 'price', ids: services });
+      t.say('askServiceOf');
+      return;
+    }
+    return startQuote(t);
+  }
+  if ((intent.intent === 'book' && (sure || named)) || (when && (named || !midFlow))) {
+    return startBooking(t, { serviceIds: services, when: when ?? undefined });
+  }
+  if (named && !midFlow) {
+    if (services.length === 1) return priceOfService(t, services[0]!);
+    if (tree) return pickTree(t, tree);
+    t.go({ at: 'service', purpose: 'price', ids: services });
+    t.say('askServiceOf');
+    return;
+  }
+  if (midFlow) {
+    t.say('notUnderstoodHere');
+    return;
+  }
+  toMenu(t, 'didYouMean');
+}
+
+/** "Other": what the visitor needs, in their words; a clear request is routed, the rest goes to a person. */
+export function otherText(t: Turn, text: string): void {
+  const u = understand(t, text);
+  const clear = u.intent.intent !== 'other' && u.intent.confidence >= SURE;
+  if (clear || u.services.length > 0 || u.tree) return route(t, text, u, false);
+  startHandoff(t, { intent: 'other', message: text.trim() });
+}

@@ -1,0 +1,176 @@
+/**
+ * The engine's memory of one conversation: plain JSON, stored in `conversations.state` and
+ * versioned by `v` (a state of another version starts over at the menu; see `readState`).
+ * Contact details enter it only with the visitor's consent (`contact.consentAt`). Bookings are
+ * never shown from it: `manage.shown` keeps only what the next prompt needs (which buttons).
+ */
+import type { Lang } from '../messages/types.js';
+import type { When } from '../intent/when-expression.js';
+import type { ContactPoint } from './contact.js';
+import type { BookingFacts, SlotRef } from './effects.js';
+import type { ConversationOutcome, ConversationStatus, IntentId } from './protocol.js';
+
+export const STATE_VERSION = 1;
+
+/** Nearest free times are offered this many at a time ("3 nearest + show more"). */
+export const PAGE = 3;
+/** The nearest-times search and the day strip cover this many days from today. */
+export const WINDOW_DAYS = 14;
+/** At most this many ranked slots are remembered (enough to "show more" many times). */
+export const MAX_SLOTS = 48;
+
+export type FieldError = 'name' | 'contact' | 'consent' | 'message';
+export type FieldErrors = Partial<Record<FieldError, true>>;
+
+/** A time the visitor asked for in words, pinned to the business's calendar (domain/intent). */
+export type AskedWhen = Exclude<When, { kind: 'none' }>;
+
+/** Free times for one service (and one specialist or anyone), as on show. */
+export interface SlotList {
+  serviceId: string;
+  /** null = anyone. */
+  staffId: string | null;
+  /** A reschedule: the booking's own time does not block it. */
+  excludeBookingId: string | null;
+  /** What was searched: the nearest, one day (`day`), around an asked time (`when`), or a CONFLICT's alternatives. */
+  mode: 'nearest' | 'day' | 'when' | 'alternatives';
+  when: AskedWhen | null;
+  day: string | null;
+  /** Ranked: what to offer first comes first. */
+  slots: SlotRef[];
+  shown: number;
+  /** Days with free times in the searched windows, for the day strip. */
+  freeDays: string[];
+  /** The day the strip says is the next free one (when the day asked for has none). */
+  nextFreeDay: string | null;
+}
+
+export type Step =
+  | { at: 'menu' }
+  | { at: 'other' }
+  | { at: 'service'; purpose: 'book' | 'price'; ids: string[] | null }
+  | { at: 'staff' }
+  | { at: 'slots' }
+  | { at: 'contact'; purpose: 'book' | 'handoff'; errors?: FieldErrors | undefined }
+  | { at: 'confirm-booking' }
+  | { at: 'booked' }
+  | { at: 'tree' }
+  | { at: 'question'; questionId: string }
+  | { at: 'quoted' }
+  | { at: 'priced'; serviceId: string }
+  | { at: 'handoff-message' }
+  | { at: 'live' }
+  | { at: 'lookup'; errors?: FieldErrors | undefined }
+  | { at: 'code'; error?: 'wrong' | 'expired' | undefined }
+  | { at: 'bookings' }
+  | { at: 'booking'; bookingId: string }
+  | { at: 'move-slots'; bookingId: string }
+  | { at: 'confirm-move'; bookingId: string; slot: SlotRef }
+  | { at: 'confirm-cancel'; bookingId: string }
+  | { at: 'closed' };
+
+export interface ConsentedContact {
+  name: string;
+  contact: ContactPoint;
+  /** Epoch ms: when the visitor ticked consent. */
+  consentAt: number;
+}
+
+export interface QuoteState {
+  treeId: string;
+  answers: Record<string, string | number>;
+  /** Question ids already put to the visitor: a question is never asked twice. */
+  asked: string[];
+  /** Whether the range before the clarifying question was shown. */
+  rangeShown: boolean;
+  final: { price: number; serviceId: string; summary: string } | null;
+}
+
+export interface BookingState {
+  serviceId: string | null;
+  /** null = anyone. */
+  staffId: string | null;
+  /** A time asked for in free text, kept until the slots are offered. */
+  when: AskedWhen | null;
+  list: SlotList | null;
+  hold: { token: string; expiresAt: number; slot: SlotRef } | null;
+  /** The quote the visitor is booking from: its price is the booking's. */
+  quote: { treeId: string; answers: Record<string, string | number>; price: number; summary: string } | null;
+}
+
+export interface HandoffState {
+  intent: IntentId;
+  /** The visitor's own words; null until asked. */
+  message: string | null;
+  /** Context for staff, in the team's language (a quote, a wanted booking). */
+  summary: string | null;
+  id: string | null;
+}
+
+/** What a prompt needs about a booking on show (its buttons), read fresh with the card. */
+export interface BookingShown {
+  id: string;
+  serviceId: string;
+  staffId: string;
+  start: number;
+  status: BookingFacts['status'];
+  /** Epoch ms until which it may be moved or cancelled online. */
+  changeableUntil: number;
+}
+
+export interface ManageState {
+  /** Bookings made in this conversation: shown without a code. */
+  made: string[];
+  /** Bookings opened with a manage link in this conversation. */
+  linked: string[];
+  /** Customers whose bookings the visitor proved to own with a code. */
+  customerIds: string[];
+  verifiedAt: number | null;
+  code: { requestId: string; sentTo: string } | null;
+  /** The last lookup contact, masked (to resend a code without asking again). */
+  lookup: { contact: ContactPoint } | null;
+  shown: BookingShown[];
+  moveList: SlotList | null;
+  /** What a pending `loadBookings` is for: the list, a manage link's booking, or one booking (after a change, a pick). */
+  loading: 'list' | 'link' | { bookingId: string } | null;
+}
+
+export interface ConversationState {
+  v: typeof STATE_VERSION;
+  lang: Lang;
+  step: Step;
+  status: ConversationStatus;
+  intent: IntentId | null;
+  outcome: ConversationOutcome | null;
+  contact: ConsentedContact | null;
+  booking: BookingState | null;
+  quote: QuoteState | null;
+  handoff: HandoffState | null;
+  manage: ManageState;
+}
+
+export function newState(lang: Lang): ConversationState {
+  return {
+    v: STATE_VERSION,
+    lang,
+    step: { at: 'menu' },
+    status: 'bot',
+    intent: null,
+    outcome: null,
+    contact: null,
+    booking: null,
+    quote: null,
+    handoff: null,
+    manage: { made: [], linked: [], customerIds: [], verifiedAt: null, code: null, lookup: null, shown: [], moveList: null, loading: null },
+  };
+}
+
+/**
+ * A stored state, or a fresh one at the menu when it is of another version (a deploy changed the
+ * shape): the transcript stays, only the step in progress is lost. Bookings made and the
+ * consented contact survive a version change in their own columns (bookings, leads).
+ */
+export function readState(stored: unknown, lang: Lang): ConversationState {
+  const s = stored as Partial<ConversationState> | null;
+  return s && s.v === STATE_VERSION ? (s as ConversationState) : newState(lang);
+}
