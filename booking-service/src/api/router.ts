@@ -1,6 +1,7 @@
 /** The public API's table of contents. The widget imports `AppRouter` as a type only. */
 import { bookingRouter } from './routers/booking.js';
 import { chatRouter } from './routers/chat.js';
+import { conversationRouter } from './routers/conversation.js';
 import { eventsRouter } from './routers/events.js';
 import { handoffRouter } from './routers/handoff.js';
 import { quoteRouter } from './routers/quote.js';
@@ -16,6 +17,7 @@ export const appRouter = router({
   quote: quoteRouter,
   chat: chatRouter,
   events: eventsRouter,
+  conversation: conversationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,6 +6,7 @@ import { handleMailJob } from '../services/notifications/send-mail.js';
 import { handleCalendarJob } from './calendar-sync.js';
 import { handleConsoleJob } from '../services/console/mail.js';
 import { handleInboxJob } from '../services/console/escalation.js';
+import { handleConversationJob } from '../services/conversation/retention.js';
 import type { JobDeps } from './deps.js';
 import { claimDue, complete, failAttempt, type JobRow } from './queue.js';
 
@@ -17,6 +18,7 @@ export const HANDLERS: Record<string, JobHandler> = {
   gcal: handleCalendarJob,
   console: handleConsoleJob,
   inbox: handleInboxJob,
+  conversation: handleConversationJob,
 };
 
 export interface RunSummary {

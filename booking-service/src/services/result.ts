@@ -19,6 +19,9 @@ export type Reason =
   | 'CANCELLATION_WINDOW_PASSED'
   | 'INVALID_INPUT'
   | 'HANDOFF_NOT_FOUND'
+  | 'CONVERSATION_NOT_FOUND'
+  /** Another tab kept winning the conversation's turn: retry. */
+  | 'CONVERSATION_BUSY'
   | 'HANDOFF_CLOSED'
   | 'BAD_CREDENTIALS'
   | 'EMAIL_TAKEN'

@@ -45,12 +45,16 @@ export function verifyToken(secret: string, token: string, purpose: TokenPurpose
   }
 }
 
-/** Hold tokens are random; only their hash is stored. */
-export function newHoldToken(): { token: string; hash: string } {
+/** A random secret (192 bits) and its sha256: only the hash is stored (holds, conversations). */
+export function newSecret(): { token: string; hash: string } {
   const token = b64(randomBytes(24));
-  return { token, hash: hashHoldToken(token) };
+  return { token, hash: hashSecret(token) };
 }
 
-export function hashHoldToken(token: string): string {
+export function hashSecret(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+/** Hold tokens are random; only their hash is stored. */
+export const newHoldToken = newSecret;
+export const hashHoldToken = hashSecret;

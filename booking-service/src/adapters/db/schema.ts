@@ -49,6 +49,8 @@ export const businesses = pgTable('businesses', {
   feedbackEnabled: boolean('feedback_enabled').notNull().default(false),
   /** Where staff notifications (new booking, reschedule, cancel, hand-off) go; null = none sent. */
   notifyEmail: text('notify_email'),
+  /** Conversation transcripts are purged this many days after the conversation's last activity. */
+  transcriptRetentionDays: integer('transcript_retention_days').notNull().default(365),
   createdAt: tstz('created_at').notNull().defaultNow(),
 });
 
@@ -456,7 +458,13 @@ export type EventKind =
   | 'attended'
   | 'no_show'
   | 'rescheduled'
-  | 'cancelled';
+  | 'cancelled'
+  /** A conversation left a consented contact: a lead exists (services/conversation/leads.ts). */
+  | 'lead_created'
+  /** The lead's contact, intent, quote, outcome or linked booking changed (meta.fields says which). */
+  | 'lead_updated'
+  /** A conversation reached an outcome (meta.outcome); valueMs = time since it started (AHT). */
+  | 'conversation_outcome';
 
 /**
  * What happened, append-only: the KPI dashboard is SQL over this table. Written in the same
@@ -583,4 +591,30 @@ export const leads = pgTable(
     updatedAt: tstz('updated_at').notNull(),
   },
   (t) => [index('leads_business_created_idx').on(t.businessId, t.createdAt), index('leads_customer_idx').on(t.customerId)],
+);
+
+/**
+ * One-time codes for "my booking" from any browser (the chat, the find-my-booking page). The code
+ * itself is only ever in the e-mail: the row keeps its HMAC. Rate limits count rows per contact
+ * (by hash, so nothing is kept about a contact that has no bookings) and per conversation.
+ */
+export const lookupCodes = pgTable(
+  'lookup_codes',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    /** The conversation that asked; null for the find-my-booking page. */
+    conversationId: text('conversation_id').references(() => conversations.id, { onDelete: 'cascade' }),
+    /** sha256 of the normalised phone or e-mail the code was asked for. */
+    contactHash: text('contact_hash').notNull(),
+    /** HMAC-SHA256(app secret, id + code). */
+    codeHash: text('code_hash').notNull(),
+    /** Customers whose bookings the code opens once verified (found when it was asked for; may be none). */
+    customerIds: jsonb('customer_ids').$type<string[]>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: tstz('expires_at').notNull(),
+    usedAt: tstz('used_at'),
+    createdAt: tstz('created_at').notNull(),
+  },
+  (t) => [index('lookup_codes_contact_idx').on(t.businessId, t.contactHash, t.createdAt), index('lookup_codes_created_idx').on(t.createdAt)],
 );

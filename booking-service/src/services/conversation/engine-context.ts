@@ -1,0 +1,62 @@
+/**
+ * The engine's view of a site (domain/conversation/context.ts), read once per site and kept in
+ * the config cache (a few seconds), like everything slot search reads. Quote trees are validated
+ * here: a tree that no longer validates is left out rather than half-run.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import { serviceStaff, services, staff } from '../../adapters/db/schema.js';
+import type { EngineContext } from '../../domain/conversation/context.js';
+import { quoteTreeSchema, type QuoteTree } from '../../domain/quote/index.js';
+import type { Deps } from '../deps.js';
+import { cached, type SiteContext } from '../site.js';
+
+export type SiteEngineContext = Omit<EngineContext, 'now'>;
+
+export function engineContext(deps: Deps, site: SiteContext, now: Date): Promise<EngineContext> {
+  return cached(deps, `engine:${site.site.id}`, () => load(deps, site)).then((c) => ({ ...c, now: now.getTime() }));
+}
+
+async function load(deps: Deps, { site, business }: SiteContext): Promise<SiteEngineContext> {
+  const [serviceRows, staffRows, links] = await Promise.all([
+    deps.db.select().from(services).where(and(eq(services.businessId, business.id), eq(services.active, true))).orderBy(asc(services.sort), asc(services.id)),
+    deps.db.select().from(staff).where(and(eq(staff.businessId, business.id), eq(staff.active, true))).orderBy(asc(staff.sort), asc(staff.id)),
+    deps.db.select().from(serviceStaff).where(eq(serviceStaff.businessId, business.id)),
+  ]);
+  const order = new Map(staffRows.map((s, i) => [s.id, i]));
+  const trees = (site.widget.quoteTrees ?? []).flatMap((raw): QuoteTree[] => {
+    const parsed = quoteTreeSchema.safeParse(raw);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return {
+    publicUrl: deps.publicUrl,
+    business: {
+      name: business.name,
+      address: business.address,
+      phone: business.phone,
+      timeZone: business.timeZone,
+      currency: business.currency,
+      languages: business.languages,
+      defaultLang: business.defaultLang,
+      cancellationWindowMin: business.cancellationWindowMin,
+      holdMinutes: business.holdMinutes,
+      horizonDays: business.horizonDays,
+      whatToBring: business.whatToBring ?? null,
+      openingHours: business.openingHours,
+    },
+    services: serviceRows.map((s) => ({
+      id: s.id,
+      names: s.names,
+      durationMin: s.durationMin,
+      price: s.priceMax !== null && s.priceMax !== s.priceMin ? { kind: 'range', min: s.priceMin, max: s.priceMax } : { kind: 'fixed', amount: s.priceMin },
+      currency: s.currency,
+      staffIds: links
+        .filter((l) => l.serviceId === s.id && order.has(l.staffId))
+        .map((l) => l.staffId)
+        .sort((a, b) => order.get(a)! - order.get(b)!),
+    })),
+    staff: staffRows.map((s) => ({ id: s.id, name: s.name })),
+    greeting: site.widget.greeting ?? null,
+    intents: site.widget.intents,
+    quoteTrees: trees,
+  };
+}

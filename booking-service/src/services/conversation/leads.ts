@@ -1,0 +1,100 @@
+/**
+ * The lead of a conversation: written once the visitor left a contact WITH consent, then kept up
+ * to date with what the conversation learns (intent, the last quote, the outcome, the customer of
+ * a booking), in the same transaction as the turn, with the events others derive from
+ * (`lead_created`, `lead_updated`, `conversation_outcome`; webhooks come from events).
+ */
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { conversations, leads } from '../../adapters/db/schema.js';
+import { qualifyLead } from '../../domain/lead-score.js';
+import { isOpen } from '../../domain/reply-by.js';
+import type { Weekday, WeeklyHours } from '../../domain/availability/find-slots.js';
+import type { ConversationState } from '../../domain/conversation/state.js';
+import { findTree, type EngineContext } from '../../domain/conversation/context.js';
+import type { Queryable } from '../../jobs/queue.js';
+import { recordEvent } from '../events.js';
+import type { EffectNotes } from './perform-effect.js';
+
+type ConversationRow = typeof conversations.$inferSelect;
+
+export interface LeadChange {
+  row: ConversationRow;
+  before: ConversationState | null;
+  after: ConversationState;
+  notes: EffectNotes;
+  ctx: EngineContext;
+  now: Date;
+}
+
+function quoteOf(s: ConversationState, ctx: EngineContext): Record<string, unknown> | null {
+  const q = s.quote;
+  const tree = q && findTree(ctx, q.treeId);
+  return q?.final && tree ? { treeId: q.treeId, price: { kind: 'fixed', amount: q.final.price, currency: tree.currency }, summary: q.final.summary, serviceId: q.final.serviceId } : null;
+}
+
+/** Contact columns of the conversation and its lead: only with consent (the engine keeps none before). */
+export async function syncLead(tx: Queryable, c: LeadChange): Promise<void> {
+  const { row, before, after, notes, ctx, now } = c;
+  const contact = after.contact;
+  const contactChanged = JSON.stringify(before?.contact ?? null) !== JSON.stringify(contact);
+  const outcomeChanged = (before?.outcome ?? null) !== after.outcome;
+  const convPatch: Partial<typeof conversations.$inferInsert> = {};
+  if (contact && contactChanged) {
+    Object.assign(convPatch, { contactName: contact.name, contactPhone: contact.contact.phone ?? null, contactEmail: contact.contact.email ?? null, consentAt: new Date(contact.consentAt) });
+  }
+  if (outcomeChanged && after.outcome) Object.assign(convPatch, { outcome: after.outcome, outcomeAt: now });
+  if (notes.customerId) convPatch.customerId = notes.customerId;
+  if ((before?.intent ?? null) !== after.intent) convPatch.intent = after.intent;
+  if (Object.keys(convPatch).length) await tx.update(conversations).set(convPatch).where(eq(conversations.id, row.id));
+
+  const base = { businessId: row.businessId, at: now, siteId: row.siteId, conversationId: row.id, intent: after.intent };
+  if (outcomeChanged && after.outcome) {
+    await recordEvent(tx, { ...base, kind: 'conversation_outcome', valueMs: now.getTime() - row.createdAt.getTime(), meta: { outcome: after.outcome } });
+  }
+  if (!contact) return;
+
+  const existing = (await tx.select().from(leads).where(eq(leads.conversationId, row.id)).limit(1))[0];
+  const quote = quoteOf(after, ctx);
+  const hours: WeeklyHours = Object.fromEntries(Object.entries(ctx.business.openingHours).map(([k, v]) => [Number(k) as Weekday, v]));
+  const q = qualifyLead({
+    intent: after.intent,
+    message: after.handoff?.message ?? '',
+    summary: after.handoff?.summary ?? (quote ? String(quote.summary) : null),
+    hasPhone: contact.contact.phone !== undefined,
+    hasEmail: contact.contact.email !== undefined,
+    openNow: isOpen(hours, ctx.business.timeZone, now.getTime()),
+  });
+  const fields = {
+    name: contact.name,
+    phone: contact.contact.phone ?? null,
+    email: contact.contact.email ?? null,
+    lang: after.lang,
+    intent: after.intent,
+    quote,
+    score: q.score,
+    temperature: q.temperature,
+    outcome: after.outcome,
+    ...(notes.customerId ? { customerId: notes.customerId } : {}),
+  };
+  if (!existing) {
+    const id = randomUUID();
+    await tx.insert(leads).values({
+      id,
+      businessId: row.businessId,
+      conversationId: row.id,
+      channel: row.channel,
+      source: row.source,
+      consentAt: new Date(contact.consentAt),
+      createdAt: now,
+      updatedAt: now,
+      ...fields,
+    });
+    await recordEvent(tx, { ...base, kind: 'lead_created', meta: { leadId: id, ...(notes.bookingId ? { bookingId: notes.bookingId } : {}) } });
+    return;
+  }
+  const changed = (Object.keys(fields) as Array<keyof typeof fields>).filter((k) => JSON.stringify(existing[k] ?? null) !== JSON.stringify(fields[k] ?? null));
+  if (changed.length === 0) return;
+  await tx.update(leads).set({ ...fields, updatedAt: now }).where(eq(leads.id, existing.id));
+  await recordEvent(tx, { ...base, kind: 'lead_updated', bookingId: notes.bookingId, meta: { leadId: existing.id, fields: changed } });
+}

@@ -1,0 +1,161 @@
+/**
+ * Carries out what the engine asks for, through the existing use cases (slot search, hold,
+ * confirm, hand-off, manage), inside the turn's transaction (`deps.db` is the transaction here:
+ * their own transactions become savepoints), and translates their answers into the engine's
+ * `EffectResult`. Bookings are always read fresh from the database.
+ */
+import { createHash } from 'node:crypto';
+import { and, asc, eq, gt, inArray, ne } from 'drizzle-orm';
+import { bookings, staff } from '../../adapters/db/schema.js';
+import type { BookingFacts, Effect, EffectResult, SlotRef } from '../../domain/conversation/effects.js';
+import type { ConversationChannel } from '../../domain/conversation/protocol.js';
+import type { Deps } from '../deps.js';
+import { confirmBooking } from '../confirm.js';
+import { holdSlot } from '../hold.js';
+import { requestHandoff } from '../handoff.js';
+import { cancelBooking, MANAGE_LINK_GRACE_MS, rescheduleBooking } from '../manage.js';
+import { searchSlots, type SlotView } from '../slots.js';
+import { cachedPickStaff, cachedService, type SiteContext } from '../site.js';
+import { signToken, verifyToken } from '../tokens.js';
+import { sendLookupCode, verifyLookupCode } from './lookup-codes.js';
+
+export interface EffectScope {
+  site: SiteContext;
+  conversationId: string;
+  channel: ConversationChannel;
+  /** The visitor's Origin (already checked against the site). */
+  origin: string | undefined;
+}
+
+/** What a turn learns from its effects that the conversation row and the lead keep. */
+export interface EffectNotes {
+  customerId?: string | undefined;
+  bookingId?: string | undefined;
+}
+
+const toRef = (s: SlotView): SlotRef => ({ start: Date.parse(s.start), end: Date.parse(s.end), staffId: s.staffId });
+
+export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, notes: EffectNotes): Promise<EffectResult> {
+  const { business, site } = scope.site;
+  switch (e.kind) {
+    case 'findSlots': {
+      const [service, staffRows] = await Promise.all([cachedService(deps, business.id, e.serviceId), cachedPickStaff(deps, business.id, e.serviceId, e.staffId ?? undefined)]);
+      if (!service.ok || !staffRows.ok) return { kind: 'findSlots', ok: false, reason: 'error' };
+      const slots = await searchSlots(deps, business, service.value, staffRows.value, e.from, e.days, e.excludeBookingId);
+      return { kind: 'findSlots', ok: true, slots: slots.map((s) => ({ start: s.start, end: s.end, staffId: s.staffIds[0]! })) };
+    }
+    case 'hold': {
+      const r = await holdSlot(deps, { siteKey: site.siteKey, serviceId: e.serviceId, staffId: e.staffId ?? undefined, start: new Date(e.start).toISOString(), conversationId: scope.conversationId }, scope.origin);
+      if (r.ok) return { kind: 'hold', ok: true, holdToken: r.value.holdToken, expiresAt: Date.parse(r.value.expiresAt), staffId: r.value.staffId };
+      if (r.reason === 'SLOT_TAKEN') return { kind: 'hold', ok: false, reason: 'taken', alternatives: ((r.details?.alternatives ?? []) as SlotView[]).map(toRef) };
+      return { kind: 'hold', ok: false, reason: 'error' };
+    }
+    case 'confirm': {
+      const r = await confirmBooking(deps, {
+        holdToken: e.holdToken,
+        customer: { name: e.name, ...(e.contact.email !== undefined ? { email: e.contact.email } : { phone: e.contact.phone }) },
+        lang: e.lang,
+        // One key per hold: a retried turn (after a lost race) returns the booking it made.
+        idempotencyKey: `conv-${createHash('sha256').update(e.holdToken).digest('hex').slice(0, 40)}`,
+        conversationId: scope.conversationId,
+      }, scope.origin);
+      if (r.ok) {
+        const facts = await readBookings(deps, business.id, { ids: [r.value.booking.id] });
+        const b = facts[0];
+        if (!b) return { kind: 'confirm', ok: false, reason: 'error' };
+        notes.bookingId = b.facts.id;
+        notes.customerId = b.customerId ?? undefined;
+        return { kind: 'confirm', ok: true, booking: b.facts, customerId: b.customerId };
+      }
+      if (r.reason === 'SLOT_TAKEN') return { kind: 'confirm', ok: false, reason: 'taken', alternatives: ((r.details?.alternatives ?? []) as SlotView[]).map(toRef) };
+      if (r.reason === 'HOLD_EXPIRED' || r.reason === 'HOLD_USED' || r.reason === 'HOLD_NOT_FOUND') return { kind: 'confirm', ok: false, reason: 'expired' };
+      if (r.reason === 'INVALID_INPUT') return { kind: 'confirm', ok: false, reason: 'invalid', fields: ['contact'] };
+      return { kind: 'confirm', ok: false, reason: 'error' };
+    }
+    case 'handoff': {
+      const r = await requestHandoff(deps, {
+        siteKey: site.siteKey,
+        message: e.message,
+        contact: { name: e.name, ...(e.contact.email !== undefined ? { email: e.contact.email } : { phone: e.contact.phone }) },
+        lang: e.lang,
+        intent: e.intent,
+        summary: e.summary ?? undefined,
+        conversationId: scope.conversationId,
+      }, scope.origin);
+      if (!r.ok) return { kind: 'handoff', ok: false, reason: 'error' };
+      return { kind: 'handoff', ok: true, id: r.value.id, expectedReplyBy: Date.parse(r.value.expectedReplyBy), withinOpeningHours: r.value.withinOpeningHours };
+    }
+    case 'sendCode': {
+      const r = await sendLookupCode(deps, deps.db, { businessId: business.id, businessName: business.name, conversationId: scope.conversationId, contact: e.contact, lang: e.lang });
+      return { kind: 'sendCode', ...r } as EffectResult;
+    }
+    case 'verifyCode': {
+      const r = await verifyLookupCode(deps, deps.db, { businessId: business.id, conversationId: scope.conversationId, requestId: e.requestId, code: e.code });
+      return { kind: 'verifyCode', ...r } as EffectResult;
+    }
+    case 'loadBookings': {
+      const by = e.by;
+      if ('manageToken' in by) {
+        const id = verifyToken(deps.secret, by.manageToken, 'manage');
+        const found = id ? await readBookings(deps, business.id, { ids: [id] }) : [];
+        const live = found.filter((b) => b.facts.end + MANAGE_LINK_GRACE_MS > deps.clock.now().getTime());
+        if (live.length === 0) return { kind: 'loadBookings', ok: false, reason: 'link_invalid' };
+        return { kind: 'loadBookings', ok: true, bookings: live.map((b) => b.facts) };
+      }
+      const found = await readBookings(deps, business.id, 'customerIds' in by ? { customerIds: by.customerIds } : { ids: by.bookingIds });
+      return { kind: 'loadBookings', ok: true, bookings: found.map((b) => b.facts) };
+    }
+    case 'reschedule':
+    case 'cancel': {
+      const manageToken = signToken(deps.secret, e.bookingId, 'manage');
+      // The conversation proved the visitor's right to this booking (made here, a link, a code): no Origin check of another site.
+      const r = e.kind === 'reschedule'
+        ? await rescheduleBooking(deps, { manageToken, start: new Date(e.start).toISOString() }, undefined)
+        : await cancelBooking(deps, { manageToken }, undefined);
+      if (r.ok) {
+        const fresh = await readBookings(deps, business.id, { ids: [e.bookingId] });
+        return fresh[0] ? ({ kind: e.kind, ok: true, booking: fresh[0].facts } as EffectResult) : ({ kind: e.kind, ok: false, reason: 'error' } as EffectResult);
+      }
+      if (r.reason === 'SLOT_TAKEN' && e.kind === 'reschedule') return { kind: 'reschedule', ok: false, reason: 'taken', alternatives: ((r.details?.alternatives ?? []) as SlotView[]).map(toRef) };
+      if (r.reason === 'BOOKING_NOT_ACTIVE') {
+        const fresh = await readBookings(deps, business.id, { ids: [e.bookingId] });
+        return { kind: e.kind, ok: false, reason: 'not_active', status: fresh[0]?.facts.status ?? 'cancelled' } as EffectResult;
+      }
+      if (r.reason === 'CANCELLATION_WINDOW_PASSED') return { kind: e.kind, ok: false, reason: 'too_late', deadline: Date.parse(String(r.details?.deadline)) } as EffectResult;
+      return { kind: e.kind, ok: false, reason: 'error' } as EffectResult;
+    }
+  }
+}
+
+/**
+ * Bookings as they are now: by id, or a customer's that have not ended more than a day ago.
+ * Holds are not bookings. At most 20, soonest first.
+ */
+async function readBookings(deps: Deps, businessId: string, by: { ids: string[] } | { customerIds: string[] }) {
+  const now = deps.clock.now();
+  const which = 'ids' in by
+    ? inArray(bookings.id, by.ids.length ? by.ids : [''])
+    : and(inArray(bookings.customerId, by.customerIds.length ? by.customerIds : ['']), gt(bookings.endsAt, new Date(now.getTime() - MANAGE_LINK_GRACE_MS)));
+  const rows = await deps.db
+    .select({ b: bookings, staffName: staff.name })
+    .from(bookings)
+    .innerJoin(staff, eq(staff.id, bookings.staffId))
+    .where(and(eq(bookings.businessId, businessId), ne(bookings.status, 'held'), which))
+    .orderBy(asc(bookings.startsAt))
+    .limit(20);
+  return rows.map(({ b, staffName }) => ({
+    customerId: b.customerId,
+    facts: {
+      id: b.id,
+      status: b.status as BookingFacts['status'],
+      start: b.startsAt.getTime(),
+      end: b.endsAt.getTime(),
+      serviceId: b.serviceId,
+      staffId: b.staffId,
+      staffName,
+      manageToken: signToken(deps.secret, b.id, 'manage'),
+      price: null,
+      priceSummary: null,
+    } satisfies BookingFacts,
+  }));
+}

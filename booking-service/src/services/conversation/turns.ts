@@ -1,0 +1,233 @@
+/**
+ * A conversation held on the server: open or resume it, and play one visitor turn.
+ *
+ * One turn = load the row → run the engine (pure) → carry out the effects it asks for through
+ * the existing use cases → append the messages, store the new state, update the lead and record
+ * the events → commit → publish on the conversation bus. Everything from the effects on is one
+ * transaction, and the state is written conditionally on the version read: when two tabs send
+ * at once, one commits and the other's transaction (its effects included) rolls back and plays
+ * its event again on the fresh state.
+ */
+import { performance } from 'node:perf_hooks';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../adapters/db/client.js';
+import { businesses, conversations, sites } from '../../adapters/db/schema.js';
+import { negotiateLang, type EngineContext } from '../../domain/conversation/context.js';
+import { openConversation, promptOf, readState, resume, start } from '../../domain/conversation/engine.js';
+import type { ConversationSource, ConversationView, Lang, VisitorEvent } from '../../domain/conversation/protocol.js';
+import type { ConversationState } from '../../domain/conversation/state.js';
+import type { OutMessage, Fact } from '../../domain/conversation/turn.js';
+import type { Deps } from '../deps.js';
+import { recordEvent } from '../events.js';
+import { fail, ok, type Result } from '../result.js';
+import { cached, isOriginAllowed, openSite, type SiteContext } from '../site.js';
+import { hashSecret, newSecret } from '../tokens.js';
+import { engineContext } from './engine-context.js';
+import { syncLead } from './leads.js';
+import { performEffect, type EffectNotes } from './perform-effect.js';
+import { ensurePurgeJob } from './retention.js';
+import { appendMessages, readMessages } from './transcript.js';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type ConversationRow = typeof conversations.$inferSelect;
+
+/** Tries at a turn when other tabs keep winning; then CONVERSATION_BUSY (the client retries). */
+const MAX_ATTEMPTS = 5;
+/** A turn asks for at most a few effects (e.g. confirm, then read the booking); more is a bug. */
+const MAX_EFFECTS = 8;
+const DAY = 86_400_000;
+
+export interface SendTurnInput {
+  siteKey: string;
+  conversationId?: string | undefined;
+  token?: string | undefined;
+  lang: Lang;
+  prefs?: string[] | undefined;
+  source?: ConversationSource | undefined;
+  /** The last seq the caller holds: the answer carries the messages after it. */
+  after: number;
+  event: VisitorEvent;
+}
+
+export interface GetConversationInput {
+  conversationId: string;
+  token: string;
+  after: number;
+}
+
+class StaleVersion extends Error {}
+
+function tokenMatches(row: ConversationRow, token: string | undefined): boolean {
+  if (!token) return false;
+  const a = Buffer.from(hashSecret(token));
+  const b = Buffer.from(row.tokenHash);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function loadRow(db: Db, id: string): Promise<ConversationRow | undefined> {
+  return (await db.select().from(conversations).where(eq(conversations.id, id)).limit(1))[0];
+}
+
+/** The visitor's own conversation of this site, or why not (unknown id and wrong token look alike). */
+async function owned(deps: Deps, site: SiteContext, id: string, token: string | undefined): Promise<Result<ConversationRow>> {
+  const row = await loadRow(deps.db, id);
+  if (!row || row.businessId !== site.business.id || !tokenMatches(row, token)) {
+    return fail('CONVERSATION_NOT_FOUND', 'No such conversation for this token', { field: 'conversationId' });
+  }
+  return ok(row);
+}
+
+export async function sendTurn(deps: Deps, input: SendTurnInput, origin: string | undefined): Promise<Result<ConversationView>> {
+  const opened = await openSite(deps, input.siteKey, origin);
+  if (!opened.ok) return opened;
+  const site = opened.value;
+  const started = performance.now();
+  const fresh = input.conversationId === undefined ? { id: randomUUID(), ...newSecret() } : null;
+  const token = fresh?.token ?? input.token ?? '';
+  for (let attempt = 1; ; attempt++) {
+    const now = deps.clock.now();
+    const ctx = await engineContext(deps, site, now);
+    let row: ConversationRow | null = null;
+    if (!fresh) {
+      const r = await owned(deps, site, input.conversationId!, input.token);
+      if (!r.ok) return r;
+      row = r.value;
+    }
+    try {
+      const done = await deps.db.transaction((tx) => playTurn(deps, tx, { site, ctx, row, fresh, input, origin, now, started }));
+      await deps.bus?.publish({ businessId: site.business.id, conversationId: done.id, seq: done.seq, kind: 'messages' });
+      return ok(await view(deps, done.id, token, done.state, done.status, ctx, input.after));
+    } catch (err) {
+      if (!(err instanceof StaleVersion)) throw err;
+      if (attempt >= MAX_ATTEMPTS) return fail('CONVERSATION_BUSY', 'The conversation is busy in another tab; try again');
+    }
+  }
+}
+
+interface PlayInput {
+  site: SiteContext;
+  ctx: EngineContext;
+  row: ConversationRow | null;
+  fresh: { id: string; hash: string } | null;
+  input: SendTurnInput;
+  origin: string | undefined;
+  now: Date;
+  started: number;
+}
+
+async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
+  const { site, ctx, input, now } = p;
+  const txDeps: Deps = { ...deps, db: tx as unknown as Db };
+  const messages: OutMessage[] = [];
+  const facts: Fact[] = [];
+  const retention = new Date(now.getTime() + site.business.transcriptRetentionDays * DAY);
+  let row = p.row;
+  let before: ConversationState | null = null;
+  let state: ConversationState;
+  if (!row) {
+    // The greeting the channel showed locally is the transcript's first message.
+    const lang = negotiateLang(ctx, input.lang, input.prefs);
+    const open = openConversation(ctx, lang);
+    messages.push(...open.messages);
+    state = open.state;
+    row = (await tx.insert(conversations).values({
+      id: p.fresh!.id,
+      businessId: site.business.id,
+      siteId: site.site.id,
+      channel: 'widget',
+      tokenHash: p.fresh!.hash,
+      lang,
+      status: state.status,
+      state: state as unknown as Record<string, unknown>,
+      source: cleanSource(input.source),
+      purgeAfter: retention,
+      createdAt: now,
+      updatedAt: now,
+    }).returning())[0]!;
+    await ensurePurgeJob(tx, now);
+  } else {
+    state = readState(row.state, row.lang);
+    before = state;
+  }
+
+  const scope = { site, conversationId: row.id, channel: 'widget' as const, origin: p.origin };
+  const notes: EffectNotes = {};
+  let out = start(state, input.event, ctx);
+  messages.push(...out.messages);
+  facts.push(...out.facts);
+  for (let n = 0; out.effect; n++) {
+    if (n >= MAX_EFFECTS) throw new Error(`conversation ${row.id}: more than ${MAX_EFFECTS} effects in one turn`);
+    const result = await performEffect(txDeps, scope, out.effect, notes);
+    out = resume(out.state, result, ctx);
+    messages.push(...out.messages);
+    facts.push(...out.facts);
+  }
+  const after = out.state;
+
+  // The turn's claim on the conversation: a concurrent turn that committed first bumped the version.
+  const claimed = await tx
+    .update(conversations)
+    .set({
+      state: after as unknown as Record<string, unknown>,
+      lang: after.lang,
+      version: row.version + 1,
+      // The column is shared with staff (live / closed from the console): written only when the engine changed it.
+      ...(before && before.status !== after.status ? { status: after.status } : {}),
+      lastVisitorAt: now,
+      purgeAfter: retention,
+      updatedAt: now,
+    })
+    .where(and(eq(conversations.id, row.id), eq(conversations.version, row.version)))
+    .returning({ status: conversations.status, seq: conversations.seq });
+  if (!claimed[0]) throw new StaleVersion();
+
+  const appended = await appendMessages(tx, row.id, row.businessId, messages.map((m) => ({ from: m.from, text: m.text, card: m.card })), now);
+  await syncLead(tx, { row, before, after, notes, ctx, now });
+  const base = { businessId: row.businessId, at: now, siteId: row.siteId, conversationId: row.id, channel: 'widget' as const };
+  for (const f of facts) {
+    if (f.kind === 'intent_chosen') await recordEvent(tx, { ...base, kind: 'intent_chosen', intent: f.intent });
+    else await recordEvent(tx, { ...base, kind: 'quote_given', intent: 'prices', meta: { treeId: f.treeId, price: f.price, serviceId: f.serviceId } });
+  }
+  if (messages.some((m) => m.from === 'bot')) {
+    // The bot's response time is the server's processing time (monotonic timer, not the business clock).
+    await recordEvent(tx, { ...base, kind: 'bot_reply', intent: after.intent, valueMs: Math.round(performance.now() - p.started) });
+  }
+  return { id: row.id, state: after, status: claimed[0].status, seq: appended.at(-1)?.seq ?? claimed[0].seq };
+}
+
+/** Only the fields the protocol names, each at most 2000 characters. */
+function cleanSource(s: ConversationSource | undefined): ConversationRow['source'] {
+  if (!s) return null;
+  const cut = (v: string | undefined) => (v ? v.slice(0, 2000) : undefined);
+  const utm = s.utm ? Object.fromEntries(Object.entries(s.utm).flatMap(([k, v]) => (v ? [[k, v.slice(0, 200)]] : []))) : undefined;
+  const out = { ...(cut(s.url) ? { url: cut(s.url)! } : {}), ...(cut(s.referrer) ? { referrer: cut(s.referrer)! } : {}), ...(utm && Object.keys(utm).length ? { utm } : {}) };
+  return Object.keys(out).length ? out : null;
+}
+
+async function view(deps: Deps, id: string, token: string, state: ConversationState, status: ConversationRow['status'], ctx: EngineContext, after: number): Promise<ConversationView> {
+  const messages = await readMessages(deps.db, id, after);
+  const seqRow = await deps.db.select({ seq: conversations.seq }).from(conversations).where(eq(conversations.id, id)).limit(1);
+  return {
+    conversationId: id,
+    token,
+    lang: state.lang,
+    status,
+    messages,
+    seq: seqRow[0]?.seq ?? messages.at(-1)?.seq ?? 0,
+    prompt: promptOf(state, ctx),
+    live: status === 'live',
+  };
+}
+
+/** Resume after a reload, a page change or in another tab: the messages after `after` and the prompt now. */
+export async function getConversation(deps: Deps, input: GetConversationInput, origin: string | undefined): Promise<Result<ConversationView>> {
+  const row = await loadRow(deps.db, input.conversationId);
+  if (!row || !tokenMatches(row, input.token) || !row.siteId) return fail('CONVERSATION_NOT_FOUND', 'No such conversation for this token', { field: 'conversationId' });
+  const site = await cached(deps, `site-by-id:${row.siteId}`, async () =>
+    (await deps.db.select({ site: sites, business: businesses }).from(sites).innerJoin(businesses, eq(businesses.id, sites.businessId)).where(eq(sites.id, row.siteId!)).limit(1))[0]);
+  if (!site) return fail('CONVERSATION_NOT_FOUND', 'No such conversation for this token', { field: 'conversationId' });
+  if (!isOriginAllowed(deps, site.site, origin)) return fail('ORIGIN_NOT_ALLOWED', `Origin ${origin} may not use this conversation`);
+  const ctx = await engineContext(deps, site, deps.clock.now());
+  return ok(await view(deps, row.id, input.token, readState(row.state, row.lang), row.status, ctx, input.after));
+}
