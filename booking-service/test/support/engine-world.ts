@@ -110,12 +110,12 @@ export class World {
           return { kind: 'hold', ok: false, reason: 'taken', alternatives };
         }
         const free = this.slotsFor(e.serviceId, e.staffId, utcToZoned(e.start, this.ctx.business.timeZone).date, 1).find((s) => s.start === e.start);
-        return { kind: 'hold', ok: true, holdToken: `hold-${e.start}-${free?.staffId ?? e.staffId}`, expiresAt: this.holdsExpire ? this.ctx.now : this.ctx.now + 10 * 60_000, staffId: free?.staffId ?? e.staffId ?? 'x' };
+        return { kind: 'hold', ok: true, holdToken: `hold|${e.start}|${free?.staffId ?? e.staffId}|${e.serviceId}`, expiresAt: this.holdsExpire ? this.ctx.now : this.ctx.now + 10 * 60_000, staffId: free?.staffId ?? e.staffId ?? 'x' };
       }
       case 'confirm': {
-        const [, start, staffId] = /^hold-(\d+)-(.+)$/.exec(e.holdToken)!;
+        const [, start, staffId, serviceId] = e.holdToken.split('|');
         const id = `bk-${++this.n}`;
-        const svc = this.ctx.services.find((s) => s.staffIds.includes(staffId!))!;
+        const svc = this.ctx.services.find((s) => s.id === serviceId)!;
         const b: Booked = {
           id, status: 'confirmed', start: Number(start), end: Number(start) + svc.durationMin * 60_000, serviceId: svc.id, staffId: staffId!,
           staffName: this.ctx.staff.find((s) => s.id === staffId)!.name, manageToken: `mt-${id}`, price: null, priceSummary: null,

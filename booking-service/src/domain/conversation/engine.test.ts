@@ -322,10 +322,11 @@ describe('hand-off', () => {
 });
 
 describe('language switch', () => {
-  it('re-renders the prompt in the new language and says nothing', () => {
+  it('re-renders the prompt in the new language and asks the question on screen again in it', () => {
     const c = chat('demo-salon-spb', 'ru');
     c.choose('intent:book');
     c.choose(c.option('Мужская стрижка'));
+    expect(c.send({ type: 'lang', lang: 'hy' })).toEqual([{ from: 'bot', text: 'Ո՞ր մասնագետի մոտ կցանկանայիք գրանցվել։' }]);
     expect(c.send({ type: 'lang', lang: 'hy' })).toEqual([]);
     expect(c.prompt).toMatchObject({ kind: 'choice', options: [{ id: 'staff:any', label: 'Ցանկացած ազատ մասնագետ' }, {}, {}] });
     c.send({ type: 'lang', lang: 'en' });

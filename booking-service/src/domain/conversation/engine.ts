@@ -31,6 +31,7 @@ import * as booking from './flows/booking.js';
 import * as handoff from './flows/handoff.js';
 import * as manage from './flows/manage.js';
 import * as quote from './flows/quote.js';
+import { reask } from './flows/reask.js';
 import { chooseIntent, greeting, intentOf, menuOptions, toMenu } from './flows/menu.js';
 import { closeNotInterested, isNotInterested, otherText, route, understand } from './flows/free-text.js';
 import { durationWords, priceWords } from './words/format.js';
@@ -62,9 +63,10 @@ function onEvent(t: Turn, e: VisitorEvent): void {
   const step = t.state.step;
   switch (e.type) {
     case 'lang':
-      // The prompt is rendered from the state: it simply comes back in the new language.
-      if (t.ctx.business.languages.includes(e.lang)) t.state.lang = e.lang;
-      return;
+      // The prompt is rendered from the state: it comes back in the new language by itself.
+      if (!t.ctx.business.languages.includes(e.lang) || e.lang === t.state.lang) return;
+      t.state.lang = e.lang;
+      return reask(t);
     case 'menu':
       t.visitor(t.word('menu'));
       return toMenu(t);
@@ -235,7 +237,7 @@ function inContext(t: Turn, text: string): boolean {
         booking.chooseStaff(t, null);
         return true;
       }
-      const m = matchNames(text, ids.flatMap((id) => (findStaff(ctx, id) ? [{ id, names: [findStaff(ctx, id)!.name] }] : [])));
+      const m = matchNames(text, ids.flatMap((id) => (findStaff(ctx, id) ? [{ id, names: [findStaff(ctx, id)!.name] }] : [])), 0);
       if (m.ids.length !== 1) return false;
       booking.chooseStaff(t, m.ids[0]!);
       return true;
@@ -268,7 +270,7 @@ function inContext(t: Turn, text: string): boolean {
         quote.answerNumber(t, Number(`${n[1]}${n[2] ? `.${n[2]}` : ''}`), text);
         return true;
       }
-      const m = matchNames(text, q.options.map((o) => ({ id: o.id, names: Object.values(o.label).filter((x): x is string => !!x) })));
+      const m = matchNames(text, q.options.map((o) => ({ id: o.id, names: Object.values(o.label).filter((x): x is string => !!x) })), 0);
       if (m.ids.length !== 1) return false;
       quote.answerChoice(t, m.ids[0]!);
       return true;

@@ -31,8 +31,9 @@ function sameWord(a: string, b: string): boolean {
   if (shorter < MIN_STEM) return false;
   let common = 0;
   while (common < shorter && a[common] === b[common]) common++;
-  // An inflected ending differs in at most two letters: стрижк-а/-у/-ой, սանրվածք/-ի.
-  if (common >= Math.max(MIN_STEM, shorter - 2)) return true;
+  // An inflected ending changes at most two letters of the longer word (стрижк-а/-у/-ой,
+  // սանրվածք/-ի); "hair" is not "haircut".
+  if (common >= Math.max(MIN_STEM, Math.max(a.length, b.length) - 2)) return true;
   return isNear(a, b);
 }
 
@@ -46,10 +47,13 @@ function coverage(text: readonly string[], name: string): number {
 }
 
 /**
+ * `minCoverage`: how much of a name must be mentioned (0.5 for the business's services; any
+ * telling word among the options of the question on screen).
+ *
  * @example matchNames('сколько стоит чистка зубов', [{ id: 'cleaning', names: ['Профессиональная чистка'] }])
  * // → { ids: ['cleaning'], complete: false }
  */
-export function matchNames(text: string, items: readonly Named[]): NameMatch {
+export function matchNames(text: string, items: readonly Named[], minCoverage = 0.5): NameMatch {
   const tokens = words(text.slice(0, 500)).filter((w) => w.length >= MIN_WORD);
   let best = 0;
   let ids: string[] = [];
@@ -62,6 +66,7 @@ export function matchNames(text: string, items: readonly Named[]): NameMatch {
     }
     ids.push(item.id);
   }
-  // Half a name ("стрижка" of "Женская стрижка") is a mention; less is a coincidence.
-  return best >= 0.5 ? { ids, complete: best === 1 } : { ids: [], complete: false };
+  // Half a name ("стрижка" of "Женская стрижка") is a mention; less is a coincidence, except
+  // among the few options of the question on screen, where one telling word picks an option.
+  return best > 0 && best >= minCoverage ? { ids, complete: best === 1 } : { ids: [], complete: false };
 }

@@ -1,0 +1,171 @@
+/** Free text in the engine, in Russian, Armenian and English (issue 13, "Free text understands more"). */
+import { describe, expect, it } from 'vitest';
+import { Chat, demoContext, World, type SiteKey } from '../../../test/support/engine-world.js';
+import type { Lang } from '../messages/types.js';
+import { zonedToUtc } from '../time/zoned.js';
+
+function chat(site: SiteKey, lang: Lang) {
+  return new Chat(new World(demoContext(site)), lang);
+}
+const slotsOf = (c: Chat) => {
+  const p = c.prompt;
+  if (p.kind !== 'slots') throw new Error(`not slots: ${p.kind}`);
+  return p;
+};
+
+describe('a service named in the text', () => {
+  it('"стрижка завтра в 15" at the barber: straight to the slots around 15:00 tomorrow, the asked time first', () => {
+    const c = chat('demo-barber-nyc', 'ru');
+    c.text('стрижка завтра в 15');
+    expect(c.state.booking?.serviceId).toBe('barber-haircut');
+    expect(c.prompt.kind).toBe('choice');
+    c.choose('staff:any');
+    expect(c.said).toEqual(['Свободно: вторник, 3 марта в 15:00. Ближайшее время:']);
+    const p = slotsOf(c);
+    expect(p.slots[0]!.start).toBe(new Date(zonedToUtc('2026-03-03', 15 * 60, 'America/New_York')).toISOString());
+  });
+
+  it('"стрижка завтра в 15" at the salon: asks which haircut (women’s or men’s), then the times', () => {
+    const c = chat('demo-salon-spb', 'ru');
+    c.text('стрижка завтра в 15');
+    expect(c.said).toEqual(['Какую именно?']);
+    const p = c.prompt;
+    expect(p.kind === 'choice' && p.options.map((o) => o.label)).toEqual(['Женская стрижка', 'Мужская стрижка']);
+    c.choose('svc:salon-haircut-men');
+    c.choose('staff:any');
+    expect(c.world.effects.at(-1)).toMatchObject({ kind: 'findSlots', from: '2026-03-02', serviceId: 'salon-haircut-men' });
+  });
+
+  it('when the asked time is taken, says so and offers the nearest times sorted by distance', () => {
+    const w = new World(demoContext('demo-barber-nyc'));
+    const at15 = zonedToUtc('2026-03-03', 15 * 60, 'America/New_York');
+    w.taken.add(at15);
+    const c = new Chat(w, 'en');
+    c.text('haircut tomorrow at 3pm');
+    c.choose('staff:any');
+    expect(c.said).toEqual(['Tuesday, March 3 at 3:00 PM is already taken. The nearest free times:']);
+    const starts = slotsOf(c).slots.map((s) => Date.parse(s.start));
+    const hour = 3_600_000;
+    expect(starts).toEqual([at15 - hour, at15 + hour, at15 - 2 * hour]);
+  });
+
+  it('a time outside opening hours is said to be outside them', () => {
+    const c = chat('demo-barber-nyc', 'en');
+    c.text('beard trim tomorrow at 11pm');
+    c.choose('staff:any');
+    expect(c.said).toEqual(['We’re closed at Tuesday, March 3 at 11:00 PM. The nearest free times:']);
+  });
+
+  it('"how much is a haircut": the price through the quote tree when it has one', () => {
+    const c = chat('demo-barber-nyc', 'en');
+    c.text('how much is a haircut?');
+    expect(c.said).toEqual(['Your price: $45.']);
+    expect(c.prompt).toMatchObject({ kind: 'choice', options: [{ id: 'act:book', label: 'Book this' }, { id: 'act:ask' }] });
+  });
+
+  it('"сколько стоит чистка зубов": the price list price, then an offer to book', () => {
+    const c = chat('demo-clinic-yerevan', 'ru');
+    c.text('сколько стоит чистка зубов');
+    expect(c.said[0]).toMatch(/^Профессиональная чистка: 25\s000\s֏, 1 час\.$/);
+    expect(c.said[1]).toBe('Подобрать вам время?');
+    c.text('да');
+    expect(c.state.booking?.serviceId).toBe('clinic-cleaning');
+  });
+
+  it('Armenian: "Ինչ արժե մաքրումը" gives the cleaning’s price', () => {
+    const c = chat('demo-clinic-yerevan', 'hy');
+    c.text('Ինչ արժե ատամների մաքրումը');
+    expect(c.said[0]).toMatch(/^Ատամների պրոֆեսիոնալ մաքրում՝ 25\s000\s֏, 1 ժամ։$/);
+  });
+
+  it('a price question naming a tree by its title starts that tree ("сколько стоит стрижка" at the salon)', () => {
+    const c = chat('demo-salon-spb', 'ru');
+    c.text('сколько стоит стрижка?');
+    expect(c.said).toEqual(['Какая стрижка нужна?']);
+  });
+});
+
+describe('text in the middle of a flow is answered in that flow', () => {
+  it('at the times: "а в пятницу?" shows Friday; a price question gets the service’s price and the times stay', () => {
+    const c = chat('demo-barber-nyc', 'ru');
+    c.send({ type: 'start', flow: 'book', serviceId: 'barber-beard' });
+    c.choose('staff:any');
+    c.text('а в пятницу?');
+    expect(c.said).toEqual(['Свободное время в пятницу, 6 марта:']);
+    expect(slotsOf(c).day).toBe('2026-03-06');
+    c.text('а сколько это стоит?');
+    expect(c.said[0]).toMatch(/^Оформление бороды: 25\s\$, 20 минут\.$/);
+    expect(c.state.step.at).toBe('slots');
+  });
+
+  it('at the specialist question: a name or "anyone" in words', () => {
+    const c = chat('demo-salon-spb', 'ru');
+    c.send({ type: 'start', flow: 'book', serviceId: 'salon-haircut-women' });
+    c.text('к Марии');
+    expect(c.state.booking?.staffId).toBe('salon-maria');
+    const d = chat('demo-salon-spb', 'en');
+    d.send({ type: 'start', flow: 'book', serviceId: 'salon-haircut-women' });
+    d.text('anyone is fine');
+    expect(d.state.booking?.staffId).toBeNull();
+    expect(d.prompt.kind).toBe('slots');
+  });
+
+  it('at a number question: a typed number is the answer; at a choice question, an option’s words', () => {
+    const c = chat('demo-clinic-yerevan', 'en');
+    c.choose('intent:prices');
+    c.choose(c.option('Tooth filling'));
+    c.text('2');
+    expect(c.transcript.filter((m) => m.from === 'visitor').at(-1)?.text).toBe('2');
+    expect(c.state.quote?.answers).toEqual({ teeth: 2 });
+    c.text('the premium one please');
+    expect(c.state.quote?.answers).toEqual({ teeth: 2, material: 'premium' });
+  });
+
+  it('something the step cannot use is met with its own options, not a jump elsewhere', () => {
+    const c = chat('demo-barber-nyc', 'en');
+    c.send({ type: 'start', flow: 'book', serviceId: 'barber-haircut' });
+    c.text('hmm not sure');
+    expect(c.said).toEqual(['I didn’t catch that. Please pick one of the options below, or tap “Menu”.']);
+    expect(c.state.step.at).toBe('staff');
+  });
+
+  it('a clear different request still gets through ("I want to cancel my booking")', () => {
+    const c = chat('demo-barber-nyc', 'en');
+    c.send({ type: 'start', flow: 'book', serviceId: 'barber-haircut' });
+    c.text('actually I want to cancel my booking');
+    expect(c.state.step.at).toBe('lookup');
+  });
+});
+
+describe('low confidence, not interested', () => {
+  it('re-offers the menu: "did you mean …"', () => {
+    const c = chat('demo-barber-nyc', 'en');
+    c.text('qwerty zxcv');
+    expect(c.said).toEqual(['I’m not sure I understood. Did you mean one of these?']);
+    expect(c.prompt).toMatchObject({ kind: 'choice', menu: true });
+  });
+
+  it.each([
+    ['ru', 'не актуально', 'Понял, не буду беспокоить. Если передумаете, просто напишите сюда.'],
+    ['en', 'no thanks', 'Understood, I won’t bother you. If you change your mind, just write here.'],
+    ['hy', 'պետք չէ', 'Հասկացա, չեմ անհանգստացնի։ Եթե մտափոխվեք, պարզապես գրեք այստեղ։'],
+  ] as const)('%s "%s" closes the lead as not interested', (lang, text, reply) => {
+    const c = chat('demo-barber-nyc', lang);
+    c.choose('intent:book');
+    c.text(text);
+    expect(c.said).toEqual([reply]);
+    expect([c.state.outcome, c.state.status, c.state.step.at]).toEqual(['not_interested', 'closed', 'closed']);
+    c.choose('intent:book');
+    expect(c.state.status).toBe('bot');
+  });
+
+  it('a hand-off request that says what it is about becomes the message to staff', () => {
+    const c = chat('demo-salon-spb', 'ru');
+    c.text('позовите администратора, хочу узнать про парковку');
+    expect(c.state.handoff?.message).toBe('позовите администратора, хочу узнать про парковку');
+    expect(c.prompt.kind).toBe('contact');
+    const d = chat('demo-salon-spb', 'ru');
+    d.text('позовите администратора');
+    expect(d.said).toEqual(['Какой у вас вопрос? Администратор ответит здесь, в чате.']);
+  });
+});

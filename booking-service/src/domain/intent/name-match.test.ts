@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { matchNames } from './name-match.js';
+
+const salon = [
+  { id: 'women', names: ['Женская стрижка', "Women's haircut", 'Կանացի սանրվածք'] },
+  { id: 'men', names: ['Мужская стрижка', "Men's haircut", 'Տղամարդու սանրվածք'] },
+  { id: 'color', names: ['Окрашивание', 'Hair colouring', 'Մազերի ներկում'] },
+];
+const barber = [
+  { id: 'haircut', names: ['Haircut', 'Стрижка'] },
+  { id: 'combo', names: ['Haircut + beard', 'Стрижка + борода'] },
+];
+
+describe('matchNames', () => {
+  it('finds a service through inflection in Russian and Armenian', () => {
+    expect(matchNames('хочу на женскую стрижку', salon)).toEqual({ ids: ['women'], complete: true });
+    expect(matchNames('окрашивание сколько', salon).ids).toEqual(['color']);
+    expect(matchNames('կանացի սանրվածքի գինը', salon).ids).toEqual(['women']);
+  });
+
+  it('names every service a word fits equally, and prefers a name mentioned in full', () => {
+    expect(matchNames('стрижка завтра в 15', salon)).toEqual({ ids: ['women', 'men'], complete: false });
+    expect(matchNames('how much is a haircut', barber)).toEqual({ ids: ['haircut'], complete: true });
+  });
+
+  it('tolerates a typo in a long word, not a coincidence of short ones', () => {
+    expect(matchNames('окрашиванее', salon).ids).toEqual(['color']);
+    expect(matchNames('в 15 на', salon).ids).toEqual([]);
+    expect(matchNames('hair', barber).ids).toEqual([]);
+  });
+
+  it('among a question’s options one telling word is enough', () => {
+    const options = [{ id: 'a', names: ['Light-cured composite'] }, { id: 'b', names: ['Premium composite (aesthetic restoration)'] }];
+    expect(matchNames('premium', options).ids).toEqual([]);
+    expect(matchNames('premium', options, 0).ids).toEqual(['b']);
+  });
+});
