@@ -97,7 +97,8 @@ export async function sendLookupCode(deps: Deps, db: Queryable, input: SendCodeI
     expiresAt: new Date(now.getTime() + CODE_TTL_MIN * 60_000),
     createdAt: now,
   });
-  // Only where there is something to open: an address without bookings gets no mail.
+  // Only where there is something to open: an address without bookings gets no mail. The code
+  // is in the body only (the job keeps the subject after sending, for its log).
   if (found.length > 0 && to) {
     const values = { code, business: input.businessName, minutes: CODE_TTL_MIN };
     await enqueueConsoleMail(db, { to, subject: say(input.lang, 'codeMail.subject', values), text: say(input.lang, 'codeMail.text', values), dedupeKey: `lookup:${id}` }, now);

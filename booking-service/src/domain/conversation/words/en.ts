@@ -116,7 +116,7 @@ export const en = {
   notActive: 'This booking {status, select, cancelled {is already cancelled} attended {has already taken place} no_show {has already passed} other {can no longer be changed}}.',
   linkInvalid: 'This link is not valid or has expired. I can find your booking by phone or e-mail instead.',
 
-  'codeMail.subject': 'Your code: {code} — {business}',
+  'codeMail.subject': 'Your one-time code — {business}',
   'codeMail.text': 'Your one-time code to see your bookings at {business}: {code}\n\nIt works for {minutes, plural, one {# minute} other {# minutes}}. If you did not ask for it, just ignore this e-mail.',
 
   // Summaries for staff (in the team's language)

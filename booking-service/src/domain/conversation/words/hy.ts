@@ -110,7 +110,7 @@ export const hy: Words = {
   notActive: 'Այս գրանցումը {status, select, cancelled {արդեն չեղարկված է} attended {արդեն կայացել է} no_show {արդեն անցել է} other {այլևս չի կարող փոխվել}}։',
   linkInvalid: 'Հղումն անվավեր է կամ ժամկետանց։ Կարող եմ գտնել Ձեր գրանցումը հեռախոսով կամ էլ. փոստով։',
 
-  'codeMail.subject': 'Ձեր կոդը՝ {code} — {business}',
+  'codeMail.subject': 'Ձեր մեկանգամյա կոդը — {business}',
   'codeMail.text': 'Ձեր մեկանգամյա կոդը՝ «{business}»-ում Ձեր գրանցումները տեսնելու համար՝ {code}\n\nԱյն գործում է {minutes, plural, one {# րոպե} other {# րոպե}}։ Եթե չեք խնդրել, պարզապես անտեսեք այս նամակը։',
 
   'summary.quote': 'Հաշվարկ՝ {summary}, {price}',

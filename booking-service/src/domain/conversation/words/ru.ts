@@ -109,7 +109,7 @@ export const ru: Words = {
   notActive: 'Эта запись {status, select, cancelled {уже отменена} attended {уже состоялась} no_show {уже прошла} other {больше не может быть изменена}}.',
   linkInvalid: 'Ссылка недействительна или устарела. Могу найти вашу запись по телефону или эл. почте.',
 
-  'codeMail.subject': 'Ваш код: {code} — {business}',
+  'codeMail.subject': 'Ваш одноразовый код — {business}',
   'codeMail.text': 'Ваш одноразовый код для просмотра записей в «{business}»: {code}\n\nОн действует {minutes, plural, one {# минуту} few {# минуты} many {# минут} other {# минуты}}. Если вы его не запрашивали, просто не обращайте внимания на это письмо.',
 
   'summary.quote': 'Расчёт: {summary}, {price}',
