@@ -18,6 +18,7 @@ import { mailboxPages } from './pages/mailbox.js';
 import { googleCalendarPages } from './pages/google-calendar.js';
 import type { GoogleRuntime } from './services/calendar-sync/deps.js';
 import { visitorPages } from './pages/visitor-pages.js';
+import { findBookingPages } from './pages/find-booking.js';
 import { consoleApi, consolePages } from './http/console.js';
 
 export interface AppOptions {
@@ -132,6 +133,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
 
   // Where the links in the e-mails lead: manage, confirm, rebook (server-rendered, no script).
   app.use(visitorPages(deps, log));
+  app.use(findBookingPages(deps, log));
   if (options.mailbox) app.use(mailboxPages(deps, log));
   app.use(googleCalendarPages(deps, options.google, log));
 

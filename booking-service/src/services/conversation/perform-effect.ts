@@ -5,9 +5,7 @@
  * `EffectResult`. Bookings are always read fresh from the database.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, eq, gt, inArray, ne } from 'drizzle-orm';
-import { bookings, staff } from '../../adapters/db/schema.js';
-import type { BookingFacts, Effect, EffectResult, SlotRef } from '../../domain/conversation/effects.js';
+import type { Effect, EffectResult, SlotRef } from '../../domain/conversation/effects.js';
 import type { ConversationChannel } from '../../domain/conversation/protocol.js';
 import type { Deps } from '../deps.js';
 import { confirmBooking } from '../confirm.js';
@@ -17,6 +15,7 @@ import { cancelBooking, MANAGE_LINK_GRACE_MS, rescheduleBooking } from '../manag
 import { searchSlots, type SlotView } from '../slots.js';
 import { cachedPickStaff, cachedService, type SiteContext } from '../site.js';
 import { signToken, verifyToken } from '../tokens.js';
+import { readBookings } from './bookings-now.js';
 import { sendLookupCode, verifyLookupCode } from './lookup-codes.js';
 
 export interface EffectScope {
@@ -125,37 +124,4 @@ export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, n
       return { kind: e.kind, ok: false, reason: 'error' } as EffectResult;
     }
   }
-}
-
-/**
- * Bookings as they are now: by id, or a customer's that have not ended more than a day ago.
- * Holds are not bookings. At most 20, soonest first.
- */
-async function readBookings(deps: Deps, businessId: string, by: { ids: string[] } | { customerIds: string[] }) {
-  const now = deps.clock.now();
-  const which = 'ids' in by
-    ? inArray(bookings.id, by.ids.length ? by.ids : [''])
-    : and(inArray(bookings.customerId, by.customerIds.length ? by.customerIds : ['']), gt(bookings.endsAt, new Date(now.getTime() - MANAGE_LINK_GRACE_MS)));
-  const rows = await deps.db
-    .select({ b: bookings, staffName: staff.name })
-    .from(bookings)
-    .innerJoin(staff, eq(staff.id, bookings.staffId))
-    .where(and(eq(bookings.businessId, businessId), ne(bookings.status, 'held'), which))
-    .orderBy(asc(bookings.startsAt))
-    .limit(20);
-  return rows.map(({ b, staffName }) => ({
-    customerId: b.customerId,
-    facts: {
-      id: b.id,
-      status: b.status as BookingFacts['status'],
-      start: b.startsAt.getTime(),
-      end: b.endsAt.getTime(),
-      serviceId: b.serviceId,
-      staffId: b.staffId,
-      staffName,
-      manageToken: signToken(deps.secret, b.id, 'manage'),
-      price: null,
-      priceSummary: null,
-    } satisfies BookingFacts,
-  }));
 }

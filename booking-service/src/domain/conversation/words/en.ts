@@ -119,6 +119,15 @@ export const en = {
   'codeMail.subject': 'Your one-time code — {business}',
   'codeMail.text': 'Your one-time code to see your bookings at {business}: {code}\n\nIt works for {minutes, plural, one {# minute} other {# minutes}}. If you did not ask for it, just ignore this e-mail.',
 
+  'page.title': 'Find my booking',
+  'page.contact': 'Phone or e-mail',
+  'page.code': 'Code from the e-mail',
+  'page.show': 'Show my bookings',
+  'page.open': 'Reschedule or cancel',
+  'page.again': 'Start again',
+  'page.status': '{status, select, confirmed {Booked} cancelled {Cancelled} attended {Visited} other {Missed}}',
+  'page.notFound': 'This page needs a link from the business’s site.',
+
   // Summaries for staff (in the team's language)
   'summary.quote': 'Quote: {summary}, {price}',
   'summary.booking': 'Wanted to book: {service}',

@@ -113,6 +113,15 @@ export const hy: Words = {
   'codeMail.subject': 'Ձեր մեկանգամյա կոդը — {business}',
   'codeMail.text': 'Ձեր մեկանգամյա կոդը՝ «{business}»-ում Ձեր գրանցումները տեսնելու համար՝ {code}\n\nԱյն գործում է {minutes, plural, one {# րոպե} other {# րոպե}}։ Եթե չեք խնդրել, պարզապես անտեսեք այս նամակը։',
 
+  'page.title': 'Գտնել իմ գրանցումը',
+  'page.contact': 'Հեռախոս կամ էլ. փոստ',
+  'page.code': 'Նամակի կոդը',
+  'page.show': 'Ցույց տալ իմ գրանցումները',
+  'page.open': 'Փոխել ժամը կամ չեղարկել',
+  'page.again': 'Սկսել նորից',
+  'page.status': '{status, select, confirmed {Գրանցված է} cancelled {Չեղարկված է} attended {Կայացել է} other {Բաց է թողնվել}}',
+  'page.notFound': 'Բացեք այս էջը կայքի հղումով։',
+
   'summary.quote': 'Հաշվարկ՝ {summary}, {price}',
   'summary.booking': 'Ցանկանում էր գրանցվել՝ {service}',
   'summary.bookingAt': 'Ցանկանում էր գրանցվել՝ {service}, {when}',

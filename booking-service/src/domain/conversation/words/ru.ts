@@ -112,6 +112,15 @@ export const ru: Words = {
   'codeMail.subject': 'Ваш одноразовый код — {business}',
   'codeMail.text': 'Ваш одноразовый код для просмотра записей в «{business}»: {code}\n\nОн действует {minutes, plural, one {# минуту} few {# минуты} many {# минут} other {# минуты}}. Если вы его не запрашивали, просто не обращайте внимания на это письмо.',
 
+  'page.title': 'Найти мою запись',
+  'page.contact': 'Телефон или эл. почта',
+  'page.code': 'Код из письма',
+  'page.show': 'Показать мои записи',
+  'page.open': 'Перенести или отменить',
+  'page.again': 'Начать заново',
+  'page.status': '{status, select, confirmed {Записаны} cancelled {Отменена} attended {Состоялась} other {Пропущена}}',
+  'page.notFound': 'Откройте эту страницу по ссылке с сайта.',
+
   'summary.quote': 'Расчёт: {summary}, {price}',
   'summary.booking': 'Хотел(а) записаться: {service}',
   'summary.bookingAt': 'Хотел(а) записаться: {service}, {when}',
