@@ -3,6 +3,7 @@
  * BENCH_ONLY=http,storm runs a subset. PostgreSQL figures need DATABASE_URL.
  */
 import { runAvailabilityBench } from './availability.js';
+import { runConversationBench } from './conversation.js';
 import { runGrowthBench } from './growth.js';
 import { runHttpBench } from './http.js';
 import { writeSection } from './report.js';
@@ -13,6 +14,7 @@ const benches: ReadonlyArray<{ name: string; run: () => Promise<string> }> = [
   { name: 'http', run: runHttpBench },
   { name: 'growth', run: runGrowthBench },
   { name: 'storm', run: runStormBench },
+  { name: 'conversation', run: runConversationBench },
 ];
 
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());

@@ -171,6 +171,9 @@ export function newState(lang: Lang): ConversationState {
  * consented contact survive a version change in their own columns (bookings, leads).
  */
 export function readState(stored: unknown, lang: Lang): ConversationState {
-  const s = stored as Partial<ConversationState> | null;
-  return s && s.v === STATE_VERSION ? (s as ConversationState) : newState(lang);
+  const s = stored as (Partial<ConversationState> & { prompt?: unknown }) | null;
+  if (!s || s.v !== STATE_VERSION) return newState(lang);
+  // The stored JSON also carries the last rendered prompt for readers without the engine (push streams).
+  const { prompt: _rendered, ...state } = s;
+  return state as ConversationState;
 }

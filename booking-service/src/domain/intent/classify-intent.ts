@@ -86,15 +86,18 @@ function round2(n: number): number {
  * @example
  * classifyIntent('Сколько стоит окрашивание?') // → { intent: 'prices', confidence: 0.95 }
  * classifyIntent('можно завтра?')               // → { intent: 'book', confidence: 0.6 }
+ *
+ * `namesWhen`: whether the text names a day or time, when the caller knows (parseWhen).
  */
-export function classifyIntent(text: string, lang?: Lang): IntentResult {
+export function classifyIntent(text: string, lang?: Lang, namesWhen?: boolean): IntentResult {
   const tokens = words(text.slice(0, 2000)).slice(0, MAX_WORDS);
   const known = knownWords(tokens);
   const scores = new Map<Exclude<Intent, 'other'>, number>(
     COMPILED.map(([intent, cues]) => [intent, cues.reduce((sum, cue) => sum + cueScore(tokens, cue, known), 0)]),
   );
   const anyCue = [...scores.values()].some((s) => s > 0);
-  const hasWhen = mentionsWhen(text, lang);
+  // A caller that already parsed the date says so: the date grammars are the costly part.
+  const hasWhen = namesWhen ?? mentionsWhen(text, lang);
 
   if (!anyCue) return hasWhen ? { intent: 'book', confidence: 0.6 } : { intent: 'other', confidence: 0.5 };
   if (hasWhen) {

@@ -36,6 +36,9 @@ function quoteOf(s: ConversationState, ctx: EngineContext): Record<string, unkno
 /** Contact columns of the conversation and its lead: only with consent (the engine keeps none before). */
 export async function syncLead(tx: Queryable, c: LeadChange): Promise<void> {
   const { row, before, after, notes, ctx, now } = c;
+  // Most turns change nothing a lead records: no query at all then.
+  const same = (f: (s: ConversationState) => unknown) => JSON.stringify(before ? f(before) : null) === JSON.stringify(f(after));
+  if (before && same((s) => [s.contact, s.outcome, s.intent, s.lang, s.quote?.final ?? null]) && !notes.customerId) return;
   const contact = after.contact;
   const contactChanged = JSON.stringify(before?.contact ?? null) !== JSON.stringify(contact);
   const outcomeChanged = (before?.outcome ?? null) !== after.outcome;

@@ -19,25 +19,44 @@ export interface NewMessage {
 }
 
 /**
+ * A visitor's turn claims the conversation in the same UPDATE that numbers its messages: the row
+ * is written only if its version is still the one the turn read (else nothing is written and
+ * `appendMessages` answers null), and `set` carries the turn's other changes (state, status…).
+ */
+export interface Claim {
+  version: number;
+  set: Partial<typeof conversations.$inferInsert>;
+}
+
+/**
  * Appends messages inside the caller's transaction and returns them numbered. Call
  * `deps.bus.publish` after the transaction commits (never inside it: a listener in another
- * process must be able to read what the signal announces).
+ * process must be able to read what the signal announces). With a `claim`, returns null when the
+ * conversation's version moved on (a concurrent turn won); the conversation's seq after the
+ * change is then `last`.
  */
+export async function appendMessages(tx: Db | Tx, conversationId: string, businessId: string, messages: NewMessage[], at: Date): Promise<TranscriptMessage[]>;
+export async function appendMessages(tx: Db | Tx, conversationId: string, businessId: string, messages: NewMessage[], at: Date, claim: Claim): Promise<{ messages: TranscriptMessage[]; last: number } | null>;
 export async function appendMessages(
   tx: Db | Tx,
   conversationId: string,
   businessId: string,
   messages: NewMessage[],
   at: Date,
-): Promise<TranscriptMessage[]> {
-  if (messages.length === 0) return [];
+  claim?: Claim,
+): Promise<TranscriptMessage[] | { messages: TranscriptMessage[]; last: number } | null> {
+  if (messages.length === 0 && !claim) return [];
   const bumped = await tx
     .update(conversations)
-    .set({ seq: sql`${conversations.seq} + ${messages.length}`, updatedAt: at })
-    .where(and(eq(conversations.id, conversationId), eq(conversations.businessId, businessId)))
+    .set({ ...claim?.set, ...(claim ? { version: claim.version + 1 } : {}), seq: sql`${conversations.seq} + ${messages.length}`, updatedAt: at })
+    .where(and(eq(conversations.id, conversationId), eq(conversations.businessId, businessId), ...(claim ? [eq(conversations.version, claim.version)] : [])))
     .returning({ seq: conversations.seq });
   const last = bumped[0]?.seq;
-  if (last === undefined) throw new Error(`conversation ${conversationId} not found in business ${businessId}`);
+  if (last === undefined) {
+    if (claim) return null;
+    throw new Error(`conversation ${conversationId} not found in business ${businessId}`);
+  }
+  if (messages.length === 0) return { messages: [], last };
   const first = last - messages.length + 1;
   const rows = messages.map((m, i) => ({
     conversationId,
@@ -50,7 +69,8 @@ export async function appendMessages(
     at,
   }));
   await tx.insert(conversationMessages).values(rows);
-  return rows.map(toTranscriptMessage);
+  const numbered = rows.map(toTranscriptMessage);
+  return claim ? { messages: numbered, last } : numbered;
 }
 
 /** Messages after `after` (exclusive), oldest first. */

@@ -15,7 +15,7 @@ import type { Db } from '../../adapters/db/client.js';
 import { businesses, conversations, sites } from '../../adapters/db/schema.js';
 import { negotiateLang, type EngineContext } from '../../domain/conversation/context.js';
 import { openConversation, promptOf, readState, resume, start } from '../../domain/conversation/engine.js';
-import type { ConversationSource, ConversationView, Lang, VisitorEvent } from '../../domain/conversation/protocol.js';
+import type { ConversationSource, ConversationView, Lang, TranscriptMessage, VisitorEvent } from '../../domain/conversation/protocol.js';
 import type { ConversationState } from '../../domain/conversation/state.js';
 import type { OutMessage, Fact } from '../../domain/conversation/turn.js';
 import type { Deps } from '../deps.js';
@@ -97,7 +97,11 @@ export async function sendTurn(deps: Deps, input: SendTurnInput, origin: string 
     try {
       const done = await deps.db.transaction((tx) => playTurn(deps, tx, { site, ctx, row, fresh, input, origin, now, started }));
       await deps.bus?.publish({ businessId: site.business.id, conversationId: done.id, seq: done.seq, kind: 'messages' });
-      return ok(await view(deps, done.id, token, done.state, done.status, ctx, input.after));
+      // A caller that was up to date needs only this turn's messages; one that was behind (another
+      // tab, staff replies) reads the rest.
+      const upToDate = input.after >= done.seqBefore;
+      const messages = upToDate ? done.messages.filter((m) => m.seq > input.after) : await readMessages(deps.db, done.id, input.after);
+      return ok(viewOf(done.id, token, done.state, done.status, ctx, messages, done.seq));
     } catch (err) {
       if (!(err instanceof StaleVersion)) throw err;
       if (attempt >= MAX_ATTEMPTS) return fail('CONVERSATION_BUSY', 'The conversation is busy in another tab; try again');
@@ -165,35 +169,33 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
   }
   const after = out.state;
 
-  // The turn's claim on the conversation: a concurrent turn that committed first bumped the version.
-  const claimed = await tx
-    .update(conversations)
-    .set({
-      state: after as unknown as Record<string, unknown>,
+  // The turn's claim on the conversation, with its messages numbered in the same UPDATE: a
+  // concurrent turn that committed first bumped the version, and this one starts over.
+  const claimed = await appendMessages(tx, row.id, row.businessId, messages.map((m) => ({ from: m.from, text: m.text, card: m.card })), now, {
+    version: row.version,
+    set: {
+      state: { ...after, prompt: promptOf(after, ctx) } as unknown as Record<string, unknown>,
       lang: after.lang,
-      version: row.version + 1,
       // The column is shared with staff (live / closed from the console): written only when the engine changed it.
       ...(before && before.status !== after.status ? { status: after.status } : {}),
       lastVisitorAt: now,
       purgeAfter: retention,
-      updatedAt: now,
-    })
-    .where(and(eq(conversations.id, row.id), eq(conversations.version, row.version)))
-    .returning({ status: conversations.status, seq: conversations.seq });
-  if (!claimed[0]) throw new StaleVersion();
-
-  const appended = await appendMessages(tx, row.id, row.businessId, messages.map((m) => ({ from: m.from, text: m.text, card: m.card })), now);
+    },
+  });
+  if (!claimed) throw new StaleVersion();
   await syncLead(tx, { row, before, after, notes, ctx, now });
   const base = { businessId: row.businessId, at: now, siteId: row.siteId, conversationId: row.id, channel: 'widget' as const };
   for (const f of facts) {
     if (f.kind === 'intent_chosen') await recordEvent(tx, { ...base, kind: 'intent_chosen', intent: f.intent });
     else await recordEvent(tx, { ...base, kind: 'quote_given', intent: 'prices', meta: { treeId: f.treeId, price: f.price, serviceId: f.serviceId } });
   }
-  if (messages.some((m) => m.from === 'bot')) {
-    // The bot's response time is the server's processing time (monotonic timer, not the business clock).
+  if (input.event.type === 'text' && messages.some((m) => m.from === 'bot')) {
+    // The bot's answer to free text (what chat.interpret measured before): its response time is the
+    // server's processing time (monotonic timer, not the business clock).
     await recordEvent(tx, { ...base, kind: 'bot_reply', intent: after.intent, valueMs: Math.round(performance.now() - p.started) });
   }
-  return { id: row.id, state: after, status: claimed[0].status, seq: appended.at(-1)?.seq ?? claimed[0].seq };
+  const status = before && before.status !== after.status ? after.status : row.status;
+  return { id: row.id, state: after, status, seqBefore: row.seq, seq: claimed.last, messages: claimed.messages };
 }
 
 /** Only the fields the protocol names, each at most 2000 characters. */
@@ -205,16 +207,15 @@ function cleanSource(s: ConversationSource | undefined): ConversationRow['source
   return Object.keys(out).length ? out : null;
 }
 
-async function view(deps: Deps, id: string, token: string, state: ConversationState, status: ConversationRow['status'], ctx: EngineContext, after: number): Promise<ConversationView> {
-  const messages = await readMessages(deps.db, id, after);
-  const seqRow = await deps.db.select({ seq: conversations.seq }).from(conversations).where(eq(conversations.id, id)).limit(1);
+function viewOf(id: string, token: string, state: ConversationState, status: ConversationRow['status'], ctx: EngineContext, messages: TranscriptMessage[], seq: number): ConversationView {
   return {
     conversationId: id,
     token,
     lang: state.lang,
     status,
     messages,
-    seq: seqRow[0]?.seq ?? messages.at(-1)?.seq ?? 0,
+    // Never below the last message carried (a staff reply may have committed since the turn).
+    seq: Math.max(seq, messages.at(-1)?.seq ?? 0),
     prompt: promptOf(state, ctx),
     live: status === 'live',
   };
@@ -229,5 +230,6 @@ export async function getConversation(deps: Deps, input: GetConversationInput, o
   if (!site) return fail('CONVERSATION_NOT_FOUND', 'No such conversation for this token', { field: 'conversationId' });
   if (!isOriginAllowed(deps, site.site, origin)) return fail('ORIGIN_NOT_ALLOWED', `Origin ${origin} may not use this conversation`);
   const ctx = await engineContext(deps, site, deps.clock.now());
-  return ok(await view(deps, row.id, input.token, readState(row.state, row.lang), row.status, ctx, input.after));
+  const messages = await readMessages(deps.db, row.id, input.after);
+  return ok(viewOf(row.id, input.token, readState(row.state, row.lang), row.status, ctx, messages, row.seq));
 }

@@ -41,7 +41,7 @@ export function understand(t: Turn, text: string): Understanding {
   const trees = matchNames(text, t.ctx.quoteTrees.map((tr) => ({ id: tr.id, names: Object.values(tr.title).filter((n): n is string => !!n) })));
   // A service named in full beats a partial match of several ("Haircut" over "Haircut + beard").
   return {
-    intent: classifyIntent(text, t.lang),
+    intent: classifyIntent(text, t.lang, w.kind !== 'none'),
     when: w.kind === 'none' ? null : w,
     services: services.ids,
     tree: trees.complete && trees.ids.length === 1 ? trees.ids[0]! : null,
