@@ -21,6 +21,8 @@ import { esc, sendPage } from './html.js';
 
 const LANGS: readonly Lang[] = ['ru', 'hy', 'en'];
 const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 300) : '');
+/** Fields big enough to type into on a phone (the shared page style has none for inputs). */
+const FIELD = 'style="font:inherit;padding:8px 10px;margin-top:4px;width:100%;max-width:320px;box-sizing:border-box;border:1px solid #6b7280;border-radius:6px"';
 
 async function siteOf(deps: Deps, siteKey: string) {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(siteKey)) return undefined;
@@ -56,12 +58,12 @@ export function findBookingPages(deps: Deps, log: (m: string, e?: unknown) => vo
     const show = (status: number, body: string) => sendPage(res, status, lang, w('page.title'), `<h1>${esc(w('page.title'))}</h1><p class="note">${esc(found.business.name)}</p>${body}`);
     const askContact = (status: number, note?: string) =>
       show(status, `${note ? `<section class="err" role="alert"><p>${esc(note)}</p></section>` : ''}<section><p>${esc(w('lookupAsk'))}</p>` +
-        `<form method="post" action="/find-booking">${hidden}<p><label for="c">${esc(w('page.contact'))}</label><br><input id="c" name="contact" autocomplete="email" required maxlength="254"></p>` +
+        `<form method="post" action="/find-booking">${hidden}<p><label for="c">${esc(w('page.contact'))}</label><br><input id="c" name="contact" autocomplete="email" required maxlength="254" ${FIELD}></p>` +
         `<p><button class="btn primary">${esc(w('lookupSubmit'))}</button></p></form></section>`);
     const askCode = (status: number, request: string, note: string, error?: string) =>
       show(status, `<section${error ? ' class="err" role="alert"' : ' role="status"'}><p>${esc(error ?? note)}</p></section><section>` +
         `<form method="post" action="/find-booking/code">${hidden}<input type="hidden" name="request" value="${esc(request)}">` +
-        `<p><label for="code">${esc(w('page.code'))}</label><br><input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required></p>` +
+        `<p><label for="code">${esc(w('page.code'))}</label><br><input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required ${FIELD}></p>` +
         `<p><button class="btn primary">${esc(w('page.show'))}</button> <a class="btn" href="/find-booking?site=${esc(encodeURIComponent(found.site.siteKey))}&amp;lang=${lang}">${esc(w('page.again'))}</a></p></form></section>`);
     return { ...found, lang, w, input, show, askContact, askCode };
   }

@@ -125,7 +125,7 @@ export const en = {
   'page.show': 'Show my bookings',
   'page.open': 'Reschedule or cancel',
   'page.again': 'Start again',
-  'page.status': '{status, select, confirmed {Booked} cancelled {Cancelled} attended {Visited} other {Missed}}',
+  'page.status': '{status, select, confirmed {Confirmed} cancelled {Cancelled} attended {Visited} other {Missed}}',
   'page.notFound': 'This page needs a link from the business’s site.',
 
   // Summaries for staff (in the team's language)

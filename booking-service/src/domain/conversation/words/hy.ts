@@ -119,7 +119,7 @@ export const hy: Words = {
   'page.show': 'Ցույց տալ իմ գրանցումները',
   'page.open': 'Փոխել ժամը կամ չեղարկել',
   'page.again': 'Սկսել նորից',
-  'page.status': '{status, select, confirmed {Գրանցված է} cancelled {Չեղարկված է} attended {Կայացել է} other {Բաց է թողնվել}}',
+  'page.status': '{status, select, confirmed {Հաստատված է} cancelled {Չեղարկված է} attended {Կայացել է} other {Բաց է թողնվել}}',
   'page.notFound': 'Բացեք այս էջը կայքի հղումով։',
 
   'summary.quote': 'Հաշվարկ՝ {summary}, {price}',

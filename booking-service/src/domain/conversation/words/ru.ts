@@ -118,7 +118,7 @@ export const ru: Words = {
   'page.show': 'Показать мои записи',
   'page.open': 'Перенести или отменить',
   'page.again': 'Начать заново',
-  'page.status': '{status, select, confirmed {Записаны} cancelled {Отменена} attended {Состоялась} other {Пропущена}}',
+  'page.status': '{status, select, confirmed {Подтверждена} cancelled {Отменена} attended {Состоялась} other {Пропущена}}',
   'page.notFound': 'Откройте эту страницу по ссылке с сайта.',
 
   'summary.quote': 'Расчёт: {summary}, {price}',
