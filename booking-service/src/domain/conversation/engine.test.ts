@@ -318,6 +318,11 @@ describe('hand-off', () => {
     expect([c.state.status, c.state.outcome]).toEqual(['waiting', 'handed_off']);
     c.text('Also, is there parking?');
     expect(c.last).toEqual([{ from: 'visitor', text: 'Also, is there parking?' }]);
+    // Asking again while waiting goes on in the same thread: no second request.
+    c.choose('intent:human');
+    expect(c.said).toEqual(['What would you like to ask? A person will answer here in the chat.']);
+    c.text('Hello?');
+    expect(c.world.effects.filter((e) => e.kind === 'handoff')).toHaveLength(1);
   });
 });
 

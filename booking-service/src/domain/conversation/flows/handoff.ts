@@ -20,6 +20,14 @@ export interface HandoffStart {
 
 export function startHandoff(t: Turn, opts: HandoffStart): void {
   t.state.intent ??= opts.intent;
+  // Already waiting for a person (or talking to one): the same thread goes on, no second request.
+  const open = t.state.handoff;
+  if (open?.id && (t.state.status === 'waiting' || t.state.status === 'live')) {
+    t.go({ at: 'live' });
+    if (opts.message) t.visitor(opts.message);
+    else t.say('handoffAsk');
+    return;
+  }
   t.state.handoff = { intent: opts.intent, message: opts.message ?? null, summary: opts.summary ?? null, id: null };
   if (!opts.message) {
     t.go({ at: 'handoff-message' });

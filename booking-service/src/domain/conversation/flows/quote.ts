@@ -55,7 +55,12 @@ export function priceOfService(t: Turn, serviceId: string): void {
 
 function evaluate(t: Turn): void {
   const q = t.state.quote!;
-  const tree = findTree(t.ctx, q.treeId)!;
+  const tree = findTree(t.ctx, q.treeId);
+  // The owner removed or broke the tree since: back to the menu rather than a half-run quote.
+  if (!tree) {
+    t.go({ at: 'menu' });
+    return t.say('again');
+  }
   const ev = evaluateQuote(tree, q.answers, t.lang);
   if (ev.kind === 'invalid') {
     // Only a preset can be invalid here (the engine checks every typed answer first): drop it.
@@ -105,7 +110,7 @@ export function answerNumber(t: Turn, value: number, echo: string): void {
   const q = t.state.quote!;
   const step = t.state.step;
   if (step.at !== 'question') return;
-  const question = findTree(t.ctx, q.treeId)!.questions.find((x) => x.id === step.questionId);
+  const question = findTree(t.ctx, q.treeId)?.questions.find((x) => x.id === step.questionId);
   if (question?.type !== 'number') return;
   t.visitor(echo);
   const stepSize = question.step ?? 1;
