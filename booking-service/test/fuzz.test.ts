@@ -97,6 +97,26 @@ const procedures: Record<string, { method: Method; fields: Record<string, fc.Arb
     fields: { siteKey, treeId: fc.constantFrom('haircut', 'nope'), answers: fc.dictionary(fc.constantFrom('for', 'length', 'x'), fc.oneof(fc.constantFrom('women', 'men'), fc.integer())), lang },
   },
   'chat.interpret': { method: 'mutation', fields: { siteKey, text: fc.oneof(fc.constantFrom('haircut tomorrow at 3', 'сколько стоит'), text), lang } },
+  'conversation.send': {
+    method: 'mutation',
+    fields: {
+      siteKey,
+      lang,
+      after: fc.integer({ min: -1, max: 10 }),
+      event: fc.oneof(
+        fc.constantFrom(
+          { type: 'choose', optionId: 'intent:book' }, { type: 'text', text: 'haircut tomorrow at 3' }, { type: 'menu' }, { type: 'lang', lang: 'ru' },
+          { type: 'number', value: 3 }, { type: 'day', date: '2026-03-04' }, { type: 'more' }, { type: 'code', code: '123456' },
+          { type: 'contact', name: 'Ann', contact: 'ann@example.com', consent: true }, { type: 'start', flow: 'book', serviceId: 'barber-haircut' },
+          { type: 'start', flow: 'manage', manageToken: 'eyJiIjoiYSJ9.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+        ),
+        fc.record({ type: fc.constantFrom('choose', 'text', 'contact', 'start', 'number', 'fly'), optionId: text, text, name: text, contact: text, consent: wrongType, value: wrongType, flow: text }, { requiredKeys: ['type'] }),
+      ),
+      conversationId: fc.constantFrom('00000000-0000-0000-0000-000000000000', 'a b'),
+      token: fc.constantFrom('x'.repeat(32), 'short'),
+    },
+  },
+  'conversation.get': { method: 'query', fields: { conversationId: fc.constantFrom('00000000-0000-0000-0000-000000000000', 'a b'), token: fc.constantFrom('x'.repeat(32), 'short'), after: fc.integer({ min: -1, max: 10 }) } },
   'events.record': {
     method: 'mutation',
     fields: { siteKey, conversationId: fc.oneof(fc.constantFrom('conv-1', 'a b'), text), kind: fc.constantFrom('widget_opened', 'intent_chosen', 'booking_made'), intent: fc.constantFrom('book', 'prices', 'bogus') },

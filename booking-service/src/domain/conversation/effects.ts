@@ -17,7 +17,8 @@ export interface SlotRef {
 export type Effect =
   | { kind: 'findSlots'; serviceId: string; staffId: string | null; from: string; days: number; excludeBookingId?: string | undefined }
   | { kind: 'hold'; serviceId: string; /** null = whoever is free then */ staffId: string | null; start: number; quote?: { treeId: string; answers: Record<string, string | number> } | undefined }
-  | { kind: 'confirm'; holdToken: string; name: string; contact: ContactPoint; lang: Lang }
+  /** `customerIds`: customers the visitor proved to be with a code; one whose contact matches is reused. */
+  | { kind: 'confirm'; holdToken: string; name: string; contact: ContactPoint; lang: Lang; customerIds: string[] }
   | { kind: 'handoff'; message: string; name: string; contact: ContactPoint; intent: string; summary: string | null; lang: Lang }
   | { kind: 'sendCode'; contact: ContactPoint; lang: Lang }
   | { kind: 'verifyCode'; requestId: string; code: string }

@@ -134,7 +134,7 @@ export function confirm(t: Turn): void {
     t.go({ at: 'slots' });
     return;
   }
-  t.request({ kind: 'confirm', holdToken: b.hold.token, name: c.name, contact: c.contact, lang: t.lang });
+  t.request({ kind: 'confirm', holdToken: b.hold.token, name: c.name, contact: c.contact, lang: t.lang, customerIds: t.state.manage.customerIds });
 }
 
 export function onConfirm(t: Turn, r: ResultOf<'confirm'>): void {
