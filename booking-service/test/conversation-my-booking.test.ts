@@ -6,12 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
 import { jobs, lookupCodes, outbox } from '../src/adapters/db/schema.js';
-import type { ConversationView, VisitorEvent } from '../src/domain/conversation/protocol.js';
 import { verifyLookupCode } from '../src/services/conversation/lookup-codes.js';
 import { book } from './support/booking.js';
 import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { jobDeps, runNow } from './support/jobs.js';
+import { visitor as visitorOf } from './support/visitor.js';
 
 const SALON = 'demo-salon-spb';
 
@@ -24,21 +24,7 @@ describe.each(dbKinds)('my booking anywhere on %s', (kind) => {
     await h?.close();
   });
 
-  function visitor(lang: 'ru' | 'en' = 'en') {
-    let v: ConversationView | null = null;
-    const all: ConversationView['messages'] = [];
-    return {
-      get view() {
-        return v!;
-      },
-      all,
-      async send(event: VisitorEvent) {
-        v = await h.caller().conversation.send({ siteKey: SALON, lang, after: v?.seq ?? 0, event, ...(v ? { conversationId: v.conversationId, token: v.token } : {}) });
-        all.push(...v.messages);
-        return v;
-      },
-    };
-  }
+  const visitor = (lang: 'ru' | 'en' = 'en') => visitorOf(h, SALON, lang);
 
   /** The code in the newest mail to `to`, once the mail job ran. */
   async function codeMailedTo(to: string): Promise<string> {
@@ -60,17 +46,17 @@ describe.each(dbKinds)('my booking anywhere on %s', (kind) => {
     const [row] = await h.deps.db.select().from(lookupCodes).where(eq(lookupCodes.conversationId, v.view.conversationId));
     expect(row!.codeHash).not.toContain(code);
     expect(JSON.stringify(await h.deps.db.select().from(jobs).where(eq(jobs.kind, 'console.mail')))).not.toContain(code);
-    expect(JSON.stringify(v.all)).not.toContain('Анна Кодова');
-    expect(v.all.some((m) => m.card)).toBe(false);
+    expect(JSON.stringify(v.transcript)).not.toContain('Анна Кодова');
+    expect(v.transcript.some((m) => m.card)).toBe(false);
 
     const wrong = code === '000000' ? '111111' : '000000';
     await v.send({ type: 'code', code: wrong });
     expect(v.view.messages.at(-1)!.text).toBe('That code doesn’t match. 4 attempts left.');
-    expect(v.all.some((m) => m.card)).toBe(false);
+    expect(v.transcript.some((m) => m.card)).toBe(false);
     await v.send({ type: 'code', code });
     const card = v.view.messages.at(-1)!.card;
     expect(card).toMatchObject({ kind: 'booking', bookingId: made.booking.id, status: 'confirmed', serviceName: "Men's haircut" });
-    expect(v.all.map((m) => m.text).join(' ')).not.toContain(code);
+    expect(v.transcript.map((m) => m.text).join(' ')).not.toContain(code);
   });
 
   it('never shows a stale booking: cancelled through its e-mail link, the chat shows it cancelled', async () => {

@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { bookings, conversationMessages, conversations, events, handoffs, leads } from '../src/adapters/db/schema.js';
-import type { ConversationView, VisitorEvent } from '../src/domain/conversation/protocol.js';
 import { dbKinds } from './support/db.js';
 import { failureOf } from './support/expect-error.js';
 import { createHarness, type Harness } from './support/harness.js';
+import { visitor as visitorOf, type Visitor } from './support/visitor.js';
 import { sendTurn } from '../src/services/conversation/turns.js';
 import type { Deps } from '../src/services/deps.js';
 
@@ -25,33 +25,10 @@ describe.each(dbKinds)('conversations on %s', (kind) => {
 
   const api = () => h.caller('http://localhost:8080');
 
-  /** A visitor's side of one conversation: sends events, keeps the id, token and cursor. */
-  function visitor(siteKey = BARBER, lang: 'ru' | 'hy' | 'en' = 'en') {
-    let v: ConversationView | null = null;
-    const all: ConversationView['messages'] = [];
-    return {
-      get view() {
-        return v!;
-      },
-      get transcript() {
-        return all;
-      },
-      async send(event: VisitorEvent) {
-        v = await api().conversation.send({ siteKey, lang, after: v?.seq ?? 0, event, ...(v ? { conversationId: v.conversationId, token: v.token } : { source: { url: 'http://localhost:8080/barber', utm: { source: 'test' } } }) });
-        all.push(...v.messages);
-        return v;
-      },
-      option(label: string) {
-        const p = v!.prompt;
-        const options = p.kind === 'choice' ? p.options : p.kind === 'confirm' ? [p.yes, p.no] : [];
-        const o = options.find((x) => x.label.includes(label));
-        if (!o) throw new Error(`no ${label} in ${JSON.stringify(p)}`);
-        return o.id;
-      },
-    };
-  }
+  const visitor = (siteKey = BARBER, lang: 'ru' | 'hy' | 'en' = 'en') =>
+    visitorOf(h, siteKey, lang, { origin: 'http://localhost:8080', source: { url: 'http://localhost:8080/barber', utm: { source: 'test' } } });
 
-  async function bookTo(v: ReturnType<typeof visitor>) {
+  async function bookTo(v: Visitor) {
     await v.send({ type: 'choose', optionId: 'intent:book' });
     await v.send({ type: 'choose', optionId: v.option('Beard trim') });
     await v.send({ type: 'choose', optionId: v.option('Anyone') });
@@ -208,7 +185,7 @@ describe.each(dbKinds)('conversations on %s', (kind) => {
     expect([conv!.status, conv!.outcome]).toEqual(['closed', 'booked']);
   });
 
-  async function bookTo2(v: ReturnType<typeof visitor>) {
+  async function bookTo2(v: Visitor) {
     await v.send({ type: 'choose', optionId: 'intent:book' });
     await v.send({ type: 'choose', optionId: v.option('Маникюр') });
     const p = v.view.prompt;

@@ -237,6 +237,20 @@ export class Chat {
     return hit.id;
   }
 
+  /** The slots prompt on show (throws if another prompt is). */
+  slots() {
+    const p = this.prompt;
+    if (p.kind !== 'slots') throw new Error(`not a slots prompt: ${p.kind}`);
+    return p;
+  }
+
+  /** Starts booking `serviceId` with anyone and picks the `index`-th time on show: a hold, then the contact form. */
+  hold(serviceId: string, index = 0) {
+    this.send({ type: 'start', flow: 'book', serviceId });
+    if (this.state.step.at === 'staff') this.choose('staff:any');
+    this.choose(this.slots().slots[index]!.id);
+  }
+
   /** Bot texts of the last turn. */
   get said(): string[] {
     return this.last.filter((m) => m.from === 'bot').map((m) => m.text);

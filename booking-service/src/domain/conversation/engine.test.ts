@@ -107,8 +107,7 @@ describe('booking from the menu', () => {
     c.choose('intent:book');
     c.choose(c.option('Мужская стрижка'));
     c.choose(c.option('Анна'));
-    const p = c.prompt;
-    if (p.kind !== 'slots') throw new Error();
+    const p = c.slots();
     c.choose(p.slots[0]!.id);
     expect(c.transcript.filter((m) => m.from === 'visitor').map((m) => m.text)).toEqual([
       'Записаться', 'Мужская стрижка', 'Анна Смирнова', 'понедельник, 2 марта в 11:00',
@@ -128,8 +127,7 @@ describe('booking from the menu', () => {
     c.send({ type: 'start', flow: 'book', serviceId: 'barber-beard' });
     c.choose(c.option('Anyone'));
     c.send({ type: 'more' });
-    const p = c.prompt;
-    if (p.kind !== 'slots') throw new Error();
+    const p = c.slots();
     expect(p.slots).toHaveLength(6);
     c.send({ type: 'day', date: '2026-03-05' });
     expect(c.said).toEqual(['Free times on Thursday, March 5:']);
@@ -149,8 +147,7 @@ describe('booking from the menu', () => {
     const c = new Chat(w, 'en');
     c.send({ type: 'start', flow: 'book', serviceId: 'barber-beard' });
     c.choose('staff:any');
-    const p = c.prompt;
-    if (p.kind !== 'slots') throw new Error();
+    const p = c.slots();
     expect(p.days.map((d) => d.date)).not.toContain('2026-03-05');
     c.send({ type: 'day', date: '2026-03-05' });
     expect(c.said).toEqual(['There are no free times on Thursday, March 5.', 'Next free day: Friday, March 6.']);
@@ -163,8 +160,7 @@ describe('booking from the menu', () => {
     const c = chat();
     c.send({ type: 'start', flow: 'book', serviceId: 'barber-beard' });
     c.choose('staff:any');
-    const p = c.prompt;
-    if (p.kind !== 'slots') throw new Error();
+    const p = c.slots();
     c.world.taken.add(Date.parse(p.slots[0]!.start));
     c.choose(p.slots[0]!.id);
     expect(c.said).toEqual(['Sorry, that time has just been taken. The nearest free times:']);
@@ -180,17 +176,9 @@ describe('booking from the menu', () => {
 
   it('asks "book it?" in one tap when the visitor already left a consented contact in this conversation', () => {
     const c = chat();
-    c.send({ type: 'start', flow: 'book', serviceId: 'barber-beard' });
-    c.choose('staff:any');
-    let p = c.prompt;
-    if (p.kind !== 'slots') throw new Error();
-    c.choose(p.slots[0]!.id);
+    c.hold('barber-beard');
     c.send({ type: 'contact', name: 'Ann', contact: 'ann@example.com', consent: true });
-    c.send({ type: 'start', flow: 'book', serviceId: 'barber-haircut' });
-    c.choose('staff:any');
-    p = c.prompt;
-    if (p.kind !== 'slots') throw new Error();
-    c.choose(p.slots[0]!.id);
+    c.hold('barber-haircut');
     expect(c.said[0]).toMatch(/Shall I book it for Ann \(ann@example\.com\)\?$/);
     expect(c.prompt).toEqual({ kind: 'confirm', question: 'Book this time?', yes: { id: 'act:yes', label: 'Yes, book it' }, no: { id: 'act:change-details', label: 'Change my details' } });
     c.choose('act:yes');
@@ -202,11 +190,7 @@ describe('booking from the menu', () => {
 describe('consent', () => {
   it('keeps no contact detail and echoes nothing until the form is valid and consented', () => {
     const c = chat();
-    c.send({ type: 'start', flow: 'book', serviceId: 'barber-beard' });
-    c.choose('staff:any');
-    const p = c.prompt;
-    if (p.kind !== 'slots') throw new Error();
-    c.choose(p.slots[0]!.id);
+    c.hold('barber-beard');
     expect(c.send({ type: 'contact', name: 'Ann', contact: 'ann@example.com', consent: false })).toEqual([]);
     expect(JSON.stringify(c.state)).not.toContain('ann@example.com');
     expect(c.prompt).toMatchObject({ kind: 'contact', errors: { consent: 'Please tick the box to agree.' } });
@@ -227,11 +211,7 @@ describe('consent', () => {
 
   it('answers contact details typed at the form by pointing to the form, keeping none of them', () => {
     const c = chat();
-    c.send({ type: 'start', flow: 'book', serviceId: 'barber-beard' });
-    c.choose('staff:any');
-    const p = c.prompt;
-    if (p.kind !== 'slots') throw new Error();
-    c.choose(p.slots[0]!.id);
+    c.hold('barber-beard');
     c.text('+1 212 555 0100');
     expect(c.last).toEqual([{ from: 'bot', text: 'Please fill in your name and a phone number or e-mail, and tick the box to agree.' }]);
   });
@@ -258,8 +238,7 @@ describe('quotes', () => {
     expect(c.state.booking?.quote).toMatchObject({ treeId: 'coloring' });
     expect(c.state.step.at).toBe('staff');
     c.choose('staff:any');
-    const p = c.prompt;
-    if (p.kind !== 'slots') throw new Error();
+    const p = c.slots();
     c.choose(p.slots[0]!.id);
     expect(c.world.effects.at(-1)).toMatchObject({ kind: 'hold', quote: { treeId: 'coloring' } });
   });

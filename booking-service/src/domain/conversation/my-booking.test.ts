@@ -6,11 +6,7 @@ import { Chat, demoContext, World } from '../../../test/support/engine-world.js'
 function withBooking() {
   const w = new World(demoContext('demo-barber-nyc'));
   const other = new Chat(w, 'en');
-  other.send({ type: 'start', flow: 'book', serviceId: 'barber-beard' });
-  other.choose('staff:any');
-  const p = other.prompt;
-  if (p.kind !== 'slots') throw new Error();
-  other.choose(p.slots[2]!.id);
+  other.hold('barber-beard', 2);
   other.send({ type: 'contact', name: 'Ann', contact: 'ann@example.com', consent: true });
   const booking = [...w.bookings.values()][0]!;
   return { w, booking, c: new Chat(w, 'en') };
@@ -80,8 +76,7 @@ describe('my booking', () => {
     c.send({ type: 'code', code: '123456' });
     c.choose('act:reschedule');
     expect(w.effects.at(-1)).toMatchObject({ kind: 'findSlots', serviceId: 'barber-beard', staffId: booking.staffId, excludeBookingId: booking.id });
-    const p = c.prompt;
-    if (p.kind !== 'slots') throw new Error();
+    const p = c.slots();
     c.choose(p.slots[1]!.id);
     expect(c.said[0]).toMatch(/^Move your booking to .+\? It is now at .+\.$/);
     c.choose('act:yes');
@@ -92,11 +87,7 @@ describe('my booking', () => {
   it('a booking made in this conversation needs no code', () => {
     const w = new World(demoContext('demo-barber-nyc'));
     const c = new Chat(w, 'en');
-    c.send({ type: 'start', flow: 'book', serviceId: 'barber-beard' });
-    c.choose('staff:any');
-    const p = c.prompt;
-    if (p.kind !== 'slots') throw new Error();
-    c.choose(p.slots[0]!.id);
+    c.hold('barber-beard');
     c.send({ type: 'contact', name: 'Ann', contact: 'ann@example.com', consent: true });
     c.choose('intent:my_booking');
     expect(c.said).toEqual(['Here is your booking:']);

@@ -1,0 +1,39 @@
+/**
+ * One visitor's side of a server-held conversation through the public API (createCaller): sends
+ * events, keeps the id, token and seq cursor like the widget does, and collects the transcript.
+ */
+import type { ConversationSource, ConversationView, VisitorEvent } from '../../src/domain/conversation/protocol.js';
+import type { Harness } from './harness.js';
+
+export function visitor(h: Harness, siteKey: string, lang: 'ru' | 'hy' | 'en' = 'en', opts: { origin?: string; source?: ConversationSource } = {}) {
+  let v: ConversationView | null = null;
+  const all: ConversationView['messages'] = [];
+  return {
+    get view(): ConversationView {
+      if (!v) throw new Error('no turn yet');
+      return v;
+    },
+    /** Every message received so far, in order. */
+    transcript: all,
+    async send(event: VisitorEvent): Promise<ConversationView> {
+      v = await h.caller(opts.origin).conversation.send({
+        siteKey,
+        lang,
+        after: v?.seq ?? 0,
+        event,
+        ...(v ? { conversationId: v.conversationId, token: v.token } : opts.source ? { source: opts.source } : {}),
+      });
+      all.push(...v.messages);
+      return v;
+    },
+    /** The id of the option (choice or confirm) whose label contains `label`. */
+    option(label: string): string {
+      const p = v?.prompt;
+      const options = p?.kind === 'choice' ? p.options : p?.kind === 'confirm' ? [p.yes, p.no] : [];
+      const o = options.find((x) => x.label.includes(label));
+      if (!o) throw new Error(`no option "${label}" in ${JSON.stringify(p)}`);
+      return o.id;
+    },
+  };
+}
+export type Visitor = ReturnType<typeof visitor>;
