@@ -170,6 +170,23 @@ describe.each(dbKinds)('conversations on %s', (kind) => {
     expect(kinds.filter((k) => k === 'bot_reply')).toHaveLength(1);
   });
 
+  it('keeps the first outcome’s time (AHT) while the outcome moves on: handed off, then booked', async () => {
+    const v = visitor();
+    await v.send({ type: 'choose', optionId: 'intent:human' });
+    await v.send({ type: 'text', text: 'Do you cut kids’ hair?' });
+    await v.send({ type: 'contact', name: 'Lee', contact: 'lee@example.com', consent: true });
+    const handedOffAt = h.clock.now().getTime();
+    h.clock.advance(5 * 60_000);
+    await bookTo(v);
+    await v.send({ type: 'choose', optionId: 'act:yes' });
+    const [conv] = await h.deps.db.select().from(conversations).where(eq(conversations.id, v.view.conversationId));
+    expect([conv!.outcome, conv!.outcomeAt?.getTime()]).toEqual(['booked', handedOffAt]);
+    const outcomes = (await h.deps.db.select().from(events).where(eq(events.conversationId, v.view.conversationId))).filter((e) => e.kind === 'conversation_outcome');
+    expect(outcomes.map((e) => e.meta?.outcome)).toEqual(['handed_off', 'booked']);
+    const [lead] = await h.deps.db.select().from(leads).where(eq(leads.conversationId, v.view.conversationId));
+    expect(lead).toMatchObject({ outcome: 'booked', intent: 'book' });
+  });
+
   it('answers a text over 5000 characters with a BAD_REQUEST naming the limit', async () => {
     const e = await failureOf(api().conversation.send({ siteKey: BARBER, lang: 'en', after: 0, event: { type: 'text', text: 'x'.repeat(5001) } }));
     expect(e.code).toBe('BAD_REQUEST');

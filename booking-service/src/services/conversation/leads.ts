@@ -46,7 +46,8 @@ export async function syncLead(tx: Queryable, c: LeadChange): Promise<void> {
   if (contact && contactChanged) {
     Object.assign(convPatch, { contactName: contact.name, contactPhone: contact.contact.phone ?? null, contactEmail: contact.contact.email ?? null, consentAt: new Date(contact.consentAt) });
   }
-  if (outcomeChanged && after.outcome) Object.assign(convPatch, { outcome: after.outcome, outcomeAt: now });
+  // outcome_at is the FIRST outcome's time (AHT = start → first outcome); the outcome itself is the latest.
+  if (outcomeChanged && after.outcome) Object.assign(convPatch, { outcome: after.outcome, ...(row.outcomeAt ? {} : { outcomeAt: now }) });
   if (notes.customerId) convPatch.customerId = notes.customerId;
   if ((before?.intent ?? null) !== after.intent) convPatch.intent = after.intent;
   if (Object.keys(convPatch).length) await tx.update(conversations).set(convPatch).where(eq(conversations.id, row.id));
