@@ -10,7 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../adapters/db/client.js';
 import { businesses, conversations, sites } from '../../adapters/db/schema.js';
 import { negotiateLang, type EngineContext } from '../../domain/conversation/context.js';
