@@ -5,7 +5,7 @@
  */
 import { findSlots, type FindSlotsInput } from '../src/domain/availability/find-slots.js';
 import type { BusyInterval, StaffAvailabilityInput, WeeklyHours } from '../src/domain/availability/types.js';
-import { addDays, zonedToUtc } from '../src/domain/time/zoned.js';
+import { addDays, zonedToUtc } from '@frontdesk/shared';
 import { machineLine } from './report.js';
 
 /** Median per call for workload (a) that the engine must stay under on the reference box. */

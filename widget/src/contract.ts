@@ -3,7 +3,7 @@
  * and the lazily imported panel chunk. Types only: neither side imports the other.
  */
 import type { WidgetEvent } from './flow/chat';
-import type { Lang } from './flow/port';
+import type { Lang } from '@frontdesk/shared';
 
 export interface WidgetConfig {
   siteKey: string;

@@ -3,7 +3,7 @@
  * defines it (hot 0–5 min, warm ≤ 1 h, cold ≤ 24 h of working time).
  */
 import type { TimeRange, Weekday, WeeklyHours } from './availability/find-slots.js';
-import { addDays, isoWeekday, parseHHMM, utcToZoned, zonedToUtc } from './time/zoned.js';
+import { addDays, isoWeekday, parseHHMM, utcToZoned, zonedToUtc } from '@frontdesk/shared';
 
 const MIN = 60_000;
 

@@ -3,19 +3,10 @@
  * in place and never duplicates them. Demo data only — main.ts seeds it for the embedded
  * database (or when SEED_DEMO=true), never silently into a real PostgreSQL deployment.
  */
+import type { WeeklyHours } from '@frontdesk/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../adapters/db/client.js';
-import {
-  businesses,
-  serviceStaff,
-  services,
-  sites,
-  staff,
-  staffExceptions,
-  users,
-  type WeeklyHoursJson,
-  type WidgetConfigJson,
-} from '../adapters/db/schema.js';
+import { businesses, serviceStaff, services, sites, staff, staffExceptions, users, type WidgetConfigJson } from '../adapters/db/schema.js';
 import { demoQuoteTrees } from './quote-trees.js';
 import { hashPassword } from '../services/console/passwords.js';
 
@@ -45,10 +36,10 @@ interface DemoBusiness {
   exceptions: Array<Omit<typeof staffExceptions.$inferInsert, 'businessId'>>;
 }
 
-const days = (ids: Array<1 | 2 | 3 | 4 | 5 | 6 | 7>, ...ranges: Array<[string, string]>): WeeklyHoursJson =>
+const days = (ids: Array<1 | 2 | 3 | 4 | 5 | 6 | 7>, ...ranges: Array<[string, string]>): WeeklyHours =>
   Object.fromEntries(ids.map((d) => [String(d), ranges.map(([start, end]) => ({ start, end }))]));
 
-const merge = (...parts: WeeklyHoursJson[]): WeeklyHoursJson => Object.assign({}, ...parts);
+const merge = (...parts: WeeklyHours[]): WeeklyHours => Object.assign({}, ...parts);
 
 const defaultIntents: WidgetConfigJson['intents'] = [
   { id: 'prices' },

@@ -1,7 +1,8 @@
 /** Owner: the business's settings (name, address, zone, languages, currency, booking rules, opening hours). */
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/api.js';
-import type { Business, WeeklyHours } from '../api/contract.js';
+import type { WeeklyHours } from '@frontdesk/shared';
+import type { Business } from '../api/contract.js';
 import { fieldErrors } from '../api/errors.js';
 import { me } from '../app/session.js';
 import { isUiLang, LANG_NAMES, t, UI_LANGS, type UiLang } from '../i18n/index.js';

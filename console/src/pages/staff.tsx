@@ -1,7 +1,8 @@
 /** Owner: staff members (name, zone, working hours, days off) and invitations by e-mail. */
 import { useState } from 'preact/hooks';
 import { api } from '../api/api.js';
-import type { Role, StaffMember, WeeklyHours } from '../api/contract.js';
+import type { Role, WeeklyHours } from '@frontdesk/shared';
+import type { StaffMember } from '../api/contract.js';
 import { fieldErrors } from '../api/errors.js';
 import { t } from '../i18n/index.js';
 import { Checkbox, ErrorBox, Loading, Notice, Page, SelectField, Submit, TextField } from '../ui/common.js';

@@ -1,6 +1,6 @@
 import type { PanelHandle, PanelHost, PanelModule } from '../contract';
 import type { WidgetEvent } from '../flow/chat';
-import type { Lang } from '../flow/port';
+import type { Lang } from '@frontdesk/shared';
 import { theme } from './color';
 import type { LoaderConfig } from './config';
 import css from './launcher.css?inline';

@@ -1,5 +1,5 @@
 import { Fragment, h } from 'preact';
-import type { IntentId } from '../flow/port';
+import type { IntentId } from '@frontdesk/shared';
 import { fill } from '../i18n';
 import { Card } from './card';
 import { ContactForm } from './forms';

@@ -16,6 +16,10 @@ import pg from 'pg';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction on the database: everything a change writes goes through one. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** A Drizzle database or a transaction on it: both can read and write. */
+export type Queryable = Db | Tx;
 
 export interface Database {
   readonly db: Db;

@@ -6,7 +6,8 @@
 import { eq } from 'drizzle-orm';
 import { bookings, businesses } from '../../adapters/db/schema.js';
 import type { MessageKind } from '../../domain/messages/types.js';
-import { enqueue, supersedePending, type Queryable } from '../../jobs/queue.js';
+import type { Queryable } from '../../adapters/db/client.js';
+import { enqueue, supersedePending } from '../../adapters/job-queue/queue.js';
 import { enqueueCalendarWrite } from '../calendar-sync/enqueue.js';
 
 const MIN = 60_000;
