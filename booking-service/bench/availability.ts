@@ -17,7 +17,7 @@ const OPEN = 9 * 60;
 const CLOSE = 18 * 60;
 const WEEKLY: WeeklyHours = Object.fromEntries(
   [1, 2, 3, 4, 5, 6, 7].map((day) => [day, [{ start: '09:00', end: '18:00' }]]),
-) as WeeklyHours;
+);
 const RULES = { durationMin: 30, bufferBeforeMin: 0, bufferAfterMin: 10, stepMin: 15, minNoticeMin: 120, horizonDays: 60 };
 // 08:00 on the first day, so the 120-minute notice cuts into it.
 const NOW = zonedToUtc(FROM, 8 * 60, ZONE);

@@ -12,7 +12,7 @@ import { hostname } from 'node:os';
 import { createOutboxTransport } from './adapters/mail/outbox.js';
 import { createSmtpTransport } from './adapters/mail/smtp.js';
 import { startJobWorker } from './jobs/worker.js';
-import { googleDemoWanted, googleRuntimeFromEnv } from './adapters/google/runtime.js';
+import { googleDemoWanted, googleRuntimeFromEnv } from './google-runtime.js';
 import { ensureCalendarTick } from './services/calendar-sync/enqueue.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { memoryStore } from './http/memory-store.js';

@@ -273,7 +273,7 @@ export async function startGoogleEmulator(opts: { port?: number; host?: string; 
     if (req.method === 'PATCH' || req.method === 'PUT') {
       if (!s) return apiError(res, 404, 'global', 'notFound', 'Not Found');
       count('PATCH patch');
-      const next = req.method === 'PUT' ? newEvent(input as Partial<EmulatedEvent>, eventId) : merge(s.event, input as Partial<EmulatedEvent>);
+      const next = req.method === 'PUT' ? newEvent(input, eventId) : merge(s.event, input);
       // Patching a deleted event without a status leaves it deleted, as on Google.
       return json(res, 200, store(calendarId, next, s));
     }
@@ -380,7 +380,7 @@ export async function startGoogleEmulator(opts: { port?: number; host?: string; 
   }
 
   function watch(res: ServerResponse, calendarId: string, input: Record<string, unknown>) {
-    const id = String(input.id ?? '');
+    const id = typeof input.id === 'string' ? input.id : '';
     if (!id || !/^[A-Za-z0-9\-_+/=]{1,64}$/.test(id)) return apiError(res, 400, 'global', 'invalid', 'Invalid channel id.');
     if (channels.has(id)) return apiError(res, 400, 'push', 'channelIdNotUnique', 'Channel id not unique');
     if (input.type !== 'web_hook' || typeof input.address !== 'string') return apiError(res, 400, 'push', 'invalid', 'Invalid channel type.');
@@ -493,7 +493,7 @@ export async function startGoogleEmulator(opts: { port?: number; host?: string; 
 }
 
 function merge(ev: EmulatedEvent, patch: Partial<EmulatedEvent>): EmulatedEvent {
-  const next = { ...ev, ...patch } as EmulatedEvent;
+  const next = { ...ev, ...patch };
   if (patch.extendedProperties) {
     next.extendedProperties = {
       private: { ...ev.extendedProperties?.private, ...patch.extendedProperties.private },

@@ -126,7 +126,7 @@ const PREVIEW_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; im
  * (the widget's own data-* attributes). Same origin, so the site's origin list does not apply.
  */
 const widgetPreview: RequestHandler = (req, res) => {
-  const q = (k: string) => (typeof req.query[k] === 'string' ? (req.query[k] as string) : undefined);
+  const q = (k: string) => (typeof req.query[k] === 'string' ? (req.query[k]) : undefined);
   const site = q('site') ?? '';
   if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(site)) {
     res.status(400).type('text/plain').send('site: a site key');

@@ -23,11 +23,12 @@ const STALE_AFTER_MS = 15 * 60_000;
 const DAY_MS = 86_400_000;
 
 type GoogleJobDeps = JobDeps & SyncDeps;
-type GoogleJobRun = (deps: GoogleJobDeps, job: JobRow, now: Date) => Promise<string | 'completed'>;
+/** Resolves to the job's outcome, or null when the run completed the job itself. */
+type GoogleJobRun = (deps: GoogleJobDeps, job: JobRow, now: Date) => Promise<string | null>;
 
 /**
  * A `gcal.*` handler: skips when Google is not configured, sorts Google's failures (see the file
- * comment) and completes the job with the outcome `run` returns ('completed': it did so itself).
+ * comment) and completes the job with the outcome `run` returns (null: it did so itself).
  */
 function googleJob(run: GoogleJobRun): JobHandler {
   return async (deps, job, now) => {
@@ -38,8 +39,9 @@ function googleJob(run: GoogleJobRun): JobHandler {
     const p = job.payload as { staffId?: string };
     let outcome: string;
     try {
-      outcome = await run({ ...deps, google: deps.google }, job, now);
-      if (outcome === 'completed') return;
+      const result = await run({ ...deps, google: deps.google }, job, now);
+      if (result === null) return;
+      outcome = result;
     } catch (err) {
       const kind = classifyGoogleError(err);
       if (kind === 'retry') {
@@ -77,7 +79,7 @@ export const googleWrite = googleJob((deps, job, now) => (job.bookingId ? writeB
 /** The five-minute safety net (tick below); it completes and re-enqueues itself. */
 export const googleTick = googleJob(async (deps, job, now) => {
   await tick(deps, job, deps.workerId, now);
-  return 'completed';
+  return null;
 });
 
 /** Tells the owner and the staff member that a calendar was disconnected. */

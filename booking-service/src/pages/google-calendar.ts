@@ -62,7 +62,7 @@ export function googleCalendarPages(deps: Deps, google: GoogleRuntime | undefine
   r.get(
     '/google/connect',
     guard(async (req, res) => {
-      const staffId = verifyStaffToken(deps.secret, String(req.query.link ?? ''), 'gcal_connect', deps.clock.now());
+      const staffId = verifyStaffToken(deps.secret, typeof req.query.link === 'string' ? req.query.link : '', 'gcal_connect', deps.clock.now());
       if (!staffId) {
         res.status(403).type('text/plain').send('This connect link is not valid');
         return;

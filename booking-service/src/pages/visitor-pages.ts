@@ -34,6 +34,8 @@ function acceptLang(req: Request): Lang {
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+/** A field of the url-encoded form (Express types the parsed body as any). */
+const formField = (req: Request, name: string) => str((req.body as Record<string, unknown> | undefined)?.[name]);
 const q = encodeURIComponent;
 
 const STATUS: Record<string, number> = {
@@ -133,9 +135,9 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     '/manage/reschedule',
     form,
     page(deps, log, async (req, res) => {
-      const token = str(req.body?.token);
+      const token = formField(req, 'token');
       const lang = requestedLang(req) ?? acceptLang(req);
-      const done = await rescheduleBooking(deps, { manageToken: token, start: str(req.body?.start) }, undefined);
+      const done = await rescheduleBooking(deps, { manageToken: token, start: formField(req, 'start') }, undefined);
       if (!done.ok) return errorPage(res, lang, done, `/manage?token=${q(token)}&lang=${lang}#reschedule`);
       res.redirect(303, `/manage?token=${q(token)}&lang=${lang}&done=rescheduled`);
     }),
@@ -145,7 +147,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     '/manage/cancel',
     form,
     page(deps, log, async (req, res) => {
-      const token = str(req.body?.token);
+      const token = formField(req, 'token');
       const lang = requestedLang(req) ?? acceptLang(req);
       const done = await cancelBooking(deps, { manageToken: token }, undefined);
       if (!done.ok) return errorPage(res, lang, done, `/manage?token=${q(token)}&lang=${lang}`);
@@ -177,7 +179,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     page(deps, log, async (req, res) => {
       const lang = requestedLang(req) ?? acceptLang(req);
       const s = PAGE_STRINGS[lang];
-      const done = await confirmAttendance(deps, str(req.body?.token));
+      const done = await confirmAttendance(deps, formField(req, 'token'));
       if (!done.ok) return errorPage(res, lang, done);
       sendPage(res, 200, lang, s.confirmTitle, `<section class="ok" role="status"><h1>${escapeHtml(s.confirmDone)}</h1></section>`);
     }),
@@ -219,9 +221,9 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     '/rebook',
     form,
     page(deps, log, async (req, res) => {
-      const token = str(req.body?.token);
+      const token = formField(req, 'token');
       const lang = requestedLang(req) ?? acceptLang(req);
-      const done = await rebook(deps, { token, start: str(req.body?.start) });
+      const done = await rebook(deps, { token, start: formField(req, 'start') });
       if (!done.ok) return errorPage(res, lang, done, `/rebook?token=${q(token)}&lang=${lang}`);
       res.redirect(303, `/manage?token=${q(done.value.manageToken)}&lang=${lang}&done=booked`);
     }),

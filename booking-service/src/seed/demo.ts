@@ -39,7 +39,7 @@ interface DemoBusiness {
 const days = (ids: Array<1 | 2 | 3 | 4 | 5 | 6 | 7>, ...ranges: Array<[string, string]>): WeeklyHours =>
   Object.fromEntries(ids.map((d) => [String(d), ranges.map(([start, end]) => ({ start, end }))]));
 
-const merge = (...parts: WeeklyHours[]): WeeklyHours => Object.assign({}, ...parts);
+const merge = (...parts: WeeklyHours[]): WeeklyHours => Object.assign({}, ...parts) as WeeklyHours;
 
 const defaultIntents: WidgetConfigJson['intents'] = [
   { id: 'prices' },
@@ -288,7 +288,7 @@ export async function seedDemo(db: Db): Promise<void> {
         const row = { ...p, businessId: biz.id };
         await tx.insert(staff).values(row).onConflictDoUpdate({ target: staff.id, set: without(row, 'id') });
       }
-      for (const { staff: who, ...s } of d.services) {
+      for (const { staff: _staffIds, ...s } of d.services) {
         const row = { bufferBeforeMin: 0, bufferAfterMin: 0, ...s, businessId: biz.id, currency: biz.currency };
         await tx.insert(services).values(row).onConflictDoUpdate({ target: services.id, set: without(row, 'id') });
       }

@@ -73,8 +73,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
 /** Rows of a raw SQL query; both drivers return `{ rows }`, the shared type cannot say so. */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }
 
 /**

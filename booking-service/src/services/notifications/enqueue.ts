@@ -92,7 +92,7 @@ export async function onAttendanceMarked(
 export async function onHandoffRequested(db: Queryable, handoffId: string, now: Date): Promise<void> {
   await enqueue(db, {
     kind: mailJobKind('staff_handoff'),
-    payload: { message: 'staff_handoff', version: 0 } satisfies MailJobPayload as unknown as Record<string, unknown>,
+    payload: { message: 'staff_handoff', version: 0 } satisfies MailJobPayload,
     runAt: now,
     handoffId,
   });

@@ -31,7 +31,7 @@ const intentsSchema = z
         .optional()
         .transform((l) => {
           const kept = Object.fromEntries(Object.entries(l ?? {}).filter(([, v]) => v !== undefined && v !== ''));
-          return Object.keys(kept).length > 0 ? (kept as { ru?: string; hy?: string; en?: string }) : undefined;
+          return Object.keys(kept).length > 0 ? (kept) : undefined;
         }),
     }),
   )
