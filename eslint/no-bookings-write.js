@@ -7,8 +7,10 @@
  *   template, including `sql\`UPDATE ${bookings} …\``.
  */
 const WRITES = new Set(['insert', 'update', 'delete']);
-const SQL_WRITE = /\b(insert\s+into|update|delete\s+from)\s+(only\s+)?("?public"?\.)?"?bookings"?(?![\w"])/i;
-const SQL_WRITE_BEFORE_TABLE = /\b(insert\s+into|update|delete\s+from)\s+(only\s+)?$/i;
+// UPDATE must be followed by SET, so prose such as "Update bookings from the console" is no write.
+const SQL_WRITE = /\b(insert\s+into|delete\s+from)\s+(only\s+)?("?public"?\.)?"?bookings"?(?![\w"])|\bupdate\s+(only\s+)?("?public"?\.)?"?bookings"?\s+(as\s+\w+\s+|\w+\s+)?set\b/i;
+const SQL_WRITE_BEFORE_TABLE = /\b(insert\s+into|delete\s+from)\s+(only\s+)?$/i;
+const SQL_UPDATE_BEFORE_TABLE = /\bupdate\s+(only\s+)?$/i;
 
 const isBookingsTable = (node) =>
   (node?.type === 'Identifier' && node.name === 'bookings') ||
@@ -39,8 +41,13 @@ export default {
         const text = node.quasis.map((q) => q.value.cooked ?? q.value.raw).join('${}');
         if (SQL_WRITE.test(text)) return report(node, text.match(SQL_WRITE)[0]);
         // sql`UPDATE ${bookings} SET …`: the table is an interpolated Drizzle table.
+        const quasi = (i) => node.quasis[i].value.cooked ?? node.quasis[i].value.raw;
         node.expressions.forEach((expr, i) => {
-          if (isBookingsTable(expr) && SQL_WRITE_BEFORE_TABLE.test(node.quasis[i].value.cooked ?? node.quasis[i].value.raw)) report(expr, 'SQL write to ${bookings}');
+          if (!isBookingsTable(expr)) return;
+          const before = quasi(i);
+          if (SQL_WRITE_BEFORE_TABLE.test(before) || (SQL_UPDATE_BEFORE_TABLE.test(before) && /^\s+(as\s+\w+\s+|\w+\s+)?set\b/i.test(quasi(i + 1)))) {
+            report(expr, 'SQL write to ${bookings}');
+          }
         });
       },
     };

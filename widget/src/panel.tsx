@@ -33,7 +33,7 @@ function randomId(): string {
 
 /** One conversation per widget config, created on preload or mount, whichever is first. */
 function instance(cfg: WidgetConfig): Instance {
-  let i = instances.get(cfg);
+  const i = instances.get(cfg);
   if (i) return i;
   // A fresh conversation id per page visit (the KPI join key; the transcript may be older).
   const api = createApi(cfg.base, randomId());
@@ -89,7 +89,7 @@ export function mount(host: PanelHost): PanelHandle {
 
   // Everything renders from signals: re-render on any change, then settle focus and scroll.
   effect(() => {
-    loaded.value;
+    void loaded.value;
     const lang = m.lang.value;
     // Until a new language's strings arrive, the previous ones stand in.
     if (!i.strings.has(lang)) void strings(i, lang).then(() => loaded.value++);

@@ -2,7 +2,7 @@
  * When a person will answer: the SLA counted in opening hours, the way the product brief
  * defines it (hot 0–5 min, warm ≤ 1 h, cold ≤ 24 h of working time).
  */
-import type { TimeRange, Weekday, WeeklyHours } from './availability/find-slots.js';
+import type { TimeRange, WeeklyHours } from './availability/find-slots.js';
 import { addDays, isoWeekday, parseHHMM, utcToZoned, zonedToUtc } from '@frontdesk/shared';
 
 const MIN = 60_000;

@@ -28,6 +28,9 @@ export function parseMinutesList(s: string): number[] | null {
   return nums.every((n) => Number.isInteger(n) && n > 0) ? nums : null;
 }
 
+/** The fields typed as text (the numeric settings among them are parsed on save). */
+type TextField = { [K in keyof FormState]: FormState[K] extends string ? K : never }[keyof FormState];
+
 interface FormState {
   name: string;
   address: string;
@@ -92,12 +95,12 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
   const action = useAction();
   useEffect(() => setF(toForm(props.business)), [props.business]);
   const set = <K extends keyof FormState>(k: K) => (v: FormState[K]) => setF({ ...f, [k]: v });
-  const errs = (path: string) => [...(local[path] ? [local[path]!] : []), ...fieldErrors(action.error?.fields ?? [], path)];
+  const errs = (path: string) => [...(local[path] ? [local[path]] : []), ...fieldErrors(action.error?.fields ?? [], path)];
 
   const submit = async (e: Event) => {
     e.preventDefault();
     const problems: Record<string, string> = {};
-    const int = (k: keyof FormState) => {
+    const int = (k: TextField) => {
       const n = Number(f[k]);
       if (String(f[k]).trim() === '' || !Number.isInteger(n) || n < 0) problems[k] = t.value.app.required;
       return n;

@@ -8,7 +8,7 @@ import { api } from '../api/api.js';
 import type { CalendarBooking, CalendarData, Service } from '../api/contract.js';
 import { route } from '../app/router.js';
 import { me } from '../app/session.js';
-import { labelOf, lang, LANG_NAMES, locale, t, type UiLang } from '../i18n/index.js';
+import { labelOf, lang, LANG_NAMES, locale, t } from '../i18n/index.js';
 import { formatDay, formatTime } from '../lib/format.js';
 import { addDays, mondayOf, utcToZoned, zonedToUtc, type Lang } from '@frontdesk/shared';
 import { ErrorBox, Field, Loading, Notice, Page, SelectField, Submit, TextField } from '../ui/common.js';
@@ -423,7 +423,7 @@ function PhoneBooking(props: { services: Service[]; staff: { id: string; name: s
           <TextField label={t.value.auth.email} type="email" value={email} onValue={setEmail} errors={fieldErr('customer.email')} />
           <TextField label={d.note} value={note} onValue={setNote} />
         </div>
-        <SelectField label={t.value.app.language} value={clientLang} onValue={setClientLang} options={business.languages.map((l) => ({ value: l, label: LANG_NAMES[l as UiLang] ?? l }))} />
+        <SelectField label={t.value.app.language} value={clientLang} onValue={setClientLang} options={business.languages.map((l) => ({ value: l, label: LANG_NAMES[l] ?? l }))} />
         {action.error && <ErrorBox error={action.error} text={action.error.reason === 'SLOT_TAKEN' ? d.slotTaken : undefined} />}
         <div class="actions">
           <Submit busy={action.busy}>{d.create}</Submit>

@@ -74,7 +74,7 @@ function TreesEditor(props: { siteId: string; trees: QuoteTree[]; services: Serv
   };
   const addTree = () => {
     const defaults = {
-      defaultLang: (['ru', 'hy', 'en'].includes(business.defaultLang) ? business.defaultLang : 'en') as Lang,
+      defaultLang: (['ru', 'hy', 'en'].includes(business.defaultLang) ? business.defaultLang : 'en'),
       currency: (['RUB', 'AMD', 'USD'].includes(business.currency) ? business.currency : 'USD') as QuoteTree['currency'],
       serviceId: props.services.find((s) => s.active)?.id ?? '',
     };

@@ -88,7 +88,7 @@ function ServiceForm(props: { service: Service | null; staff: StaffMember[]; onD
   const [local, setLocal] = useState<Record<string, string>>({});
   const save = useAction();
   const archive = useAction();
-  const errs = (p: string) => [...(local[p] ? [local[p]!] : []), ...fieldErrors(save.error?.fields ?? [], p)];
+  const errs = (p: string) => [...(local[p] ? [local[p]] : []), ...fieldErrors(save.error?.fields ?? [], p)];
 
   const submit = async (e: Event) => {
     e.preventDefault();

@@ -87,7 +87,7 @@ export function mountWidget(cfg: LoaderConfig, reg: Registry): void {
   // import() from a classic script: resolved against the booking host, CSP-safe (script-src of that host).
   let tries = 0;
   // A failed import may stay cached by URL, so a retry asks for the chunk under a fresh query.
-  const load = () => (loading ??= import(/* @vite-ignore */ new URL(__PANEL__ + (tries++ ? `?${tries}` : ''), cfg.base).href).catch((e: unknown) => {
+  const load = () => (loading ??= (import(/* @vite-ignore */ new URL(__PANEL__ + (tries++ ? `?${tries}` : ''), cfg.base).href) as Promise<PanelModule>).catch((e: unknown) => {
     loading = null;
     throw e;
   }));
