@@ -24,9 +24,19 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/**
+ * When each request is due, in ms after the start: evenly spaced at `rate` per second. The
+ * schedule is what makes the driver open-loop; it is pure so it can be tested without timers.
+ */
+export function dueOffsets(rate: number, durationS: number): number[] {
+  const total = Math.round(rate * durationS);
+  return Array.from({ length: total }, (_, i) => (i * 1000) / rate);
+}
+
 export async function openLoop(url: string, opts: { rate: number; durationS: number; timeoutMs?: number }): Promise<OpenLoopResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const total = Math.round(opts.rate * opts.durationS);
+  const offsets = dueOffsets(opts.rate, opts.durationS);
+  const total = offsets.length;
   const latencies: number[] = [];
   let non2xx = 0;
   let errors = 0;
@@ -48,8 +58,8 @@ export async function openLoop(url: string, opts: { rate: number; durationS: num
       });
     });
   const inflight: Array<Promise<void>> = [];
-  for (let i = 0; i < total; i++) {
-    const due = t0 + (i * 1000) / opts.rate;
+  for (const offset of offsets) {
+    const due = t0 + offset;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     inflight.push(one(due));
