@@ -5,7 +5,7 @@
  */
 import { findSlots, type FindSlotsInput } from '../src/domain/availability/find-slots.js';
 import type { BusyInterval, StaffAvailabilityInput, WeeklyHours } from '../src/domain/availability/types.js';
-import { addDays, zonedToUtc } from '../src/domain/time/zoned.js';
+import { addDays, zonedToUtc } from '@frontdesk/shared';
 import { machineLine } from './report.js';
 
 /** Median per call for workload (a) that the engine must stay under on the reference box. */
@@ -17,7 +17,7 @@ const OPEN = 9 * 60;
 const CLOSE = 18 * 60;
 const WEEKLY: WeeklyHours = Object.fromEntries(
   [1, 2, 3, 4, 5, 6, 7].map((day) => [day, [{ start: '09:00', end: '18:00' }]]),
-) as WeeklyHours;
+);
 const RULES = { durationMin: 30, bufferBeforeMin: 0, bufferAfterMin: 10, stepMin: 15, minNoticeMin: 120, horizonDays: 60 };
 // 08:00 on the first day, so the 120-minute notice cuts into it.
 const NOW = zonedToUtc(FROM, 8 * 60, ZONE);

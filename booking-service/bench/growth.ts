@@ -9,9 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type Database } from '../src/adapters/db/client.js';
-import { bookings, businesses, serviceStaff, services, staff, type WeeklyHoursJson } from '../src/adapters/db/schema.js';
+import { bookings, businesses, serviceStaff, services, staff } from '../src/adapters/db/schema.js';
 import { findSlots } from '../src/domain/availability/find-slots.js';
-import { addDays, zonedToUtc } from '../src/domain/time/zoned.js';
+import { addDays, zonedToUtc, type WeeklyHours } from '@frontdesk/shared';
 import { systemClock } from '../src/ports/clock.js';
 import { seedDemo } from '../src/seed/demo.js';
 import { createConfigCache } from '../src/services/config-cache.js';
@@ -33,7 +33,7 @@ const CALLS = Number(process.env.GROWTH_CALLS ?? 30);
 /** 17 more barbers (20 in all) doing haircuts every day, and a service only 5 of them do. */
 async function seed(database: Database): Promise<string[]> {
   await seedDemo(database.db);
-  const everyDay: WeeklyHoursJson = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '09:00', end: '19:00' }]]));
+  const everyDay: WeeklyHours = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '09:00', end: '19:00' }]]));
   const extra = Array.from({ length: 17 }, (_, i) => ({ id: `growth-staff-${i + 1}`, businessId: BUSINESS, name: `Growth ${i + 1}`, weeklyHours: everyDay, sort: 10 + i }));
   await database.db.insert(staff).values(extra);
   await database.db.insert(serviceStaff).values(extra.map((s) => ({ businessId: BUSINESS, serviceId: HAIRCUT, staffId: s.id })));

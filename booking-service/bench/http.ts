@@ -4,6 +4,7 @@
  * DATABASE_URL is set — on a fresh PostgreSQL database. The barber business gets 20 staff and
  * 5,000 existing bookings before the service starts.
  */
+import type { WeeklyHours } from '@frontdesk/shared';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { openLoop } from './open-loop.js';
 import pg from 'pg';
 import { openDatabase, textArray, type Database } from '../src/adapters/db/client.js';
 import { SCHEDULE_SQL } from '../src/services/schedule.js';
-import { bookings, serviceStaff, staff, type WeeklyHoursJson } from '../src/adapters/db/schema.js';
+import { bookings, serviceStaff, staff } from '../src/adapters/db/schema.js';
 import { seedDemo } from '../src/seed/demo.js';
 import { startService, type RunningService } from '../test/support/spawn-service.js';
 import { machineLine } from './report.js';
@@ -29,7 +30,7 @@ const DAYS = 60;
 /** The 3 demo barbers plus 17 more, all doing haircuts 09:00–19:00 every day, and 5,000 bookings over the next 60 days. */
 export async function seedLoad(database: Database, today: Date): Promise<void> {
   await seedDemo(database.db);
-  const everyDay: WeeklyHoursJson = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '09:00', end: '19:00' }]]));
+  const everyDay: WeeklyHours = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '09:00', end: '19:00' }]]));
   const extra = Array.from({ length: STAFF_COUNT - 3 }, (_, i) => ({ id: `bench-staff-${i + 1}`, businessId: BUSINESS, name: `Bench ${i + 1}`, weeklyHours: everyDay, sort: 10 + i }));
   await database.db.insert(staff).values(extra);
   await database.db.insert(serviceStaff).values(extra.map((s) => ({ businessId: BUSINESS, serviceId: SERVICE, staffId: s.id })));

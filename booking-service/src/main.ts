@@ -6,15 +6,13 @@ import { openDatabase } from './adapters/db/client.js';
 import { createApp } from './app.js';
 import { readEnv } from './env.js';
 import { systemClock } from './ports/clock.js';
-import { seedDemo } from './seed/demo.js';
 import { ensureSecret } from './services/secret.js';
 import { createConfigCache } from './services/config-cache.js';
 import { hostname } from 'node:os';
 import { createOutboxTransport } from './adapters/mail/outbox.js';
 import { createSmtpTransport } from './adapters/mail/smtp.js';
 import { startJobWorker } from './jobs/worker.js';
-import { googleDemoWanted, googleRuntimeFromEnv } from './adapters/google/runtime.js';
-import { startGoogleDemo } from './dev/google-demo.js';
+import { googleDemoWanted, googleRuntimeFromEnv } from './google-runtime.js';
 import { ensureCalendarTick } from './services/calendar-sync/enqueue.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { memoryStore } from './http/memory-store.js';
@@ -27,7 +25,9 @@ const database = await openDatabase(
     : { kind: 'pglite', dataDir: resolve(env.DATA_DIR) },
 );
 const demoSeeded = env.SEED_DEMO ?? database.kind === 'pglite';
-if (demoSeeded) await seedDemo(database.db);
+// Demo-only code (the demo data, the Google emulator) is imported only when the demo is on, so a
+// production process never loads it (main.test.ts checks the static import graph).
+if (demoSeeded) await (await import('./seed/demo.js')).seedDemo(database.db);
 
 const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 const deps = {
@@ -43,7 +43,7 @@ const leaseMs = env.JOB_LEASE_SECONDS * 1000;
 const transport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL, { timeoutMs: Math.min(20_000, leaseMs / 3) }) : createOutboxTransport(systemClock);
 // The demo (no Google client, embedded DB): the in-process emulator stands in for Google.
 const googleDemo = googleDemoWanted(env, database.kind)
-  ? await startGoogleDemo({ db: database.db, secret: deps.secret, publicUrl, leaseMs, port: env.GOOGLE_DEMO_PORT, channelTtlSec: env.GOOGLE_CHANNEL_TTL_SECONDS, now: () => systemClock.now() })
+  ? await (await import('./dev/google-demo.js')).startGoogleDemo({ db: database.db, secret: deps.secret, publicUrl, leaseMs, port: env.GOOGLE_DEMO_PORT, channelTtlSec: env.GOOGLE_CHANNEL_TTL_SECONDS, now: () => systemClock.now() })
   : undefined;
 const google = googleDemo?.runtime ?? googleRuntimeFromEnv(env, database.db, publicUrl, leaseMs);
 if (google) await ensureCalendarTick(database.db, systemClock.now());

@@ -3,9 +3,9 @@
  * computed by hand below (definitions: src/services/console/kpis.ts). The barber shop is in
  * New York, and US daylight saving starts inside the period (Sunday 2026-03-08).
  */
+import type { BookingChannel, EventKind } from '@frontdesk/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handoffs, sites, users } from '../src/adapters/db/schema.js';
-import type { EventKind, Channel } from '../src/adapters/db/schema.js';
 import { createConsoleCaller } from '../src/api/console/router.js';
 import { createSession, loadSession } from '../src/services/console/sessions.js';
 import { recordEvent } from '../src/services/events.js';
@@ -20,7 +20,7 @@ const B = 'site-barber-two';
 const FROM = '2026-03-02T05:00:00.000Z';
 const TO = '2026-03-16T04:00:00.000Z';
 
-interface Ev { kind: EventKind; at: string; c?: string; site?: string | null; intent?: string; booking?: string; handoff?: string; valueMs?: number; channel?: Channel; biz?: string }
+interface Ev { kind: EventKind; at: string; c?: string; site?: string | null; intent?: string; booking?: string; handoff?: string; valueMs?: number; channel?: BookingChannel; biz?: string }
 
 const FIXTURE: Ev[] = [
   // c1: prices → quote → booked (b1), attended, rescheduled twice.

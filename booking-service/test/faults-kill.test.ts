@@ -30,20 +30,20 @@ describe.runIf(process.env.DATABASE_URL)('SIGKILL mid-storm, then restart', () =
     // A short lease so the survivor takes over the dead process's claimed jobs within seconds.
     const env = { ...stormEnv(database.url!), JOB_LEASE_SECONDS: '3' };
     const [a, b] = await Promise.all([startService(env), startService(env)]);
-    services.push(a!, b!);
-    let alive = [a!, b!];
+    services.push(a, b);
+    let alive = [a, b];
 
     const storm = runStorm({ visitors: 60, durationMs: 12_000, bases: () => alive.map((s) => s.url), days: 2, seed: 23 });
     await sleep(4_000);
-    await a!.stop('SIGKILL');
-    const killedCode = a!.child.signalCode;
-    alive = [b!];
+    await a.stop('SIGKILL');
+    const killedCode = a.child.signalCode;
+    alive = [b];
     const restarted = await startService(env);
     services.push(restarted);
-    alive = [b!, restarted];
+    alive = [b, restarted];
     const r = await storm;
 
-    const logs = `${b!.output()}\n${restarted.output()}`.slice(-3000);
+    const logs = `${b.output()}\n${restarted.output()}`.slice(-3000);
     expect(killedCode).toBe('SIGKILL');
     expect(Object.keys(r.statuses).filter((s) => Number(s) >= 500), logs).toEqual([]);
     expect(r.confirmed).toBeGreaterThan(30);

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../src/adapters/db/client.js';
 import { googleConnections, jobs } from '../src/adapters/db/schema.js';
-import { googleDemoWanted } from '../src/adapters/google/runtime.js';
+import { googleDemoWanted } from '../src/google-runtime.js';
 import { DEMO_RESET_REASON } from '../src/dev/google-demo.js';
 import { signStaffToken } from '../src/services/calendar-sync/oauth-state.js';
 import { startService, type RunningService } from './support/spawn-service.js';

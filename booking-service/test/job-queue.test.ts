@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { jobs, outbox, sentMessages } from '../src/adapters/db/schema.js';
 import { queryRows } from '../src/adapters/db/client.js';
-import { backoffMs, claimDue, enqueue } from '../src/jobs/queue.js';
-import { HANDLERS, drainDueJobs, runDueJobs } from '../src/jobs/run-due-jobs.js';
-import { complete } from '../src/jobs/queue.js';
+import { backoffMs, claimDue, complete, enqueue } from '../src/adapters/job-queue/queue.js';
+import type { JobHandler } from '../src/jobs/registry.js';
+import { drainDueJobs, runDueJobs } from '../src/jobs/run-due-jobs.js';
 import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { jobDeps } from './support/jobs.js';
@@ -16,13 +16,15 @@ import { book } from './support/booking.js';
 
 const runs = new Map<string, number>();
 let failUntil = 0;
-HANDLERS.test = async (deps, job, now) => {
+const countingJob: JobHandler = async (deps, job, now) => {
   runs.set(job.id, (runs.get(job.id) ?? 0) + 1);
   if (job.attempts <= failUntil) throw new Error(`planned failure ${job.attempts}`);
   // A little real work so concurrent workers overlap.
   await new Promise((r) => setTimeout(r, 2));
   await complete(deps.db, job, deps.workerId, now, 'done');
 };
+/** The tests' own job table: the queue's mechanics do not depend on which jobs exist. */
+const TEST_JOBS = { 'test.flaky': countingJob, 'test.lease': countingJob, 'test.many': countingJob };
 
 describe.each(dbKinds)('job queue on %s', (kind) => {
   let h: Harness;
@@ -41,13 +43,13 @@ describe.each(dbKinds)('job queue on %s', (kind) => {
     let now = t0;
     const seen: number[] = [];
     for (let i = 0; i < 4; i++) {
-      await runDueJobs(d, now);
+      await runDueJobs(d, now, TEST_JOBS);
       const [row] = await h.deps.db.select().from(jobs).where(eq(jobs.id, id));
       seen.push(row!.attempts);
       if (row!.doneAt) break;
       expect(row!.runAt.getTime() - now.getTime()).toBe(backoffMs(row!.attempts));
       // Not due a moment before the backoff ends.
-      expect((await runDueJobs(d, new Date(row!.runAt.getTime() - 1))).claimed).toBe(0);
+      expect((await runDueJobs(d, new Date(row!.runAt.getTime() - 1), TEST_JOBS)).claimed).toBe(0);
       now = row!.runAt;
     }
     const [row] = await h.deps.db.select().from(jobs).where(eq(jobs.id, id));
@@ -64,9 +66,9 @@ describe.each(dbKinds)('job queue on %s', (kind) => {
     const dead = await claimDue(h.deps.db, 'dead-worker', t0, 60_000, 100);
     expect(dead.map((j) => j.id)).toContain(id);
     const other = jobDeps(h, 'outbox', 'live-worker');
-    await runDueJobs(other, new Date(t0.getTime() + 59_000));
+    await runDueJobs(other, new Date(t0.getTime() + 59_000), TEST_JOBS);
     expect(runs.get(id)).toBeUndefined();
-    await runDueJobs(other, new Date(t0.getTime() + 60_000));
+    await runDueJobs(other, new Date(t0.getTime() + 60_000), TEST_JOBS);
     expect(runs.get(id)).toBe(1);
     const [row] = await h.deps.db.select().from(jobs).where(eq(jobs.id, id));
     expect(row).toMatchObject({ outcome: 'done', attempts: 2, lockedBy: 'live-worker' });
@@ -79,10 +81,28 @@ describe.each(dbKinds)('job queue on %s', (kind) => {
     const t0 = new Date('2026-03-02T08:00:00Z');
     const ids: string[] = [];
     for (let i = 0; i < 60; i++) ids.push(await enqueue(h.deps.db, { kind: 'test.many', payload: { i }, runAt: t0 }));
-    await Promise.all([1, 2, 3, 4].map((w) => drainDueJobs(jobDeps(h, 'outbox', `w${w}`), t0)));
+    await Promise.all([1, 2, 3, 4].map((w) => drainDueJobs(jobDeps(h, 'outbox', `w${w}`), t0, TEST_JOBS)));
     expect(ids.map((id) => runs.get(id))).toEqual(ids.map(() => 1));
     const rows = await h.deps.db.select().from(jobs).where(inArray(jobs.id, ids));
     expect(rows.every((r) => r.outcome === 'done')).toBe(true);
+  });
+
+  it('runs a job only under its exact kind: a kind prefix or an unknown kind fails loudly, never a guessed handler', async () => {
+    const t0 = new Date('2026-03-02T09:00:00Z');
+    const ids = [
+      await enqueue(h.deps.db, { kind: 'test', payload: {}, runAt: t0, maxAttempts: 1 }),
+      await enqueue(h.deps.db, { kind: 'test.many.extra', payload: {}, runAt: t0, maxAttempts: 1 }),
+      await enqueue(h.deps.db, { kind: 'toString', payload: {}, runAt: t0, maxAttempts: 1 }),
+    ];
+    const summary = await runDueJobs(jobDeps(h, 'outbox'), t0, TEST_JOBS);
+    expect(summary).toEqual({ claimed: 3, failed: 3 });
+    const rows = await h.deps.db.select().from(jobs).where(inArray(jobs.id, ids));
+    expect(rows.map((r) => [r.kind, r.outcome, r.lastError]).sort()).toEqual([
+      ['test', 'failed', 'no handler for job kind "test"'],
+      ['test.many.extra', 'failed', 'no handler for job kind "test.many.extra"'],
+      ['toString', 'failed', 'no handler for job kind "toString"'],
+    ]);
+    expect(ids.map((id) => runs.get(id))).toEqual([undefined, undefined, undefined]);
   });
 
   it('several workers sending mail through the outbox: each message exactly once', async () => {

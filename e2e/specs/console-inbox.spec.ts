@@ -1,69 +1,89 @@
 import { expect, OWNER, test } from '../support/console';
-import { DEMO_URL } from '../support/urls';
+import type { Page } from '@playwright/test';
+import { BOOKING_URL, DEMO_URL } from '../support/urls';
 import { Widget } from '../support/widget';
-import type { Lang } from '../support/strings';
 
 /**
- * The SLA clock only runs in the business's opening hours (booking-service seed/demo.ts), so the
- * journey uses a demo business that is open right now. Their hours leave roughly 01:00–05:00 UTC
- * uncovered; then the clock must instead say it is paused and stand still.
+ * The SLA clock only runs in the business's opening hours. So that both of its states are seen
+ * on every run, whatever the hour, the journey sets the barber's opening hours through the
+ * console API: open around the clock while the request arrives (the clock runs), then no hours
+ * at all (the clock is paused and stands still). The console's timers run on Playwright's clock,
+ * moved by the test, never on the wall clock.
  */
-const DEMOS: { siteKey: string; path: string; lang: Lang; timeZone: string; hours: Record<number, [string, string]> }[] = [
-  { siteKey: 'demo-barber-nyc', path: '/barber-nyc/', lang: 'en', timeZone: 'America/New_York', hours: { 1: ['10:00', '20:00'], 2: ['10:00', '20:00'], 3: ['10:00', '20:00'], 4: ['10:00', '20:00'], 5: ['10:00', '20:00'], 6: ['09:00', '18:00'], 7: ['10:00', '16:00'] } },
-  { siteKey: 'demo-salon-spb', path: '/salon-spb/', lang: 'ru', timeZone: 'Europe/Moscow', hours: { 1: ['10:00', '21:00'], 2: ['10:00', '21:00'], 3: ['10:00', '21:00'], 4: ['10:00', '21:00'], 5: ['10:00', '21:00'], 6: ['10:00', '21:00'], 7: ['11:00', '19:00'] } },
-  { siteKey: 'demo-clinic-yerevan', path: '/clinic-yerevan/', lang: 'hy', timeZone: 'Asia/Yerevan', hours: { 1: ['09:00', '19:00'], 2: ['09:00', '19:00'], 3: ['09:00', '19:00'], 4: ['09:00', '19:00'], 5: ['09:00', '19:00'], 6: ['10:00', '15:00'] } },
-];
+const SITE = 'demo-barber-nyc';
+const ALL_DAY = [{ start: '00:00', end: '24:00' }];
+const OPEN_ALL_WEEK = { 1: ALL_DAY, 2: ALL_DAY, 3: ALL_DAY, 4: ALL_DAY, 5: ALL_DAY, 6: ALL_DAY, 7: ALL_DAY };
 
-/** Open for at least the next 10 minutes (the journey must not straddle closing time). */
-function openNow(d: (typeof DEMOS)[number]): boolean {
-  const soon = new Date(Date.now() + 10 * 60_000);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: d.timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(soon).map((p) => [p.type, p.value]),
-  );
-  const day = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday!) + 1;
-  const span = d.hours[day];
-  const now = `${parts.hour}:${parts.minute}`;
-  return span !== undefined && now >= span[0] && now < span[1];
+/** The signed-in owner's business, through the console API (same cookie, CSRF header). */
+async function consoleApi(page: Page) {
+  const me = (await (await page.request.get(`${BOOKING_URL}/console/trpc/auth.me`)).json()) as { result: { data: { csrfToken: string } } };
+  const headers = { 'x-csrf-token': me.result.data.csrfToken };
+  return {
+    async openingHours(): Promise<unknown> {
+      const got = (await (await page.request.get(`${BOOKING_URL}/console/trpc/business.get`)).json()) as { result: { data: { openingHours: unknown } } };
+      return got.result.data.openingHours;
+    },
+    async setOpeningHours(openingHours: unknown): Promise<void> {
+      const res = await page.request.post(`${BOOKING_URL}/console/trpc/business.update`, { headers, data: { openingHours } });
+      expect(res.ok(), await res.text()).toBe(true);
+    },
+  };
 }
 
-test('a hand-off from the widget appears in the inbox without a reload, its SLA clock runs, staff claim, reply and close it', async ({ page, browser, desk, check }) => {
-  const demo = DEMOS.find(openNow);
-  const biz = demo ?? DEMOS[0]!;
-  const visitor = `Vera Inbox ${Date.now() % 100000}`;
+test('a hand-off from the widget appears in the inbox without a reload, its SLA clock runs and pauses, staff claim, reply and close it', async ({ page, browser, desk, check }) => {
+  const visitor = 'Vera Inbox';
+  await page.clock.install();
 
-  await desk.signedIn(OWNER(biz.siteKey));
-  await desk.go('Inbox');
-  await expect(page.getByText(/Updates every 5 s/)).toBeVisible();
-  await check('inbox-before');
+  await desk.signedIn(OWNER(SITE));
+  const api = await consoleApi(page);
+  const usualHours = await api.openingHours();
+  await api.setOpeningHours(OPEN_ALL_WEEK);
+  try {
+    await desk.go('Inbox');
+    await expect(page.getByText(/Updates every 5 s/)).toBeVisible();
+    await check('inbox-before');
 
-  // The visitor, in their own browser.
-  const visitorContext = await browser.newContext({ baseURL: DEMO_URL, locale: 'en-US', timezoneId: 'Europe/Berlin' });
-  const visitorPage = await visitorContext.newPage();
-  const widget = new Widget(visitorPage, biz.lang);
-  await visitorPage.goto(biz.path);
-  await widget.open();
-  await widget.choose(widget.t.intents.human);
-  await widget.fillContact({ message: 'Can someone call me back about prices?', name: visitor, email: 'vera@example.com' });
-  await widget.submit.click();
-  await expect(widget.host.getByLabel(widget.t.text)).toBeHidden();
-  await visitorContext.close();
+    // The visitor, in their own browser.
+    const visitorContext = await browser.newContext({ baseURL: DEMO_URL, locale: 'en-US', timezoneId: 'Europe/Berlin' });
+    const visitorPage = await visitorContext.newPage();
+    const widget = new Widget(visitorPage, 'en');
+    await visitorPage.goto('/barber-nyc/');
+    await widget.open();
+    await widget.choose(widget.t.intents.human);
+    await widget.fillContact({ message: 'Can someone call me back about prices?', name: visitor, email: 'vera@example.com' });
+    await widget.submit.click();
+    await expect(widget.host.getByLabel(widget.t.text)).toBeHidden();
+    await visitorContext.close();
 
-  // No reload: the console polls every 5 s.
-  const request = page.getByRole('article', { name: visitor });
-  await expect(request).toBeVisible({ timeout: 15_000 });
-  await expect(request).toContainText('Can someone call me back about prices?');
-  const clock = request.locator('.sla');
-  const shown = await clock.innerText();
-  if (demo) {
+    // No reload: the console polls every 5 s (of the page's clock).
+    const request = page.getByRole('article', { name: visitor }).first();
+    await expect(async () => {
+      await page.clock.runFor(5_000);
+      await expect(request).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(request).toContainText('Can someone call me back about prices?');
+
+    // Open now: the clock runs, a second at a time.
+    const clock = request.locator('.sla');
     await expect(clock).toContainText(/left/);
-    // Ticks every second.
-    await expect(clock).not.toHaveText(shown, { timeout: 3_000 });
-  } else {
+    const running = await clock.innerText();
+    await page.clock.runFor(2_000);
+    await expect(clock).not.toHaveText(running);
+    await check('inbox-new-request');
+
+    // Closed (no opening hours): at the next poll the clock says so and stands still.
+    await api.setOpeningHours({});
+    await page.clock.runFor(5_000);
     await expect(clock).toContainText('Paused — outside working hours');
-    await page.waitForTimeout(2_000);
-    await expect(clock).toHaveText(shown);
+    const paused = await clock.innerText();
+    await page.clock.runFor(3_000);
+    await expect(clock).toHaveText(paused);
+    await check('inbox-paused');
+  } finally {
+    await api.setOpeningHours(usualHours);
   }
-  await check('inbox-new-request');
+  const request = page.getByRole('article', { name: visitor }).first();
+  const clock = request.locator('.sla');
 
   await request.getByRole('button', { name: 'Claim' }).click();
   await expect(request).toContainText('Claimed by Owner');

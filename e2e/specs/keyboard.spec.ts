@@ -7,7 +7,7 @@ async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
     if (await target.evaluate((e) => e === (e.getRootNode() as ShadowRoot | Document).activeElement && (e.getRootNode() === document || (e.getRootNode() as ShadowRoot).host === document.activeElement))) return;
     await page.keyboard.press('Tab');
   }
-  throw new Error(`Tab never reached ${target}`);
+  throw new Error(`Tab never reached ${target.toString()}`);
 }
 
 test('a keyboard-only visitor books, and Esc closes with focus back on the launcher', async ({ page, widget, state }) => {

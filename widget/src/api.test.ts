@@ -6,7 +6,7 @@ function recorder(answer: (url: string) => Response = () => Response.json({ resu
   const seen: { url: string; body: unknown }[] = [];
   const fetcher = (async (url: string, init?: RequestInit) => {
     const u = new URL(url);
-    const body = init?.body ? JSON.parse(String(init.body)) : JSON.parse(u.searchParams.get('input') ?? 'null');
+    const body = init?.body ? JSON.parse(init.body as string) : JSON.parse(u.searchParams.get('input') ?? 'null');
     seen.push({ url: u.pathname, body });
     return answer(url);
   }) as typeof fetch;

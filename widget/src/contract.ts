@@ -3,7 +3,7 @@
  * and the lazily imported panel chunk. Types only: neither side imports the other.
  */
 import type { WidgetEvent } from './flow/chat';
-import type { Lang } from './flow/port';
+import type { Lang } from '@frontdesk/shared';
 
 export interface WidgetConfig {
   siteKey: string;
@@ -25,9 +25,9 @@ export interface PanelHost {
   shadow: ShadowRoot;
   /** Where the panel renders; the loader shows and hides it. */
   frame: HTMLElement;
-  emit(event: WidgetEvent, detail?: Record<string, unknown>): void;
+  emit: (event: WidgetEvent, detail?: Record<string, unknown>) => void;
   /** The panel asks to be closed (close button, Esc): bubble mode only. */
-  close(): void;
+  close: () => void;
   /** Applies the site's brand colour and position unless data attributes fixed them. */
   theme(color: string, position: 'left' | 'right'): void;
   /** The conversation's language (and its "Close chat") changed: relabel the launcher. */

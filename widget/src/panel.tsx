@@ -8,7 +8,8 @@ import { createApi } from './api';
 import type { PanelHandle, PanelHost, WidgetConfig } from './contract';
 import type { FlowDeps } from './flow/chat';
 import { Conversation } from './flow/conversation';
-import type { ApiPort, Lang } from './flow/port';
+import type { Lang } from '@frontdesk/shared';
+import type { ApiPort } from './flow/port';
 import { formatter, loadStrings, type Format, type Strings } from './i18n';
 import { savedChat, savedTokens } from './storage';
 import css from './ui/panel.css?inline';
@@ -32,7 +33,7 @@ function randomId(): string {
 
 /** One conversation per widget config, created on preload or mount, whichever is first. */
 function instance(cfg: WidgetConfig): Instance {
-  let i = instances.get(cfg);
+  const i = instances.get(cfg);
   if (i) return i;
   // A fresh conversation id per page visit (the KPI join key; the transcript may be older).
   const api = createApi(cfg.base, randomId());
@@ -88,7 +89,7 @@ export function mount(host: PanelHost): PanelHandle {
 
   // Everything renders from signals: re-render on any change, then settle focus and scroll.
   effect(() => {
-    loaded.value;
+    void loaded.value;
     const lang = m.lang.value;
     // Until a new language's strings arrive, the previous ones stand in.
     if (!i.strings.has(lang)) void strings(i, lang).then(() => loaded.value++);

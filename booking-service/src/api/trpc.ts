@@ -5,7 +5,7 @@
  */
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import type { RateLimiter } from '../http/rate-limit.js';
+import type { RateLimiter } from '../ports/rate-limit.js';
 import type { Deps } from '../services/deps.js';
 import { asUnavailable, DatabaseUnavailable, RateLimited, ServiceFailure } from './errors.js';
 

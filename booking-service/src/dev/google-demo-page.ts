@@ -5,7 +5,7 @@
  * the same events for scripts and the e2e journey. Loopback only, no sign-in: it is a demo.
  */
 import type { ServerResponse } from 'node:http';
-import { wallClockToUtc } from '../domain/time/zoned.js';
+import { escapeHtml, wallClockToUtc } from '@frontdesk/shared';
 import type { EmulatedEvent } from './google-emulator.js';
 
 interface CalendarAccess {
@@ -17,7 +17,6 @@ interface CalendarAccess {
 /** The demo businesses' zones, first; a typed wall-clock time is read in the chosen one. */
 const ZONES = ['Europe/Moscow', 'Asia/Yerevan', 'America/New_York', 'UTC'];
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** Answers the demo page's routes; false when the path is not one of them. */
 export function demoPage(cal: CalendarAccess, method: string, url: URL, body: string, res: ServerResponse): boolean {
@@ -57,7 +56,7 @@ export function demoPage(cal: CalendarAccess, method: string, url: URL, body: st
       .map((e) => {
         const own = e.extendedProperties?.private?.frontdeskBookingId ? ' (Frontdesk booking)' : '';
         const when = `${e.start.dateTime ?? e.start.date} – ${e.end.dateTime ?? e.end.date}`;
-        return `<li>${esc(e.summary ?? '(no title)')}${own} <small>${esc(when)}</small> <form method="post" action="/demo/events/delete"><input type="hidden" name="id" value="${esc(e.id)}"><button aria-label="Delete ${esc(e.summary ?? 'event')}">Delete</button></form></li>`;
+        return `<li>${escapeHtml(e.summary ?? '(no title)')}${own} <small>${escapeHtml(when)}</small> <form method="post" action="/demo/events/delete"><input type="hidden" name="id" value="${escapeHtml(e.id)}"><button aria-label="Delete ${escapeHtml(e.summary ?? 'event')}">Delete</button></form></li>`;
       });
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +

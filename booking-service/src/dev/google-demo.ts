@@ -12,7 +12,7 @@ import { hkdfSync } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../adapters/db/client.js';
 import { googleConnections } from '../adapters/db/schema.js';
-import { buildGoogleRuntime } from '../adapters/google/runtime.js';
+import { buildGoogleRuntime } from '../google-runtime.js';
 import type { GoogleRuntime } from '../services/calendar-sync/deps.js';
 import { startGoogleEmulator, type GoogleEmulator } from './google-emulator.js';
 

@@ -20,6 +20,7 @@
  * One emulated user owns every calendar; `primary` is just a calendar id. With `demo: true` its
  * root also serves the demo calendar's page (dev/google-demo-page.ts).
  */
+import { escapeHtml } from '@frontdesk/shared';
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -272,7 +273,7 @@ export async function startGoogleEmulator(opts: { port?: number; host?: string; 
     if (req.method === 'PATCH' || req.method === 'PUT') {
       if (!s) return apiError(res, 404, 'global', 'notFound', 'Not Found');
       count('PATCH patch');
-      const next = req.method === 'PUT' ? newEvent(input as Partial<EmulatedEvent>, eventId) : merge(s.event, input as Partial<EmulatedEvent>);
+      const next = req.method === 'PUT' ? newEvent(input, eventId) : merge(s.event, input);
       // Patching a deleted event without a status leaves it deleted, as on Google.
       return json(res, 200, store(calendarId, next, s));
     }
@@ -379,7 +380,7 @@ export async function startGoogleEmulator(opts: { port?: number; host?: string; 
   }
 
   function watch(res: ServerResponse, calendarId: string, input: Record<string, unknown>) {
-    const id = String(input.id ?? '');
+    const id = typeof input.id === 'string' ? input.id : '';
     if (!id || !/^[A-Za-z0-9\-_+/=]{1,64}$/.test(id)) return apiError(res, 400, 'global', 'invalid', 'Invalid channel id.');
     if (channels.has(id)) return apiError(res, 400, 'push', 'channelIdNotUnique', 'Channel id not unique');
     if (input.type !== 'web_hook' || typeof input.address !== 'string') return apiError(res, 400, 'push', 'invalid', 'Invalid channel type.');
@@ -449,7 +450,7 @@ export async function startGoogleEmulator(opts: { port?: number; host?: string; 
     const link = (v: '1' | '0') => {
       const u = new URL(url);
       u.searchParams.set('approve', v);
-      return esc(u.pathname + u.search);
+      return escapeHtml(u.pathname + u.search);
     };
     const scopes = (url.searchParams.get('scope') ?? '').split(' ').filter(Boolean);
     const explain = (s: string) =>
@@ -463,7 +464,7 @@ export async function startGoogleEmulator(opts: { port?: number; host?: string; 
           `<h1>Demo calendar — not Google</h1>` +
           `<p>This page stands in for Google's sign-in in the Frontdesk demo. No Google account is used; ` +
           `the calendar lives in the demo service's memory and is forgotten when it restarts.</p>` +
-          `<h2>Frontdesk asks to</h2><ul>${scopes.map((s) => `<li>${esc(explain(s))}</li>`).join('')}</ul>` +
+          `<h2>Frontdesk asks to</h2><ul>${scopes.map((s) => `<li>${escapeHtml(explain(s))}</li>`).join('')}</ul>` +
           `<p class="actions"><a class="allow" href="${link('1')}">Allow</a> <a href="${link('0')}">Cancel</a></p>` +
           `</main></body></html>`,
       );
@@ -492,7 +493,7 @@ export async function startGoogleEmulator(opts: { port?: number; host?: string; 
 }
 
 function merge(ev: EmulatedEvent, patch: Partial<EmulatedEvent>): EmulatedEvent {
-  const next = { ...ev, ...patch } as EmulatedEvent;
+  const next = { ...ev, ...patch };
   if (patch.extendedProperties) {
     next.extendedProperties = {
       private: { ...ev.extendedProperties?.private, ...patch.extendedProperties.private },
@@ -560,8 +561,6 @@ function parseUntil(v: string): number {
   if (!m) return Infinity;
   return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 23), +(m[5] ?? 59), +(m[6] ?? 59));
 }
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 const CONSENT_CSS =
   'body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f4f4f5;color:#18181b}' +

@@ -2,8 +2,8 @@
  * When a person will answer: the SLA counted in opening hours, the way the product brief
  * defines it (hot 0–5 min, warm ≤ 1 h, cold ≤ 24 h of working time).
  */
-import type { TimeRange, Weekday, WeeklyHours } from './availability/find-slots.js';
-import { addDays, isoWeekday, parseHHMM, utcToZoned, zonedToUtc } from './time/zoned.js';
+import type { TimeRange, WeeklyHours } from './availability/find-slots.js';
+import { addDays, isoWeekday, parseHHMM, utcToZoned, zonedToUtc } from '@frontdesk/shared';
 
 const MIN = 60_000;
 
@@ -18,7 +18,7 @@ export function replyBy(hours: WeeklyHours, timeZone: string, now: number, slaMi
   let remaining = slaMin * MIN;
   let date = utcToZoned(now, timeZone).date;
   for (let i = 0; i < searchDays; i++, date = addDays(date, 1)) {
-    const ranges: TimeRange[] = [...(hours[isoWeekday(date) as Weekday] ?? [])].sort((a, b) => parseHHMM(a.start) - parseHHMM(b.start));
+    const ranges: TimeRange[] = [...(hours[isoWeekday(date)] ?? [])].sort((a, b) => parseHHMM(a.start) - parseHHMM(b.start));
     for (const r of ranges) {
       const a = zonedToUtc(date, parseHHMM(r.start), timeZone);
       const b = zonedToUtc(date, parseHHMM(r.end), timeZone);
@@ -34,7 +34,7 @@ export function replyBy(hours: WeeklyHours, timeZone: string, now: number, slaMi
 /** Whether `now` falls inside opening hours. */
 export function isOpen(hours: WeeklyHours, timeZone: string, now: number): boolean {
   const { date, minuteOfDay } = utcToZoned(now, timeZone);
-  return (hours[isoWeekday(date) as Weekday] ?? []).some((r) => parseHHMM(r.start) <= minuteOfDay && minuteOfDay < parseHHMM(r.end));
+  return (hours[isoWeekday(date)] ?? []).some((r) => parseHHMM(r.start) <= minuteOfDay && minuteOfDay < parseHHMM(r.end));
 }
 
 /**
@@ -52,7 +52,7 @@ export function workingMsBetween(hours: WeeklyHours, timeZone: string, from: num
   for (let i = 0; i < 400; i++, date = addDays(date, 1)) {
     const dayStart = zonedToUtc(date, 0, timeZone);
     if (dayStart >= to) break;
-    for (const r of hours[isoWeekday(date) as Weekday] ?? []) {
+    for (const r of hours[isoWeekday(date)] ?? []) {
       const a = Math.max(zonedToUtc(date, parseHHMM(r.start), timeZone), from);
       const b = Math.min(zonedToUtc(date, parseHHMM(r.end), timeZone), to);
       if (b > a) total += b - a;

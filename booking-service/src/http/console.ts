@@ -3,6 +3,7 @@
  * (/console). Same origin only: no CORS headers, so browsers refuse other origins' reads, and
  * the SameSite=Strict session cookie is never sent on cross-site requests.
  */
+import { escapeHtml } from '@frontdesk/shared';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
@@ -118,7 +119,6 @@ const CONSOLE_CSP =
   "frame-src 'self'; manifest-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 const PREVIEW_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
-const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The live widget preview the console frames (sites.list previewUrl): an empty page embedding
@@ -126,14 +126,14 @@ const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').rep
  * (the widget's own data-* attributes). Same origin, so the site's origin list does not apply.
  */
 const widgetPreview: RequestHandler = (req, res) => {
-  const q = (k: string) => (typeof req.query[k] === 'string' ? (req.query[k] as string) : undefined);
+  const q = (k: string) => (typeof req.query[k] === 'string' ? (req.query[k]) : undefined);
   const site = q('site') ?? '';
   if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(site)) {
     res.status(400).type('text/plain').send('site: a site key');
     return;
   }
   const extra = [
-    /^#[0-9a-f]{6}$/i.test(q('color') ?? '') ? ` data-color="${attr(q('color')!)}"` : '',
+    /^#[0-9a-f]{6}$/i.test(q('color') ?? '') ? ` data-color="${escapeHtml(q('color')!)}"` : '',
     q('position') === 'left' || q('position') === 'right' ? ` data-position="${q('position')}"` : '',
     ['ru', 'hy', 'en'].includes(q('lang') ?? '') ? ` data-lang="${q('lang')}"` : '',
   ].join('');
@@ -143,8 +143,8 @@ const widgetPreview: RequestHandler = (req, res) => {
     .set('X-Frame-Options', 'SAMEORIGIN')
     .type('text/html; charset=utf-8')
     .send(
-      `<!doctype html><html lang="${attr(q('lang') ?? 'en')}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Widget preview</title></head>` +
-        `<body><script src="/widget.js" data-site="${attr(site)}"${extra} async></script></body></html>`,
+      `<!doctype html><html lang="${escapeHtml(q('lang') ?? 'en')}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Widget preview</title></head>` +
+        `<body><script src="/widget.js" data-site="${escapeHtml(site)}"${extra} async></script></body></html>`,
     );
 };
 

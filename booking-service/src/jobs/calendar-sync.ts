@@ -4,8 +4,10 @@
  * queue with exponential backoff, or later when Google's Retry-After asks for more; `invalid_grant` marks the connection broken and stops; any
  * other refusal (400, 403 forbidden, 404 calendar) ends the job as failed — retrying cannot help.
  */
+import { escapeHtml } from '@frontdesk/shared';
 import { and, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import { bookingCalendarEvents, bookings, businesses, googleCalendarSyncs, googleConnections, jobs, staff, users } from '../adapters/db/schema.js';
+import { backoffMs, complete, enqueue, retryAt, type JobRow } from '../adapters/job-queue/queue.js';
 import { classifyGoogleError, retryAfterMs } from '../adapters/google/calendar-client.js';
 import { markBroken } from '../services/calendar-sync/connection.js';
 import type { SyncDeps } from '../services/calendar-sync/deps.js';
@@ -13,68 +15,75 @@ import { enqueueCalendarSync, enqueueCalendarWrite, TICK_EVERY_MS } from '../ser
 import { syncCalendar } from '../services/calendar-sync/read-sync.js';
 import { writeBookingEvent } from '../services/calendar-sync/write-event.js';
 import type { JobDeps } from './deps.js';
-import { backoffMs, complete, enqueue, type JobRow } from './queue.js';
+import type { JobHandler } from './registry.js';
+import { mailDomainOf } from './send-once.js';
 
 /** A calendar not synced for this long is synced by the tick even without a push. */
 const STALE_AFTER_MS = 15 * 60_000;
 const DAY_MS = 86_400_000;
 
-export async function handleCalendarJob(deps: JobDeps, job: JobRow, now: Date): Promise<void> {
-  if (!deps.google) {
-    await complete(deps.db, job, deps.workerId, now, 'skipped:not_configured');
-    return;
-  }
-  const sd: SyncDeps = { ...deps, google: deps.google };
-  const p = job.payload as { staffId?: string; calendarId?: string };
-  let outcome: string;
-  try {
-    switch (job.kind) {
-      case 'gcal.sync':
-        outcome = await syncCalendar(sd, String(p.staffId), String(p.calendarId), now);
-        break;
-      case 'gcal.write':
-        outcome = job.bookingId ? await writeBookingEvent(sd, job.bookingId, now) : 'skipped:no_booking';
-        break;
-      case 'gcal.tick':
-        await tick(sd, job, deps.workerId, now);
-        return;
-      case 'gcal.broken':
-        outcome = await sendBrokenNotice(deps, String(p.staffId), now);
-        break;
-      default:
-        outcome = 'skipped:unknown_kind';
+type GoogleJobDeps = JobDeps & SyncDeps;
+/** Resolves to the job's outcome, or null when the run completed the job itself. */
+type GoogleJobRun = (deps: GoogleJobDeps, job: JobRow, now: Date) => Promise<string | null>;
+
+/**
+ * A `gcal.*` handler: skips when Google is not configured, sorts Google's failures (see the file
+ * comment) and completes the job with the outcome `run` returns (null: it did so itself).
+ */
+function googleJob(run: GoogleJobRun): JobHandler {
+  return async (deps, job, now) => {
+    if (!deps.google) {
+      await complete(deps.db, job, deps.workerId, now, 'skipped:not_configured');
+      return;
     }
-  } catch (err) {
-    const kind = classifyGoogleError(err);
-    if (kind === 'retry') {
-      // Google said when to come back (Retry-After): not sooner than that, nor sooner than our own backoff.
-      const wait = retryAfterMs(err, now);
-      if (wait !== undefined && job.attempts < job.maxAttempts) {
-        await retryLater(deps, job, new Date(now.getTime() + Math.max(wait, backoffMs(job.attempts))), err);
-        return;
+    const p = job.payload as { staffId?: string };
+    let outcome: string;
+    try {
+      const result = await run({ ...deps, google: deps.google }, job, now);
+      if (result === null) return;
+      outcome = result;
+    } catch (err) {
+      const kind = classifyGoogleError(err);
+      if (kind === 'retry') {
+        // Google said when to come back (Retry-After): not sooner than that, nor sooner than our own backoff.
+        const wait = retryAfterMs(err, now);
+        if (wait !== undefined && job.attempts < job.maxAttempts) {
+          const message = err instanceof Error ? err.message : String(err);
+          await retryAt(deps.db, job, deps.workerId, new Date(now.getTime() + Math.max(wait, backoffMs(job.attempts))), `${message} (Retry-After honoured)`);
+          return;
+        }
+        throw err;
       }
-      throw err;
+      const staffId = p.staffId ?? (job.bookingId ? await staffOf(deps, job.bookingId) : undefined);
+      if (kind === 'invalid_grant' && staffId) {
+        await deps.db.transaction((tx) => markBroken(tx, staffId, 'invalid_grant', now));
+        outcome = 'skipped:broken';
+      } else {
+        deps.log(`[gcal] ${job.kind} ${job.id} refused by Google (${kind})`, err instanceof Error ? err.message : err);
+        outcome = `failed:${kind}`;
+      }
     }
-    const staffId = p.staffId ?? (job.bookingId ? await staffOf(deps, job.bookingId) : undefined);
-    if (kind === 'invalid_grant' && staffId) {
-      await deps.db.transaction((tx) => markBroken(tx, staffId, 'invalid_grant', now));
-      outcome = 'skipped:broken';
-    } else {
-      deps.log(`[gcal] ${job.kind} ${job.id} refused by Google (${kind})`, err instanceof Error ? err.message : err);
-      outcome = `failed:${kind}`;
-    }
-  }
-  await complete(deps.db, job, deps.workerId, now, outcome);
+    await complete(deps.db, job, deps.workerId, now, outcome);
+  };
 }
 
-/** failAttempt (jobs/queue.ts) with a later run time: the attempt counts, the lease is released. */
-async function retryLater(deps: JobDeps, job: JobRow, runAt: Date, err: unknown): Promise<void> {
-  const message = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
-  await deps.db
-    .update(jobs)
-    .set({ runAt, lockedUntil: null, lastError: `${message} (Retry-After honoured)` })
-    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, deps.workerId), isNull(jobs.doneAt)));
-}
+/** Reads a staff member's calendar changes into the local busy table. */
+export const googleSync = googleJob((deps, job, now) => {
+  const p = job.payload as { staffId?: string; calendarId?: string };
+  return syncCalendar(deps, String(p.staffId), String(p.calendarId), now);
+});
+
+/** Writes (or removes) the calendar event of a booking. */
+export const googleWrite = googleJob((deps, job, now) => (job.bookingId ? writeBookingEvent(deps, job.bookingId, now) : Promise.resolve('skipped:no_booking')));
+
+/** The five-minute safety net (tick below); it completes and re-enqueues itself. */
+export const googleTick = googleJob(async (deps, job, now) => {
+  await tick(deps, job, deps.workerId, now);
+  return null;
+});
+
+/** Tells the owner and the staff member that a calendar was disconnected. */
+export const googleBrokenNotice = googleJob((deps, job, now) => sendBrokenNotice(deps, String((job.payload as { staffId?: string }).staffId), now));
 
 async function staffOf(deps: JobDeps, bookingId: string): Promise<string | undefined> {
   return (await deps.db.select({ s: bookings.staffId }).from(bookings).where(eq(bookings.id, bookingId)))[0]?.s;
@@ -126,7 +135,7 @@ async function tick(deps: SyncDeps, job: JobRow, workerId: string, now: Date): P
  * e-mail, when they have one) that the calendar was disconnected. Each message has its own
  * Message-ID, so a retry after a partial send does not make a second copy in the outbox.
  */
-async function sendBrokenNotice(deps: JobDeps, staffId: string, now: Date): Promise<string> {
+async function sendBrokenNotice(deps: GoogleJobDeps, staffId: string, now: Date): Promise<string> {
   const rows = await deps.db
     .select({ name: staff.name, to: businesses.notifyEmail, business: businesses.name, brokenAt: googleConnections.brokenAt, reason: googleConnections.brokenReason })
     .from(googleConnections)
@@ -139,7 +148,7 @@ async function sendBrokenNotice(deps: JobDeps, staffId: string, now: Date): Prom
     .select({ email: users.email })
     .from(users)
     .where(and(eq(users.staffId, staffId), eq(users.active, true)));
-  const domain = /@([^>\s]+)>?\s*$/.exec(deps.mailFrom)?.[1] ?? 'frontdesk.local';
+  const domain = mailDomainOf(deps.mailFrom);
   const stamp = (r.brokenAt ?? now).getTime();
   const effect = (who: string) =>
     `Until it is connected again, online booking only avoids Frontdesk's own bookings for ${who}, ` +
@@ -166,7 +175,7 @@ async function sendBrokenNotice(deps: JobDeps, staffId: string, now: Date): Prom
         to: l.to,
         subject: l.subject,
         text: l.text,
-        html: `<p>${l.text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, '<br>')}</p>`,
+        html: `<p>${escapeHtml(l.text).replace(/\n/g, '<br>')}</p>`,
       },
       deps.db,
     );

@@ -2,31 +2,17 @@
  * runDueJobs(deps, now): claim the jobs due at `now` and run each once. Time is an argument,
  * so tests move a manual clock and call this instead of waiting; worker.ts calls it in a loop.
  */
-import { handleMailJob } from '../services/notifications/send-mail.js';
-import { handleCalendarJob } from './calendar-sync.js';
-import { handleConsoleJob } from '../services/console/mail.js';
-import { handleInboxJob } from '../services/console/escalation.js';
-import { handleConversationJob } from '../services/conversation/retention.js';
+import { claimDue, complete, failAttempt } from '../adapters/job-queue/queue.js';
 import type { JobDeps } from './deps.js';
-import { claimDue, complete, failAttempt, type JobRow } from './queue.js';
-
-export type JobHandler = (deps: JobDeps, job: JobRow, now: Date) => Promise<void>;
-
-/** Handlers by kind prefix (`mail.reminder` → `mail`). Each handler completes its own job. */
-export const HANDLERS: Record<string, JobHandler> = {
-  mail: handleMailJob,
-  gcal: handleCalendarJob,
-  console: handleConsoleJob,
-  inbox: handleInboxJob,
-  conversation: handleConversationJob,
-};
+import { handlerOf, JOB_HANDLERS, type JobTable } from './registry.js';
 
 export interface RunSummary {
   claimed: number;
   failed: number;
 }
 
-export async function runDueJobs(deps: JobDeps, now: Date, limit = 20): Promise<RunSummary> {
+/** `handlers` is the job table (tests pass their own). */
+export async function runDueJobs(deps: JobDeps, now: Date, handlers: JobTable = JOB_HANDLERS, limit = 20): Promise<RunSummary> {
   const batch = await claimDue(deps.db, deps.workerId, now, deps.leaseMs, limit);
   let failed = 0;
   for (const job of batch) {
@@ -35,7 +21,7 @@ export async function runDueJobs(deps: JobDeps, now: Date, limit = 20): Promise<
       await complete(deps.db, job, deps.workerId, now, 'failed');
       continue;
     }
-    const handler = HANDLERS[job.kind.split('.')[0]!];
+    const handler = handlerOf(handlers, job.kind);
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
       await handler(deps, job, now);
@@ -49,10 +35,10 @@ export async function runDueJobs(deps: JobDeps, now: Date, limit = 20): Promise<
 }
 
 /** Runs until nothing is due at `now` (tests: "everything that should have happened by now"). */
-export async function drainDueJobs(deps: JobDeps, now: Date): Promise<number> {
+export async function drainDueJobs(deps: JobDeps, now: Date, handlers: JobTable = JOB_HANDLERS): Promise<number> {
   let total = 0;
   for (;;) {
-    const { claimed } = await runDueJobs(deps, now);
+    const { claimed } = await runDueJobs(deps, now, handlers);
     total += claimed;
     if (claimed === 0) return total;
   }

@@ -25,7 +25,10 @@ export function startJobWorker(deps: JobDeps, options: { pollMs: number }): JobW
     } catch (err) {
       deps.log('[jobs] poll failed', err);
     }
-    if (!stopped) timer = setTimeout(() => (running = tick()), options.pollMs);
+    if (!stopped)
+      timer = setTimeout(() => {
+        running = tick();
+      }, options.pollMs);
   };
   running = tick();
   return {

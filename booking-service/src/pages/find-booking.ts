@@ -17,7 +17,8 @@ import { formatWhen } from '../domain/messages/format.js';
 import type { Deps } from '../services/deps.js';
 import { readBookings } from '../services/conversation/bookings-now.js';
 import { sendLookupCode, verifyLookupCode } from '../services/conversation/lookup-codes.js';
-import { esc, sendPage } from './html.js';
+import { escapeHtml as esc } from '@frontdesk/shared';
+import { sendPage } from './html.js';
 
 const LANGS: readonly Lang[] = ['ru', 'hy', 'en'];
 const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 300) : '');

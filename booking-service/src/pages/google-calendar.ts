@@ -7,6 +7,7 @@
  * - GET  /calendar/staff/<secret>.ics   the private per-staff iCalendar feed.
  * Connect routes exist only when the integration is configured; the feed works regardless.
  */
+import { escapeHtml } from '@frontdesk/shared';
 import { Router, type Request, type Response } from 'express';
 import type { GoogleRuntime } from '../services/calendar-sync/deps.js';
 import { completeConnect, consentUrl } from '../services/calendar-sync/connection.js';
@@ -14,7 +15,6 @@ import { feedIcs } from '../services/calendar-sync/ics-feed.js';
 import { readStaffToken, verifyStaffToken } from '../services/calendar-sync/oauth-state.js';
 import { receivePush } from '../services/calendar-sync/push.js';
 import type { Deps } from '../services/deps.js';
-import { esc } from './html.js';
 
 const header = (req: Request, name: string) => {
   const v = req.headers[name.toLowerCase()];
@@ -62,7 +62,7 @@ export function googleCalendarPages(deps: Deps, google: GoogleRuntime | undefine
   r.get(
     '/google/connect',
     guard(async (req, res) => {
-      const staffId = verifyStaffToken(deps.secret, String(req.query.link ?? ''), 'gcal_connect', deps.clock.now());
+      const staffId = verifyStaffToken(deps.secret, typeof req.query.link === 'string' ? req.query.link : '', 'gcal_connect', deps.clock.now());
       if (!staffId) {
         res.status(403).type('text/plain').send('This connect link is not valid');
         return;
@@ -92,8 +92,8 @@ export function googleCalendarPages(deps: Deps, google: GoogleRuntime | undefine
         .set('Cache-Control', 'no-store')
         .send(
           `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-            `<title>Frontdesk — Google Calendar</title><main><h1>${ok ? 'Connected' : 'Not connected'}</h1><p>${esc(message)}</p>` +
-            `${google.demo ? `<p>This was the demo calendar, not Google.${google.demoCalendarUrl ? ` Add busy events to it at <a href="${esc(google.demoCalendarUrl)}">the demo calendar</a>.` : ''}</p>` : ''}</main></html>`,
+            `<title>Frontdesk — Google Calendar</title><main><h1>${ok ? 'Connected' : 'Not connected'}</h1><p>${escapeHtml(message)}</p>` +
+            `${google.demo ? `<p>This was the demo calendar, not Google.${google.demoCalendarUrl ? ` Add busy events to it at <a href="${escapeHtml(google.demoCalendarUrl)}">the demo calendar</a>.` : ''}</p>` : ''}</main></html>`,
         );
     }),
   );

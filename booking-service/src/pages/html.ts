@@ -1,8 +1,6 @@
 /** A minimal page shell for the service's own pages: no scripts, inline styles, strict CSP. */
+import { escapeHtml } from '@frontdesk/shared';
 import type { Response } from 'express';
-import { esc } from '../domain/messages/html.js';
-
-export { esc };
 
 /** Forms post back to this service only; nothing may load from elsewhere; no script runs. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-src 'self'; frame-ancestors 'self'; base-uri 'none'";
@@ -16,8 +14,8 @@ export function sendPage(res: Response, status: number, lang: string, title: str
     .set('Referrer-Policy', 'no-referrer')
     .set('X-Robots-Tag', 'noindex')
     .send(
-      `<!doctype html><html lang="${esc(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-        `<title>${esc(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`,
+      `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+        `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`,
     );
 }
 

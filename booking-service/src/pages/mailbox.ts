@@ -3,11 +3,12 @@
  * working links. On only when no SMTP server is configured (or MAILBOX=true), since it shows
  * every visitor's mail to anyone who can reach the service.
  */
+import { escapeHtml } from '@frontdesk/shared';
 import { Router } from 'express';
 import { desc, eq } from 'drizzle-orm';
 import { outbox } from '../adapters/db/schema.js';
 import type { Deps } from '../services/deps.js';
-import { esc, sendPage } from './html.js';
+import { sendPage } from './html.js';
 
 export function mailboxPages(deps: Deps, log: (m: string, e?: unknown) => void): Router {
   const r = Router();
@@ -25,7 +26,7 @@ export function mailboxPages(deps: Deps, log: (m: string, e?: unknown) => void):
         .limit(200);
       const list = rows.length
         ? `<table><thead><tr><th>When</th><th>To</th><th>Subject</th></tr></thead><tbody>${rows
-            .map((m) => `<tr><td>${esc(m.createdAt.toISOString().replace('T', ' ').slice(0, 16))} UTC</td><td>${esc(m.to)}</td><td><a href="/mailbox/${esc(m.id)}">${esc(m.subject)}</a></td></tr>`)
+            .map((m) => `<tr><td>${escapeHtml(m.createdAt.toISOString().replace('T', ' ').slice(0, 16))} UTC</td><td>${escapeHtml(m.to)}</td><td><a href="/mailbox/${escapeHtml(m.id)}">${escapeHtml(m.subject)}</a></td></tr>`)
             .join('')}</tbody></table>`
         : '<p>No messages yet. Book something in the widget and come back.</p>';
       sendPage(res, 200, 'en', 'Mailbox', `<h1>Mailbox</h1><section><p class="note">Mail the service would have sent (no SMTP server is configured).</p>${list}</section>`);
@@ -45,10 +46,10 @@ export function mailboxPages(deps: Deps, log: (m: string, e?: unknown) => void):
         200,
         'en',
         m.subject,
-        `<p><a href="/mailbox">← Mailbox</a></p><section><dl><dt>From</dt><dd>${esc(m.from)}</dd><dt>To</dt><dd>${esc(m.to)}</dd><dt>Subject</dt><dd>${esc(m.subject)}</dd><dt>Message-ID</dt><dd>${esc(m.messageId)}</dd></dl>` +
-          (m.ics ? `<p><a class="btn" href="/mailbox/${esc(m.id)}/invite.ics">invite.ics</a></p>` : '') +
-          `</section><section><iframe title="Message" src="/mailbox/${esc(m.id)}/html" style="width:100%;height:640px;border:0" sandbox="allow-popups allow-top-navigation-by-user-activation allow-popups-to-escape-sandbox"></iframe></section>` +
-          `<section><h2>Plain text</h2><pre style="white-space:pre-wrap">${esc(m.text)}</pre></section>`,
+        `<p><a href="/mailbox">← Mailbox</a></p><section><dl><dt>From</dt><dd>${escapeHtml(m.from)}</dd><dt>To</dt><dd>${escapeHtml(m.to)}</dd><dt>Subject</dt><dd>${escapeHtml(m.subject)}</dd><dt>Message-ID</dt><dd>${escapeHtml(m.messageId)}</dd></dl>` +
+          (m.ics ? `<p><a class="btn" href="/mailbox/${escapeHtml(m.id)}/invite.ics">invite.ics</a></p>` : '') +
+          `</section><section><iframe title="Message" src="/mailbox/${escapeHtml(m.id)}/html" style="width:100%;height:640px;border:0" sandbox="allow-popups allow-top-navigation-by-user-activation allow-popups-to-escape-sandbox"></iframe></section>` +
+          `<section><h2>Plain text</h2><pre style="white-space:pre-wrap">${escapeHtml(m.text)}</pre></section>`,
       );
     } catch (err) {
       fail(res, err);

@@ -1,5 +1,5 @@
 /** Texts of the visitor pages (manage, confirm, rebook) and their error pages. */
-import type { Lang } from '../adapters/db/schema.js';
+import type { Lang } from '@frontdesk/shared';
 
 export interface PageStrings {
   yourBooking: string;

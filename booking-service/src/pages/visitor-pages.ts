@@ -4,8 +4,8 @@
  * visit from a reminder, rebook after a no-show. Plain forms; every action answers with a
  * redirect to the booking page (POST → 303 → GET) or a page explaining what went wrong.
  */
+import { escapeHtml, type Lang } from '@frontdesk/shared';
 import express, { type Request, type Response, Router } from 'express';
-import type { Lang } from '../adapters/db/schema.js';
 import { fill } from '../domain/messages/strings.js';
 import { formatTime, formatWhen } from '../domain/messages/format.js';
 import type { Deps } from '../services/deps.js';
@@ -15,7 +15,7 @@ import { rescheduleOptions } from '../services/reschedule-options.js';
 import type { Failure } from '../services/result.js';
 import { pick } from '../services/site-view.js';
 import { confirmAttendance } from '../services/visitor-confirm.js';
-import { esc, sendPage } from './html.js';
+import { sendPage } from './html.js';
 import { PAGE_STRINGS, type PageStrings } from './strings.js';
 
 const LANGS: Lang[] = ['ru', 'hy', 'en'];
@@ -34,6 +34,8 @@ function acceptLang(req: Request): Lang {
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+/** A field of the url-encoded form (Express types the parsed body as any). */
+const formField = (req: Request, name: string) => str((req.body as Record<string, unknown> | undefined)?.[name]);
 const q = encodeURIComponent;
 
 const STATUS: Record<string, number> = {
@@ -56,7 +58,7 @@ function errorPage(res: Response, lang: Lang, failure: Pick<Failure, 'reason'> |
     status,
     lang,
     title,
-    `<section class="err" role="alert"><h1>${esc(title)}</h1><p>${esc(detail)}</p>${back ? `<p><a class="btn" href="${esc(back)}">←</a></p>` : ''}</section>`,
+    `<section class="err" role="alert"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(detail)}</p>${back ? `<p><a class="btn" href="${escapeHtml(back)}">←</a></p>` : ''}</section>`,
   );
 }
 
@@ -96,34 +98,34 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
       const done = str(req.query.done) as keyof PageStrings['done'];
       const deadline = formatWhen(Date.parse(view.cancellation.deadline), tz, lang);
       const self = (extra: string) => `/manage?token=${q(token)}&lang=${lang}${extra}`;
-      const hidden = `<input type="hidden" name="token" value="${esc(token)}"><input type="hidden" name="lang" value="${lang}">`;
+      const hidden = `<input type="hidden" name="token" value="${escapeHtml(token)}"><input type="hidden" name="lang" value="${lang}">`;
 
       let body = '';
-      if (s.done[done]) body += `<section class="ok" role="status"><p>${esc(s.done[done])}</p></section>`;
-      body += `<h1>${esc(s.yourBooking)}</h1><section><h2>${esc(view.business.name)}</h2><dl>` +
-        `<dt>${esc(s.service)}</dt><dd>${esc(b.serviceName)}</dd>` +
-        `<dt>${esc(s.staff)}</dt><dd>${esc(b.staffName)}</dd>` +
-        `<dt>${esc(s.when)}</dt><dd data-start="${esc(b.start)}">${esc(formatWhen(Date.parse(b.start), tz, lang))}</dd>` +
-        `<dt>${esc(s.where)}</dt><dd>${esc(view.business.address)}</dd>` +
-        `<dt>${esc(s.status)}</dt><dd data-status="${esc(b.status)}">${esc(s.statuses[b.status])}</dd></dl>`;
-      if (b.status === 'confirmed') body += `<p><a class="btn" href="/booking.ics?token=${esc(q(token))}">${esc(s.addToCalendar)}</a></p>`;
+      if (s.done[done]) body += `<section class="ok" role="status"><p>${escapeHtml(s.done[done])}</p></section>`;
+      body += `<h1>${escapeHtml(s.yourBooking)}</h1><section><h2>${escapeHtml(view.business.name)}</h2><dl>` +
+        `<dt>${escapeHtml(s.service)}</dt><dd>${escapeHtml(b.serviceName)}</dd>` +
+        `<dt>${escapeHtml(s.staff)}</dt><dd>${escapeHtml(b.staffName)}</dd>` +
+        `<dt>${escapeHtml(s.when)}</dt><dd data-start="${escapeHtml(b.start)}">${escapeHtml(formatWhen(Date.parse(b.start), tz, lang))}</dd>` +
+        `<dt>${escapeHtml(s.where)}</dt><dd>${escapeHtml(view.business.address)}</dd>` +
+        `<dt>${escapeHtml(s.status)}</dt><dd data-status="${escapeHtml(b.status)}">${escapeHtml(s.statuses[b.status])}</dd></dl>`;
+      if (b.status === 'confirmed') body += `<p><a class="btn" href="/booking.ics?token=${escapeHtml(q(token))}">${escapeHtml(s.addToCalendar)}</a></p>`;
       body += '</section>';
 
       if (b.status === 'confirmed' && view.cancellation.allowed) {
-        body += `<section id="reschedule"><h2>${esc(s.reschedule)}</h2><p class="note">${esc(fill(s.changesUntil, { deadline }))}</p>` +
-          `<p>${esc(s.pickTime)}</p><nav class="days">` +
-          days.map((d) => `<a href="${esc(self(`&day=${d}#reschedule`))}"${d === day ? ' aria-current="date"' : ''}>${esc(dayLabel(d, lang))}</a>`).join('') +
+        body += `<section id="reschedule"><h2>${escapeHtml(s.reschedule)}</h2><p class="note">${escapeHtml(fill(s.changesUntil, { deadline }))}</p>` +
+          `<p>${escapeHtml(s.pickTime)}</p><nav class="days">` +
+          days.map((d) => `<a href="${escapeHtml(self(`&day=${d}#reschedule`))}"${d === day ? ' aria-current="date"' : ''}>${escapeHtml(dayLabel(d, lang))}</a>`).join('') +
           `</nav><div class="slots">` +
           (slots.length
             ? slots
-                .map((sl) => `<form method="post" action="/manage/reschedule">${hidden}<input type="hidden" name="start" value="${esc(sl.start)}"><button type="submit" data-start="${esc(sl.start)}">${esc(formatTime(Date.parse(sl.start), tz, lang))}</button></form>`)
+                .map((sl) => `<form method="post" action="/manage/reschedule">${hidden}<input type="hidden" name="start" value="${escapeHtml(sl.start)}"><button type="submit" data-start="${escapeHtml(sl.start)}">${escapeHtml(formatTime(Date.parse(sl.start), tz, lang))}</button></form>`)
                 .join('')
-            : `<p>${esc(s.noTimes)}</p>`) +
+            : `<p>${escapeHtml(s.noTimes)}</p>`) +
           `</div></section>` +
-          `<section id="cancel"><h2>${esc(s.cancel)}</h2><form method="post" action="/manage/cancel">${hidden}<button type="submit" class="btn danger">${esc(s.cancelConfirm)}</button></form></section>`;
+          `<section id="cancel"><h2>${escapeHtml(s.cancel)}</h2><form method="post" action="/manage/cancel">${hidden}<button type="submit" class="btn danger">${escapeHtml(s.cancelConfirm)}</button></form></section>`;
       } else if (b.status === 'confirmed') {
         const msg = view.business.phone ? fill(s.changesClosedCall, { deadline, phone: view.business.phone }) : fill(s.changesClosed, { deadline });
-        body += `<section id="changes-closed"><p class="note">${esc(msg)}</p></section>`;
+        body += `<section id="changes-closed"><p class="note">${escapeHtml(msg)}</p></section>`;
       }
       sendPage(res, 200, lang, `${s.yourBooking} — ${view.business.name}`, body);
     }),
@@ -133,9 +135,9 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     '/manage/reschedule',
     form,
     page(deps, log, async (req, res) => {
-      const token = str(req.body?.token);
+      const token = formField(req, 'token');
       const lang = requestedLang(req) ?? acceptLang(req);
-      const done = await rescheduleBooking(deps, { manageToken: token, start: str(req.body?.start) }, undefined);
+      const done = await rescheduleBooking(deps, { manageToken: token, start: formField(req, 'start') }, undefined);
       if (!done.ok) return errorPage(res, lang, done, `/manage?token=${q(token)}&lang=${lang}#reschedule`);
       res.redirect(303, `/manage?token=${q(token)}&lang=${lang}&done=rescheduled`);
     }),
@@ -145,7 +147,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     '/manage/cancel',
     form,
     page(deps, log, async (req, res) => {
-      const token = str(req.body?.token);
+      const token = formField(req, 'token');
       const lang = requestedLang(req) ?? acceptLang(req);
       const done = await cancelBooking(deps, { manageToken: token }, undefined);
       if (!done.ok) return errorPage(res, lang, done, `/manage?token=${q(token)}&lang=${lang}`);
@@ -166,7 +168,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
         200,
         lang,
         s.confirmTitle,
-        `<h1>${esc(s.confirmTitle)}</h1><section><p>${esc(s.confirmAsk)}</p><form method="post" action="/confirm"><input type="hidden" name="token" value="${esc(token)}"><input type="hidden" name="lang" value="${lang}"><button class="btn primary" type="submit">${esc(s.confirmButton)}</button></form></section>`,
+        `<h1>${escapeHtml(s.confirmTitle)}</h1><section><p>${escapeHtml(s.confirmAsk)}</p><form method="post" action="/confirm"><input type="hidden" name="token" value="${escapeHtml(token)}"><input type="hidden" name="lang" value="${lang}"><button class="btn primary" type="submit">${escapeHtml(s.confirmButton)}</button></form></section>`,
       );
     }),
   );
@@ -177,9 +179,9 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     page(deps, log, async (req, res) => {
       const lang = requestedLang(req) ?? acceptLang(req);
       const s = PAGE_STRINGS[lang];
-      const done = await confirmAttendance(deps, str(req.body?.token));
+      const done = await confirmAttendance(deps, formField(req, 'token'));
       if (!done.ok) return errorPage(res, lang, done);
-      sendPage(res, 200, lang, s.confirmTitle, `<section class="ok" role="status"><h1>${esc(s.confirmDone)}</h1></section>`);
+      sendPage(res, 200, lang, s.confirmTitle, `<section class="ok" role="status"><h1>${escapeHtml(s.confirmDone)}</h1></section>`);
     }),
   );
 
@@ -199,17 +201,17 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
         const d = new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
         return `/rebook?token=${q(token)}&lang=${lang}&day=${d}`;
       };
-      const hidden = `<input type="hidden" name="token" value="${esc(token)}"><input type="hidden" name="lang" value="${lang}">`;
+      const hidden = `<input type="hidden" name="token" value="${escapeHtml(token)}"><input type="hidden" name="lang" value="${lang}">`;
       sendPage(
         res,
         200,
         lang,
         `${s.rebookTitle} — ${c.business.name}`,
-        `<h1>${esc(s.rebookTitle)}</h1><section><h2>${esc(c.business.name)}</h2><p>${esc(fill(s.rebookAsk, { service: serviceName }))}</p>` +
-          `<nav class="days"><a href="${esc(next(-1))}">←</a><a aria-current="date" href="${esc(next(0))}">${esc(dayLabel(day, lang))}</a><a href="${esc(next(1))}">→</a></nav><div class="slots">` +
+        `<h1>${escapeHtml(s.rebookTitle)}</h1><section><h2>${escapeHtml(c.business.name)}</h2><p>${escapeHtml(fill(s.rebookAsk, { service: serviceName }))}</p>` +
+          `<nav class="days"><a href="${escapeHtml(next(-1))}">←</a><a aria-current="date" href="${escapeHtml(next(0))}">${escapeHtml(dayLabel(day, lang))}</a><a href="${escapeHtml(next(1))}">→</a></nav><div class="slots">` +
           (slots.length
-            ? slots.map((sl) => `<form method="post" action="/rebook">${hidden}<input type="hidden" name="start" value="${esc(sl.start)}"><button type="submit" data-start="${esc(sl.start)}">${esc(formatTime(Date.parse(sl.start), tz, lang))}</button></form>`).join('')
-            : `<p>${esc(s.noTimes)}</p>`) +
+            ? slots.map((sl) => `<form method="post" action="/rebook">${hidden}<input type="hidden" name="start" value="${escapeHtml(sl.start)}"><button type="submit" data-start="${escapeHtml(sl.start)}">${escapeHtml(formatTime(Date.parse(sl.start), tz, lang))}</button></form>`).join('')
+            : `<p>${escapeHtml(s.noTimes)}</p>`) +
           `</div></section>`,
       );
     }),
@@ -219,9 +221,9 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     '/rebook',
     form,
     page(deps, log, async (req, res) => {
-      const token = str(req.body?.token);
+      const token = formField(req, 'token');
       const lang = requestedLang(req) ?? acceptLang(req);
-      const done = await rebook(deps, { token, start: str(req.body?.start) });
+      const done = await rebook(deps, { token, start: formField(req, 'start') });
       if (!done.ok) return errorPage(res, lang, done, `/rebook?token=${q(token)}&lang=${lang}`);
       res.redirect(303, `/manage?token=${q(done.value.manageToken)}&lang=${lang}&done=booked`);
     }),

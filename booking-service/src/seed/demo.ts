@@ -3,19 +3,10 @@
  * in place and never duplicates them. Demo data only — main.ts seeds it for the embedded
  * database (or when SEED_DEMO=true), never silently into a real PostgreSQL deployment.
  */
+import type { WeeklyHours } from '@frontdesk/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../adapters/db/client.js';
-import {
-  businesses,
-  serviceStaff,
-  services,
-  sites,
-  staff,
-  staffExceptions,
-  users,
-  type WeeklyHoursJson,
-  type WidgetConfigJson,
-} from '../adapters/db/schema.js';
+import { businesses, serviceStaff, services, sites, staff, staffExceptions, users, type WidgetConfigJson } from '../adapters/db/schema.js';
 import { demoQuoteTrees } from './quote-trees.js';
 import { hashPassword } from '../services/console/passwords.js';
 
@@ -45,10 +36,10 @@ interface DemoBusiness {
   exceptions: Array<Omit<typeof staffExceptions.$inferInsert, 'businessId'>>;
 }
 
-const days = (ids: Array<1 | 2 | 3 | 4 | 5 | 6 | 7>, ...ranges: Array<[string, string]>): WeeklyHoursJson =>
+const days = (ids: Array<1 | 2 | 3 | 4 | 5 | 6 | 7>, ...ranges: Array<[string, string]>): WeeklyHours =>
   Object.fromEntries(ids.map((d) => [String(d), ranges.map(([start, end]) => ({ start, end }))]));
 
-const merge = (...parts: WeeklyHoursJson[]): WeeklyHoursJson => Object.assign({}, ...parts);
+const merge = (...parts: WeeklyHours[]): WeeklyHours => Object.assign({}, ...parts) as WeeklyHours;
 
 const defaultIntents: WidgetConfigJson['intents'] = [
   { id: 'prices' },
@@ -297,7 +288,7 @@ export async function seedDemo(db: Db): Promise<void> {
         const row = { ...p, businessId: biz.id };
         await tx.insert(staff).values(row).onConflictDoUpdate({ target: staff.id, set: without(row, 'id') });
       }
-      for (const { staff: who, ...s } of d.services) {
+      for (const { staff: _staffIds, ...s } of d.services) {
         const row = { bufferBeforeMin: 0, bufferAfterMin: 0, ...s, businessId: biz.id, currency: biz.currency };
         await tx.insert(services).values(row).onConflictDoUpdate({ target: services.id, set: without(row, 'id') });
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateQuote } from '../domain/quote/evaluate-quote.js';
-import { LANGS } from '../domain/quote/localized-text.js';
+import { LANGS } from '@frontdesk/shared';
 import { quoteTreeListSchema, type QuoteTree } from '../domain/quote/quote-tree-schema.js';
 import { demoQuoteTrees } from './quote-trees.js';
 

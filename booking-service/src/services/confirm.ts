@@ -3,9 +3,10 @@
  * still being live, so a hold can be confirmed once; a retry with the same idempotency key
  * returns the booking it made.
  */
+import type { Lang } from '@frontdesk/shared';
 import { randomUUID } from 'node:crypto';
 import { TransactionRollbackError, and, eq, gt } from 'drizzle-orm';
-import { bookings, customers, sites, type Lang } from '../adapters/db/schema.js';
+import { bookings, customers, sites } from '../adapters/db/schema.js';
 import { PG_UNIQUE_VIOLATION, pgErrorCode, retryTransient } from '../adapters/db/errors.js';
 import type { Deps } from './deps.js';
 import { toBookingView, type BookingView } from './booking-view.js';

@@ -3,9 +3,10 @@
  * Call inside the transaction of the change being recorded, so an event exists exactly when
  * its change committed.
  */
+import type { BookingChannel, EventKind } from '@frontdesk/shared';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../adapters/db/client.js';
-import { events, type bookings, type Channel, type EventKind } from '../adapters/db/schema.js';
+import { events, type bookings } from '../adapters/db/schema.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -15,7 +16,7 @@ export interface EventInput {
   at: Date;
   siteId?: string | null | undefined;
   conversationId?: string | null | undefined;
-  channel?: Channel | undefined;
+  channel?: BookingChannel | undefined;
   intent?: string | null | undefined;
   bookingId?: string | null | undefined;
   handoffId?: string | null | undefined;

@@ -4,8 +4,9 @@
  * sets the SLA (hot 5 min, warm 1 h, cold 24 h) counted in the business's opening hours, and an
  * escalation job is scheduled at that instant (services/console/escalation.ts).
  */
+import type { Lang } from '@frontdesk/shared';
 import { randomUUID } from 'node:crypto';
-import { handoffs, type Lang } from '../adapters/db/schema.js';
+import { handoffs } from '../adapters/db/schema.js';
 import type { Weekday, WeeklyHours } from '../domain/availability/find-slots.js';
 import { isOpen, replyBy } from '../domain/reply-by.js';
 import { qualifyLead } from '../domain/lead-score.js';

@@ -12,7 +12,7 @@ import { and, eq, gt, lt, lte } from 'drizzle-orm';
 import { bookings } from '../adapters/db/schema.js';
 import { PG_EXCLUSION_VIOLATION, pgErrorCode, retryTransient } from '../adapters/db/errors.js';
 import type { Db } from '../adapters/db/client.js';
-import { utcToZoned } from '../domain/time/zoned.js';
+import { utcToZoned } from '@frontdesk/shared';
 import type { Deps } from './deps.js';
 import { fail, ok, type Result } from './result.js';
 import { nearestSlots, searchSlots } from './slots.js';

@@ -2,8 +2,8 @@
  * `chat.interpret`: what a visitor's free text asks for, and when — parsed on the server so
  * the widget ships no date parser. Dates are in the business's zone.
  */
+import type { Lang } from '@frontdesk/shared';
 import { performance } from 'node:perf_hooks';
-import type { Lang } from '../adapters/db/schema.js';
 import { classifyIntent, parseWhen, type IntentResult, type When } from '../domain/intent/index.js';
 import type { Deps } from './deps.js';
 import { ok, type Result } from './result.js';

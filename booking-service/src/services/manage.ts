@@ -4,9 +4,9 @@
  * appointment ends (judged against the booking's current end, so rescheduling keeps it alive).
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { bookings, businesses, customers, services, sites, staff, type Lang } from '../adapters/db/schema.js';
+import { bookings, businesses, customers, services, sites, staff } from '../adapters/db/schema.js';
 import { PG_EXCLUSION_VIOLATION, pgErrorCode, retryTransient } from '../adapters/db/errors.js';
-import { utcToZoned } from '../domain/time/zoned.js';
+import { utcToZoned, type Lang } from '@frontdesk/shared';
 import { toBookingView, type BookingView } from './booking-view.js';
 import type { Deps } from './deps.js';
 import { fail, ok, type Result } from './result.js';

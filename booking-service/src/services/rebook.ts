@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { bookings } from '../adapters/db/schema.js';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../adapters/db/errors.js';
-import { addDays, utcToZoned } from '../domain/time/zoned.js';
+import { addDays, utcToZoned } from '@frontdesk/shared';
 import { toBookingView, type BookingView } from './booking-view.js';
 import type { Deps } from './deps.js';
 import { insertExclusive } from './hold.js';

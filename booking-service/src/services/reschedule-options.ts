@@ -1,6 +1,5 @@
 /** The times a manage page offers for moving a booking: one day at a time, same specialist. */
-import type { Lang } from '../adapters/db/schema.js';
-import { addDays, utcToZoned } from '../domain/time/zoned.js';
+import { addDays, utcToZoned, type Lang } from '@frontdesk/shared';
 import type { Deps } from './deps.js';
 import { getManagedBooking, type ManagedBookingView } from './manage.js';
 import { loadBookingContext } from './notifications/context.js';

@@ -5,9 +5,8 @@
  * exclusion constraint guards, so the engine and the constraint agree on what "free" means).
  */
 import { preparedRows, textArray, type Db } from '../adapters/db/client.js';
-import type { TimeRangeJson } from '../adapters/db/schema.js';
 import type { StaffAvailabilityInput, SlotRules, Weekday } from '../domain/availability/find-slots.js';
-import { addDays, utcToZoned } from '../domain/time/zoned.js';
+import { addDays, utcToZoned, type TimeRange } from '@frontdesk/shared';
 import type { BusinessRow, ServiceRow, StaffRow } from './site.js';
 
 const DAY_MS = 86_400_000;
@@ -70,7 +69,7 @@ export async function loadSchedules(
 }
 
 /** [position of the staff member in $2 (1-based), local date, kind, intervals]. */
-type ExceptionJson = [number, string, 'off' | 'extra', TimeRangeJson[] | null];
+type ExceptionJson = [number, string, 'off' | 'extra', TimeRange[] | null];
 
 /**
  * busy/external: "position start end" items joined by commas, start/end in epoch ms; position is

@@ -2,13 +2,13 @@
  * `site.get`: everything the widget needs to start a conversation, in one round trip,
  * with texts already in the visitor's language.
  */
+import type { IntentId, Lang, Localized, WeeklyHours } from '@frontdesk/shared';
 import { and, asc, eq } from 'drizzle-orm';
-import { serviceStaff, services, staff, type Lang, type Localized, type WeeklyHoursJson } from '../adapters/db/schema.js';
+import { serviceStaff, services, staff } from '../adapters/db/schema.js';
 import type { Deps } from './deps.js';
 import { ok, type Result } from './result.js';
 import { cached, openSite } from './site.js';
 
-export type IntentId = 'prices' | 'book' | 'human' | 'my_booking' | 'other';
 
 export interface SiteView {
   siteKey: string;
@@ -21,7 +21,7 @@ export interface SiteView {
     currency: string;
     languages: Lang[];
     defaultLang: Lang;
-    openingHours: WeeklyHoursJson;
+    openingHours: WeeklyHours;
     cancellationWindowMin: number;
     minNoticeMin: number;
     horizonDays: number;

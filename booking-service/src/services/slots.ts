@@ -2,7 +2,7 @@
  * Slot search: site → service → staff → schedules → the pure engine.
  */
 import { findSlots, type Slot } from '../domain/availability/find-slots.js';
-import { addDays, utcToZoned, zonedToUtc } from '../domain/time/zoned.js';
+import { addDays, utcToZoned, zonedToUtc } from '@frontdesk/shared';
 import type { Deps } from './deps.js';
 import { ok, type Result } from './result.js';
 import { loadSchedules, rulesFor } from './schedule.js';

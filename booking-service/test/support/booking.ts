@@ -1,5 +1,5 @@
 /** Booking through the public API (createCaller), the way the widget does. */
-import type { Lang } from '../../src/adapters/db/schema.js';
+import type { Lang } from '@frontdesk/shared';
 import type { Harness } from './harness.js';
 
 export interface BookOptions {

@@ -62,7 +62,7 @@ export function consoleSession(base: string): ConsoleSessionClient {
         url: `${base}/console/trpc`,
         headers: () => ({ ...(s.cookie ? { cookie: `fd_session=${s.cookie}` } : {}), ...(s.csrf ? { 'x-csrf-token': s.csrf } : {}) }),
         fetch: async (url, init) => {
-          const res = await fetch(url, init as RequestInit);
+          const res = await fetch(url, init);
           track(res.headers);
           return res;
         },

@@ -13,7 +13,7 @@ import { openConversation, resume, start, type OutMessage, type Fact } from '../
 import { promptOf } from '../../src/domain/conversation/prompt.js';
 import type { ConversationState } from '../../src/domain/conversation/state.js';
 import type { Prompt, VisitorEvent } from '../../src/domain/conversation/protocol.js';
-import { addDays, utcToZoned, zonedToUtc } from '../../src/domain/time/zoned.js';
+import { addDays, utcToZoned, zonedToUtc } from '@frontdesk/shared';
 import { normaliseContact, type ContactPoint } from '../../src/domain/conversation/contact.js';
 
 /** A Monday, 09:00 in Moscow, 10:00 in Yerevan, 01:00 in New York. */
@@ -98,7 +98,7 @@ export class World {
     this.effects.push(e);
     if (this.failNext === e.kind) {
       this.failNext = null;
-      return { kind: e.kind, ok: false, reason: 'error' } as EffectResult;
+      return { kind: e.kind, ok: false, reason: 'error' };
     }
     switch (e.kind) {
       case 'findSlots':

@@ -3,6 +3,7 @@
  * are always ApiError. tsc checks each line against the router's inferred input and output,
  * so a server change that breaks the console fails typecheck here.
  */
+import type { Lang, Role, WeeklyHours } from '@frontdesk/shared';
 import type { inferRouterInputs } from '@trpc/server';
 import type { ConsoleRouter } from '../../../booking-service/src/api/console/router.js';
 import { trpc } from './client.js';
@@ -16,16 +17,13 @@ import type {
   InboxDetail,
   InboxItem,
   InboxList,
-  Lang,
   Me,
   Outcome,
   QuoteEvaluation,
   QuoteTree,
-  Role,
   Service,
   Site,
   StaffMember,
-  WeeklyHours,
 } from './contract.js';
 
 async function call<T>(p: Promise<T>): Promise<T> {

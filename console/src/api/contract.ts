@@ -3,18 +3,13 @@
  * source of truth: a server change shows up as a type error in the pages that use it); only
  * the small input vocabularies the forms build are spelled out here.
  */
+import type { IntentId, Localized } from '@frontdesk/shared';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { ConsoleRouter } from '../../../booking-service/src/api/console/router.js';
 import type { QuoteTree } from '../../../booking-service/src/domain/quote/quote-tree-schema.js';
 import type { QuoteEvaluation } from '../../../booking-service/src/domain/quote/evaluate-quote.js';
 
 export type { QuoteTree, QuoteEvaluation };
-export type Lang = 'ru' | 'hy' | 'en';
-export type Localized = { ru?: string | undefined; hy?: string | undefined; en?: string | undefined };
-export type Interval = { start: string; end: string };
-/** ISO weekday ("1" = Monday) → working intervals in local "HH:MM". */
-export type WeeklyHours = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', Interval[]>>;
-export type Role = 'owner' | 'staff';
 
 /** What each procedure answers, as JSON (dates as strings): inferred, never restated. */
 type Out = inferRouterOutputs<ConsoleRouter>;
@@ -23,9 +18,6 @@ export type Business = Out['business']['get'];
 export type Service = Out['services']['list'][number];
 export type StaffMember = Out['staff']['list'][number];
 
-/** The widget's menu entries (booking-service WidgetConfigJson['intents']), in display order. */
-export const INTENT_IDS = ['prices', 'book', 'human', 'my_booking', 'other'] as const;
-export type IntentId = (typeof INTENT_IDS)[number];
 /** No label: the widget's own wording in the visitor's language. */
 export type Intent = { id: IntentId; label?: Localized | undefined };
 

@@ -1,7 +1,8 @@
 /** Owner: the business's settings (name, address, zone, languages, currency, booking rules, opening hours). */
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/api.js';
-import type { Business, WeeklyHours } from '../api/contract.js';
+import type { WeeklyHours } from '@frontdesk/shared';
+import type { Business } from '../api/contract.js';
 import { fieldErrors } from '../api/errors.js';
 import { me } from '../app/session.js';
 import { isUiLang, LANG_NAMES, t, UI_LANGS, type UiLang } from '../i18n/index.js';
@@ -26,6 +27,9 @@ export function parseMinutesList(s: string): number[] | null {
   const nums = parts.map(Number);
   return nums.every((n) => Number.isInteger(n) && n > 0) ? nums : null;
 }
+
+/** The fields typed as text (the numeric settings among them are parsed on save). */
+type TextField = { [K in keyof FormState]: FormState[K] extends string ? K : never }[keyof FormState];
 
 interface FormState {
   name: string;
@@ -91,12 +95,12 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
   const action = useAction();
   useEffect(() => setF(toForm(props.business)), [props.business]);
   const set = <K extends keyof FormState>(k: K) => (v: FormState[K]) => setF({ ...f, [k]: v });
-  const errs = (path: string) => [...(local[path] ? [local[path]!] : []), ...fieldErrors(action.error?.fields ?? [], path)];
+  const errs = (path: string) => [...(local[path] ? [local[path]] : []), ...fieldErrors(action.error?.fields ?? [], path)];
 
   const submit = async (e: Event) => {
     e.preventDefault();
     const problems: Record<string, string> = {};
-    const int = (k: keyof FormState) => {
+    const int = (k: TextField) => {
       const n = Number(f[k]);
       if (String(f[k]).trim() === '' || !Number.isInteger(n) || n < 0) problems[k] = t.value.app.required;
       return n;

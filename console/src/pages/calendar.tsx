@@ -5,12 +5,12 @@
  */
 import { useState } from 'preact/hooks';
 import { api } from '../api/api.js';
-import type { CalendarBooking, CalendarData, Lang, Service } from '../api/contract.js';
+import type { CalendarBooking, CalendarData, Service } from '../api/contract.js';
 import { route } from '../app/router.js';
 import { me } from '../app/session.js';
-import { labelOf, lang, LANG_NAMES, locale, t, type UiLang } from '../i18n/index.js';
+import { labelOf, lang, LANG_NAMES, locale, t } from '../i18n/index.js';
 import { formatDay, formatTime } from '../lib/format.js';
-import { addDays, mondayOf, zonedDate, zonedInstant } from '../lib/zoned.js';
+import { addDays, mondayOf, utcToZoned, zonedToUtc, type Lang } from '@frontdesk/shared';
 import { ErrorBox, Field, Loading, Notice, Page, SelectField, Submit, TextField } from '../ui/common.js';
 import { useAction, useResource } from '../ui/resource.js';
 
@@ -24,7 +24,7 @@ export function CalendarPage() {
   // #/calendar?date=2026-11-24&view=day opens a given day (links, tests); else today.
   const q = route.value.query;
   const [view, setView] = useState<View>(() => (q.get('view') === 'day' || q.get('view') === 'week' ? (q.get('view') as View) : matchMedia('(max-width: 640px)').matches ? 'day' : 'week'));
-  const [date, setDate] = useState(() => (/^\d{4}-\d{2}-\d{2}$/.test(q.get('date') ?? '') ? q.get('date')! : zonedDate(new Date(), tz)));
+  const [date, setDate] = useState(() => (/^\d{4}-\d{2}-\d{2}$/.test(q.get('date') ?? '') ? q.get('date')! : utcToZoned(Date.now(), tz).date));
   // Staff start on their own bookings (the filter shows everyone's on request).
   const [staffId, setStaffId] = useState(() => (me.value!.user.role === 'staff' ? (me.value!.user.staffId ?? '') : ''));
   const [selected, setSelected] = useState<string | null>(null);
@@ -32,8 +32,8 @@ export function CalendarPage() {
 
   const first = view === 'day' ? date : mondayOf(date);
   const days = view === 'day' ? [first] : Array.from({ length: 7 }, (_, i) => addDays(first, i));
-  const from = zonedInstant(first, tz).toISOString();
-  const to = zonedInstant(addDays(first, days.length), tz).toISOString();
+  const from = new Date(zonedToUtc(first, 0, tz)).toISOString();
+  const to = new Date(zonedToUtc(addDays(first, days.length), 0, tz)).toISOString();
   const cal = useResource(() => api.calendar.list({ from, to, ...(staffId ? { staffId } : {}) }), [from, to, staffId]);
   const services = useResource(() => api.services.list(), []);
 
@@ -60,7 +60,7 @@ export function CalendarPage() {
         <button type="button" class="secondary" onClick={() => setDate(addDays(date, -step))}>
           ‹ {d.prev}
         </button>
-        <button type="button" class="secondary" onClick={() => setDate(zonedDate(new Date(), tz))}>
+        <button type="button" class="secondary" onClick={() => setDate(utcToZoned(Date.now(), tz).date)}>
           {d.today}
         </button>
         <button type="button" class="secondary" onClick={() => setDate(addDays(date, step))}>
@@ -128,7 +128,7 @@ function DayColumn(props: {
   const d = t.value.calendar;
   const { day, data, tz } = props;
   const staffName = (id: string) => data.staff.find((s) => s.id === id)?.name ?? '';
-  const onDay = (iso: string, staffId: string) => zonedDate(new Date(iso), tz) === day && (!props.staff || props.staff.id === staffId);
+  const onDay = (iso: string, staffId: string) => utcToZoned(Date.parse(iso), tz).date === day && (!props.staff || props.staff.id === staffId);
   const entries = [
     ...data.bookings.filter((b) => onDay(b.startsAt, b.staffId)).map((b) => ({ kind: 'booking' as const, at: b.startsAt, b })),
     ...data.busy.filter((b) => onDay(b.startsAt, b.staffId)).map((b) => ({ kind: 'busy' as const, at: b.startsAt, b })),
@@ -209,7 +209,7 @@ function BookingPanel(props: { booking: CalendarBooking; staffName: string; onCh
         <dd>{props.staffName}</dd>
         <dt>{d.date}</dt>
         <dd>
-          {formatDay(zonedDate(new Date(b.startsAt), tz), locale.value, true)}, {formatTime(b.startsAt, tz, locale.value)}–{formatTime(b.endsAt, tz, locale.value)}
+          {formatDay(utcToZoned(Date.parse(b.startsAt), tz).date, locale.value, true)}, {formatTime(b.startsAt, tz, locale.value)}–{formatTime(b.endsAt, tz, locale.value)}
         </dd>
         <dt>{d.status}</dt>
         <dd data-testid="booking-status">{statusLabel(b.status)}</dd>
@@ -264,7 +264,7 @@ function BookingPanel(props: { booking: CalendarBooking; staffName: string; onCh
         <SlotPicker
           serviceId={b.serviceId}
           staffId={b.staffId}
-          initialDate={zonedDate(new Date(b.startsAt), tz)}
+          initialDate={utcToZoned(Date.parse(b.startsAt), tz).date}
           submitLabel={d.moveTo}
           busy={action.busy}
           onPick={(slot) => void act(() => api.bookings.reschedule({ bookingId: b.id, startsAt: slot.start, staffId: slot.staffId }))}
@@ -423,7 +423,7 @@ function PhoneBooking(props: { services: Service[]; staff: { id: string; name: s
           <TextField label={t.value.auth.email} type="email" value={email} onValue={setEmail} errors={fieldErr('customer.email')} />
           <TextField label={d.note} value={note} onValue={setNote} />
         </div>
-        <SelectField label={t.value.app.language} value={clientLang} onValue={setClientLang} options={business.languages.map((l) => ({ value: l, label: LANG_NAMES[l as UiLang] ?? l }))} />
+        <SelectField label={t.value.app.language} value={clientLang} onValue={setClientLang} options={business.languages.map((l) => ({ value: l, label: LANG_NAMES[l] ?? l }))} />
         {action.error && <ErrorBox error={action.error} text={action.error.reason === 'SLOT_TAKEN' ? d.slotTaken : undefined} />}
         <div class="actions">
           <Submit busy={action.busy}>{d.create}</Submit>

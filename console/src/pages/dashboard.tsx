@@ -11,7 +11,7 @@ import { fmt, labelOf, locale, t } from '../i18n/index.js';
 import type { Dict } from '../i18n/en.js';
 import { change } from '../lib/chart-scale.js';
 import { formatDay, formatRate, formatResponse } from '../lib/format.js';
-import { addDays, zonedDate, zonedInstant } from '../lib/zoned.js';
+import { addDays, utcToZoned, zonedToUtc } from '@frontdesk/shared';
 import { BarChart, HBarChart } from '../ui/charts.js';
 import { ErrorBox, Field, Loading, Page, SelectField } from '../ui/common.js';
 import { useResource } from '../ui/resource.js';
@@ -53,15 +53,15 @@ export function changeText(c: number | null, loc: string): string | null {
 export function DashboardPage() {
   const d = t.value.dashboard;
   const tz = me.value!.business.timeZone;
-  const today = zonedDate(new Date(), tz);
+  const today = utcToZoned(Date.now(), tz).date;
   const [period, setPeriod] = useState<Period>('30');
   const [customFrom, setCustomFrom] = useState(addDays(today, -13));
   const [customTo, setCustomTo] = useState(today);
   const [siteId, setSiteId] = useState('');
   // Whole business days: from the first day's midnight to the midnight after the last day.
   const [firstDay, lastDay] = period === 'custom' ? [customFrom <= customTo ? customFrom : customTo, customFrom <= customTo ? customTo : customFrom] : [addDays(today, 1 - Number(period)), today];
-  const from = zonedInstant(firstDay, tz).toISOString();
-  const to = zonedInstant(addDays(lastDay, 1), tz).toISOString();
+  const from = new Date(zonedToUtc(firstDay, 0, tz)).toISOString();
+  const to = new Date(zonedToUtc(addDays(lastDay, 1), 0, tz)).toISOString();
   const sites = useResource(() => api.sites.list(), []);
   const kpis = useResource(() => api.dashboard.kpis({ from, to, ...(siteId ? { siteId } : {}) }), [from, to, siteId]);
 

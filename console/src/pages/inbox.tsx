@@ -131,7 +131,7 @@ function InboxCard(props: { item: InboxItem; receivedAt: number; onChanged: () =
       <p class="status-line">
         {item.sla.escalated && <span class="badge escalated">{d.escalated}</span>}
         {item.claimedBy && <span>{fmt(d.claimedBy, { name: item.claimedBy.name })}</span>}
-        {item.status === 'closed' && item.outcome && <span>{d.outcome[item.outcome as Outcome] ?? item.outcome}</span>}
+        {item.status === 'closed' && item.outcome && <span>{d.outcome[item.outcome] ?? item.outcome}</span>}
       </p>
       <div class="actions">
         {item.status === 'open' && (

@@ -5,7 +5,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { INTENT_IDS, type Intent, type IntentId, type Localized } from '../api/contract.js';
+import { INTENT_IDS, type IntentId, type Localized } from '@frontdesk/shared';
+import type { Intent } from '../api/contract.js';
 import { fieldErrors, type FieldError } from '../api/errors.js';
 import { fmt, labelOf, t } from '../i18n/index.js';
 import { Checkbox } from '../ui/common.js';

@@ -1,7 +1,8 @@
 /** A staff member's own working hours and days off (staff.setHours / setDayOff for own staffId). */
 import { useState } from 'preact/hooks';
 import { api } from '../api/api.js';
-import type { StaffMember, WeeklyHours } from '../api/contract.js';
+import type { WeeklyHours } from '@frontdesk/shared';
+import type { StaffMember } from '../api/contract.js';
 import { me } from '../app/session.js';
 import { t } from '../i18n/index.js';
 import { ErrorBox, Loading, Notice, Page, Submit } from '../ui/common.js';

@@ -7,7 +7,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/api.js';
-import type { Lang, QuoteEvaluation, QuoteTree, Service } from '../api/contract.js';
+import type { Lang } from '@frontdesk/shared';
+import type { QuoteEvaluation, QuoteTree, Service } from '../api/contract.js';
 import { fieldErrors, type ApiError, type FieldError } from '../api/errors.js';
 import { me } from '../app/session.js';
 import { fmt, lang, LANG_NAMES, locale, t, type UiLang } from '../i18n/index.js';
@@ -73,7 +74,7 @@ function TreesEditor(props: { siteId: string; trees: QuoteTree[]; services: Serv
   };
   const addTree = () => {
     const defaults = {
-      defaultLang: (['ru', 'hy', 'en'].includes(business.defaultLang) ? business.defaultLang : 'en') as Lang,
+      defaultLang: (['ru', 'hy', 'en'].includes(business.defaultLang) ? business.defaultLang : 'en'),
       currency: (['RUB', 'AMD', 'USD'].includes(business.currency) ? business.currency : 'USD') as QuoteTree['currency'],
       serviceId: props.services.find((s) => s.active)?.id ?? '',
     };

@@ -1,7 +1,8 @@
 /** Owner: services (per-language names, duration, buffers, price or range, performers). */
 import { useState } from 'preact/hooks';
 import { api } from '../api/api.js';
-import type { Localized, Service, StaffMember } from '../api/contract.js';
+import type { Localized } from '@frontdesk/shared';
+import type { Service, StaffMember } from '../api/contract.js';
 import { fieldErrors } from '../api/errors.js';
 import { me } from '../app/session.js';
 import { fmt, lang, locale, t } from '../i18n/index.js';
@@ -87,7 +88,7 @@ function ServiceForm(props: { service: Service | null; staff: StaffMember[]; onD
   const [local, setLocal] = useState<Record<string, string>>({});
   const save = useAction();
   const archive = useAction();
-  const errs = (p: string) => [...(local[p] ? [local[p]!] : []), ...fieldErrors(save.error?.fields ?? [], p)];
+  const errs = (p: string) => [...(local[p] ? [local[p]] : []), ...fieldErrors(save.error?.fields ?? [], p)];
 
   const submit = async (e: Event) => {
     e.preventDefault();

@@ -6,7 +6,8 @@
  */
 import { useState } from 'preact/hooks';
 import { api } from '../api/api.js';
-import type { Localized, Site } from '../api/contract.js';
+import type { Localized } from '@frontdesk/shared';
+import type { Site } from '../api/contract.js';
 import { fieldErrors } from '../api/errors.js';
 import { me } from '../app/session.js';
 import { lang, t } from '../i18n/index.js';

@@ -1,7 +1,8 @@
 /** Owner: staff members (name, zone, working hours, days off) and invitations by e-mail. */
 import { useState } from 'preact/hooks';
 import { api } from '../api/api.js';
-import type { Role, StaffMember, WeeklyHours } from '../api/contract.js';
+import type { Role, WeeklyHours } from '@frontdesk/shared';
+import type { StaffMember } from '../api/contract.js';
 import { fieldErrors } from '../api/errors.js';
 import { t } from '../i18n/index.js';
 import { Checkbox, ErrorBox, Loading, Notice, Page, SelectField, Submit, TextField } from '../ui/common.js';
@@ -13,7 +14,8 @@ const DEFAULT_HOURS: WeeklyHours = Object.fromEntries(['1', '2', '3', '4', '5'].
 export function StaffPage() {
   const d = t.value.staff;
   const staff = useResource(() => api.staff.list(), []);
-  const [editing, setEditing] = useState<string | 'new' | null>(null);
+  // A staff id, or 'new' while the form for a new member is open.
+  const [editing, setEditing] = useState<string | null>(null);
   const current = staff.data?.find((s) => s.id === editing) ?? null;
   return (
     <Page
@@ -68,7 +70,7 @@ function StaffForm(props: { member: StaffMember | null; onSaved: () => void; onC
   const [hours, setHours] = useState<WeeklyHours>(m?.weeklyHours ?? DEFAULT_HOURS);
   const [local, setLocal] = useState<Record<string, string>>({});
   const save = useAction();
-  const errs = (p: string) => [...(local[p] ? [local[p]!] : []), ...fieldErrors(save.error?.fields ?? [], p)];
+  const errs = (p: string) => [...(local[p] ? [local[p]] : []), ...fieldErrors(save.error?.fields ?? [], p)];
   const submit = async (e: Event) => {
     e.preventDefault();
     const problems: Record<string, string> = {};

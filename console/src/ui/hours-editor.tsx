@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { api } from '../api/api.js';
-import type { WeeklyHours } from '../api/contract.js';
+import type { WeeklyHours } from '@frontdesk/shared';
 import { locale, t } from '../i18n/index.js';
 import { formatDay } from '../lib/format.js';
 import { ErrorBox, Field } from './common.js';

@@ -1,5 +1,5 @@
 /** One text input per business language for a Localized value ({ ru?, hy?, en? }). */
-import type { Localized } from '../api/contract.js';
+import type { Localized } from '@frontdesk/shared';
 import { fmt, LANG_NAMES, type UiLang } from '../i18n/index.js';
 import { TextArea, TextField } from './common.js';
 

@@ -44,7 +44,7 @@ export const Booking = createModel((chat: Chat) => {
     if (staff.length > 1) {
       stage.value = 'staff';
       chat.bot({ k: 'staff' });
-    } else chooseStaff(staff[0] ?? 'any');
+    } else void chooseStaff(staff[0] ?? 'any');
   }
 
   async function chooseStaff(id: string, label?: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { ReadonlySignal, Signal } from '@preact/signals-core';
 import type { Draft, Errors } from './contact';
-import type { ApiPort, Failure, IntentId, Lang, Range, Result, Site, When } from './port';
+import type { IntentId, Lang } from '@frontdesk/shared';
+import type { ApiPort, Failure, Range, Result, Site, When } from './port';
 
 /**
  * What the bot says, as data: the UI turns it into words in the current language,

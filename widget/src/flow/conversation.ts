@@ -6,7 +6,8 @@ import { emptyDraft, type Draft, type Errors } from './contact';
 import { Handoff } from './handoff';
 import { Manage } from './manage';
 import { pack, unpack } from './persist';
-import type { Failure, IntentId, Lang, Result, Site } from './port';
+import type { IntentId, Lang } from '@frontdesk/shared';
+import type { Failure, Result, Site } from './port';
 import { Quote } from './quote';
 
 /** Where a conversation is kept between pages: `null` until the visitor opens the chat. */

@@ -2,6 +2,11 @@
  * Calendar arithmetic without a date library. Business-local days are 'YYYY-MM-DD'
  * strings; instants are ISO strings. Zone conversion goes through Intl, so the
  * host's own time zone never leaks in.
+ *
+ * Why not @frontdesk/shared's zoned module, which the service and the console use: its
+ * memoised, allocation-free arithmetic is built for the availability engine and costs the
+ * panel 0.68 KB gzip more than these three readings, past the widget's 20 KB budget. The
+ * test beside this file checks that they agree with the shared module everywhere.
  */
 const cache = new Map<string, Intl.DateTimeFormat>();
 

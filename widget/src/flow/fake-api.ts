@@ -68,7 +68,7 @@ export function fakeApi(over: Partial<ApiPort> = {}): ApiPort & { calls: [string
     icsUrl: (t) => `http://booking.test/booking.ics?token=${t}`,
     event: () => {},
   };
-  const api = { ...base, ...over } as ApiPort;
+  const api = { ...base, ...over };
   for (const k of Object.keys(api) as (keyof ApiPort)[]) {
     if (k !== 'icsUrl') (api as unknown as Record<string, unknown>)[k] = log(k, api[k] as (i: unknown) => Promise<unknown>);
   }

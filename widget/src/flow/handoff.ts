@@ -2,7 +2,7 @@ import { signal } from '@preact/signals-core';
 import { createModel } from './model';
 import type { Chat, HandoffStart } from './chat';
 import { customer, serverErrors, validate } from './contact';
-import type { IntentId } from './port';
+import type { IntentId } from '@frontdesk/shared';
 
 /**
  * "Talk to a person" and "other": a message and a contact go to the staff inbox;

@@ -3,8 +3,10 @@
  * `api.ts` implements this over tRPC; unit tests implement it with a fake.
  * Instants are ISO-8601 UTC strings; calendar days are business-local 'YYYY-MM-DD'.
  */
-export type Lang = 'ru' | 'hy' | 'en';
-export type IntentId = 'prices' | 'book' | 'human' | 'my_booking' | 'other';
+import type { IntentId, Lang } from '@frontdesk/shared';
+
+/** @deprecated import `Lang` and `IntentId` from '@frontdesk/shared' (kept while other branches land) */
+export type { IntentId, Lang };
 
 /** Amounts are in the currency's major unit (roubles, drams, dollars). */
 export type Price = { kind: 'fixed'; amount: number } | { kind: 'range'; min: number; max: number };

@@ -21,7 +21,7 @@ describe('formatter', () => {
     expect(formatter('en', en).day('2026-06-10')).toBe('Wed, Jun 10');
   });
   it('speaks Armenian where the browser has no Armenian locale data (Chromium)', () => {
-    const original = Intl.DateTimeFormat.supportedLocalesOf;
+    const original = Intl.DateTimeFormat.supportedLocalesOf.bind(Intl.DateTimeFormat);
     Intl.DateTimeFormat.supportedLocalesOf = (l) => [String(l)].filter((x) => x !== 'hy');
     try {
       const f = formatter('hy', hy);

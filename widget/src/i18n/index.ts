@@ -1,5 +1,6 @@
 import { dtf, isoWeekday, zoned } from '../flow/dates';
-import type { Lang, Price } from '../flow/port';
+import type { Lang } from '@frontdesk/shared';
+import type { Price } from '../flow/port';
 import type { Strings } from './en';
 
 export type { Strings };

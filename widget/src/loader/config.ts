@@ -1,5 +1,5 @@
 import type { WidgetConfig } from '../contract';
-import type { Lang } from '../flow/port';
+import type { Lang } from '@frontdesk/shared';
 
 export const LANGS: Lang[] = ['ru', 'hy', 'en'];
 

@@ -1,6 +1,6 @@
 import type { PanelHandle, PanelHost, PanelModule } from '../contract';
 import type { WidgetEvent } from '../flow/chat';
-import type { Lang } from '../flow/port';
+import type { Lang } from '@frontdesk/shared';
 import { theme } from './color';
 import type { LoaderConfig } from './config';
 import css from './launcher.css?inline';
@@ -87,7 +87,7 @@ export function mountWidget(cfg: LoaderConfig, reg: Registry): void {
   // import() from a classic script: resolved against the booking host, CSP-safe (script-src of that host).
   let tries = 0;
   // A failed import may stay cached by URL, so a retry asks for the chunk under a fresh query.
-  const load = () => (loading ??= import(/* @vite-ignore */ new URL(__PANEL__ + (tries++ ? `?${tries}` : ''), cfg.base).href).catch((e: unknown) => {
+  const load = () => (loading ??= (import(/* @vite-ignore */ new URL(__PANEL__ + (tries++ ? `?${tries}` : ''), cfg.base).href) as Promise<PanelModule>).catch((e: unknown) => {
     loading = null;
     throw e;
   }));

@@ -33,7 +33,7 @@ export function ContactForm({ v, submit, label, message, children }: {
   return (
     <form noValidate onSubmit={async (e) => {
       e.preventDefault();
-      const form = e.currentTarget as HTMLFormElement;
+      const form = e.currentTarget;
       if (!(await submit())) form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
     }}>
       {message ? <Field v={v} k="message" label={t.text} /> : null}
@@ -45,7 +45,7 @@ export function ContactForm({ v, submit, label, message, children }: {
         <div>
           <label class="check">
             <input type="checkbox" checked={m.draft.value.consent} aria-invalid={!!consentError} aria-describedby={consentError ? 'fd-c-e' : undefined}
-              onChange={(e) => m.edit('consent', (e.currentTarget as HTMLInputElement).checked)} />
+              onChange={(e) => m.edit('consent', (e.currentTarget).checked)} />
             <span>{t.consent}</span>
           </label>
           {consentError ? <p id="fd-c-e" class="err">{t.err[consentError]}</p> : null}

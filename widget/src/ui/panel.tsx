@@ -32,7 +32,7 @@ export function Panel({ v }: { v: View }) {
       </div>
       <form class="compose" onSubmit={(e) => {
         e.preventDefault();
-        const input = (e.currentTarget as HTMLFormElement).elements.namedItem('q') as HTMLInputElement;
+        const input = (e.currentTarget).elements.namedItem('q') as HTMLInputElement;
         const text = input.value;
         input.value = '';
         void m.ask(text);

@@ -1,5 +1,5 @@
 import { Fragment, h } from 'preact';
-import type { IntentId } from '../flow/port';
+import type { IntentId } from '@frontdesk/shared';
 import { fill } from '../i18n';
 import { Card } from './card';
 import { ContactForm } from './forms';
@@ -51,7 +51,7 @@ function Quote({ v }: { v: View }) {
   return (
     <form noValidate onSubmit={(e) => {
       e.preventDefault();
-      const input = (e.currentTarget as HTMLFormElement).elements.namedItem('n') as HTMLInputElement;
+      const input = (e.currentTarget).elements.namedItem('n') as HTMLInputElement;
       if (input.value && input.checkValidity()) void q.answer(+input.value, input.value + unit);
       else input.focus();
     }}>

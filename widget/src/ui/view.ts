@@ -11,7 +11,7 @@ export interface View {
   /** The booking host, for the manage link. */
   base: string;
   inline: boolean;
-  close(): void;
+  close: () => void;
   /** The business time zone, once known. */
   tz: string;
 }

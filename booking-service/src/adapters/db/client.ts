@@ -16,6 +16,10 @@ import pg from 'pg';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction on the database: everything a change writes goes through one. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** A Drizzle database or a transaction on it: both can read and write. */
+export type Queryable = Db | Tx;
 
 export interface Database {
   readonly db: Db;
@@ -69,8 +73,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
 /** Rows of a raw SQL query; both drivers return `{ rows }`, the shared type cannot say so. */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }
 
 /**

@@ -71,7 +71,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     stack.push((e as { cause?: unknown }).cause);
     // Node's net.connect reports every address it tried (IPv4 and IPv6) in an AggregateError.
     const inner = (e as { errors?: unknown }).errors;
-    if (Array.isArray(inner)) stack.push(...inner);
+    if (Array.isArray(inner)) stack.push(...(inner as unknown[]));
   }
   return false;
 }

@@ -18,10 +18,37 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
-export type Lang = 'ru' | 'hy' | 'en';
-export type Localized = Partial<Record<Lang, string>>;
-export interface TimeRangeJson { start: string; end: string }
-export type WeeklyHoursJson = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', TimeRangeJson[]>>;
+import type {
+  BookingChannel,
+  BookingStatus,
+  ConversationChannel,
+  EventKind,
+  HandoffOutcome,
+  IntentId,
+  Lang,
+  LeadTemperature,
+  Localized,
+  Role,
+  TimeRange,
+  WeeklyHours,
+} from '@frontdesk/shared';
+
+/*
+ * The vocabulary types live in @frontdesk/shared; these re-exports keep code written against the
+ * schema compiling while other branches land, and go once everything imports the package.
+ */
+/** @deprecated import `Lang` from '@frontdesk/shared' */
+export type { Lang };
+/** @deprecated import `Localized` from '@frontdesk/shared' */
+export type { Localized };
+/** @deprecated import `TimeRange` from '@frontdesk/shared' */
+export type TimeRangeJson = TimeRange;
+/** @deprecated import `WeeklyHours` from '@frontdesk/shared' */
+export type WeeklyHoursJson = WeeklyHours;
+/** @deprecated import `BookingChannel` from '@frontdesk/shared' */
+export type Channel = BookingChannel;
+/** @deprecated import these from '@frontdesk/shared' */
+export type { BookingStatus, EventKind, HandoffOutcome, LeadTemperature, Role };
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -34,7 +61,7 @@ export const businesses = pgTable('businesses', {
   currency: text('currency').notNull(),
   defaultLang: text('default_lang').$type<Lang>().notNull(),
   languages: jsonb('languages').$type<Lang[]>().notNull(),
-  openingHours: jsonb('opening_hours').$type<WeeklyHoursJson>().notNull(),
+  openingHours: jsonb('opening_hours').$type<WeeklyHours>().notNull(),
   /** Minutes before a slot after which it can no longer be booked online. */
   minNoticeMin: integer('min_notice_min').notNull().default(120),
   horizonDays: integer('horizon_days').notNull().default(60),
@@ -67,7 +94,7 @@ export interface WidgetConfigJson {
   color: string;
   position: 'right' | 'left';
   greeting: Localized;
-  intents: Array<{ id: 'prices' | 'book' | 'human' | 'my_booking' | 'other'; label?: Localized }>;
+  intents: Array<{ id: IntentId; label?: Localized }>;
   /** Quote trees, validated by the quote tree schema when written. */
   quoteTrees: unknown[];
 }
@@ -100,7 +127,7 @@ export const staff = pgTable(
     name: text('name').notNull(),
     /** Null = the business's zone. */
     timeZone: text('time_zone'),
-    weeklyHours: jsonb('weekly_hours').$type<WeeklyHoursJson>().notNull(),
+    weeklyHours: jsonb('weekly_hours').$type<WeeklyHours>().notNull(),
     active: boolean('active').notNull().default(true),
     sort: integer('sort').notNull().default(0),
   },
@@ -125,7 +152,7 @@ export const staffExceptions = pgTable(
     staffId: text('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
     date: date('date', { mode: 'string' }).notNull(),
     kind: text('kind').$type<'off' | 'extra'>().notNull(),
-    intervals: jsonb('intervals').$type<TimeRangeJson[]>(),
+    intervals: jsonb('intervals').$type<TimeRange[]>(),
   },
   (t) => [index('staff_exceptions_staff_date_idx').on(t.staffId, t.date)],
 );
@@ -143,10 +170,6 @@ export const customers = pgTable(
   },
   (t) => [index('customers_business_idx').on(t.businessId)],
 );
-
-export type Channel = 'widget' | 'phone' | 'console';
-
-export type BookingStatus = 'held' | 'confirmed' | 'cancelled' | 'attended' | 'no_show';
 
 /**
  * Holds and bookings are one table: a hold is a booking row in status `held` with an expiry,
@@ -180,7 +203,7 @@ export const bookings = pgTable(
     /** Set when the visitor pressed "confirm" in a reminder (feeds the no-show KPI). */
     visitorConfirmedAt: tstz('visitor_confirmed_at'),
     /** Where the booking came from: the widget, or staff entering a phone client in the console. */
-    channel: text('channel').$type<Channel>().notNull().default('widget'),
+    channel: text('channel').$type<BookingChannel>().notNull().default('widget'),
     /** The console user who created it (phone bookings); null for the widget. */
     createdByUserId: text('created_by_user_id'),
     /** The widget conversation that led to it (joins bookings to KPI events). */
@@ -235,9 +258,6 @@ export const handoffs = pgTable(
   ],
 );
 
-export type LeadTemperature = 'hot' | 'warm' | 'cold';
-export type HandoffOutcome = 'booked' | 'not_interested' | 'spam';
-
 /** Replies staff send from the console inbox (e-mailed to the visitor by a job). */
 export const handoffReplies = pgTable(
   'handoff_replies',
@@ -260,7 +280,7 @@ export const appSettings = pgTable('app_settings', {
 
 /**
  * Durable jobs (sending mail, reminders). Inserted in the same transaction as the booking
- * change that causes them; claimed with FOR UPDATE SKIP LOCKED and a lease (see src/jobs/queue.ts).
+ * change that causes them; claimed with FOR UPDATE SKIP LOCKED and a lease (see src/adapters/job-queue/queue.ts).
  * pg-boss is not used: its fetch compares `start_after < now()` in the database, so the
  * injected clock could not drive reminders, and PGlite would need a custom executor.
  */
@@ -398,8 +418,6 @@ export const staffCalendarFeeds = pgTable('staff_calendar_feeds', {
   createdAt: tstz('created_at').notNull(),
 });
 
-export type Role = 'owner' | 'staff';
-
 /**
  * Console accounts. An e-mail signs in to one business. `passwordHash` is argon2id (PHC string);
  * null until an invited user sets a password. Staff users are linked to their staff row.
@@ -447,25 +465,6 @@ export const authTokens = pgTable('auth_tokens', {
   createdAt: tstz('created_at').notNull(),
 });
 
-export type EventKind =
-  | 'widget_opened'
-  | 'intent_chosen'
-  | 'bot_reply'
-  | 'quote_given'
-  | 'booking_made'
-  | 'handoff_requested'
-  | 'first_human_reply'
-  | 'attended'
-  | 'no_show'
-  | 'rescheduled'
-  | 'cancelled'
-  /** A conversation left a consented contact: a lead exists (services/conversation/leads.ts). */
-  | 'lead_created'
-  /** The lead's contact, intent, quote, outcome or linked booking changed (meta.fields says which). */
-  | 'lead_updated'
-  /** A conversation reached an outcome (meta.outcome); valueMs = time since it started (AHT). */
-  | 'conversation_outcome';
-
 /**
  * What happened, append-only: the KPI dashboard is SQL over this table. Written in the same
  * transaction as the change it records (a booking and its `booking_made` commit together).
@@ -480,7 +479,7 @@ export const events = pgTable(
     at: tstz('at').notNull(),
     /** The widget conversation (random id the widget keeps per page visit); null for console actions. */
     conversationId: text('conversation_id'),
-    channel: text('channel').$type<Channel>().notNull().default('widget'),
+    channel: text('channel').$type<BookingChannel>().notNull().default('widget'),
     intent: text('intent'),
     bookingId: text('booking_id'),
     handoffId: text('handoff_id'),
@@ -490,8 +489,6 @@ export const events = pgTable(
   },
   (t) => [index('events_business_kind_at_idx').on(t.businessId, t.kind, t.at), index('events_conversation_idx').on(t.conversationId)],
 );
-
-export type ConversationChannelColumn = 'widget' | 'telegram' | 'whatsapp' | 'sms' | 'email';
 
 /**
  * A conversation held on the server (issue 13): one per visitor thread, whatever the channel.
@@ -505,7 +502,7 @@ export const conversations = pgTable(
     id: text('id').primaryKey(),
     businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
     siteId: text('site_id').references(() => sites.id, { onDelete: 'set null' }),
-    channel: text('channel').$type<ConversationChannelColumn>().notNull().default('widget'),
+    channel: text('channel').$type<ConversationChannel>().notNull().default('widget'),
     /** The channel's own id for the thread (Telegram chat id, WhatsApp number); null on the widget. */
     externalRef: text('external_ref'),
     /** sha256 of the secret the widget keeps to resume the conversation. */
@@ -576,7 +573,7 @@ export const leads = pgTable(
     phone: text('phone'),
     email: text('email'),
     lang: text('lang').$type<Lang>().notNull(),
-    channel: text('channel').$type<ConversationChannelColumn>().notNull().default('widget'),
+    channel: text('channel').$type<ConversationChannel>().notNull().default('widget'),
     source: jsonb('source').$type<{ url?: string; referrer?: string; utm?: Record<string, string> }>(),
     intent: text('intent'),
     /** The last quote given: `{ treeId, price, summary }` (the agreed-price shape). */

@@ -42,7 +42,7 @@ export function calendarClient(e: GoogleEndpoints, refreshToken: string): calend
   return calendar({
     version: 'v3',
     // Two copies of google-auth-library (ours and googleapis-common's, same version) differ only in private fields.
-    auth: auth as unknown as calendar_v3.Options['auth'],
+    auth: auth,
     rootUrl: e.apiRoot,
     retry: false,
     timeout: e.timeoutMs,

@@ -1,5 +1,5 @@
 /** The mail port: what the send-mail job hands to whichever transport is configured. */
-import type { Queryable } from '../../jobs/queue.js';
+import type { Queryable } from '../db/client.js';
 
 export interface OutgoingMail {
   /** Stable per (subject, kind, version), `<…@domain>`: a resend after a crash carries the same id. */

@@ -10,7 +10,7 @@
  */
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import type { RateLimiter } from '../../http/rate-limit.js';
+import type { RateLimiter } from '../../ports/rate-limit.js';
 import type { Deps } from '../../services/deps.js';
 import type { ConsoleSession } from '../../services/console/sessions.js';
 import type { GoogleRuntime } from '../../services/calendar-sync/deps.js';

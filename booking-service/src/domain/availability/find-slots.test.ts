@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { utcToZoned, zonedToUtc } from '../time/zoned.js';
+import { utcToZoned, zonedToUtc } from '@frontdesk/shared';
 import { findSlots, type FindSlotsInput } from './find-slots.js';
 import type { BusyInterval, DateException, Slot, SlotRules, StaffAvailabilityInput, TimeRange, WeeklyHours } from './types.js';
 

@@ -7,7 +7,7 @@
  * UTC means no start lands in a skipped local hour and none is offered twice in a repeated hour;
  * Intl is consulted per range end (and memoised), never per candidate.
  */
-import { addDays, MS_PER_DAY, MS_PER_MINUTE, utcToWallClock, wallClockToUtc, zonedToUtc } from '../time/zoned.js';
+import { addDays, MS_PER_DAY, MS_PER_MINUTE, utcToWallClock, wallClockToUtc, zonedToUtc } from '@frontdesk/shared';
 import { firstEndingAfter, toBusyTimeline } from './busy-timeline.js';
 import type { Slot, SlotRules, SlotWindow, StaffAvailabilityInput } from './types.js';
 import { WorkingSchedule } from './working-hours.js';

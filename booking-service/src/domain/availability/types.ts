@@ -2,7 +2,7 @@
  * The availability engine's inputs and outputs. Times of day are local to a staff member's zone;
  * instants are epoch milliseconds.
  */
-import type { IsoWeekday, LocalDate } from '../time/zoned.js';
+import type { IsoWeekday, LocalDate } from '@frontdesk/shared';
 
 /** ISO weekday, Monday = 1. */
 export type Weekday = IsoWeekday;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { epochDay } from '../time/zoned.js';
+import { epochDay } from '@frontdesk/shared';
 import { mergeRanges, subtractRanges, toMinuteRanges, WorkingSchedule, type MinuteRange } from './working-hours.js';
 
 const r = (start: number, end: number): MinuteRange => ({ start, end });

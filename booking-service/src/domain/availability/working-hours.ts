@@ -3,7 +3,7 @@
  * with that date's exceptions applied, merged into disjoint ranges. No time zone here; turning
  * local minutes into instants is the caller's business.
  */
-import { epochDay, parseHHMM, weekdayOfEpochDay } from '../time/zoned.js';
+import { epochDay, parseHHMM, weekdayOfEpochDay } from '@frontdesk/shared';
 import type { DateException, TimeRange, WeeklyHours } from './types.js';
 
 /** Minutes of a local day, half-open [start, end), 0 ≤ start < end ≤ 1440. */

@@ -4,7 +4,8 @@
  * (cached); tests build it by hand. Owner-written texts stay `{ ru?, hy?, en? }` until rendered.
  */
 import type { QuoteTree } from '../quote/quote-tree-schema.js';
-import { localize, type Lang, type LocalizedText } from '../quote/localized-text.js';
+import type { Lang } from '@frontdesk/shared';
+import { localize, type LocalizedText } from '../quote/localized-text.js';
 import type { Price } from './words/format.js';
 import type { IntentId } from './protocol.js';
 

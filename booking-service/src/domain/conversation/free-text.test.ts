@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Chat, demoContext, World, type SiteKey } from '../../../test/support/engine-world.js';
 import type { Lang } from '../messages/types.js';
-import { zonedToUtc } from '../time/zoned.js';
+import { zonedToUtc } from '@frontdesk/shared';
 
 function chat(site: SiteKey, lang: Lang) {
   return new Chat(new World(demoContext(site)), lang);

@@ -15,19 +15,16 @@
  * Instants are ISO-8601 UTC strings; calendar days are business-local 'YYYY-MM-DD'.
  * The widget imports this file as types only (like `AppRouter`).
  */
-import type { Lang } from '../messages/types.js';
+import type { ConversationChannel, IntentId, Lang } from '@frontdesk/shared';
 
-export type { Lang };
-
-export type ConversationChannel = 'widget' | 'telegram' | 'whatsapp' | 'sms' | 'email';
+// Re-exported: the protocol is read as one file by every channel.
+export type { ConversationChannel, IntentId, Lang };
 
 /** Where the conversation is: the bot drives it, or a person has been asked / is answering. */
 export type ConversationStatus = 'bot' | 'waiting' | 'live' | 'closed';
 
 /** How the conversation ended, for the lead and the KPIs (AHT = time to the first outcome). */
 export type ConversationOutcome = 'booked' | 'handed_off' | 'lost' | 'not_interested';
-
-export type IntentId = 'prices' | 'book' | 'human' | 'my_booking' | 'other';
 
 /** One message of the transcript, as every channel and the console see it. */
 export interface TranscriptMessage {

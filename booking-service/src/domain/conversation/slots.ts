@@ -3,7 +3,7 @@
  * around an asked time sorted by distance ("tomorrow at 15": 15:00, 14:45, 15:15, …), and
  * whether the asked time itself is free, taken or outside opening hours.
  */
-import { addDays, isoWeekday, parseHHMM, utcToZoned, zonedToUtc } from '../time/zoned.js';
+import { addDays, isoWeekday, parseHHMM, utcToZoned, zonedToUtc } from '@frontdesk/shared';
 import type { SlotRef } from './effects.js';
 import type { WeeklyHours } from './context.js';
 import type { AskedWhen } from './state.js';

@@ -7,7 +7,7 @@
  */
 import * as chrono from 'chrono-node';
 import type { ParsedResult, ParsingReference } from 'chrono-node';
-import { epochDay } from '../time/zoned.js';
+import { epochDay } from '@frontdesk/shared';
 import { enQualifiedTimeParser } from './en-time-parsers.js';
 import { AFTER_TAG, BEFORE_TAG, rewriteRuDayMonth, ruDayPartParser, ruTimeParser } from './ru-time-parsers.js';
 import type { PartOfDay, Weekday, WhenDate, WhenExpression } from './when-expression.js';

@@ -4,7 +4,7 @@
  * inflection and typos; a message that only names a day or time ("можно завтра?") is a
  * booking request.
  */
-import type { Lang } from '../quote/localized-text.js';
+import type { Lang } from '@frontdesk/shared';
 import { isNear, startsNear } from './fuzzy-match.js';
 import { VOCABULARY, type Intent } from './intent-vocabulary.js';
 import { words } from './normalize-text.js';

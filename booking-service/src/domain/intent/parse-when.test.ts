@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { epochDay } from '../time/zoned.js';
+import { epochDay, type Lang } from '@frontdesk/shared';
 import { mentionsWhen, parseWhen, type When } from './parse-when.js';
-
-type Lang = 'ru' | 'hy' | 'en';
 
 function when(text: string, nowIso: string, timeZone: string, lang?: Lang): When {
   return parseWhen(text, { now: Date.parse(nowIso), timeZone, lang });

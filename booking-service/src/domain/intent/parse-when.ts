@@ -7,8 +7,7 @@
  * the others are tried in case the message mixes them.
  */
 import type { ParsingReference } from 'chrono-node';
-import { tzOffsetMinutes, utcToZoned } from '../time/zoned.js';
-import type { Lang } from '../quote/localized-text.js';
+import { tzOffsetMinutes, utcToZoned, type Lang } from '@frontdesk/shared';
 import { armenianWhen } from './armenian-when.js';
 import { chronoWhen } from './chrono-when.js';
 import { foldText } from './normalize-text.js';

@@ -3,7 +3,7 @@
  * "tomorrow morning", "at 3". The language parsers (chrono for ru/en, our own for Armenian)
  * produce this; `resolveWhen` turns it into a local date and minute in the business's zone.
  */
-import { addDays, epochDay, isoWeekday, type LocalDate } from '../time/zoned.js';
+import { addDays, epochDay, isoWeekday, type LocalDate } from '@frontdesk/shared';
 
 /** Weekday as chrono numbers it: Sunday = 0 … Saturday = 6. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;

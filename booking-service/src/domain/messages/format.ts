@@ -2,7 +2,7 @@
  * Dates and times as people read them, in the business's zone and the reader's language.
  * `Intl` with an explicit zone is a pure function of its inputs.
  */
-import type { Lang } from './types.js';
+import type { Lang } from '@frontdesk/shared';
 
 const LOCALES: Record<Lang, string> = { ru: 'ru-RU', hy: 'hy-AM', en: 'en-US' };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from './render.js';
-import type { BookingFacts, BusinessFacts, Lang, MessageKind } from './types.js';
+import type { Lang } from '@frontdesk/shared';
+import type { BookingFacts, BusinessFacts, MessageKind } from './types.js';
 
 const clinic: BusinessFacts = { name: '«Ժպիտ» ստոմատոլոգիական կլինիկա', address: 'Երևան, Աբովյան փողոց 24', phone: '+374 10 555 123', timeZone: 'Asia/Yerevan' };
 const barber: BusinessFacts = { name: 'Bedford Blade Barbershop', address: '214 Bedford Ave, Brooklyn, NY 11249', phone: null, timeZone: 'America/New_York' };

@@ -5,8 +5,9 @@
  * @example
  * renderMessage({ kind: 'booking_confirmed', lang: 'hy', business, booking, links: { manage } })
  */
+import { escapeHtml } from '@frontdesk/shared';
 import { formatShort, formatTime, formatWhen } from './format.js';
-import { button, esc, layout, rows } from './html.js';
+import { button, layout, rows } from './html.js';
 import { STRINGS, fill } from './strings.js';
 import type { MessageInput, MessageLinks, RenderedMessage } from './types.js';
 
@@ -96,12 +97,12 @@ export function renderMessage(input: MessageInput): RenderedMessage {
   const html = layout(
     lang,
     subject,
-    `<h2 style="margin:0 0 16px;font-size:18px">${esc(biz.name)}</h2>` +
-      paragraphs.map((p) => `<p style="margin:0 0 12px">${esc(p)}</p>`).join('') +
+    `<h2 style="margin:0 0 16px;font-size:18px">${escapeHtml(biz.name)}</h2>` +
+      paragraphs.map((p) => `<p style="margin:0 0 12px">${escapeHtml(p)}</p>`).join('') +
       (details.length ? rows(details) : '') +
-      (rule ? `<p style="margin:12px 0;color:#374151">${esc(rule)}</p>` : '') +
+      (rule ? `<p style="margin:12px 0;color:#374151">${escapeHtml(rule)}</p>` : '') +
       `<p style="margin:16px 0 0">${buttons.map(([href, label, primary]) => (href ? button(href, label, primary) : '')).join('')}</p>`,
-    `${esc(biz.name)} · ${esc(biz.address)}${isStaff ? '' : `<br>${esc(s.footer)}`}`,
+    `${escapeHtml(biz.name)} · ${escapeHtml(biz.address)}${isStaff ? '' : `<br>${escapeHtml(s.footer)}`}`,
   );
   return { subject, text: `${text}\n`, html };
 }

@@ -3,7 +3,8 @@
  * `fill()` with already-formatted values; HTML escaping happens after filling, in render.ts.
  * Staff messages use the business's default language (the team's language).
  */
-import type { Lang, MessageKind } from './types.js';
+import type { Lang } from '@frontdesk/shared';
+import type { MessageKind } from './types.js';
 
 export interface Strings {
   hello: string;

@@ -1,5 +1,8 @@
 /** What a message is about, as plain data: the templates never touch the database or the clock. */
-export type Lang = 'ru' | 'hy' | 'en';
+import type { Lang } from '@frontdesk/shared';
+
+/** @deprecated import `Lang` from '@frontdesk/shared' (kept while other branches land) */
+export type { Lang };
 
 export type VisitorMessageKind =
   | 'booking_confirmed'

@@ -187,7 +187,7 @@ describe('evaluateQuote properties', () => {
       );
     fc.assert(
       fc.property(
-        treeArb.chain((tree) => fc.tuple(fc.constant(tree), answersArb(tree), fc.constantFrom('ru', 'hy', 'en') as fc.Arbitrary<'ru' | 'hy' | 'en'>)),
+        treeArb.chain((tree) => fc.tuple(fc.constant(tree), answersArb(tree), fc.constantFrom<'ru' | 'hy' | 'en'>('ru', 'hy', 'en'))),
         ([tree, answers, lang]) => {
           const result = evaluateQuote(tree, answers, lang);
           expect(['question', 'final', 'handoff', 'invalid']).toContain(result.kind);

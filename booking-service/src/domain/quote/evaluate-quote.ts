@@ -5,7 +5,8 @@
  * what this returns; it never computes a price itself.
  */
 import type { Currency, NumberQuestion, QuoteQuestion, QuoteTree } from './quote-tree-schema.js';
-import { localize, type Lang, type LocalizedText } from './localized-text.js';
+import type { Lang } from '@frontdesk/shared';
+import { localize, type LocalizedText } from './localized-text.js';
 import {
   canMovePrice,
   finalizePrice,

@@ -2,10 +2,9 @@
  * Text an owner writes once per language. Visitors speak Russian, Armenian or English; an owner
  * may fill in only some of them, so every read goes through `localize` with a fallback chain.
  */
+import { LANGS, type Lang } from '@frontdesk/shared';
 import { z } from 'zod';
 
-export const LANGS = ['ru', 'hy', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
 export const langSchema = z.enum(LANGS);
 
 export interface LocalizedText {

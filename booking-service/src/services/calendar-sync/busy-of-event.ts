@@ -9,7 +9,7 @@
  * Pure: the zone is an input.
  */
 import type { calendar_v3 } from '@googleapis/calendar';
-import { zonedToUtc } from '../../domain/time/zoned.js';
+import { zonedToUtc } from '@frontdesk/shared';
 
 export const BOOKING_ID_PROPERTY = 'frontdeskBookingId';
 

@@ -7,7 +7,8 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { bookings, googleConnections, jobs } from '../../adapters/db/schema.js';
-import { enqueue, type Queryable } from '../../jobs/queue.js';
+import type { Queryable } from '../../adapters/db/client.js';
+import { enqueue } from '../../adapters/job-queue/queue.js';
 
 type BookingRow = typeof bookings.$inferSelect;
 

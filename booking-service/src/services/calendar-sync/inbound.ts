@@ -20,7 +20,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { calendar_v3 } from '@googleapis/calendar';
 import { bookingCalendarEvents, bookings, services } from '../../adapters/db/schema.js';
 import { PG_EXCLUSION_VIOLATION, pgErrorCode } from '../../adapters/db/errors.js';
-import { enqueue } from '../../jobs/queue.js';
+import { enqueue } from '../../adapters/job-queue/queue.js';
 import { onBookingCancelled, onBookingRescheduled } from '../notifications/enqueue.js';
 import { BOOKING_ID_PROPERTY } from './busy-of-event.js';
 import type { SyncDeps } from './deps.js';

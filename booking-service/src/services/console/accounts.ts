@@ -6,9 +6,10 @@
  * stored, and a token is spent by a conditional UPDATE (`used_at IS NULL`), so two concurrent
  * uses cannot both succeed.
  */
+import type { Lang, Role } from '@frontdesk/shared';
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import { authTokens, businesses, sessions, users, type Lang, type Role } from '../../adapters/db/schema.js';
+import { authTokens, businesses, sessions, users } from '../../adapters/db/schema.js';
 import type { Deps } from '../deps.js';
 import { fail, ok, type Result } from '../result.js';
 import { enqueueConsoleMail } from './mail.js';

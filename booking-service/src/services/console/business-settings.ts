@@ -3,8 +3,9 @@
  * site's widget config (the widget reads it from there), so it is read from the first site and
  * written to every site.
  */
+import type { Lang, WeeklyHours } from '@frontdesk/shared';
 import { asc, eq } from 'drizzle-orm';
-import { businesses, services, sites, type Lang, type WeeklyHoursJson } from '../../adapters/db/schema.js';
+import { businesses, services, sites } from '../../adapters/db/schema.js';
 import type { Deps } from '../deps.js';
 
 const DEFAULT_COLOR = '#4f46e5';
@@ -27,7 +28,7 @@ export interface BusinessSettings {
   feedbackEnabled: boolean;
   notifyEmail: string | null;
   /** When the business answers: the inbox SLA clocks count only these hours (services/console/sla.ts). */
-  openingHours: WeeklyHoursJson;
+  openingHours: WeeklyHours;
 }
 
 export type BusinessPatch = Partial<Omit<BusinessSettings, 'id'>>;

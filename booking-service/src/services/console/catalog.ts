@@ -2,9 +2,10 @@
  * Services the business offers, as the owner edits them. Archiving sets `active = false`:
  * bookings keep pointing at the row, and the widget stops offering it.
  */
+import type { Localized } from '@frontdesk/shared';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { businesses, serviceStaff, services, staff, type Localized } from '../../adapters/db/schema.js';
+import { businesses, serviceStaff, services, staff } from '../../adapters/db/schema.js';
 import type { Deps } from '../deps.js';
 import { fail, ok, type Result } from '../result.js';
 

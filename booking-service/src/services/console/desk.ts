@@ -10,10 +10,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, lt, ne, sql } from 'drizzle-orm';
-import { bookings, businesses, customers, externalBusy, googleConnections, services, staff, type BookingStatus, type Channel, type Lang } from '../../adapters/db/schema.js';
+import { bookings, businesses, customers, externalBusy, googleConnections, services, staff } from '../../adapters/db/schema.js';
 import { PG_EXCLUSION_VIOLATION, pgErrorCode, retryTransient } from '../../adapters/db/errors.js';
 import { findSlots, type Slot } from '../../domain/availability/find-slots.js';
-import { addDays, utcToZoned, zonedToUtc } from '../../domain/time/zoned.js';
+import { addDays, utcToZoned, zonedToUtc, type BookingChannel, type BookingStatus, type Lang } from '@frontdesk/shared';
 import { markAttendance } from '../attendance.js';
 import type { Deps } from '../deps.js';
 import { bookingEvent, recordEvent } from '../events.js';
@@ -36,7 +36,7 @@ export interface DeskBooking {
   endsAt: string;
   customer: { name: string; phone: string | null; email: string | null };
   note: string | null;
-  channel: Channel;
+  channel: BookingChannel;
 }
 
 export interface CalendarView {

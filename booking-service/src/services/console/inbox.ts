@@ -10,9 +10,10 @@
  * New requests reach the console by polling `inbox.list` every POLL_MS (no SSE: one cheap,
  * indexed query per open console tab, and it works through any proxy).
  */
+import type { HandoffOutcome, Lang } from '@frontdesk/shared';
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { businesses, handoffReplies, handoffs, users, type HandoffOutcome, type Lang } from '../../adapters/db/schema.js';
+import { businesses, handoffReplies, handoffs, users } from '../../adapters/db/schema.js';
 import { workingMsBetween } from '../../domain/reply-by.js';
 import type { Deps } from '../deps.js';
 import { recordEvent } from '../events.js';

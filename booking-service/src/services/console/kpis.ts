@@ -30,7 +30,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../adapters/db/client.js';
 import { queryRows } from '../../adapters/db/client.js';
 import { businesses, sites } from '../../adapters/db/schema.js';
-import { addDays, isoWeekday, utcToZoned, type LocalDate } from '../../domain/time/zoned.js';
+import { addDays, isoWeekday, utcToZoned, type LocalDate } from '@frontdesk/shared';
 import type { Deps } from '../deps.js';
 import { fail, ok, type Result } from '../result.js';
 

@@ -3,10 +3,11 @@
  * exist yet, then the owner account, or sets a new password for an existing account of that
  * business (the way back in for an owner who lost theirs and has no mail configured).
  */
+import type { Lang } from '@frontdesk/shared';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../adapters/db/client.js';
-import { businesses, users, type Lang } from '../../adapters/db/schema.js';
+import { businesses, users } from '../../adapters/db/schema.js';
 import { normaliseEmail } from './accounts.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
 

@@ -3,9 +3,10 @@
  * their sha256, so a leaked table cannot be replayed. Sessions slide: each use within the
  * last half of the lifetime extends it.
  */
+import type { Lang, Role } from '@frontdesk/shared';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
-import { sessions, users, type Lang, type Role } from '../../adapters/db/schema.js';
+import { sessions, users } from '../../adapters/db/schema.js';
 import type { Deps } from '../deps.js';
 
 export const SESSION_COOKIE = 'fd_session';

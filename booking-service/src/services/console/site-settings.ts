@@ -2,9 +2,10 @@
  * Sites (where the widget is embedded) as the owner edits them: allowed origins, widget look,
  * and the one-line snippet to paste (format: widget/README.md).
  */
+import { escapeHtml, type Localized } from '@frontdesk/shared';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { sites, type Localized, type WidgetConfigJson } from '../../adapters/db/schema.js';
+import { sites, type WidgetConfigJson } from '../../adapters/db/schema.js';
 import type { Deps } from '../deps.js';
 import { fail, ok, type Result } from '../result.js';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../adapters/db/errors.js';
@@ -20,10 +21,8 @@ export interface SiteView {
 
 type SiteRow = typeof sites.$inferSelect;
 
-const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
 export function snippetFor(publicUrl: string, siteKey: string): string {
-  return `<script src="${attr(publicUrl)}/widget.js" data-site="${attr(siteKey)}" async></script>`;
+  return `<script src="${escapeHtml(publicUrl)}/widget.js" data-site="${escapeHtml(siteKey)}" async></script>`;
 }
 
 function view(deps: Pick<Deps, 'publicUrl'>, r: SiteRow): SiteView {

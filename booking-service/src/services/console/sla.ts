@@ -7,8 +7,8 @@
  *   overdue; `paused` while the business is closed (the clock does not move then);
  * - stopped by the first reply (or by closing unanswered): frozen at that instant.
  */
-import type { WeeklyHoursJson } from '../../adapters/db/schema.js';
-import type { Weekday, WeeklyHours } from '../../domain/availability/find-slots.js';
+import type { WeeklyHours } from '@frontdesk/shared';
+import type { Weekday } from '../../domain/availability/find-slots.js';
 import { isOpen, workingMsBetween } from '../../domain/reply-by.js';
 
 export interface SlaView {
@@ -20,13 +20,13 @@ export interface SlaView {
 }
 
 /** The JSON column's '1'…'7' keys as the domain's weekday numbers. */
-export function weeklyHoursOf(json: WeeklyHoursJson): WeeklyHours {
+export function weeklyHoursOf(json: WeeklyHours): WeeklyHours {
   return Object.fromEntries(Object.entries(json).map(([k, v]) => [Number(k) as Weekday, v]));
 }
 
 export function slaOf(
   h: { expectedReplyBy: Date; firstReplyAt: Date | null; closedAt: Date | null; escalatedAt: Date | null },
-  business: { openingHours: WeeklyHoursJson; timeZone: string },
+  business: { openingHours: WeeklyHours; timeZone: string },
   now: Date,
 ): SlaView {
   const hours = weeklyHoursOf(business.openingHours);

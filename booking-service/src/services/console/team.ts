@@ -2,9 +2,10 @@
  * Staff members as the console edits them: working hours, days off (staff_exceptions of kind
  * 'off'), and the console account linked to each (if any).
  */
+import type { Role, WeeklyHours } from '@frontdesk/shared';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte } from 'drizzle-orm';
-import { staff, staffExceptions, users, type Role, type WeeklyHoursJson } from '../../adapters/db/schema.js';
+import { staff, staffExceptions, users } from '../../adapters/db/schema.js';
 import type { Deps } from '../deps.js';
 import { fail, ok, type Result } from '../result.js';
 
@@ -12,7 +13,7 @@ export interface StaffView {
   id: string;
   name: string;
   timeZone: string | null;
-  weeklyHours: WeeklyHoursJson;
+  weeklyHours: WeeklyHours;
   active: boolean;
   /** Days off from a month ago on (older ones are history, not settings). */
   daysOff: string[];
@@ -23,7 +24,7 @@ export interface StaffInput {
   id?: string | undefined;
   name: string;
   timeZone: string | null;
-  weeklyHours: WeeklyHoursJson;
+  weeklyHours: WeeklyHours;
   active: boolean;
 }
 
@@ -77,7 +78,7 @@ export async function staffBelongs(deps: Pick<Deps, 'db'>, businessId: string, s
   return rows.length === 1;
 }
 
-export async function setHours(deps: Pick<Deps, 'db'>, businessId: string, staffId: string, weeklyHours: WeeklyHoursJson): Promise<Result<{ ok: true }>> {
+export async function setHours(deps: Pick<Deps, 'db'>, businessId: string, staffId: string, weeklyHours: WeeklyHours): Promise<Result<{ ok: true }>> {
   const rows = await deps.db.update(staff).set({ weeklyHours }).where(and(eq(staff.id, staffId), eq(staff.businessId, businessId))).returning({ id: staff.id });
   return rows.length ? ok({ ok: true }) : fail('STAFF_NOT_FOUND', 'No such staff member', { field: 'staffId' });
 }

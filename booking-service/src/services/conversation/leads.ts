@@ -12,7 +12,7 @@ import { isOpen } from '../../domain/reply-by.js';
 import type { Weekday, WeeklyHours } from '../../domain/availability/find-slots.js';
 import type { ConversationState } from '../../domain/conversation/state.js';
 import { findTree, type EngineContext } from '../../domain/conversation/context.js';
-import type { Queryable } from '../../jobs/queue.js';
+import type { Queryable } from '../../adapters/db/client.js';
 import { recordEvent } from '../events.js';
 import type { EffectNotes } from './perform-effect.js';
 

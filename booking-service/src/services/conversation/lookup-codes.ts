@@ -18,7 +18,7 @@ import { say } from '../../domain/conversation/words/index.js';
 import { enqueueConsoleMail } from '../console/mail.js';
 import type { Deps } from '../deps.js';
 import { hashSecret } from '../tokens.js';
-import type { Queryable } from '../../jobs/queue.js';
+import type { Queryable } from '../../adapters/db/client.js';
 
 export const CODE_TTL_MIN = 10;
 export const MAX_ATTEMPTS = 5;

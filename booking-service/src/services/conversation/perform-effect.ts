@@ -86,11 +86,11 @@ export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, n
     }
     case 'sendCode': {
       const r = await sendLookupCode(deps, deps.db, { businessId: business.id, businessName: business.name, conversationId: scope.conversationId, contact: e.contact, lang: e.lang });
-      return { kind: 'sendCode', ...r } as EffectResult;
+      return { kind: 'sendCode', ...r };
     }
     case 'verifyCode': {
       const r = await verifyLookupCode(deps, deps.db, { businessId: business.id, conversationId: scope.conversationId, requestId: e.requestId, code: e.code });
-      return { kind: 'verifyCode', ...r } as EffectResult;
+      return { kind: 'verifyCode', ...r };
     }
     case 'loadBookings': {
       const by = e.by;
@@ -113,15 +113,15 @@ export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, n
         : await cancelBooking(deps, { manageToken }, undefined);
       if (r.ok) {
         const fresh = await readBookings(deps, business.id, { ids: [e.bookingId] });
-        return fresh[0] ? ({ kind: e.kind, ok: true, booking: fresh[0].facts } as EffectResult) : ({ kind: e.kind, ok: false, reason: 'error' } as EffectResult);
+        return fresh[0] ? ({ kind: e.kind, ok: true, booking: fresh[0].facts }) : ({ kind: e.kind, ok: false, reason: 'error' });
       }
       if (r.reason === 'SLOT_TAKEN' && e.kind === 'reschedule') return { kind: 'reschedule', ok: false, reason: 'taken', alternatives: ((r.details?.alternatives ?? []) as SlotView[]).map(toRef) };
       if (r.reason === 'BOOKING_NOT_ACTIVE') {
         const fresh = await readBookings(deps, business.id, { ids: [e.bookingId] });
-        return { kind: e.kind, ok: false, reason: 'not_active', status: fresh[0]?.facts.status ?? 'cancelled' } as EffectResult;
+        return { kind: e.kind, ok: false, reason: 'not_active', status: fresh[0]?.facts.status ?? 'cancelled' };
       }
-      if (r.reason === 'CANCELLATION_WINDOW_PASSED') return { kind: e.kind, ok: false, reason: 'too_late', deadline: Date.parse(String(r.details?.deadline)) } as EffectResult;
-      return { kind: e.kind, ok: false, reason: 'error' } as EffectResult;
+      if (r.reason === 'CANCELLATION_WINDOW_PASSED') return { kind: e.kind, ok: false, reason: 'too_late', deadline: Date.parse(String(r.details?.deadline)) };
+      return { kind: e.kind, ok: false, reason: 'error' };
     }
   }
 }

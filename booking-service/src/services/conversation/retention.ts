@@ -9,8 +9,7 @@
  */
 import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { conversationMessages, conversations, jobs } from '../../adapters/db/schema.js';
-import type { JobDeps } from '../../jobs/deps.js';
-import type { JobRow, Queryable } from '../../jobs/queue.js';
+import type { Queryable } from '../../adapters/db/client.js';
 import { purgeLookupCodes } from './lookup-codes.js';
 
 export const PURGE_JOB_ID = 'conversation-purge';
@@ -42,13 +41,15 @@ export async function purgeExpiredTranscripts(db: Queryable, now: Date): Promise
   }
 }
 
-/** The `conversation.purge` job: purge what is due, then run again a day later. */
-export async function handleConversationJob(deps: JobDeps, job: JobRow, now: Date): Promise<void> {
-  if (job.kind !== PURGE_JOB_KIND) throw new Error(`no handler for job kind "${job.kind}"`);
-  await purgeExpiredTranscripts(deps.db, now);
-  await purgeLookupCodes(deps.db, now);
-  await deps.db
+/** What the daily purge does: transcripts past retention, and lookup codes of no use any more. */
+export async function purgeExpired(db: Queryable, now: Date): Promise<{ conversations: number; codes: number }> {
+  return { conversations: await purgeExpiredTranscripts(db, now), codes: await purgeLookupCodes(db, now) };
+}
+
+/** Moves the recurring purge job a day ahead (it never completes; see above). */
+export async function reschedulePurgeJob(db: Queryable, workerId: string, now: Date): Promise<void> {
+  await db
     .update(jobs)
     .set({ runAt: new Date(now.getTime() + DAY), attempts: 0, lockedUntil: null, lockedBy: null, lastError: null })
-    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, deps.workerId), sql`${jobs.doneAt} IS NULL`));
+    .where(and(eq(jobs.id, PURGE_JOB_ID), eq(jobs.lockedBy, workerId), sql`${jobs.doneAt} IS NULL`));
 }

@@ -64,7 +64,7 @@ export async function appendMessages(
     businessId,
     from: m.from,
     text: m.text,
-    card: (m.card ?? null) as Record<string, unknown> | null,
+    card: (m.card ?? null),
     authorUserId: m.authorUserId ?? null,
     at,
   }));

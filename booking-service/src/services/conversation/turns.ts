@@ -122,7 +122,7 @@ interface PlayInput {
 
 async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
   const { site, ctx, input, now } = p;
-  const txDeps: Deps = { ...deps, db: tx as unknown as Db };
+  const txDeps: Deps = { ...deps, db: tx };
   const messages: OutMessage[] = [];
   const facts: Fact[] = [];
   const retention = new Date(now.getTime() + site.business.transcriptRetentionDays * DAY);
@@ -174,7 +174,7 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
   const claimed = await appendMessages(tx, row.id, row.businessId, messages.map((m) => ({ from: m.from, text: m.text, card: m.card })), now, {
     version: row.version,
     set: {
-      state: { ...after, prompt: promptOf(after, ctx) } as unknown as Record<string, unknown>,
+      state: { ...after, prompt: promptOf(after, ctx) },
       lang: after.lang,
       // The column is shared with staff (live / closed from the console): written only when the engine changed it.
       ...(before && before.status !== after.status ? { status: after.status } : {}),

@@ -1,7 +1,8 @@
 /** Everything a message or calendar file about one booking needs, in one query. */
+import type { Lang } from '@frontdesk/shared';
 import { eq } from 'drizzle-orm';
-import type { Queryable } from '../../jobs/queue.js';
-import { bookings, businesses, customers, services, staff, type Lang } from '../../adapters/db/schema.js';
+import type { Queryable } from '../../adapters/db/client.js';
+import { bookings, businesses, customers, services, staff } from '../../adapters/db/schema.js';
 import type { BookingFacts, BusinessFacts } from '../../domain/messages/types.js';
 import { pick } from '../site-view.js';
 

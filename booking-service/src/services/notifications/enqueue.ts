@@ -6,7 +6,8 @@
 import { eq } from 'drizzle-orm';
 import { bookings, businesses } from '../../adapters/db/schema.js';
 import type { MessageKind } from '../../domain/messages/types.js';
-import { enqueue, supersedePending, type Queryable } from '../../jobs/queue.js';
+import type { Queryable } from '../../adapters/db/client.js';
+import { enqueue, supersedePending } from '../../adapters/job-queue/queue.js';
 import { enqueueCalendarWrite } from '../calendar-sync/enqueue.js';
 
 const MIN = 60_000;
@@ -91,7 +92,7 @@ export async function onAttendanceMarked(
 export async function onHandoffRequested(db: Queryable, handoffId: string, now: Date): Promise<void> {
   await enqueue(db, {
     kind: mailJobKind('staff_handoff'),
-    payload: { message: 'staff_handoff', version: 0 } satisfies MailJobPayload as unknown as Record<string, unknown>,
+    payload: { message: 'staff_handoff', version: 0 } satisfies MailJobPayload,
     runAt: now,
     handoffId,
   });

@@ -1,4 +1,5 @@
 /** Sites and their widget settings (contract: notes/console-api.md, sites). */
+import { INTENT_IDS } from '@frontdesk/shared';
 import { z } from 'zod';
 import { normaliseOrigin } from '../../../domain/origin.js';
 import { localizedTextSchema } from '../../../domain/quote/localized-text.js';
@@ -17,7 +18,6 @@ const originSchema = z
   .transform((o) => (o.endsWith(':*') ? o.toLowerCase() : normaliseOrigin(o)!));
 const originsSchema = z.array(originSchema).max(20).transform((os) => [...new Set(os)]);
 
-export const INTENT_IDS = ['prices', 'book', 'human', 'my_booking', 'other'] as const;
 export const INTENT_LABEL_MAX = 60;
 /**
  * The widget's menu in display order. A blank label (or none) means the widget's own wording in
@@ -31,7 +31,7 @@ const intentsSchema = z
         .optional()
         .transform((l) => {
           const kept = Object.fromEntries(Object.entries(l ?? {}).filter(([, v]) => v !== undefined && v !== ''));
-          return Object.keys(kept).length > 0 ? (kept as { ru?: string; hy?: string; en?: string }) : undefined;
+          return Object.keys(kept).length > 0 ? (kept) : undefined;
         }),
     }),
   )

@@ -7,7 +7,7 @@ import type { IntentId } from '../protocol.js';
 import type { ResultOf } from '../effects.js';
 import type { Turn } from '../turn.js';
 import { dayWords, instantWords } from '../words/format.js';
-import { addDays, utcToZoned } from '../../time/zoned.js';
+import { addDays, utcToZoned } from '@frontdesk/shared';
 import { askForContact, type ContactInput, validContact } from './contact-step.js';
 
 export interface HandoffStart {

@@ -2,7 +2,7 @@
  * Offering free times, shared by booking and rescheduling: search (as an effect), then say what
  * was found: the nearest, a day's, or those around an asked time, with the day strip's free days.
  */
-import { utcToZoned } from '../../time/zoned.js';
+import { utcToZoned } from '@frontdesk/shared';
 import type { ResultOf, SlotRef } from '../effects.js';
 import { dayOf, fits, freeDays, isOpenAt, rankAround, searchStart, targetOf } from '../slots.js';
 import { MAX_SLOTS, PAGE, WINDOW_DAYS, type AskedWhen, type SlotList } from '../state.js';

@@ -4,7 +4,7 @@
  * these in; they never build a date or a price out of pieces.
  */
 import type { Lang } from '../../messages/types.js';
-import { isoWeekday, type IsoWeekday, type LocalDate, utcToZoned } from '../../time/zoned.js';
+import { isoWeekday, type IsoWeekday, type LocalDate, utcToZoned } from '@frontdesk/shared';
 
 /** en-US for the 12-hour clock the New York barber's visitors read; ru and hy use 24 hours. */
 export const LOCALES: Record<Lang, string> = { ru: 'ru-RU', hy: 'hy-AM', en: 'en-US' };

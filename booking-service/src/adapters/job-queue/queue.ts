@@ -12,17 +12,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../adapters/db/client.js';
-import { queryRows } from '../adapters/db/client.js';
-import { jobs } from '../adapters/db/schema.js';
-
-/** A Drizzle database or a transaction on it: both can enqueue. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type Queryable = Db | Tx;
+import { queryRows, type Db, type Queryable } from '../db/client.js';
+import { jobs } from '../db/schema.js';
 
 export type JobRow = typeof jobs.$inferSelect;
 
 export interface NewJob {
+  /** Which handler runs it: a key of the job table (jobs/registry.ts). */
   kind: string;
   payload: Record<string, unknown>;
   runAt: Date;
@@ -91,6 +87,22 @@ export async function complete(db: Queryable, job: Pick<JobRow, 'id'>, worker: s
 /** First retry after 30 s, doubling to at most an hour: an SMTP outage of an hour costs ~8 attempts. */
 export function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+/**
+ * Releases a job to run again at `runAt` (e.g. when the remote asked to come back later with
+ * Retry-After): the attempt counts, the lease is given up. Only while this worker holds it.
+ */
+export async function retryAt(db: Queryable, job: Pick<JobRow, 'id'>, worker: string, runAt: Date, note: string): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ runAt, lockedUntil: null, lastError: note.slice(0, 1000) })
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, worker), isNull(jobs.doneAt)));
+}
+
+/** Replaces a job's payload, e.g. to drop a one-time link from it once the mail is out. */
+export async function replacePayload(db: Queryable, job: Pick<JobRow, 'id'>, payload: Record<string, unknown>): Promise<void> {
+  await db.update(jobs).set({ payload }).where(eq(jobs.id, job.id));
 }
 
 /** Records a failed attempt: retry later with backoff, or give up after max attempts. */

@@ -5,6 +5,7 @@ import {
   epochDay,
   fromEpochDay,
   isoWeekday,
+  mondayOf,
   parseHHMM,
   tzOffsetMinutes,
   utcToZoned,
@@ -252,5 +253,45 @@ describe('utcToZoned', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('mondayOf', () => {
+  it('finds the Monday of the ISO week, across a month and a year end', () => {
+    expect(mondayOf('2026-11-22')).toBe('2026-11-16');
+    expect(mondayOf('2026-11-16')).toBe('2026-11-16');
+    expect(mondayOf('2026-03-01')).toBe('2026-02-23');
+    expect(mondayOf('2027-01-01')).toBe('2026-12-28');
+  });
+
+  it('is always a Monday at most six days before the date', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -50_000, max: 50_000 }), (days) => {
+        const date = fromEpochDay(days);
+        const monday = mondayOf(date);
+        const back = epochDay(date) - epochDay(monday);
+        return isoWeekday(monday) === 1 && back >= 0 && back <= 6;
+      }),
+    );
+  });
+});
+
+describe('what the widget and the console read from an instant', () => {
+  it('gives the business-local day and minute, not the host zone', () => {
+    // 22:30 UTC on 31 Dec is already 1 Jan 01:30 in Moscow (UTC+3).
+    expect(utcToZoned(utc('2025-12-31T22:30:00Z'), 'Europe/Moscow')).toMatchObject({ date: '2026-01-01', minuteOfDay: 90 });
+    expect(utcToZoned(utc('2025-12-31T22:30:00Z'), 'America/New_York')).toMatchObject({ date: '2025-12-31', minuteOfDay: 17 * 60 + 30 });
+    expect(utcToZoned(utc('2026-01-15T22:00:00Z'), 'Europe/Moscow').date).toBe('2026-01-16');
+  });
+
+  it('follows New York across the DST change (8 March 2026, 02:00 EST → 03:00 EDT)', () => {
+    expect(utcToZoned(utc('2026-03-08T06:59:00Z'), 'America/New_York').minuteOfDay).toBe(60 + 59);
+    expect(utcToZoned(utc('2026-03-08T07:00:00Z'), 'America/New_York').minuteOfDay).toBe(3 * 60);
+  });
+
+  it("finds local midnight (the console's day and week bounds) behind and ahead of UTC", () => {
+    expect(new Date(zonedToUtc('2026-01-15', 0, 'America/New_York')).toISOString()).toBe('2026-01-15T05:00:00.000Z');
+    expect(new Date(zonedToUtc('2026-07-15', 0, 'America/New_York')).toISOString()).toBe('2026-07-15T04:00:00.000Z');
+    expect(new Date(zonedToUtc('2026-03-02', 9 * 60 + 30, 'Asia/Yerevan')).toISOString()).toBe('2026-03-02T05:30:00.000Z');
   });
 });

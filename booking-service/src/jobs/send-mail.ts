@@ -1,75 +1,35 @@
 /**
- * The `mail.*` job: decide whether the message is still wanted, render it, send it once.
- *
- * Exactly once, as far as SMTP allows:
- * - the idempotency record (subject, kind, version) and the job's completion commit in one
- *   transaction; a retry that finds the record sends nothing;
- * - with the outbox transport the mail itself is written in that same transaction: exactly once;
- * - with SMTP the message is sent first and recorded right after the server's 250. A crash in
- *   that gap (milliseconds) means the retry sends it again — at-least-once — but with the same
- *   Message-ID, which mail clients and Gmail use to collapse duplicates. Recording before
- *   sending would turn that into at-most-once (a lost confirmation), which is worse here.
+ * The `mail.*` jobs: decide whether a message about a booking (or a hand-off, to staff) is still
+ * wanted, render it, and send it once (send-once.ts).
  */
-import { and, eq } from 'drizzle-orm';
-import { handoffs, businesses, sentMessages } from '../../adapters/db/schema.js';
-import type { OutgoingMail } from '../../adapters/mail/transport.js';
-import { renderMessage } from '../../domain/messages/render.js';
-import { STAFF_KINDS, type MessageInput, type StaffMessageKind } from '../../domain/messages/types.js';
-import type { JobDeps } from '../../jobs/deps.js';
-import { complete, type JobRow } from '../../jobs/queue.js';
-import { buildCalendar, organizerEmailFor } from './calendar.js';
-import { bookingFacts, businessFacts, loadBookingContext, visitorLang, type BookingContext } from './context.js';
-import type { MailJobPayload } from './enqueue.js';
-import { bookingLinks } from './links.js';
+import { eq } from 'drizzle-orm';
+import { handoffs, businesses } from '../adapters/db/schema.js';
+import { complete, type JobRow } from '../adapters/job-queue/queue.js';
+import type { OutgoingMail } from '../adapters/mail/transport.js';
+import { renderMessage } from '../domain/messages/render.js';
+import { STAFF_KINDS, type MessageInput, type StaffMessageKind } from '../domain/messages/types.js';
+import { buildCalendar, organizerEmailFor } from '../services/notifications/calendar.js';
+import { bookingFacts, businessFacts, loadBookingContext, visitorLang, type BookingContext } from '../services/notifications/context.js';
+import type { MailJobPayload } from '../services/notifications/enqueue.js';
+import { bookingLinks } from '../services/notifications/links.js';
+import type { JobDeps } from './deps.js';
+import { mailDomainOf, sendOnce, type SentKey } from './send-once.js';
 
 const MIN = 60_000;
 
-type Prepared =
-  | { skip: string }
-  | { key: { subjectId: string; kind: string; version: number }; mail: OutgoingMail };
+type Prepared = { skip: string } | { key: SentKey; mail: OutgoingMail };
 
-export async function handleMailJob(deps: JobDeps, job: JobRow, now: Date): Promise<void> {
+export async function sendBookingMail(deps: JobDeps, job: JobRow, now: Date): Promise<void> {
   const prepared = await prepare(deps, job, now);
-  const { workerId } = deps;
   if ('skip' in prepared) {
-    await complete(deps.db, job, workerId, now, `skipped:${prepared.skip}`);
+    await complete(deps.db, job, deps.workerId, now, `skipped:${prepared.skip}`);
     return;
   }
-  const { key, mail } = prepared;
-  const already = await deps.db
-    .select({ id: sentMessages.messageId })
-    .from(sentMessages)
-    .where(and(eq(sentMessages.subjectId, key.subjectId), eq(sentMessages.kind, key.kind), eq(sentMessages.version, key.version)));
-  if (already.length > 0) {
-    await complete(deps.db, job, workerId, now, 'duplicate');
-    return;
-  }
-  const record = { ...key, messageId: mail.messageId, recipient: mail.to, sentAt: now };
-
-  if (deps.transport.transactional) {
-    await deps.db.transaction(async (tx) => {
-      const fresh = await tx.insert(sentMessages).values(record).onConflictDoNothing().returning({ id: sentMessages.messageId });
-      if (fresh.length > 0) await deps.transport.send(mail, tx);
-      // Lost the lease to another worker: roll back; the holder of the lease finishes the job.
-      if (!(await complete(tx, job, workerId, now, fresh.length > 0 ? 'sent' : 'duplicate'))) tx.rollback();
-    });
-    return;
-  }
-  await deps.transport.send(mail, deps.db);
-  await deps.db.transaction(async (tx) => {
-    const fresh = await tx.insert(sentMessages).values(record).onConflictDoNothing().returning({ id: sentMessages.messageId });
-    // The message is out either way: finish the job even if the lease lapsed meanwhile.
-    await complete(tx, job, workerId, now, fresh.length > 0 ? 'sent' : 'duplicate');
-  });
-}
-
-function domainOf(from: string): string {
-  const m = /@([^>\s]+)>?\s*$/.exec(from);
-  return m?.[1] ?? 'frontdesk.local';
+  await sendOnce(deps, job, now, prepared.key, prepared.mail);
 }
 
 function messageId(deps: JobDeps, subjectId: string, kind: string, version: number) {
-  return `<${kind}.v${version}.${subjectId}@${domainOf(deps.mailFrom)}>`;
+  return `<${kind}.v${version}.${subjectId}@${mailDomainOf(deps.mailFrom)}>`;
 }
 
 async function prepare(deps: JobDeps, job: JobRow, now: Date): Promise<Prepared> {

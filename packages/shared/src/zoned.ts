@@ -5,6 +5,10 @@
  *
  * Internally a local wall-clock time is a "wall ms": the epoch ms the same calendar date and
  * clock reading would have in UTC. Date arithmetic on wall ms never touches a time zone.
+ *
+ * The one zoned-time module of Frontdesk: the availability engine (where the offset memo below
+ * pays off), the widget's day strip and the console's calendar all use it, so a business's
+ * "today" and "09:00" mean the same instant everywhere.
  */
 
 /** A calendar date, 'YYYY-MM-DD', with no time zone attached. */
@@ -88,6 +92,12 @@ export function addDays(date: LocalDate, n: number): LocalDate {
 /** ISO weekday of a calendar date, Monday = 1. */
 export function isoWeekday(date: LocalDate): IsoWeekday {
   return weekdayOfEpochDay(epochDay(date));
+}
+
+/** The Monday of the ISO week that contains `date` (the date itself on a Monday). */
+export function mondayOf(date: LocalDate): LocalDate {
+  const days = epochDay(date);
+  return fromEpochDay(days + 1 - weekdayOfEpochDay(days));
 }
 
 /**

@@ -4,11 +4,11 @@
  * skip), or in demo mode (dev/google-demo.ts), where the loopback emulator stands in for Google.
  * Endpoints default to Google's; the demo and tests point them at the emulator.
  */
-import type { Db } from '../db/client.js';
-import type { Env } from '../../env.js';
-import type { GoogleRuntime } from '../../services/calendar-sync/deps.js';
-import { createSharedPacer } from '../../services/calendar-sync/pacing.js';
-import { createTokenCipher, parseKey } from './token-cipher.js';
+import type { Db } from './adapters/db/client.js';
+import type { Env } from './env.js';
+import type { GoogleRuntime } from './services/calendar-sync/deps.js';
+import { createSharedPacer } from './services/calendar-sync/pacing.js';
+import { createTokenCipher, parseKey } from './adapters/google/token-cipher.js';
 
 export interface RuntimeParts {
   db: Db;

@@ -1,0 +1,47 @@
+/**
+ * Every background job kind and the handler that runs it: the one table. A job's `kind` is
+ * looked up here exactly (no prefixes), so a kind nobody handles fails loudly at its first run
+ * and a reader sees every job the service has on one screen. Each handler completes its own job
+ * (adapters/job-queue) — usually in the transaction that does its work.
+ */
+import type { JobRow } from '../adapters/job-queue/queue.js';
+import { escalateHandoff } from './escalate-handoff.js';
+import type { JobDeps } from './deps.js';
+import { googleBrokenNotice, googleSync, googleTick, googleWrite } from './calendar-sync.js';
+import { sendConsoleMail } from './console-mail.js';
+import { sendBookingMail } from './send-mail.js';
+import { purgeTranscripts } from './purge-transcripts.js';
+
+export type JobHandler = (deps: JobDeps, job: JobRow, now: Date) => Promise<void>;
+export type JobTable = Readonly<Record<string, JobHandler>>;
+
+export const JOB_HANDLERS = {
+  // Messages about a booking (services/notifications/enqueue.ts: `mail.<message kind>`).
+  'mail.booking_confirmed': sendBookingMail,
+  'mail.booking_rescheduled': sendBookingMail,
+  'mail.booking_cancelled': sendBookingMail,
+  'mail.reminder': sendBookingMail,
+  'mail.no_show_followup': sendBookingMail,
+  'mail.feedback_request': sendBookingMail,
+  'mail.staff_new_booking': sendBookingMail,
+  'mail.staff_rescheduled': sendBookingMail,
+  'mail.staff_cancelled': sendBookingMail,
+  'mail.staff_handoff': sendBookingMail,
+  // Google Calendar (services/calendar-sync/enqueue.ts).
+  'gcal.sync': googleSync,
+  'gcal.write': googleWrite,
+  'gcal.tick': googleTick,
+  'gcal.broken': googleBrokenNotice,
+  // The console's own mail (services/console/mail.ts) and the inbox's SLA escalation.
+  'console.mail': sendConsoleMail,
+  'inbox.escalate': escalateHandoff,
+  // Conversation transcripts past retention, daily (services/conversation/retention.ts).
+  'conversation.purge': purgeTranscripts,
+} satisfies JobTable;
+
+export type JobKind = keyof typeof JOB_HANDLERS;
+
+/** The handler of a kind in `table`, or undefined (an own key only: `toString` is no job). */
+export function handlerOf(table: JobTable, kind: string): JobHandler | undefined {
+  return Object.hasOwn(table, kind) ? table[kind] : undefined;
+}

@@ -1,0 +1,24 @@
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { importsOf, staticClosure } from '../test/support/import-graph.js';
+
+const SRC = fileURLToPath(new URL('.', import.meta.url));
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+const rel = (file: string) => relative(SRC, file).replaceAll('\\', '/');
+
+/** Code that exists for the demo only: the Google emulator and the demo businesses. */
+const isDemoOnly = (path: string) => path.startsWith('dev/') || path.startsWith('seed/');
+
+describe('the production entry point', () => {
+  it('does not load demo-only code (src/dev, src/seed) when it starts', () => {
+    const loaded = [...staticClosure(MAIN)].map(rel);
+    // The graph is real: the app, the job worker and the database come in.
+    expect(loaded).toEqual(expect.arrayContaining(['app.ts', 'jobs/worker.ts', 'adapters/db/client.ts']));
+    expect(loaded.filter(isDemoOnly)).toEqual([]);
+  });
+
+  it('imports the demo parts on demand, when the demo is on', () => {
+    expect(importsOf(MAIN).dynamics.map(rel).sort()).toEqual(['dev/google-demo.ts', 'seed/demo.ts']);
+  });
+});

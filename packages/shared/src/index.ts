@@ -1,0 +1,5 @@
+/** What the booking service, the widget and the console share. Tree-shakable: no module runs code on import. */
+export * from './zoned.js';
+export * from './lang.js';
+export * from './vocabulary.js';
+export * from './escape-html.js';
