@@ -20,6 +20,8 @@ import type { GoogleRuntime } from './services/calendar-sync/deps.js';
 import { visitorPages } from './pages/visitor-pages.js';
 import { findBookingPages } from './pages/find-booking.js';
 import { consoleApi, consolePages } from './http/console.js';
+import { restApi } from './api/rest/router.js';
+import type { RateLimitStore } from './ports/rate-limit.js';
 
 export interface AppOptions {
   /** Folder with the built widget (widget.js + w/ chunks); skipped when missing. */
@@ -39,6 +41,8 @@ export interface AppOptions {
   loginLimiter?: RateLimiter | undefined;
   /** Express `trust proxy` (env TRUST_PROXY): hops or proxy addresses, so req.ip — and per-IP limits — see the client behind a load balancer. */
   trustProxy?: number | string[] | undefined;
+  /** Where each REST API key's requests per minute are counted (main.ts: the limits' store); absent = REST keys unlimited. */
+  apiLimitStore?: RateLimitStore | undefined;
 }
 
 /** Origins allowed by any site, refreshed every few seconds (CORS preflights carry no site key). */
@@ -111,6 +115,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       },
     }),
   );
+
+  // The REST API for integrations: API keys (Bearer), not cookies, so no CORS and no CSRF.
+  app.use('/api/v1', restApi(deps, { limitStore: options.apiLimitStore, log, maxBodyBytes: options.maxBodyBytes }));
 
   // The staff console: same origin only (no CORS), session cookie + CSRF header (http/console.ts).
   app.use('/console/trpc', consoleApi(deps, { loginLimiter: options.loginLimiter, log, google: options.google }));

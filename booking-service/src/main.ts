@@ -82,6 +82,7 @@ const app = createApp(deps, {
   loginLimiter,
   google,
   trustProxy: env.TRUST_PROXY,
+  apiLimitStore: limitStore,
 });
 const server = app.listen(env.PORT, () => {
   const where = database.kind === 'pglite' ? `embedded database in ${resolve(env.DATA_DIR)}` : 'PostgreSQL';
