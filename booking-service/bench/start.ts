@@ -64,8 +64,8 @@ async function npmStart(env: Record<string, string>): Promise<{ ms: number; hits
     detached: true,
   });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
   await untilHealthy(`http://127.0.0.1:${port}`, child, () => out);
   const ms = performance.now() - t0;
   await stopGroup(child);
@@ -81,13 +81,13 @@ export interface ServiceStart {
 /** The built service alone on a data folder: wall and CPU time to /healthz, RSS after 3 s idle. */
 export async function serviceStart(dataDir: string, extraEnv: Record<string, string> = {}): Promise<ServiceStart> {
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, JOBS: 'false', ...extraEnv };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, JOBS: 'false', ...extraEnv };
   delete env.DATABASE_URL;
   const t0 = performance.now();
   const child = spawn(process.execPath, ['dist/main.js'], { cwd: service, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
   await untilHealthy(`http://127.0.0.1:${port}`, child, () => out);
   const ms = performance.now() - t0;
   const cpu = cpuMs(child.pid!);
