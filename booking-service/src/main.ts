@@ -29,7 +29,8 @@ const database = await openDatabase(
 const demoSeeded = env.SEED_DEMO ?? database.kind === 'pglite';
 // Demo-only code (the demo data, the Google emulator) is imported only when the demo is on, so a
 // production process never loads it (main.test.ts checks the static import graph).
-if (demoSeeded) await (await import('./seed/demo.js')).seedDemo(database.db);
+const demo = demoSeeded ? await import('./seed/demo.js') : undefined;
+if (demo) await demo.seedDemo(database.db);
 
 const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 // Conversation push across processes: LISTEN/NOTIFY on PostgreSQL; the embedded database serves one process.
@@ -95,7 +96,11 @@ const app = createApp(deps, {
 const server = app.listen(env.PORT, () => {
   const where = database.kind === 'pglite' ? `embedded database in ${resolve(env.DATA_DIR)}` : 'PostgreSQL';
   console.log(`Frontdesk booking service: ${publicUrl} (${where}, pid ${process.pid})`);
-  console.log(`Staff console: ${publicUrl}/console${demoSeeded ? ' (demo sign-in: owner@demo-barber-nyc.demo / frontdesk-demo)' : ''}`);
+  console.log(`Staff console: ${publicUrl}/console`);
+  if (demo) {
+    console.log(`  demo sign-ins (password ${demo.DEMO_PASSWORD}), one owner per business:`);
+    for (const s of demo.demoSignIns()) console.log(`    ${s.email}  ${s.name}, ${s.business}  (staff: e.g. ${s.staffExample})`);
+  }
   console.log(env.SMTP_URL ? `Mail: SMTP ${new URL(env.SMTP_URL).host}` : `Mail: outbox, readable at ${publicUrl}/mailbox`);
   console.log(googleDemo ? `Google Calendar: demo calendar (emulator, not Google) at ${googleDemo.emulator.url}` : `Google Calendar: ${google ? 'on' : 'off (no GOOGLE_CLIENT_ID)'}`);
 });
