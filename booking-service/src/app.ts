@@ -22,6 +22,7 @@ import { findBookingPages } from './pages/find-booking.js';
 import { consoleApi, consolePages } from './http/console.js';
 import { restApi } from './api/rest/router.js';
 import type { RateLimitStore } from './ports/rate-limit.js';
+import { consoleStreams, visitorStream, type StreamOptions } from './http/conversation-stream.js';
 
 export interface AppOptions {
   /** Folder with the built widget (widget.js + w/ chunks); skipped when missing. */
@@ -43,6 +44,8 @@ export interface AppOptions {
   trustProxy?: number | string[] | undefined;
   /** Where each REST API key's requests per minute are counted (main.ts: the limits' store); absent = REST keys unlimited. */
   apiLimitStore?: RateLimitStore | undefined;
+  /** Server push (http/conversation-stream.ts): heartbeat interval, the open streams' registry, delivery hook. */
+  streams?: Omit<StreamOptions, 'log'> | undefined;
 }
 
 /** Origins allowed by any site, refreshed every few seconds (CORS preflights carry no site key). */
@@ -118,6 +121,11 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
 
   // The REST API for integrations: API keys (Bearer), not cookies, so no CORS and no CSRF.
   app.use('/api/v1', restApi(deps, { limitStore: options.apiLimitStore, log, maxBodyBytes: options.maxBodyBytes }));
+  // Live push: the visitor's conversation stream (CORS like the API: the widget runs on the site's origin).
+  const streamOptions: StreamOptions = { ...options.streams, log };
+  app.use('/conversations', corsMw);
+  app.use(visitorStream(deps, streamOptions));
+  app.use('/console', consoleStreams(deps, streamOptions));
 
   // The staff console: same origin only (no CORS), session cookie + CSRF header (http/console.ts).
   app.use('/console/trpc', consoleApi(deps, { loginLimiter: options.loginLimiter, log, google: options.google }));
