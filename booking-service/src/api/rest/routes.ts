@@ -61,7 +61,7 @@ export interface RouteDef<P extends AnyObject | undefined = AnyObject | undefine
 
 /** Keeps each entry's handler typed by its own schemas. */
 function route<P extends AnyObject | undefined = undefined, Q extends AnyObject | undefined = undefined, B extends z.ZodType | undefined = undefined>(def: RouteDef<P, Q, B>): RouteDef {
-  return def as unknown as RouteDef;
+  return def;
 }
 
 export const routes: RouteDef[] = [
