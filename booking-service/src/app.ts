@@ -20,6 +20,7 @@ import type { GoogleRuntime } from './services/calendar-sync/deps.js';
 import { visitorPages } from './pages/visitor-pages.js';
 import { findBookingPages } from './pages/find-booking.js';
 import { consoleApi, consolePages } from './http/console.js';
+import { consoleStreams, visitorStream, type StreamOptions } from './http/conversation-stream.js';
 
 export interface AppOptions {
   /** Folder with the built widget (widget.js + w/ chunks); skipped when missing. */
@@ -39,6 +40,8 @@ export interface AppOptions {
   loginLimiter?: RateLimiter | undefined;
   /** Express `trust proxy` (env TRUST_PROXY): hops or proxy addresses, so req.ip — and per-IP limits — see the client behind a load balancer. */
   trustProxy?: number | string[] | undefined;
+  /** Server push (http/conversation-stream.ts): heartbeat interval, the open streams' registry, delivery hook. */
+  streams?: Omit<StreamOptions, 'log'> | undefined;
 }
 
 /** Origins allowed by any site, refreshed every few seconds (CORS preflights carry no site key). */
@@ -111,6 +114,12 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       },
     }),
   );
+
+  // Live push: the visitor's conversation stream (CORS like the API: the widget runs on the site's origin).
+  const streamOptions: StreamOptions = { ...options.streams, log };
+  app.use('/conversations', corsMw);
+  app.use(visitorStream(deps, streamOptions));
+  app.use('/console', consoleStreams(deps, streamOptions));
 
   // The staff console: same origin only (no CORS), session cookie + CSRF header (http/console.ts).
   app.use('/console/trpc', consoleApi(deps, { loginLimiter: options.loginLimiter, log, google: options.google }));
