@@ -19,6 +19,7 @@ import { googleCalendarPages } from './pages/google-calendar.js';
 import type { GoogleRuntime } from './services/calendar-sync/deps.js';
 import { visitorPages } from './pages/visitor-pages.js';
 import { findBookingPages } from './pages/find-booking.js';
+import { conversationPages } from './pages/conversation-page.js';
 import { consoleApi, consolePages } from './http/console.js';
 import { restApi } from './api/rest/router.js';
 import type { RateLimitStore } from './ports/rate-limit.js';
@@ -149,6 +150,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   // Where the links in the e-mails lead: manage, confirm, rebook (server-rendered, no script).
   app.use(visitorPages(deps, log));
   app.use(findBookingPages(deps, log));
+  app.use(conversationPages(deps, log));
   if (options.mailbox) app.use(mailboxPages(deps, log));
   app.use(googleCalendarPages(deps, options.google, log));
 

@@ -341,6 +341,8 @@ export const outbox = pgTable(
     text: text('text').notNull(),
     html: text('html').notNull(),
     ics: text('ics'),
+    /** Where the recipient's answer goes (the business's address on inbox replies). */
+    replyTo: text('reply_to'),
     createdAt: tstz('created_at').notNull(),
   },
   (t) => [index('outbox_created_idx').on(t.createdAt)],
@@ -517,6 +519,10 @@ export const conversations = pgTable(
     seq: integer('seq').notNull().default(0),
     /** The last seq staff have seen in the console (unread = seq − staffReadSeq of visitor messages). */
     staffReadSeq: integer('staff_read_seq').notNull().default(0),
+    /** The last seq shown to the visitor (a turn's answer, a resume, a push stream): staff replies after it are unseen. */
+    visitorSeenSeq: integer('visitor_seen_seq').notNull().default(0),
+    /** The last staff reply already e-mailed to the visitor (the e-mail fallback sends each reply once). */
+    staffMailedSeq: integer('staff_mailed_seq').notNull().default(0),
     source: jsonb('source').$type<{ url?: string; referrer?: string; utm?: Record<string, string> }>(),
     intent: text('intent'),
     customerId: text('customer_id').references(() => customers.id, { onDelete: 'set null' }),

@@ -10,7 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../adapters/db/client.js';
 import { businesses, conversations, sites } from '../../adapters/db/schema.js';
 import { negotiateLang, type EngineContext } from '../../domain/conversation/context.js';
@@ -28,6 +28,7 @@ import { syncLead } from './leads.js';
 import { performEffect, type EffectNotes } from './perform-effect.js';
 import { ensurePurgeJob } from './retention.js';
 import { appendMessages, readMessages } from './transcript.js';
+import { markSeenByVisitor } from './staff-reply.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type ConversationRow = typeof conversations.$inferSelect;
@@ -179,6 +180,8 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
       // The column is shared with staff (live / closed from the console): written only when the engine changed it.
       ...(before && before.status !== after.status ? { status: after.status } : {}),
       lastVisitorAt: now,
+      // The answer carries every message up to the new seq: the visitor has seen them (no reply e-mail).
+      visitorSeenSeq: sql`${conversations.seq} + ${messages.length}`,
       purgeAfter: retention,
     },
   });
@@ -243,5 +246,6 @@ export async function getConversation(deps: Deps, input: GetConversationInput, o
   const { row, site } = auth.value;
   const ctx = await engineContext(deps, site, deps.clock.now());
   const messages = await readMessages(deps.db, row.id, input.after);
+  if (row.seq > row.visitorSeenSeq) await markSeenByVisitor(deps.db, row.id, row.seq);
   return ok(viewOf(row.id, input.token, readState(row.state, row.lang), row.status, ctx, messages, row.seq));
 }
