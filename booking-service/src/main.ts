@@ -18,6 +18,8 @@ import { ensureCalendarTick } from './services/calendar-sync/enqueue.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { memoryStore } from './http/memory-store.js';
 import { redisStore } from './http/redis-store.js';
+import { createMemoryBus } from './adapters/bus/memory.js';
+import { createNotifyBus, pgTransport } from './adapters/bus/notify.js';
 
 const env = readEnv();
 const database = await openDatabase(
@@ -35,9 +37,15 @@ const database = await openDatabase(
 const demoSeeded = env.SEED_DEMO ?? database.kind === 'pglite';
 // Demo-only code (the demo data, the Google emulator) is imported only when the demo is on, so a
 // production process never loads it (main.test.ts checks the static import graph).
-if (demoSeeded) await (await import('./seed/demo.js')).seedDemo(database.db);
+const demo = demoSeeded ? await import('./seed/demo.js') : undefined;
+if (demo) await demo.seedDemo(database.db);
 
 const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+// Conversation push across processes: LISTEN/NOTIFY on PostgreSQL; the embedded database serves one process.
+const bus = database.pool && env.DATABASE_URL
+  ? await createNotifyBus(pgTransport({ url: env.DATABASE_URL, pool: database.pool, log: (m, e) => console.error(m, e ?? '') }))
+  : createMemoryBus();
+const openStreams = new Set<() => void>();
 const deps = {
   db: database.db,
   clock: systemClock,
@@ -45,6 +53,7 @@ const deps = {
   publicUrl,
   // Site/business/service/staff config is reused for up to 5 s (services/config-cache.ts); bookings never are.
   configCache: createConfigCache(),
+  bus,
 };
 const leaseMs = env.JOB_LEASE_SECONDS * 1000;
 // An SMTP exchange must end well inside the lease, or another process could send it again.
@@ -90,12 +99,22 @@ const app = createApp(deps, {
   loginLimiter,
   google,
   trustProxy: env.TRUST_PROXY,
+  apiLimitStore: limitStore,
+  streams: { open: openStreams },
 });
 const server = app.listen(env.PORT, () => {
   const where = database.kind === 'pglite' ? `embedded database in ${resolve(env.DATA_DIR)}` : 'PostgreSQL';
   console.log(`Frontdesk booking service: ${publicUrl} (${where}, pid ${process.pid})`);
+<<<<<<< HEAD
   if (database.kind === 'pglite') console.log('Embedded database: one process only (locked); use PostgreSQL (DATABASE_URL) for more than one process.');
   console.log(`Staff console: ${publicUrl}/console${demoSeeded ? ' (demo sign-in: owner@demo-barber-nyc.demo / frontdesk-demo)' : ''}`);
+=======
+  console.log(`Staff console: ${publicUrl}/console`);
+  if (demo) {
+    console.log(`  demo sign-ins (password ${demo.DEMO_PASSWORD}), one owner per business:`);
+    for (const s of demo.demoSignIns()) console.log(`    ${s.email}  ${s.name}, ${s.business}  (staff: e.g. ${s.staffExample})`);
+  }
+>>>>>>> main
   console.log(env.SMTP_URL ? `Mail: SMTP ${new URL(env.SMTP_URL).host}` : `Mail: outbox, readable at ${publicUrl}/mailbox`);
   console.log(googleDemo ? `Google Calendar: demo calendar (emulator, not Google) at ${googleDemo.emulator.url}` : `Google Calendar: ${google ? 'on' : 'off (no GOOGLE_CLIENT_ID)'}`);
 });
@@ -106,11 +125,14 @@ const shutdown = () => {
   closing = true;
   server.close(() => {
     void Promise.resolve(worker?.stop())
+      .then(() => bus.close())
       .then(() => transport.close?.())
       .then(() => limitStore.close?.())
       .then(() => googleDemo?.close())
       .finally(() => database.close().finally(() => process.exit(0)));
   });
+  // Open event streams would hold close() open: end them (their EventSources reconnect elsewhere).
+  for (const end of [...openStreams]) end();
   // Keep-alive connections may hold close() open; don't wait forever.
   setTimeout(() => process.exit(0), 3_000).unref();
 };

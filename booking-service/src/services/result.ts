@@ -28,7 +28,8 @@ export type Reason =
   | 'SITE_KEY_TAKEN'
   | 'GOOGLE_NOT_CONFIGURED'
   | 'GOOGLE_NOT_CONNECTED'
-  | 'GOOGLE_UNAVAILABLE';
+  | 'GOOGLE_UNAVAILABLE'
+  | 'API_KEY_NOT_FOUND';
 
 export interface Failure {
   ok: false;
