@@ -105,16 +105,12 @@ const app = createApp(deps, {
 const server = app.listen(env.PORT, () => {
   const where = database.kind === 'pglite' ? `embedded database in ${resolve(env.DATA_DIR)}` : 'PostgreSQL';
   console.log(`Frontdesk booking service: ${publicUrl} (${where}, pid ${process.pid})`);
-<<<<<<< HEAD
   if (database.kind === 'pglite') console.log('Embedded database: one process only (locked); use PostgreSQL (DATABASE_URL) for more than one process.');
-  console.log(`Staff console: ${publicUrl}/console${demoSeeded ? ' (demo sign-in: owner@demo-barber-nyc.demo / frontdesk-demo)' : ''}`);
-=======
   console.log(`Staff console: ${publicUrl}/console`);
   if (demo) {
     console.log(`  demo sign-ins (password ${demo.DEMO_PASSWORD}), one owner per business:`);
     for (const s of demo.demoSignIns()) console.log(`    ${s.email}  ${s.name}, ${s.business}  (staff: e.g. ${s.staffExample})`);
   }
->>>>>>> main
   console.log(env.SMTP_URL ? `Mail: SMTP ${new URL(env.SMTP_URL).host}` : `Mail: outbox, readable at ${publicUrl}/mailbox`);
   console.log(googleDemo ? `Google Calendar: demo calendar (emulator, not Google) at ${googleDemo.emulator.url}` : `Google Calendar: ${google ? 'on' : 'off (no GOOGLE_CLIENT_ID)'}`);
 });
