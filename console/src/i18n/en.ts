@@ -45,6 +45,7 @@ export const en = {
     quoteTrees: 'Quote trees',
     myHours: 'My hours',
     google: 'Google Calendar',
+    channels: 'Messengers',
     settings: 'Settings',
   },
   auth: {
@@ -357,6 +358,22 @@ export const en = {
   myHours: {
     title: 'My working hours',
     noStaff: 'Your account is not linked to a staff member.',
+  },
+  channels: {
+    title: 'Messengers',
+    intro: 'Clients can book and ask questions in your messengers: the same assistant as on your site, and the same inbox.',
+    off: 'Messenger channels are not configured on this server.',
+    demo: 'Demo Telegram (emulator, not Telegram)',
+    telegram: 'Telegram',
+    telegramSteps: 'In Telegram, open @BotFather, send /newbot, choose a name and a username ending in “bot”, and paste the token it gives you here.',
+    token: 'Bot token',
+    tokenHint: 'It looks like 123456789:AAE…; it is stored encrypted and never shown again.',
+    connect: 'Connect',
+    connected: 'Connected: {username}',
+    openBot: 'Open the bot',
+    broken: 'The connection is broken: {reason}. Paste a new token to reconnect.',
+    disconnect: 'Disconnect',
+    replace: 'Replace the token',
   },
   google: {
     title: 'Google Calendar',

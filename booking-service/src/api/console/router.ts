@@ -15,6 +15,7 @@ import { bookingsRouter } from './routers/bookings.js';
 import { inboxRouter } from './routers/inbox.js';
 import { dashboardRouter } from './routers/dashboard.js';
 import { googleRouter } from './routers/google.js';
+import { channelsRouter } from './routers/channels.js';
 
 export const consoleRouter = router({
   auth: authRouter,
@@ -28,6 +29,7 @@ export const consoleRouter = router({
   inbox: inboxRouter,
   dashboard: dashboardRouter,
   google: googleRouter,
+  channels: channelsRouter,
 });
 
 export type ConsoleRouter = typeof consoleRouter;
