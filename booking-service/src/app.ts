@@ -19,9 +19,13 @@ import { googleCalendarPages } from './pages/google-calendar.js';
 import type { GoogleRuntime } from './services/calendar-sync/deps.js';
 import { visitorPages } from './pages/visitor-pages.js';
 import { findBookingPages } from './pages/find-booking.js';
+import { conversationPages } from './pages/conversation-page.js';
 import { consoleApi, consolePages } from './http/console.js';
 import type { ChannelsRuntime } from './services/channels/runtime.js';
 import { handleTelegramUpdate } from './services/channels/telegram-inbound.js';
+import { restApi } from './api/rest/router.js';
+import type { RateLimitStore } from './ports/rate-limit.js';
+import { consoleStreams, visitorStream, type StreamOptions } from './http/conversation-stream.js';
 
 export interface AppOptions {
   /** Folder with the built widget (widget.js + w/ chunks); skipped when missing. */
@@ -43,6 +47,10 @@ export interface AppOptions {
   trustProxy?: number | string[] | undefined;
   /** Messenger channels (Telegram…): webhooks and the console's connection page; off when absent. */
   channels?: ChannelsRuntime | undefined;
+  /** Where each REST API key's requests per minute are counted (main.ts: the limits' store); absent = REST keys unlimited. */
+  apiLimitStore?: RateLimitStore | undefined;
+  /** Server push (http/conversation-stream.ts): heartbeat interval, the open streams' registry, delivery hook. */
+  streams?: Omit<StreamOptions, 'log'> | undefined;
 }
 
 /** Origins allowed by any site, refreshed every few seconds (CORS preflights carry no site key). */
@@ -116,6 +124,14 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     }),
   );
 
+  // The REST API for integrations: API keys (Bearer), not cookies, so no CORS and no CSRF.
+  app.use('/api/v1', restApi(deps, { limitStore: options.apiLimitStore, log, maxBodyBytes: options.maxBodyBytes }));
+  // Live push: the visitor's conversation stream (CORS like the API: the widget runs on the site's origin).
+  const streamOptions: StreamOptions = { ...options.streams, log };
+  app.use('/conversations', corsMw);
+  app.use(visitorStream(deps, streamOptions));
+  app.use('/console', consoleStreams(deps, streamOptions));
+
   // The staff console: same origin only (no CORS), session cookie + CSRF header (http/console.ts).
   app.use('/console/trpc', consoleApi(deps, { loginLimiter: options.loginLimiter, log, google: options.google, channels: options.channels }));
   app.use('/console', consolePages(options.consoleDist));
@@ -138,6 +154,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   // Where the links in the e-mails lead: manage, confirm, rebook (server-rendered, no script).
   app.use(visitorPages(deps, log));
   app.use(findBookingPages(deps, log));
+  app.use(conversationPages(deps, log));
   if (options.mailbox) app.use(mailboxPages(deps, log));
   app.use(googleCalendarPages(deps, options.google, log));
 

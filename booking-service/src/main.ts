@@ -20,6 +20,8 @@ import { redisStore } from './http/redis-store.js';
 import { buildChannelsRuntime } from './channels-runtime.js';
 import { channelOutbound } from './services/channels/deliver.js';
 import type { ChannelOutbound } from './ports/channel-outbound.js';
+import { createMemoryBus } from './adapters/bus/memory.js';
+import { createNotifyBus, pgTransport } from './adapters/bus/notify.js';
 
 const env = readEnv();
 const database = await openDatabase(
@@ -34,6 +36,11 @@ const demo = demoSeeded ? await import('./seed/demo.js') : undefined;
 if (demo) await demo.seedDemo(database.db);
 
 const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+// Conversation push across processes: LISTEN/NOTIFY on PostgreSQL; the embedded database serves one process.
+const bus = database.pool && env.DATABASE_URL
+  ? await createNotifyBus(pgTransport({ url: env.DATABASE_URL, pool: database.pool, log: (m, e) => console.error(m, e ?? '') }))
+  : createMemoryBus();
+const openStreams = new Set<() => void>();
 const deps = {
   db: database.db,
   clock: systemClock,
@@ -43,6 +50,7 @@ const deps = {
   configCache: createConfigCache(),
   // Set below, once the channels' runtime exists (it needs the secret).
   outbound: undefined as ChannelOutbound | undefined,
+  bus,
 };
 const leaseMs = env.JOB_LEASE_SECONDS * 1000;
 // Messengers (issue 16): Telegram's Bot API, or in the demo a loopback emulator standing in for it.
@@ -102,6 +110,8 @@ const app = createApp(deps, {
   google,
   trustProxy: env.TRUST_PROXY,
   channels,
+  apiLimitStore: limitStore,
+  streams: { open: openStreams },
 });
 const server = app.listen(env.PORT, () => {
   const where = database.kind === 'pglite' ? `embedded database in ${resolve(env.DATA_DIR)}` : 'PostgreSQL';
@@ -122,12 +132,15 @@ const shutdown = () => {
   closing = true;
   server.close(() => {
     void Promise.resolve(worker?.stop())
+      .then(() => bus.close())
       .then(() => transport.close?.())
       .then(() => limitStore.close?.())
       .then(() => googleDemo?.close())
       .then(() => telegramDemo?.close())
       .finally(() => database.close().finally(() => process.exit(0)));
   });
+  // Open event streams would hold close() open: end them (their EventSources reconnect elsewhere).
+  for (const end of [...openStreams]) end();
   // Keep-alive connections may hold close() open; don't wait forever.
   setTimeout(() => process.exit(0), 3_000).unref();
 };

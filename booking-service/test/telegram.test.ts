@@ -13,6 +13,7 @@ import { channelOutbound } from '../src/services/channels/deliver.js';
 import { connectTelegram, disconnectTelegram, telegramConnection } from '../src/services/channels/connections.js';
 import type { ChannelsRuntime } from '../src/services/channels/runtime.js';
 import { createHarness, type Harness } from './support/harness.js';
+import { consoleFailure, ownerOf, signIn, staffAccount, type ConsoleSessionClient } from './support/console.js';
 
 const USER = { id: 555_001, firstName: 'Maya', lastName: 'Levin', lang: 'en' };
 
@@ -22,6 +23,7 @@ describe('Telegram bot against the emulator', () => {
   let rt: ChannelsRuntime;
   let token: string;
   let businessId: string;
+  let owner: ConsoleSessionClient;
 
   const rows = async () => ({
     conversations: (await h.deps.db.select({ n: count() }).from(conversations))[0]!.n,
@@ -45,6 +47,7 @@ describe('Telegram bot against the emulator', () => {
     h.deps.outbound = channelOutbound(h.deps, rt);
     const { url } = await h.http({ channels: rt });
     rt.publicUrl = url;
+    owner = await signIn(url, ownerOf('demo-barber-nyc'));
     businessId = (await h.deps.db.select().from(sites).where(eq(sites.siteKey, 'demo-barber-nyc')))[0]!.businessId;
   });
   afterAll(async () => {
@@ -52,14 +55,18 @@ describe('Telegram bot against the emulator', () => {
     await tg?.close();
   });
 
-  it('refuses a token Telegram does not know (400 naming the field), then connects: token sealed, webhook with a secret', async () => {
-    const bad = await connectTelegram(h.deps, rt, businessId, '123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
-    expect(bad).toMatchObject({ ok: false, reason: 'INVALID_INPUT', details: { field: 'token' } });
-    const malformed = await connectTelegram(h.deps, rt, businessId, 'not a token');
-    expect(malformed).toMatchObject({ ok: false, reason: 'INVALID_INPUT', details: { field: 'token' } });
+  it('the owner connects the bot in the console: unknown or malformed tokens are a 400 naming the field; the token is sealed, the webhook has a secret; staff may not', async () => {
+    const unknown = await consoleFailure(owner.client.channels.connectTelegram.mutate({ token: '123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }));
+    expect(unknown).toMatchObject({ code: 'BAD_REQUEST', data: { fields: [{ path: 'token' }] } });
+    const malformed = await consoleFailure(owner.client.channels.connectTelegram.mutate({ token: 'not a token' }));
+    expect(malformed).toMatchObject({ code: 'BAD_REQUEST', data: { fields: [{ path: 'token' }] } });
+    const barber = await signIn(rt.publicUrl, staffAccount('barber-marcus', 'demo-barber-nyc'));
+    expect(await consoleFailure(barber.client.channels.connectTelegram.mutate({ token }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await connectTelegram(h.deps, rt, businessId, 'not a token')).toMatchObject({ ok: false, details: { field: 'token' } });
 
-    const r = await connectTelegram(h.deps, rt, businessId, token);
-    expect(r.ok && r.value[0]).toMatchObject({ connected: true, username: 'barber_nyc_bot', link: 'https://t.me/barber_nyc_bot' });
+    const r = await owner.client.channels.connectTelegram.mutate({ token });
+    expect(r.channels[0]).toMatchObject({ connected: true, username: 'barber_nyc_bot', link: 'https://t.me/barber_nyc_bot' });
+    expect(JSON.stringify(await owner.client.channels.status.query())).not.toContain(token);
     const row = (await h.deps.db.select().from(channelConnections))[0]!;
     expect(row.secretSealed).not.toContain(token.split(':')[1]);
     expect(rt.cipher.open(row.secretSealed, row.id)).toBe(token);
@@ -125,6 +132,24 @@ describe('Telegram bot against the emulator', () => {
     expect(await rows()).toEqual(afterFirst);
     expect(tg.chat(token, USER.id).length).toBe(linesAfterFirst);
     expect(row.status).toBe('ok');
+  });
+
+  it('a hand-off from Telegram is answered from the console inbox, and the answer arrives in Telegram', async () => {
+    await tg.userSays(token, USER, '/menu');
+    await tap((b) => b.data === 'o:intent:human');
+    for (let i = 0; i < 4 && !(await owner.client.inbox.list.query({ status: 'open' })).items.length; i++) {
+      const last = botLines().at(-1)!;
+      if (last.markup && 'keyboard' in last.markup) await tg.userSays(token, USER, 'Maya +1 212 555 0123');
+      else await tg.userSays(token, USER, 'Can I bring my dog?');
+    }
+    const item = (await owner.client.inbox.list.query({ status: 'open' })).items[0];
+    expect(item, botLines().map((l) => l.text).join('\n---\n')).toBeDefined();
+    await owner.client.inbox.reply.mutate({ id: item!.id, body: 'Of course, dogs are welcome!' });
+    expect(botLines().at(-1)!.text).toBe('Jordan Reyes: Of course, dogs are welcome!');
+    // Delivered once: a second delivery attempt sends nothing.
+    const n = botLines().length;
+    await h.deps.outbound!.deliver({ businessId, conversationId: (await h.deps.db.select().from(conversations).where(eq(conversations.channel, 'telegram')))[0]!.id });
+    expect(botLines().length).toBe(n);
   });
 
   it('disconnects: the webhook is removed and the row goes', async () => {

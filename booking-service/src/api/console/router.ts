@@ -16,6 +16,7 @@ import { inboxRouter } from './routers/inbox.js';
 import { dashboardRouter } from './routers/dashboard.js';
 import { googleRouter } from './routers/google.js';
 import { channelsRouter } from './routers/channels.js';
+import { apiKeysRouter } from './routers/api-keys.js';
 
 export const consoleRouter = router({
   auth: authRouter,
@@ -30,6 +31,7 @@ export const consoleRouter = router({
   dashboard: dashboardRouter,
   google: googleRouter,
   channels: channelsRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type ConsoleRouter = typeof consoleRouter;

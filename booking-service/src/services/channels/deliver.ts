@@ -14,6 +14,7 @@ import type { Prompt } from '../../domain/conversation/protocol.js';
 import type { ChannelOutbound } from '../../ports/channel-outbound.js';
 import type { Deps } from '../deps.js';
 import { readMessages } from '../conversation/transcript.js';
+import { markSeenByVisitor } from '../conversation/staff-reply.js';
 import { botOf, markBroken } from './connections.js';
 import type { ChannelsRuntime } from './runtime.js';
 
@@ -52,6 +53,8 @@ async function deliver(deps: Deps, rt: ChannelsRuntime, businessId: string, conv
         return;
       }
     }
+    // Delivered into the client's chat: as seen as a message gets there (no "unseen reply" e-mail follows).
+    await markSeenByVisitor(deps.db, conversationId, row.seq);
     return;
   }
 }

@@ -10,7 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../adapters/db/client.js';
 import { businesses, conversations, sites } from '../../adapters/db/schema.js';
 import { negotiateLang, type EngineContext } from '../../domain/conversation/context.js';
@@ -28,6 +28,7 @@ import { syncLead } from './leads.js';
 import { performEffect, type EffectNotes } from './perform-effect.js';
 import { ensurePurgeJob } from './retention.js';
 import { appendMessages, readMessages } from './transcript.js';
+import { markSeenByVisitor } from './staff-reply.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type ConversationRow = typeof conversations.$inferSelect;
@@ -184,6 +185,8 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
       // The column is shared with staff (live / closed from the console): written only when the engine changed it.
       ...(before && before.status !== after.status ? { status: after.status } : {}),
       lastVisitorAt: now,
+      // The answer carries every message up to the new seq: the visitor has seen them (no reply e-mail).
+      visitorSeenSeq: sql`${conversations.seq} + ${messages.length}`,
       purgeAfter: retention,
     },
   });
@@ -226,16 +229,29 @@ function viewOf(id: string, token: string, state: ConversationState, status: Con
   };
 }
 
-/** Resume after a reload, a page change or in another tab: the messages after `after` and the prompt now. */
-export async function getConversation(deps: Deps, input: GetConversationInput, origin: string | undefined): Promise<Result<ConversationView>> {
-  const row = await loadRow(deps.db, input.conversationId);
-  if (!row || !tokenMatches(row, input.token) || !row.siteId) return fail('CONVERSATION_NOT_FOUND', 'No such conversation for this token', { field: 'conversationId' });
+/**
+ * The conversation a visitor's token opens, with its site, or why not (unknown id, wrong token and
+ * a purged conversation look alike; an origin the site does not allow is refused). conversation.get
+ * and the visitor's push stream authenticate the same way.
+ */
+export async function authorizeVisitor(deps: Deps, conversationId: string, token: string, origin: string | undefined): Promise<Result<{ row: ConversationRow; site: SiteContext }>> {
+  const row = await loadRow(deps.db, conversationId);
+  if (!row || !tokenMatches(row, token) || !row.siteId) return fail('CONVERSATION_NOT_FOUND', 'No such conversation for this token', { field: 'conversationId' });
   const site = await cached(deps, `site-by-id:${row.siteId}`, async () =>
     (await deps.db.select({ site: sites, business: businesses }).from(sites).innerJoin(businesses, eq(businesses.id, sites.businessId)).where(eq(sites.id, row.siteId!)).limit(1))[0]);
   if (!site) return fail('CONVERSATION_NOT_FOUND', 'No such conversation for this token', { field: 'conversationId' });
   if (!isOriginAllowed(deps, site.site, origin)) return fail('ORIGIN_NOT_ALLOWED', `Origin ${origin} may not use this conversation`);
+  return ok({ row, site });
+}
+
+/** Resume after a reload, a page change or in another tab: the messages after `after` and the prompt now. */
+export async function getConversation(deps: Deps, input: GetConversationInput, origin: string | undefined): Promise<Result<ConversationView>> {
+  const auth = await authorizeVisitor(deps, input.conversationId, input.token, origin);
+  if (!auth.ok) return auth;
+  const { row, site } = auth.value;
   const ctx = await engineContext(deps, site, deps.clock.now());
   const messages = await readMessages(deps.db, row.id, input.after);
+  if (row.seq > row.visitorSeenSeq) await markSeenByVisitor(deps.db, row.id, row.seq);
   return ok(viewOf(row.id, input.token, readState(row.state, row.lang), row.status, ctx, messages, row.seq));
 }
 
