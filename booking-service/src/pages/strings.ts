@@ -1,5 +1,6 @@
-/** Texts of the visitor pages (manage, confirm, rebook) and their error pages. */
+/** Texts of the visitor pages (manage, confirm, rebook) and their error pages, in ICU MessageFormat (domain/messages/icu.ts). */
 import type { Lang } from '@frontdesk/shared';
+import { ruUntil } from '../domain/messages/icu.js';
 
 export interface PageStrings {
   yourBooking: string;
@@ -87,9 +88,9 @@ const ru: PageStrings = {
   moveHere: 'Перенести сюда',
   cancel: 'Отменить запись',
   cancelConfirm: 'Да, отменить запись',
-  changesUntil: 'Перенести или отменить запись онлайн можно до {deadline}.',
-  changesClosed: 'Изменить запись онлайн можно было до {deadline}.',
-  changesClosedCall: 'Изменить запись онлайн можно было до {deadline}. Сейчас — только по телефону {phone}.',
+  changesUntil: `Перенести или отменить запись онлайн можно ${ruUntil('deadline')}.`,
+  changesClosed: `Изменить запись онлайн можно было ${ruUntil('deadline')}.`,
+  changesClosedCall: `Изменить запись онлайн можно было ${ruUntil('deadline')}. Сейчас — только по телефону {phone}.`,
   done: { rescheduled: 'Готово: запись перенесена.', cancelled: 'Готово: запись отменена.', booked: 'Готово: вы записаны.' },
   confirmTitle: 'Подтвердите визит',
   confirmAsk: 'Нажмите кнопку, чтобы подтвердить, что придёте.',

@@ -6,7 +6,7 @@
  */
 import { escapeHtml, type Lang } from '@frontdesk/shared';
 import express, { type Request, type Response, Router } from 'express';
-import { fill } from '../domain/messages/strings.js';
+import { formatMessage, instantValues } from '../domain/messages/icu.js';
 import { formatTime, formatWhen } from '../domain/messages/format.js';
 import type { Deps } from '../services/deps.js';
 import { cancelBooking, rescheduleBooking } from '../services/manage.js';
@@ -96,7 +96,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
       const tz = view.business.timeZone;
       const b = view.booking;
       const done = str(req.query.done) as keyof PageStrings['done'];
-      const deadline = formatWhen(Date.parse(view.cancellation.deadline), tz, lang);
+      const deadline = { ...instantValues('deadline', Date.parse(view.cancellation.deadline), tz, lang), deadline: formatWhen(Date.parse(view.cancellation.deadline), tz, lang) };
       const self = (extra: string) => `/manage?token=${q(token)}&lang=${lang}${extra}`;
       const hidden = `<input type="hidden" name="token" value="${escapeHtml(token)}"><input type="hidden" name="lang" value="${lang}">`;
 
@@ -112,7 +112,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
       body += '</section>';
 
       if (b.status === 'confirmed' && view.cancellation.allowed) {
-        body += `<section id="reschedule"><h2>${escapeHtml(s.reschedule)}</h2><p class="note">${escapeHtml(fill(s.changesUntil, { deadline }))}</p>` +
+        body += `<section id="reschedule"><h2>${escapeHtml(s.reschedule)}</h2><p class="note">${escapeHtml(formatMessage(lang, s.changesUntil, deadline))}</p>` +
           `<p>${escapeHtml(s.pickTime)}</p><nav class="days">` +
           days.map((d) => `<a href="${escapeHtml(self(`&day=${d}#reschedule`))}"${d === day ? ' aria-current="date"' : ''}>${escapeHtml(dayLabel(d, lang))}</a>`).join('') +
           `</nav><div class="slots">` +
@@ -124,7 +124,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
           `</div></section>` +
           `<section id="cancel"><h2>${escapeHtml(s.cancel)}</h2><form method="post" action="/manage/cancel">${hidden}<button type="submit" class="btn danger">${escapeHtml(s.cancelConfirm)}</button></form></section>`;
       } else if (b.status === 'confirmed') {
-        const msg = view.business.phone ? fill(s.changesClosedCall, { deadline, phone: view.business.phone }) : fill(s.changesClosed, { deadline });
+        const msg = view.business.phone ? formatMessage(lang, s.changesClosedCall, { ...deadline, phone: view.business.phone }) : formatMessage(lang, s.changesClosed, deadline);
         body += `<section id="changes-closed"><p class="note">${escapeHtml(msg)}</p></section>`;
       }
       sendPage(res, 200, lang, `${s.yourBooking} — ${view.business.name}`, body);
@@ -207,7 +207,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
         200,
         lang,
         `${s.rebookTitle} — ${c.business.name}`,
-        `<h1>${escapeHtml(s.rebookTitle)}</h1><section><h2>${escapeHtml(c.business.name)}</h2><p>${escapeHtml(fill(s.rebookAsk, { service: serviceName }))}</p>` +
+        `<h1>${escapeHtml(s.rebookTitle)}</h1><section><h2>${escapeHtml(c.business.name)}</h2><p>${escapeHtml(formatMessage(lang, s.rebookAsk, { service: serviceName }))}</p>` +
           `<nav class="days"><a href="${escapeHtml(next(-1))}">←</a><a aria-current="date" href="${escapeHtml(next(0))}">${escapeHtml(dayLabel(day, lang))}</a><a href="${escapeHtml(next(1))}">→</a></nav><div class="slots">` +
           (slots.length
             ? slots.map((sl) => `<form method="post" action="/rebook">${hidden}<input type="hidden" name="start" value="${escapeHtml(sl.start)}"><button type="submit" data-start="${escapeHtml(sl.start)}">${escapeHtml(formatTime(Date.parse(sl.start), tz, lang))}</button></form>`).join('')
