@@ -14,6 +14,7 @@ import { fail, ok, type Result } from './result.js';
 import { nearestSlots, searchSlots } from './slots.js';
 import { isOriginAllowed } from './site.js';
 import { verifyToken } from './tokens.js';
+import { startOutsideHorizon } from './booking-window.js';
 
 const MIN = 60_000;
 /** How long after the appointment ends its manage link still opens (to show "cancelled"/"done"). */
@@ -107,6 +108,8 @@ export async function rescheduleBooking(
   const now = deps.clock.now();
   const blocked = checkChangeable(r, now);
   if (blocked) return blocked;
+  const far = startOutsideHorizon(r.business, now, input.start, 'start');
+  if (far) return far;
 
   const start = Date.parse(input.start);
   const date = utcToZoned(start, r.business.timeZone).date;

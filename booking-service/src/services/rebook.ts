@@ -14,6 +14,7 @@ import { loadBookingContext, type BookingContext } from './notifications/context
 import { fail, ok, type Result } from './result.js';
 import { pickStaff } from './site.js';
 import { searchSlots, toView, type SlotView } from './slots.js';
+import { startOutsideHorizon } from './booking-window.js';
 import { signToken, verifyToken } from './tokens.js';
 
 const MIN = 60_000;
@@ -53,12 +54,13 @@ export async function rebook(
   const loaded = await loadRebook(deps, input.token);
   if (!loaded.ok) return loaded;
   const c = loaded.value;
-  const start = Date.parse(input.start);
-  if (!Number.isFinite(start)) return fail('INVALID_INPUT', 'Pick a time from the list', { field: 'start' });
   // The link books once: a second use (a double click, the page submitted again, the link
   // opened later) answers with the booking the first one made.
   const prior = await madeBy(deps, c);
   if (prior) return ok({ booking: toBookingView(prior), manageToken: signToken(deps.secret, prior.id, 'manage') });
+  const far = startOutsideHorizon(c.business, deps.clock.now(), input.start, 'start');
+  if (far) return far;
+  const start = Date.parse(input.start);
 
   const staffRows = await pickStaff(deps.db, c.business.id, c.service.id, undefined);
   if (!staffRows.ok) return staffRows;
