@@ -13,7 +13,7 @@ import { and, asc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { bookings, businesses, customers, externalBusy, googleConnections, services, staff } from '../../adapters/db/schema.js';
 import { PG_EXCLUSION_VIOLATION, pgErrorCode, retryTransient } from '../../adapters/db/errors.js';
 import { findSlots, type Slot } from '../../domain/availability/find-slots.js';
-import { addDays, utcToZoned, zonedToUtc, type BookingChannel, type BookingStatus, type Lang } from '@frontdesk/shared';
+import { addDays, utcToZoned, zonedToUtc, type BookingChannel, type BookingStatus, type Lang, type WeeklyHours } from '@frontdesk/shared';
 import { markAttendance } from '../attendance.js';
 import type { Deps } from '../deps.js';
 import { bookingEvent, recordEvent } from '../events.js';
@@ -40,6 +40,8 @@ export interface DeskBooking {
 }
 
 export interface CalendarView {
+  /** The business's weekly hours: the grid's rows and the day the calendar opens on. */
+  openingHours: WeeklyHours;
   staff: Array<{ id: string; name: string }>;
   bookings: DeskBooking[];
   busy: Array<{ staffId: string; startsAt: string; endsAt: string; source: 'google' }>;
@@ -89,6 +91,7 @@ export async function calendarOf(
     )
     .orderBy(asc(externalBusy.startsAt));
   return {
+    openingHours: biz.openingHours,
     staff: people,
     bookings: rows.map((r) => deskView(r.b, r.names, r.c, lang, biz.defaultLang)),
     busy: busy.map((x) => ({ staffId: x.staffId, startsAt: x.startsAt.toISOString(), endsAt: x.endsAt.toISOString(), source: 'google' as const })),
