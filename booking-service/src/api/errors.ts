@@ -34,6 +34,8 @@ export const REASON_CODES: Record<Reason, Code> = {
   GOOGLE_NOT_CONNECTED: 'PRECONDITION_FAILED',
   /** Google (or the configured endpoint) did not answer in time or failed: worth retrying. */
   GOOGLE_UNAVAILABLE: 'BAD_GATEWAY',
+  CHANNEL_UNAVAILABLE: 'BAD_GATEWAY',
+  API_KEY_NOT_FOUND: 'NOT_FOUND',
 };
 
 /** Carries a service failure through TRPCError.cause to the error formatter. */

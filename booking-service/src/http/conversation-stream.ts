@@ -19,6 +19,7 @@ import type { Deps } from '../services/deps.js';
 import type { Result } from '../services/result.js';
 import { loadSession, SESSION_COOKIE } from '../services/console/sessions.js';
 import { readSince, staffStreamTarget, visitorStreamTarget, type StreamTarget } from '../services/conversation/stream.js';
+import { markSeenByVisitor } from '../services/conversation/staff-reply.js';
 import { readCookie } from './console.js';
 
 export const HEARTBEAT_MS = 15_000;
@@ -101,7 +102,11 @@ function follow(deps: Deps, req: Request, res: Response, target: StreamTarget, a
           res.write(`id: ${m.seq}\nevent: message\ndata: ${JSON.stringify(m)}\n\n`);
           cursor = m.seq;
         }
-        if (read.messages.length && options.visitor) options.onVisitorDelivered?.(target, cursor);
+        if (read.messages.length && options.visitor) {
+          // Shown to the visitor: their replies need no e-mail (services/conversation/reply-mail.ts).
+          await markSeenByVisitor(deps.db, target.conversationId, cursor);
+          options.onVisitorDelivered?.(target, cursor);
+        }
         if (read.status !== status) {
           status = read.status;
           res.write(`event: status\ndata: ${JSON.stringify({ status, live: status === 'live', seq: read.seq })}\n\n`);

@@ -28,7 +28,10 @@ export type Reason =
   | 'SITE_KEY_TAKEN'
   | 'GOOGLE_NOT_CONFIGURED'
   | 'GOOGLE_NOT_CONNECTED'
-  | 'GOOGLE_UNAVAILABLE';
+  | 'GOOGLE_UNAVAILABLE'
+  /** A messenger / SMS provider did not answer or failed (connecting a channel): worth retrying. */
+  | 'CHANNEL_UNAVAILABLE'
+  | 'API_KEY_NOT_FOUND';
 
 export interface Failure {
   ok: false;

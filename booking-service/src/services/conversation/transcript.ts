@@ -5,6 +5,7 @@
  * conversation row and never reuse or skip a number.
  */
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '../../adapters/db/client.js';
 import { conversationMessages, conversations, users } from '../../adapters/db/schema.js';
 import type { Card, TranscriptMessage } from '../../domain/conversation/protocol.js';
@@ -27,7 +28,8 @@ export interface NewMessage {
  */
 export interface Claim {
   version: number;
-  set: Partial<typeof conversations.$inferInsert>;
+  /** Column values or SQL over the row's current values (e.g. seq + n). */
+  set: PgUpdateSetSource<typeof conversations>;
 }
 
 /**
