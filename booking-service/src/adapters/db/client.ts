@@ -3,7 +3,6 @@
  * PostgreSQL through `pg` when a URL is given. Same schema, same migrations, same queries.
  */
 import { fileURLToPath } from 'node:url';
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -14,6 +13,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.js';
+import { pgliteStartParams, prepareDataDir } from './pglite-template.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction on the database: everything a change writes goes through one. */
@@ -63,8 +63,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return { db, kind: 'postgres', pool, close: () => pool.end() };
   }
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const client = new PGlite({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), extensions: { btree_gist } });
+  // A new data folder starts as a copy of the build's migrated template (no initdb on a user's first start).
+  if (target.dataDir) prepareDataDir(target.dataDir);
+  const client = new PGlite({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), extensions: { btree_gist }, startParams: pgliteStartParams() });
   await client.waitReady;
   const db = drizzlePglite({ client, schema });
   await migratePglite(db, { migrationsFolder });
