@@ -18,6 +18,7 @@ import { fail, ok, type Result } from './result.js';
 import { nearestSlots, searchSlots } from './slots.js';
 import { loadService, openSite, pickStaff } from './site.js';
 import { newHoldToken } from './tokens.js';
+import { startOutsideHorizon } from './booking-window.js';
 
 const MIN = 60_000;
 
@@ -40,6 +41,8 @@ export async function holdSlot(deps: Deps, input: HoldInput, origin: string | un
   const site = await openSite(deps, input.siteKey, origin);
   if (!site.ok) return site;
   const { business, site: siteRow } = site.value;
+  const far = startOutsideHorizon(business, deps.clock.now(), input.start, 'start');
+  if (far) return far;
   const service = await loadService(deps.db, business.id, input.serviceId);
   if (!service.ok) return service;
   const staffRows = await pickStaff(deps.db, business.id, service.value.id, input.staffId);

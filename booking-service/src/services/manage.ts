@@ -14,6 +14,7 @@ import { nearestSlots, searchSlots } from './slots.js';
 import { isOriginAllowed } from './site.js';
 import { verifyToken } from './tokens.js';
 import { onBookingCancelled, onBookingRescheduled } from './notifications/enqueue.js';
+import { startOutsideHorizon } from './booking-window.js';
 import { bookingEvent, recordEvent } from './events.js';
 
 const MIN = 60_000;
@@ -109,6 +110,8 @@ export async function rescheduleBooking(
   const r = loaded.value;
   const blocked = checkChangeable(deps, r);
   if (blocked) return blocked;
+  const far = startOutsideHorizon(r.business, deps.clock.now(), input.start, 'start');
+  if (far) return far;
 
   const start = Date.parse(input.start);
   const date = utcToZoned(start, r.business.timeZone).date;

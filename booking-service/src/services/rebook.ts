@@ -16,6 +16,7 @@ import { onBookingConfirmed } from './notifications/enqueue.js';
 import { fail, ok, type Result } from './result.js';
 import { pickStaff } from './site.js';
 import { searchSlots, toView, type SlotView } from './slots.js';
+import { startOutsideHorizon } from './booking-window.js';
 import { signToken, verifyToken } from './tokens.js';
 
 const MIN = 60_000;
@@ -55,8 +56,9 @@ export async function rebook(
   const loaded = await loadRebook(deps, input.token);
   if (!loaded.ok) return loaded;
   const c = loaded.value;
+  const far = startOutsideHorizon(c.business, deps.clock.now(), input.start, 'start');
+  if (far) return far;
   const start = Date.parse(input.start);
-  if (!Number.isFinite(start)) return fail('INVALID_INPUT', 'Pick a time from the list', { field: 'start' });
   // Same page submitted twice: the second answer is the booking the first one made.
   const key = `rebook:${c.booking.id}:${new Date(start).toISOString()}`;
   const existing = async () => {

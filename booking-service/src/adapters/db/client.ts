@@ -3,6 +3,7 @@
  * PostgreSQL through `pg` when a URL is given. Same schema, same migrations, same queries.
  */
 import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -13,6 +14,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.js';
+import { acquireDirLock } from './dir-lock.js';
 import { pgliteStartParams, prepareDataDir } from './pglite-template.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -63,13 +65,33 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return { db, kind: 'postgres', pool, close: () => pool.end() };
   }
-  // A new data folder starts as a copy of the build's migrated template (no initdb on a user's first start).
-  if (target.dataDir) prepareDataDir(target.dataDir);
-  const client = new PGlite({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), extensions: { btree_gist }, startParams: pgliteStartParams() });
-  await client.waitReady;
-  const db = drizzlePglite({ client, schema });
-  await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: 'pglite', pglite: client, close: () => client.close() };
+  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+  // One process per folder (dir-lock.ts): a second one throws DataDirLocked before touching a file.
+  const lock = target.dataDir ? acquireDirLock(target.dataDir) : undefined;
+  try {
+    // A new data folder starts as a copy of the build's migrated template (no initdb on a user's
+    // first start); done under the lock, so two starts never copy into one folder.
+    if (target.dataDir) prepareDataDir(target.dataDir);
+    const client = new PGlite({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), extensions: { btree_gist }, startParams: pgliteStartParams() });
+    await client.waitReady;
+    const db = drizzlePglite({ client, schema });
+    await migratePglite(db, { migrationsFolder });
+    // An exit without close() (process.exit after a shutdown timeout) leaves no lock behind either.
+    const onExit = () => lock?.release();
+    if (lock) process.once('exit', onExit);
+    const close = async () => {
+      try {
+        await client.close();
+      } finally {
+        process.off('exit', onExit);
+        lock?.release();
+      }
+    };
+    return { db: db as unknown as Db, kind: 'pglite', pglite: client, close };
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
 }
 
 /** Rows of a raw SQL query; both drivers return `{ rows }`, the shared type cannot say so. */
