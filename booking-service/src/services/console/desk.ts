@@ -12,7 +12,7 @@ import { and, asc, eq, gt, lt, ne } from 'drizzle-orm';
 import { bookings, businesses, customers, externalBusy, googleConnections, services, staff } from '../../adapters/db/schema.js';
 import { bookingRange, staffMayChange, type AttendanceMark } from '../../domain/booking/rules.js';
 import { findSlots, type Slot } from '../../domain/availability/find-slots.js';
-import { addDays, utcToZoned, zonedToUtc, type BookingChannel, type BookingStatus, type Lang } from '@frontdesk/shared';
+import { addDays, utcToZoned, zonedToUtc, type BookingChannel, type BookingStatus, type Lang, type WeeklyHours } from '@frontdesk/shared';
 import { markAttendance } from '../attendance.js';
 import type { Deps } from '../deps.js';
 import { bookDirect, cancelBooking as storeCancel, moveBooking } from '../booking-store/store.js';
@@ -37,6 +37,8 @@ export interface DeskBooking {
 }
 
 export interface CalendarView {
+  /** The business's weekly hours: the grid's rows and the day the calendar opens on. */
+  openingHours: WeeklyHours;
   staff: Array<{ id: string; name: string }>;
   bookings: DeskBooking[];
   busy: Array<{ staffId: string; startsAt: string; endsAt: string; source: 'google' }>;
@@ -86,6 +88,7 @@ export async function calendarOf(
     )
     .orderBy(asc(externalBusy.startsAt));
   return {
+    openingHours: biz.openingHours,
     staff: people,
     bookings: rows.map((r) => deskView(r.b, r.names, r.c, lang, biz.defaultLang)),
     busy: busy.map((x) => ({ staffId: x.staffId, startsAt: x.startsAt.toISOString(), endsAt: x.endsAt.toISOString(), source: 'google' as const })),
