@@ -114,6 +114,8 @@ export function mount(host: PanelHost): PanelHandle {
     host.lang(lang, t.close);
     const active = host.shadow.activeElement;
     const hadFocus = !!active && host.frame.contains(active);
+    // The visitor acted in the step on screen (a kept form's button): focus follows to the next step.
+    const inStep = !!active?.closest('.step');
     // Formatters are costly to build: one per language and strings.
     if (fmt?.[1] !== t) fmt = [formatter(lang, t), t];
     const prompt = m.prompt.value;
@@ -135,7 +137,7 @@ export function mount(host: PanelHost): PanelHandle {
     }
     if (prompt !== shown && !busy) {
       // A new step: focus its first field to fix, else its first control (never out of the composer).
-      if ((follow || (hadFocus && !composing)) && !composing) {
+      if ((follow || inStep) && !composing) {
         (host.frame.querySelector<HTMLElement>(`.step [aria-invalid="true"], .problem button, ${CONTROLS}`) ?? dlg)?.focus();
       }
       follow = false;

@@ -1,4 +1,4 @@
-import { h } from 'preact';
+import { Fragment, h } from 'preact';
 import type { Card as CardData, TranscriptMessage } from '../flow/port';
 import { fill } from '../i18n';
 import type { View } from './view';
@@ -34,11 +34,15 @@ function Card({ v, c }: { v: View; c: Extract<CardData, { kind: 'booking' }> }) 
 function Message({ v, x }: { v: View; x: TranscriptMessage }) {
   const c = x.card;
   return (
-    <div class={x.from === 'visitor' ? 'msg me' : x.from === 'staff' ? 'msg staff' : 'msg'}>
-      {x.author ? <b>{x.author}</b> : null}
-      {x.text}
+    <>
+      {x.text || x.author ? (
+        <div class={x.from === 'visitor' ? 'msg me' : x.from === 'staff' ? 'msg staff' : 'msg'}>
+          {x.author ? <b>{x.author}</b> : null}
+          {x.text}
+        </div>
+      ) : null}
       {c?.kind === 'booking' ? <Card v={v} c={c} /> : null}
-    </div>
+    </>
   );
 }
 
