@@ -73,12 +73,42 @@ export function createDemoServer({ bookingUrl }) {
   });
 }
 
+/**
+ * Resolves once the booking service answers `/healthz` (true), or false after `timeoutMs`.
+ * `npm start` runs both servers at once and the service needs seconds (database, seed) before it
+ * answers: URLs printed before then lead to a page whose widget cannot load.
+ */
+export async function waitForService(bookingUrl, { timeoutMs = 180_000, intervalMs = 250, now = Date.now, sleep = (ms) => new Promise((r) => setTimeout(r, ms)) } = {}) {
+  const deadline = now() + timeoutMs;
+  const health = `${bookingUrl.replace(/\/+$/, '')}/healthz`;
+  for (;;) {
+    try {
+      const res = await fetch(health, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    if (now() >= deadline) return false;
+    await sleep(intervalMs);
+  }
+}
+
+/** The lines `npm start` ends with: where to click. */
+export function banner({ port, bookingUrl, ready }) {
+  const booking = bookingUrl.replace(/\/+$/, '');
+  return [
+    ready ? `Frontdesk is ready (booking service: ${booking})` : `Frontdesk demo sites — the booking service at ${booking} does not answer yet; the widget will load once it does`,
+    ...PAGES.map(([name, path]) => `  ${name}: http://localhost:${port}${path}`),
+    `  e2e fixtures: http://localhost:${port}/fixtures/`,
+    `  staff console: ${booking}/console (demo sign-ins: see the booking service's lines above)`,
+  ];
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.DEMO_PORT ?? 8080);
   const bookingUrl = process.env.BOOKING_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-  createDemoServer({ bookingUrl }).listen(port, () => {
-    console.log(`Frontdesk demo sites (booking service: ${bookingUrl})`);
-    for (const [name, path] of PAGES) console.log(`  ${name}: http://localhost:${port}${path}`);
-    console.log(`  e2e fixtures: http://localhost:${port}/fixtures/`);
+  createDemoServer({ bookingUrl }).listen(port, async () => {
+    const ready = await waitForService(bookingUrl);
+    for (const line of banner({ port, bookingUrl, ready })) console.log(line);
   });
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { test } from 'node:test';
-import { createDemoServer } from './server.mjs';
+import { createServer } from 'node:http';
+import { banner, createDemoServer, waitForService } from './server.mjs';
 
 async function withServer(fn) {
   const server = createDemoServer({ bookingUrl: 'http://localhost:3999/' }).listen(0, '127.0.0.1');
@@ -35,3 +36,31 @@ test('SPA routes get the app shell; paths outside the pages are refused', () =>
     assert.equal((await fetch(`${base}/nope.html`)).status, 404);
     assert.equal((await fetch(`${base}/..%2fserver.mjs`)).status, 403);
   }));
+
+test('the URLs wait for the booking service: printed once /healthz answers, not before', async () => {
+  // A booking service that is still starting: 503 twice, then healthy.
+  let calls = 0;
+  const svc = createServer((req, res) => {
+    calls += 1;
+    res.writeHead(req.url === '/healthz' && calls > 2 ? 200 : 503).end('{}');
+  }).listen(0, '127.0.0.1');
+  await once(svc, 'listening');
+  try {
+    const ready = await waitForService(`http://127.0.0.1:${svc.address().port}/`, { intervalMs: 5, timeoutMs: 5_000 });
+    assert.equal(ready, true);
+    assert.equal(calls, 3);
+  } finally {
+    svc.close();
+  }
+  const lines = banner({ port: 8080, bookingUrl: 'http://localhost:3000/', ready: true });
+  assert.match(lines[0], /ready/);
+  assert.equal(lines.filter((l) => l.includes('http://localhost:8080/')).length, 4);
+  assert.ok(lines.some((l) => l.includes('http://localhost:3000/console')));
+});
+
+test('a booking service that never answers: gives up after the timeout and says so', async () => {
+  let t = 0;
+  const ready = await waitForService('http://127.0.0.1:9/', { timeoutMs: 1_000, intervalMs: 400, now: () => t, sleep: async (ms) => void (t += ms) });
+  assert.equal(ready, false);
+  assert.match(banner({ port: 8080, bookingUrl: 'http://127.0.0.1:9', ready }).join('\n'), /does not answer yet/);
+});

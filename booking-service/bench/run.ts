@@ -7,6 +7,7 @@ import { runConversationBench } from './conversation.js';
 import { runGrowthBench } from './growth.js';
 import { runHttpBench } from './http.js';
 import { writeSection } from './report.js';
+import { runStartBench } from './start.js';
 import { runStormBench } from './storm.js';
 
 const benches: ReadonlyArray<{ name: string; run: () => Promise<string> }> = [
@@ -15,6 +16,7 @@ const benches: ReadonlyArray<{ name: string; run: () => Promise<string> }> = [
   { name: 'growth', run: runGrowthBench },
   { name: 'storm', run: runStormBench },
   { name: 'conversation', run: runConversationBench },
+  { name: 'start', run: runStartBench },
 ];
 
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());

@@ -34,6 +34,10 @@ export interface StormOptions {
   seed?: number;
   /** Draw the day as ⌊u²·days⌋: the next few days are the most wanted, as in real life, so visitors collide. */
   nearDaysPopular?: boolean;
+  /** First day visitors look at (UTC date, YYYY-MM-DD); default tomorrow. A test fixes the weekday so who works is known. */
+  firstDay?: string;
+  /** The barbers a visitor may ask for by name (30 % ask for "anyone"); default all three. */
+  staff?: readonly string[];
 }
 
 export interface StormResult {
@@ -111,10 +115,11 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
   }
 
   async function visitor(i: number): Promise<void> {
-    const staffId = random() < 0.3 ? undefined : STAFF[Math.floor(random() * STAFF.length)];
+    const pool = options.staff ?? STAFF;
+    const staffId = random() < 0.3 ? undefined : pool[Math.floor(random() * pool.length)];
     const abandon = random() < (options.abandonRate ?? 0.1);
     const pick = () => random();
-    const tomorrow = Date.now() + 86_400_000;
+    const tomorrow = options.firstDay ? Date.parse(`${options.firstDay}T00:00:00Z`) : Date.now() + 86_400_000;
     for (let attempt = 0; attempt < 5; attempt++) {
       const u = pick();
       const day = Math.floor((options.nearDaysPopular ? u * u : u) * options.days);

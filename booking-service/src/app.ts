@@ -19,7 +19,15 @@ import { googleCalendarPages } from './pages/google-calendar.js';
 import type { GoogleRuntime } from './services/calendar-sync/deps.js';
 import { visitorPages } from './pages/visitor-pages.js';
 import { findBookingPages } from './pages/find-booking.js';
+import { conversationPages } from './pages/conversation-page.js';
 import { consoleApi, consolePages } from './http/console.js';
+import type { ChannelsRuntime } from './services/channels/runtime.js';
+import { handleTelegramUpdate } from './services/channels/telegram-inbound.js';
+import { restApi } from './api/rest/router.js';
+import type { RateLimitStore } from './ports/rate-limit.js';
+import { consoleStreams, visitorStream, type StreamOptions } from './http/conversation-stream.js';
+import { compressJson } from './http/compress-json.js';
+import { IMMUTABLE, precompressed } from './http/precompressed.js';
 
 export interface AppOptions {
   /** Folder with the built widget (widget.js + w/ chunks); skipped when missing. */
@@ -39,6 +47,12 @@ export interface AppOptions {
   loginLimiter?: RateLimiter | undefined;
   /** Express `trust proxy` (env TRUST_PROXY): hops or proxy addresses, so req.ip — and per-IP limits — see the client behind a load balancer. */
   trustProxy?: number | string[] | undefined;
+  /** Messenger channels (Telegram…): webhooks and the console's connection page; off when absent. */
+  channels?: ChannelsRuntime | undefined;
+  /** Where each REST API key's requests per minute are counted (main.ts: the limits' store); absent = REST keys unlimited. */
+  apiLimitStore?: RateLimitStore | undefined;
+  /** Server push (http/conversation-stream.ts): heartbeat interval, the open streams' registry, delivery hook. */
+  streams?: Omit<StreamOptions, 'log'> | undefined;
 }
 
 /** Origins allowed by any site, refreshed every few seconds (CORS preflights carry no site key). */
@@ -92,6 +106,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use(
     '/trpc',
     corsMw,
+    compressJson(),
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: options.maxBodyBytes ?? 64 * 1024,
@@ -112,8 +127,16 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     }),
   );
 
+  // The REST API for integrations: API keys (Bearer), not cookies, so no CORS and no CSRF.
+  app.use('/api/v1', restApi(deps, { limitStore: options.apiLimitStore, log, maxBodyBytes: options.maxBodyBytes }));
+  // Live push: the visitor's conversation stream (CORS like the API: the widget runs on the site's origin).
+  const streamOptions: StreamOptions = { ...options.streams, log };
+  app.use('/conversations', corsMw);
+  app.use(visitorStream(deps, streamOptions));
+  app.use('/console', consoleStreams(deps, streamOptions));
+
   // The staff console: same origin only (no CORS), session cookie + CSRF header (http/console.ts).
-  app.use('/console/trpc', consoleApi(deps, { loginLimiter: options.loginLimiter, log, google: options.google }));
+  app.use('/console/trpc', compressJson(), consoleApi(deps, { loginLimiter: options.loginLimiter, log, google: options.google, channels: options.channels }));
   app.use('/console', consolePages(options.consoleDist));
 
   // "Add to calendar" from the widget and the e-mails.
@@ -134,21 +157,41 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   // Where the links in the e-mails lead: manage, confirm, rebook (server-rendered, no script).
   app.use(visitorPages(deps, log));
   app.use(findBookingPages(deps, log));
+  app.use(conversationPages(deps, log));
   if (options.mailbox) app.use(mailboxPages(deps, log));
   app.use(googleCalendarPages(deps, options.google, log));
+
+  // Telegram's webhook: one URL per connection, believed only with its secret_token header.
+  const channels = options.channels;
+  if (channels) {
+    app.post('/channels/telegram/:connectionId', express.json({ limit: '1mb' }), (req, res) => {
+      const secret = req.get('x-telegram-bot-api-secret-token');
+      handleTelegramUpdate(deps, channels, String(req.params.connectionId), secret, req.body).then(
+        (a) => res.status(a.status).type('text/plain').send(a.body),
+        (err: unknown) => {
+          log('[channels] telegram update failed', err);
+          // 500: Telegram redelivers it later; the update id was not recorded (the turn rolled back).
+          res.status(500).type('text/plain').send('error');
+        },
+      );
+    });
+  }
 
   const dist = options.widgetDist;
   if (dist && existsSync(dist)) {
     // The loader keeps its name (pasted in owners' sites): short cache. Chunks are
-    // content-hashed: cache for a year.
-    app.get('/widget.js', crossOriginResource, corsMw, (_req, res) => {
-      res.set('Cache-Control', 'public, max-age=300');
+    // content-hashed: cache for a year. Both go brotli or gzip when the browser takes it (the
+    // build precompresses them), identity otherwise.
+    const loaderCache = 'public, max-age=300';
+    app.get('/widget.js', crossOriginResource, corsMw, precompressed(dist, { cacheControl: () => loaderCache }), (_req, res) => {
+      res.set('Cache-Control', loaderCache);
       res.sendFile('widget.js', { root: dist });
     });
     app.use(
       '/w',
       crossOriginResource,
       corsMw,
+      precompressed(`${dist}/w`, { cacheControl: () => IMMUTABLE }),
       express.static(`${dist}/w`, {
         immutable: true,
         maxAge: '365d',

@@ -3,6 +3,7 @@
  */
 import { resolve } from 'node:path';
 import { openDatabase } from './adapters/db/client.js';
+import { DataDirLocked } from './adapters/db/dir-lock.js';
 import { createApp } from './app.js';
 import { readEnv } from './env.js';
 import { systemClock } from './ports/clock.js';
@@ -17,19 +18,37 @@ import { ensureCalendarTick } from './services/calendar-sync/enqueue.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { memoryStore } from './http/memory-store.js';
 import { redisStore } from './http/redis-store.js';
+import { buildChannelsRuntime } from './channels-runtime.js';
+import { channelOutbound } from './services/channels/deliver.js';
+import type { ChannelOutbound } from './ports/channel-outbound.js';
+import { createMemoryBus } from './adapters/bus/memory.js';
+import { createNotifyBus, pgTransport } from './adapters/bus/notify.js';
 
 const env = readEnv();
 const database = await openDatabase(
   env.DATABASE_URL
     ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE }
     : { kind: 'pglite', dataDir: resolve(env.DATA_DIR) },
-);
+).catch((err: unknown) => {
+  // A second process on the embedded database folder: say so plainly and stop (no stack).
+  if (err instanceof DataDirLocked) {
+    console.error(`Frontdesk booking service cannot start: ${err.message}`);
+    process.exit(1);
+  }
+  throw err;
+});
 const demoSeeded = env.SEED_DEMO ?? database.kind === 'pglite';
 // Demo-only code (the demo data, the Google emulator) is imported only when the demo is on, so a
 // production process never loads it (main.test.ts checks the static import graph).
-if (demoSeeded) await (await import('./seed/demo.js')).seedDemo(database.db);
+const demo = demoSeeded ? await import('./seed/demo.js') : undefined;
+if (demo) await demo.seedDemo(database.db);
 
 const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+// Conversation push across processes: LISTEN/NOTIFY on PostgreSQL; the embedded database serves one process.
+const bus = database.pool && env.DATABASE_URL
+  ? await createNotifyBus(pgTransport({ url: env.DATABASE_URL, pool: database.pool, log: (m, e) => console.error(m, e ?? '') }))
+  : createMemoryBus();
+const openStreams = new Set<() => void>();
 const deps = {
   db: database.db,
   clock: systemClock,
@@ -37,8 +56,24 @@ const deps = {
   publicUrl,
   // Site/business/service/staff config is reused for up to 5 s (services/config-cache.ts); bookings never are.
   configCache: createConfigCache(),
+  // Set below, once the channels' runtime exists (it needs the secret).
+  outbound: undefined as ChannelOutbound | undefined,
+  bus,
 };
 const leaseMs = env.JOB_LEASE_SECONDS * 1000;
+// Messengers (issue 16): Telegram's Bot API, or in the demo a loopback emulator standing in for it.
+const telegramDemo = (env.TELEGRAM_DEMO ?? (database.kind === 'pglite' && !env.TELEGRAM_API_ROOT))
+  ? await (await import('./dev/telegram-emulator.js')).startTelegramEmulator({ autoBots: true })
+  : undefined;
+const channels = buildChannelsRuntime({
+  telegramApiRoot: telegramDemo?.apiRoot ?? env.TELEGRAM_API_ROOT ?? 'https://api.telegram.org',
+  tokenKey: env.CHANNEL_TOKEN_KEY,
+  appSecret: deps.secret,
+  publicUrl,
+  demo: !!telegramDemo,
+  log: (m, e) => console.error(m, e ?? ''),
+});
+deps.outbound = channelOutbound(deps, channels);
 // An SMTP exchange must end well inside the lease, or another process could send it again.
 const transport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL, { timeoutMs: Math.min(20_000, leaseMs / 3) }) : createOutboxTransport(systemClock);
 // The demo (no Google client, embedded DB): the in-process emulator stands in for Google.
@@ -82,12 +117,21 @@ const app = createApp(deps, {
   loginLimiter,
   google,
   trustProxy: env.TRUST_PROXY,
+  channels,
+  apiLimitStore: limitStore,
+  streams: { open: openStreams },
 });
 const server = app.listen(env.PORT, () => {
   const where = database.kind === 'pglite' ? `embedded database in ${resolve(env.DATA_DIR)}` : 'PostgreSQL';
   console.log(`Frontdesk booking service: ${publicUrl} (${where}, pid ${process.pid})`);
-  console.log(`Staff console: ${publicUrl}/console${demoSeeded ? ' (demo sign-in: owner@demo-barber-nyc.demo / frontdesk-demo)' : ''}`);
+  if (database.kind === 'pglite') console.log('Embedded database: one process only (locked); use PostgreSQL (DATABASE_URL) for more than one process.');
+  console.log(`Staff console: ${publicUrl}/console`);
+  if (demo) {
+    console.log(`  demo sign-ins (password ${demo.DEMO_PASSWORD}), one owner per business:`);
+    for (const s of demo.demoSignIns()) console.log(`    ${s.email}  ${s.name}, ${s.business}  (staff: e.g. ${s.staffExample})`);
+  }
   console.log(env.SMTP_URL ? `Mail: SMTP ${new URL(env.SMTP_URL).host}` : `Mail: outbox, readable at ${publicUrl}/mailbox`);
+  if (telegramDemo) console.log(`Telegram: demo (emulator, not Telegram) at ${telegramDemo.apiRoot}; connect any token like 123456:${'A'.repeat(35)} in the console's Messengers page`);
   console.log(googleDemo ? `Google Calendar: demo calendar (emulator, not Google) at ${googleDemo.emulator.url}` : `Google Calendar: ${google ? 'on' : 'off (no GOOGLE_CLIENT_ID)'}`);
 });
 
@@ -97,11 +141,15 @@ const shutdown = () => {
   closing = true;
   server.close(() => {
     void Promise.resolve(worker?.stop())
+      .then(() => bus.close())
       .then(() => transport.close?.())
       .then(() => limitStore.close?.())
       .then(() => googleDemo?.close())
+      .then(() => telegramDemo?.close())
       .finally(() => database.close().finally(() => process.exit(0)));
   });
+  // Open event streams would hold close() open: end them (their EventSources reconnect elsewhere).
+  for (const end of [...openStreams]) end();
   // Keep-alive connections may hold close() open; don't wait forever.
   setTimeout(() => process.exit(0), 3_000).unref();
 };

@@ -47,7 +47,7 @@ describe.each(dbKinds)('console google.* (%s)', (kind) => {
     const page = await fetch(url);
     const html = await page.text();
     expect(html).toContain('Demo calendar — not Google');
-    const href = new RegExp(`<a[^>]*href="([^"]+)"[^>]*>${choice}</a>`).exec(html)?.[1]?.replaceAll('&#38;', '&');
+    const href = new RegExp(`<a[^>]*href="([^"]+)"[^>]*>${choice}</a>`).exec(html)?.[1]?.replaceAll('&amp;', '&');
     expect(href).toBeTruthy();
     const consent = await fetch(new URL(href!, url), { redirect: 'manual' });
     expect(consent.status).toBe(302);

@@ -62,7 +62,7 @@ describe('npm start: the demo calendar', () => {
     expect(consentUrl.startsWith(`${emulatorUrl}/o/oauth2/v2/auth?`)).toBe(true);
     const page = await (await fetch(consentUrl)).text();
     expect(page).toContain('<h1>Demo calendar — not Google</h1>');
-    const allow = /<a class="allow" href="([^"]+)"/.exec(page)![1]!.replaceAll('&#38;', '&');
+    const allow = /<a class="allow" href="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
     const back = await fetch(new URL(allow, emulatorUrl), { redirect: 'manual' });
     const done = await fetch(back.headers.get('location')!);
     const html = await done.text();

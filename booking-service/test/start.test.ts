@@ -22,6 +22,10 @@ describe('the service on the embedded database', () => {
     svc = await startService({ DATA_DIR: dataDir });
     expect(existsSync(dataDir)).toBe(true);
     expect(svc.output()).toContain('embedded database');
+    // Every demo sign-in, one owner per business, with the person's name (not "Owner").
+    for (const [email, name] of [['owner@demo-salon-spb.demo', 'Екатерина Волкова'], ['owner@demo-clinic-yerevan.demo', 'Նարինե Սարգսյան'], ['owner@demo-barber-nyc.demo', 'Jordan Reyes']]) {
+      expect(svc.output()).toMatch(new RegExp(`${email}\\s+${name}`));
+    }
     for (const siteKey of ['demo-salon-spb', 'demo-clinic-yerevan', 'demo-barber-nyc']) {
       const site = await trpc(svc.url, 'site.get', { siteKey });
       expect(site.services.length).toBeGreaterThan(0);

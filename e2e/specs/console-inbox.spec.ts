@@ -89,7 +89,7 @@ test('a hand-off from the widget appears in the inbox without a reload, its SLA 
   const clock = request.locator('.sla');
 
   await request.getByRole('button', { name: 'Claim' }).click();
-  await expect(request).toContainText('Claimed by Owner');
+  await expect(request).toContainText('Claimed by Jordan Reyes');
   await request.getByRole('button', { name: 'Reply / Close' }).click();
   await request.getByLabel(`Reply to ${visitor} by e-mail`).fill('Hi Vera, we will call you today.');
   await request.getByRole('button', { name: 'Send' }).click();

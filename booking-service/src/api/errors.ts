@@ -21,6 +21,9 @@ export const REASON_CODES: Record<Reason, Code> = {
   HOLD_USED: 'CONFLICT',
   HOLD_EXPIRED: 'PRECONDITION_FAILED',
   BOOKING_NOT_ACTIVE: 'PRECONDITION_FAILED',
+  BOOKING_CHANGED: 'CONFLICT',
+  IDEMPOTENCY_KEY_REUSED: 'CONFLICT',
+  ATTENDANCE_TOO_EARLY: 'PRECONDITION_FAILED',
   CANCELLATION_WINDOW_PASSED: 'PRECONDITION_FAILED',
   INVALID_INPUT: 'BAD_REQUEST',
   HANDOFF_NOT_FOUND: 'NOT_FOUND',
@@ -34,6 +37,8 @@ export const REASON_CODES: Record<Reason, Code> = {
   GOOGLE_NOT_CONNECTED: 'PRECONDITION_FAILED',
   /** Google (or the configured endpoint) did not answer in time or failed: worth retrying. */
   GOOGLE_UNAVAILABLE: 'BAD_GATEWAY',
+  CHANNEL_UNAVAILABLE: 'BAD_GATEWAY',
+  API_KEY_NOT_FOUND: 'NOT_FOUND',
 };
 
 /** Carries a service failure through TRPCError.cause to the error formatter. */

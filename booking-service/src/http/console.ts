@@ -16,7 +16,9 @@ import { isDatabaseUnavailable } from '../adapters/db/errors.js';
 import type { Deps } from '../services/deps.js';
 import { loadSession, SESSION_COOKIE } from '../services/console/sessions.js';
 import type { RateLimiter } from './rate-limit.js';
+import { IMMUTABLE, precompressed } from './precompressed.js';
 import type { GoogleRuntime } from '../services/calendar-sync/deps.js';
+import type { ChannelsRuntime } from '../services/channels/runtime.js';
 
 /** Reads one cookie from a Cookie header (RFC 6265 syntax: `a=1; b=2`). */
 export function readCookie(header: string | undefined, name: string): string | undefined {
@@ -49,7 +51,7 @@ export function sessionCookie(token: string, maxAgeSeconds: number, secure: bool
 
 export function consoleApi(
   deps: Deps,
-  options: { loginLimiter?: RateLimiter | undefined; log: (msg: string, err?: unknown) => void; maxBodyBytes?: number; google?: GoogleRuntime | undefined },
+  options: { loginLimiter?: RateLimiter | undefined; log: (msg: string, err?: unknown) => void; maxBodyBytes?: number; google?: GoogleRuntime | undefined; channels?: ChannelsRuntime | undefined },
 ): RequestHandler {
   const secure = deps.publicUrl.startsWith('https:');
   const api = createExpressMiddleware({
@@ -88,6 +90,7 @@ export function consoleApi(
         cookies,
         limiter: options.loginLimiter,
         google: options.google,
+        channels: options.channels,
       };
     },
     responseMeta: ({ errors }) => {
@@ -168,7 +171,7 @@ export function consolePages(dist: string | undefined): Router {
     });
     return r;
   }
-  r.use('/assets', express.static(join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: true }));
+  r.use('/assets', precompressed(join(dist, 'assets'), { cacheControl: () => IMMUTABLE }), express.static(join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: true }));
   r.use(express.static(dist, { index: false, fallthrough: true, setHeaders: (res, path) => res.setHeader('Cache-Control', path.endsWith('index.html') ? 'no-store' : 'no-cache') }));
   // The app routes with the hash (#/calendar), so only /console itself needs the page.
   r.get('/', (_req, res) => {

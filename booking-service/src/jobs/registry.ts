@@ -11,6 +11,7 @@ import { googleBrokenNotice, googleSync, googleTick, googleWrite } from './calen
 import { sendConsoleMail } from './console-mail.js';
 import { sendBookingMail } from './send-mail.js';
 import { purgeTranscripts } from './purge-transcripts.js';
+import { sendConversationReplyMail } from './conversation-reply-mail.js';
 
 export type JobHandler = (deps: JobDeps, job: JobRow, now: Date) => Promise<void>;
 export type JobTable = Readonly<Record<string, JobHandler>>;
@@ -37,6 +38,8 @@ export const JOB_HANDLERS = {
   'inbox.escalate': escalateHandoff,
   // Conversation transcripts past retention, daily (services/conversation/retention.ts).
   'conversation.purge': purgeTranscripts,
+  // A staff reply the visitor has not seen a minute later goes by e-mail (services/conversation/reply-mail.ts).
+  'conversation.reply-mail': sendConversationReplyMail,
 } satisfies JobTable;
 
 export type JobKind = keyof typeof JOB_HANDLERS;

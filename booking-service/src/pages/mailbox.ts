@@ -46,7 +46,7 @@ export function mailboxPages(deps: Deps, log: (m: string, e?: unknown) => void):
         200,
         'en',
         m.subject,
-        `<p><a href="/mailbox">← Mailbox</a></p><section><dl><dt>From</dt><dd>${escapeHtml(m.from)}</dd><dt>To</dt><dd>${escapeHtml(m.to)}</dd><dt>Subject</dt><dd>${escapeHtml(m.subject)}</dd><dt>Message-ID</dt><dd>${escapeHtml(m.messageId)}</dd></dl>` +
+        `<p><a href="/mailbox">← Mailbox</a></p><section><dl><dt>From</dt><dd>${escapeHtml(m.from)}</dd>${m.replyTo ? `<dt>Reply-To</dt><dd>${escapeHtml(m.replyTo)}</dd>` : ''}<dt>To</dt><dd>${escapeHtml(m.to)}</dd><dt>Subject</dt><dd>${escapeHtml(m.subject)}</dd><dt>Message-ID</dt><dd>${escapeHtml(m.messageId)}</dd></dl>` +
           (m.ics ? `<p><a class="btn" href="/mailbox/${escapeHtml(m.id)}/invite.ics">invite.ics</a></p>` : '') +
           `</section><section><iframe title="Message" src="/mailbox/${escapeHtml(m.id)}/html" style="width:100%;height:640px;border:0" sandbox="allow-popups allow-top-navigation-by-user-activation allow-popups-to-escape-sandbox"></iframe></section>` +
           `<section><h2>Plain text</h2><pre style="white-space:pre-wrap">${escapeHtml(m.text)}</pre></section>`,

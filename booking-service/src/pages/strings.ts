@@ -1,5 +1,6 @@
-/** Texts of the visitor pages (manage, confirm, rebook) and their error pages. */
+/** Texts of the visitor pages (manage, confirm, rebook) and their error pages, in ICU MessageFormat (domain/messages/icu.ts). */
 import type { Lang } from '@frontdesk/shared';
+import { ruUntil } from '../domain/messages/icu.js';
 
 export interface PageStrings {
   yourBooking: string;
@@ -29,7 +30,7 @@ export interface PageStrings {
   rebookAsk: string;
   book: string;
   manageLink: string;
-  errors: Record<'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'BOOKING_NOT_FOUND' | 'BOOKING_NOT_ACTIVE' | 'CANCELLATION_WINDOW_PASSED' | 'SLOT_TAKEN' | 'INTERNAL', [string, string]>;
+  errors: Record<'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'BOOKING_NOT_FOUND' | 'BOOKING_NOT_ACTIVE' | 'CANCELLATION_WINDOW_PASSED' | 'SLOT_TAKEN' | 'INVALID_INPUT' | 'INTERNAL', [string, string]>;
 }
 
 const en: PageStrings = {
@@ -67,6 +68,7 @@ const en: PageStrings = {
     BOOKING_NOT_ACTIVE: ['This booking can no longer be changed', 'It has been cancelled or the visit has already taken place.'],
     CANCELLATION_WINDOW_PASSED: ['Too late to change online', 'Online changes close shortly before the appointment. Please call the business.'],
     SLOT_TAKEN: ['That time was just taken', 'Please pick another time.'],
+    INVALID_INPUT: ['Pick a time from the list', 'That time could not be read, or it is outside the days the business takes bookings for. Please pick one of the offered times.'],
     INTERNAL: ['Something went wrong', 'Please try again in a minute.'],
   },
 };
@@ -87,9 +89,9 @@ const ru: PageStrings = {
   moveHere: 'Перенести сюда',
   cancel: 'Отменить запись',
   cancelConfirm: 'Да, отменить запись',
-  changesUntil: 'Перенести или отменить запись онлайн можно до {deadline}.',
-  changesClosed: 'Изменить запись онлайн можно было до {deadline}.',
-  changesClosedCall: 'Изменить запись онлайн можно было до {deadline}. Сейчас — только по телефону {phone}.',
+  changesUntil: `Перенести или отменить запись онлайн можно ${ruUntil('deadline')}.`,
+  changesClosed: `Изменить запись онлайн можно было ${ruUntil('deadline')}.`,
+  changesClosedCall: `Изменить запись онлайн можно было ${ruUntil('deadline')}. Сейчас — только по телефону {phone}.`,
   done: { rescheduled: 'Готово: запись перенесена.', cancelled: 'Готово: запись отменена.', booked: 'Готово: вы записаны.' },
   confirmTitle: 'Подтвердите визит',
   confirmAsk: 'Нажмите кнопку, чтобы подтвердить, что придёте.',
@@ -106,6 +108,7 @@ const ru: PageStrings = {
     BOOKING_NOT_ACTIVE: ['Запись больше нельзя изменить', 'Она отменена или визит уже состоялся.'],
     CANCELLATION_WINDOW_PASSED: ['Изменить онлайн уже нельзя', 'Онлайн-изменения закрываются незадолго до визита. Пожалуйста, позвоните нам.'],
     SLOT_TAKEN: ['Это время только что заняли', 'Пожалуйста, выберите другое время.'],
+    INVALID_INPUT: ['Выберите время из списка', 'Это время не удалось прочитать, или на этот день запись не ведётся. Пожалуйста, выберите одно из предложенных.'],
     INTERNAL: ['Что-то пошло не так', 'Попробуйте ещё раз через минуту.'],
   },
 };
@@ -145,6 +148,7 @@ const hy: PageStrings = {
     BOOKING_NOT_ACTIVE: ['Ամրագրումն այլևս հնարավոր չէ փոխել', 'Այն չեղարկվել է, կամ այցն արդեն կայացել է։'],
     CANCELLATION_WINDOW_PASSED: ['Առցանց փոփոխելն այլևս հնարավոր չէ', 'Առցանց փոփոխությունները փակվում են այցից քիչ առաջ։ Խնդրում ենք զանգահարել։'],
     SLOT_TAKEN: ['Այդ ժամն արդեն զբաղված է', 'Խնդրում ենք ընտրել այլ ժամ։'],
+    INVALID_INPUT: ['Ընտրեք ժամը ցանկից', 'Այդ ժամը հնարավոր չէ կարդալ, կամ այդ օրը գրանցում չի կատարվում։ Խնդրում ենք ընտրել առաջարկված ժամերից մեկը։'],
     INTERNAL: ['Ինչ-որ բան այնպես չգնաց', 'Փորձեք կրկին մեկ րոպեից։'],
   },
 };

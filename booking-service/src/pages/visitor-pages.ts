@@ -6,7 +6,8 @@
  */
 import { escapeHtml, type Lang } from '@frontdesk/shared';
 import express, { type Request, type Response, Router } from 'express';
-import { fill } from '../domain/messages/strings.js';
+import type { z } from 'zod';
+import { formatMessage, instantValues } from '../domain/messages/icu.js';
 import { formatTime, formatWhen } from '../domain/messages/format.js';
 import type { Deps } from '../services/deps.js';
 import { cancelBooking, rescheduleBooking } from '../services/manage.js';
@@ -16,6 +17,7 @@ import type { Failure } from '../services/result.js';
 import { pick } from '../services/site-view.js';
 import { confirmAttendance } from '../services/visitor-confirm.js';
 import { sendPage } from './html.js';
+import { attendanceInput, cancelInput, localDateSchema, rebookInput, rescheduleInput } from '../api/inputs.js';
 import { PAGE_STRINGS, type PageStrings } from './strings.js';
 
 const LANGS: Lang[] = ['ru', 'hy', 'en'];
@@ -37,6 +39,22 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 /** A field of the url-encoded form (Express types the parsed body as any). */
 const formField = (req: Request, name: string) => str((req.body as Record<string, unknown> | undefined)?.[name]);
 const q = encodeURIComponent;
+/** `?day=` as the API's date schema reads it; anything else shows the default day. */
+const dayParam = (req: Request) => {
+  const d = localDateSchema.safeParse(req.query.day);
+  return d.success ? d.data : undefined;
+};
+
+/**
+ * A form post parsed with the API's own schema (issue 12, defect 3: "banana" as a start was a
+ * 500). A bad link field is the bad-link page; any other bad field is the 400 "pick a time" page.
+ */
+function parseForm<T>(schema: z.ZodType<T>, fields: Record<string, string>, tokenField: string): { ok: true; value: T } | { ok: false; failure: Pick<Failure, 'reason'> } {
+  const parsed = schema.safeParse(fields);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const tokenBad = parsed.error.issues.some((i) => i.path[0] === tokenField);
+  return { ok: false, failure: { reason: tokenBad ? 'TOKEN_INVALID' : 'INVALID_INPUT' } };
+}
 
 const STATUS: Record<string, number> = {
   TOKEN_INVALID: 403,
@@ -88,7 +106,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     page(deps, log, async (req, res) => {
       const token = str(req.query.token);
       const lang0 = requestedLang(req);
-      const o = await rescheduleOptions(deps, token, str(req.query.day) || undefined, lang0);
+      const o = await rescheduleOptions(deps, token, dayParam(req), lang0);
       if (!o.ok) return errorPage(res, lang0 ?? acceptLang(req), o);
       const { view, day, days, slots } = o.value;
       const lang = view.lang;
@@ -96,7 +114,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
       const tz = view.business.timeZone;
       const b = view.booking;
       const done = str(req.query.done) as keyof PageStrings['done'];
-      const deadline = formatWhen(Date.parse(view.cancellation.deadline), tz, lang);
+      const deadline = { ...instantValues('deadline', Date.parse(view.cancellation.deadline), tz, lang), deadline: formatWhen(Date.parse(view.cancellation.deadline), tz, lang) };
       const self = (extra: string) => `/manage?token=${q(token)}&lang=${lang}${extra}`;
       const hidden = `<input type="hidden" name="token" value="${escapeHtml(token)}"><input type="hidden" name="lang" value="${lang}">`;
 
@@ -112,7 +130,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
       body += '</section>';
 
       if (b.status === 'confirmed' && view.cancellation.allowed) {
-        body += `<section id="reschedule"><h2>${escapeHtml(s.reschedule)}</h2><p class="note">${escapeHtml(fill(s.changesUntil, { deadline }))}</p>` +
+        body += `<section id="reschedule"><h2>${escapeHtml(s.reschedule)}</h2><p class="note">${escapeHtml(formatMessage(lang, s.changesUntil, deadline))}</p>` +
           `<p>${escapeHtml(s.pickTime)}</p><nav class="days">` +
           days.map((d) => `<a href="${escapeHtml(self(`&day=${d}#reschedule`))}"${d === day ? ' aria-current="date"' : ''}>${escapeHtml(dayLabel(d, lang))}</a>`).join('') +
           `</nav><div class="slots">` +
@@ -124,7 +142,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
           `</div></section>` +
           `<section id="cancel"><h2>${escapeHtml(s.cancel)}</h2><form method="post" action="/manage/cancel">${hidden}<button type="submit" class="btn danger">${escapeHtml(s.cancelConfirm)}</button></form></section>`;
       } else if (b.status === 'confirmed') {
-        const msg = view.business.phone ? fill(s.changesClosedCall, { deadline, phone: view.business.phone }) : fill(s.changesClosed, { deadline });
+        const msg = view.business.phone ? formatMessage(lang, s.changesClosedCall, { ...deadline, phone: view.business.phone }) : formatMessage(lang, s.changesClosed, deadline);
         body += `<section id="changes-closed"><p class="note">${escapeHtml(msg)}</p></section>`;
       }
       sendPage(res, 200, lang, `${s.yourBooking} — ${view.business.name}`, body);
@@ -137,7 +155,9 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     page(deps, log, async (req, res) => {
       const token = formField(req, 'token');
       const lang = requestedLang(req) ?? acceptLang(req);
-      const done = await rescheduleBooking(deps, { manageToken: token, start: formField(req, 'start') }, undefined);
+      const input = parseForm(rescheduleInput, { manageToken: token, start: formField(req, 'start') }, 'manageToken');
+      if (!input.ok) return errorPage(res, lang, input.failure, `/manage?token=${q(token)}&lang=${lang}#reschedule`);
+      const done = await rescheduleBooking(deps, input.value, undefined);
       if (!done.ok) return errorPage(res, lang, done, `/manage?token=${q(token)}&lang=${lang}#reschedule`);
       res.redirect(303, `/manage?token=${q(token)}&lang=${lang}&done=rescheduled`);
     }),
@@ -149,7 +169,9 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     page(deps, log, async (req, res) => {
       const token = formField(req, 'token');
       const lang = requestedLang(req) ?? acceptLang(req);
-      const done = await cancelBooking(deps, { manageToken: token }, undefined);
+      const input = parseForm(cancelInput, { manageToken: token }, 'manageToken');
+      if (!input.ok) return errorPage(res, lang, input.failure);
+      const done = await cancelBooking(deps, input.value, undefined);
       if (!done.ok) return errorPage(res, lang, done, `/manage?token=${q(token)}&lang=${lang}`);
       res.redirect(303, `/manage?token=${q(token)}&lang=${lang}&done=cancelled`);
     }),
@@ -179,7 +201,9 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     page(deps, log, async (req, res) => {
       const lang = requestedLang(req) ?? acceptLang(req);
       const s = PAGE_STRINGS[lang];
-      const done = await confirmAttendance(deps, formField(req, 'token'));
+      const input = parseForm(attendanceInput, { token: formField(req, 'token') }, 'token');
+      if (!input.ok) return errorPage(res, lang, input.failure);
+      const done = await confirmAttendance(deps, input.value.token);
       if (!done.ok) return errorPage(res, lang, done);
       sendPage(res, 200, lang, s.confirmTitle, `<section class="ok" role="status"><h1>${escapeHtml(s.confirmDone)}</h1></section>`);
     }),
@@ -190,7 +214,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     page(deps, log, async (req, res) => {
       const token = str(req.query.token);
       const lang0 = requestedLang(req);
-      const o = await rebookOptions(deps, token, str(req.query.day) || undefined);
+      const o = await rebookOptions(deps, token, dayParam(req));
       if (!o.ok) return errorPage(res, lang0 ?? acceptLang(req), o);
       const { context: c, day, slots } = o.value;
       const lang = lang0 ?? c.booking.lang ?? c.business.defaultLang;
@@ -207,7 +231,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
         200,
         lang,
         `${s.rebookTitle} — ${c.business.name}`,
-        `<h1>${escapeHtml(s.rebookTitle)}</h1><section><h2>${escapeHtml(c.business.name)}</h2><p>${escapeHtml(fill(s.rebookAsk, { service: serviceName }))}</p>` +
+        `<h1>${escapeHtml(s.rebookTitle)}</h1><section><h2>${escapeHtml(c.business.name)}</h2><p>${escapeHtml(formatMessage(lang, s.rebookAsk, { service: serviceName }))}</p>` +
           `<nav class="days"><a href="${escapeHtml(next(-1))}">←</a><a aria-current="date" href="${escapeHtml(next(0))}">${escapeHtml(dayLabel(day, lang))}</a><a href="${escapeHtml(next(1))}">→</a></nav><div class="slots">` +
           (slots.length
             ? slots.map((sl) => `<form method="post" action="/rebook">${hidden}<input type="hidden" name="start" value="${escapeHtml(sl.start)}"><button type="submit" data-start="${escapeHtml(sl.start)}">${escapeHtml(formatTime(Date.parse(sl.start), tz, lang))}</button></form>`).join('')
@@ -223,7 +247,9 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     page(deps, log, async (req, res) => {
       const token = formField(req, 'token');
       const lang = requestedLang(req) ?? acceptLang(req);
-      const done = await rebook(deps, { token, start: formField(req, 'start') });
+      const input = parseForm(rebookInput, { token, start: formField(req, 'start') }, 'token');
+      if (!input.ok) return errorPage(res, lang, input.failure, `/rebook?token=${q(token)}&lang=${lang}`);
+      const done = await rebook(deps, input.value);
       if (!done.ok) return errorPage(res, lang, done, `/rebook?token=${q(token)}&lang=${lang}`);
       res.redirect(303, `/manage?token=${q(done.value.manageToken)}&lang=${lang}&done=booked`);
     }),

@@ -4,7 +4,7 @@
  * database (or when SEED_DEMO=true), never silently into a real PostgreSQL deployment.
  */
 import type { WeeklyHours } from '@frontdesk/shared';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../adapters/db/client.js';
 import { businesses, serviceStaff, services, sites, staff, staffExceptions, users, type WidgetConfigJson } from '../adapters/db/schema.js';
 import { demoQuoteTrees } from './quote-trees.js';
@@ -30,6 +30,8 @@ type Person = Omit<typeof staff.$inferInsert, 'businessId'>;
 interface DemoBusiness {
   business: Biz;
   siteKey: string;
+  /** The owner's own name: the console greets and signs with it (never the role "Owner"). */
+  ownerName: string;
   widget: Omit<WidgetConfigJson, 'quoteTrees'>;
   services: Svc[];
   staff: Person[];
@@ -74,6 +76,7 @@ export const DEMO: DemoBusiness[] = [
       },
     },
     siteKey: 'demo-salon-spb',
+    ownerName: 'Екатерина Волкова',
     widget: {
       color: '#7c3aed',
       position: 'right',
@@ -162,6 +165,7 @@ export const DEMO: DemoBusiness[] = [
       },
     },
     siteKey: 'demo-clinic-yerevan',
+    ownerName: 'Նարինե Սարգսյան',
     widget: {
       color: '#0e7490',
       position: 'right',
@@ -243,6 +247,7 @@ export const DEMO: DemoBusiness[] = [
       whatToBring: { en: 'Walk-ins welcome, but booked clients go first.', ru: 'Клиенты по записи обслуживаются в первую очередь.', hy: 'Ամրագրած հաճախորդները սպասարկվում են առաջինը։' },
     },
     siteKey: 'demo-barber-nyc',
+    ownerName: 'Jordan Reyes',
     widget: {
       color: '#b45309',
       position: 'right',
@@ -267,6 +272,16 @@ export const DEMO: DemoBusiness[] = [
     exceptions: [],
   },
 ];
+
+/** Every demo sign-in `npm start` prints: one owner per business (staff follow `<staffId>@<siteKey>.demo`). */
+export function demoSignIns(): Array<{ business: string; email: string; name: string; staffExample: string }> {
+  return DEMO.map((d) => ({
+    business: d.business.name,
+    email: `owner@${d.siteKey}.demo`,
+    name: d.ownerName,
+    staffExample: `${d.staff[0]?.id ?? 'staff'}@${d.siteKey}.demo`,
+  }));
+}
 
 export async function seedDemo(db: Db): Promise<void> {
   const passwordHash = await demoPasswordHash();
@@ -302,13 +317,15 @@ export async function seedDemo(db: Db): Promise<void> {
       // Console accounts: owner@<siteKey>.demo and <staffId>@<siteKey>.demo. Inserted once;
       // a password changed in the console survives re-seeding.
       const accounts = [
-        { id: `user-owner-${d.siteKey}`, email: `owner@${d.siteKey}.demo`, name: 'Owner', role: 'owner' as const, staffId: null },
+        { id: `user-owner-${d.siteKey}`, email: `owner@${d.siteKey}.demo`, name: d.ownerName, role: 'owner' as const, staffId: null },
         ...d.staff.map((p) => ({ id: `user-${p.id}`, email: `${p.id}@${d.siteKey}.demo`, name: p.name, role: 'staff' as const, staffId: p.id })),
       ];
       await tx
         .insert(users)
         .values(accounts.map((a) => ({ ...a, businessId: biz.id, passwordHash, lang: biz.defaultLang })))
         .onConflictDoNothing();
+      // Databases seeded before owners had names still say "Owner": give them the person's name.
+      await tx.update(users).set({ name: d.ownerName }).where(and(eq(users.id, `user-owner-${d.siteKey}`), eq(users.name, 'Owner')));
     }
   });
   // Keeps planner statistics sane after a bulk insert on a fresh database.

@@ -1,5 +1,6 @@
 import type { Db } from '../adapters/db/client.js';
 import type { Clock } from '../ports/clock.js';
+import type { ChannelOutbound } from '../ports/channel-outbound.js';
 import type { ConversationBus } from '../ports/conversation-bus.js';
 import type { ConfigCache } from './config-cache.js';
 
@@ -15,4 +16,6 @@ export interface Deps {
   configCache?: ConfigCache | undefined;
   /** Wakes server-push streams after a conversation changed (ports/conversation-bus.ts); absent = no push. */
   bus?: ConversationBus | undefined;
+  /** Sends new transcript messages of messenger conversations (Telegram…) to the client's chat; absent = channels off. */
+  outbound?: ChannelOutbound | undefined;
 }

@@ -6,7 +6,8 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-export type TokenPurpose = 'manage' | 'confirm' | 'ics' | 'rebook';
+/** `conversation`: the link in an inbox reply's e-mail back into the conversation (the id is a conversation's). */
+export type TokenPurpose = 'manage' | 'confirm' | 'ics' | 'rebook' | 'conversation';
 
 interface Payload {
   b: string;

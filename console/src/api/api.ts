@@ -4,7 +4,7 @@
  * so a server change that breaks the console fails typecheck here.
  */
 import type { Lang, Role, WeeklyHours } from '@frontdesk/shared';
-import type { inferRouterInputs } from '@trpc/server';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { ConsoleRouter } from '../../../booking-service/src/api/console/router.js';
 import { trpc } from './client.js';
 import { toApiError } from './errors.js';
@@ -14,6 +14,7 @@ import type {
   CalendarData,
   Dashboard,
   GoogleStatus,
+  ChannelsStatus,
   InboxDetail,
   InboxItem,
   InboxList,
@@ -36,6 +37,8 @@ async function call<T>(p: Promise<T>): Promise<T> {
 
 /** What the forms send: the router's own input types. */
 type In = inferRouterInputs<ConsoleRouter>;
+type Out = inferRouterOutputs<ConsoleRouter>;
+export type ApiKey = Out['apiKeys']['list'][number];
 export type BusinessInput = In['business']['update'];
 export type ServiceInput = In['services']['save'];
 export type StaffInput = In['staff']['save'];
@@ -105,6 +108,16 @@ export const api = {
   },
   dashboard: {
     kpis: (i: { from: string; to: string; siteId?: string }): Promise<Dashboard> => call(trpc.dashboard.kpis.query(i)),
+  },
+  channels: {
+    status: (): Promise<ChannelsStatus> => call(trpc.channels.status.query()),
+    connectTelegram: (token: string): Promise<ChannelsStatus> => call(trpc.channels.connectTelegram.mutate({ token })),
+    disconnectTelegram: (): Promise<ChannelsStatus> => call(trpc.channels.disconnectTelegram.mutate()),
+  },
+  apiKeys: {
+    list: (): Promise<ApiKey[]> => call(trpc.apiKeys.list.query()),
+    create: (i: { name: string; scope: 'read' | 'write'; rateLimitPerMinute?: number }): Promise<{ key: ApiKey; secret: string }> => call(trpc.apiKeys.create.mutate(i)),
+    revoke: (i: { id: string }): Promise<ApiKey> => call(trpc.apiKeys.revoke.mutate(i)),
   },
   google: {
     status: (): Promise<GoogleStatus> => call(trpc.google.status.query()),

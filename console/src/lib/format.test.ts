@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatRate, formatResponse, formatTime } from './format.js';
+import { formatDay, formatMoney, formatRate, formatResponse, formatTime } from './format.js';
 
 describe('format', () => {
   it('shows times in the business zone', () => {
@@ -16,5 +16,13 @@ describe('format', () => {
     expect(formatResponse(210_000)).toBe('3.5 min');
     expect(formatResponse(7_200_000)).toBe('2 h');
     expect(formatResponse(null)).toBe('—');
+  });
+});
+
+describe('the dram sign', () => {
+  it('is kept where the fonts draw it, and becomes "դր." where they do not', () => {
+    expect(formatMoney(15000, 'AMD', 'hy-AM', () => true)).toBe('15\u00A0000\u00A0֏');
+    expect(formatMoney(15000, 'AMD', 'hy-AM', () => false)).toBe('15\u00A0000\u00A0դր.');
+    expect(formatMoney(4500, 'RUB', 'ru-RU', () => false)).toMatch(/₽$/);
   });
 });

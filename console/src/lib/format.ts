@@ -1,4 +1,8 @@
 /** Intl formatting in the UI's locale and the business's time zone (no date library). */
+import { DRAM_SIGN, withoutDramSign, type Lang } from '@frontdesk/shared';
+import { hasGlyph } from './glyph.js';
+
+const langOf = (locale: string): Lang => (locale.startsWith('ru') ? 'ru' : locale.startsWith('hy') ? 'hy' : 'en');
 
 export function formatTime(iso: string, timeZone: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
@@ -18,9 +22,11 @@ export function formatDateTime(iso: string, timeZone: string, locale: string): s
   return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
-export function formatMoney(amount: number, currency: string, locale: string): string {
+/** Amounts; the dram sign ֏ becomes "դր."/"драм"/"AMD" where the reader's fonts lack it (shared/dram-sign.ts). */
+export function formatMoney(amount: number, currency: string, locale: string, signDrawn: (ch: string) => boolean = hasGlyph): string {
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+    const text = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+    return text.includes(DRAM_SIGN) && !signDrawn(DRAM_SIGN) ? withoutDramSign(text, langOf(locale)) : text;
   } catch {
     return `${amount} ${currency}`;
   }

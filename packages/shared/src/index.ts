@@ -3,3 +3,5 @@ export * from './zoned.js';
 export * from './lang.js';
 export * from './vocabulary.js';
 export * from './escape-html.js';
+export * from './zone-words.js';
+export * from './dram-sign.js';

@@ -341,6 +341,8 @@ export const outbox = pgTable(
     text: text('text').notNull(),
     html: text('html').notNull(),
     ics: text('ics'),
+    /** Where the recipient's answer goes (the business's address on inbox replies). */
+    replyTo: text('reply_to'),
     createdAt: tstz('created_at').notNull(),
   },
   (t) => [index('outbox_created_idx').on(t.createdAt)],
@@ -479,7 +481,8 @@ export const events = pgTable(
     at: tstz('at').notNull(),
     /** The widget conversation (random id the widget keeps per page visit); null for console actions. */
     conversationId: text('conversation_id'),
-    channel: text('channel').$type<BookingChannel>().notNull().default('widget'),
+    /** Where it happened: a booking channel, or the messenger of a conversation (KPIs by channel). */
+    channel: text('channel').$type<BookingChannel | ConversationChannel>().notNull().default('widget'),
     intent: text('intent'),
     bookingId: text('booking_id'),
     handoffId: text('handoff_id'),
@@ -517,6 +520,10 @@ export const conversations = pgTable(
     seq: integer('seq').notNull().default(0),
     /** The last seq staff have seen in the console (unread = seq − staffReadSeq of visitor messages). */
     staffReadSeq: integer('staff_read_seq').notNull().default(0),
+    /** The last seq shown to the visitor (a turn's answer, a resume, a push stream): staff replies after it are unseen. */
+    visitorSeenSeq: integer('visitor_seen_seq').notNull().default(0),
+    /** The last staff reply already e-mailed to the visitor (the e-mail fallback sends each reply once). */
+    staffMailedSeq: integer('staff_mailed_seq').notNull().default(0),
     source: jsonb('source').$type<{ url?: string; referrer?: string; utm?: Record<string, string> }>(),
     intent: text('intent'),
     customerId: text('customer_id').references(() => customers.id, { onDelete: 'set null' }),
@@ -614,4 +621,95 @@ export const lookupCodes = pgTable(
     createdAt: tstz('created_at').notNull(),
   },
   (t) => [index('lookup_codes_contact_idx').on(t.businessId, t.contactHash, t.createdAt), index('lookup_codes_created_idx').on(t.createdAt)],
+);
+
+/**
+ * A business's connection to a messenger or SMS provider (issue 16): one per business and
+ * channel. The credential (Telegram bot token, WhatsApp access token, SMS API key) is sealed with
+ * AES-256-GCM like Google refresh tokens (`secret_sealed`, the connection id as associated data);
+ * `config` holds what is not secret (bot username, phone number id, template names…).
+ */
+export const channelConnections = pgTable(
+  'channel_connections',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    /** The site whose engine context (services, quote trees) the channel's conversations use. */
+    siteId: text('site_id').references(() => sites.id, { onDelete: 'set null' }),
+    channel: text('channel').$type<Exclude<ConversationChannel, 'widget' | 'email'>>().notNull(),
+    status: text('status').$type<'ok' | 'broken'>().notNull().default('ok'),
+    brokenReason: text('broken_reason'),
+    config: jsonb('config').$type<Record<string, string>>().notNull(),
+    secretSealed: text('secret_sealed').notNull(),
+    createdAt: tstz('created_at').notNull(),
+    updatedAt: tstz('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('channel_connections_business_channel_idx').on(t.businessId, t.channel)],
+);
+
+/**
+ * Inbound updates already played (Telegram update_id, WhatsApp message id): written in the
+ * transaction of the turn they caused, so a redelivered update changes nothing.
+ */
+export const channelUpdates = pgTable(
+  'channel_updates',
+  {
+    connectionId: text('connection_id').notNull().references(() => channelConnections.id, { onDelete: 'cascade' }),
+    updateKey: text('update_key').notNull(),
+    receivedAt: tstz('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.updateKey] }), index('channel_updates_received_idx').on(t.receivedAt)],
+);
+
+/**
+ * How far a messenger conversation's transcript has been sent to the client's chat: bot answers
+ * and staff replies alike go out through one cursor, so each message is sent once and in order.
+ */
+export const channelDeliveries = pgTable('channel_deliveries', {
+  conversationId: text('conversation_id').primaryKey().references(() => conversations.id, { onDelete: 'cascade' }),
+  deliveredSeq: integer('delivered_seq').notNull().default(0),
+  updatedAt: tstz('updated_at').notNull(),
+});
+
+/**
+ * API keys of the REST API (/api/v1, issue 15): one business each, named and scoped by the owner.
+ * The secret is shown once; only its sha256 is kept (a 32-byte random secret needs no slow hash).
+ * A revoked key stays, so the console can show who used what; it never authenticates again.
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    /** Public part of the key (`fdk_<id>_<secret>`): finds the row without scanning hashes. */
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    scope: text('scope').$type<'read' | 'write'>().notNull(),
+    secretHash: text('secret_hash').notNull(),
+    /** Requests per minute this key may make (its own limit, counted in the rate-limit store). */
+    rateLimitPerMinute: integer('rate_limit_per_minute').notNull().default(120),
+    createdByUserId: text('created_by_user_id'),
+    createdAt: tstz('created_at').notNull(),
+    lastUsedAt: tstz('last_used_at'),
+    revokedAt: tstz('revoked_at'),
+  },
+  (t) => [index('api_keys_business_idx').on(t.businessId)],
+);
+
+/**
+ * Idempotency-Key records of the REST API's creates: the first request with a key claims it,
+ * a retry with the same key and body gets the stored answer, a different body is refused.
+ */
+export const apiIdempotency = pgTable(
+  'api_idempotency',
+  {
+    apiKeyId: text('api_key_id').notNull().references(() => apiKeys.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    /** sha256 of method, path and body: the same key with another request is a client bug. */
+    requestHash: text('request_hash').notNull(),
+    /** Null while the first request is still running. */
+    status: integer('status'),
+    body: jsonb('body').$type<unknown>(),
+    createdAt: tstz('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.apiKeyId, t.key] })],
 );

@@ -18,6 +18,7 @@ export function createOutboxTransport(clock: Clock): MailTransport {
           id: randomUUID(),
           messageId: mail.messageId,
           from: mail.from,
+          replyTo: mail.replyTo ?? null,
           to: mail.to,
           subject: mail.subject,
           text: mail.text,

@@ -26,6 +26,7 @@ export function createSmtpTransport(url: string, options: SmtpOptions = {}): Mai
       await transporter.sendMail({
         messageId: mail.messageId,
         from: mail.from,
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
         to: mail.to,
         subject: mail.subject,
         text: mail.text,

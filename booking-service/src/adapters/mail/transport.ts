@@ -5,6 +5,8 @@ export interface OutgoingMail {
   /** Stable per (subject, kind, version), `<…@domain>`: a resend after a crash carries the same id. */
   messageId: string;
   from: string;
+  /** Where answers go when it is not `from` (an inbox reply: the business's own address). */
+  replyTo?: string | undefined;
   to: string;
   subject: string;
   text: string;

@@ -15,6 +15,8 @@ import { bookingsRouter } from './routers/bookings.js';
 import { inboxRouter } from './routers/inbox.js';
 import { dashboardRouter } from './routers/dashboard.js';
 import { googleRouter } from './routers/google.js';
+import { channelsRouter } from './routers/channels.js';
+import { apiKeysRouter } from './routers/api-keys.js';
 
 export const consoleRouter = router({
   auth: authRouter,
@@ -28,6 +30,8 @@ export const consoleRouter = router({
   inbox: inboxRouter,
   dashboard: dashboardRouter,
   google: googleRouter,
+  channels: channelsRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type ConsoleRouter = typeof consoleRouter;

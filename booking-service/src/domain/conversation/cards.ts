@@ -2,6 +2,7 @@
  * Cards: the rich messages of the transcript (a booking, a quote, a hand-off), built from facts
  * read in this turn and the site config, with every text already in the conversation's language.
  */
+import { labelled } from '../messages/icu.js';
 import type { Lang } from '../messages/types.js';
 import type { QuoteTree } from '../quote/quote-tree-schema.js';
 import { localize } from '../quote/localized-text.js';
@@ -68,7 +69,7 @@ export function quoteSummary(tree: QuoteTree, answers: Record<string, string | n
       if (o) parts.push(localize(o.label, lang, tree.defaultLang));
     } else {
       const unit = q.unit ? ` ${localize(q.unit, lang, tree.defaultLang)}` : '';
-      parts.push(`${localize(q.factor ?? q.text, lang, tree.defaultLang)}: ${a}${unit}`);
+      parts.push(labelled(lang, localize(q.factor ?? q.text, lang, tree.defaultLang), `${a}${unit}`));
     }
   }
   return parts.join(' · ');

@@ -269,7 +269,7 @@ describe('quotes', () => {
     expect(c.said).toEqual(['Treating three or more teeth is planned over several visits after an examination.', 'How can we reach you if you leave the chat?']);
     expect(c.prompt).toMatchObject({ kind: 'contact', consent: { required: true, text: 'I agree that my name and contact are stored so that a person can answer me.' } });
     c.send({ type: 'contact', name: 'Ani', contact: '+374 91 123456', consent: true });
-    expect(c.world.effects.at(-1)).toMatchObject({ kind: 'handoff', intent: 'prices', summary: 'Ատամի լիցք (պլոմբ) · Ատամների քանակ: 3' });
+    expect(c.world.effects.at(-1)).toMatchObject({ kind: 'handoff', intent: 'prices', summary: 'Ատամի լիցք (պլոմբ) · Ատամների քանակ՝ 3' });
   });
 
   it('names the quote without repeating itself ("Стрижка: Стрижка: Женская" was a bug)', () => {

@@ -74,3 +74,21 @@ describe('renderMessage', () => {
     expect(m.html).not.toContain('javascript:');
   });
 });
+
+describe('words through ICU MessageFormat', () => {
+  const salon: BusinessFacts = { name: 'Салон «Лаванда»', address: 'СПб', phone: '+7 812 555-01-23', timeZone: 'Europe/Moscow' };
+  it('declines the weekday after "до": "до понедельника", never "до понедельник"', () => {
+    // 2026-03-02 is a Monday; 10:00 in Moscow.
+    const m = renderMessage({ kind: 'booking_confirmed', lang: 'ru', business: salon, booking: facts({ changeDeadline: Date.parse('2026-03-02T07:00:00Z') }), links });
+    expect(m.text).toContain('можно до понедельника, 2 марта, 10:00.');
+    expect(m.text).not.toMatch(/до понедельник[^а]/);
+    const sat = renderMessage({ kind: 'reminder', lang: 'ru', business: { ...salon, phone: null }, booking: facts({ changeDeadline: Date.parse('2026-03-07T07:00:00Z') }), links });
+    expect(sat.text).toContain('до субботы, 7 марта, 10:00.');
+  });
+
+  it('writes Armenian label pauses with «՝», not a colon', () => {
+    const m = renderMessage({ kind: 'booking_confirmed', lang: 'hy', business: clinic, booking: facts(), links });
+    expect(m.text).toContain('Ծառայություն՝ Ատամների մաքրում');
+    expect(m.text).not.toMatch(/[\u0531-\u0587]: /);
+  });
+});

@@ -8,7 +8,8 @@
 import { escapeHtml } from '@frontdesk/shared';
 import { formatShort, formatTime, formatWhen } from './format.js';
 import { button, layout, rows } from './html.js';
-import { STRINGS, fill } from './strings.js';
+import { formatMessage, instantValues, labelled, type MessageValues } from './icu.js';
+import { STRINGS } from './strings.js';
 import type { MessageInput, MessageLinks, RenderedMessage } from './types.js';
 
 /** Subjects are single-line: no CR/LF can reach a mail header, whatever a visitor typed. */
@@ -19,7 +20,9 @@ export function renderMessage(input: MessageInput): RenderedMessage {
   const { business: biz, booking: b, handoff: h, kind, lang } = input;
   const tz = biz.timeZone;
   const when = b ? formatWhen(b.start, tz, lang) : '';
-  const values: Record<string, string> = {
+  const values: MessageValues = {
+    ...(b ? instantValues('deadline', b.changeDeadline, tz, lang) : {}),
+    ...(h ? instantValues('replyBy', h.replyBy, tz, lang) : {}),
     service: b?.serviceName ?? '',
     when: b ? formatShort(b.start, tz, lang) : '',
     was: b?.previousStart != null ? formatShort(b.previousStart, tz, lang) : '',
@@ -29,7 +32,8 @@ export function renderMessage(input: MessageInput): RenderedMessage {
     deadline: b ? formatWhen(b.changeDeadline, tz, lang) : '',
     phone: biz.phone ?? '',
   };
-  const subject = oneLine(`${fill(s.subject[kind], values)} — ${biz.name}`);
+  const fill = (template: string, more?: MessageValues) => formatMessage(lang, template, { ...values, ...more });
+  const subject = oneLine(`${fill(s.subject[kind])} — ${biz.name}`);
 
   const paragraphs: string[] = [];
   const details: Array<[string, string]> = [];
@@ -37,7 +41,7 @@ export function renderMessage(input: MessageInput): RenderedMessage {
   const isStaff = kind.startsWith('staff_');
 
   if (!isStaff) paragraphs.push(b?.customerName ? fill(s.hello, { name: b.customerName }) : s.helloAnon);
-  paragraphs.push(fill(s.lead[kind], values));
+  paragraphs.push(fill(s.lead[kind]));
 
   if (b) {
     if (isStaff) details.push([s.label.client, b.customerName ?? '—'], [s.label.contact, b.customerContact]);
@@ -56,7 +60,7 @@ export function renderMessage(input: MessageInput): RenderedMessage {
   if (h) {
     details.push([s.label.client, h.contactName], [s.label.contact, h.contact], [s.label.message, h.message]);
     if (h.summary) details.push([s.label.summary, h.summary]);
-    details.push([s.label.replyBy, values.replyBy!]);
+    details.push([s.label.replyBy, String(values.replyBy)]);
   }
 
   const l: MessageLinks = input.links;
@@ -79,13 +83,13 @@ export function renderMessage(input: MessageInput): RenderedMessage {
   }
   const rule =
     b && (kind === 'booking_confirmed' || kind === 'booking_rescheduled' || kind === 'reminder')
-      ? fill(biz.phone ? s.cancellationRule : s.cancellationRuleNoPhone, values)
+      ? fill(biz.phone ? s.cancellationRule : s.cancellationRuleNoPhone)
       : null;
 
-  const linkLines = buttons.filter(([href]) => href).map(([href, label]) => `${label}: ${href}`);
+  const linkLines = buttons.filter(([href]) => href).map(([href, label]) => labelled(lang, label, href ?? ''));
   const text = [
     ...paragraphs,
-    details.map(([k, v]) => `${k}: ${v.replace(/\n/g, ', ')}`).join('\n'),
+    details.map(([k, v]) => labelled(lang, k, v.replace(/\n/g, ', '))).join('\n'),
     ...(rule ? [rule] : []),
     linkLines.join('\n'),
     '—',

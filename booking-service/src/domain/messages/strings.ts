@@ -1,9 +1,11 @@
 /**
- * Message texts in the three visitor languages. `{name}`-style placeholders are filled by
- * `fill()` with already-formatted values; HTML escaping happens after filling, in render.ts.
+ * Message texts in the three visitor languages, in ICU MessageFormat (icu.ts): placeholders take
+ * already-formatted values, `select`s decline what a language declines (Russian "до среды");
+ * HTML escaping happens after formatting, in render.ts.
  * Staff messages use the business's default language (the team's language).
  */
 import type { Lang } from '@frontdesk/shared';
+import { ruUntil } from './icu.js';
 import type { MessageKind } from './types.js';
 
 export interface Strings {
@@ -117,7 +119,7 @@ const ru: Strings = {
     staff_new_booking: 'Новая онлайн-запись.',
     staff_rescheduled: 'Клиент перенёс запись.',
     staff_cancelled: 'Клиент отменил запись.',
-    staff_handoff: 'Посетитель хочет поговорить с человеком. Ответьте, пожалуйста, до {replyBy}.',
+    staff_handoff: `Посетитель хочет поговорить с человеком. Ответьте, пожалуйста, ${ruUntil('replyBy')}.`,
   },
   reminderAsk: 'Пожалуйста, подтвердите, что придёте, или выберите другое время.',
   label: {
@@ -144,8 +146,8 @@ const ru: Strings = {
     rebook: 'Записаться снова',
     cancel: 'Отменить запись',
   },
-  cancellationRule: 'Отменить или перенести запись онлайн можно до {deadline}. Позже — по телефону {phone}.',
-  cancellationRuleNoPhone: 'Отменить или перенести запись онлайн можно до {deadline}.',
+  cancellationRule: `Отменить или перенести запись онлайн можно ${ruUntil('deadline')}. Позже — по телефону {phone}.`,
+  cancellationRuleNoPhone: `Отменить или перенести запись онлайн можно ${ruUntil('deadline')}.`,
   footer: 'Вы получили это письмо, потому что записались онлайн.',
 };
 
@@ -208,7 +210,3 @@ const hy: Strings = {
 
 export const STRINGS: Record<Lang, Strings> = { en, ru, hy };
 
-/** Replaces `{key}` with values[key]; unknown keys stay visible so a missing value is noticed. */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
-}

@@ -279,3 +279,37 @@ describe('evaluateQuote pricing', () => {
     expect(evaluateQuote({ ...perTooth, questions: [] }, {}, 'en')).toMatchObject({ kind: 'final', price: 20000, range: { min: 20000, max: 20000 } });
   });
 });
+
+describe('summary words', () => {
+  const haircut: QuoteTree = quoteTreeSchema.parse({
+    id: 'haircut',
+    title: { ru: 'Стрижка', hy: 'Սանրվածք', en: 'Haircut' },
+    defaultLang: 'ru',
+    currency: 'RUB',
+    serviceId: 'salon-haircut-women',
+    basePrice: 0,
+    questions: [
+      {
+        id: 'kind',
+        stage: 'scoping',
+        type: 'choice',
+        text: { ru: 'Какая стрижка?', hy: 'Ինչպիսի՞ սանրվածք', en: 'Which haircut?' },
+        factor: { ru: 'Стрижка', hy: 'Սանրվածք', en: 'Haircut' },
+        options: [
+          { id: 'women', label: { ru: 'Женская', hy: 'Կանացի', en: "Women's" }, price: { add: 2500 } },
+          { id: 'men', label: { ru: 'Мужская', hy: 'Տղամարդու', en: "Men's" }, price: { add: 1800 } },
+        ],
+      },
+    ],
+  });
+
+  it('says a factor that repeats the title once: "Стрижка: Женская", not "Стрижка: Стрижка: Женская"', () => {
+    const r = evaluateQuote(haircut, { kind: 'women' }, 'ru');
+    expect(r).toMatchObject({ summary: 'Стрижка: Женская' });
+  });
+
+  it('uses the Armenian pause «՝» between a label and its value', () => {
+    const r = evaluateQuote(haircut, { kind: 'women' }, 'hy');
+    expect(r).toMatchObject({ summary: 'Սանրվածք՝ Կանացի' });
+  });
+});

@@ -7,6 +7,7 @@
 import type { Currency, NumberQuestion, QuoteQuestion, QuoteTree } from './quote-tree-schema.js';
 import type { Lang } from '@frontdesk/shared';
 import { localize, type LocalizedText } from './localized-text.js';
+import { labelled } from '../messages/icu.js';
 import {
   canMovePrice,
   finalizePrice,
@@ -95,22 +96,22 @@ function parseWholeNumber(value: string | number): number | null {
   return /^\s*\d{1,9}\s*$/.test(value) ? Number(value) : null;
 }
 
-function answerNumber(q: NumberQuestion, value: string | number, terms: PriceTerms, factor: string): Step {
+function answerNumber(q: NumberQuestion, value: string | number, terms: PriceTerms, factor: string, lang: Lang): Step {
   const n = parseWholeNumber(value);
   if (n === null) return { kind: 'invalid', reason: 'NOT_A_NUMBER' };
   if (n < q.min || n > q.max) return { kind: 'invalid', reason: 'OUT_OF_RANGE' };
   if (!Number.isInteger(n) || (n - q.min) % (q.step ?? 1) !== 0) return { kind: 'invalid', reason: 'OFF_STEP' };
-  const line = `${factor}: ${n}`;
+  const line = labelled(lang, factor, String(n));
   if (q.handoffAbove !== undefined && n > q.handoffAbove.value) return { kind: 'handoff', line, reason: q.handoffAbove.reason };
   return { kind: 'priced', terms: withNumber(terms, q, n), line };
 }
 
 function answer(q: QuoteQuestion, value: string | number, terms: PriceTerms, lang: Lang, defaultLang: Lang): Step {
   const factor = factorOf(q, lang, defaultLang);
-  if (q.type === 'number') return answerNumber(q, value, terms, factor);
+  if (q.type === 'number') return answerNumber(q, value, terms, factor, lang);
   const option = typeof value === 'string' ? q.options.find((o) => o.id === value) : undefined;
   if (option === undefined) return { kind: 'invalid', reason: 'UNKNOWN_OPTION' };
-  const line = `${factor}: ${localize(option.label, lang, defaultLang)}`;
+  const line = labelled(lang, factor, localize(option.label, lang, defaultLang));
   if (option.handoff !== undefined) return { kind: 'handoff', line, reason: option.handoff.reason };
   return {
     kind: 'priced',
@@ -138,7 +139,10 @@ function questionView(q: QuoteQuestion, lang: Lang, defaultLang: Lang): QuoteQue
 
 function summaryOf(tree: QuoteTree, lines: readonly string[], lang: Lang): string {
   const title = localize(tree.title, lang, tree.defaultLang);
-  return lines.length === 0 ? title : `${title}: ${lines.join('; ')}`;
+  // A factor that repeats the title ("Стрижка: Стрижка: Женская") says it once: "Стрижка: Женская".
+  const repeat = labelled(lang, title, '');
+  const own = lines.map((l) => (l.toLocaleLowerCase(lang).startsWith(repeat.toLocaleLowerCase(lang)) ? l.slice(repeat.length) : l));
+  return own.length === 0 ? title : labelled(lang, title, own.join('; '));
 }
 
 /**

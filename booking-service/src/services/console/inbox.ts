@@ -7,13 +7,15 @@
  * response time in WORKING time (opening hours, the same clock as the SLA) — a request sent at
  * night and answered at 09:05 took 5 minutes, which is what staff can be held to.
  *
- * New requests reach the console by polling `inbox.list` every POLL_MS (no SSE: one cheap,
- * indexed query per open console tab, and it works through any proxy).
+ * New requests reach the console by polling `inbox.list` every POLL_MS, and at once through the
+ * console's push stream (/console/stream, http/conversation-stream.ts) when a conversation changes.
  */
 import type { HandoffOutcome, Lang } from '@frontdesk/shared';
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { businesses, handoffReplies, handoffs, users } from '../../adapters/db/schema.js';
+import { businesses, conversations, handoffReplies, handoffs, users } from '../../adapters/db/schema.js';
+import { appendStaffReply } from '../conversation/staff-reply.js';
+import { unreadOf } from './inbox-conversation.js';
 import { workingMsBetween } from '../../domain/reply-by.js';
 import type { Deps } from '../deps.js';
 import { recordEvent } from '../events.js';
@@ -44,6 +46,12 @@ export interface InboxItem {
   closedAt: string | null;
   outcome: HandoffOutcome | null;
   sla: SlaView;
+  /** The chat the request came from: staff reply in it live (null: an old form request, answered by e-mail). */
+  conversationId: string | null;
+  /** The conversation's status (null without one). */
+  conversationStatus: 'bot' | 'waiting' | 'live' | 'closed' | null;
+  /** Visitor messages in that conversation staff have not read. */
+  unread: number;
 }
 
 export interface InboxReply {
@@ -71,7 +79,10 @@ async function namesOf(deps: Deps, businessId: string, ids: string[]): Promise<M
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-function toItem(h: HandoffRow, business: BusinessRow, names: Map<string, string>, now: Date): InboxItem {
+type Unread = Awaited<ReturnType<typeof unreadOf>>;
+
+function toItem(h: HandoffRow, business: BusinessRow, names: Map<string, string>, now: Date, unread: Unread = new Map()): InboxItem {
+  const conv = h.conversationId ? unread.get(h.conversationId) : undefined;
   return {
     id: h.id,
     createdAt: h.createdAt.toISOString(),
@@ -88,6 +99,9 @@ function toItem(h: HandoffRow, business: BusinessRow, names: Map<string, string>
     closedAt: h.closedAt?.toISOString() ?? null,
     outcome: h.outcome,
     sla: slaOf(h, business, now),
+    conversationId: conv ? h.conversationId : null,
+    conversationStatus: conv?.status ?? null,
+    unread: conv?.unread ?? 0,
   };
 }
 
@@ -105,7 +119,8 @@ export async function listInbox(
     .orderBy(desc(handoffs.createdAt), desc(handoffs.id))
     .limit(LIST_LIMIT);
   const names = await namesOf(deps, businessId, rows.flatMap((r) => (r.claimedByUserId ? [r.claimedByUserId] : [])));
-  return { items: rows.map((r) => toItem(r, business, names, now)), serverNow: now.toISOString(), pollMs: POLL_MS };
+  const unread = await unreadOf(deps, businessId, rows.flatMap((r) => (r.conversationId ? [r.conversationId] : [])));
+  return { items: rows.map((r) => toItem(r, business, names, now, unread)), serverNow: now.toISOString(), pollMs: POLL_MS };
 }
 
 async function loadHandoff(deps: Deps, businessId: string, id: string): Promise<Result<HandoffRow>> {
@@ -115,7 +130,8 @@ async function loadHandoff(deps: Deps, businessId: string, id: string): Promise<
 
 async function itemOf(deps: Deps, businessId: string, h: HandoffRow): Promise<InboxItem> {
   const names = await namesOf(deps, businessId, h.claimedByUserId ? [h.claimedByUserId] : []);
-  return toItem(h, await loadBusiness(deps, businessId), names, deps.clock.now());
+  const unread = await unreadOf(deps, businessId, h.conversationId ? [h.conversationId] : []);
+  return toItem(h, await loadBusiness(deps, businessId), names, deps.clock.now(), unread);
 }
 
 export async function getInboxItem(deps: Deps, businessId: string, id: string): Promise<Result<InboxItem & { replies: InboxReply[] }>> {
@@ -154,8 +170,11 @@ const REPLY_SUBJECT: Record<Lang, (business: string) => string> = {
 };
 
 /**
- * Stores the reply, e-mails it to the visitor (when they left an e-mail; otherwise the console
- * shows their phone to call) and, on the first reply, stops the SLA clock.
+ * Answers a request. From a chat (the request has a conversation): the reply is a message of that
+ * conversation, pushed to the visitor's widget at once and e-mailed only if they have not seen it
+ * a minute later (services/conversation/staff-reply.ts). An old form request: stored and e-mailed
+ * (when they left an e-mail; otherwise the console shows their phone to call). The first reply
+ * stops the SLA clock either way.
  */
 export async function replyToHandoff(deps: Deps, session: ConsoleSession, id: string, body: string): Promise<Result<InboxItem>> {
   const loaded = await loadHandoff(deps, session.businessId, id);
@@ -164,8 +183,17 @@ export async function replyToHandoff(deps: Deps, session: ConsoleSession, id: st
   const business = await loadBusiness(deps, session.businessId);
   const now = deps.clock.now();
   const replyId = randomUUID();
+  const conversationId = loaded.value.conversationId;
+  const chat = conversationId
+    ? (await deps.db.select({ id: conversations.id }).from(conversations).where(and(eq(conversations.id, conversationId), eq(conversations.businessId, session.businessId))).limit(1))[0]
+    : undefined;
+  let pushed: { seq: number } | null = null;
   const updated = await deps.db.transaction(async (tx) => {
-    await tx.insert(handoffReplies).values({ id: replyId, businessId: session.businessId, handoffId: id, userId: session.userId, body, createdAt: now });
+    if (chat) {
+      pushed = await appendStaffReply(tx, { conversationId: chat.id, businessId: session.businessId, userId: session.userId, author: session.name, text: body, now });
+    } else {
+      await tx.insert(handoffReplies).values({ id: replyId, businessId: session.businessId, handoffId: id, userId: session.userId, body, createdAt: now });
+    }
     // Only the first reply (first_reply_at still null) stops the clock: racing replies agree.
     const [first] = await tx
       .update(handoffs)
@@ -192,7 +220,7 @@ export async function replyToHandoff(deps: Deps, session: ConsoleSession, id: st
       .where(and(eq(handoffs.id, id), eq(handoffs.status, 'open')))
       .returning();
     const h = row ?? first ?? loaded.value;
-    if (h.contactEmail) {
+    if (!chat && h.contactEmail) {
       await enqueueConsoleMail(
         tx,
         { to: h.contactEmail, subject: REPLY_SUBJECT[h.lang](business.name), text: `${body}\n\n— ${session.name}, ${business.name}`, dedupeKey: `reply:${replyId}` },
@@ -202,6 +230,10 @@ export async function replyToHandoff(deps: Deps, session: ConsoleSession, id: st
     const [fresh] = await tx.select().from(handoffs).where(eq(handoffs.id, id));
     return fresh!;
   });
+  const sent = pushed as { seq: number } | null;
+  if (chat && sent) await deps.bus?.publish({ businessId: session.businessId, conversationId: chat.id, seq: sent.seq, kind: 'messages' });
+  // A messenger conversation (Telegram…): the reply goes back where the client wrote (no-op for the widget).
+  if (chat && sent) await deps.outbound?.deliver({ businessId: session.businessId, conversationId: chat.id });
   return ok(await itemOf(deps, session.businessId, updated));
 }
 

@@ -5,8 +5,9 @@
  * conversation row and never reuse or skip a number.
  */
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '../../adapters/db/client.js';
-import { conversationMessages, conversations } from '../../adapters/db/schema.js';
+import { conversationMessages, conversations, users } from '../../adapters/db/schema.js';
 import type { Card, TranscriptMessage } from '../../domain/conversation/protocol.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -16,6 +17,8 @@ export interface NewMessage {
   text: string;
   card?: Card | undefined;
   authorUserId?: string | undefined;
+  /** The author's display name, echoed in the returned message (not stored: read back through users). */
+  author?: string | undefined;
 }
 
 /**
@@ -25,7 +28,8 @@ export interface NewMessage {
  */
 export interface Claim {
   version: number;
-  set: Partial<typeof conversations.$inferInsert>;
+  /** Column values or SQL over the row's current values (e.g. seq + n). */
+  set: PgUpdateSetSource<typeof conversations>;
 }
 
 /**
@@ -69,27 +73,29 @@ export async function appendMessages(
     at,
   }));
   await tx.insert(conversationMessages).values(rows);
-  const numbered = rows.map(toTranscriptMessage);
+  const numbered = rows.map((r, i) => toTranscriptMessage(r, messages[i]!.author));
   return claim ? { messages: numbered, last } : numbered;
 }
 
-/** Messages after `after` (exclusive), oldest first. */
+/** Messages after `after` (exclusive), oldest first; staff replies carry their author's name. */
 export async function readMessages(db: Db | Tx, conversationId: string, after = 0, limit = 500): Promise<TranscriptMessage[]> {
   const rows = await db
-    .select()
+    .select({ m: conversationMessages, author: users.name })
     .from(conversationMessages)
+    .leftJoin(users, eq(users.id, conversationMessages.authorUserId))
     .where(and(eq(conversationMessages.conversationId, conversationId), gt(conversationMessages.seq, after)))
     .orderBy(asc(conversationMessages.seq))
     .limit(limit);
-  return rows.map(toTranscriptMessage);
+  return rows.map((r) => toTranscriptMessage(r.m, r.author));
 }
 
-function toTranscriptMessage(r: typeof conversationMessages.$inferSelect): TranscriptMessage {
+function toTranscriptMessage(r: typeof conversationMessages.$inferSelect, author?: string | null): TranscriptMessage {
   return {
     seq: r.seq,
     at: r.at.toISOString(),
     from: r.from,
     text: r.text,
+    ...(author ? { author } : {}),
     ...(r.card ? { card: r.card as unknown as Card } : {}),
   };
 }

@@ -29,6 +29,6 @@ export const bookingsRouter = router({
     .mutation(async ({ ctx, input }) => unwrap(await cancelByStaff(ctx.deps, ctx.session.businessId, ctx.session.userId, ctx.session.lang, input))),
 
   markAttendance: staffProcedure
-    .input(z.strictObject({ bookingId: idSchema, status: z.enum(['attended', 'no_show']) }))
-    .mutation(async ({ ctx, input }) => unwrap(await markAttendanceByStaff(ctx.deps, ctx.session.businessId, ctx.session.lang, input))),
+    .input(z.strictObject({ bookingId: idSchema, status: z.enum(['attended', 'no_show', 'confirmed']) }))
+    .mutation(async ({ ctx, input }) => unwrap(await markAttendanceByStaff(ctx.deps, ctx.session.businessId, ctx.session.userId, ctx.session.lang, input))),
 });

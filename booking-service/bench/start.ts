@@ -1,0 +1,146 @@
+/**
+ * Start-up: `npm start` when only runtime variables changed (turbo must replay its build cache,
+ * not rebuild), and the built service alone (`node dist/main.js`, as `npm start` runs it) on the
+ * embedded database: a fresh data folder and a second start on the same folder, to /healthz,
+ * with the service's CPU time (load-independent) beside the wall clock, and its idle RSS.
+ * Medians of BENCH_RUNS (default 3) runs.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../test/support/spawn-service.js';
+import { machineLine } from './report.js';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const service = fileURLToPath(new URL('..', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** User + system CPU of a process so far, ms (/proc/<pid>/stat; clock ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+}
+
+export function rssMiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+async function untilHealthy(url: string, child: ChildProcess, out: () => string): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`exited early (${child.exitCode}):\n${out()}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`not healthy in time:\n${out()}`);
+    await sleep(50);
+  }
+}
+
+function stopGroup(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    process.kill(-child.pid!, 'SIGTERM');
+  });
+}
+
+/** `npm start` from the repository root with these runtime variables: wall time to /healthz and turbo's cache verdicts. */
+async function npmStart(env: Record<string, string>): Promise<{ ms: number; hits: number; misses: number }> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawn('npm', ['start'], {
+    cwd: repo,
+    env: { ...process.env, PORT: String(port), DEMO_PORT: String(await freePort()), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  await untilHealthy(`http://127.0.0.1:${port}`, child, () => out);
+  const ms = performance.now() - t0;
+  await stopGroup(child);
+  return { ms, hits: out.match(/:build: cache hit/g)?.length ?? 0, misses: out.match(/:build: cache miss/g)?.length ?? 0 };
+}
+
+export interface ServiceStart {
+  ms: number;
+  cpuMs: number;
+  rssIdle: number;
+}
+
+/** The built service alone on a data folder: wall and CPU time to /healthz, RSS after 3 s idle. */
+export async function serviceStart(dataDir: string, extraEnv: Record<string, string> = {}): Promise<ServiceStart> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, JOBS: 'false', ...extraEnv };
+  delete env.DATABASE_URL;
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['dist/main.js'], { cwd: service, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  await untilHealthy(`http://127.0.0.1:${port}`, child, () => out);
+  const ms = performance.now() - t0;
+  const cpu = cpuMs(child.pid!);
+  await sleep(3_000);
+  const rssIdle = rssMiB(child.pid!);
+  await stopGroup(child);
+  return { ms, cpuMs: cpu, rssIdle };
+}
+
+export async function runStartBench(): Promise<string> {
+  const load0 = loadavg()[0]!;
+  const scratch = mkdtempSync(join(tmpdir(), 'frontdesk-start-bench-'));
+  try {
+    // Warm turbo's cache with one start, then start again with other runtime variables.
+    const first = await npmStart({ DATA_DIR: join(scratch, 'npm-0') });
+    const again: Array<{ ms: number; hits: number; misses: number }> = [];
+    for (let i = 1; i <= RUNS; i++) again.push(await npmStart({ DATA_DIR: join(scratch, `npm-${i}`), PUBLIC_URL: `http://127.0.0.1:${40000 + i}` }));
+
+    const fresh: ServiceStart[] = [];
+    const second: ServiceStart[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const dir = join(scratch, `svc-${i}`);
+      fresh.push(await serviceStart(dir));
+      second.push(await serviceStart(dir));
+    }
+    const load1 = loadavg()[0]!;
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    const row = (label: string, r: ServiceStart[]) =>
+      `| ${label} | ${s(median(r.map((x) => x.ms)))} | ${Math.round(median(r.map((x) => x.cpuMs)))} ms | ${Math.round(median(r.map((x) => x.rssIdle)))} MiB |`;
+    return [
+      '## Start-up',
+      '',
+      `Machine: ${machineLine()}`,
+      '',
+      `\`npm run bench\` (bench/start.ts), medians of ${RUNS} runs. 1-minute load average ${load0.toFixed(1)} before, ${load1.toFixed(1)} after (2 cores shared with other work: wall-clock figures move with the load; CPU time and cache verdicts do not).`,
+      '',
+      '`npm start` from the repository root, timed from the command to the booking service answering /healthz (turbo checks its build cache, then the service starts on a fresh embedded database and seeds the demo):',
+      '',
+      '| start | wall to /healthz | build tasks replayed from cache | rebuilt |',
+      '|---|---:|---:|---:|',
+      `| once, to fill the cache (not a fresh clone: the cache may already be warm) | ${s(first.ms)} | ${first.hits} | ${first.misses} |`,
+      `| again with other PORT, DEMO_PORT, DATA_DIR, PUBLIC_URL | ${s(median(again.map((x) => x.ms)))} | ${median(again.map((x) => x.hits))} | ${Math.max(...again.map((x) => x.misses))} |`,
+      '',
+      'Target: a second start ≤ 8 s and no rebuild when only runtime variables change (turbo.json: runtime settings are `globalPassThroughEnv`, outside the build key; `test/start-cache-key.test.ts` checks the key).',
+      '',
+      'The built service alone (`node dist/main.js`, job worker off), embedded database:',
+      '',
+      '| start | wall to /healthz | service CPU to /healthz | RSS after 3 s idle |',
+      '|---|---:|---:|---:|',
+      row('fresh data folder (first start)', fresh),
+      row('same folder again', second),
+    ].join('\n');
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

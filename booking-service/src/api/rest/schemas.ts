@@ -1,0 +1,137 @@
+/**
+ * The REST API's schemas: requests are validated with them and the OpenAPI document is generated
+ * from them (openapi.ts), so the two cannot drift. Request fields reuse the public API's schemas
+ * (api/inputs.ts). `.meta({ id })` names a schema as a reusable OpenAPI component.
+ */
+import { z } from 'zod';
+import { NOT_STORABLE, customerSchema, idSchema, instantSchema, langSchema, localDateSchema, storable } from '../inputs.js';
+
+const localized = z.record(z.string(), z.string()).meta({ description: 'Text per language code (ru, hy, en)', example: { en: 'Haircut', ru: 'Стрижка' } });
+
+export const bookingStatusSchema = z.enum(['confirmed', 'cancelled', 'attended', 'no_show']).meta({ id: 'BookingStatus' });
+
+export const bookingSchema = z
+  .object({
+    id: z.string(),
+    status: bookingStatusSchema,
+    start: z.string().meta({ format: 'date-time' }),
+    end: z.string().meta({ format: 'date-time' }),
+    serviceId: z.string(),
+    staffId: z.string(),
+    siteId: z.string().nullable(),
+    channel: z.string().meta({ description: 'Where it was made: widget, phone, console' }),
+    customer: z.object({ id: z.string(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }).nullable(),
+    lang: langSchema.nullable(),
+    note: z.string().nullable(),
+    cancelReason: z.string().nullable(),
+    version: z.number().int().meta({ description: 'Bumped on every reschedule' }),
+    createdAt: z.string().meta({ format: 'date-time' }),
+    updatedAt: z.string().meta({ format: 'date-time' }),
+  })
+  .meta({ id: 'Booking' });
+
+export const bookingPageSchema = z
+  .object({ items: z.array(bookingSchema), nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page' }) })
+  .meta({ id: 'BookingPage' });
+
+export const serviceSchema = z
+  .object({
+    id: z.string(),
+    names: localized,
+    descriptions: localized.nullable(),
+    durationMin: z.number().int(),
+    bufferBeforeMin: z.number().int(),
+    bufferAfterMin: z.number().int(),
+    priceMin: z.number().int().meta({ description: "In the currency's major unit" }),
+    priceMax: z.number().int().nullable().meta({ description: 'Null for a fixed price' }),
+    active: z.boolean(),
+    staffIds: z.array(z.string()),
+  })
+  .meta({ id: 'Service' });
+
+export const staffSchema = z
+  .object({ id: z.string(), name: z.string(), timeZone: z.string().nullable(), active: z.boolean() })
+  .meta({ id: 'StaffMember' });
+
+export const slotSchema = z
+  .object({
+    start: z.string().meta({ format: 'date-time' }),
+    end: z.string().meta({ format: 'date-time' }),
+    staffId: z.string().meta({ description: 'Who would serve: the first free staff member' }),
+    staffIds: z.array(z.string()).optional().meta({ description: 'Everyone free at this time' }),
+  })
+  .meta({ id: 'Slot' });
+
+export const availabilitySchema = z.object({ timeZone: z.string(), slots: z.array(slotSchema) }).meta({ id: 'Availability' });
+
+export const listOf = <T extends z.ZodType>(item: T, id: string) => z.object({ items: z.array(item) }).meta({ id });
+
+/** RFC 9457 problem details, with the fields at fault named in `errors`. */
+export const problemSchema = z
+  .object({
+    type: z.string().meta({ description: 'A URI reference naming the kind of problem' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    code: z.string().optional().meta({ description: 'Machine-readable reason, e.g. SLOT_TAKEN' }),
+    errors: z
+      .array(
+        z.object({
+          in: z.enum(['path', 'query', 'body', 'header']),
+          field: z.string().meta({ description: 'Dotted path of the field, e.g. customer.name' }),
+          pointer: z.string().optional().meta({ description: 'JSON Pointer into the body (RFC 6901), for body fields' }),
+          detail: z.string(),
+        }),
+      )
+      .optional(),
+    alternatives: z.array(slotSchema).optional().meta({ description: 'Free times near the one asked for (SLOT_TAKEN)' }),
+  })
+  .meta({ id: 'Problem' });
+
+// ---- requests
+
+export const idParams = z.object({ id: idSchema.meta({ description: 'The booking id' }) });
+
+const statusList = z
+  .string()
+  .regex(/^[a-z_]+(,[a-z_]+)*$/, 'a comma-separated list of statuses')
+  .transform((s) => s.split(','))
+  .pipe(z.array(bookingStatusSchema))
+  .meta({ description: 'Comma-separated: confirmed,cancelled,attended,no_show' });
+
+export const listBookingsQuery = z.object({
+  from: instantSchema.optional().meta({ description: 'Bookings starting at or after this instant' }),
+  to: instantSchema.optional().meta({ description: 'Bookings starting before this instant' }),
+  status: statusList.optional(),
+  staffId: idSchema.optional(),
+  serviceId: idSchema.optional(),
+  customerId: idSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+const note = z.string().trim().max(1000).refine(storable, NOT_STORABLE);
+
+export const createBookingBody = z
+  .strictObject({
+    serviceId: idSchema,
+    staffId: idSchema.optional().meta({ description: 'Omit for whoever is free' }),
+    start: instantSchema,
+    customer: customerSchema,
+    lang: langSchema.meta({ description: 'The language messages to the customer are written in' }),
+    note: note.optional(),
+    siteId: idSchema.optional().meta({ description: "Which of the business's sites it is for; the first one when omitted" }),
+  })
+  .meta({ id: 'NewBooking' });
+
+export const rescheduleBody = z.strictObject({ start: instantSchema, staffId: idSchema.optional() }).meta({ id: 'Reschedule' });
+export const cancelBody = z.strictObject({ reason: z.string().trim().max(500).refine(storable, NOT_STORABLE).optional() }).meta({ id: 'Cancel' });
+export const attendanceBody = z.strictObject({ status: z.enum(['attended', 'no_show']) }).meta({ id: 'Attendance' });
+
+export const availabilityQuery = z.object({
+  serviceId: idSchema,
+  staffId: idSchema.optional(),
+  from: localDateSchema.meta({ description: "First business-local date, YYYY-MM-DD" }),
+  days: z.coerce.number().int().min(1).max(31).default(7),
+});
