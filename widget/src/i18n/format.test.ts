@@ -30,3 +30,17 @@ describe('formatter', () => {
     expect(fill('A {x} and {y}', { x: '1', y: '2' })).toBe('A 1 and 2');
   });
 });
+
+describe('the local greeting and menu', () => {
+  it('say what the server records for them, so nothing changes when the first answer comes', async () => {
+    const server = {
+      en: (await import('../../../booking-service/src/domain/conversation/words/en')).en,
+      ru: (await import('../../../booking-service/src/domain/conversation/words/ru')).ru,
+      hy: (await import('../../../booking-service/src/domain/conversation/words/hy')).hy,
+    };
+    for (const [lang, t] of [['en', en], ['ru', ru], ['hy', hy]] as const) {
+      expect(t.hello).toBe(server[lang].hello);
+      for (const [id, label] of Object.entries(t.intents)) expect(label).toBe(server[lang][`intent.${id}` as 'intent.book']);
+    }
+  });
+});
