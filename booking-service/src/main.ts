@@ -16,6 +16,7 @@ import { startJobWorker } from './jobs/worker.js';
 import { googleDemoWanted, googleRuntimeFromEnv } from './google-runtime.js';
 import { ensureCalendarTick } from './services/calendar-sync/enqueue.js';
 import { createRateLimiter } from './http/rate-limit.js';
+import { loginRules } from './http/login-limits.js';
 import { memoryStore } from './http/memory-store.js';
 import { redisStore } from './http/redis-store.js';
 import { buildChannelsRuntime } from './channels-runtime.js';
@@ -102,10 +103,8 @@ const rateLimiter = createRateLimiter({
 // Sign-in attempts: its own scopes in the same store, so they never share counters with the public API.
 const loginLimiter = createRateLimiter({
   store: limitStore,
-  rules: [
-    { scope: 'login-email', limit: env.LOGIN_LIMIT_PER_EMAIL, windowMs: env.LOGIN_WINDOW_SECONDS * 1000 },
-    { scope: 'login-ip', limit: env.LOGIN_LIMIT_PER_IP, windowMs: env.LOGIN_WINDOW_SECONDS * 1000 },
-  ],
+  // Sliding: the limit holds over any LOGIN_WINDOW_SECONDS, not per clock window (issue 12, defect 6).
+  rules: loginRules({ perEmail: env.LOGIN_LIMIT_PER_EMAIL, perIp: env.LOGIN_LIMIT_PER_IP, windowMs: env.LOGIN_WINDOW_SECONDS * 1000 }),
   now: () => systemClock.now().getTime(),
   onStoreError: (e) => console.error('[rate-limit] store unavailable, not limiting sign-in', e),
 });

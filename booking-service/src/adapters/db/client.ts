@@ -15,6 +15,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.js';
 import { acquireDirLock } from './dir-lock.js';
+import { pgliteStartParams, prepareDataDir } from './pglite-template.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction on the database: everything a change writes goes through one. */
@@ -68,7 +69,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   // One process per folder (dir-lock.ts): a second one throws DataDirLocked before touching a file.
   const lock = target.dataDir ? acquireDirLock(target.dataDir) : undefined;
   try {
-    const client = new PGlite({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), extensions: { btree_gist } });
+    // A new data folder starts as a copy of the build's migrated template (no initdb on a user's
+    // first start); done under the lock, so two starts never copy into one folder.
+    if (target.dataDir) prepareDataDir(target.dataDir);
+    const client = new PGlite({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), extensions: { btree_gist }, startParams: pgliteStartParams() });
     await client.waitReady;
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder });

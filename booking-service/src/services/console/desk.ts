@@ -12,7 +12,7 @@ import { and, asc, eq, gt, lt, ne } from 'drizzle-orm';
 import { bookings, businesses, customers, externalBusy, googleConnections, services, staff } from '../../adapters/db/schema.js';
 import { bookingRange, staffMayChange, type AttendanceMark } from '../../domain/booking/rules.js';
 import { findSlots, type Slot } from '../../domain/availability/find-slots.js';
-import { addDays, utcToZoned, zonedToUtc, type BookingChannel, type BookingStatus, type Lang } from '@frontdesk/shared';
+import { addDays, utcToZoned, zonedToUtc, type BookingChannel, type BookingStatus, type Lang, type WeeklyHours } from '@frontdesk/shared';
 import { markAttendance } from '../attendance.js';
 import type { Deps } from '../deps.js';
 import { bookDirect, cancelBooking as storeCancel, moveBooking } from '../booking-store/store.js';
@@ -34,9 +34,13 @@ export interface DeskBooking {
   customer: { name: string; phone: string | null; email: string | null };
   note: string | null;
   channel: BookingChannel;
+  /** Send it back with a change: the change applies only to the booking as shown. */
+  version: number;
 }
 
 export interface CalendarView {
+  /** The business's weekly hours: the grid's rows and the day the calendar opens on. */
+  openingHours: WeeklyHours;
   staff: Array<{ id: string; name: string }>;
   bookings: DeskBooking[];
   busy: Array<{ staffId: string; startsAt: string; endsAt: string; source: 'google' }>;
@@ -86,6 +90,7 @@ export async function calendarOf(
     )
     .orderBy(asc(externalBusy.startsAt));
   return {
+    openingHours: biz.openingHours,
     staff: people,
     bookings: rows.map((r) => deskView(r.b, r.names, r.c, lang, biz.defaultLang)),
     busy: busy.map((x) => ({ staffId: x.staffId, startsAt: x.startsAt.toISOString(), endsAt: x.endsAt.toISOString(), source: 'google' as const })),
@@ -110,6 +115,7 @@ function deskView(
     customer: { name: c?.name ?? '', phone: c?.phone ?? null, email: c?.email ?? null },
     note: b.note,
     channel: b.channel,
+    version: b.version,
   };
 }
 
@@ -216,7 +222,7 @@ export async function rescheduleByStaff(
   businessId: string,
   userId: string,
   viewLang: Lang,
-  input: { bookingId: string; startsAt: Date; staffId?: string | undefined },
+  input: { bookingId: string; startsAt: Date; staffId?: string | undefined; version?: number | undefined },
 ): Promise<Result<DeskBooking>> {
   const b = await loadOwnBooking(deps, businessId, input.bookingId);
   if (!b) return fail('BOOKING_NOT_FOUND', 'No such booking', { field: 'bookingId' });
@@ -239,7 +245,7 @@ export async function rescheduleByStaff(
   if (!free.some((s) => s.start === start)) return taken(deps, business, service, person, start, b.id);
 
   // Conditional on the row as read: a concurrent move or cancel changes it and this one loses.
-  const moved = await moveBooking(deps.db, b, { ...bookingRange(service, start), staffId: person.id }, { by: 'staff', userId }, deps.clock.now());
+  const moved = await moveBooking(deps.db, { ...b, version: input.version ?? b.version }, { ...bookingRange(service, start), staffId: person.id }, { by: 'staff', userId }, deps.clock.now());
   if (!moved.ok) return moved.reason === 'SLOT_TAKEN' ? taken(deps, business, service, person, start, b.id) : moved;
   return ok(await bookingView(deps, businessId, b.id, viewLang));
 }
@@ -249,14 +255,14 @@ export async function cancelByStaff(
   businessId: string,
   userId: string,
   viewLang: Lang,
-  input: { bookingId: string; reason?: string | undefined },
+  input: { bookingId: string; reason?: string | undefined; version?: number | undefined },
 ): Promise<Result<DeskBooking>> {
   const b = await loadOwnBooking(deps, businessId, input.bookingId);
   if (!b) return fail('BOOKING_NOT_FOUND', 'No such booking', { field: 'bookingId' });
   // Cancelling twice is not an error: the same, cancelled, booking.
   if (b.status === 'cancelled') return ok(await bookingView(deps, businessId, b.id, viewLang));
   if (staffMayChange(b)) return fail('BOOKING_NOT_ACTIVE', `This booking is ${b.status}`, { status: b.status });
-  const done = await storeCancel(deps.db, b, input.reason ?? null, { by: 'staff', userId }, deps.clock.now());
+  const done = await storeCancel(deps.db, { ...b, version: input.version ?? b.version }, input.reason ?? null, { by: 'staff', userId }, deps.clock.now());
   if (!done.ok) return done;
   return ok(await bookingView(deps, businessId, b.id, viewLang));
 }
