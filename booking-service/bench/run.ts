@@ -7,6 +7,7 @@ import { runConversationBench } from './conversation.js';
 import { runGrowthBench } from './growth.js';
 import { runHttpBench } from './http.js';
 import { writeSection } from './report.js';
+import { runSlotsShapeBench } from './slots-shape.js';
 import { runStartBench } from './start.js';
 import { runStormBench } from './storm.js';
 
@@ -17,6 +18,7 @@ const benches: ReadonlyArray<{ name: string; run: () => Promise<string> }> = [
   { name: 'storm', run: runStormBench },
   { name: 'conversation', run: runConversationBench },
   { name: 'start', run: runStartBench },
+  { name: 'slots-shape', run: runSlotsShapeBench },
 ];
 
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());

@@ -8,6 +8,7 @@
 import { createHmac } from 'node:crypto';
 import { createTokenCipher, parseKey } from './adapters/google/token-cipher.js';
 import { grammyBots } from './adapters/telegram/bot-api.js';
+import { smsRuSender } from './adapters/sms/smsru.js';
 import type { ChannelsRuntime } from './services/channels/runtime.js';
 
 export interface ChannelsRuntimeParts {
@@ -17,6 +18,8 @@ export interface ChannelsRuntimeParts {
   publicUrl: string;
   demo?: boolean;
   log?: (msg: string, err?: unknown) => void;
+  /** SMS.ru-compatible provider: root URL and key (api_id); no key = no SMS. */
+  sms?: { apiUrl: string; apiKey: string; from?: string | undefined } | undefined;
 }
 
 export function channelKey(tokenKey: string | undefined, appSecret: string): Buffer {
@@ -26,6 +29,7 @@ export function channelKey(tokenKey: string | undefined, appSecret: string): Buf
 export function buildChannelsRuntime(p: ChannelsRuntimeParts): ChannelsRuntime {
   return {
     telegram: grammyBots(p.telegramApiRoot),
+    sms: p.sms ? smsRuSender(p.sms) : undefined,
     cipher: createTokenCipher(channelKey(p.tokenKey, p.appSecret)),
     publicUrl: p.publicUrl,
     demo: p.demo ?? false,

@@ -16,6 +16,7 @@ import { startJobWorker } from './jobs/worker.js';
 import { googleDemoWanted, googleRuntimeFromEnv } from './google-runtime.js';
 import { ensureCalendarTick } from './services/calendar-sync/enqueue.js';
 import { createRateLimiter } from './http/rate-limit.js';
+import { loginRules } from './http/login-limits.js';
 import { memoryStore } from './http/memory-store.js';
 import { redisStore } from './http/redis-store.js';
 import { buildChannelsRuntime } from './channels-runtime.js';
@@ -65,7 +66,10 @@ const leaseMs = env.JOB_LEASE_SECONDS * 1000;
 const telegramDemo = (env.TELEGRAM_DEMO ?? (database.kind === 'pglite' && !env.TELEGRAM_API_ROOT))
   ? await (await import('./dev/telegram-emulator.js')).startTelegramEmulator({ autoBots: true })
   : undefined;
+// SMS: the configured provider, or in the demo a loopback fake (its page lists what was "sent").
+const smsDemo = !env.SMS_API_KEY && telegramDemo ? await (await import('./dev/sms-emulator.js')).startSmsEmulator() : undefined;
 const channels = buildChannelsRuntime({
+  sms: smsDemo ? { apiUrl: smsDemo.apiUrl, apiKey: smsDemo.apiKey } : env.SMS_API_KEY ? { apiUrl: env.SMS_API_URL, apiKey: env.SMS_API_KEY, from: env.SMS_FROM } : undefined,
   telegramApiRoot: telegramDemo?.apiRoot ?? env.TELEGRAM_API_ROOT ?? 'https://api.telegram.org',
   tokenKey: env.CHANNEL_TOKEN_KEY,
   appSecret: deps.secret,
@@ -84,7 +88,7 @@ const google = googleDemo?.runtime ?? googleRuntimeFromEnv(env, database.db, pub
 if (google) await ensureCalendarTick(database.db, systemClock.now());
 const worker = env.JOBS
   ? startJobWorker(
-      { ...deps, transport, mailFrom: env.MAIL_FROM, workerId: `${hostname()}:${process.pid}`, leaseMs, log: (m, e) => console.error(m, e ?? ''), google },
+      { ...deps, transport, mailFrom: env.MAIL_FROM, workerId: `${hostname()}:${process.pid}`, leaseMs, log: (m, e) => console.error(m, e ?? ''), google, channels },
       { pollMs: env.JOBS_POLL_MS },
     )
   : undefined;
@@ -102,10 +106,8 @@ const rateLimiter = createRateLimiter({
 // Sign-in attempts: its own scopes in the same store, so they never share counters with the public API.
 const loginLimiter = createRateLimiter({
   store: limitStore,
-  rules: [
-    { scope: 'login-email', limit: env.LOGIN_LIMIT_PER_EMAIL, windowMs: env.LOGIN_WINDOW_SECONDS * 1000 },
-    { scope: 'login-ip', limit: env.LOGIN_LIMIT_PER_IP, windowMs: env.LOGIN_WINDOW_SECONDS * 1000 },
-  ],
+  // Sliding: the limit holds over any LOGIN_WINDOW_SECONDS, not per clock window (issue 12, defect 6).
+  rules: loginRules({ perEmail: env.LOGIN_LIMIT_PER_EMAIL, perIp: env.LOGIN_LIMIT_PER_IP, windowMs: env.LOGIN_WINDOW_SECONDS * 1000 }),
   now: () => systemClock.now().getTime(),
   onStoreError: (e) => console.error('[rate-limit] store unavailable, not limiting sign-in', e),
 });
@@ -131,6 +133,7 @@ const server = app.listen(env.PORT, () => {
     for (const s of demo.demoSignIns()) console.log(`    ${s.email}  ${s.name}, ${s.business}  (staff: e.g. ${s.staffExample})`);
   }
   console.log(env.SMTP_URL ? `Mail: SMTP ${new URL(env.SMTP_URL).host}` : `Mail: outbox, readable at ${publicUrl}/mailbox`);
+  if (smsDemo) console.log(`SMS: demo provider (not SMS.ru), messages at ${smsDemo.apiUrl}/`);
   if (telegramDemo) console.log(`Telegram: demo (emulator, not Telegram) at ${telegramDemo.apiRoot}; connect any token like 123456:${'A'.repeat(35)} in the console's Messengers page`);
   console.log(googleDemo ? `Google Calendar: demo calendar (emulator, not Google) at ${googleDemo.emulator.url}` : `Google Calendar: ${google ? 'on' : 'off (no GOOGLE_CLIENT_ID)'}`);
 });
@@ -146,6 +149,7 @@ const shutdown = () => {
       .then(() => limitStore.close?.())
       .then(() => googleDemo?.close())
       .then(() => telegramDemo?.close())
+      .then(() => smsDemo?.close())
       .finally(() => database.close().finally(() => process.exit(0)));
   });
   // Open event streams would hold close() open: end them (their EventSources reconnect elsewhere).

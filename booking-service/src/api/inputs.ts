@@ -87,6 +87,9 @@ export const slotsFindInput = z.object({
   conversationId: conversationIdSchema.optional(),
 });
 
+/** slots.findCompact: slots.find's input without allStaff (the compact shape carries the serving staff only). */
+export const slotsFindCompactInput = slotsFindInput.omit({ allStaff: true });
+
 export const holdInput = z.object({
   siteKey: siteKeySchema,
   serviceId: idSchema,
@@ -106,8 +109,10 @@ export const confirmInput = z.object({
 });
 
 export const manageInput = z.object({ manageToken: tokenSchema, lang: langSchema.optional() });
-export const rescheduleInput = z.object({ manageToken: tokenSchema, start: instantSchema });
-export const cancelInput = z.object({ manageToken: tokenSchema, reason: z.string().trim().max(500).refine(storable, NOT_STORABLE).optional() });
+/** The booking version the visitor saw (optional): the change applies only if it still is that one, else CONFLICT. */
+const seenVersion = z.number().int().min(0).max(1_000_000).optional();
+export const rescheduleInput = z.object({ manageToken: tokenSchema, start: instantSchema, version: seenVersion });
+export const cancelInput = z.object({ manageToken: tokenSchema, reason: z.string().trim().max(500).refine(storable, NOT_STORABLE).optional(), version: seenVersion });
 
 /** The pages' form posts (pages/visitor-pages.ts): the same field schemas as the API. */
 export const rebookInput = z.object({ token: tokenSchema, start: instantSchema });

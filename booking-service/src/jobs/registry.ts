@@ -12,6 +12,7 @@ import { sendConsoleMail } from './console-mail.js';
 import { sendBookingMail } from './send-mail.js';
 import { purgeTranscripts } from './purge-transcripts.js';
 import { sendConversationReplyMail } from './conversation-reply-mail.js';
+import { sendChannelNotice } from './notify-channel.js';
 
 export type JobHandler = (deps: JobDeps, job: JobRow, now: Date) => Promise<void>;
 export type JobTable = Readonly<Record<string, JobHandler>>;
@@ -28,6 +29,12 @@ export const JOB_HANDLERS = {
   'mail.staff_rescheduled': sendBookingMail,
   'mail.staff_cancelled': sendBookingMail,
   'mail.staff_handoff': sendBookingMail,
+  // The same messages on the client's messenger or by SMS (services/channels/notify.ts: `notify.<message kind>`).
+  'notify.booking_confirmed': sendChannelNotice,
+  'notify.booking_rescheduled': sendChannelNotice,
+  'notify.booking_cancelled': sendChannelNotice,
+  'notify.reminder': sendChannelNotice,
+  'notify.no_show_followup': sendChannelNotice,
   // Google Calendar (services/calendar-sync/enqueue.ts).
   'gcal.sync': googleSync,
   'gcal.write': googleWrite,

@@ -38,6 +38,11 @@ function acceptLang(req: Request): Lang {
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 /** A field of the url-encoded form (Express types the parsed body as any). */
 const formField = (req: Request, name: string) => str((req.body as Record<string, unknown> | undefined)?.[name]);
+/** The booking version a form was shown with ('' = not sent, e.g. an old page); garbage fails the schema and names the field. */
+const formVersion = (req: Request): number | undefined => {
+  const v = formField(req, 'version');
+  return v === '' ? undefined : /^\d{1,7}$/.test(v) ? Number(v) : NaN;
+};
 const q = encodeURIComponent;
 /** `?day=` as the API's date schema reads it; anything else shows the default day. */
 const dayParam = (req: Request) => {
@@ -49,7 +54,7 @@ const dayParam = (req: Request) => {
  * A form post parsed with the API's own schema (issue 12, defect 3: "banana" as a start was a
  * 500). A bad link field is the bad-link page; any other bad field is the 400 "pick a time" page.
  */
-function parseForm<T>(schema: z.ZodType<T>, fields: Record<string, string>, tokenField: string): { ok: true; value: T } | { ok: false; failure: Pick<Failure, 'reason'> } {
+function parseForm<T>(schema: z.ZodType<T>, fields: Record<string, string | number | undefined>, tokenField: string): { ok: true; value: T } | { ok: false; failure: Pick<Failure, 'reason'> } {
   const parsed = schema.safeParse(fields);
   if (parsed.success) return { ok: true, value: parsed.data };
   const tokenBad = parsed.error.issues.some((i) => i.path[0] === tokenField);
@@ -61,6 +66,7 @@ const STATUS: Record<string, number> = {
   TOKEN_EXPIRED: 410,
   BOOKING_NOT_FOUND: 404,
   BOOKING_NOT_ACTIVE: 409,
+  BOOKING_CHANGED: 409,
   CANCELLATION_WINDOW_PASSED: 409,
   SLOT_TAKEN: 409,
   INVALID_INPUT: 400,
@@ -124,7 +130,8 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
       const done = str(req.query.done) as keyof PageStrings['done'];
       const deadline = { ...instantValues('deadline', Date.parse(view.cancellation.deadline), tz, lang), deadline: formatWhen(Date.parse(view.cancellation.deadline), tz, lang) };
       const self = (extra: string) => `/manage?token=${q(token)}&lang=${lang}${extra}`;
-      const hidden = `<input type="hidden" name="token" value="${escapeHtml(token)}"><input type="hidden" name="lang" value="${lang}">`;
+      // The version the visitor sees: a change applies only to the booking as shown (another tab's change wins once).
+      const hidden = `<input type="hidden" name="token" value="${escapeHtml(token)}"><input type="hidden" name="lang" value="${lang}"><input type="hidden" name="version" value="${b.version}">`;
       const open = b.status === 'confirmed' && view.cancellation.allowed;
       // Moving and cancelling ask first: a slot or the cancel button opens the question (a GET,
       // so the page works without scripts); only its "yes" posts the change.
@@ -178,7 +185,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     page(deps, log, async (req, res) => {
       const token = formField(req, 'token');
       const lang = requestedLang(req) ?? acceptLang(req);
-      const input = parseForm(rescheduleInput, { manageToken: token, start: formField(req, 'start') }, 'manageToken');
+      const input = parseForm(rescheduleInput, { manageToken: token, start: formField(req, 'start'), version: formVersion(req) }, 'manageToken');
       if (!input.ok) return errorPage(res, lang, input.failure, `/manage?token=${q(token)}&lang=${lang}#reschedule`);
       const done = await rescheduleBooking(deps, input.value, undefined);
       if (!done.ok) return errorPage(res, lang, done, `/manage?token=${q(token)}&lang=${lang}#reschedule`);
@@ -192,7 +199,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     page(deps, log, async (req, res) => {
       const token = formField(req, 'token');
       const lang = requestedLang(req) ?? acceptLang(req);
-      const input = parseForm(cancelInput, { manageToken: token }, 'manageToken');
+      const input = parseForm(cancelInput, { manageToken: token, version: formVersion(req) }, 'manageToken');
       if (!input.ok) return errorPage(res, lang, input.failure);
       const done = await cancelBooking(deps, input.value, undefined);
       if (!done.ok) return errorPage(res, lang, done, `/manage?token=${q(token)}&lang=${lang}`);

@@ -97,9 +97,12 @@ function checkChangeable(r: Loaded, now: Date) {
   return fail('BOOKING_NOT_ACTIVE', `This booking is ${r.booking.status}`, { status: r.booking.status });
 }
 
+/** The row as the caller read it: the version the visitor was shown, when the client sends it. */
+const asSeen = (r: Loaded, version: number | undefined) => ({ ...r.booking, version: version ?? r.booking.version });
+
 export async function rescheduleBooking(
   deps: Deps,
-  input: { manageToken: string; start: string },
+  input: { manageToken: string; start: string; version?: number | undefined },
   origin: string | undefined,
 ): Promise<Result<{ booking: BookingView }>> {
   const loaded = await loadByToken(deps, input.manageToken, origin);
@@ -122,14 +125,14 @@ export async function rescheduleBooking(
   if (!free.some((s) => s.start === start)) return taken();
 
   // Conditional on the row as read here: a concurrent move or cancel changes it and this one loses.
-  const moved = await moveBooking(deps.db, r.booking, { ...bookingRange(r.service, start), staffId: r.booking.staffId }, { by: 'visitor' }, now);
+  const moved = await moveBooking(deps.db, asSeen(r, input.version), { ...bookingRange(r.service, start), staffId: r.booking.staffId }, { by: 'visitor' }, now);
   if (moved.ok) return ok({ booking: toBookingView(moved.value) });
   return moved.reason === 'SLOT_TAKEN' ? taken() : moved;
 }
 
 export async function cancelBooking(
   deps: Deps,
-  input: { manageToken: string; reason?: string | undefined },
+  input: { manageToken: string; reason?: string | undefined; version?: number | undefined },
   origin: string | undefined,
 ): Promise<Result<{ booking: BookingView }>> {
   const loaded = await loadByToken(deps, input.manageToken, origin);
@@ -140,6 +143,6 @@ export async function cancelBooking(
   const now = deps.clock.now();
   const blocked = checkChangeable(r, now);
   if (blocked) return blocked;
-  const done = await storeCancel(deps.db, r.booking, input.reason ?? null, { by: 'visitor' }, now);
+  const done = await storeCancel(deps.db, asSeen(r, input.version), input.reason ?? null, { by: 'visitor' }, now);
   return done.ok ? ok({ booking: toBookingView(done.value) }) : done;
 }

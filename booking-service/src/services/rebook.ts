@@ -99,6 +99,9 @@ export async function rebook(
     }
     if (made.reason !== 'SLOT_TAKEN') return made;
   }
+  // A concurrent use of this link may have taken the very slot (exclusion before the key).
+  const winner = await madeBy(deps, c);
+  if (winner) return ok({ booking: toBookingView(winner), manageToken: signToken(deps.secret, winner.id, 'manage') });
   return fail('SLOT_TAKEN', 'This time is no longer available');
 }
 

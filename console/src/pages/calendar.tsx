@@ -247,7 +247,7 @@ function BookingPanel(props: { booking: CalendarBooking; staffName: string; onCh
           class="subform"
           onSubmit={(e) => {
             e.preventDefault();
-            void act(() => api.bookings.cancel({ bookingId: b.id, ...(reason.trim() ? { reason: reason.trim() } : {}) }));
+            void act(() => api.bookings.cancel({ bookingId: b.id, version: b.version, ...(reason.trim() ? { reason: reason.trim() } : {}) }));
           }}
         >
           <TextField label={d.cancelReason} value={reason} onValue={setReason} />
@@ -261,7 +261,7 @@ function BookingPanel(props: { booking: CalendarBooking; staffName: string; onCh
           initialDate={utcToZoned(Date.parse(b.startsAt), tz).date}
           submitLabel={d.moveTo}
           busy={action.busy}
-          onPick={(slot) => void act(() => api.bookings.reschedule({ bookingId: b.id, startsAt: slot.start, staffId: slot.staffId }))}
+          onPick={(slot) => void act(() => api.bookings.reschedule({ bookingId: b.id, version: b.version, startsAt: slot.start, staffId: slot.staffId }))}
         />
       )}
       {action.error && <ErrorBox error={action.error} text={action.error.reason === 'SLOT_TAKEN' ? d.slotTaken : undefined} />}

@@ -7,8 +7,9 @@
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LOCK_FILE } from './dir-lock.js';
 import { PGlite } from '@electric-sql/pglite';
 
 // src/adapters/db → booking-service/dist/pglite-template, and the same from dist/adapters/db.
@@ -59,7 +60,8 @@ export function prepareDataDir(dataDir: string, template: string = TEMPLATE_DIR)
   if (!usable(template)) return 'initdb';
   const staging = mkdtempSync(join(dataDir, '.template-'));
   try {
-    cpSync(template, staging, { recursive: true, filter: (src) => !src.endsWith(MARKER) });
+    // Never a lock file (dir-lock.ts): copying one in would replace this process's own lock.
+    cpSync(template, staging, { recursive: true, filter: (src) => !src.endsWith(MARKER) && basename(src) !== LOCK_FILE });
     const names = readdirSync(staging).filter((n) => n !== 'PG_VERSION');
     for (const name of names) {
       rmSync(join(dataDir, name), { recursive: true, force: true });

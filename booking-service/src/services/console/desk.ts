@@ -34,6 +34,8 @@ export interface DeskBooking {
   customer: { name: string; phone: string | null; email: string | null };
   note: string | null;
   channel: BookingChannel;
+  /** Send it back with a change: the change applies only to the booking as shown. */
+  version: number;
 }
 
 export interface CalendarView {
@@ -113,6 +115,7 @@ function deskView(
     customer: { name: c?.name ?? '', phone: c?.phone ?? null, email: c?.email ?? null },
     note: b.note,
     channel: b.channel,
+    version: b.version,
   };
 }
 
@@ -219,7 +222,7 @@ export async function rescheduleByStaff(
   businessId: string,
   userId: string,
   viewLang: Lang,
-  input: { bookingId: string; startsAt: Date; staffId?: string | undefined },
+  input: { bookingId: string; startsAt: Date; staffId?: string | undefined; version?: number | undefined },
 ): Promise<Result<DeskBooking>> {
   const b = await loadOwnBooking(deps, businessId, input.bookingId);
   if (!b) return fail('BOOKING_NOT_FOUND', 'No such booking', { field: 'bookingId' });
@@ -242,7 +245,7 @@ export async function rescheduleByStaff(
   if (!free.some((s) => s.start === start)) return taken(deps, business, service, person, start, b.id);
 
   // Conditional on the row as read: a concurrent move or cancel changes it and this one loses.
-  const moved = await moveBooking(deps.db, b, { ...bookingRange(service, start), staffId: person.id }, { by: 'staff', userId }, deps.clock.now());
+  const moved = await moveBooking(deps.db, { ...b, version: input.version ?? b.version }, { ...bookingRange(service, start), staffId: person.id }, { by: 'staff', userId }, deps.clock.now());
   if (!moved.ok) return moved.reason === 'SLOT_TAKEN' ? taken(deps, business, service, person, start, b.id) : moved;
   return ok(await bookingView(deps, businessId, b.id, viewLang));
 }
@@ -252,14 +255,14 @@ export async function cancelByStaff(
   businessId: string,
   userId: string,
   viewLang: Lang,
-  input: { bookingId: string; reason?: string | undefined },
+  input: { bookingId: string; reason?: string | undefined; version?: number | undefined },
 ): Promise<Result<DeskBooking>> {
   const b = await loadOwnBooking(deps, businessId, input.bookingId);
   if (!b) return fail('BOOKING_NOT_FOUND', 'No such booking', { field: 'bookingId' });
   // Cancelling twice is not an error: the same, cancelled, booking.
   if (b.status === 'cancelled') return ok(await bookingView(deps, businessId, b.id, viewLang));
   if (staffMayChange(b)) return fail('BOOKING_NOT_ACTIVE', `This booking is ${b.status}`, { status: b.status });
-  const done = await storeCancel(deps.db, b, input.reason ?? null, { by: 'staff', userId }, deps.clock.now());
+  const done = await storeCancel(deps.db, { ...b, version: input.version ?? b.version }, input.reason ?? null, { by: 'staff', userId }, deps.clock.now());
   if (!done.ok) return done;
   return ok(await bookingView(deps, businessId, b.id, viewLang));
 }
