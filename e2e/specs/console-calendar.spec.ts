@@ -21,8 +21,8 @@ test('a booking made in the widget shows in the staff calendar, and the barber m
   await widget.slots.first().click();
   await widget.fillContact({ name: visitor, phone: '+1 212 555 0199' });
   await widget.consent();
-  await widget.choose(widget.t.confirm);
-  await expect(widget.log).toContainText(widget.t.booked);
+  await widget.choose(widget.w.confirmBooking);
+  await expect(widget.log).toContainText(widget.w.booked);
 
   // A deep link to that day survives the sign-in.
   await desk.open(`/calendar?date=${nyDate(first!.start)}&view=day`);
