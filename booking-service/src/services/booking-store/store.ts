@@ -110,6 +110,17 @@ export async function placeHold(db: Db, hold: NewHold, now: Date): Promise<Resul
   }
 }
 
+/**
+ * The visitor gave the time up ("Change time"): their hold goes at once rather than blocking the
+ * slot until it lapses. Only a hold (never a booking) of this business, found by its token's hash.
+ */
+export async function releaseHold(db: Db | Tx, businessId: string, holdTokenHash: string): Promise<boolean> {
+  const gone = await db.delete(bookings)
+    .where(and(eq(bookings.businessId, businessId), eq(bookings.status, 'held'), eq(bookings.holdTokenHash, holdTokenHash)))
+    .returning({ id: bookings.id });
+  return gone.length > 0;
+}
+
 export interface DirectBooking extends BookingRange {
   businessId: string;
   siteId: string | null;

@@ -10,11 +10,12 @@ import type { ConversationChannel } from '../../domain/conversation/protocol.js'
 import type { Deps } from '../deps.js';
 import { confirmBooking } from '../confirm.js';
 import { holdSlot } from '../hold.js';
+import { releaseHold } from '../booking-store/store.js';
 import { requestHandoff } from '../handoff.js';
 import { cancelBooking, MANAGE_LINK_GRACE_MS, rescheduleBooking } from '../manage.js';
 import { searchSlots, type SlotView } from '../slots.js';
 import { cachedPickStaff, cachedService, type SiteContext } from '../site.js';
-import { signToken, verifyToken } from '../tokens.js';
+import { hashHoldToken, signToken, verifyToken } from '../tokens.js';
 import { readBookings } from './bookings-now.js';
 import { sendLookupCode, verifyLookupCode } from './lookup-codes.js';
 
@@ -49,6 +50,8 @@ export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, n
       if (r.reason === 'SLOT_TAKEN') return { kind: 'hold', ok: false, reason: 'taken', alternatives: ((r.details?.alternatives ?? []) as SlotView[]).map(toRef) };
       return { kind: 'hold', ok: false, reason: 'error' };
     }
+    case 'release':
+      return { kind: 'release', ok: await releaseHold(deps.db, business.id, hashHoldToken(e.holdToken)) };
     case 'confirm': {
       const r = await confirmBooking(deps, {
         holdToken: e.holdToken,
