@@ -93,6 +93,7 @@ export const hy: Dict = {
     clientName: 'Հաճախորդի անունը',
     phone: 'Հեռախոս',
     note: 'Նշում',
+    price: 'Գին',
     create: 'Ամրագրել',
     created: 'Ամրագրված է։',
     slotTaken: 'Այդ ժամը հենց նոր զբաղեցվեց։ Ընտրեք այլ ժամ։',
