@@ -76,6 +76,11 @@ export const envSchema = z.object({
   GOOGLE_DEMO_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** Requested lifetime of push channels (s); renewed a day before expiry. Google caps it (~7 days for events). */
   GOOGLE_CHANNEL_TTL_SECONDS: z.coerce.number().int().min(3_600).max(2_592_000).default(604_800),
+  /**
+   * Let webhooks reach private, loopback and link-local addresses (SSRF guard off). For tests and
+   * the demo (defaults to on with the seeded demo data, off otherwise); never in production.
+   */
+  WEBHOOKS_ALLOW_PRIVATE: boolish.optional(),
   /** Run the job worker (sending mail, reminders) in this process. */
   JOBS: boolish.default(true),
   /** How often the worker looks for due jobs (ms). */

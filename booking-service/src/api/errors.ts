@@ -35,6 +35,7 @@ export const REASON_CODES: Record<Reason, Code> = {
   /** Google (or the configured endpoint) did not answer in time or failed: worth retrying. */
   GOOGLE_UNAVAILABLE: 'BAD_GATEWAY',
   API_KEY_NOT_FOUND: 'NOT_FOUND',
+  WEBHOOK_NOT_FOUND: 'NOT_FOUND',
 };
 
 /** Carries a service failure through TRPCError.cause to the error formatter. */

@@ -15,4 +15,6 @@ export interface Deps {
   configCache?: ConfigCache | undefined;
   /** Wakes server-push streams after a conversation changed (ports/conversation-bus.ts); absent = no push. */
   bus?: ConversationBus | undefined;
+  /** Webhooks may target private and loopback addresses (env WEBHOOKS_ALLOW_PRIVATE: tests, the demo); off = SSRF guard on. */
+  webhooksAllowPrivate?: boolean | undefined;
 }

@@ -29,7 +29,8 @@ export type Reason =
   | 'GOOGLE_NOT_CONFIGURED'
   | 'GOOGLE_NOT_CONNECTED'
   | 'GOOGLE_UNAVAILABLE'
-  | 'API_KEY_NOT_FOUND';
+  | 'API_KEY_NOT_FOUND'
+  | 'WEBHOOK_NOT_FOUND';
 
 export interface Failure {
   ok: false;

@@ -16,6 +16,7 @@ import { inboxRouter } from './routers/inbox.js';
 import { dashboardRouter } from './routers/dashboard.js';
 import { googleRouter } from './routers/google.js';
 import { apiKeysRouter } from './routers/api-keys.js';
+import { webhooksRouter } from './routers/webhooks.js';
 
 export const consoleRouter = router({
   auth: authRouter,
@@ -30,6 +31,7 @@ export const consoleRouter = router({
   dashboard: dashboardRouter,
   google: googleRouter,
   apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
 });
 
 export type ConsoleRouter = typeof consoleRouter;
