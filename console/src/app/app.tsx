@@ -20,6 +20,7 @@ import { QuoteTreesPage } from '../pages/quote-trees.js';
 import { MyHoursPage } from '../pages/my-hours.js';
 import { GoogleSettingsPage } from '../pages/google.js';
 import { ApiKeysPage } from '../pages/api-keys.js';
+import { WebhooksPage } from '../pages/webhooks.js';
 import { navigate, route } from './router.js';
 import { boot, bootError, me } from './session.js';
 
@@ -42,6 +43,7 @@ const PRIVATE: Record<string, { page: FunctionComponent; owner?: boolean }> = {
   '/settings/sites': { page: SitesPage, owner: true },
   '/settings/quote-trees': { page: QuoteTreesPage, owner: true },
   '/settings/api-keys': { page: ApiKeysPage, owner: true },
+  '/settings/webhooks': { page: WebhooksPage, owner: true },
 };
 
 function NotFound(props: { message: string }) {
