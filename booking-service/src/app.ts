@@ -21,6 +21,8 @@ import { visitorPages } from './pages/visitor-pages.js';
 import { findBookingPages } from './pages/find-booking.js';
 import { conversationPages } from './pages/conversation-page.js';
 import { consoleApi, consolePages } from './http/console.js';
+import type { ChannelsRuntime } from './services/channels/runtime.js';
+import { handleTelegramUpdate } from './services/channels/telegram-inbound.js';
 import { restApi } from './api/rest/router.js';
 import type { RateLimitStore } from './ports/rate-limit.js';
 import { consoleStreams, visitorStream, type StreamOptions } from './http/conversation-stream.js';
@@ -43,6 +45,8 @@ export interface AppOptions {
   loginLimiter?: RateLimiter | undefined;
   /** Express `trust proxy` (env TRUST_PROXY): hops or proxy addresses, so req.ip — and per-IP limits — see the client behind a load balancer. */
   trustProxy?: number | string[] | undefined;
+  /** Messenger channels (Telegram…): webhooks and the console's connection page; off when absent. */
+  channels?: ChannelsRuntime | undefined;
   /** Where each REST API key's requests per minute are counted (main.ts: the limits' store); absent = REST keys unlimited. */
   apiLimitStore?: RateLimitStore | undefined;
   /** Server push (http/conversation-stream.ts): heartbeat interval, the open streams' registry, delivery hook. */
@@ -129,7 +133,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use('/console', consoleStreams(deps, streamOptions));
 
   // The staff console: same origin only (no CORS), session cookie + CSRF header (http/console.ts).
-  app.use('/console/trpc', consoleApi(deps, { loginLimiter: options.loginLimiter, log, google: options.google }));
+  app.use('/console/trpc', consoleApi(deps, { loginLimiter: options.loginLimiter, log, google: options.google, channels: options.channels }));
   app.use('/console', consolePages(options.consoleDist));
 
   // "Add to calendar" from the widget and the e-mails.
@@ -153,6 +157,22 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use(conversationPages(deps, log));
   if (options.mailbox) app.use(mailboxPages(deps, log));
   app.use(googleCalendarPages(deps, options.google, log));
+
+  // Telegram's webhook: one URL per connection, believed only with its secret_token header.
+  const channels = options.channels;
+  if (channels) {
+    app.post('/channels/telegram/:connectionId', express.json({ limit: '1mb' }), (req, res) => {
+      const secret = req.get('x-telegram-bot-api-secret-token');
+      handleTelegramUpdate(deps, channels, String(req.params.connectionId), secret, req.body).then(
+        (a) => res.status(a.status).type('text/plain').send(a.body),
+        (err: unknown) => {
+          log('[channels] telegram update failed', err);
+          // 500: Telegram redelivers it later; the update id was not recorded (the turn rolled back).
+          res.status(500).type('text/plain').send('error');
+        },
+      );
+    });
+  }
 
   const dist = options.widgetDist;
   if (dist && existsSync(dist)) {

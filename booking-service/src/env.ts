@@ -81,6 +81,12 @@ export const envSchema = z.object({
    * the demo (defaults to on with the seeded demo data, off otherwise); never in production.
    */
   WEBHOOKS_ALLOW_PRIVATE: boolish.optional(),
+  /** Telegram Bot API root (issue 16): Telegram's unless pointed at a compatible server (the emulator). */
+  TELEGRAM_API_ROOT: z.string().url().optional(),
+  /** 32 bytes, base64 or hex: seals channel credentials (bot tokens, API keys). Unset = derived from APP_SECRET. */
+  CHANNEL_TOKEN_KEY: z.string().min(32).optional(),
+  /** Run the loopback Telegram emulator as a labelled demo Telegram. Defaults to on in the embedded-DB demo when TELEGRAM_API_ROOT is unset. */
+  TELEGRAM_DEMO: boolish.optional(),
   /** Run the job worker (sending mail, reminders) in this process. */
   JOBS: boolish.default(true),
   /** How often the worker looks for due jobs (ms). */

@@ -17,6 +17,9 @@ import { ensureCalendarTick } from './services/calendar-sync/enqueue.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { memoryStore } from './http/memory-store.js';
 import { redisStore } from './http/redis-store.js';
+import { buildChannelsRuntime } from './channels-runtime.js';
+import { channelOutbound } from './services/channels/deliver.js';
+import type { ChannelOutbound } from './ports/channel-outbound.js';
 import { createMemoryBus } from './adapters/bus/memory.js';
 import { createNotifyBus, pgTransport } from './adapters/bus/notify.js';
 
@@ -47,9 +50,24 @@ const deps = {
   configCache: createConfigCache(),
   // The demo's receivers are on this machine; a real deployment keeps the SSRF guard on.
   webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE ?? demoSeeded,
+  // Set below, once the channels' runtime exists (it needs the secret).
+  outbound: undefined as ChannelOutbound | undefined,
   bus,
 };
 const leaseMs = env.JOB_LEASE_SECONDS * 1000;
+// Messengers (issue 16): Telegram's Bot API, or in the demo a loopback emulator standing in for it.
+const telegramDemo = (env.TELEGRAM_DEMO ?? (database.kind === 'pglite' && !env.TELEGRAM_API_ROOT))
+  ? await (await import('./dev/telegram-emulator.js')).startTelegramEmulator({ autoBots: true })
+  : undefined;
+const channels = buildChannelsRuntime({
+  telegramApiRoot: telegramDemo?.apiRoot ?? env.TELEGRAM_API_ROOT ?? 'https://api.telegram.org',
+  tokenKey: env.CHANNEL_TOKEN_KEY,
+  appSecret: deps.secret,
+  publicUrl,
+  demo: !!telegramDemo,
+  log: (m, e) => console.error(m, e ?? ''),
+});
+deps.outbound = channelOutbound(deps, channels);
 // An SMTP exchange must end well inside the lease, or another process could send it again.
 const transport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL, { timeoutMs: Math.min(20_000, leaseMs / 3) }) : createOutboxTransport(systemClock);
 // The demo (no Google client, embedded DB): the in-process emulator stands in for Google.
@@ -93,6 +111,7 @@ const app = createApp(deps, {
   loginLimiter,
   google,
   trustProxy: env.TRUST_PROXY,
+  channels,
   apiLimitStore: limitStore,
   streams: { open: openStreams },
 });
@@ -105,6 +124,7 @@ const server = app.listen(env.PORT, () => {
     for (const s of demo.demoSignIns()) console.log(`    ${s.email}  ${s.name}, ${s.business}  (staff: e.g. ${s.staffExample})`);
   }
   console.log(env.SMTP_URL ? `Mail: SMTP ${new URL(env.SMTP_URL).host}` : `Mail: outbox, readable at ${publicUrl}/mailbox`);
+  if (telegramDemo) console.log(`Telegram: demo (emulator, not Telegram) at ${telegramDemo.apiRoot}; connect any token like 123456:${'A'.repeat(35)} in the console's Messengers page`);
   console.log(googleDemo ? `Google Calendar: demo calendar (emulator, not Google) at ${googleDemo.emulator.url}` : `Google Calendar: ${google ? 'on' : 'off (no GOOGLE_CLIENT_ID)'}`);
 });
 
@@ -118,6 +138,7 @@ const shutdown = () => {
       .then(() => transport.close?.())
       .then(() => limitStore.close?.())
       .then(() => googleDemo?.close())
+      .then(() => telegramDemo?.close())
       .finally(() => database.close().finally(() => process.exit(0)));
   });
   // Open event streams would hold close() open: end them (their EventSources reconnect elsewhere).

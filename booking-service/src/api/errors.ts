@@ -34,6 +34,7 @@ export const REASON_CODES: Record<Reason, Code> = {
   GOOGLE_NOT_CONNECTED: 'PRECONDITION_FAILED',
   /** Google (or the configured endpoint) did not answer in time or failed: worth retrying. */
   GOOGLE_UNAVAILABLE: 'BAD_GATEWAY',
+  CHANNEL_UNAVAILABLE: 'BAD_GATEWAY',
   API_KEY_NOT_FOUND: 'NOT_FOUND',
   WEBHOOK_NOT_FOUND: 'NOT_FOUND',
 };

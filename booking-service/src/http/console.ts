@@ -17,6 +17,7 @@ import type { Deps } from '../services/deps.js';
 import { loadSession, SESSION_COOKIE } from '../services/console/sessions.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { GoogleRuntime } from '../services/calendar-sync/deps.js';
+import type { ChannelsRuntime } from '../services/channels/runtime.js';
 
 /** Reads one cookie from a Cookie header (RFC 6265 syntax: `a=1; b=2`). */
 export function readCookie(header: string | undefined, name: string): string | undefined {
@@ -49,7 +50,7 @@ export function sessionCookie(token: string, maxAgeSeconds: number, secure: bool
 
 export function consoleApi(
   deps: Deps,
-  options: { loginLimiter?: RateLimiter | undefined; log: (msg: string, err?: unknown) => void; maxBodyBytes?: number; google?: GoogleRuntime | undefined },
+  options: { loginLimiter?: RateLimiter | undefined; log: (msg: string, err?: unknown) => void; maxBodyBytes?: number; google?: GoogleRuntime | undefined; channels?: ChannelsRuntime | undefined },
 ): RequestHandler {
   const secure = deps.publicUrl.startsWith('https:');
   const api = createExpressMiddleware({
@@ -88,6 +89,7 @@ export function consoleApi(
         cookies,
         limiter: options.loginLimiter,
         google: options.google,
+        channels: options.channels,
       };
     },
     responseMeta: ({ errors }) => {

@@ -1,5 +1,6 @@
 import type { Db } from '../adapters/db/client.js';
 import type { Clock } from '../ports/clock.js';
+import type { ChannelOutbound } from '../ports/channel-outbound.js';
 import type { ConversationBus } from '../ports/conversation-bus.js';
 import type { ConfigCache } from './config-cache.js';
 
@@ -17,4 +18,6 @@ export interface Deps {
   bus?: ConversationBus | undefined;
   /** Webhooks may target private and loopback addresses (env WEBHOOKS_ALLOW_PRIVATE: tests, the demo); off = SSRF guard on. */
   webhooksAllowPrivate?: boolean | undefined;
+  /** Sends new transcript messages of messenger conversations (Telegram…) to the client's chat; absent = channels off. */
+  outbound?: ChannelOutbound | undefined;
 }

@@ -3,7 +3,7 @@
  * Call inside the transaction of the change being recorded, so an event exists exactly when
  * its change committed. Outbound webhooks of the event are written here too, in the same transaction.
  */
-import type { BookingChannel, EventKind } from '@frontdesk/shared';
+import type { BookingChannel, ConversationChannel, EventKind } from '@frontdesk/shared';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../adapters/db/client.js';
 import { events, type bookings } from '../adapters/db/schema.js';
@@ -17,7 +17,7 @@ export interface EventInput {
   at: Date;
   siteId?: string | null | undefined;
   conversationId?: string | null | undefined;
-  channel?: BookingChannel | undefined;
+  channel?: BookingChannel | ConversationChannel | undefined;
   intent?: string | null | undefined;
   bookingId?: string | null | undefined;
   handoffId?: string | null | undefined;

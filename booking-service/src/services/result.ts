@@ -29,6 +29,8 @@ export type Reason =
   | 'GOOGLE_NOT_CONFIGURED'
   | 'GOOGLE_NOT_CONNECTED'
   | 'GOOGLE_UNAVAILABLE'
+  /** A messenger / SMS provider did not answer or failed (connecting a channel): worth retrying. */
+  | 'CHANNEL_UNAVAILABLE'
   | 'API_KEY_NOT_FOUND'
   | 'WEBHOOK_NOT_FOUND';
 

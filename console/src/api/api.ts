@@ -14,6 +14,7 @@ import type {
   CalendarData,
   Dashboard,
   GoogleStatus,
+  ChannelsStatus,
   InboxDetail,
   InboxItem,
   InboxList,
@@ -111,6 +112,11 @@ export const api = {
   },
   dashboard: {
     kpis: (i: { from: string; to: string; siteId?: string }): Promise<Dashboard> => call(trpc.dashboard.kpis.query(i)),
+  },
+  channels: {
+    status: (): Promise<ChannelsStatus> => call(trpc.channels.status.query()),
+    connectTelegram: (token: string): Promise<ChannelsStatus> => call(trpc.channels.connectTelegram.mutate({ token })),
+    disconnectTelegram: (): Promise<ChannelsStatus> => call(trpc.channels.disconnectTelegram.mutate()),
   },
   apiKeys: {
     list: (): Promise<ApiKey[]> => call(trpc.apiKeys.list.query()),

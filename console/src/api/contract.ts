@@ -32,3 +32,4 @@ export type Outcome = 'booked' | 'not_interested' | 'spam';
 export type Dashboard = Out['dashboard']['kpis'];
 export type Kpis = Dashboard['current'];
 export type GoogleStatus = Out['google']['status'];
+export type ChannelsStatus = Out['channels']['status'];

@@ -19,6 +19,7 @@ import { SitesPage } from '../pages/sites.js';
 import { QuoteTreesPage } from '../pages/quote-trees.js';
 import { MyHoursPage } from '../pages/my-hours.js';
 import { GoogleSettingsPage } from '../pages/google.js';
+import { ChannelsPage } from '../pages/channels.js';
 import { ApiKeysPage } from '../pages/api-keys.js';
 import { WebhooksPage } from '../pages/webhooks.js';
 import { navigate, route } from './router.js';
@@ -42,6 +43,7 @@ const PRIVATE: Record<string, { page: FunctionComponent; owner?: boolean }> = {
   '/settings/staff': { page: StaffPage, owner: true },
   '/settings/sites': { page: SitesPage, owner: true },
   '/settings/quote-trees': { page: QuoteTreesPage, owner: true },
+  '/settings/channels': { page: ChannelsPage, owner: true },
   '/settings/api-keys': { page: ApiKeysPage, owner: true },
   '/settings/webhooks': { page: WebhooksPage, owner: true },
 };

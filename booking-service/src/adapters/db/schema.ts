@@ -482,7 +482,8 @@ export const events = pgTable(
     at: tstz('at').notNull(),
     /** The widget conversation (random id the widget keeps per page visit); null for console actions. */
     conversationId: text('conversation_id'),
-    channel: text('channel').$type<BookingChannel>().notNull().default('widget'),
+    /** Where it happened: a booking channel, or the messenger of a conversation (KPIs by channel). */
+    channel: text('channel').$type<BookingChannel | ConversationChannel>().notNull().default('widget'),
     intent: text('intent'),
     bookingId: text('booking_id'),
     handoffId: text('handoff_id'),
@@ -622,6 +623,54 @@ export const lookupCodes = pgTable(
   },
   (t) => [index('lookup_codes_contact_idx').on(t.businessId, t.contactHash, t.createdAt), index('lookup_codes_created_idx').on(t.createdAt)],
 );
+
+/**
+ * A business's connection to a messenger or SMS provider (issue 16): one per business and
+ * channel. The credential (Telegram bot token, WhatsApp access token, SMS API key) is sealed with
+ * AES-256-GCM like Google refresh tokens (`secret_sealed`, the connection id as associated data);
+ * `config` holds what is not secret (bot username, phone number id, template names…).
+ */
+export const channelConnections = pgTable(
+  'channel_connections',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    /** The site whose engine context (services, quote trees) the channel's conversations use. */
+    siteId: text('site_id').references(() => sites.id, { onDelete: 'set null' }),
+    channel: text('channel').$type<Exclude<ConversationChannel, 'widget' | 'email'>>().notNull(),
+    status: text('status').$type<'ok' | 'broken'>().notNull().default('ok'),
+    brokenReason: text('broken_reason'),
+    config: jsonb('config').$type<Record<string, string>>().notNull(),
+    secretSealed: text('secret_sealed').notNull(),
+    createdAt: tstz('created_at').notNull(),
+    updatedAt: tstz('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('channel_connections_business_channel_idx').on(t.businessId, t.channel)],
+);
+
+/**
+ * Inbound updates already played (Telegram update_id, WhatsApp message id): written in the
+ * transaction of the turn they caused, so a redelivered update changes nothing.
+ */
+export const channelUpdates = pgTable(
+  'channel_updates',
+  {
+    connectionId: text('connection_id').notNull().references(() => channelConnections.id, { onDelete: 'cascade' }),
+    updateKey: text('update_key').notNull(),
+    receivedAt: tstz('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.updateKey] }), index('channel_updates_received_idx').on(t.receivedAt)],
+);
+
+/**
+ * How far a messenger conversation's transcript has been sent to the client's chat: bot answers
+ * and staff replies alike go out through one cursor, so each message is sent once and in order.
+ */
+export const channelDeliveries = pgTable('channel_deliveries', {
+  conversationId: text('conversation_id').primaryKey().references(() => conversations.id, { onDelete: 'cascade' }),
+  deliveredSeq: integer('delivered_seq').notNull().default(0),
+  updatedAt: tstz('updated_at').notNull(),
+});
 
 /**
  * API keys of the REST API (/api/v1, issue 15): one business each, named and scoped by the owner.

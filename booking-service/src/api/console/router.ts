@@ -15,6 +15,7 @@ import { bookingsRouter } from './routers/bookings.js';
 import { inboxRouter } from './routers/inbox.js';
 import { dashboardRouter } from './routers/dashboard.js';
 import { googleRouter } from './routers/google.js';
+import { channelsRouter } from './routers/channels.js';
 import { apiKeysRouter } from './routers/api-keys.js';
 import { webhooksRouter } from './routers/webhooks.js';
 
@@ -30,6 +31,7 @@ export const consoleRouter = router({
   inbox: inboxRouter,
   dashboard: dashboardRouter,
   google: googleRouter,
+  channels: channelsRouter,
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
 });

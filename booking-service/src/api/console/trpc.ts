@@ -14,6 +14,7 @@ import type { RateLimiter } from '../../ports/rate-limit.js';
 import type { Deps } from '../../services/deps.js';
 import type { ConsoleSession } from '../../services/console/sessions.js';
 import type { GoogleRuntime } from '../../services/calendar-sync/deps.js';
+import type { ChannelsRuntime } from '../../services/channels/runtime.js';
 import { asUnavailable, DatabaseUnavailable, RateLimited, ServiceFailure } from '../errors.js';
 import { zodFields } from '../trpc.js';
 import { assertStorable } from './storable-input.js';
@@ -38,6 +39,8 @@ export interface ConsoleContext {
   mailFrom?: string | undefined;
   /** The Google Calendar integration (google.* procedures); absent when not configured. */
   google?: GoogleRuntime | undefined;
+  /** Messenger channels (channels.* procedures); absent when off. */
+  channels?: ChannelsRuntime | undefined;
 }
 
 const t = initTRPC.context<ConsoleContext>().create({

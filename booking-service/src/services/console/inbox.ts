@@ -232,6 +232,8 @@ export async function replyToHandoff(deps: Deps, session: ConsoleSession, id: st
   });
   const sent = pushed as { seq: number } | null;
   if (chat && sent) await deps.bus?.publish({ businessId: session.businessId, conversationId: chat.id, seq: sent.seq, kind: 'messages' });
+  // A messenger conversation (Telegram…): the reply goes back where the client wrote (no-op for the widget).
+  if (chat && sent) await deps.outbound?.deliver({ businessId: session.businessId, conversationId: chat.id });
   return ok(await itemOf(deps, session.businessId, updated));
 }
 

@@ -10,12 +10,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../adapters/db/client.js';
 import { businesses, conversations, sites } from '../../adapters/db/schema.js';
 import { negotiateLang, type EngineContext } from '../../domain/conversation/context.js';
 import { openConversation, promptOf, readState, resume, start } from '../../domain/conversation/engine.js';
-import type { ConversationSource, ConversationView, Lang, TranscriptMessage, VisitorEvent } from '../../domain/conversation/protocol.js';
+import type { ConversationChannel, ConversationSource, ConversationView, Lang, Prompt, TranscriptMessage, VisitorEvent } from '../../domain/conversation/protocol.js';
 import type { ConversationState } from '../../domain/conversation/state.js';
 import type { OutMessage, Fact } from '../../domain/conversation/turn.js';
 import type { Deps } from '../deps.js';
@@ -96,7 +96,7 @@ export async function sendTurn(deps: Deps, input: SendTurnInput, origin: string 
       row = r.value;
     }
     try {
-      const done = await deps.db.transaction((tx) => playTurn(deps, tx, { site, ctx, row, fresh, input, origin, now, started }));
+      const done = await deps.db.transaction((tx) => playTurn(deps, tx, { site, ctx, row, fresh, input, origin, now, started, channel: 'widget', externalRef: null }));
       await deps.bus?.publish({ businessId: site.business.id, conversationId: done.id, seq: done.seq, kind: 'messages' });
       // A caller that was up to date needs only this turn's messages; one that was behind (another
       // tab, staff replies) reads the rest.
@@ -115,7 +115,11 @@ interface PlayInput {
   ctx: EngineContext;
   row: ConversationRow | null;
   fresh: { id: string; hash: string } | null;
-  input: SendTurnInput;
+  /** `event: null` opens the conversation only (a messenger's /start). */
+  input: Pick<SendTurnInput, 'lang' | 'prefs' | 'source'> & { event: VisitorEvent | null };
+  channel: ConversationChannel;
+  /** The messenger's chat id (null on the widget). */
+  externalRef: string | null;
   origin: string | undefined;
   now: Date;
   started: number;
@@ -140,7 +144,8 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
       id: p.fresh!.id,
       businessId: site.business.id,
       siteId: site.site.id,
-      channel: 'widget',
+      channel: p.channel,
+      externalRef: p.externalRef,
       tokenHash: p.fresh!.hash,
       lang,
       status: state.status,
@@ -156,9 +161,9 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
     before = state;
   }
 
-  const scope = { site, conversationId: row.id, channel: 'widget' as const, origin: p.origin };
+  const scope = { site, conversationId: row.id, channel: p.channel, origin: p.origin };
   const notes: EffectNotes = {};
-  let out = start(state, input.event, ctx);
+  let out = input.event ? start(state, input.event, ctx) : { state, messages: [], facts: [], effect: undefined };
   messages.push(...out.messages);
   facts.push(...out.facts);
   for (let n = 0; out.effect; n++) {
@@ -187,12 +192,12 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
   });
   if (!claimed) throw new StaleVersion();
   await syncLead(tx, { row, before, after, notes, ctx, now });
-  const base = { businessId: row.businessId, at: now, siteId: row.siteId, conversationId: row.id, channel: 'widget' as const };
+  const base = { businessId: row.businessId, at: now, siteId: row.siteId, conversationId: row.id, channel: p.channel };
   for (const f of facts) {
     if (f.kind === 'intent_chosen') await recordEvent(tx, { ...base, kind: 'intent_chosen', intent: f.intent });
     else await recordEvent(tx, { ...base, kind: 'quote_given', intent: 'prices', meta: { treeId: f.treeId, price: f.price, serviceId: f.serviceId } });
   }
-  if (input.event.type === 'text' && messages.some((m) => m.from === 'bot')) {
+  if (input.event?.type === 'text' && messages.some((m) => m.from === 'bot')) {
     // The bot's answer to free text (what chat.interpret measured before): its response time is the
     // server's processing time (monotonic timer, not the business clock).
     await recordEvent(tx, { ...base, kind: 'bot_reply', intent: after.intent, valueMs: Math.round(performance.now() - p.started) });
@@ -248,4 +253,70 @@ export async function getConversation(deps: Deps, input: GetConversationInput, o
   const messages = await readMessages(deps.db, row.id, input.after);
   if (row.seq > row.visitorSeenSeq) await markSeenByVisitor(deps.db, row.id, row.seq);
   return ok(viewOf(row.id, input.token, readState(row.state, row.lang), row.status, ctx, messages, row.seq));
+}
+
+export interface ChannelTurnInput {
+  site: SiteContext;
+  channel: Exclude<ConversationChannel, 'widget'>;
+  /** The messenger's chat id: one conversation per (business, channel, chat). */
+  externalRef: string;
+  /** The client's language as the messenger reports it (negotiated against the business's). */
+  lang: string | undefined;
+  /** null = only open the conversation (the greeting), e.g. Telegram's /start in a new chat. */
+  event: VisitorEvent | ((prompt: Prompt | null) => VisitorEvent | null) | null;
+  /**
+   * Runs first inside the turn's transaction: false = this inbound update was already played
+   * (de-duplication by the messenger's update id), and nothing is written.
+   */
+  claimUpdate?: (tx: Tx) => Promise<boolean>;
+}
+
+export type ChannelTurnResult = { played: true; conversationId: string; businessId: string; seq: number } | { played: false };
+
+class AlreadyPlayed extends Error {}
+
+/**
+ * One inbound messenger message as a turn of the same engine the widget uses. The conversation is
+ * found by its chat (created on the first message); the event may depend on the prompt on screen
+ * (a typed "Anna +7 900…" answers a contact form in a chat that has no form).
+ */
+export async function sendChannelTurn(deps: Deps, input: ChannelTurnInput): Promise<ChannelTurnResult> {
+  const { site } = input;
+  const started = performance.now();
+  for (let attempt = 1; ; attempt++) {
+    const now = deps.clock.now();
+    const ctx = await engineContext(deps, site, now);
+    const row = (await deps.db.select().from(conversations)
+      .where(and(eq(conversations.businessId, site.business.id), eq(conversations.channel, input.channel), eq(conversations.externalRef, input.externalRef)))
+      .limit(1))[0] ?? null;
+    const prompt = row ? ((row.state as { prompt?: Prompt }).prompt ?? null) : null;
+    const event = typeof input.event === 'function' ? input.event(prompt) : input.event;
+    // Messengers have no token: the chat is the proof. The hash is of a secret nobody keeps.
+    const fresh = row ? null : { id: randomUUID(), hash: newSecret().hash };
+    try {
+      const done = await deps.db.transaction(async (tx) => {
+        if (input.claimUpdate && !(await input.claimUpdate(tx))) throw new AlreadyPlayed();
+        return playTurn(deps, tx, {
+          site, ctx, row, fresh, now, started, origin: undefined,
+          input: { lang: negotiateLang(ctx, input.lang), prefs: [], event: row || event?.type !== 'menu' ? event : null },
+          channel: input.channel,
+          externalRef: input.externalRef,
+        });
+      });
+      await deps.bus?.publish({ businessId: site.business.id, conversationId: done.id, seq: done.seq, kind: 'messages' });
+      return { played: true, conversationId: done.id, businessId: site.business.id, seq: done.seq };
+    } catch (err) {
+      if (err instanceof AlreadyPlayed) return { played: false };
+      // A lost race: another turn of this chat committed first, or created the conversation first.
+      if (!(err instanceof StaleVersion) && !(fresh && isUniqueViolation(err))) throw err;
+      if (attempt >= MAX_ATTEMPTS) throw new Error(`conversation of ${input.channel} chat: busy after ${MAX_ATTEMPTS} attempts`);
+    }
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
 }

@@ -1,0 +1,34 @@
+/**
+ * The messenger channels' runtime from validated env (issue 16): grammY's client pointed at
+ * TELEGRAM_API_ROOT (Telegram, or the loopback emulator in the demo and tests) and the cipher
+ * sealing channel credentials. The key is CHANNEL_TOKEN_KEY, or — when unset — derived from the
+ * app secret (HMAC), so a demo or a first deployment works without another secret; production
+ * should set its own key so the database alone never opens the tokens (see SECURITY.md).
+ */
+import { createHmac } from 'node:crypto';
+import { createTokenCipher, parseKey } from './adapters/google/token-cipher.js';
+import { grammyBots } from './adapters/telegram/bot-api.js';
+import type { ChannelsRuntime } from './services/channels/runtime.js';
+
+export interface ChannelsRuntimeParts {
+  telegramApiRoot: string;
+  tokenKey?: string | undefined;
+  appSecret: string;
+  publicUrl: string;
+  demo?: boolean;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+export function channelKey(tokenKey: string | undefined, appSecret: string): Buffer {
+  return tokenKey ? parseKey(tokenKey) : createHmac('sha256', appSecret).update('frontdesk channel credentials v1').digest();
+}
+
+export function buildChannelsRuntime(p: ChannelsRuntimeParts): ChannelsRuntime {
+  return {
+    telegram: grammyBots(p.telegramApiRoot),
+    cipher: createTokenCipher(channelKey(p.tokenKey, p.appSecret)),
+    publicUrl: p.publicUrl,
+    demo: p.demo ?? false,
+    log: p.log,
+  };
+}

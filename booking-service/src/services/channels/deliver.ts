@@ -1,0 +1,60 @@
+/**
+ * The outbound side of the messenger channels (ports/channel-outbound.ts): whatever is new in a
+ * conversation's transcript — the bot's answers, staff replies — goes to the client's chat, in
+ * order, once. A per-conversation cursor (`channel_deliveries.delivered_seq`) is advanced with a
+ * compare-and-set BEFORE sending, so two deliverers (the webhook's turn and a staff reply in
+ * another process) never send the same message; a send that fails after the claim is logged and
+ * not repeated (at most once: a repeated booking confirmation is worse than a missing chat line,
+ * which the client can ask for again).
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { channelConnections, channelDeliveries, conversations } from '../../adapters/db/schema.js';
+import { renderForTelegram } from '../../domain/channels/telegram-render.js';
+import type { Prompt } from '../../domain/conversation/protocol.js';
+import type { ChannelOutbound } from '../../ports/channel-outbound.js';
+import type { Deps } from '../deps.js';
+import { readMessages } from '../conversation/transcript.js';
+import { markSeenByVisitor } from '../conversation/staff-reply.js';
+import { botOf, markBroken } from './connections.js';
+import type { ChannelsRuntime } from './runtime.js';
+
+const MAX_ROUNDS = 5;
+
+export function channelOutbound(deps: Deps, rt: ChannelsRuntime): ChannelOutbound {
+  return { deliver: (c) => deliver(deps, rt, c.businessId, c.conversationId) };
+}
+
+async function deliver(deps: Deps, rt: ChannelsRuntime, businessId: string, conversationId: string): Promise<void> {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const row = (await deps.db.select().from(conversations).where(and(eq(conversations.id, conversationId), eq(conversations.businessId, businessId))).limit(1))[0];
+    if (!row || row.channel !== 'telegram' || !row.externalRef) return;
+    const conn = (await deps.db.select().from(channelConnections).where(and(eq(channelConnections.businessId, businessId), eq(channelConnections.channel, 'telegram'))).limit(1))[0];
+    if (!conn || conn.status !== 'ok') return;
+    const now = deps.clock.now();
+    await deps.db.insert(channelDeliveries).values({ conversationId, deliveredSeq: 0, updatedAt: now }).onConflictDoNothing();
+    const cursor = (await deps.db.select().from(channelDeliveries).where(eq(channelDeliveries.conversationId, conversationId)).limit(1))[0]?.deliveredSeq ?? 0;
+    if (row.seq <= cursor) return;
+    const claimed = await deps.db
+      .update(channelDeliveries)
+      .set({ deliveredSeq: row.seq, updatedAt: now })
+      .where(and(eq(channelDeliveries.conversationId, conversationId), eq(channelDeliveries.deliveredSeq, cursor), sql`${row.seq} > ${channelDeliveries.deliveredSeq}`))
+      .returning({ seq: channelDeliveries.deliveredSeq });
+    if (claimed.length === 0) continue; // another deliverer moved the cursor: look again
+    const messages = (await readMessages(deps.db, conversationId, cursor)).filter((m) => m.seq <= row.seq);
+    const prompt = (row.state as { prompt?: Prompt }).prompt ?? null;
+    const bot = botOf(rt, conn);
+    for (const out of renderForTelegram(messages, prompt, row.lang)) {
+      try {
+        await bot.sendMessage(row.externalRef, out.text, out.markup);
+      } catch (err) {
+        rt.log?.(`[channels] telegram send to conversation ${conversationId} failed`, err);
+        const code = (err as { error_code?: number }).error_code;
+        if (code === 401 || code === 404) await markBroken(deps, conn.id, 'Telegram refused the bot token');
+        return;
+      }
+    }
+    // Delivered into the client's chat: as seen as a message gets there (no "unseen reply" e-mail follows).
+    await markSeenByVisitor(deps.db, conversationId, row.seq);
+    return;
+  }
+}
