@@ -87,17 +87,16 @@ export async function updateEndpoint(
     if (!checked.ok) return checked;
     url = checked.value;
   }
-  const rows = await deps.db
-    .update(webhookEndpoints)
-    .set({
-      ...(url !== undefined ? { url } : {}),
-      ...(input.events !== undefined ? { events: [...new Set(input.events)] } : {}),
-      ...(input.description !== undefined ? { description: input.description } : {}),
-      ...(input.active !== undefined ? { active: input.active, ...(input.active ? { disabledReason: null } : {}) } : {}),
-      ...(input.rotateSecret ? { secret: newSecret() } : {}),
-    })
-    .where(and(eq(webhookEndpoints.id, input.id), eq(webhookEndpoints.businessId, businessId)))
-    .returning();
+  const changes = {
+    ...(url !== undefined ? { url } : {}),
+    ...(input.events !== undefined ? { events: [...new Set(input.events)] } : {}),
+    ...(input.description !== undefined ? { description: input.description } : {}),
+    ...(input.active !== undefined ? { active: input.active, ...(input.active ? { disabledReason: null } : {}) } : {}),
+    ...(input.rotateSecret ? { secret: newSecret() } : {}),
+  };
+  const mine = and(eq(webhookEndpoints.id, input.id), eq(webhookEndpoints.businessId, businessId));
+  // Nothing to change is not an error: the endpoint as it is.
+  const rows = Object.keys(changes).length === 0 ? await deps.db.select().from(webhookEndpoints).where(mine) : await deps.db.update(webhookEndpoints).set(changes).where(mine).returning();
   return rows[0] ? ok(view(rows[0])) : fail('WEBHOOK_NOT_FOUND', 'No such webhook endpoint', { field: 'id' });
 }
 
