@@ -26,6 +26,8 @@ import { handleTelegramUpdate } from './services/channels/telegram-inbound.js';
 import { restApi } from './api/rest/router.js';
 import type { RateLimitStore } from './ports/rate-limit.js';
 import { consoleStreams, visitorStream, type StreamOptions } from './http/conversation-stream.js';
+import { compressJson } from './http/compress-json.js';
+import { IMMUTABLE, precompressed } from './http/precompressed.js';
 
 export interface AppOptions {
   /** Folder with the built widget (widget.js + w/ chunks); skipped when missing. */
@@ -104,6 +106,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use(
     '/trpc',
     corsMw,
+    compressJson(),
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: options.maxBodyBytes ?? 64 * 1024,
@@ -133,7 +136,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use('/console', consoleStreams(deps, streamOptions));
 
   // The staff console: same origin only (no CORS), session cookie + CSRF header (http/console.ts).
-  app.use('/console/trpc', consoleApi(deps, { loginLimiter: options.loginLimiter, log, google: options.google, channels: options.channels }));
+  app.use('/console/trpc', compressJson(), consoleApi(deps, { loginLimiter: options.loginLimiter, log, google: options.google, channels: options.channels }));
   app.use('/console', consolePages(options.consoleDist));
 
   // "Add to calendar" from the widget and the e-mails.
@@ -177,15 +180,18 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   const dist = options.widgetDist;
   if (dist && existsSync(dist)) {
     // The loader keeps its name (pasted in owners' sites): short cache. Chunks are
-    // content-hashed: cache for a year.
-    app.get('/widget.js', crossOriginResource, corsMw, (_req, res) => {
-      res.set('Cache-Control', 'public, max-age=300');
+    // content-hashed: cache for a year. Both go brotli or gzip when the browser takes it (the
+    // build precompresses them), identity otherwise.
+    const loaderCache = 'public, max-age=300';
+    app.get('/widget.js', crossOriginResource, corsMw, precompressed(dist, { cacheControl: () => loaderCache }), (_req, res) => {
+      res.set('Cache-Control', loaderCache);
       res.sendFile('widget.js', { root: dist });
     });
     app.use(
       '/w',
       crossOriginResource,
       corsMw,
+      precompressed(`${dist}/w`, { cacheControl: () => IMMUTABLE }),
       express.static(`${dist}/w`, {
         immutable: true,
         maxAge: '365d',

@@ -3,6 +3,7 @@
  */
 import { resolve } from 'node:path';
 import { openDatabase } from './adapters/db/client.js';
+import { DataDirLocked } from './adapters/db/dir-lock.js';
 import { createApp } from './app.js';
 import { readEnv } from './env.js';
 import { systemClock } from './ports/clock.js';
@@ -15,6 +16,7 @@ import { startJobWorker } from './jobs/worker.js';
 import { googleDemoWanted, googleRuntimeFromEnv } from './google-runtime.js';
 import { ensureCalendarTick } from './services/calendar-sync/enqueue.js';
 import { createRateLimiter } from './http/rate-limit.js';
+import { loginRules } from './http/login-limits.js';
 import { memoryStore } from './http/memory-store.js';
 import { redisStore } from './http/redis-store.js';
 import { buildChannelsRuntime } from './channels-runtime.js';
@@ -28,7 +30,14 @@ const database = await openDatabase(
   env.DATABASE_URL
     ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE }
     : { kind: 'pglite', dataDir: resolve(env.DATA_DIR) },
-);
+).catch((err: unknown) => {
+  // A second process on the embedded database folder: say so plainly and stop (no stack).
+  if (err instanceof DataDirLocked) {
+    console.error(`Frontdesk booking service cannot start: ${err.message}`);
+    process.exit(1);
+  }
+  throw err;
+});
 const demoSeeded = env.SEED_DEMO ?? database.kind === 'pglite';
 // Demo-only code (the demo data, the Google emulator) is imported only when the demo is on, so a
 // production process never loads it (main.test.ts checks the static import graph).
@@ -96,10 +105,8 @@ const rateLimiter = createRateLimiter({
 // Sign-in attempts: its own scopes in the same store, so they never share counters with the public API.
 const loginLimiter = createRateLimiter({
   store: limitStore,
-  rules: [
-    { scope: 'login-email', limit: env.LOGIN_LIMIT_PER_EMAIL, windowMs: env.LOGIN_WINDOW_SECONDS * 1000 },
-    { scope: 'login-ip', limit: env.LOGIN_LIMIT_PER_IP, windowMs: env.LOGIN_WINDOW_SECONDS * 1000 },
-  ],
+  // Sliding: the limit holds over any LOGIN_WINDOW_SECONDS, not per clock window (issue 12, defect 6).
+  rules: loginRules({ perEmail: env.LOGIN_LIMIT_PER_EMAIL, perIp: env.LOGIN_LIMIT_PER_IP, windowMs: env.LOGIN_WINDOW_SECONDS * 1000 }),
   now: () => systemClock.now().getTime(),
   onStoreError: (e) => console.error('[rate-limit] store unavailable, not limiting sign-in', e),
 });
@@ -118,6 +125,7 @@ const app = createApp(deps, {
 const server = app.listen(env.PORT, () => {
   const where = database.kind === 'pglite' ? `embedded database in ${resolve(env.DATA_DIR)}` : 'PostgreSQL';
   console.log(`Frontdesk booking service: ${publicUrl} (${where}, pid ${process.pid})`);
+  if (database.kind === 'pglite') console.log('Embedded database: one process only (locked); use PostgreSQL (DATABASE_URL) for more than one process.');
   console.log(`Staff console: ${publicUrl}/console`);
   if (demo) {
     console.log(`  demo sign-ins (password ${demo.DEMO_PASSWORD}), one owner per business:`);

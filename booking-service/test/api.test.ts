@@ -192,6 +192,23 @@ describe.each(dbKinds)('public API on %s', (kind) => {
       expect(other.code).toBe('CONFLICT');
     });
 
+    it('defect 4 (issue 12): an idempotency key is bound to its hold — another visitor’s key is a CONFLICT, never their booking', async () => {
+      const s = await firstSlot('salon-haircut-men', 'salon-maria', '2026-03-08');
+      const theirs = await api().booking.hold({ siteKey: SALON, serviceId: 'salon-haircut-men', staffId: 'salon-maria', start: s.start });
+      const theirKey = key();
+      const their = await api().booking.confirm({ holdToken: theirs.holdToken, customer: { name: 'Their Name', phone: '+7 900 000-00-09' }, consent: true, lang: 'ru', idempotencyKey: theirKey });
+      const mine = await api().booking.hold({ siteKey: SALON, serviceId: 'salon-haircut-men', staffId: 'salon-anna', start: s.start });
+      const stolen = await failureOf(api().booking.confirm({ holdToken: mine.holdToken, customer, consent: true, lang: 'ru', idempotencyKey: theirKey }));
+      expect(stolen.code).toBe('CONFLICT');
+      expect(stolen.data.reason).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(JSON.stringify(stolen)).not.toContain(their.booking.id);
+      expect(JSON.stringify(stolen)).not.toContain('Their Name');
+      // My hold is untouched by the refused attempt: my own key confirms it.
+      const own = await api().booking.confirm({ holdToken: mine.holdToken, customer, consent: true, lang: 'ru', idempotencyKey: key() });
+      expect(own.booking.id).not.toBe(their.booking.id);
+      expect(own.booking.staffId).toBe('salon-anna');
+    });
+
     it('validates the visitor’s details, naming each field', async () => {
       const s = await firstSlot('salon-haircut-men', 'salon-anna', '2026-03-09');
       const hold = await api().booking.hold({ siteKey: SALON, serviceId: 'salon-haircut-men', staffId: 'salon-anna', start: s.start });

@@ -14,6 +14,7 @@ import { consoleFailure, consoleSession, ownerOf, signIn, staffAccount } from '.
 import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { jobDeps, runNow } from './support/jobs.js';
+import { loginRules } from '../src/http/login-limits.js';
 import { startSmtp } from './support/mail.js';
 
 const SALON = 'demo-salon-spb';
@@ -26,10 +27,7 @@ describe.each(dbKinds)('console auth on %s', (kind) => {
     h = await createHarness(kind);
     const loginLimiter = createRateLimiter({
       store: memoryStore(),
-      rules: [
-        { scope: 'login-email', limit: 3, windowMs: WINDOW_MS },
-        { scope: 'login-ip', limit: 12, windowMs: WINDOW_MS },
-      ],
+      rules: loginRules({ perEmail: 3, perIp: 12, windowMs: WINDOW_MS }),
       now: () => h.clock.now().getTime(),
     });
     base = (await h.http({ loginLimiter })).url;

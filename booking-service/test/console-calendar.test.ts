@@ -157,7 +157,7 @@ describe.each(dbKinds)('console calendar and bookings on %s', (kind) => {
     const [c] = await h.deps.db.select().from(bookings).where(eq(bookings.id, other.id));
     expect(c!.cancelReason).toBe('client called');
     expect((await h.deps.db.select().from(events).where(and(eq(events.bookingId, other.id), eq(events.kind, 'cancelled')))).length).toBe(1);
-    expect((await consoleFailure(owner.client.bookings.markAttendance.mutate({ bookingId: other.id, status: 'attended' }))).data.reason).toBe('BOOKING_NOT_FOUND');
+    expect((await consoleFailure(owner.client.bookings.markAttendance.mutate({ bookingId: other.id, status: 'attended' }))).data.reason).toBe('BOOKING_NOT_ACTIVE');
     expect((await consoleFailure(owner.client.bookings.cancel.mutate({ bookingId: 'no-such-booking' }))).code).toBe('NOT_FOUND');
     h.clock.set(T0);
   });

@@ -28,6 +28,7 @@ import { demoQuoteTrees } from '../src/seed/quote-trees.js';
 import { ownerOf, signIn, type ConsoleSessionClient } from './support/console.js';
 import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
+import { edgeDates, edgeInstants } from './support/edge-dates.js';
 import { pool } from './support/pool.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -104,8 +105,15 @@ const wrongType = fc.oneof(
 );
 
 const T = Date.parse('2026-03-02T00:00:00Z');
-const day = fc.integer({ min: -40, max: 90 }).map((d) => new Date(T + d * 86_400_000).toISOString().slice(0, 10));
-const instant = fc.integer({ min: -60 * 24 * 4, max: 60 * 24 * 4 }).map((q) => new Date(T + q * 15 * 60_000).toISOString());
+// One in four at an edge: far years, the sane range, the horizons (support/edge-dates.ts; issue 12, defect 2).
+const day = fc.oneof(
+  { weight: 3, arbitrary: fc.integer({ min: -40, max: 90 }).map((d) => new Date(T + d * 86_400_000).toISOString().slice(0, 10)) },
+  { weight: 1, arbitrary: edgeDates('2026-03-02') },
+);
+const instant = fc.oneof(
+  { weight: 3, arbitrary: fc.integer({ min: -60 * 24 * 4, max: 60 * 24 * 4 }).map((q) => new Date(T + q * 15 * 60_000).toISOString()) },
+  { weight: 1, arbitrary: edgeInstants('2026-03-02') },
+);
 const hhmm = fc.oneof(fc.constantFrom('09:00', '12:30', '18:00', '24:00', '00:00', '9:00', '25:00'), text);
 const weeklyHours = fc.dictionary(
   fc.constantFrom('1', '2', '3', '4', '5', '6', '7', '0', '8', 'mon'),

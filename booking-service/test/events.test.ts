@@ -92,10 +92,18 @@ describe.each(dbKinds)('KPI events on %s', (kind) => {
     const { slots } = await h.caller().slots.find({ siteKey: SALON, serviceId: SERVICE, from: '2026-03-06', days: 1 });
     const hold = await h.caller().booking.hold({ siteKey: SALON, serviceId: SERVICE, start: slots[0]!.start, conversationId: 'conv-visit' });
     const done = await h.caller().booking.confirm({ holdToken: hold.holdToken, customer: { name: 'Ира', phone: '+7 900 123-45-67' }, consent: true, lang: 'ru', idempotencyKey: 'events-test-2' });
-    await markAttendance(h.deps, { businessId: 'biz-salon-spb', bookingId: done.booking.id, status: 'no_show' });
-    await markAttendance(h.deps, { businessId: 'biz-salon-spb', bookingId: done.booking.id, status: 'attended' });
-    // Another business's booking id: refused, and nothing recorded.
-    await markAttendance(h.deps, { businessId: 'biz-barber-nyc', bookingId: done.booking.id, status: 'no_show' });
+    // Before the appointment: refused, nothing recorded (attendance is marked after the fact).
+    expect(await markAttendance(h.deps, { businessId: 'biz-salon-spb', bookingId: done.booking.id, status: 'no_show' })).toMatchObject({ ok: false, reason: 'ATTENDANCE_TOO_EARLY' });
+    const before = h.clock.now();
+    h.clock.set(new Date(Date.parse(done.booking.start) + 5 * 60_000).toISOString());
+    try {
+      await markAttendance(h.deps, { businessId: 'biz-salon-spb', bookingId: done.booking.id, status: 'no_show' });
+      await markAttendance(h.deps, { businessId: 'biz-salon-spb', bookingId: done.booking.id, status: 'attended' });
+      // Another business's booking id: refused, and nothing recorded.
+      await markAttendance(h.deps, { businessId: 'biz-barber-nyc', bookingId: done.booking.id, status: 'no_show' });
+    } finally {
+      h.clock.set(before.toISOString());
+    }
     const marks = (await ofConversation('conv-visit')).filter((e) => e.kind !== 'booking_made');
     expect(marks.map((e) => [e.kind, e.bookingId])).toEqual(expect.arrayContaining([['no_show', done.booking.id], ['attended', done.booking.id]]));
     expect(marks).toHaveLength(2);

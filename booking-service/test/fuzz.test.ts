@@ -10,6 +10,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './support/harness.js';
 import { pool } from './support/pool.js';
+import { book } from './support/booking.js';
+import { signToken } from '../src/services/tokens.js';
+import { edgeDates, edgeInstants } from './support/edge-dates.js';
 
 const RUNS_PER_PROCEDURE = 1_000;
 const CONCURRENCY = 16;
@@ -53,10 +56,15 @@ const wrongType = fc.oneof(
   text,
 );
 
-const day = fc.integer({ min: -5, max: 90 }).map((d) => new Date(Date.parse('2026-03-02T00:00:00Z') + d * 86_400_000).toISOString().slice(0, 10));
-const instant = fc
-  .integer({ min: -2 * 24 * 4, max: 60 * 24 * 4 })
-  .map((q) => new Date(Date.parse('2026-03-02T00:00:00Z') + q * 15 * 60_000).toISOString());
+// Near dates mostly; one in four at an edge (far years, the sane range, the horizons: support/edge-dates.ts).
+const day = fc.oneof(
+  { weight: 3, arbitrary: fc.integer({ min: -5, max: 90 }).map((d) => new Date(Date.parse('2026-03-02T00:00:00Z') + d * 86_400_000).toISOString().slice(0, 10)) },
+  { weight: 1, arbitrary: edgeDates('2026-03-02') },
+);
+const instant = fc.oneof(
+  { weight: 3, arbitrary: fc.integer({ min: -2 * 24 * 4, max: 60 * 24 * 4 }).map((q) => new Date(Date.parse('2026-03-02T00:00:00Z') + q * 15 * 60_000).toISOString()) },
+  { weight: 1, arbitrary: edgeInstants('2026-03-02') },
+);
 const siteKey = fc.constantFrom('demo-salon-spb', 'demo-barber-nyc', 'demo-clinic-yerevan', 'no-such-site');
 const serviceId = fc.constantFrom('salon-haircut-men', 'barber-haircut', 'clinic-checkup', 'nope');
 const staffId = fc.constantFrom('salon-anna', 'barber-marcus', 'clinic-aram', 'nope');
@@ -106,10 +114,12 @@ const procedures: Record<string, { method: Method; fields: Record<string, fc.Arb
       event: fc.oneof(
         fc.constantFrom(
           { type: 'choose', optionId: 'intent:book' }, { type: 'text', text: 'haircut tomorrow at 3' }, { type: 'menu' }, { type: 'lang', lang: 'ru' },
-          { type: 'number', value: 3 }, { type: 'day', date: '2026-03-04' }, { type: 'more' }, { type: 'code', code: '123456' },
+          { type: 'number', value: 3 }, { type: 'day', date: '2026-03-04' }, { type: 'day', date: '9999-12-31' }, { type: 'day', date: '0000-01-01' }, { type: 'day', date: '2026-06-30' },
+          { type: 'more' }, { type: 'code', code: '123456' },
           { type: 'contact', name: 'Ann', contact: 'ann@example.com', consent: true }, { type: 'start', flow: 'book', serviceId: 'barber-haircut' },
           { type: 'start', flow: 'manage', manageToken: 'eyJiIjoiYSJ9.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
         ),
+        day.map((date) => ({ type: 'day', date })),
         fc.record({ type: fc.constantFrom('choose', 'text', 'contact', 'start', 'number', 'fly'), optionId: text, text, name: text, contact: text, consent: wrongType, value: wrongType, flow: text }, { requiredKeys: ['type'] }),
       ),
       conversationId: fc.constantFrom('00000000-0000-0000-0000-000000000000', 'a b'),
@@ -204,5 +214,73 @@ describe('fuzzing every public procedure over HTTP (PGlite)', () => {
     // Sanity: the fuzzer got past validation often enough to reach the services.
     expect(outcomes.filter((o) => o.status === 200).length).toBeGreaterThan(100);
     // ~60 s on an idle 2-core machine; the margin is for a shared, loaded one.
+  }, 240_000);
+
+  // The pages' form posts and day links (issue 12, defect 3: "banana" as a start was a 500 page).
+  it('the pages’ form posts and ?day= links: no 5xx, with valid and broken links and edge dates', async () => {
+    const done = await book(h, { day: '2026-03-05', email: 'fuzz@example.com', lang: 'en', name: 'Fuzz' });
+    const rebookToken = signToken(h.deps.secret, done.booking.id, 'rebook');
+    const pageToken = fc.oneof(fc.constantFrom(done.manageToken, rebookToken, ''), token, text);
+    const field = fc.oneof(day, instant, text, fc.constant(undefined));
+    const form = fc.record({ token: pageToken, start: field, lang: fc.oneof(lang, text), reason: text }, { requiredKeys: [] });
+    const post = fc.tuple(fc.constantFrom('/manage/reschedule', '/manage/cancel', '/confirm', '/rebook'), form, fc.boolean()).map(([path, f, repeat]) => {
+      const body = new URLSearchParams();
+      for (const [k, v] of Object.entries(f)) if (typeof v === 'string') body.append(k, repeat ? `${v}` : v);
+      if (repeat) body.append('start', 'again'); // a repeated field arrives as an array
+      return { method: 'POST' as const, path, body: body.toString() };
+    });
+    // A lone surrogate cannot be percent-encoded: send it as U+FFFD, as a browser would.
+    const enc = (v: string) => encodeURIComponent(v.replace(/[\ud800-\udfff]/gu, '\ufffd'));
+    const get = fc.tuple(fc.constantFrom('/manage', '/rebook', '/confirm'), pageToken, fc.oneof(day, text)).map(([path, t, d]) => ({ method: 'GET' as const, path: `${path}?token=${enc(t)}&day=${enc(d)}`, body: undefined }));
+    const cases = fc.sample(fc.oneof({ weight: 3, arbitrary: post }, { weight: 1, arbitrary: get }), { numRuns: 600, seed: SEED + 100 });
+    const outcomes = await pool(cases, CONCURRENCY, async (c) => {
+      const res = await fetch(`${url}${c.path}`, c.method === 'POST' ? { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: c.body } : { redirect: 'manual' });
+      return { ...c, status: res.status, body: await res.text() };
+    });
+    const byStatus: Record<number, number> = {};
+    for (const o of outcomes) byStatus[o.status] = (byStatus[o.status] ?? 0) + 1;
+    console.log('pages statuses:', byStatus);
+    expect(outcomes.filter((o) => o.status >= 500).slice(0, 3).map((o) => ({ path: o.path, form: o.body })), `seed ${SEED}`).toEqual([]);
+    expect(outcomes.filter((o) => /\bat .*\.(ts|js):\d+|node_modules/.test(o.body)).slice(0, 1)).toEqual([]);
+  }, 240_000);
+
+  // Several procedures in one request (tRPC batching): the same answers as one by one, no 5xx.
+  it('batched calls (GET and POST, mixed and broken entries): no 5xx, every 400 names a field', async () => {
+    // One batch holds queries or mutations, never both (tRPC refuses a mix as a whole).
+    const entryOf = (method: Method) => {
+      const names = Object.keys(procedures).filter((p) => procedures[p]!.method === method);
+      return fc.constantFrom(...names).chain((path) => inputFor(procedures[path]!.fields).map((input) => ({ path, input })));
+    };
+    const batch = fc.tuple(fc.constantFrom<Method>('query', 'mutation').chain((m) => fc.array(entryOf(m), { minLength: 1, maxLength: 12 })), fc.boolean());
+    const cases = fc.sample(batch, { numRuns: 300, seed: SEED + 200 });
+    const outcomes = await pool(cases, 4, async ([entries, asPost]) => {
+      const paths = entries.map((e) => e.path).join(',');
+      const inputs = Object.fromEntries(entries.map((e, i) => [i, e.input === undefined ? undefined : (JSON.parse(e.input) as unknown)]));
+      const allQueries = entries.every((e) => procedures[e.path]!.method === 'query');
+      const res =
+        allQueries && !asPost
+          ? await fetch(`${url}/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(inputs))}`)
+          : await fetch(`${url}/trpc/${paths}?batch=1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(inputs) });
+      return { paths, status: res.status, body: await res.text() };
+    });
+    const byStatus: Record<number, number> = {};
+    for (const o of outcomes) byStatus[o.status] = (byStatus[o.status] ?? 0) + 1;
+    console.log('batch statuses:', byStatus);
+    expect(outcomes.filter((o) => o.status >= 500).slice(0, 3), `seed ${SEED}`).toEqual([]);
+    // Each entry of a batch answer: a result, or an error whose 400s name their fields.
+    for (const o of outcomes) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(o.body);
+      } catch {
+        continue; // 413/414/431 from the HTTP layer
+      }
+      for (const item of Array.isArray(parsed) ? parsed : [parsed]) {
+        const e = (item as { error?: { json?: unknown; data?: { httpStatus?: number; fields?: unknown[] } } }).error;
+        if (!e?.data) continue;
+        expect(e.data.httpStatus ?? 0, o.paths).toBeLessThan(500);
+        if (e.data.httpStatus === 400) expect(Array.isArray(e.data.fields) && e.data.fields.length > 0, `${o.paths} ${JSON.stringify(e)}`).toBe(true);
+      }
+    }
   }, 240_000);
 });

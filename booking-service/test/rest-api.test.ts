@@ -140,7 +140,13 @@ describe.each(dbKinds)('REST API on %s', (kind) => {
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ id, start: second!.start, version: 1 });
 
-    const marked = await call(salonWrite, 'POST', `/bookings/${id}/attendance`, { status: 'no_show' });
+    // Attendance is marked after the fact: before the start it is refused.
+    const early = await call(salonWrite, 'POST', `/bookings/${id}/attendance`, { status: 'no_show' });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'ATTENDANCE_TOO_EARLY' });
+    const before = h.clock.now();
+    h.clock.set(new Date(Date.parse(second!.start) + 60_000).toISOString());
+    const marked = await call(salonWrite, 'POST', `/bookings/${id}/attendance`, { status: 'no_show' }).finally(() => h.clock.set(before.toISOString()));
     expect(marked.status).toBe(200);
     expect(marked.body!.status).toBe('no_show');
     // A visit is not cancellable: a 409 problem.

@@ -21,11 +21,31 @@ export const idSchema = z.string().trim().min(1).max(64).refine(storable, NOT_ST
  */
 export const conversationIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 
-/** A real calendar date, 'YYYY-MM-DD'. */
-export const localDateSchema = z.iso.date({ message: 'a date as YYYY-MM-DD' });
+/**
+ * The sane range of every date and instant the API accepts (issue 12, defect 2): the date code
+ * works with four-digit years only, and "9999-12-31" plus a week is year 10000. Tighter bounds —
+ * a business's booking horizon — are checked where the business is known (services/booking-window.ts).
+ */
+export const EARLIEST_DATE = '2000-01-01';
+export const LATEST_DATE = '2199-12-31';
+const EARLIEST_MS = Date.parse(`${EARLIEST_DATE}T00:00:00Z`) - 86_400_000;
+const LATEST_MS = Date.parse(`${LATEST_DATE}T00:00:00Z`) + 2 * 86_400_000;
+export const DATE_RANGE_MESSAGE = `a date between ${EARLIEST_DATE} and ${LATEST_DATE}`;
+/** A 'YYYY-MM-DD' within the sane range (compared as text: same width, same order). */
+export const saneDate = (d: string) => d >= EARLIEST_DATE && d <= LATEST_DATE;
+/** An instant's text within the sane range (a day of slack each side for offsets). */
+export const saneInstant = (s: string) => {
+  const t = Date.parse(s);
+  return Number.isFinite(t) && t >= EARLIEST_MS && t < LATEST_MS;
+};
 
-/** An instant with an explicit offset or Z. */
-export const instantSchema = z.iso.datetime({ offset: true, message: 'an ISO-8601 date-time with offset, e.g. 2026-03-01T10:00:00Z' });
+/** A real calendar date, 'YYYY-MM-DD', in the sane range. */
+export const localDateSchema = z.iso.date({ message: 'a date as YYYY-MM-DD' }).refine(saneDate, DATE_RANGE_MESSAGE);
+
+/** An instant with an explicit offset or Z, in the sane range. */
+export const instantSchema = z.iso
+  .datetime({ offset: true, message: 'an ISO-8601 date-time with offset, e.g. 2026-03-01T10:00:00Z' })
+  .refine(saneInstant, DATE_RANGE_MESSAGE);
 
 export const tokenSchema = z.string().min(10).max(512).refine(storable, NOT_STORABLE);
 
@@ -86,8 +106,14 @@ export const confirmInput = z.object({
 });
 
 export const manageInput = z.object({ manageToken: tokenSchema, lang: langSchema.optional() });
-export const rescheduleInput = z.object({ manageToken: tokenSchema, start: instantSchema });
-export const cancelInput = z.object({ manageToken: tokenSchema, reason: z.string().trim().max(500).refine(storable, NOT_STORABLE).optional() });
+/** The booking version the visitor saw (optional): the change applies only if it still is that one, else CONFLICT. */
+const seenVersion = z.number().int().min(0).max(1_000_000).optional();
+export const rescheduleInput = z.object({ manageToken: tokenSchema, start: instantSchema, version: seenVersion });
+export const cancelInput = z.object({ manageToken: tokenSchema, reason: z.string().trim().max(500).refine(storable, NOT_STORABLE).optional(), version: seenVersion });
+
+/** The pages' form posts (pages/visitor-pages.ts): the same field schemas as the API. */
+export const rebookInput = z.object({ token: tokenSchema, start: instantSchema });
+export const attendanceInput = z.object({ token: tokenSchema });
 
 export const handoffInput = z.object({
   siteKey: siteKeySchema,

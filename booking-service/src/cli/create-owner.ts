@@ -9,6 +9,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../adapters/db/client.js';
+import { DataDirLocked } from '../adapters/db/dir-lock.js';
 import { readEnv } from '../env.js';
 import { createOwner } from '../services/console/owner-account.js';
 
@@ -38,9 +39,19 @@ async function main(): Promise<number> {
     return 2;
   }
   const env = readEnv();
-  const database = await openDatabase(
-    env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: 2 } : { kind: 'pglite', dataDir: resolve(env.DATA_DIR) },
-  );
+  let database;
+  try {
+    database = await openDatabase(
+      env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: 2 } : { kind: 'pglite', dataDir: resolve(env.DATA_DIR) },
+    );
+  } catch (err) {
+    // The running service holds the embedded database (adapters/db/dir-lock.ts): say so, no stack.
+    if (err instanceof DataDirLocked) {
+      console.error(err.message);
+      return 1;
+    }
+    throw err;
+  }
   try {
     const business = a.name ? { name: a.name, timeZone: a['time-zone'] ?? 'UTC', currency: (a.currency ?? 'USD').toUpperCase(), lang: lang as (typeof LANGS)[number] } : undefined;
     const r = await createOwner(database.db, { businessId: a.business, email: a.email, password: a.password, business, name: a['owner-name'] }, new Date());

@@ -16,6 +16,7 @@ import { isDatabaseUnavailable } from '../adapters/db/errors.js';
 import type { Deps } from '../services/deps.js';
 import { loadSession, SESSION_COOKIE } from '../services/console/sessions.js';
 import type { RateLimiter } from './rate-limit.js';
+import { IMMUTABLE, precompressed } from './precompressed.js';
 import type { GoogleRuntime } from '../services/calendar-sync/deps.js';
 import type { ChannelsRuntime } from '../services/channels/runtime.js';
 
@@ -170,7 +171,7 @@ export function consolePages(dist: string | undefined): Router {
     });
     return r;
   }
-  r.use('/assets', express.static(join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: true }));
+  r.use('/assets', precompressed(join(dist, 'assets'), { cacheControl: () => IMMUTABLE }), express.static(join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: true }));
   r.use(express.static(dist, { index: false, fallthrough: true, setHeaders: (res, path) => res.setHeader('Cache-Control', path.endsWith('index.html') ? 'no-store' : 'no-cache') }));
   // The app routes with the hash (#/calendar), so only /console itself needs the page.
   r.get('/', (_req, res) => {

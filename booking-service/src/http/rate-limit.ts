@@ -1,9 +1,9 @@
 /**
- * Rate limiting: a fixed-window counter per key over a pluggable store (in-memory for one
- * process, Redis when several processes share the limits).
+ * Rate limiting per key over a pluggable store (in-memory for one process, Redis when several
+ * processes share the limits): a fixed-window counter, or a sliding log for rules marked `sliding`.
  *
- * Fixed windows allow up to twice the limit across a window boundary; that is accepted here:
- * the limits guard against floods and scraping, not against a precise quota.
+ * Fixed windows allow up to twice the limit across a window boundary; that is accepted for the
+ * public API (floods and scraping, not a quota). Sign-in limits slide: they hold at any moment.
  */
 
 import type { RateLimitDecision, RateLimiter, RateLimitRule, RateLimitStore } from '../ports/rate-limit.js';
@@ -35,6 +35,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
           if (key === undefined) return { rule, over: false, windowStart: 0 };
           const windowStart = t - (t % rule.windowMs);
           try {
+            if (rule.sliding && store.slide) {
+              const r = await store.slide(`${rule.scope}:${key}`, t, rule.windowMs, rule.limit);
+              // Retry when the oldest admitted hit leaves the window: windowStart + windowMs = retryAt.
+              return { rule, over: !r.admitted, windowStart: r.retryAt - rule.windowMs };
+            }
             const count = await store.hit(`${rule.scope}:${key}`, windowStart, rule.windowMs);
             return { rule, over: count > rule.limit, windowStart };
           } catch (err) {

@@ -30,7 +30,7 @@ export interface PageStrings {
   rebookAsk: string;
   book: string;
   manageLink: string;
-  errors: Record<'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'BOOKING_NOT_FOUND' | 'BOOKING_NOT_ACTIVE' | 'CANCELLATION_WINDOW_PASSED' | 'SLOT_TAKEN' | 'INTERNAL', [string, string]>;
+  errors: Record<'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'BOOKING_NOT_FOUND' | 'BOOKING_NOT_ACTIVE' | 'BOOKING_CHANGED' | 'CANCELLATION_WINDOW_PASSED' | 'SLOT_TAKEN' | 'INVALID_INPUT' | 'INTERNAL', [string, string]>;
 }
 
 const en: PageStrings = {
@@ -66,8 +66,10 @@ const en: PageStrings = {
     TOKEN_EXPIRED: ['This link has expired', 'The appointment it was for is over. To book again, use the chat on the business’s website.'],
     BOOKING_NOT_FOUND: ['Booking not found', 'This booking no longer exists.'],
     BOOKING_NOT_ACTIVE: ['This booking can no longer be changed', 'It has been cancelled or the visit has already taken place.'],
+    BOOKING_CHANGED: ['This booking was just changed', 'It was moved or cancelled a moment ago (perhaps in another window). Open it again to see it as it is now.'],
     CANCELLATION_WINDOW_PASSED: ['Too late to change online', 'Online changes close shortly before the appointment. Please call the business.'],
     SLOT_TAKEN: ['That time was just taken', 'Please pick another time.'],
+    INVALID_INPUT: ['Pick a time from the list', 'That time could not be read, or it is outside the days the business takes bookings for. Please pick one of the offered times.'],
     INTERNAL: ['Something went wrong', 'Please try again in a minute.'],
   },
 };
@@ -105,8 +107,10 @@ const ru: PageStrings = {
     TOKEN_EXPIRED: ['Срок действия ссылки истёк', 'Визит, к которому она относилась, уже прошёл. Записаться снова можно в чате на сайте.'],
     BOOKING_NOT_FOUND: ['Запись не найдена', 'Этой записи больше нет.'],
     BOOKING_NOT_ACTIVE: ['Запись больше нельзя изменить', 'Она отменена или визит уже состоялся.'],
+    BOOKING_CHANGED: ['Запись только что изменили', 'Её перенесли или отменили минуту назад (возможно, в другом окне). Откройте её снова, чтобы увидеть, как она выглядит сейчас.'],
     CANCELLATION_WINDOW_PASSED: ['Изменить онлайн уже нельзя', 'Онлайн-изменения закрываются незадолго до визита. Пожалуйста, позвоните нам.'],
     SLOT_TAKEN: ['Это время только что заняли', 'Пожалуйста, выберите другое время.'],
+    INVALID_INPUT: ['Выберите время из списка', 'Это время не удалось прочитать, или на этот день запись не ведётся. Пожалуйста, выберите одно из предложенных.'],
     INTERNAL: ['Что-то пошло не так', 'Попробуйте ещё раз через минуту.'],
   },
 };
@@ -144,8 +148,10 @@ const hy: PageStrings = {
     TOKEN_EXPIRED: ['Հղման ժամկետն անցել է', 'Այցը, որին այն վերաբերում էր, արդեն անցել է։ Կրկին գրանցվելու համար օգտվեք կայքի չատից։'],
     BOOKING_NOT_FOUND: ['Ամրագրումը չի գտնվել', 'Այս ամրագրումն այլևս գոյություն չունի։'],
     BOOKING_NOT_ACTIVE: ['Ամրագրումն այլևս հնարավոր չէ փոխել', 'Այն չեղարկվել է, կամ այցն արդեն կայացել է։'],
+    BOOKING_CHANGED: ['Ամրագրումը հենց նոր փոխվել է', 'Այն տեղափոխվել կամ չեղարկվել է մի պահ առաջ (գուցե մեկ այլ պատուհանում)։ Բացեք այն նորից՝ տեսնելու, թե ինչպես է այն հիմա։'],
     CANCELLATION_WINDOW_PASSED: ['Առցանց փոփոխելն այլևս հնարավոր չէ', 'Առցանց փոփոխությունները փակվում են այցից քիչ առաջ։ Խնդրում ենք զանգահարել։'],
     SLOT_TAKEN: ['Այդ ժամն արդեն զբաղված է', 'Խնդրում ենք ընտրել այլ ժամ։'],
+    INVALID_INPUT: ['Ընտրեք ժամը ցանկից', 'Այդ ժամը հնարավոր չէ կարդալ, կամ այդ օրը գրանցում չի կատարվում։ Խնդրում ենք ընտրել առաջարկված ժամերից մեկը։'],
     INTERNAL: ['Ինչ-որ բան այնպես չգնաց', 'Փորձեք կրկին մեկ րոպեից։'],
   },
 };

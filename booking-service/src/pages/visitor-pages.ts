@@ -6,6 +6,7 @@
  */
 import { escapeHtml, type Lang } from '@frontdesk/shared';
 import express, { type Request, type Response, Router } from 'express';
+import type { z } from 'zod';
 import { formatMessage, instantValues } from '../domain/messages/icu.js';
 import { formatTime, formatWhen } from '../domain/messages/format.js';
 import type { Deps } from '../services/deps.js';
@@ -16,6 +17,7 @@ import type { Failure } from '../services/result.js';
 import { pick } from '../services/site-view.js';
 import { confirmAttendance } from '../services/visitor-confirm.js';
 import { sendPage } from './html.js';
+import { attendanceInput, cancelInput, localDateSchema, rebookInput, rescheduleInput } from '../api/inputs.js';
 import { PAGE_STRINGS, type PageStrings } from './strings.js';
 
 const LANGS: Lang[] = ['ru', 'hy', 'en'];
@@ -36,13 +38,35 @@ function acceptLang(req: Request): Lang {
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 /** A field of the url-encoded form (Express types the parsed body as any). */
 const formField = (req: Request, name: string) => str((req.body as Record<string, unknown> | undefined)?.[name]);
+/** The booking version a form was shown with ('' = not sent, e.g. an old page); garbage fails the schema and names the field. */
+const formVersion = (req: Request): number | undefined => {
+  const v = formField(req, 'version');
+  return v === '' ? undefined : /^\d{1,7}$/.test(v) ? Number(v) : NaN;
+};
 const q = encodeURIComponent;
+/** `?day=` as the API's date schema reads it; anything else shows the default day. */
+const dayParam = (req: Request) => {
+  const d = localDateSchema.safeParse(req.query.day);
+  return d.success ? d.data : undefined;
+};
+
+/**
+ * A form post parsed with the API's own schema (issue 12, defect 3: "banana" as a start was a
+ * 500). A bad link field is the bad-link page; any other bad field is the 400 "pick a time" page.
+ */
+function parseForm<T>(schema: z.ZodType<T>, fields: Record<string, string | number | undefined>, tokenField: string): { ok: true; value: T } | { ok: false; failure: Pick<Failure, 'reason'> } {
+  const parsed = schema.safeParse(fields);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const tokenBad = parsed.error.issues.some((i) => i.path[0] === tokenField);
+  return { ok: false, failure: { reason: tokenBad ? 'TOKEN_INVALID' : 'INVALID_INPUT' } };
+}
 
 const STATUS: Record<string, number> = {
   TOKEN_INVALID: 403,
   TOKEN_EXPIRED: 410,
   BOOKING_NOT_FOUND: 404,
   BOOKING_NOT_ACTIVE: 409,
+  BOOKING_CHANGED: 409,
   CANCELLATION_WINDOW_PASSED: 409,
   SLOT_TAKEN: 409,
   INVALID_INPUT: 400,
@@ -88,7 +112,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     page(deps, log, async (req, res) => {
       const token = str(req.query.token);
       const lang0 = requestedLang(req);
-      const o = await rescheduleOptions(deps, token, str(req.query.day) || undefined, lang0);
+      const o = await rescheduleOptions(deps, token, dayParam(req), lang0);
       if (!o.ok) return errorPage(res, lang0 ?? acceptLang(req), o);
       const { view, day, days, slots } = o.value;
       const lang = view.lang;
@@ -98,7 +122,8 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
       const done = str(req.query.done) as keyof PageStrings['done'];
       const deadline = { ...instantValues('deadline', Date.parse(view.cancellation.deadline), tz, lang), deadline: formatWhen(Date.parse(view.cancellation.deadline), tz, lang) };
       const self = (extra: string) => `/manage?token=${q(token)}&lang=${lang}${extra}`;
-      const hidden = `<input type="hidden" name="token" value="${escapeHtml(token)}"><input type="hidden" name="lang" value="${lang}">`;
+      // The version the visitor sees: a change applies only to the booking as shown (another tab's change wins once).
+      const hidden = `<input type="hidden" name="token" value="${escapeHtml(token)}"><input type="hidden" name="lang" value="${lang}"><input type="hidden" name="version" value="${b.version}">`;
 
       let body = '';
       if (s.done[done]) body += `<section class="ok" role="status"><p>${escapeHtml(s.done[done])}</p></section>`;
@@ -137,7 +162,9 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     page(deps, log, async (req, res) => {
       const token = formField(req, 'token');
       const lang = requestedLang(req) ?? acceptLang(req);
-      const done = await rescheduleBooking(deps, { manageToken: token, start: formField(req, 'start') }, undefined);
+      const input = parseForm(rescheduleInput, { manageToken: token, start: formField(req, 'start'), version: formVersion(req) }, 'manageToken');
+      if (!input.ok) return errorPage(res, lang, input.failure, `/manage?token=${q(token)}&lang=${lang}#reschedule`);
+      const done = await rescheduleBooking(deps, input.value, undefined);
       if (!done.ok) return errorPage(res, lang, done, `/manage?token=${q(token)}&lang=${lang}#reschedule`);
       res.redirect(303, `/manage?token=${q(token)}&lang=${lang}&done=rescheduled`);
     }),
@@ -149,7 +176,9 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     page(deps, log, async (req, res) => {
       const token = formField(req, 'token');
       const lang = requestedLang(req) ?? acceptLang(req);
-      const done = await cancelBooking(deps, { manageToken: token }, undefined);
+      const input = parseForm(cancelInput, { manageToken: token, version: formVersion(req) }, 'manageToken');
+      if (!input.ok) return errorPage(res, lang, input.failure);
+      const done = await cancelBooking(deps, input.value, undefined);
       if (!done.ok) return errorPage(res, lang, done, `/manage?token=${q(token)}&lang=${lang}`);
       res.redirect(303, `/manage?token=${q(token)}&lang=${lang}&done=cancelled`);
     }),
@@ -179,7 +208,9 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     page(deps, log, async (req, res) => {
       const lang = requestedLang(req) ?? acceptLang(req);
       const s = PAGE_STRINGS[lang];
-      const done = await confirmAttendance(deps, formField(req, 'token'));
+      const input = parseForm(attendanceInput, { token: formField(req, 'token') }, 'token');
+      if (!input.ok) return errorPage(res, lang, input.failure);
+      const done = await confirmAttendance(deps, input.value.token);
       if (!done.ok) return errorPage(res, lang, done);
       sendPage(res, 200, lang, s.confirmTitle, `<section class="ok" role="status"><h1>${escapeHtml(s.confirmDone)}</h1></section>`);
     }),
@@ -190,7 +221,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     page(deps, log, async (req, res) => {
       const token = str(req.query.token);
       const lang0 = requestedLang(req);
-      const o = await rebookOptions(deps, token, str(req.query.day) || undefined);
+      const o = await rebookOptions(deps, token, dayParam(req));
       if (!o.ok) return errorPage(res, lang0 ?? acceptLang(req), o);
       const { context: c, day, slots } = o.value;
       const lang = lang0 ?? c.booking.lang ?? c.business.defaultLang;
@@ -223,7 +254,9 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
     page(deps, log, async (req, res) => {
       const token = formField(req, 'token');
       const lang = requestedLang(req) ?? acceptLang(req);
-      const done = await rebook(deps, { token, start: formField(req, 'start') });
+      const input = parseForm(rebookInput, { token, start: formField(req, 'start') }, 'token');
+      if (!input.ok) return errorPage(res, lang, input.failure, `/rebook?token=${q(token)}&lang=${lang}`);
+      const done = await rebook(deps, input.value);
       if (!done.ok) return errorPage(res, lang, done, `/rebook?token=${q(token)}&lang=${lang}`);
       res.redirect(303, `/manage?token=${q(done.value.manageToken)}&lang=${lang}&done=booked`);
     }),

@@ -1,20 +1,19 @@
 /**
  * Turning a live hold into a booking. The UPDATE that confirms is conditional on the hold
- * still being live, so a hold can be confirmed once; a retry with the same idempotency key
- * returns the booking it made.
+ * still being live (the booking store's confirmHold), so a hold can be confirmed once; a retry
+ * with the same idempotency key returns the booking it made — and only that booking: a key that
+ * confirmed another hold is a CONFLICT (issue 12, defect 4).
  */
 import type { Lang } from '@frontdesk/shared';
-import { randomUUID } from 'node:crypto';
-import { TransactionRollbackError, and, eq, gt } from 'drizzle-orm';
-import { bookings, customers, sites } from '../adapters/db/schema.js';
-import { PG_UNIQUE_VIOLATION, pgErrorCode, retryTransient } from '../adapters/db/errors.js';
+import { and, eq } from 'drizzle-orm';
+import { bookings, sites } from '../adapters/db/schema.js';
+import { confirmDecision, type RuleFailure } from '../domain/booking/rules.js';
+import { confirmHold, type BookingRow } from './booking-store/store.js';
 import type { Deps } from './deps.js';
 import { toBookingView, type BookingView } from './booking-view.js';
 import { fail, ok, type Result } from './result.js';
 import { isOriginAllowed } from './site.js';
 import { hashHoldToken, signToken } from './tokens.js';
-import { onBookingConfirmed } from './notifications/enqueue.js';
-import { bookingEvent, recordEvent } from './events.js';
 
 export interface ConfirmInput {
   holdToken: string;
@@ -37,63 +36,44 @@ export async function confirmBooking(deps: Deps, input: ConfirmInput, origin: st
     return fail('ORIGIN_NOT_ALLOWED', `Origin ${origin} may not use this site`);
   }
   const row = hold.booking;
-
-  const previous = await byIdempotencyKey(deps, row.businessId, input.idempotencyKey);
-  if (previous) return ok(previous);
-  if (row.status !== 'held') return fail('HOLD_USED', 'This hold has already been used', { field: 'holdToken' });
   const now = deps.clock.now();
-  if (!row.holdExpiresAt || row.holdExpiresAt <= now) {
-    return fail('HOLD_EXPIRED', 'The hold on this time has expired; please pick a time again', { field: 'holdToken' });
-  }
 
-  try {
-    const confirmed = await retryTransient(() => deps.db.transaction(async (tx) => {
-      const customerId = randomUUID();
-      await tx.insert(customers).values({
-        id: customerId,
-        businessId: row.businessId,
-        name: input.customer.name,
-        phone: input.customer.phone ?? null,
-        email: input.customer.email ?? null,
-        lang: input.lang,
-      });
-      const updated = await tx
-        .update(bookings)
-        .set({
-          status: 'confirmed',
-          customerId,
-          holdExpiresAt: null,
-          idempotencyKey: input.idempotencyKey,
-          lang: input.lang,
-          note: input.note ?? null,
-          // The hold's conversation unless the confirm names one (a widget reloaded mid-booking).
-          conversationId: input.conversationId ?? row.conversationId,
-          updatedAt: now,
-        })
-        .where(and(eq(bookings.id, row.id), eq(bookings.status, 'held'), gt(bookings.holdExpiresAt, now)))
-        .returning();
-      // Lost a race with another confirm (or the hold just expired): undo the customer row.
-      if (updated.length === 0) tx.rollback();
-      // The confirmation, staff notice and reminders commit with the booking, or not at all.
-      await onBookingConfirmed(tx, updated[0]!, now);
-      const b = updated[0]!;
-      await recordEvent(tx, bookingEvent(b, 'booking_made', now));
-      return b;
-    }));
-    return ok({ booking: toBookingView(confirmed), manageToken: signToken(deps.secret, confirmed.id, 'manage') });
-  } catch (err) {
-    const isRollback = err instanceof TransactionRollbackError;
-    if (!isRollback && pgErrorCode(err) !== PG_UNIQUE_VIOLATION) throw err;
-    // Someone else confirmed first: the same visitor retrying (same key) gets their booking.
-    const winner = await byIdempotencyKey(deps, row.businessId, input.idempotencyKey);
-    if (winner) return ok(winner);
-    const again = await findHold(deps, input.holdToken);
-    if (again && again.booking.status === 'held') {
-      return fail('HOLD_EXPIRED', 'The hold on this time has expired; please pick a time again', { field: 'holdToken' });
-    }
-    return fail('HOLD_USED', 'This hold has already been used', { field: 'holdToken' });
-  }
+  // The key replays only this hold's own confirmation; another booking's key is a conflict.
+  const keyOwner = await byIdempotencyKey(deps, row.businessId, input.idempotencyKey);
+  const decision = confirmDecision({ id: row.id, status: row.status, holdExpiresAt: row.holdExpiresAt?.getTime() ?? null }, keyOwner, now.getTime());
+  if (decision.kind === 'replay') return ok(confirmView(deps, keyOwner!));
+  if (decision.kind === 'refuse') return refusal(decision.failure.reason);
+
+  const confirmed = await confirmHold(
+    deps.db,
+    row,
+    {
+      customer: { ...input.customer, lang: input.lang },
+      lang: input.lang,
+      note: input.note ?? null,
+      idempotencyKey: input.idempotencyKey,
+      // The hold's conversation unless the confirm names one (a widget reloaded mid-booking).
+      conversationId: input.conversationId ?? null,
+    },
+    now,
+  );
+  if (confirmed.ok) return ok(confirmView(deps, confirmed.value));
+  if (confirmed.reason !== 'HOLD_USED' && confirmed.reason !== 'IDEMPOTENCY_KEY_REUSED') return confirmed;
+  // Lost a race: the same visitor retrying (same key, same hold) gets their booking.
+  const winner = await byIdempotencyKey(deps, row.businessId, input.idempotencyKey);
+  if (winner?.id === row.id) return ok(confirmView(deps, winner));
+  if (winner) return refusal('IDEMPOTENCY_KEY_REUSED');
+  const again = await findHold(deps, input.holdToken);
+  return refusal(again?.booking.status === 'held' ? 'HOLD_EXPIRED' : 'HOLD_USED');
 }
+
+function refusal(reason: RuleFailure['reason']) {
+  if (reason === 'IDEMPOTENCY_KEY_REUSED') return fail(reason, 'This request key was already used to confirm another hold', { field: 'idempotencyKey' });
+  if (reason === 'HOLD_EXPIRED') return fail(reason, 'The hold on this time has expired; please pick a time again', { field: 'holdToken' });
+  return fail('HOLD_USED', 'This hold has already been used', { field: 'holdToken' });
+}
+
+const confirmView = (deps: Deps, b: BookingRow): ConfirmView => ({ booking: toBookingView(b), manageToken: signToken(deps.secret, b.id, 'manage') });
 
 async function findHold(deps: Deps, holdToken: string) {
   const rows = await deps.db
@@ -105,12 +85,11 @@ async function findHold(deps: Deps, holdToken: string) {
   return rows[0];
 }
 
-async function byIdempotencyKey(deps: Deps, businessId: string, key: string): Promise<ConfirmView | undefined> {
+async function byIdempotencyKey(deps: Deps, businessId: string, key: string): Promise<BookingRow | undefined> {
   const rows = await deps.db
     .select()
     .from(bookings)
     .where(and(eq(bookings.businessId, businessId), eq(bookings.idempotencyKey, key)))
     .limit(1);
-  const b = rows[0];
-  return b ? { booking: toBookingView(b), manageToken: signToken(deps.secret, b.id, 'manage') } : undefined;
+  return rows[0];
 }

@@ -3,18 +3,18 @@
  * The link is an HMAC-signed token naming the booking; it stops working a day after the
  * appointment ends (judged against the booking's current end, so rescheduling keeps it alive).
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { bookings, businesses, customers, services, sites, staff } from '../adapters/db/schema.js';
-import { PG_EXCLUSION_VIOLATION, pgErrorCode, retryTransient } from '../adapters/db/errors.js';
 import { utcToZoned, type Lang } from '@frontdesk/shared';
+import { bookingRange, changeDeadline, visitorMayChange } from '../domain/booking/rules.js';
+import { cancelBooking as storeCancel, moveBooking } from './booking-store/store.js';
 import { toBookingView, type BookingView } from './booking-view.js';
 import type { Deps } from './deps.js';
 import { fail, ok, type Result } from './result.js';
 import { nearestSlots, searchSlots } from './slots.js';
 import { isOriginAllowed } from './site.js';
 import { verifyToken } from './tokens.js';
-import { onBookingCancelled, onBookingRescheduled } from './notifications/enqueue.js';
-import { bookingEvent, recordEvent } from './events.js';
+import { startOutsideHorizon } from './booking-window.js';
 
 const MIN = 60_000;
 /** How long after the appointment ends its manage link still opens (to show "cancelled"/"done"). */
@@ -54,7 +54,7 @@ export interface ManagedBookingView {
 
 function view(deps: Deps, r: Loaded, lang?: Lang): ManagedBookingView {
   const l = lang ?? r.booking.lang ?? r.business.defaultLang;
-  const deadline = new Date(r.booking.startsAt.getTime() - r.business.cancellationWindowMin * MIN);
+  const deadline = new Date(changeDeadline(r.booking.startsAt.getTime(), r.business.cancellationWindowMin));
   return {
     booking: {
       ...toBookingView(r.booking),
@@ -84,31 +84,35 @@ export async function getManagedBooking(deps: Deps, token: string, origin: strin
   return r.ok ? ok(view(deps, r.value, lang)) : r;
 }
 
-function checkChangeable(deps: Deps, r: Loaded) {
-  if (r.booking.status !== 'confirmed') {
-    return fail('BOOKING_NOT_ACTIVE', `This booking is ${r.booking.status}`, { status: r.booking.status });
-  }
-  const deadline = new Date(r.booking.startsAt.getTime() - r.business.cancellationWindowMin * MIN);
-  if (deps.clock.now() >= deadline) {
+function checkChangeable(r: Loaded, now: Date) {
+  const blocked = visitorMayChange({ status: r.booking.status, startsAt: r.booking.startsAt.getTime() }, r.business.cancellationWindowMin, now.getTime());
+  if (!blocked) return null;
+  if (blocked.reason === 'CANCELLATION_WINDOW_PASSED') {
     return fail(
       'CANCELLATION_WINDOW_PASSED',
       `Changes online are possible until ${r.business.cancellationWindowMin / 60} h before the appointment; please call the business`,
-      { deadline: deadline.toISOString(), phone: r.business.phone },
+      { deadline: new Date(blocked.deadline).toISOString(), phone: r.business.phone },
     );
   }
-  return null;
+  return fail('BOOKING_NOT_ACTIVE', `This booking is ${r.booking.status}`, { status: r.booking.status });
 }
+
+/** The row as the caller read it: the version the visitor was shown, when the client sends it. */
+const asSeen = (r: Loaded, version: number | undefined) => ({ ...r.booking, version: version ?? r.booking.version });
 
 export async function rescheduleBooking(
   deps: Deps,
-  input: { manageToken: string; start: string },
+  input: { manageToken: string; start: string; version?: number | undefined },
   origin: string | undefined,
 ): Promise<Result<{ booking: BookingView }>> {
   const loaded = await loadByToken(deps, input.manageToken, origin);
   if (!loaded.ok) return loaded;
   const r = loaded.value;
-  const blocked = checkChangeable(deps, r);
+  const now = deps.clock.now();
+  const blocked = checkChangeable(r, now);
   if (blocked) return blocked;
+  const far = startOutsideHorizon(r.business, now, input.start, 'start');
+  if (far) return far;
 
   const start = Date.parse(input.start);
   const date = utcToZoned(start, r.business.timeZone).date;
@@ -120,45 +124,15 @@ export async function rescheduleBooking(
     });
   if (!free.some((s) => s.start === start)) return taken();
 
-  const now = deps.clock.now();
-  try {
-    const updated = await retryTransient(() => deps.db.transaction(async (tx) => {
-      // Expired holds in the new range no longer count (see insertExclusive).
-      await tx.execute(sql`
-        DELETE FROM bookings WHERE business_id = ${r.business.id} AND staff_id = ${r.staff.id}
-          AND status = 'held' AND hold_expires_at <= ${now}
-          AND occupied_from < ${new Date(start + (r.service.durationMin + r.service.bufferAfterMin) * MIN)}
-          AND occupied_to > ${new Date(start - r.service.bufferBeforeMin * MIN)}`);
-      // The version read here is the one being replaced: a concurrent move changes it and loses.
-      const moved = await tx
-        .update(bookings)
-        .set({
-          startsAt: new Date(start),
-          endsAt: new Date(start + r.service.durationMin * MIN),
-          occupiedFrom: new Date(start - r.service.bufferBeforeMin * MIN),
-          occupiedTo: new Date(start + (r.service.durationMin + r.service.bufferAfterMin) * MIN),
-          version: sql`${bookings.version} + 1`,
-          updatedAt: now,
-        })
-        .where(and(eq(bookings.id, r.booking.id), eq(bookings.status, 'confirmed')))
-        .returning();
-      if (moved[0]) {
-        await onBookingRescheduled(tx, moved[0], r.booking.startsAt, now);
-        await recordEvent(tx, bookingEvent(moved[0], 'rescheduled', now));
-      }
-      return moved;
-    }));
-    if (!updated[0]) return fail('BOOKING_NOT_ACTIVE', 'This booking can no longer be changed');
-    return ok({ booking: toBookingView(updated[0]) });
-  } catch (err) {
-    if (pgErrorCode(err) === PG_EXCLUSION_VIOLATION) return taken();
-    throw err;
-  }
+  // Conditional on the row as read here: a concurrent move or cancel changes it and this one loses.
+  const moved = await moveBooking(deps.db, asSeen(r, input.version), { ...bookingRange(r.service, start), staffId: r.booking.staffId }, { by: 'visitor' }, now);
+  if (moved.ok) return ok({ booking: toBookingView(moved.value) });
+  return moved.reason === 'SLOT_TAKEN' ? taken() : moved;
 }
 
 export async function cancelBooking(
   deps: Deps,
-  input: { manageToken: string; reason?: string | undefined },
+  input: { manageToken: string; reason?: string | undefined; version?: number | undefined },
   origin: string | undefined,
 ): Promise<Result<{ booking: BookingView }>> {
   const loaded = await loadByToken(deps, input.manageToken, origin);
@@ -166,21 +140,9 @@ export async function cancelBooking(
   const r = loaded.value;
   // Cancelling twice is not an error: the visitor sees the same, cancelled, booking.
   if (r.booking.status === 'cancelled') return ok({ booking: toBookingView(r.booking) });
-  const blocked = checkChangeable(deps, r);
-  if (blocked) return blocked;
   const now = deps.clock.now();
-  const updated = await deps.db.transaction(async (tx) => {
-    const rows = await tx
-      .update(bookings)
-      .set({ status: 'cancelled', cancelReason: input.reason ?? null, updatedAt: now })
-      .where(and(eq(bookings.id, r.booking.id), eq(bookings.status, 'confirmed')))
-      .returning();
-    if (rows[0]) {
-      await onBookingCancelled(tx, rows[0], now);
-      await recordEvent(tx, bookingEvent(rows[0], 'cancelled', now));
-    }
-    return rows;
-  });
-  if (!updated[0]) return fail('BOOKING_NOT_ACTIVE', 'This booking can no longer be changed');
-  return ok({ booking: toBookingView(updated[0]) });
+  const blocked = checkChangeable(r, now);
+  if (blocked) return blocked;
+  const done = await storeCancel(deps.db, asSeen(r, input.version), input.reason ?? null, { by: 'visitor' }, now);
+  return done.ok ? ok({ booking: toBookingView(done.value) }) : done;
 }

@@ -3,19 +3,18 @@
  * the same service for the same visitor, at a time they pick from a short list. The link's
  * token is good for this only and for REBOOK_LINK_DAYS after the original appointment.
  */
-import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { bookings } from '../adapters/db/schema.js';
-import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../adapters/db/errors.js';
+import { bookingRange } from '../domain/booking/rules.js';
+import { bookDirect, type BookingRow } from './booking-store/store.js';
 import { addDays, utcToZoned } from '@frontdesk/shared';
 import { toBookingView, type BookingView } from './booking-view.js';
 import type { Deps } from './deps.js';
-import { insertExclusive } from './hold.js';
 import { loadBookingContext, type BookingContext } from './notifications/context.js';
-import { onBookingConfirmed } from './notifications/enqueue.js';
 import { fail, ok, type Result } from './result.js';
 import { pickStaff } from './site.js';
 import { searchSlots, toView, type SlotView } from './slots.js';
+import { startOutsideHorizon } from './booking-window.js';
 import { signToken, verifyToken } from './tokens.js';
 
 const MIN = 60_000;
@@ -55,16 +54,13 @@ export async function rebook(
   const loaded = await loadRebook(deps, input.token);
   if (!loaded.ok) return loaded;
   const c = loaded.value;
-  const start = Date.parse(input.start);
-  if (!Number.isFinite(start)) return fail('INVALID_INPUT', 'Pick a time from the list', { field: 'start' });
-  // Same page submitted twice: the second answer is the booking the first one made.
-  const key = `rebook:${c.booking.id}:${new Date(start).toISOString()}`;
-  const existing = async () => {
-    const rows = await deps.db.select().from(bookings).where(and(eq(bookings.businessId, c.business.id), eq(bookings.idempotencyKey, key)));
-    return rows[0];
-  };
-  const prior = await existing();
+  // The link books once: a second use (a double click, the page submitted again, the link
+  // opened later) answers with the booking the first one made.
+  const prior = await madeBy(deps, c);
   if (prior) return ok({ booking: toBookingView(prior), manageToken: signToken(deps.secret, prior.id, 'manage') });
+  const far = startOutsideHorizon(c.business, deps.clock.now(), input.start, 'start');
+  if (far) return far;
+  const start = Date.parse(input.start);
 
   const staffRows = await pickStaff(deps.db, c.business.id, c.service.id, undefined);
   if (!staffRows.ok) return staffRows;
@@ -75,43 +71,45 @@ export async function rebook(
   // The visitor's previous specialist first, if free.
   const order = [...slot.staffIds].sort((a, b) => Number(b === c.staff.id) - Number(a === c.staff.id));
   const now = deps.clock.now();
-  const svc = c.service;
   for (const staffId of order) {
-    const id = randomUUID();
-    try {
-      const inserted = await insertExclusive(
-        deps.db,
-        {
-          id,
-          businessId: c.business.id,
-          siteId: c.booking.siteId,
-          serviceId: svc.id,
-          staffId,
-          customerId: c.customer!.id,
-          status: 'confirmed',
-          startsAt: new Date(start),
-          endsAt: new Date(start + svc.durationMin * MIN),
-          occupiedFrom: new Date(start - svc.bufferBeforeMin * MIN),
-          occupiedTo: new Date(start + (svc.durationMin + svc.bufferAfterMin) * MIN),
-          idempotencyKey: key,
-          lang: c.booking.lang,
-        },
-        now,
-        async (tx) => {
-          const row = (await tx.select().from(bookings).where(eq(bookings.id, id)))[0]!;
-          await onBookingConfirmed(tx, row, now);
-        },
-      );
-      if (inserted) {
-        const row = (await deps.db.select().from(bookings).where(eq(bookings.id, id)))[0]!;
-        return ok({ booking: toBookingView(row), manageToken: signToken(deps.secret, id, 'manage') });
-      }
-    } catch (err) {
-      if (pgErrorCode(err) !== PG_UNIQUE_VIOLATION) throw err;
-      const winner = await existing();
+    const made = await bookDirect(
+      deps.db,
+      {
+        businessId: c.business.id,
+        siteId: c.booking.siteId,
+        serviceId: c.service.id,
+        staffId,
+        ...bookingRange(c.service, start),
+        customer: { id: c.customer!.id },
+        idempotencyKey: rebookKey(c.booking.id),
+        lang: c.booking.lang,
+      },
+      { by: 'rebook' },
+      now,
+    );
+    if (made.ok) return ok({ booking: toBookingView(made.value), manageToken: signToken(deps.secret, made.value.id, 'manage') });
+    if (made.reason === 'IDEMPOTENCY_KEY_REUSED') {
+      // A concurrent use of the same link won: its booking is the answer.
+      const winner = await madeBy(deps, c);
       if (winner) return ok({ booking: toBookingView(winner), manageToken: signToken(deps.secret, winner.id, 'manage') });
-      throw err;
     }
+    if (made.reason !== 'SLOT_TAKEN') return made;
   }
+  // A concurrent use of this link may have taken the very slot (exclusion before the key).
+  const winner = await madeBy(deps, c);
+  if (winner) return ok({ booking: toBookingView(winner), manageToken: signToken(deps.secret, winner.id, 'manage') });
   return fail('SLOT_TAKEN', 'This time is no longer available');
+}
+
+/** One booking per rebook link: the key is the original booking's. */
+const rebookKey = (originalId: string) => `rebook:${originalId}`;
+
+/** The booking a rebook link already made, if any. */
+export async function madeBy(deps: Pick<Deps, 'db'>, c: Pick<BookingContext, 'business' | 'booking'>): Promise<BookingRow | undefined> {
+  const rows = await deps.db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.businessId, c.business.id), eq(bookings.idempotencyKey, rebookKey(c.booking.id))))
+    .limit(1);
+  return rows[0];
 }

@@ -16,6 +16,12 @@ export type Reason =
   | 'HOLD_USED'
   | 'HOLD_EXPIRED'
   | 'BOOKING_NOT_ACTIVE'
+  /** The booking changed since the caller read it (optimistic concurrency): reload and retry. */
+  | 'BOOKING_CHANGED'
+  /** An idempotency key that already confirmed another booking. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** Attended / no-show before the appointment has started. */
+  | 'ATTENDANCE_TOO_EARLY'
   | 'CANCELLATION_WINDOW_PASSED'
   | 'INVALID_INPUT'
   | 'HANDOFF_NOT_FOUND'

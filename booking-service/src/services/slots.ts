@@ -5,6 +5,7 @@ import { findSlots, type Slot } from '../domain/availability/find-slots.js';
 import { addDays, utcToZoned, zonedToUtc } from '@frontdesk/shared';
 import type { Deps } from './deps.js';
 import { ok, type Result } from './result.js';
+import { dateOutsideHorizon } from './booking-window.js';
 import { loadSchedules, rulesFor } from './schedule.js';
 import { cachedPickStaff, cachedService, openSite, type BusinessRow, type ServiceRow, type StaffRow } from './site.js';
 
@@ -39,6 +40,8 @@ export async function findSlotsForSite(
   const site = await openSite(deps, input.siteKey, origin);
   if (!site.ok) return site;
   const { business } = site.value;
+  const far = dateOutsideHorizon(business, deps.clock.now(), input.from, 'from');
+  if (far) return far;
   // Both come from the config cache in a running service; read in parallel when they are not.
   const [service, staffRows] = await Promise.all([
     cachedService(deps, business.id, input.serviceId),

@@ -99,9 +99,9 @@ export const api = {
       lang: Lang;
       note?: string;
     }): Promise<unknown> => call(trpc.bookings.create.mutate(i)),
-    reschedule: (i: { bookingId: string; startsAt: string; staffId?: string }): Promise<unknown> => call(trpc.bookings.reschedule.mutate(i)),
-    cancel: (i: { bookingId: string; reason?: string }): Promise<unknown> => call(trpc.bookings.cancel.mutate(i)),
-    markAttendance: (i: { bookingId: string; status: 'attended' | 'no_show' }): Promise<unknown> => call(trpc.bookings.markAttendance.mutate(i)),
+    reschedule: (i: { bookingId: string; version?: number; startsAt: string; staffId?: string }): Promise<unknown> => call(trpc.bookings.reschedule.mutate(i)),
+    cancel: (i: { bookingId: string; version?: number; reason?: string }): Promise<unknown> => call(trpc.bookings.cancel.mutate(i)),
+    markAttendance: (i: { bookingId: string; status: 'attended' | 'no_show' | 'confirmed' }): Promise<unknown> => call(trpc.bookings.markAttendance.mutate(i)),
   },
   inbox: {
     list: (i: { status?: 'open' | 'claimed' | 'closed' | 'all' }): Promise<InboxList> => call(trpc.inbox.list.query(i)),

@@ -9,7 +9,7 @@ import type { Me } from '../api/contract.js';
 
 const account = (l: Me['user']['lang']): Me => ({
   user: { id: 'u1', email: 'a@b.demo', name: 'A', role: 'staff', lang: l, staffId: 's1' },
-  business: { id: 'b1', name: 'B', timeZone: 'UTC', currency: 'USD', languages: ['en'], defaultLang: 'en' },
+  business: { id: 'b1', name: 'B', timeZone: 'UTC', currency: 'USD', languages: ['en'], defaultLang: 'en', openingHours: {} },
   csrfToken: 'csrf',
 });
 

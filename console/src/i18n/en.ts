@@ -113,6 +113,11 @@ export const en = {
     statuses: { confirmed: 'Confirmed', cancelled: 'Cancelled', attended: 'Attended', no_show: 'No-show', held: 'Held', rescheduled: 'Rescheduled' },
     bookingsOn: 'Bookings on {date}',
     bookingLabel: '{time} {service}, {client}, {status}',
+    bookAt: 'New booking at {time}, {column}',
+    now: 'Now',
+    weekOf: '{name}, week of {date}',
+    dragHint: 'Drag a booking to move it; click an empty time to book a phone client.',
+    moved: 'Booking moved.',
   },
   inbox: {
     title: 'Inbox',

@@ -111,6 +111,11 @@ export const hy: Dict = {
     statuses: { confirmed: 'Հաստատված', cancelled: 'Չեղարկված', attended: 'Ներկայացել է', no_show: 'Չի ներկայացել', held: 'Պահված', rescheduled: 'Տեղափոխված' },
     bookingsOn: 'Ամրագրումներ՝ {date}',
     bookingLabel: '{time} {service}, {client}, {status}',
+    bookAt: 'Նոր ամրագրում {time}-ին, {column}',
+    now: 'Հիմա',
+    weekOf: '{name}, շաբաթը՝ {date}-ից',
+    dragHint: 'Քաշեք ամրագրումը՝ այն տեղափոխելու համար, կամ սեղմեք ազատ ժամի վրա՝ հեռախոսով գրանցելու համար։',
+    moved: 'Ամրագրումը տեղափոխվեց։',
   },
   inbox: {
     title: 'Մուտքային',

@@ -111,6 +111,11 @@ export const ru: Dict = {
     statuses: { confirmed: 'Подтверждена', cancelled: 'Отменена', attended: 'Пришёл', no_show: 'Не пришёл', held: 'Удерживается', rescheduled: 'Перенесена' },
     bookingsOn: 'Записи на {date}',
     bookingLabel: '{time} {service}, {client}, {status}',
+    bookAt: 'Новая запись на {time}, {column}',
+    now: 'Сейчас',
+    weekOf: '{name}, неделя с {date}',
+    dragHint: 'Перетащите запись, чтобы перенести её; нажмите на свободное время, чтобы записать клиента по телефону.',
+    moved: 'Запись перенесена.',
   },
   inbox: {
     title: 'Входящие',

@@ -3,7 +3,9 @@ import { formatDay, formatMoney, formatRate, formatResponse, formatTime } from '
 
 describe('format', () => {
   it('shows times in the business zone', () => {
-    expect(formatTime('2026-01-15T14:30:00Z', 'America/New_York', 'en-GB')).toBe('09:30');
+    // The widget's clock: 12 hours in English, 24 in Russian and Armenian, no leading zero.
+    expect(formatTime('2026-01-15T14:30:00Z', 'America/New_York', 'en-US')).toMatch(/^9:30\sAM$/);
+    expect(formatTime('2026-01-15T14:30:00Z', 'Europe/Moscow', 'ru-RU')).toBe('17:30');
   });
   it('never shifts a calendar date', () => {
     // Midnight-adjacent zones must not move it to the 15th or 17th (ICU punctuation varies).

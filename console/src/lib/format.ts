@@ -4,8 +4,9 @@ import { hasGlyph } from './glyph.js';
 
 const langOf = (locale: string): Lang => (locale.startsWith('ru') ? 'ru' : locale.startsWith('hy') ? 'hy' : 'en');
 
+/** "9:00 AM" in English (the widget's 12-hour clock), "09:00" in Russian and Armenian (24 hours). */
 export function formatTime(iso: string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
 }
 
 /** A 'YYYY-MM-DD' calendar date as "Mon, 16 Nov" (computed at UTC noon: no zone can shift it). */

@@ -1,15 +1,18 @@
 /**
- * Staff calendar: a day or a week of bookings (and Google busy blocks in grey) in the
- * business's time zone, filtered by staff member; a booking opens a panel to mark
- * attendance, cancel or reschedule; a form books a phone client into a free slot.
+ * Staff calendar: a time grid (ui/time-grid.tsx) of a day with one column per staff member, or
+ * one person's week, in the business's time zone, with Google busy blocks shaded. A booking is
+ * dragged to move it (the console's reschedule API) or opens a panel to mark attendance,
+ * cancel or reschedule; a click on an empty hour books a phone client there.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/api.js';
-import type { CalendarBooking, CalendarData, Service } from '../api/contract.js';
+import type { CalendarBooking, Service } from '../api/contract.js';
 import { route } from '../app/router.js';
 import { me } from '../app/session.js';
-import { labelOf, lang, LANG_NAMES, locale, t } from '../i18n/index.js';
+import { fmt, labelOf, lang, LANG_NAMES, locale, t } from '../i18n/index.js';
 import { formatDay, formatTime } from '../lib/format.js';
+import { gridRange, openingDay } from '../lib/time-grid.js';
+import { TimeGrid, type GridColumn } from '../ui/time-grid.js';
 import { addDays, mondayOf, utcToZoned, zonedToUtc, type Lang } from '@frontdesk/shared';
 import { ErrorBox, Field, Loading, Notice, Page, SelectField, Submit, TextField } from '../ui/common.js';
 import { useAction, useResource } from '../ui/resource.js';
@@ -20,31 +23,62 @@ const localized = (names: Service['names'], l: Lang) => names[l] ?? names.en ?? 
 
 export function CalendarPage() {
   const d = t.value.calendar;
-  const tz = me.value!.business.timeZone;
-  // #/calendar?date=2026-11-24&view=day opens a given day (links, tests); else today.
+  const business = me.value!.business;
+  const tz = business.timeZone;
+  // #/calendar?date=2026-11-24&view=day opens a given day (links, tests); else today, or the next
+  // working day once today's hours are over.
   const q = route.value.query;
-  const [view, setView] = useState<View>(() => (q.get('view') === 'day' || q.get('view') === 'week' ? (q.get('view') as View) : matchMedia('(max-width: 640px)').matches ? 'day' : 'week'));
-  const [date, setDate] = useState(() => (/^\d{4}-\d{2}-\d{2}$/.test(q.get('date') ?? '') ? q.get('date')! : utcToZoned(Date.now(), tz).date));
+  const [view, setView] = useState<View>(() => (q.get('view') === 'day' || q.get('view') === 'week' ? (q.get('view') as View) : 'day'));
+  const [date, setDate] = useState(() => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(q.get('date') ?? '')) return q.get('date')!;
+    const now = utcToZoned(Date.now(), tz);
+    return openingDay(business.openingHours, now.date, now.minuteOfDay);
+  });
   // Staff start on their own bookings (the filter shows everyone's on request).
   const [staffId, setStaffId] = useState(() => (me.value!.user.role === 'staff' ? (me.value!.user.staffId ?? '') : ''));
   const [selected, setSelected] = useState<string | null>(null);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<{ staffId: string; date: string; start: string | null } | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  const move = useAction();
 
   const first = view === 'day' ? date : mondayOf(date);
   const days = view === 'day' ? [first] : Array.from({ length: 7 }, (_, i) => addDays(first, i));
   const from = new Date(zonedToUtc(first, 0, tz)).toISOString();
   const to = new Date(zonedToUtc(addDays(first, days.length), 0, tz)).toISOString();
+  // The week is one person's: the one picked, else the signed-in staff member, else the first.
   const cal = useResource(() => api.calendar.list({ from, to, ...(staffId ? { staffId } : {}) }), [from, to, staffId]);
   const services = useResource(() => api.services.list(), []);
 
   const step = view === 'day' ? 1 : 7;
   const booking = cal.data?.bookings.find((b) => b.id === selected);
+  const staffList = cal.data?.staff ?? [];
+  const person = staffId || staffList[0]?.id || '';
+  const staffName = (id: string) => staffList.find((s) => s.id === id)?.name ?? '';
+  const columns: GridColumn[] =
+    view === 'day'
+      ? staffList.filter((s) => !staffId || s.id === staffId).map((s) => ({ key: `${s.id}-${first}`, day: first, staffId: s.id, title: s.name }))
+      : days.map((day) => ({ key: `${person}-${day}`, day, staffId: person, title: formatDay(day, locale.value) }));
+  const minutes = (cal.data?.bookings ?? []).map((b) => {
+    const s = utcToZoned(Date.parse(b.startsAt), tz);
+    const e = utcToZoned(Date.parse(b.endsAt), tz);
+    return { start: s.minuteOfDay, end: e.date === s.date ? e.minuteOfDay : 1440 };
+  });
+  const range = gridRange(business.openingHours, days, minutes);
+
+  const moveTo = (b: CalendarBooking, column: GridColumn, minute: number) => {
+    setSelected(null);
+    void move.run(() => api.bookings.reschedule({ bookingId: b.id, startsAt: new Date(zonedToUtc(column.day, minute, tz)).toISOString(), staffId: column.staffId })).then(() => cal.reload());
+  };
 
   return (
     <Page
       title={d.title}
       actions={
-        <button type="button" class="primary" aria-expanded={creating} onClick={() => setCreating(!creating)}>
+        <button type="button" class="primary" aria-expanded={creating !== null} onClick={() => setCreating(creating ? null : { staffId, date, start: null })}>
           {d.newBooking}
         </button>
       }
@@ -72,103 +106,63 @@ export function CalendarPage() {
         <SelectField
           class="inline"
           label={d.staffFilter}
-          value={staffId}
+          value={view === 'week' ? person : staffId}
           onValue={setStaffId}
-          options={[{ value: '', label: d.allStaff }, ...(cal.data?.staff ?? []).map((s) => ({ value: s.id, label: s.name }))]}
+          options={[...(view === 'day' ? [{ value: '', label: d.allStaff }] : []), ...staffList.map((s) => ({ value: s.id, label: s.name }))]}
         />
       </div>
+      <p class="muted tg-title">{view === 'day' ? formatDay(first, locale.value, true) : fmt(d.weekOf, { name: staffName(person), date: formatDay(first, locale.value) })} · {d.dragHint}</p>
 
       {creating && (
         <PhoneBooking
+          key={`${creating.staffId}|${creating.date}|${creating.start ?? ''}`}
           services={services.data ?? []}
-          staff={cal.data?.staff ?? []}
-          date={date}
+          staff={staffList}
+          date={creating.date}
+          staffId={creating.staffId}
+          start={creating.start}
           onDone={() => {
-            setCreating(false);
+            setCreating(null);
             cal.reload();
           }}
-          onCancel={() => setCreating(false)}
+          onCancel={() => setCreating(null)}
         />
       )}
 
       {booking && cal.data && (
         <BookingPanel
           booking={booking}
-          staffName={cal.data.staff.find((s) => s.id === booking.staffId)?.name ?? ''}
+          staffName={staffName(booking.staffId)}
           onChanged={() => cal.reload()}
           onClose={() => setSelected(null)}
         />
       )}
+      {move.error && <ErrorBox error={move.error} text={move.error.reason === 'SLOT_TAKEN' ? d.slotTaken : undefined} />}
+      {move.done && <Notice>{d.moved}</Notice>}
 
       {cal.error ? (
         <ErrorBox error={cal.error} retry={cal.reload} />
       ) : !cal.data ? (
         <Loading />
       ) : (
-        <div class={`calendar ${view === 'day' && !staffId ? 'by-staff' : view}`} aria-busy={cal.loading || undefined}>
-          {view === 'day' && !staffId
-            ? // One column per staff member: the day as the front desk runs it.
-              cal.data.staff.map((s) => <DayColumn key={s.id} day={first} data={cal.data!} tz={tz} staff={s} selected={selected} onSelect={setSelected} />)
-            : days.map((day) => <DayColumn key={day} day={day} data={cal.data!} tz={tz} selected={selected} onSelect={setSelected} />)}
+        <div class="calendar" aria-busy={cal.loading || move.busy || undefined}>
+          <TimeGrid
+            columns={columns}
+            range={range}
+            tz={tz}
+            bookings={cal.data.bookings}
+            busy={cal.data.busy}
+            staffName={staffName}
+            statusLabel={statusLabel}
+            selected={selected}
+            now={now}
+            onSelect={setSelected}
+            onMove={moveTo}
+            onCreate={(column, minute) => setCreating({ staffId: column.staffId, date: column.day, start: new Date(zonedToUtc(column.day, minute, tz)).toISOString() })}
+          />
         </div>
       )}
     </Page>
-  );
-}
-
-function DayColumn(props: {
-  day: string;
-  data: CalendarData;
-  tz: string;
-  /** Only this staff member's bookings, titled with their name. */
-  staff?: { id: string; name: string };
-  selected: string | null;
-  onSelect: (id: string) => void;
-}) {
-  const d = t.value.calendar;
-  const { day, data, tz } = props;
-  const staffName = (id: string) => data.staff.find((s) => s.id === id)?.name ?? '';
-  const onDay = (iso: string, staffId: string) => utcToZoned(Date.parse(iso), tz).date === day && (!props.staff || props.staff.id === staffId);
-  const entries = [
-    ...data.bookings.filter((b) => onDay(b.startsAt, b.staffId)).map((b) => ({ kind: 'booking' as const, at: b.startsAt, b })),
-    ...data.busy.filter((b) => onDay(b.startsAt, b.staffId)).map((b) => ({ kind: 'busy' as const, at: b.startsAt, b })),
-  ].sort((a, b) => a.at.localeCompare(b.at));
-  const headingId = `day-${day}-${props.staff?.id ?? 'all'}`;
-  return (
-    <section class="day" aria-labelledby={headingId}>
-      <h2 id={headingId}>{props.staff ? `${props.staff.name} · ${formatDay(day, locale.value)}` : formatDay(day, locale.value)}</h2>
-      {entries.length === 0 ? (
-        <p class="muted">{d.empty}</p>
-      ) : (
-        <ul class="entries">
-          {entries.map((e) =>
-            e.kind === 'busy' ? (
-              <li key={`busy-${e.b.staffId}-${e.at}`} class="entry busy">
-                <span class="time">
-                  {formatTime(e.b.startsAt, tz, locale.value)}–{formatTime(e.b.endsAt, tz, locale.value)}
-                </span>
-                <span>{d.busy}</span>
-                <span class="muted">{staffName(e.b.staffId)}</span>
-              </li>
-            ) : (
-              <li key={e.b.id} class={`entry booking status-${e.b.status}`}>
-                <button type="button" aria-pressed={props.selected === e.b.id} onClick={() => props.onSelect(e.b.id)}>
-                  <span class="time">
-                    {formatTime(e.b.startsAt, tz, locale.value)}–{formatTime(e.b.endsAt, tz, locale.value)}
-                  </span>
-                  <span class="what">
-                    {e.b.serviceName} · {e.b.customer.name}
-                  </span>
-                  <span class="muted">
-                    {staffName(e.b.staffId)} · {statusLabel(e.b.status)}
-                  </span>
-                </button>
-              </li>
-            ),
-          )}
-        </ul>
-      )}
-    </section>
   );
 }
 
@@ -253,7 +247,7 @@ function BookingPanel(props: { booking: CalendarBooking; staffName: string; onCh
           class="subform"
           onSubmit={(e) => {
             e.preventDefault();
-            void act(() => api.bookings.cancel({ bookingId: b.id, ...(reason.trim() ? { reason: reason.trim() } : {}) }));
+            void act(() => api.bookings.cancel({ bookingId: b.id, version: b.version, ...(reason.trim() ? { reason: reason.trim() } : {}) }));
           }}
         >
           <TextField label={d.cancelReason} value={reason} onValue={setReason} />
@@ -267,7 +261,7 @@ function BookingPanel(props: { booking: CalendarBooking; staffName: string; onCh
           initialDate={utcToZoned(Date.parse(b.startsAt), tz).date}
           submitLabel={d.moveTo}
           busy={action.busy}
-          onPick={(slot) => void act(() => api.bookings.reschedule({ bookingId: b.id, startsAt: slot.start, staffId: slot.staffId }))}
+          onPick={(slot) => void act(() => api.bookings.reschedule({ bookingId: b.id, version: b.version, startsAt: slot.start, staffId: slot.staffId }))}
         />
       )}
       {action.error && <ErrorBox error={action.error} text={action.error.reason === 'SLOT_TAKEN' ? d.slotTaken : undefined} />}
@@ -287,16 +281,35 @@ function SlotPicker(props: {
   staffNames?: Record<string, string>;
   /** Embedded in a bigger form: report every choice (and null when the list changes). */
   onChoose?: (slot: { start: string; staffId: string } | null) => void;
+  /** A time to choose when it is free (a click on the grid's empty hour). */
+  preselect?: string | null;
+  /** Move on from initialDate to the first day with free times (up to two weeks). */
+  seekFree?: boolean;
 }) {
   const d = t.value.calendar;
   const tz = me.value!.business.timeZone;
   const [date, setDate] = useState(props.initialDate);
   const [chosen, setChosen] = useState<string | null>(null);
+  const [seeking, setSeeking] = useState(props.seekFree ? 14 : 0);
   const slots = useResource(
     () => (props.serviceId ? api.bookings.slots({ serviceId: props.serviceId, date, ...(props.staffId ? { staffId: props.staffId } : {}) }) : Promise.resolve({ slots: [] })),
     [props.serviceId, props.staffId, date],
   );
   const list = slots.data?.slots ?? [];
+  useEffect(() => {
+    if (!slots.data || slots.loading) return;
+    if (list.length === 0 && seeking > 0) {
+      setSeeking(seeking - 1);
+      setDate(addDays(date, 1));
+      return;
+    }
+    setSeeking(0);
+    const pre = props.preselect ? list.find((s) => Date.parse(s.start) === Date.parse(props.preselect!)) : undefined;
+    if (pre && chosen === null) {
+      setChosen(`${pre.start}|${pre.staffId}`);
+      props.onChoose?.(pre);
+    }
+  }, [slots.data, slots.loading]);
   const pick = list.find((s) => `${s.start}|${s.staffId}` === chosen);
   return (
     <div class="subform">
@@ -308,6 +321,7 @@ function SlotPicker(props: {
             value={date}
             onChange={(e) => {
               if (!e.currentTarget.value) return;
+              setSeeking(0);
               setDate(e.currentTarget.value);
               setChosen(null);
               props.onChoose?.(null);
@@ -351,13 +365,23 @@ function SlotPicker(props: {
   );
 }
 
-function PhoneBooking(props: { services: Service[]; staff: { id: string; name: string }[]; date: string; onDone: () => void; onCancel: () => void }) {
+function PhoneBooking(props: {
+  services: Service[];
+  staff: { id: string; name: string }[];
+  date: string;
+  /** From a click on the grid: that person and time, when free. */
+  staffId: string;
+  start: string | null;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const d = t.value.calendar;
   const business = me.value!.business;
   const active = props.services.filter((s) => s.active);
-  const [serviceId, setServiceId] = useState(active[0]?.id ?? '');
-  // Staff start on their own bookings (the filter shows everyone's on request).
-  const [staffId, setStaffId] = useState(() => (me.value!.user.role === 'staff' ? (me.value!.user.staffId ?? '') : ''));
+  // The services may still be loading when the form opens: the first one counts until one is picked.
+  const [picked, setServiceId] = useState('');
+  const serviceId = picked || active[0]?.id || '';
+  const [staffId, setStaffId] = useState(props.staffId);
   const [slot, setSlot] = useState<{ start: string; staffId: string } | null>(null);
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
@@ -390,8 +414,10 @@ function PhoneBooking(props: { services: Service[]; staff: { id: string; name: s
   };
   const fieldErr = (p: string) => action.error?.fields.filter((f) => f.path === p || f.path.startsWith(`${p}.`)).map((f) => f.message);
 
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => panel.current?.scrollIntoView({ block: 'nearest' }), [props.start]);
   return (
-    <section class="panel" aria-labelledby="new-booking-title">
+    <section class="panel" aria-labelledby="new-booking-title" ref={panel}>
       <h2 id="new-booking-title">{d.newBooking}</h2>
       {/* Our own messages beside the fields, instead of the browser's bubbles. */}
       <form onSubmit={submit} noValidate>
@@ -415,7 +441,7 @@ function PhoneBooking(props: { services: Service[]; staff: { id: string; name: s
             options={[{ value: '', label: d.anyone }, ...performers.map((s) => ({ value: s.id, label: s.name }))]}
           />
         </div>
-        <SlotPicker key={`${serviceId}|${staffId}`} serviceId={serviceId} staffId={staffId || undefined} initialDate={props.date} submitLabel="" busy={false} staffNames={names} onPick={setSlot} onChoose={setSlot} />
+        <SlotPicker key={`${serviceId}|${staffId}`} serviceId={serviceId} staffId={staffId || undefined} initialDate={props.date} submitLabel="" busy={false} staffNames={names} onPick={setSlot} onChoose={setSlot} preselect={props.start} seekFree={props.start === null} />
         {missing.includes('slot') && <p class="field-error">{d.pickSlot}</p>}
         <div class="grid2">
           <TextField label={d.clientName} autocomplete="off" required value={name} onValue={setName} errors={missing.includes('name') ? [t.value.app.required] : fieldErr('customer.name')} />

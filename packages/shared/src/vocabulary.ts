@@ -37,6 +37,8 @@ export type EventKind =
   | 'first_human_reply'
   | 'attended'
   | 'no_show'
+  /** Staff undid an attended/no-show mark (the booking is confirmed again). */
+  | 'attendance_undone'
   | 'rescheduled'
   | 'cancelled'
   /** A conversation left a consented contact: a lead exists (booking-service services/conversation/leads.ts). */

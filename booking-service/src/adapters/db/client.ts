@@ -14,6 +14,8 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.js';
+import { acquireDirLock } from './dir-lock.js';
+import { pgliteStartParams, prepareDataDir } from './pglite-template.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction on the database: everything a change writes goes through one. */
@@ -64,11 +66,32 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return { db, kind: 'postgres', pool, close: () => pool.end() };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const client = new PGlite({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), extensions: { btree_gist } });
-  await client.waitReady;
-  const db = drizzlePglite({ client, schema });
-  await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: 'pglite', pglite: client, close: () => client.close() };
+  // One process per folder (dir-lock.ts): a second one throws DataDirLocked before touching a file.
+  const lock = target.dataDir ? acquireDirLock(target.dataDir) : undefined;
+  try {
+    // A new data folder starts as a copy of the build's migrated template (no initdb on a user's
+    // first start); done under the lock, so two starts never copy into one folder.
+    if (target.dataDir) prepareDataDir(target.dataDir);
+    const client = new PGlite({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), extensions: { btree_gist }, startParams: pgliteStartParams() });
+    await client.waitReady;
+    const db = drizzlePglite({ client, schema });
+    await migratePglite(db, { migrationsFolder });
+    // An exit without close() (process.exit after a shutdown timeout) leaves no lock behind either.
+    const onExit = () => lock?.release();
+    if (lock) process.once('exit', onExit);
+    const close = async () => {
+      try {
+        await client.close();
+      } finally {
+        process.off('exit', onExit);
+        lock?.release();
+      }
+    };
+    return { db: db as unknown as Db, kind: 'pglite', pglite: client, close };
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
 }
 
 /** Rows of a raw SQL query; both drivers return `{ rows }`, the shared type cannot say so. */

@@ -2,6 +2,7 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { langSchema } from '../../domain/quote/localized-text.js';
+import { DATE_RANGE_MESSAGE, saneDate, saneInstant } from '../inputs.js';
 
 export { langSchema };
 
@@ -62,8 +63,13 @@ export const dateSchema = z
     const t = /^\d{4}-\d{2}-\d{2}$/.test(d) ? Date.parse(`${d}T00:00:00Z`) : NaN;
     // Date.parse rolls 2026-02-30 over into March: compare back to reject it.
     return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
-  }, 'use a real date as YYYY-MM-DD');
-export const isoSchema = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+  }, 'use a real date as YYYY-MM-DD')
+  // Far years overflow the date code (issue 12, defect 2): the same sane range as the public API.
+  .refine(saneDate, DATE_RANGE_MESSAGE);
+export const isoSchema = z.iso
+  .datetime({ offset: true })
+  .refine(saneInstant, DATE_RANGE_MESSAGE)
+  .transform((s) => new Date(s));
 export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use #rrggbb');
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('not an e-mail address').max(254));
 

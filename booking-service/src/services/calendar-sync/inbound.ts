@@ -16,16 +16,15 @@
  *    booking's time. Changing only the end or the title changes nothing.
  * 5. Bookings that are not confirmed (attended, no-show, cancelled) never change from Google.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { calendar_v3 } from '@googleapis/calendar';
 import { bookingCalendarEvents, bookings, services } from '../../adapters/db/schema.js';
-import { PG_EXCLUSION_VIOLATION, pgErrorCode } from '../../adapters/db/errors.js';
 import { enqueue } from '../../adapters/job-queue/queue.js';
-import { onBookingCancelled, onBookingRescheduled } from '../notifications/enqueue.js';
+import { bookingRange } from '../../domain/booking/rules.js';
+import { cancelBooking, moveBooking } from '../booking-store/store.js';
 import { BOOKING_ID_PROPERTY } from './busy-of-event.js';
 import type { SyncDeps } from './deps.js';
 
-const MIN = 60_000;
 export const CANCELLED_IN_GOOGLE = 'Cancelled by the specialist';
 
 export type InboundOutcome = 'ignored' | 'cancelled' | 'rescheduled' | 'refused';
@@ -45,49 +44,23 @@ export async function applyOwnEvent(deps: SyncDeps, ev: calendar_v3.Schema$Event
   const { b } = r;
 
   if (ev.status === 'cancelled') {
-    const done = await deps.db.transaction(async (tx) => {
-      const cancelled = await tx
-        .update(bookings)
-        .set({ status: 'cancelled', cancelReason: CANCELLED_IN_GOOGLE, updatedAt: now })
-        .where(and(eq(bookings.id, b.id), eq(bookings.status, 'confirmed'), eq(bookings.version, b.version)))
-        .returning();
-      if (!cancelled[0]) return false;
+    const done = await cancelBooking(deps.db, b, CANCELLED_IN_GOOGLE, { by: 'google' }, now, async (tx) => {
       await tx.update(bookingCalendarEvents).set({ state: 'deleted', updatedAt: now }).where(eq(bookingCalendarEvents.bookingId, b.id));
-      await onBookingCancelled(tx, cancelled[0], now);
-      return true;
     });
-    return done ? 'cancelled' : 'ignored';
+    return done.ok ? 'cancelled' : 'ignored';
   }
 
   const start = ev.start?.dateTime ? Date.parse(ev.start.dateTime) : NaN;
   if (start === b.startsAt.getTime()) return 'ignored';
   if (!Number.isFinite(start) || start < now.getTime()) return refuse(deps, b, now);
-  const end = start + r.svc.durationMin * MIN;
-  try {
-    await deps.db.transaction(async (tx) => {
-      const moved = await tx
-        .update(bookings)
-        .set({
-          startsAt: new Date(start),
-          endsAt: new Date(end),
-          occupiedFrom: new Date(start - r.svc.bufferBeforeMin * MIN),
-          occupiedTo: new Date(end + r.svc.bufferAfterMin * MIN),
-          version: sql`${bookings.version} + 1`,
-          updatedAt: now,
-        })
-        .where(and(eq(bookings.id, b.id), eq(bookings.status, 'confirmed'), eq(bookings.version, b.version)))
-        .returning();
-      if (!moved[0]) return;
-      // The event already shows the new start; if its end matches too there is nothing to write back.
-      const sameEnd = ev.end?.dateTime !== undefined && ev.end.dateTime !== null && Date.parse(ev.end.dateTime) === end;
-      if (sameEnd) await tx.update(bookingCalendarEvents).set({ writtenVersion: moved[0].version, updatedAt: now }).where(eq(bookingCalendarEvents.bookingId, b.id));
-      await onBookingRescheduled(tx, moved[0], b.startsAt, now);
-    });
-    return 'rescheduled';
-  } catch (err) {
-    if (pgErrorCode(err) === PG_EXCLUSION_VIOLATION) return refuse(deps, b, now);
-    throw err;
-  }
+  const to = bookingRange(r.svc, start);
+  const moved = await moveBooking(deps.db, b, { ...to, staffId: b.staffId }, { by: 'google' }, now, async (tx, m) => {
+    // The event already shows the new start; if its end matches too there is nothing to write back.
+    const sameEnd = ev.end?.dateTime !== undefined && ev.end.dateTime !== null && Date.parse(ev.end.dateTime) === to.endsAt.getTime();
+    if (sameEnd) await tx.update(bookingCalendarEvents).set({ writtenVersion: m.version, updatedAt: now }).where(eq(bookingCalendarEvents.bookingId, b.id));
+  });
+  if (moved.ok) return 'rescheduled';
+  return moved.reason === 'SLOT_TAKEN' ? refuse(deps, b, now) : 'ignored';
 }
 
 /** Writes the booking's own time back over the refused change. */

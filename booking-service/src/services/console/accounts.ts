@@ -6,7 +6,7 @@
  * stored, and a token is spent by a conditional UPDATE (`used_at IS NULL`), so two concurrent
  * uses cannot both succeed.
  */
-import type { Lang, Role } from '@frontdesk/shared';
+import type { Lang, Role, WeeklyHours } from '@frontdesk/shared';
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { authTokens, businesses, sessions, users } from '../../adapters/db/schema.js';
@@ -23,7 +23,7 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export interface MeView {
   user: { id: string; email: string; name: string; role: Role; lang: Lang; staffId: string | null };
-  business: { id: string; name: string; timeZone: string; currency: string; languages: Lang[]; defaultLang: Lang };
+  business: { id: string; name: string; timeZone: string; currency: string; languages: Lang[]; defaultLang: Lang; openingHours: WeeklyHours };
   csrfToken: string;
 }
 
@@ -37,7 +37,7 @@ export async function meView(deps: Deps, userId: string, csrfToken: string): Pro
   if (!r) return null;
   return {
     user: { id: r.u.id, email: r.u.email, name: r.u.name, role: r.u.role, lang: r.u.lang, staffId: r.u.staffId },
-    business: { id: r.b.id, name: r.b.name, timeZone: r.b.timeZone, currency: r.b.currency, languages: r.b.languages, defaultLang: r.b.defaultLang },
+    business: { id: r.b.id, name: r.b.name, timeZone: r.b.timeZone, currency: r.b.currency, languages: r.b.languages, defaultLang: r.b.defaultLang, openingHours: r.b.openingHours },
     csrfToken,
   };
 }

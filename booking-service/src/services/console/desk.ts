@@ -2,27 +2,24 @@
  * The front desk in the console: the calendar of a business, and staff creating, moving,
  * cancelling bookings for clients who phone.
  *
- * Same guarantees as the widget: every write goes through the exclusion constraint (the insert
- * or update IS the check), and the jobs and KPI event a change causes commit with it. Staff are
+ * Same guarantees as the widget: every write is the booking store's (services/booking-store/): the
+ * exclusion constraint is the check, and the jobs and KPI event a change causes commit with it. Staff are
  * not bound by minimum notice, the booking horizon or the visitors' cancellation window; they
  * are bound by working hours and the slot grid (the engine), so bookings stay where the
  * widget's own availability expects them.
  */
-import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, ne } from 'drizzle-orm';
 import { bookings, businesses, customers, externalBusy, googleConnections, services, staff } from '../../adapters/db/schema.js';
-import { PG_EXCLUSION_VIOLATION, pgErrorCode, retryTransient } from '../../adapters/db/errors.js';
+import { bookingRange, staffMayChange, type AttendanceMark } from '../../domain/booking/rules.js';
 import { findSlots, type Slot } from '../../domain/availability/find-slots.js';
-import { addDays, utcToZoned, zonedToUtc, type BookingChannel, type BookingStatus, type Lang } from '@frontdesk/shared';
+import { addDays, utcToZoned, zonedToUtc, type BookingChannel, type BookingStatus, type Lang, type WeeklyHours } from '@frontdesk/shared';
 import { markAttendance } from '../attendance.js';
 import type { Deps } from '../deps.js';
-import { bookingEvent, recordEvent } from '../events.js';
-import { onBookingCancelled, onBookingConfirmed, onBookingRescheduled } from '../notifications/enqueue.js';
+import { bookDirect, cancelBooking as storeCancel, moveBooking } from '../booking-store/store.js';
 import { fail, ok, type Result } from '../result.js';
 import { loadSchedules, rulesFor } from '../schedule.js';
 import { loadService, pickStaff, type BusinessRow, type ServiceRow, type StaffRow } from '../site.js';
 
-const MIN = 60_000;
 /** Staff may book as far ahead as they like; the engine still needs a finite horizon. */
 const STAFF_HORIZON_DAYS = 3_660;
 
@@ -37,9 +34,13 @@ export interface DeskBooking {
   customer: { name: string; phone: string | null; email: string | null };
   note: string | null;
   channel: BookingChannel;
+  /** Send it back with a change: the change applies only to the booking as shown. */
+  version: number;
 }
 
 export interface CalendarView {
+  /** The business's weekly hours: the grid's rows and the day the calendar opens on. */
+  openingHours: WeeklyHours;
   staff: Array<{ id: string; name: string }>;
   bookings: DeskBooking[];
   busy: Array<{ staffId: string; startsAt: string; endsAt: string; source: 'google' }>;
@@ -89,6 +90,7 @@ export async function calendarOf(
     )
     .orderBy(asc(externalBusy.startsAt));
   return {
+    openingHours: biz.openingHours,
     staff: people,
     bookings: rows.map((r) => deskView(r.b, r.names, r.c, lang, biz.defaultLang)),
     busy: busy.map((x) => ({ staffId: x.staffId, startsAt: x.startsAt.toISOString(), endsAt: x.endsAt.toISOString(), source: 'google' as const })),
@@ -113,6 +115,7 @@ function deskView(
     customer: { name: c?.name ?? '', phone: c?.phone ?? null, email: c?.email ?? null },
     note: b.note,
     channel: b.channel,
+    version: b.version,
   };
 }
 
@@ -169,23 +172,6 @@ async function taken(deps: Deps, business: BusinessRow, service: ServiceRow, per
   return fail('SLOT_TAKEN', 'This time is not available', { alternatives });
 }
 
-const occupied = (service: ServiceRow, start: number) => ({
-  startsAt: new Date(start),
-  endsAt: new Date(start + service.durationMin * MIN),
-  occupiedFrom: new Date(start - service.bufferBeforeMin * MIN),
-  occupiedTo: new Date(start + (service.durationMin + service.bufferAfterMin) * MIN),
-});
-
-type Tx = Parameters<Parameters<Deps['db']['transaction']>[0]>[0];
-
-/** Expired holds no longer count, but the constraint cannot know about time (see hold.ts insertExclusive). */
-async function clearExpiredHolds(tx: Tx, businessId: string, staffId: string, range: { occupiedFrom: Date; occupiedTo: Date }, now: Date) {
-  await tx.execute(sql`
-    DELETE FROM bookings WHERE business_id = ${businessId} AND staff_id = ${staffId}
-      AND status = 'held' AND hold_expires_at <= ${now}
-      AND occupied_from < ${range.occupiedTo} AND occupied_to > ${range.occupiedFrom}`);
-}
-
 export interface PhoneBookingInput {
   serviceId: string;
   staffId: string;
@@ -206,51 +192,25 @@ export async function createPhoneBooking(deps: Deps, businessId: string, userId:
   const free = await staffSlots(deps, business, service.value, [person], utcToZoned(start, business.timeZone).date);
   if (!free.some((s) => s.start === start)) return taken(deps, business, service.value, person, start);
 
-  const now = deps.clock.now();
-  const id = randomUUID();
-  const range = occupied(service.value, start);
-  try {
-    await retryTransient(() =>
-      deps.db.transaction(async (tx) => {
-        await clearExpiredHolds(tx, businessId, person.id, range, now);
-        const customerId = randomUUID();
-        await tx.insert(customers).values({
-          id: customerId,
-          businessId,
-          name: input.customer.name,
-          phone: input.customer.phone ?? null,
-          email: input.customer.email ?? null,
-          lang: input.lang,
-        });
-        const [b] = await tx
-          .insert(bookings)
-          .values({
-            id,
-            businessId,
-            siteId: null,
-            serviceId: service.value.id,
-            staffId: person.id,
-            customerId,
-            status: 'confirmed',
-            ...range,
-            lang: input.lang,
-            note: input.note ?? null,
-            channel: 'phone',
-            createdByUserId: userId,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning();
-        // The same confirmation (sent only when there is an e-mail), staff notice, reminders and calendar write as a widget booking.
-        await onBookingConfirmed(tx, b!, now);
-        await recordEvent(tx, bookingEvent(b!, 'booking_made', now, { userId }));
-      }),
-    );
-  } catch (err) {
-    if (pgErrorCode(err) === PG_EXCLUSION_VIOLATION) return taken(deps, business, service.value, person, start);
-    throw err;
-  }
-  return ok(await bookingView(deps, businessId, id, viewLang));
+  const made = await bookDirect(
+    deps.db,
+    {
+      businessId,
+      siteId: null,
+      serviceId: service.value.id,
+      staffId: person.id,
+      ...bookingRange(service.value, start),
+      // The same confirmation (sent only when there is an e-mail), staff notice, reminders and calendar write as a widget booking.
+      customer: { ...input.customer, lang: input.lang },
+      lang: input.lang,
+      note: input.note ?? null,
+      channel: 'phone',
+    },
+    { by: 'staff', userId },
+    deps.clock.now(),
+  );
+  if (!made.ok) return made.reason === 'SLOT_TAKEN' ? taken(deps, business, service.value, person, start) : made;
+  return ok(await bookingView(deps, businessId, made.value.id, viewLang));
 }
 
 async function loadOwnBooking(deps: Pick<Deps, 'db'>, businessId: string, bookingId: string) {
@@ -262,11 +222,11 @@ export async function rescheduleByStaff(
   businessId: string,
   userId: string,
   viewLang: Lang,
-  input: { bookingId: string; startsAt: Date; staffId?: string | undefined },
+  input: { bookingId: string; startsAt: Date; staffId?: string | undefined; version?: number | undefined },
 ): Promise<Result<DeskBooking>> {
   const b = await loadOwnBooking(deps, businessId, input.bookingId);
   if (!b) return fail('BOOKING_NOT_FOUND', 'No such booking', { field: 'bookingId' });
-  if (b.status !== 'confirmed') return fail('BOOKING_NOT_ACTIVE', `This booking is ${b.status}`, { status: b.status });
+  if (staffMayChange(b)) return fail('BOOKING_NOT_ACTIVE', `This booking is ${b.status}`, { status: b.status });
   const business = await loadBusiness(deps, businessId);
   // The booking's own service, even if archived since: moving a booking is not selling the service anew.
   const service = (await deps.db.select().from(services).where(and(eq(services.id, b.serviceId), eq(services.businessId, businessId))))[0]!;
@@ -284,31 +244,9 @@ export async function rescheduleByStaff(
   const free = await staffSlots(deps, business, service, [person], utcToZoned(start, business.timeZone).date, b.id);
   if (!free.some((s) => s.start === start)) return taken(deps, business, service, person, start, b.id);
 
-  const now = deps.clock.now();
-  const range = occupied(service, start);
-  try {
-    const moved = await retryTransient(() =>
-      deps.db.transaction(async (tx) => {
-        await clearExpiredHolds(tx, businessId, person.id, range, now);
-        // Conditional on the version read: a concurrent move changes it and this one loses.
-        const rows = await tx
-          .update(bookings)
-          .set({ ...range, staffId: person.id, version: sql`${bookings.version} + 1`, updatedAt: now })
-          .where(and(eq(bookings.id, b.id), eq(bookings.status, 'confirmed'), eq(bookings.version, b.version)))
-          .returning();
-        const m = rows[0];
-        if (m) {
-          await onBookingRescheduled(tx, m, b.startsAt, now);
-          await recordEvent(tx, bookingEvent(m, 'rescheduled', now, { by: 'staff', userId }));
-        }
-        return m;
-      }),
-    );
-    if (!moved) return fail('BOOKING_NOT_ACTIVE', 'This booking changed meanwhile; reload and try again');
-  } catch (err) {
-    if (pgErrorCode(err) === PG_EXCLUSION_VIOLATION) return taken(deps, business, service, person, start, b.id);
-    throw err;
-  }
+  // Conditional on the row as read: a concurrent move or cancel changes it and this one loses.
+  const moved = await moveBooking(deps.db, { ...b, version: input.version ?? b.version }, { ...bookingRange(service, start), staffId: person.id }, { by: 'staff', userId }, deps.clock.now());
+  if (!moved.ok) return moved.reason === 'SLOT_TAKEN' ? taken(deps, business, service, person, start, b.id) : moved;
   return ok(await bookingView(deps, businessId, b.id, viewLang));
 }
 
@@ -317,38 +255,26 @@ export async function cancelByStaff(
   businessId: string,
   userId: string,
   viewLang: Lang,
-  input: { bookingId: string; reason?: string | undefined },
+  input: { bookingId: string; reason?: string | undefined; version?: number | undefined },
 ): Promise<Result<DeskBooking>> {
   const b = await loadOwnBooking(deps, businessId, input.bookingId);
   if (!b) return fail('BOOKING_NOT_FOUND', 'No such booking', { field: 'bookingId' });
   // Cancelling twice is not an error: the same, cancelled, booking.
   if (b.status === 'cancelled') return ok(await bookingView(deps, businessId, b.id, viewLang));
-  if (b.status !== 'confirmed') return fail('BOOKING_NOT_ACTIVE', `This booking is ${b.status}`, { status: b.status });
-  const now = deps.clock.now();
-  const done = await deps.db.transaction(async (tx) => {
-    const rows = await tx
-      .update(bookings)
-      .set({ status: 'cancelled', cancelReason: input.reason ?? null, updatedAt: now })
-      .where(and(eq(bookings.id, b.id), eq(bookings.status, 'confirmed')))
-      .returning();
-    const c = rows[0];
-    if (c) {
-      await onBookingCancelled(tx, c, now);
-      await recordEvent(tx, bookingEvent(c, 'cancelled', now, { by: 'staff', userId }));
-    }
-    return c;
-  });
-  if (!done) return fail('BOOKING_NOT_ACTIVE', 'This booking changed meanwhile; reload and try again');
+  if (staffMayChange(b)) return fail('BOOKING_NOT_ACTIVE', `This booking is ${b.status}`, { status: b.status });
+  const done = await storeCancel(deps.db, { ...b, version: input.version ?? b.version }, input.reason ?? null, { by: 'staff', userId }, deps.clock.now());
+  if (!done.ok) return done;
   return ok(await bookingView(deps, businessId, b.id, viewLang));
 }
 
 export async function markAttendanceByStaff(
   deps: Deps,
   businessId: string,
+  userId: string,
   viewLang: Lang,
-  input: { bookingId: string; status: 'attended' | 'no_show' },
+  input: { bookingId: string; status: AttendanceMark },
 ): Promise<Result<DeskBooking>> {
-  const r = await markAttendance(deps, { businessId, bookingId: input.bookingId, status: input.status });
+  const r = await markAttendance(deps, { businessId, bookingId: input.bookingId, status: input.status, actor: { by: 'staff', userId } });
   if (!r.ok) return { ...r, details: { ...r.details, field: 'bookingId' } };
   return ok(await bookingView(deps, businessId, input.bookingId, viewLang));
 }

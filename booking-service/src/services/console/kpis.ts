@@ -83,7 +83,7 @@ async function kpisOf(db: Db, s: Scope): Promise<Kpis> {
     db,
     sql`WITH ${periodEvents(s)},
       convs AS (SELECT conversation_id, array_agg(DISTINCT kind) AS kinds FROM ev WHERE conversation_id IS NOT NULL GROUP BY conversation_id),
-      att AS (SELECT DISTINCT ON (booking_id) kind FROM ev WHERE kind IN ('attended', 'no_show') ORDER BY booking_id, at DESC, id DESC)
+      att AS (SELECT DISTINCT ON (booking_id) kind FROM ev WHERE kind IN ('attended', 'no_show', 'attendance_undone') ORDER BY booking_id, at DESC, id DESC)
     SELECT
       (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY value_ms) FROM ev WHERE kind = 'bot_reply' AND value_ms IS NOT NULL) AS bot_p50,
       (SELECT percentile_cont(0.9) WITHIN GROUP (ORDER BY value_ms) FROM ev WHERE kind = 'bot_reply' AND value_ms IS NOT NULL) AS bot_p90,
@@ -98,7 +98,7 @@ async function kpisOf(db: Db, s: Scope): Promise<Kpis> {
       (SELECT count(DISTINCT booking_id)::int FROM ev WHERE kind = 'rescheduled') AS rescheduled,
       (SELECT count(DISTINCT booking_id)::int FROM ev WHERE kind = 'cancelled') AS cancelled,
       (SELECT count(*)::int FROM att WHERE kind = 'no_show') AS no_shows,
-      (SELECT count(*)::int FROM att) AS marked`,
+      (SELECT count(*)::int FROM att WHERE kind <> 'attendance_undone') AS marked`,
   );
   const [h] = await queryRows<Record<string, unknown>>(
     db,

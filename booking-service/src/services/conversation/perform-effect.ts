@@ -116,7 +116,7 @@ export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, n
         return fresh[0] ? ({ kind: e.kind, ok: true, booking: fresh[0].facts }) : ({ kind: e.kind, ok: false, reason: 'error' });
       }
       if (r.reason === 'SLOT_TAKEN' && e.kind === 'reschedule') return { kind: 'reschedule', ok: false, reason: 'taken', alternatives: ((r.details?.alternatives ?? []) as SlotView[]).map(toRef) };
-      if (r.reason === 'BOOKING_NOT_ACTIVE') {
+      if (r.reason === 'BOOKING_NOT_ACTIVE' || r.reason === 'BOOKING_CHANGED') {
         const fresh = await readBookings(deps, business.id, { ids: [e.bookingId] });
         return { kind: e.kind, ok: false, reason: 'not_active', status: fresh[0]?.facts.status ?? 'cancelled' };
       }

@@ -166,11 +166,11 @@ export async function cancelBooking(
 
 export async function markBookingAttendance(
   deps: Deps,
-  principal: { businessId: string },
+  principal: { businessId: string; keyId: string },
   id: string,
   input: { status: 'attended' | 'no_show' },
 ): Promise<Result<ApiBooking>> {
-  const r = await markAttendanceByStaff(deps, principal.businessId, await defaultLang(deps, principal.businessId), { bookingId: id, status: input.status });
+  const r = await markAttendanceByStaff(deps, principal.businessId, actor(principal.keyId), await defaultLang(deps, principal.businessId), { bookingId: id, status: input.status });
   if (!r.ok) return { ...r, details: { ...r.details, field: 'id' } };
   return getBooking(deps, principal.businessId, id);
 }

@@ -78,3 +78,25 @@ describe('buildCalendar', () => {
     expect(buildCalendar(base)).toBe(buildCalendar(base));
   });
 });
+
+describe('defect 5: .ics parameter injection (RFC 5545 parameters, RFC 6868 encoding)', () => {
+  const hostile = ['Eve";ROLE=CHAIR;X="y', 'Eve\\";ROLE=CHAIR;RSVP=TRUE:mailto:x@evil.test', '"', '^\'', 'a^b"c;d,e:f', 'Anna "Ann" Smith', 'Line\nBreak'];
+  it('a customer or business name with quotes, semicolons and colons stays one CN value; no parameter is added', () => {
+    for (const name of hostile) {
+      const text = buildCalendar({ ...base, attendee: { name, email: 'eve@example.com' }, businessName: name });
+      const { vevent } = read(text);
+      const att = vevent.getFirstProperty('attendee')!;
+      // Exactly the parameters we write, nothing the name smuggled in.
+      expect(Object.keys((att.toJSON() as [string, Record<string, unknown>])[1]).sort(), name).toEqual(['cn', 'partstat', 'role']);
+      expect(att.getParameter('role'), name).toBe('REQ-PARTICIPANT');
+      expect(String(att.getFirstValue()).toLowerCase(), name).toBe('mailto:eve@example.com');
+      // Read back as written, quotes included (RFC 6868); only the backslash and controls are dropped.
+      const expected = name.replace(/\\/g, '');
+      expect(att.getParameter('cn'), name).toBe(expected);
+      const org = vevent.getFirstProperty('organizer')!;
+      expect(Object.keys((org.toJSON() as [string, Record<string, unknown>])[1]), name).toEqual(['cn']);
+      expect(org.getParameter('cn'), name).toBe(expected);
+      expect(String(org.getFirstValue()).toLowerCase()).toBe('mailto:clinic@example.am');
+    }
+  });
+});

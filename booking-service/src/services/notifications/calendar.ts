@@ -30,9 +30,27 @@ export interface CalendarFacts {
 
 export const bookingUid = (bookingId: string) => `${bookingId}@frontdesk`;
 
+/**
+ * A name for a quoted parameter value (CN="…"). RFC 5545 parameter values have no escapes: a
+ * DQUOTE ends the value, so ical-generator's `\"` let a customer named `Eve";ROLE=CHAIR;X="`
+ * add parameters of their own (issue 12, defect 5). RFC 6868 spells `"` as `^'`, `^` as `^^` and
+ * a newline as `^n`; other controls and the backslash (which the generator doubles, as if params
+ * had escapes) are dropped. ical.js and RFC 6868-aware calendars read the name back unchanged.
+ */
+export function paramText(value: string): string {
+  return value
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f\\]/g, '')
+    .replace(/\^/g, '^^')
+    .replace(/"/g, "^'")
+    .replace(/\r?\n/g, '^n');
+}
+
+/** ical-generator writes the calendar's NAME / X-WR-CALNAME unescaped: one line, no controls. */
+const oneLine = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+
 export function buildCalendar(f: CalendarFacts): string {
   const cal = ical({
-    name: f.businessName,
+    name: oneLine(f.businessName),
     prodId: { company: 'Frontdesk', product: 'booking', language: 'EN' },
     method: f.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
   });
@@ -47,11 +65,11 @@ export function buildCalendar(f: CalendarFacts): string {
     description: f.manageUrl ? `${f.description}\n\n${f.manageUrl}` : f.description,
     ...(f.manageUrl ? { url: f.manageUrl } : {}),
     status: f.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    organizer: { name: f.businessName, email: f.organizerEmail },
+    organizer: { name: paramText(f.businessName), email: f.organizerEmail },
     attendees: f.attendee
       ? [
           {
-            name: f.attendee.name,
+            name: paramText(f.attendee.name),
             email: f.attendee.email,
             role: ICalAttendeeRole.REQ,
             status: f.cancelled ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,

@@ -11,6 +11,9 @@ const customerSchema = z.strictObject({
   email: emailSchema.optional(),
 });
 
+/** The booking version the calendar showed: a change applies only to the booking as shown, else BOOKING_CHANGED. */
+const seenVersion = z.number().int().min(0).max(1_000_000).optional();
+
 export const bookingsRouter = router({
   slots: staffProcedure
     .input(z.object({ serviceId: idSchema, staffId: idSchema.optional(), date: dateSchema }))
@@ -21,14 +24,14 @@ export const bookingsRouter = router({
     .mutation(async ({ ctx, input }) => unwrap(await createPhoneBooking(ctx.deps, ctx.session.businessId, ctx.session.userId, ctx.session.lang, input))),
 
   reschedule: staffProcedure
-    .input(z.strictObject({ bookingId: idSchema, startsAt: isoSchema, staffId: idSchema.optional() }))
+    .input(z.strictObject({ bookingId: idSchema, startsAt: isoSchema, staffId: idSchema.optional(), version: seenVersion }))
     .mutation(async ({ ctx, input }) => unwrap(await rescheduleByStaff(ctx.deps, ctx.session.businessId, ctx.session.userId, ctx.session.lang, input))),
 
   cancel: staffProcedure
-    .input(z.strictObject({ bookingId: idSchema, reason: z.string().trim().max(500).optional() }))
+    .input(z.strictObject({ bookingId: idSchema, reason: z.string().trim().max(500).optional(), version: seenVersion }))
     .mutation(async ({ ctx, input }) => unwrap(await cancelByStaff(ctx.deps, ctx.session.businessId, ctx.session.userId, ctx.session.lang, input))),
 
   markAttendance: staffProcedure
-    .input(z.strictObject({ bookingId: idSchema, status: z.enum(['attended', 'no_show']) }))
-    .mutation(async ({ ctx, input }) => unwrap(await markAttendanceByStaff(ctx.deps, ctx.session.businessId, ctx.session.lang, input))),
+    .input(z.strictObject({ bookingId: idSchema, status: z.enum(['attended', 'no_show', 'confirmed']) }))
+    .mutation(async ({ ctx, input }) => unwrap(await markAttendanceByStaff(ctx.deps, ctx.session.businessId, ctx.session.userId, ctx.session.lang, input))),
 });

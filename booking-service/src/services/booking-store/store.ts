@@ -1,0 +1,288 @@
+/**
+ * The booking store: the only code that inserts, updates or deletes rows of `bookings`
+ * (enforced by eslint/no-bookings-write.js). Every way a booking comes to be or changes — a
+ * hold, its confirmation, a rebooking, a phone booking, a move by the visitor, staff or Google,
+ * a cancellation, attendance, "I'll be there" — is one function here, and each runs one
+ * transaction that makes the change, enqueues the messages and calendar write it causes, and
+ * records its KPI event, so they commit together or not at all.
+ *
+ * Two guards, both in the database:
+ * - no overlap: a new or moved range is refused by the exclusion constraint (the write *is* the
+ *   check) → SLOT_TAKEN;
+ * - optimistic concurrency: a change applies only to the row the caller read (`Read`: its id,
+ *   status and version). Every change moves one of the two — status changes change the status,
+ *   moves bump the version — so of two racing changes exactly one applies and the other gets
+ *   BOOKING_CHANGED (CONFLICT), never a silent overwrite.
+ *
+ * Failures are values. Statements are batched per transaction and rows come back with
+ * RETURNING: the store never reads a row it just wrote.
+ */
+import { randomUUID } from 'node:crypto';
+import { TransactionRollbackError, and, eq, isNull, sql } from 'drizzle-orm';
+import type { BookingStatus, Lang } from '@frontdesk/shared';
+import type { Db, Tx } from '../../adapters/db/client.js';
+import { PG_EXCLUSION_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, retryTransient } from '../../adapters/db/errors.js';
+import { bookings, customers } from '../../adapters/db/schema.js';
+import type { AttendanceMark, BookingRange } from '../../domain/booking/rules.js';
+import { bookingEvent, recordEvent } from '../events.js';
+import { onAttendanceMarked, onBookingCancelled, onBookingConfirmed, onBookingRescheduled } from '../notifications/enqueue.js';
+import { fail, ok, type Result } from '../result.js';
+
+export type BookingRow = typeof bookings.$inferSelect;
+
+/** The row as the caller read it: a change applies only if it is still so. */
+export interface Read {
+  id: string;
+  status: BookingStatus;
+  version: number;
+}
+
+/** Who made a change (KPI event meta; the console user for staff). */
+export type Actor = { by: 'visitor' } | { by: 'staff'; userId: string } | { by: 'google' } | { by: 'rebook' };
+
+export interface NewCustomer {
+  name: string;
+  phone?: string | undefined;
+  email?: string | undefined;
+  lang: Lang;
+}
+
+/** More work for the same transaction, given the written row (e.g. Google's event record). */
+export type Within = (tx: Tx, row: BookingRow) => Promise<void>;
+
+const stillAsRead = (r: Read) => and(eq(bookings.id, r.id), eq(bookings.status, r.status), eq(bookings.version, r.version));
+
+const actorMeta = (a: Actor | undefined): Record<string, unknown> | undefined =>
+  a === undefined || a.by === 'visitor' ? undefined : a.by === 'staff' ? { by: 'staff', userId: a.userId } : { by: a.by };
+
+/**
+ * Expired holds in a range no longer count, but the constraint cannot know about time: they
+ * are removed in the transaction that takes the range.
+ */
+async function clearExpiredHolds(tx: Tx, businessId: string, staffId: string, range: Pick<BookingRange, 'occupiedFrom' | 'occupiedTo'>, now: Date) {
+  await tx.execute(sql`
+    DELETE FROM bookings WHERE business_id = ${businessId} AND staff_id = ${staffId}
+      AND status = 'held' AND hold_expires_at <= ${now}
+      AND occupied_from < ${range.occupiedTo} AND occupied_to > ${range.occupiedFrom}`);
+}
+
+function customerRow(businessId: string, c: NewCustomer) {
+  return { id: randomUUID(), businessId, name: c.name, phone: c.phone ?? null, email: c.email ?? null, lang: c.lang };
+}
+
+/** Exclusion → SLOT_TAKEN, idempotency key unique → IDEMPOTENCY_KEY_REUSED; anything else is a bug. */
+function expected(err: unknown) {
+  const code = pgErrorCode(err);
+  if (code === PG_EXCLUSION_VIOLATION) return fail('SLOT_TAKEN', 'This time is no longer available');
+  if (code === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'bookings_idempotency_idx') {
+    return fail('IDEMPOTENCY_KEY_REUSED', 'This request key was already used for another booking', { field: 'idempotencyKey' });
+  }
+  throw err;
+}
+
+const changed = () => fail('BOOKING_CHANGED', 'This booking changed meanwhile; reload and try again');
+
+// ---- new rows ------------------------------------------------------------------------------
+
+export interface NewHold extends BookingRange {
+  businessId: string;
+  siteId: string | null;
+  serviceId: string;
+  staffId: string;
+  holdExpiresAt: Date;
+  holdTokenHash: string;
+  conversationId: string | null;
+}
+
+/** A hold: the range is the visitor's while they type their details. */
+export async function placeHold(db: Db, hold: NewHold, now: Date): Promise<Result<BookingRow>> {
+  try {
+    const row = await retryTransient(() =>
+      db.transaction(async (tx) => {
+        await clearExpiredHolds(tx, hold.businessId, hold.staffId, hold, now);
+        const [b] = await tx.insert(bookings).values({ id: randomUUID(), status: 'held', ...hold, createdAt: now, updatedAt: now }).returning();
+        return b!;
+      }),
+    );
+    return ok(row);
+  } catch (err) {
+    return expected(err);
+  }
+}
+
+export interface DirectBooking extends BookingRange {
+  businessId: string;
+  siteId: string | null;
+  serviceId: string;
+  staffId: string;
+  lang: Lang | null;
+  note?: string | null | undefined;
+  /** An existing customer (rebooking) or a new one (a phone client). */
+  customer: { id: string } | NewCustomer;
+  idempotencyKey?: string | undefined;
+  channel?: 'widget' | 'phone' | undefined;
+  conversationId?: string | null | undefined;
+}
+
+/** A confirmed booking without a hold: staff booking a phone client, a visitor's "book again". */
+export async function bookDirect(db: Db, input: DirectBooking, actor: Actor, now: Date): Promise<Result<BookingRow>> {
+  const { customer, note, idempotencyKey, channel, conversationId, ...rest } = input;
+  try {
+    const row = await retryTransient(() =>
+      db.transaction(async (tx) => {
+        await clearExpiredHolds(tx, input.businessId, input.staffId, input, now);
+        let customerId: string;
+        if ('id' in customer) customerId = customer.id;
+        else {
+          const c = customerRow(input.businessId, customer);
+          await tx.insert(customers).values(c);
+          customerId = c.id;
+        }
+        const [b] = await tx
+          .insert(bookings)
+          .values({
+            id: randomUUID(),
+            ...rest,
+            status: 'confirmed',
+            customerId,
+            note: note ?? null,
+            idempotencyKey: idempotencyKey ?? null,
+            channel: channel ?? 'widget',
+            createdByUserId: actor.by === 'staff' ? actor.userId : null,
+            conversationId: conversationId ?? null,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning();
+        await onBookingConfirmed(tx, b!, now);
+        await recordEvent(tx, bookingEvent(b!, 'booking_made', now, actorMeta(actor)));
+        return b!;
+      }),
+    );
+    return ok(row);
+  } catch (err) {
+    return expected(err);
+  }
+}
+
+export interface HoldConfirmation {
+  customer: NewCustomer;
+  lang: Lang;
+  note: string | null;
+  idempotencyKey: string;
+  conversationId: string | null;
+}
+
+/**
+ * A live hold becomes a booking: conditional on the hold as read and on it not having expired,
+ * so a hold is confirmed once. HOLD_USED / HOLD_EXPIRED when it lost (the caller tells which
+ * from the row it reads next); IDEMPOTENCY_KEY_REUSED when the key belongs to another booking.
+ */
+export async function confirmHold(db: Db, hold: Read & { businessId: string }, c: HoldConfirmation, now: Date): Promise<Result<BookingRow>> {
+  try {
+    const row = await retryTransient(() =>
+      db.transaction(async (tx) => {
+        const customer = customerRow(hold.businessId, c.customer);
+        await tx.insert(customers).values(customer);
+        const [b] = await tx
+          .update(bookings)
+          .set({
+            status: 'confirmed',
+            customerId: customer.id,
+            holdExpiresAt: null,
+            idempotencyKey: c.idempotencyKey,
+            lang: c.lang,
+            note: c.note,
+            conversationId: c.conversationId === null ? sql`${bookings.conversationId}` : c.conversationId,
+            updatedAt: now,
+          })
+          .where(and(stillAsRead(hold), sql`${bookings.holdExpiresAt} > ${now}`))
+          .returning();
+        // Lost to another confirm, or the hold just expired: undo the customer row.
+        if (!b) tx.rollback();
+        await onBookingConfirmed(tx, b!, now);
+        await recordEvent(tx, bookingEvent(b!, 'booking_made', now));
+        return b!;
+      }),
+    );
+    return ok(row);
+  } catch (err) {
+    if (err instanceof TransactionRollbackError) return fail('HOLD_USED', 'This hold has already been used', { field: 'holdToken' });
+    return expected(err);
+  }
+}
+
+// ---- changes of a booking ------------------------------------------------------------------
+
+/** A move to a new range (and maybe another staff member): visitor, staff or Google. */
+export async function moveBooking(
+  db: Db,
+  read: Read & { businessId: string; startsAt: Date },
+  to: BookingRange & { staffId: string },
+  actor: Actor,
+  now: Date,
+  within?: Within,
+): Promise<Result<BookingRow>> {
+  try {
+    const row = await retryTransient(() =>
+      db.transaction(async (tx) => {
+        await clearExpiredHolds(tx, read.businessId, to.staffId, to, now);
+        const [m] = await tx
+          .update(bookings)
+          .set({ ...to, version: sql`${bookings.version} + 1`, updatedAt: now })
+          .where(stillAsRead(read))
+          .returning();
+        if (!m) return undefined;
+        await onBookingRescheduled(tx, m, read.startsAt, now);
+        await recordEvent(tx, bookingEvent(m, 'rescheduled', now, actorMeta(actor)));
+        if (within) await within(tx, m);
+        return m;
+      }),
+    );
+    return row ? ok(row) : changed();
+  } catch (err) {
+    return expected(err);
+  }
+}
+
+export async function cancelBooking(db: Db, read: Read, reason: string | null, actor: Actor, now: Date, within?: Within): Promise<Result<BookingRow>> {
+  const row = await retryTransient(() =>
+    db.transaction(async (tx) => {
+      const [c] = await tx.update(bookings).set({ status: 'cancelled', cancelReason: reason, updatedAt: now }).where(stillAsRead(read)).returning();
+      if (!c) return undefined;
+      await onBookingCancelled(tx, c, now);
+      await recordEvent(tx, bookingEvent(c, 'cancelled', now, actorMeta(actor)));
+      if (within) await within(tx, c);
+      return c;
+    }),
+  );
+  return row ? ok(row) : changed();
+}
+
+/**
+ * Staff marking a visit attended or a no-show, or undoing the mark (back to confirmed). The
+ * follow-up a mark causes (no-show note, "how was it") commits with it.
+ */
+export async function markAttendance(db: Db, read: Read, to: AttendanceMark, feedbackEnabled: boolean, actor: Actor | undefined, now: Date): Promise<Result<BookingRow>> {
+  const row = await retryTransient(() =>
+    db.transaction(async (tx) => {
+      const [b] = await tx.update(bookings).set({ status: to, updatedAt: now }).where(stillAsRead(read)).returning();
+      if (!b) return undefined;
+      if (to !== 'confirmed') await onAttendanceMarked(tx, b, to, feedbackEnabled, now);
+      // A corrected mark records a second event; the dashboard counts each booking's latest one.
+      await recordEvent(tx, bookingEvent(b, to === 'confirmed' ? 'attendance_undone' : to, now, actorMeta(actor)));
+      return b;
+    }),
+  );
+  return row ? ok(row) : changed();
+}
+
+/** "I'll be there" from a reminder; pressing it twice keeps the first time (undefined then). */
+export async function markVisitorConfirmed(db: Db, read: Read, now: Date): Promise<BookingRow | undefined> {
+  const [b] = await db
+    .update(bookings)
+    .set({ visitorConfirmedAt: now })
+    .where(and(stillAsRead(read), isNull(bookings.visitorConfirmedAt)))
+    .returning();
+  return b;
+}
