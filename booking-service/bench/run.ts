@@ -7,8 +7,10 @@ import { runConversationBench } from './conversation.js';
 import { runGrowthBench } from './growth.js';
 import { runHttpBench } from './http.js';
 import { writeSection } from './report.js';
+import { runSlotsShapeBench } from './slots-shape.js';
 import { runStartBench } from './start.js';
 import { runStormBench } from './storm.js';
+import { runWritesBench } from './writes.js';
 
 const benches: ReadonlyArray<{ name: string; run: () => Promise<string> }> = [
   { name: 'availability', run: runAvailabilityBench },
@@ -17,6 +19,8 @@ const benches: ReadonlyArray<{ name: string; run: () => Promise<string> }> = [
   { name: 'storm', run: runStormBench },
   { name: 'conversation', run: runConversationBench },
   { name: 'start', run: runStartBench },
+  { name: 'slots-shape', run: runSlotsShapeBench },
+  { name: 'writes', run: runWritesBench },
 ];
 
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());

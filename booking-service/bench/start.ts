@@ -139,6 +139,10 @@ export async function runStartBench(): Promise<string> {
       '|---|---:|---:|---:|',
       row('fresh data folder (first start)', fresh),
       row('same folder again', second),
+      '',
+      'Before the template and the memory setting (same bench and machine, main at 40dc447, load ~18): fresh data folder 16.4 s, 6,870 ms CPU, 498 MiB; same folder again 6.4 s, 3,130 ms CPU, 404 MiB. A new data folder is now a copy of the build\'s migrated template (`dist/pglite-template`, adapters/db/pglite-template.ts): no initdb, no migrations on a user\'s first start (initdb alone was ~4 s of CPU). Targets: fresh start to /healthz ≤ 3 s after the build (wall-clock here is the shared machine\'s load; the CPU column is the comparable figure), idle RSS ≤ 250 MB.',
+      '',
+      'Where the idle memory goes (measured with PGlite alone, `process.memoryUsage()` and /proc, this machine): Node itself ~55 MiB; PGlite with PostgreSQL\'s default 128 MB shared_buffers ~318 MiB idle after opening an existing folder, ~436 MiB after initdb — PostgreSQL zeroes its shared memory at start, so all of it is resident inside the WebAssembly heap, which never shrinks. With `shared_buffers=16MB` (pgliteStartParams) PGlite alone idles at ~198 MiB; the WebAssembly heap cannot start below 128 MiB (`initialMemory` under 2048 pages is refused by the module), and compiled code and the file-system bundle are the rest. The service adds its own modules and caches (~90 MiB). What remains over 250 MB is that fixed WebAssembly floor plus the service; on PostgreSQL the same service idles far lower because the database lives in another process.',
     ].join('\n');
   } finally {
     rmSync(scratch, { recursive: true, force: true });

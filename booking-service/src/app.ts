@@ -23,6 +23,7 @@ import { conversationPages } from './pages/conversation-page.js';
 import { consoleApi, consolePages } from './http/console.js';
 import type { ChannelsRuntime } from './services/channels/runtime.js';
 import { handleTelegramUpdate } from './services/channels/telegram-inbound.js';
+import { resolveShortLink } from './services/channels/short-links.js';
 import { restApi } from './api/rest/router.js';
 import type { RateLimitStore } from './ports/rate-limit.js';
 import { consoleStreams, visitorStream, type StreamOptions } from './http/conversation-stream.js';
@@ -160,6 +161,17 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use(conversationPages(deps, log));
   if (options.mailbox) app.use(mailboxPages(deps, log));
   app.use(googleCalendarPages(deps, options.google, log));
+
+  // Short links in text messages → the signed manage / rebook link.
+  app.get('/l/:code', (req, res) => {
+    resolveShortLink(deps.db, String(req.params.code)).then(
+      (target) => (target ? res.set('Cache-Control', 'no-store').redirect(302, target) : res.status(404).type('text/plain').send('Not found')),
+      (err: unknown) => {
+        log('[channels] short link failed', err);
+        res.status(503).type('text/plain').send('Try again');
+      },
+    );
+  });
 
   // Telegram's webhook: one URL per connection, believed only with its secret_token header.
   const channels = options.channels;

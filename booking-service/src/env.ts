@@ -87,6 +87,11 @@ export const envSchema = z.object({
   CHANNEL_TOKEN_KEY: z.string().min(32).optional(),
   /** Run the loopback Telegram emulator as a labelled demo Telegram. Defaults to on in the embedded-DB demo when TELEGRAM_API_ROOT is unset. */
   TELEGRAM_DEMO: boolish.optional(),
+  /** SMS provider (issue 16): SMS.ru's HTTP API at this root, with this key (api_id); SMS is off without a key. */
+  SMS_API_URL: z.string().url().default('https://sms.ru'),
+  SMS_API_KEY: z.string().min(1).optional(),
+  /** Approved sender name; the provider's default when unset. */
+  SMS_FROM: z.string().min(1).max(11).optional(),
   /** Run the job worker (sending mail, reminders) in this process. */
   JOBS: boolish.default(true),
   /** How often the worker looks for due jobs (ms). */

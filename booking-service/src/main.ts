@@ -68,7 +68,10 @@ const leaseMs = env.JOB_LEASE_SECONDS * 1000;
 const telegramDemo = (env.TELEGRAM_DEMO ?? (database.kind === 'pglite' && !env.TELEGRAM_API_ROOT))
   ? await (await import('./dev/telegram-emulator.js')).startTelegramEmulator({ autoBots: true })
   : undefined;
+// SMS: the configured provider, or in the demo a loopback fake (its page lists what was "sent").
+const smsDemo = !env.SMS_API_KEY && telegramDemo ? await (await import('./dev/sms-emulator.js')).startSmsEmulator() : undefined;
 const channels = buildChannelsRuntime({
+  sms: smsDemo ? { apiUrl: smsDemo.apiUrl, apiKey: smsDemo.apiKey } : env.SMS_API_KEY ? { apiUrl: env.SMS_API_URL, apiKey: env.SMS_API_KEY, from: env.SMS_FROM } : undefined,
   telegramApiRoot: telegramDemo?.apiRoot ?? env.TELEGRAM_API_ROOT ?? 'https://api.telegram.org',
   tokenKey: env.CHANNEL_TOKEN_KEY,
   appSecret: deps.secret,
@@ -87,7 +90,7 @@ const google = googleDemo?.runtime ?? googleRuntimeFromEnv(env, database.db, pub
 if (google) await ensureCalendarTick(database.db, systemClock.now());
 const worker = env.JOBS
   ? startJobWorker(
-      { ...deps, transport, mailFrom: env.MAIL_FROM, workerId: `${hostname()}:${process.pid}`, leaseMs, log: (m, e) => console.error(m, e ?? ''), google },
+      { ...deps, transport, mailFrom: env.MAIL_FROM, workerId: `${hostname()}:${process.pid}`, leaseMs, log: (m, e) => console.error(m, e ?? ''), google, channels },
       { pollMs: env.JOBS_POLL_MS },
     )
   : undefined;
@@ -132,6 +135,7 @@ const server = app.listen(env.PORT, () => {
     for (const s of demo.demoSignIns()) console.log(`    ${s.email}  ${s.name}, ${s.business}  (staff: e.g. ${s.staffExample})`);
   }
   console.log(env.SMTP_URL ? `Mail: SMTP ${new URL(env.SMTP_URL).host}` : `Mail: outbox, readable at ${publicUrl}/mailbox`);
+  if (smsDemo) console.log(`SMS: demo provider (not SMS.ru), messages at ${smsDemo.apiUrl}/`);
   if (telegramDemo) console.log(`Telegram: demo (emulator, not Telegram) at ${telegramDemo.apiRoot}; connect any token like 123456:${'A'.repeat(35)} in the console's Messengers page`);
   console.log(googleDemo ? `Google Calendar: demo calendar (emulator, not Google) at ${googleDemo.emulator.url}` : `Google Calendar: ${google ? 'on' : 'off (no GOOGLE_CLIENT_ID)'}`);
 });
@@ -147,6 +151,7 @@ const shutdown = () => {
       .then(() => limitStore.close?.())
       .then(() => googleDemo?.close())
       .then(() => telegramDemo?.close())
+      .then(() => smsDemo?.close())
       .finally(() => database.close().finally(() => process.exit(0)));
   });
   // Open event streams would hold close() open: end them (their EventSources reconnect elsewhere).

@@ -79,7 +79,7 @@ describe.each(dbKinds)('notifications on %s', (kind) => {
     const done = await book(h, { day: '2026-03-04', name: 'Анна <script>alert(1)</script>', email: 'anna@example.com', lang: 'ru' });
     // The jobs committed with the booking, before anything ran.
     const pending = await h.deps.db.select().from(jobs).where(eq(jobs.bookingId, done.booking.id));
-    expect(pending.map((j) => j.kind).sort()).toEqual(['mail.booking_confirmed', 'mail.reminder', 'mail.reminder', 'mail.staff_new_booking']);
+    expect(pending.map((j) => j.kind).sort()).toEqual(['mail.booking_confirmed', 'mail.reminder', 'mail.reminder', 'mail.staff_new_booking', 'notify.booking_confirmed', 'notify.reminder', 'notify.reminder']);
 
     await runNow(d, h);
     const [a, b] = await smtp.waitFor(2);

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { bookings, channelConnections, conversationMessages, conversations, sites } from '../src/adapters/db/schema.js';
+import { bookings, channelConnections, conversationMessages, conversations, customers, sites } from '../src/adapters/db/schema.js';
+import { jobDeps, runNow } from './support/jobs.js';
 import { buildChannelsRuntime } from '../src/channels-runtime.js';
 import { startTelegramEmulator, type TelegramEmulator } from '../src/dev/telegram-emulator.js';
 import { channelOutbound } from '../src/services/channels/deliver.js';
@@ -103,6 +104,15 @@ describe('Telegram bot against the emulator', () => {
     if (process.env.DUMP_CHAT) console.log(tg.chat(token, USER.id).map((l) => `[${l.from}] ${l.text} ${l.markup ? JSON.stringify(l.markup).slice(0, 300) : ''}`).join('\n'));
     const card = botLines().find((l) => l.text.includes('/manage?token='));
     expect(card, botLines().map((l) => l.text).join('\n---\n')).toBeDefined();
+
+    // Booked in Telegram: Telegram is now the client's channel, and the confirmation job sends there (once).
+    const customer = (await h.deps.db.select().from(customers).where(eq(customers.id, conv.customerId!)))[0]!;
+    expect(customer.preferredChannel).toBe('telegram');
+    const before = botLines().length;
+    const d = { ...jobDeps(h, 'outbox'), channels: rt };
+    await runNow(d, h);
+    await runNow(d, h);
+    expect(botLines().slice(before).map((l) => l.text)).toEqual([expect.stringMatching(/^Bedford Blade Barbershop: booked Haircut, March 2, 10:00\sAM\. Change: http.*\/manage\?token=/)]);
   });
 
   it('typed text goes through the same engine (no buttons needed)', async () => {

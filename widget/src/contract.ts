@@ -2,8 +2,10 @@
  * The seam between the loader (`main.ts`, a classic script that must stay tiny)
  * and the lazily imported panel chunk. Types only: neither side imports the other.
  */
-import type { WidgetEvent } from './flow/chat';
 import type { Lang } from '@frontdesk/shared';
+
+/** The JS API's events (`Frontdesk.on`). */
+export type WidgetEvent = 'ready' | 'open' | 'close' | 'quote' | 'booked' | 'handoff';
 
 export interface WidgetConfig {
   siteKey: string;

@@ -87,6 +87,9 @@ export const slotsFindInput = z.object({
   conversationId: conversationIdSchema.optional(),
 });
 
+/** slots.findCompact: slots.find's input without allStaff (the compact shape carries the serving staff only). */
+export const slotsFindCompactInput = slotsFindInput.omit({ allStaff: true });
+
 export const holdInput = z.object({
   siteKey: siteKeySchema,
   serviceId: idSchema,

@@ -1,6 +1,7 @@
 import type { MailTransport } from '../adapters/mail/transport.js';
 import type { GoogleRuntime } from '../services/calendar-sync/deps.js';
 import type { Deps } from '../services/deps.js';
+import type { ChannelsRuntime } from '../services/channels/runtime.js';
 
 /** What job handlers receive: the services' deps plus the outside systems jobs talk to. */
 export interface JobDeps extends Deps {
@@ -14,4 +15,6 @@ export interface JobDeps extends Deps {
   log: (msg: string, err?: unknown) => void;
   /** The Google Calendar integration; absent when not configured (its jobs then skip). */
   google?: GoogleRuntime | undefined;
+  /** Messengers and SMS (issue 16); absent = booking messages go by e-mail only. */
+  channels?: ChannelsRuntime | undefined;
 }

@@ -13,6 +13,7 @@ import { sendBookingMail } from './send-mail.js';
 import { purgeTranscripts } from './purge-transcripts.js';
 import { sendConversationReplyMail } from './conversation-reply-mail.js';
 import { deliverWebhook } from './deliver-webhook.js';
+import { sendChannelNotice } from './notify-channel.js';
 
 export type JobHandler = (deps: JobDeps, job: JobRow, now: Date) => Promise<void>;
 export type JobTable = Readonly<Record<string, JobHandler>>;
@@ -29,6 +30,12 @@ export const JOB_HANDLERS = {
   'mail.staff_rescheduled': sendBookingMail,
   'mail.staff_cancelled': sendBookingMail,
   'mail.staff_handoff': sendBookingMail,
+  // The same messages on the client's messenger or by SMS (services/channels/notify.ts: `notify.<message kind>`).
+  'notify.booking_confirmed': sendChannelNotice,
+  'notify.booking_rescheduled': sendChannelNotice,
+  'notify.booking_cancelled': sendChannelNotice,
+  'notify.reminder': sendChannelNotice,
+  'notify.no_show_followup': sendChannelNotice,
   // Google Calendar (services/calendar-sync/enqueue.ts).
   'gcal.sync': googleSync,
   'gcal.write': googleWrite,

@@ -84,7 +84,7 @@ async function prepare(deps: JobDeps, job: JobRow, now: Date): Promise<Prepared>
 }
 
 /** Why a message about this booking is no longer wanted, or null to send it. */
-function irrelevance(c: BookingContext, p: MailJobPayload, now: Date): string | null {
+export function irrelevance(c: BookingContext, p: MailJobPayload, now: Date): string | null {
   const b = c.booking;
   switch (p.message) {
     case 'booking_confirmed':

@@ -15,6 +15,7 @@ import type {
   Dashboard,
   GoogleStatus,
   ChannelsStatus,
+  InboxConversation,
   InboxDetail,
   InboxItem,
   InboxList,
@@ -25,6 +26,7 @@ import type {
   Service,
   Site,
   StaffMember,
+  UnreadCounts,
 } from './contract.js';
 
 async function call<T>(p: Promise<T>): Promise<T> {
@@ -109,6 +111,9 @@ export const api = {
     claim: (i: { id: string }): Promise<InboxItem> => call(trpc.inbox.claim.mutate(i)),
     reply: (i: { id: string; body: string }): Promise<InboxItem> => call(trpc.inbox.reply.mutate(i)),
     close: (i: { id: string; outcome: Outcome }): Promise<InboxItem> => call(trpc.inbox.close.mutate(i)),
+    conversation: (i: { conversationId: string; after?: number }): Promise<InboxConversation> => call(trpc.inbox.conversation.query(i)),
+    read: (i: { conversationId: string; seq: number }): Promise<unknown> => call(trpc.inbox.read.mutate(i)),
+    unread: (): Promise<UnreadCounts> => call(trpc.inbox.unread.query()),
   },
   dashboard: {
     kpis: (i: { from: string; to: string; siteId?: string }): Promise<Dashboard> => call(trpc.dashboard.kpis.query(i)),

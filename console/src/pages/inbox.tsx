@@ -3,13 +3,15 @@
  * `pollMs` the server asks for (5 s), so new requests appear without a reload; clocks tick
  * locally in between.
  */
+import { Fragment, type ComponentChild } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/api.js';
-import type { InboxItem, InboxList, Outcome } from '../api/contract.js';
+import type { InboxConversation, InboxItem, InboxList, Outcome, TranscriptMessage } from '../api/contract.js';
+import { changes, refreshUnread } from '../app/live.js';
 import { toApiError, type ApiError } from '../api/errors.js';
 import { me, sessionLost } from '../app/session.js';
 import { fmt, labelOf, locale, t } from '../i18n/index.js';
-import { formatDateTime } from '../lib/format.js';
+import { formatDateTime, formatMoney } from '../lib/format.js';
 import { ErrorBox, Loading, Notice, Page, SelectField, Submit, TextArea } from '../ui/common.js';
 import { useAction, useResource } from '../ui/resource.js';
 import { SlaClock, startTicker } from '../ui/sla-clock.js';
@@ -50,7 +52,8 @@ function useInbox(filter: Filter) {
       stopped = true;
       clearTimeout(timer);
     };
-  }, [filter, nonce]);
+    // A conversation changed (the console's push stream): read the list now, not at the next poll.
+  }, [filter, nonce, changes.value]);
   return { list, receivedAt, error, reload: () => setNonce((n) => n + 1) };
 }
 
@@ -107,6 +110,8 @@ function InboxCard(props: { item: InboxItem; receivedAt: number; onChanged: () =
       <header class="request-head">
         <h2 id={titleId}>{name}</h2>
         <span class={`badge temp-${item.temperature}`}>{d.temperature[item.temperature]}</span>
+        {item.conversationStatus && <span class={`badge conv-${item.conversationStatus}`}>{d.live.status[item.conversationStatus]}</span>}
+        {item.unread > 0 && <span class="badge unread">{fmt(d.live.unread, { count: item.unread })}</span>}
         {item.status !== 'closed' && <SlaClock item={item} receivedAt={props.receivedAt} />}
       </header>
       <p class="muted">
@@ -162,6 +167,7 @@ function RequestDetail(props: { item: InboxItem; onChanged: () => void }) {
   const d = t.value.inbox;
   const item = props.item;
   const tz = me.value!.business.timeZone;
+  // Old form requests keep their e-mailed replies; a chat's thread is read by LiveThread.
   const detail = useResource(() => api.inbox.get({ id: item.id }), [item.id]);
   const reply = useAction();
   const close = useAction();
@@ -170,7 +176,9 @@ function RequestDetail(props: { item: InboxItem; onChanged: () => void }) {
   const name = item.contact.name || d.anonymous;
   return (
     <div class="request-detail">
-      {detail.error ? (
+      {item.conversationId ? (
+        <LiveThread item={item} onChanged={props.onChanged} />
+      ) : detail.error ? (
         <ErrorBox error={detail.error} retry={detail.reload} />
       ) : !detail.data ? (
         <Loading />
@@ -193,7 +201,7 @@ function RequestDetail(props: { item: InboxItem; onChanged: () => void }) {
       )}
       {item.status !== 'closed' && (
         <>
-          {item.contact.email ? (
+          {item.conversationId ? null : item.contact.email ? (
             <form
               onSubmit={(e) => {
                 e.preventDefault();
@@ -233,6 +241,165 @@ function RequestDetail(props: { item: InboxItem; onChanged: () => void }) {
           </form>
         </>
       )}
+    </div>
+  );
+}
+
+/**
+ * The request's chat, live: the whole transcript, the lead card, and a reply box. New messages
+ * arrive over /console/conversations/:id/stream (SSE; EventSource resumes with Last-Event-ID);
+ * what is shown is marked read.
+ */
+function LiveThread(props: { item: InboxItem; onChanged: () => void }) {
+  const d = t.value.inbox;
+  const l = d.live;
+  const item = props.item;
+  const id = item.conversationId!;
+  const tz = me.value!.business.timeZone;
+  const [conv, setConv] = useState<InboxConversation | null>(null);
+  const [messages, setMessages] = useState<TranscriptMessage[]>([]);
+  const [status, setStatus] = useState<InboxConversation['status'] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [connected, setConnected] = useState(true);
+  const [body, setBody] = useState('');
+  const reply = useAction();
+  const listRef = useRef<HTMLOListElement>(null);
+  const merge = (more: TranscriptMessage[]) =>
+    setMessages((prev) => {
+      const seen = new Set(prev.map((m) => m.seq));
+      const add = more.filter((m) => !seen.has(m.seq));
+      return add.length ? [...prev, ...add].sort((a, b) => a.seq - b.seq) : prev;
+    });
+
+  useEffect(() => {
+    let es: EventSource | null = null;
+    let stopped = false;
+    setError(null);
+    api.inbox.conversation({ conversationId: id }).then(
+      (c) => {
+        if (stopped) return;
+        setConv(c);
+        setMessages(c.messages);
+        setStatus(c.status);
+        if (typeof EventSource === 'undefined') return;
+        es = new EventSource(`/console/conversations/${encodeURIComponent(id)}/stream?after=${c.seq}`);
+        es.addEventListener('message', (e: MessageEvent<string>) => merge([JSON.parse(e.data) as TranscriptMessage]));
+        es.addEventListener('status', (e: MessageEvent<string>) => setStatus((JSON.parse(e.data) as { status: InboxConversation['status'] }).status));
+        es.onopen = () => setConnected(true);
+        es.onerror = () => setConnected(false);
+      },
+      (e: unknown) => {
+        if (stopped) return;
+        const err = toApiError(e);
+        if (err.code === 'UNAUTHORIZED') return sessionLost();
+        setError(err);
+      },
+    );
+    return () => {
+      stopped = true;
+      es?.close();
+    };
+  }, [id]);
+
+  // What is on screen is read: the badge and the card's count go down.
+  const last = messages.at(-1)?.seq ?? 0;
+  useEffect(() => {
+    if (!conv || last <= conv.staffReadSeq) return;
+    api.inbox.read({ conversationId: id, seq: last }).then(
+      () => {
+        void refreshUnread();
+        props.onChanged();
+      },
+      () => undefined,
+    );
+  }, [last, conv]);
+  useEffect(() => {
+    const el = listRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [messages.length]);
+
+  if (error) return <ErrorBox error={error} />;
+  if (!conv) return <Loading />;
+  const lead = conv.lead;
+  const name = lead.name || item.contact.name || d.anonymous;
+  const utm = lead.source?.utm ? Object.entries(lead.source.utm).map(([k, v]) => `${k}: ${v}`).join(', ') : '';
+  const rows: Array<[string, ComponentChild]> = [
+    [l.name, lead.name],
+    [l.phone, lead.phone && <a href={`tel:${lead.phone}`}>{lead.phone}</a>],
+    [l.email, lead.email && <a href={`mailto:${lead.email}`}>{lead.email}</a>],
+    [l.language, lead.lang.toUpperCase()],
+    [l.intent, lead.intent && labelOf('intent', lead.intent)],
+    [l.quote, lead.quote && [lead.quote.summary, lead.quote.price && formatMoney(lead.quote.price.amount, lead.quote.price.currency, locale.value)].filter(Boolean).join(' · ')],
+    [l.score, lead.score !== null && lead.temperature ? `${lead.score} · ${d.temperature[lead.temperature as 'hot' | 'warm' | 'cold'] ?? lead.temperature}` : null],
+    [l.outcome, lead.outcome && (l.outcomes[lead.outcome as keyof typeof l.outcomes] ?? lead.outcome)],
+    [l.page, lead.source?.url],
+    [l.referrer, lead.source?.referrer],
+    [l.campaign, utm],
+    [l.consent, lead.consentAt && formatDateTime(lead.consentAt, tz, locale.value)],
+    [l.started, formatDateTime(lead.createdAt, tz, locale.value)],
+  ];
+  return (
+    <div class="live">
+      <section class="lead-card" aria-label={l.lead}>
+        <h3>{l.lead}</h3>
+        <dl>
+          {rows
+            .filter(([, v]) => v !== null && v !== undefined && v !== '' && v !== false)
+            .map(([k, v]) => (
+              <Fragment key={k}>
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </Fragment>
+            ))}
+        </dl>
+      </section>
+      <section class="thread" aria-label={l.thread}>
+        <h3>
+          {l.thread} {status && <span class={`badge conv-${status}`}>{l.status[status]}</span>}
+        </h3>
+        {!connected && <p class="muted" role="status">{l.reconnecting}</p>}
+        {/* Focusable: a keyboard can scroll it. */}
+        <ol class="transcript" ref={listRef} aria-live="polite" tabIndex={0} aria-label={l.thread}>
+          {messages.map((m) => (
+            <li key={m.seq} class={`msg from-${m.from}`} data-seq={m.seq}>
+              <span class="who">
+                {m.from === 'staff' ? (m.author ?? l.from.staff) : m.from === 'visitor' ? name : l.from[m.from]} · {formatDateTime(m.at, tz, locale.value)}
+                {m.from === 'staff' && m.seq <= conv.visitorSeenSeq && ` · ${l.seen}`}
+              </span>
+              {m.text && <span class="text">{m.text}</span>}
+            </li>
+          ))}
+        </ol>
+        {item.status !== 'closed' && (
+          <form
+            class="live-reply"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const text = body.trim();
+              if (!text) return;
+              void reply.run(() => api.inbox.reply({ id: item.id, body: text })).then(async (r) => {
+                if (!r) return;
+                setBody('');
+                // The stream brings it; read it too, in case the stream is reconnecting.
+                merge((await api.inbox.conversation({ conversationId: id, after: last }).catch(() => null))?.messages ?? []);
+                props.onChanged();
+              });
+            }}
+          >
+            <TextArea
+              label={fmt(l.reply, { name })}
+              hint={lead.email ? fmt(l.hintEmail, { email: lead.email }) : l.hintNoEmail}
+              value={body}
+              onValue={setBody}
+              required
+              rows={3}
+              errors={reply.error?.fields.map((f) => f.message)}
+            />
+            <ErrorBox error={reply.error && reply.error.fields.length === 0 ? reply.error : null} />
+            <Submit busy={reply.busy}>{d.send}</Submit>
+          </form>
+        )}
+      </section>
     </div>
   );
 }

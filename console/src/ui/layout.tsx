@@ -6,6 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { route } from '../app/router.js';
 import { me, pickLang, signOut } from '../app/session.js';
+import { badgeCount, startLive, unread } from '../app/live.js';
 import { fmt, isUiLang, lang, LANG_NAMES, t, UI_LANGS } from '../i18n/index.js';
 import type { Dict } from '../i18n/en.js';
 
@@ -61,6 +62,9 @@ export function Layout(props: { children: ComponentChildren }) {
   // A chosen link closes the phone menu.
   useEffect(() => setOpen(false), [path]);
   const items = visibleNav(user.role, user.staffId !== null);
+  // Live updates (unread badge) while signed in.
+  useEffect(() => startLive(), []);
+  const count = badgeCount(unread.value);
   const skip = (e: Event) => {
     e.preventDefault();
     document.getElementById('page-title')?.focus();
@@ -86,10 +90,17 @@ export function Layout(props: { children: ComponentChildren }) {
       <nav id="main-nav" class={open ? 'nav open' : 'nav'} aria-label={d.app.mainNav}>
         <ul>
           {items.map((n) => (
-            <li key={n.path}>
-              <a href={`#${n.path}`} aria-current={path === n.path ? 'page' : undefined}>
+            <li key={n.path} class={n.path === '/inbox' && count > 0 ? 'has-count' : undefined}>
+              {/* The count describes the link (its name stays "Inbox"). */}
+              <a href={`#${n.path}`} aria-current={path === n.path ? 'page' : undefined} aria-describedby={n.path === '/inbox' && count > 0 ? 'nav-inbox-count' : undefined}>
                 {n.label(d)}
               </a>
+              {n.path === '/inbox' && count > 0 && (
+                <span id="nav-inbox-count" class="nav-count" title={fmt(d.inbox.live.unread, { count })}>
+                  <span aria-hidden="true">{count}</span>
+                  <span class="visually-hidden">{fmt(d.inbox.live.unread, { count })}</span>
+                </span>
+              )}
             </li>
           ))}
         </ul>

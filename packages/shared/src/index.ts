@@ -5,3 +5,4 @@ export * from './vocabulary.js';
 export * from './escape-html.js';
 export * from './zone-words.js';
 export * from './dram-sign.js';
+export * from './compact-slots.js';

@@ -1,5 +1,5 @@
 import type { PanelHandle, PanelHost, PanelModule } from '../contract';
-import type { WidgetEvent } from '../flow/chat';
+import type { WidgetEvent } from '../contract';
 import type { Lang } from '@frontdesk/shared';
 import { theme } from './color';
 import type { LoaderConfig } from './config';

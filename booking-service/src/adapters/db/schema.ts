@@ -167,6 +167,8 @@ export const customers = pgTable(
     phone: text('phone'),
     email: text('email'),
     lang: text('lang').$type<Lang>().notNull(),
+    /** Where booking messages reach them (issue 16): where they booked or what they linked; null = e-mail, or SMS for a phone only. */
+    preferredChannel: text('preferred_channel').$type<'telegram' | 'whatsapp' | 'sms' | 'email'>(),
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
   (t) => [index('customers_business_idx').on(t.businessId)],
@@ -771,3 +773,15 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_order_idx').on(t.endpointId, t.orderKey, t.seq).where(sql`status = 'pending'`),
   ],
 );
+
+/**
+ * Short links for SMS (issue 16): a message must fit one segment, and a signed manage link does
+ * not. `/l/<code>` redirects to the full link; the code is 10 random base62 characters (~59 bits),
+ * as hard to guess as a capability should be.
+ */
+export const shortLinks = pgTable('short_links', {
+  code: text('code').primaryKey(),
+  businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+  target: text('target').notNull(),
+  createdAt: tstz('created_at').notNull(),
+});

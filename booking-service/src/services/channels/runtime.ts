@@ -5,10 +5,13 @@
  */
 import { createHmac } from 'node:crypto';
 import type { TokenCipher } from '../../adapters/google/token-cipher.js';
+import type { SmsSender } from '../../ports/sms.js';
 import type { TelegramBotFactory } from '../../ports/telegram.js';
 
 export interface ChannelsRuntime {
   telegram: TelegramBotFactory;
+  /** The SMS provider (SMS_API_URL + SMS_API_KEY); absent = no SMS. */
+  sms?: SmsSender | undefined;
   /** Seals bot tokens / API keys at rest (AES-256-GCM; the connection id is the associated data). */
   cipher: TokenCipher;
   /** Public origin webhooks are registered at (PUBLIC_URL). */

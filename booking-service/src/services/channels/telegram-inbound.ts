@@ -6,8 +6,8 @@
  * as in the widget, a shared contact answers the contact form.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { businesses, channelConnections, channelUpdates, sites } from '../../adapters/db/schema.js';
+import { and, eq, isNull, ne, or } from 'drizzle-orm';
+import { businesses, channelConnections, channelUpdates, conversations, customers, sites } from '../../adapters/db/schema.js';
 import { callbackEvent, textEvent } from '../../domain/channels/telegram-render.js';
 import { parseContact } from '../../domain/conversation/contact.js';
 import type { VisitorEvent } from '../../domain/conversation/protocol.js';
@@ -92,6 +92,14 @@ export async function handleTelegramUpdate(deps: Deps, rt: ChannelsRuntime, conn
     // Stops the button's spinner; best effort (the query may be too old).
     await botOf(rt, conn).answerCallbackQuery(update.callback_query.id).catch((err: unknown) => rt.log?.('[channels] answerCallbackQuery failed', err));
   }
+  if (played.played) await preferTelegram(deps, played.conversationId);
   if (played.played) await (deps.outbound ?? channelOutbound(deps, rt)).deliver({ businessId: played.businessId, conversationId: played.conversationId });
   return { status: 200, body: played.played ? 'ok' : 'duplicate' };
+}
+
+/** A client who booked (or left a contact) in Telegram gets their booking messages there from now on. */
+async function preferTelegram(deps: Deps, conversationId: string): Promise<void> {
+  const row = (await deps.db.select({ customerId: conversations.customerId }).from(conversations).where(eq(conversations.id, conversationId)).limit(1))[0];
+  if (!row?.customerId) return;
+  await deps.db.update(customers).set({ preferredChannel: 'telegram' }).where(and(eq(customers.id, row.customerId), or(isNull(customers.preferredChannel), ne(customers.preferredChannel, 'telegram'))));
 }

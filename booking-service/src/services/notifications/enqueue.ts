@@ -27,8 +27,13 @@ export interface MailJobPayload {
 
 type BookingRow = typeof bookings.$inferSelect;
 
+/** Client messages that also go to the client's messenger or by SMS (issue 16: `notify.<kind>`, services/channels/notify.ts). */
+const CHANNEL_KINDS: ReadonlySet<MessageKind> = new Set(['booking_confirmed', 'booking_rescheduled', 'booking_cancelled', 'reminder', 'no_show_followup']);
+export const notifyJobKind = (m: MessageKind) => `notify.${m}`;
+
 async function mail(db: Queryable, b: Pick<BookingRow, 'id'>, runAt: Date, payload: MailJobPayload) {
   await enqueue(db, { kind: mailJobKind(payload.message), payload: { ...payload }, runAt, bookingId: b.id });
+  if (CHANNEL_KINDS.has(payload.message)) await enqueue(db, { kind: notifyJobKind(payload.message), payload: { ...payload }, runAt, bookingId: b.id });
 }
 
 async function leadsFor(db: Queryable, businessId: string): Promise<number[]> {
@@ -44,7 +49,7 @@ async function scheduleReminders(db: Queryable, b: BookingRow, now: Date) {
   }
 }
 
-const PENDING_ON_CHANGE = [mailJobKind('reminder'), mailJobKind('booking_rescheduled'), mailJobKind('staff_rescheduled')];
+const PENDING_ON_CHANGE = [mailJobKind('reminder'), mailJobKind('booking_rescheduled'), mailJobKind('staff_rescheduled'), notifyJobKind('reminder'), notifyJobKind('booking_rescheduled')];
 
 export async function onBookingConfirmed(db: Queryable, b: BookingRow, now: Date): Promise<void> {
   await mail(db, b, now, { message: 'booking_confirmed', version: 0 });
@@ -80,7 +85,7 @@ export async function onAttendanceMarked(
   feedbackEnabled: boolean,
   now: Date,
 ): Promise<void> {
-  await supersedePending(db, b.id, [mailJobKind('reminder')], now);
+  await supersedePending(db, b.id, [mailJobKind('reminder'), notifyJobKind('reminder')], now);
   if (status === 'no_show') {
     await mail(db, b, now, { message: 'no_show_followup', version: b.version });
   } else if (feedbackEnabled) {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { smsSegments, smsText, type SmsMessageKind } from './sms-text.js';
+
+const KINDS: SmsMessageKind[] = ['booking_confirmed', 'booking_rescheduled', 'booking_cancelled', 'reminder', 'no_show_followup'];
+const facts = { businessName: 'Bedford Barbers', serviceName: 'Haircut + beard', start: Date.UTC(2026, 2, 2, 15, 0), timeZone: 'America/New_York', link: 'https://fd.example/l/Ab3dE5gH9k' };
+
+describe('SMS texts', () => {
+  it('counts segments: 160 GSM-7 septets (extension characters count twice), 70 UCS-2 units', () => {
+    expect(smsSegments('a'.repeat(160))).toEqual({ encoding: 'gsm7', units: 160, segments: 1 });
+    expect(smsSegments('a'.repeat(161)).segments).toBe(2);
+    expect(smsSegments('€'.repeat(80))).toEqual({ encoding: 'gsm7', units: 160, segments: 1 });
+    expect(smsSegments('я'.repeat(70))).toEqual({ encoding: 'ucs2', units: 70, segments: 1 });
+    expect(smsSegments('я'.repeat(71)).segments).toBe(2);
+  });
+
+  it('English messages fit one GSM-7 segment with the time and the link', () => {
+    for (const kind of KINDS) {
+      const text = smsText(kind, facts, 'en');
+      expect(smsSegments(text), text).toMatchObject({ encoding: 'gsm7', segments: 1 });
+      expect(text).toContain('March 2, 10:00 AM');
+      expect(text).toContain(facts.link);
+    }
+  });
+
+  it('Russian and Armenian drop the service name before the time or the link, and stay short', () => {
+    for (const lang of ['ru', 'hy'] as const) {
+      for (const kind of KINDS) {
+        const text = smsText(kind, { ...facts, businessName: 'Салон', link: 'https://fd.example/l/Ab3dE5gH9k', timeZone: 'Europe/Moscow' }, lang);
+        expect(text).toContain('https://fd.example/l/Ab3dE5gH9k');
+        expect(smsSegments(text).segments, text).toBeLessThanOrEqual(2);
+      }
+    }
+    expect(smsSegments(smsText('booking_confirmed', { ...facts, businessName: 'Салон', link: 'https://x.ru/l/Ab3dE5gH9k', timeZone: 'Europe/Moscow' }, 'ru')).segments).toBe(1);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Booking messages on the client's own channel (issue 16): the preferred channel recorded on the
+ * customer (Telegram when they booked or linked there), or SMS for a client who left only a
+ * phone; e-mail stays a copy (the `mail.*` jobs) whenever an address is known.
+ *
+ * Exactly once per (booking, kind, version, channel): the `sent_messages` record and the job's
+ * completion commit together after the provider accepted, and every attempt first looks for a
+ * record on ANY channel of the route, so a fallback never repeats what already went out. A
+ * provider failure is retried with the job queue's backoff (RETRIES_PER_CHANNEL attempts per
+ * channel), then the next channel of the route is tried; a permanent refusal (wrong number, bad
+ * key) moves on at once. As with SMTP, a crash between the provider's "accepted" and the record
+ * can repeat one message (at least once); providers offer no idempotency key to close that gap.
+ */
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Queryable } from '../../adapters/db/client.js';
+import { channelConnections, conversations, sentMessages } from '../../adapters/db/schema.js';
+import { complete, type JobRow } from '../../adapters/job-queue/queue.js';
+import { smsText, type SmsMessageKind } from '../../domain/channels/sms-text.js';
+import { SmsError } from '../../ports/sms.js';
+import type { Deps } from '../deps.js';
+import { bookingFacts, visitorLang, type BookingContext } from '../notifications/context.js';
+import type { MailJobPayload } from '../notifications/enqueue.js';
+import { bookingLinks } from '../notifications/links.js';
+import { botOf } from './connections.js';
+import type { ChannelsRuntime } from './runtime.js';
+import { shortLink } from './short-links.js';
+
+export const RETRIES_PER_CHANNEL = 3;
+export const NOTICE_KINDS: readonly SmsMessageKind[] = ['booking_confirmed', 'booking_rescheduled', 'booking_cancelled', 'reminder', 'no_show_followup'];
+
+export type Route = { channel: 'telegram'; chatId: string; connectionId: string } | { channel: 'sms'; phone: string };
+
+/** The channels to try, in order; empty = e-mail only (the mail job covers it). */
+export async function routesFor(db: Queryable, rt: ChannelsRuntime | undefined, c: BookingContext): Promise<Route[]> {
+  const routes: Route[] = [];
+  const customer = c.customer;
+  if (!customer || !rt) return routes;
+  const pref = customer.preferredChannel;
+  const viaTelegram = pref === 'telegram' || pref === null;
+  if (viaTelegram) {
+    const conn = (await db.select().from(channelConnections).where(and(eq(channelConnections.businessId, c.business.id), eq(channelConnections.channel, 'telegram'))).limit(1))[0];
+    const chat = conn && conn.status === 'ok'
+      ? (await db.select({ ref: conversations.externalRef }).from(conversations)
+          .where(and(eq(conversations.businessId, c.business.id), eq(conversations.channel, 'telegram'), eq(conversations.customerId, customer.id)))
+          .orderBy(desc(conversations.updatedAt)).limit(1))[0]
+      : undefined;
+    if (conn && chat?.ref && pref === 'telegram') routes.push({ channel: 'telegram', chatId: chat.ref, connectionId: conn.id });
+  }
+  if (customer.phone && rt.sms && (pref === 'sms' || routes.length > 0 || !customer.email)) routes.push({ channel: 'sms', phone: customer.phone });
+  return routes;
+}
+
+const keyKind = (channel: Route['channel'], p: MailJobPayload) => `${channel}:${p.message === 'reminder' ? `reminder_${p.leadMin ?? 0}` : p.message}`;
+
+export async function sendNotice(deps: Deps & { workerId: string }, rt: ChannelsRuntime | undefined, job: JobRow, c: BookingContext, now: Date): Promise<void> {
+  const p = job.payload as unknown as MailJobPayload;
+  const routes = await routesFor(deps.db, rt, c);
+  if (!rt || routes.length === 0) {
+    await complete(deps.db, job, deps.workerId, now, 'skipped:email_only');
+    return;
+  }
+  const already = await deps.db.select({ id: sentMessages.messageId }).from(sentMessages)
+    .where(and(eq(sentMessages.subjectId, c.booking.id), eq(sentMessages.version, p.version), inArray(sentMessages.kind, routes.map((r) => keyKind(r.channel, p)))));
+  if (already.length > 0) {
+    await complete(deps.db, job, deps.workerId, now, 'duplicate');
+    return;
+  }
+  const lang = visitorLang(c);
+  const links = bookingLinks(deps, c.booking.id);
+  const target = p.message === 'booking_cancelled' || p.message === 'no_show_followup' ? links.rebook : links.manage;
+  const facts = bookingFacts(c, lang);
+  const textFor = async (route: Route) =>
+    smsText(p.message as SmsMessageKind, {
+      businessName: c.business.name,
+      serviceName: facts.serviceName,
+      start: facts.start,
+      timeZone: c.business.timeZone,
+      link: route.channel === 'sms' ? await shortLink(deps.db, deps, c.business.id, target, now) : target,
+    }, lang, { oneSegment: route.channel === 'sms' });
+
+  // Which channel this attempt uses: RETRIES_PER_CHANNEL attempts each, in route order.
+  let i = Math.min(Math.floor((job.attempts - 1) / RETRIES_PER_CHANNEL), routes.length - 1);
+  for (;;) {
+    const route = routes[i]!;
+    try {
+      const sent = await sendOn(rt, deps, route, await textFor(route));
+      await deps.db.transaction(async (tx) => {
+        const fresh = await tx.insert(sentMessages).values({ subjectId: c.booking.id, kind: keyKind(route.channel, p), version: p.version, messageId: sent, recipient: route.channel === 'sms' ? route.phone : `telegram:${route.chatId}`, sentAt: now }).onConflictDoNothing().returning();
+        await complete(tx, job, deps.workerId, now, fresh.length > 0 ? `sent:${route.channel}` : 'duplicate');
+      });
+      return;
+    } catch (err) {
+      const permanent = (err instanceof SmsError && !err.retryable) || isTelegramRefusal(err);
+      if (permanent && i < routes.length - 1) {
+        i++;
+        continue;
+      }
+      // The job queue retries with backoff; after RETRIES_PER_CHANNEL attempts the next channel is tried.
+      throw err;
+    }
+  }
+}
+
+async function sendOn(rt: ChannelsRuntime, deps: Deps, route: Route, text: string): Promise<string> {
+  if (route.channel === 'sms') return (await rt.sms!.send(route.phone, text)).id;
+  const conn = (await deps.db.select().from(channelConnections).where(eq(channelConnections.id, route.connectionId)).limit(1))[0];
+  if (!conn) throw new SmsError('Telegram is no longer connected', false);
+  const m = await botOf(rt, conn).sendMessage(route.chatId, text);
+  return `telegram:${m.messageId}`;
+}
+
+/** The bot was blocked by the client or the chat is gone: retrying the same chat cannot help. */
+function isTelegramRefusal(err: unknown): boolean {
+  const code = (err as { error_code?: number }).error_code;
+  return code === 403 || code === 400 || code === 401;
+}
