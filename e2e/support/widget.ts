@@ -24,7 +24,8 @@ export class Widget {
   }
 
   private get launcherName(): RegExp {
-    return new RegExp(`^(${OPEN_CHAT[this.lang]}|${this.t.close})$`);
+    // "Open chat (2)": staff replies the visitor has not seen yet.
+    return new RegExp(`^(${OPEN_CHAT[this.lang]}( \\(\\d+\\))?|${this.t.close})$`);
   }
 
   get launcher(): Locator {

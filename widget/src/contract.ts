@@ -34,6 +34,8 @@ export interface PanelHost {
   theme(color: string, position: 'left' | 'right'): void;
   /** The conversation's language (and its "Close chat") changed: relabel the launcher. */
   lang(lang: Lang, close: string): void;
+  /** Staff messages the visitor has not seen (the panel is closed): the launcher's badge; 0 hides it. */
+  unread(n: number): void;
 }
 
 export interface PanelHandle {

@@ -19,6 +19,8 @@ interface Instance {
   m: Conversation;
   strings: Map<Lang, Strings>;
   emit: ConversationDeps['emit'];
+  /** A staff message arrived: the mounted panel counts it as unread while it is closed. */
+  staff: () => void;
 }
 const instances = new WeakMap<WidgetConfig, Instance>();
 let sheet: CSSStyleSheet | undefined;
@@ -47,12 +49,24 @@ function instance(cfg: WidgetConfig): Instance {
   const store = conversationStore(cfg.siteKey);
   // The visitor's other tabs hear of every turn and read it with conversation.get.
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`frontdesk:${cfg.siteKey}`) : null;
-  const inst: Instance = { strings: new Map(), emit: () => {}, m: null as unknown as Conversation };
+  const inst: Instance = { strings: new Map(), emit: () => {}, staff: () => {}, m: null as unknown as Conversation };
   const m = (inst.m = new Conversation(
     {
       api: createApi(cfg.base), store, source, newId: randomId,
       emit: (e, d) => inst.emit(e, d),
       broadcast: (id, seq) => channel?.postMessage({ id, seq }),
+      connect: (c, after, on) => {
+        const es = new EventSource(`${new URL(`conversations/${encodeURIComponent(c.id)}/stream`, cfg.base).href}?token=${encodeURIComponent(c.token)}&after=${after}`);
+        const data = <T,>(e: Event) => JSON.parse((e as MessageEvent<string>).data) as T;
+        es.addEventListener('message', (e) => on.message(data(e)));
+        es.addEventListener('status', (e) => on.status(data(e)));
+        es.addEventListener('gone', () => {
+          es.close();
+          on.gone();
+        });
+        return () => es.close();
+      },
+      staff: () => inst.staff(),
     },
     { siteKey: cfg.siteKey, lang: cfg.lang, prefs: cfg.prefs },
   ));
@@ -85,6 +99,10 @@ export function mount(host: PanelHost): PanelHandle {
   const i = instance(host.config);
   const { m } = i;
   i.emit = host.emit;
+  let unread = 0;
+  i.staff = () => {
+    if (host.frame.hidden) host.unread(++unread);
+  };
   sheet ??= new CSSStyleSheet();
   if (!sheet.cssRules.length) sheet.replaceSync(css);
   host.shadow.adoptedStyleSheets = [...host.shadow.adoptedStyleSheets, sheet];
@@ -151,6 +169,8 @@ export function mount(host: PanelHost): PanelHandle {
 
   return {
     show(focus) {
+      unread = 0;
+      host.unread(0);
       m.begin();
       const dlg = host.frame.firstElementChild as HTMLElement | null;
       if (focus && dlg) dlg.focus();

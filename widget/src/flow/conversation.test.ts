@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationStore, SavedConversation } from '../storage';
-import { Conversation } from './conversation';
+import { Conversation, type StreamHandlers } from './conversation';
 import type { ApiPort, ConversationView, Result, SendInput, TranscriptMessage } from './port';
 
 const TOKEN = 'tok_0123456789abcdefghij';
@@ -44,11 +44,21 @@ function model(store = memoryStore()) {
   const f = fake();
   const events: string[] = [];
   const told: [string, number][] = [];
+  const streams: { c: SavedConversation; after: number; on: StreamHandlers; closed: boolean }[] = [];
+  let staff = 0;
   const m = new Conversation(
-    { api: f.api, store, emit: (e) => events.push(e), source: () => ({ url: 'https://salon.test/prices' }), newId: () => 'local', broadcast: (id, n) => told.push([id, n]) },
+    {
+      api: f.api, store, emit: (e) => events.push(e), source: () => ({ url: 'https://salon.test/prices' }), newId: () => 'local', broadcast: (id, n) => told.push([id, n]),
+      connect: (c, after, on) => {
+        const s = { c, after, on, closed: false };
+        streams.push(s);
+        return () => void (s.closed = true);
+      },
+      staff: () => void staff++,
+    },
     { siteKey: 'demo', lang: 'en', prefs: ['en'] },
   );
-  return { m, store, events, told, ...f };
+  return { m, store, events, told, streams, staffSeen: () => staff, ...f };
 }
 
 describe('Conversation (the server-driven renderer)', () => {
@@ -140,5 +150,35 @@ describe('Conversation (the server-driven renderer)', () => {
     const card = { kind: 'booking', bookingId: 'b1', status: 'confirmed', start: '2026-06-10T14:00:00Z', end: '2026-06-10T14:30:00Z', timeZone: 'UTC', serviceName: 'Cut', staffName: 'Sam', address: '', whatToBring: null, price: null, changeableUntil: null, icsUrl: '', manageUrl: '' } as const;
     await answer({ ok: true, data: view([{ ...msg(1, 'bot', 'Booked'), card }], 1) });
     expect(events).toEqual(['booked']);
+  });
+
+  it('while a person is asked or answering, listens on the stream: staff replies show at once, a new status reads the prompt', async () => {
+    const { m, answer, streams, calls, staffSeen } = model();
+    m.begin();
+    void m.send({ type: 'contact', name: 'Ann', contact: 'ann@example.com', consent: true });
+    expect(streams).toEqual([]);
+    await answer({ ok: true, data: view([msg(1, 'bot', 'Hello!'), msg(2, 'bot', 'A person will answer by 3 PM.')], 2, { status: 'waiting', prompt: { kind: 'text' } }) });
+    expect(streams).toHaveLength(1);
+    expect(streams[0]).toMatchObject({ c: { id: 'c1', token: TOKEN }, after: 2 });
+
+    streams[0]!.on.message({ ...msg(3, 'staff', 'Hi, Anna here'), author: 'Anna' });
+    streams[0]!.on.message({ ...msg(3, 'staff', 'Hi, Anna here'), author: 'Anna' });
+    expect(m.transcript.value.map((x) => x.text)).toEqual(['Hello!', 'A person will answer by 3 PM.', 'Hi, Anna here']);
+    expect(staffSeen()).toBe(1);
+
+    streams[0]!.on.status({ status: 'waiting', seq: 3 });
+    await Promise.resolve();
+    expect(calls.filter((c) => c.kind === 'get')).toHaveLength(0);
+    streams[0]!.on.status({ status: 'live', seq: 3 });
+    await Promise.resolve();
+    expect(calls.at(-1)).toEqual({ kind: 'get', input: { conversationId: 'c1', token: TOKEN, after: 2 } });
+    await answer({ ok: true, data: view([{ ...msg(3, 'staff', 'Hi, Anna here'), author: 'Anna' }], 3, { status: 'live', live: true, prompt: { kind: 'text' } }) });
+    expect(m.live.value).toBe(true);
+    expect(m.transcript.value).toHaveLength(3);
+    expect(streams).toHaveLength(1);
+
+    streams[0]!.on.gone();
+    expect(streams[0]!.closed).toBe(true);
+    expect(m.saved.value).toBeNull();
   });
 });

@@ -15,6 +15,20 @@ export interface ConversationDeps {
   newId: () => string;
   /** Tells the visitor's other tabs that this conversation moved on (BroadcastChannel). */
   broadcast?: (id: string, seq: number) => void;
+  /**
+   * Opens the conversation's push stream (SSE, /work/contract.md "Live push"): staff replies
+   * arrive on it while a person is asked or answering. Returns the function that closes it.
+   */
+  connect?: (c: SavedConversation, after: number, on: StreamHandlers) => () => void;
+  /** A staff message arrived (the panel shows an unread badge when it is closed). */
+  staff?: () => void;
+}
+
+export interface StreamHandlers {
+  message(m: TranscriptMessage): void;
+  status(s: { status: ConversationStatus; seq: number }): void;
+  /** The conversation no longer exists (purged, erased). */
+  gone(): void;
 }
 
 export interface ConversationInit {
@@ -99,6 +113,7 @@ export const Conversation = createModel((deps: ConversationDeps, init: Conversat
       status.value = v.status;
       lang.value = v.lang;
     }
+    watchLive();
     if (fresh) {
       for (const m of added) {
         const c = m.card;
@@ -110,8 +125,32 @@ export const Conversation = createModel((deps: ConversationDeps, init: Conversat
     }
   }
 
+  let closeStream: (() => void) | null = null;
+  /** While a person is asked or answering, their replies come pushed (one stream per tab). */
+  function watchLive(): void {
+    const c = saved.value;
+    const wanted = !!c && started.value && (status.value === 'waiting' || status.value === 'live');
+    if (!wanted || closeStream || !c || !deps.connect) return;
+    closeStream = deps.connect(c, seq, {
+      message(m) {
+        if (transcript.value.some((x) => x.seq === m.seq)) return;
+        transcript.value = [...transcript.value, m].sort((a, b) => a.seq - b.seq);
+        if (m.from === 'staff') deps.staff?.();
+      },
+      status(x) {
+        // The prompt is not on the stream: a new status (a person answering, closed) reads it.
+        if (x.status !== status.value) void sync();
+      },
+      gone() {
+        reset();
+      },
+    });
+  }
+
   /** Back to a fresh conversation (the saved one is gone on the server). */
   function reset(): void {
+    closeStream?.();
+    closeStream = null;
     store.forget();
     saved.value = null;
     transcript.value = [];
