@@ -8,6 +8,7 @@ export interface PageStrings {
   staff: string;
   when: string;
   where: string;
+  price: string;
   status: string;
   statuses: Record<'confirmed' | 'cancelled' | 'attended' | 'no_show' | 'held', string>;
   visitorConfirmed: string;
@@ -47,6 +48,7 @@ const en: PageStrings = {
   staff: 'Specialist',
   when: 'When',
   where: 'Where',
+  price: 'Price',
   status: 'Status',
   statuses: { confirmed: 'Confirmed', cancelled: 'Cancelled', attended: 'Visited', no_show: 'Missed', held: 'Pending' },
   visitorConfirmed: "You confirmed you're coming.",
@@ -96,6 +98,7 @@ const ru: PageStrings = {
   staff: 'Специалист',
   when: 'Когда',
   where: 'Где',
+  price: 'Цена',
   status: 'Статус',
   statuses: { confirmed: 'Подтверждена', cancelled: 'Отменена', attended: 'Визит состоялся', no_show: 'Пропущена', held: 'Ожидает' },
   visitorConfirmed: 'Вы подтвердили, что придёте.',
@@ -145,6 +148,7 @@ const hy: PageStrings = {
   staff: 'Մասնագետ',
   when: 'Երբ',
   where: 'Որտեղ',
+  price: 'Գին',
   status: 'Կարգավիճակ',
   statuses: { confirmed: 'Հաստատված', cancelled: 'Չեղարկված', attended: 'Այցը կայացել է', no_show: 'Բաց թողնված', held: 'Սպասման մեջ' },
   visitorConfirmed: 'Դուք հաստատել եք, որ կգաք։',

@@ -11,6 +11,7 @@ import { formatMessage, instantValues } from '../domain/messages/icu.js';
 import { formatTime, formatWhen } from '../domain/messages/format.js';
 import type { Deps } from '../services/deps.js';
 import { cancelBooking, rescheduleBooking } from '../services/manage.js';
+import { priceText } from '../domain/booking/price.js';
 import { rebook, rebookOptions } from '../services/rebook.js';
 import { rescheduleOptions } from '../services/reschedule-options.js';
 import type { Failure } from '../services/result.js';
@@ -145,6 +146,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
         `<dt>${escapeHtml(s.staff)}</dt><dd>${escapeHtml(b.staffName)}</dd>` +
         `<dt>${escapeHtml(s.when)}</dt><dd data-start="${escapeHtml(b.start)}">${escapeHtml(formatWhen(Date.parse(b.start), tz, lang))}</dd>` +
         `<dt>${escapeHtml(s.where)}</dt><dd>${escapeHtml(view.business.address)}</dd>` +
+        (b.price ? `<dt>${escapeHtml(s.price)}</dt><dd data-testid="price">${escapeHtml(priceText(b.price, lang))}</dd>` : '') +
         `<dt>${escapeHtml(s.status)}</dt><dd data-status="${escapeHtml(b.status)}">${escapeHtml(s.statuses[b.status])}</dd></dl>`;
       if (b.status === 'confirmed') body += `<p><a class="btn" href="/booking.ics?token=${escapeHtml(q(token))}">${escapeHtml(s.addToCalendar)}</a></p>`;
       body += '</section>';

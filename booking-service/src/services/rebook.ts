@@ -6,6 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { bookings } from '../adapters/db/schema.js';
 import { bookingRange } from '../domain/booking/rules.js';
+import { servicePrice } from '../domain/booking/price.js';
 import { bookDirect, type BookingRow } from './booking-store/store.js';
 import { addDays, utcToZoned } from '@frontdesk/shared';
 import { toBookingView, type BookingView } from './booking-view.js';
@@ -86,6 +87,7 @@ export async function rebook(
         ...bookingRange(c.service, start),
         customer: { id: c.customer!.id },
         idempotencyKey: rebookKey(c.booking.id),
+        price: servicePrice(c.service),
         lang: c.booking.lang,
       },
       { by: 'rebook' },

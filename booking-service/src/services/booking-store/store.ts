@@ -24,6 +24,7 @@ import type { Db, Tx } from '../../adapters/db/client.js';
 import { PG_EXCLUSION_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, retryTransient } from '../../adapters/db/errors.js';
 import { bookings, customers } from '../../adapters/db/schema.js';
 import type { AttendanceMark, BookingRange } from '../../domain/booking/rules.js';
+import type { PriceSnapshot } from '../../domain/booking/price.js';
 import { bookingEvent, recordEvent } from '../events.js';
 import { onAttendanceMarked, onBookingCancelled, onBookingConfirmed, onBookingRescheduled } from '../notifications/enqueue.js';
 import { fail, ok, type Result } from '../result.js';
@@ -92,6 +93,8 @@ export interface NewHold extends BookingRange {
   holdExpiresAt: Date;
   holdTokenHash: string;
   conversationId: string | null;
+  /** The price agreed now (quote or service price): confirming keeps it. */
+  price: PriceSnapshot;
 }
 
 /** A hold: the range is the visitor's while they type their details. */
@@ -132,6 +135,7 @@ export interface DirectBooking extends BookingRange {
   customer: { id: string } | NewCustomer;
   idempotencyKey?: string | undefined;
   channel?: 'widget' | 'phone' | undefined;
+  price: PriceSnapshot;
   conversationId?: string | null | undefined;
 }
 

@@ -45,7 +45,7 @@ export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, n
       return { kind: 'findSlots', ok: true, slots: slots.map((s) => ({ start: s.start, end: s.end, staffId: s.staffIds[0]! })) };
     }
     case 'hold': {
-      const r = await holdSlot(deps, { siteKey: site.siteKey, serviceId: e.serviceId, staffId: e.staffId ?? undefined, start: new Date(e.start).toISOString(), conversationId: scope.conversationId }, scope.origin);
+      const r = await holdSlot(deps, { siteKey: site.siteKey, serviceId: e.serviceId, staffId: e.staffId ?? undefined, start: new Date(e.start).toISOString(), conversationId: scope.conversationId, quote: e.quote }, scope.origin);
       if (r.ok) return { kind: 'hold', ok: true, holdToken: r.value.holdToken, expiresAt: Date.parse(r.value.expiresAt), staffId: r.value.staffId };
       if (r.reason === 'SLOT_TAKEN') return { kind: 'hold', ok: false, reason: 'taken', alternatives: ((r.details?.alternatives ?? []) as SlotView[]).map(toRef) };
       return { kind: 'hold', ok: false, reason: 'error' };
