@@ -51,7 +51,7 @@ export default defineConfig({
       env: {
         DATABASE_URL: '', SMTP_URL: '', PORT: String(BOOKING_PORT), DATA_DIR: process.env.FRONTDESK_E2E_DATA, PUBLIC_URL: BOOKING_URL, RATE_LIMIT_PER_IP: '100000',
         LOGIN_LIMIT_PER_IP: '100000', LOGIN_LIMIT_PER_EMAIL: '100000',
-        GOOGLE_CLIENT_ID: '', GOOGLE_DEMO: 'true', GOOGLE_DEMO_PORT: process.env.E2E_GOOGLE_DEMO_PORT, APP_SECRET: process.env.E2E_APP_SECRET,
+        GOOGLE_CLIENT_ID: '', GOOGLE_DEMO: 'true', GOOGLE_DEMO_PORT: process.env.E2E_GOOGLE_DEMO_PORT, APP_SECRET: process.env.E2E_APP_SECRET, WEBHOOKS_ALLOW_PRIVATE: 'true',
       },
       reuseExistingServer: false,
       timeout: 120_000,
