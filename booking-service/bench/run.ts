@@ -10,6 +10,7 @@ import { writeSection } from './report.js';
 import { runSlotsShapeBench } from './slots-shape.js';
 import { runStartBench } from './start.js';
 import { runStormBench } from './storm.js';
+import { runWritesBench } from './writes.js';
 
 const benches: ReadonlyArray<{ name: string; run: () => Promise<string> }> = [
   { name: 'availability', run: runAvailabilityBench },
@@ -19,6 +20,7 @@ const benches: ReadonlyArray<{ name: string; run: () => Promise<string> }> = [
   { name: 'conversation', run: runConversationBench },
   { name: 'start', run: runStartBench },
   { name: 'slots-shape', run: runSlotsShapeBench },
+  { name: 'writes', run: runWritesBench },
 ];
 
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());

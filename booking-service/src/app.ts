@@ -76,6 +76,9 @@ function originRegistry(deps: Deps, ttlMs = 5_000) {
   };
 }
 
+/** Calls per batched tRPC request; the widget batches at most a few. More → 400 for the whole batch. */
+export const MAX_BATCH_SIZE = 10;
+
 export function createApp(deps: Deps, options: AppOptions = {}) {
   const log = options.log ?? ((msg, err) => console.error(msg, err));
   const app = express();
@@ -111,6 +114,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: options.maxBodyBytes ?? 64 * 1024,
+      // 50 searches in one 9 KB GET answered 7.7 MB (issue 12, limits): at most 10 calls per request.
+      maxBatchSize: MAX_BATCH_SIZE,
       createContext: ({ req }): Context => ({
         deps,
         origin: typeof req.headers.origin === 'string' ? req.headers.origin : undefined,
@@ -141,13 +146,18 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use('/console', consolePages(options.consoleDist));
 
   // "Add to calendar" from the widget and the e-mails.
-  app.get('/booking.ics', corsMw, async (req, res) => {
+  // CORS only for the booking's own site's origins (issue 12, limits): the origin is checked
+  // against that site after the token names the booking, not against every site's list.
+  app.get('/booking.ics', async (req, res) => {
     const token = typeof req.query.token === 'string' ? req.query.token : '';
-    const ics = await bookingIcs(deps, token);
+    const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
+    res.vary('Origin');
+    const ics = await bookingIcs(deps, token, origin);
     if (!ics.ok) {
-      res.status(ics.reason === 'TOKEN_INVALID' || ics.reason === 'TOKEN_EXPIRED' ? 403 : 404).type('text/plain').send(ics.message);
+      res.status(ics.reason === 'TOKEN_INVALID' || ics.reason === 'TOKEN_EXPIRED' || ics.reason === 'ORIGIN_NOT_ALLOWED' ? 403 : 404).type('text/plain').send(ics.message);
       return;
     }
+    if (origin) res.set('Access-Control-Allow-Origin', origin);
     res
       .type('text/calendar; charset=utf-8')
       .set('Content-Disposition', 'attachment; filename="booking.ics"')

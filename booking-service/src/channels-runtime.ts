@@ -10,6 +10,10 @@ import { createTokenCipher, parseKey } from './adapters/google/token-cipher.js';
 import { grammyBots } from './adapters/telegram/bot-api.js';
 import { smsRuSender } from './adapters/sms/smsru.js';
 import type { ChannelsRuntime } from './services/channels/runtime.js';
+import { createPacer } from './services/channels/pacer.js';
+import { pacedBots } from './services/channels/paced-bot.js';
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export interface ChannelsRuntimeParts {
   telegramApiRoot: string;
@@ -20,6 +24,8 @@ export interface ChannelsRuntimeParts {
   log?: (msg: string, err?: unknown) => void;
   /** SMS.ru-compatible provider: root URL and key (api_id); no key = no SMS. */
   sms?: { apiUrl: string; apiKey: string; from?: string | undefined } | undefined;
+  /** Telegram's flood limits (defaults 30/s per bot, 1/s per chat). */
+  pacing?: { perBotPerSec?: number; perChatPerSec?: number } | undefined;
 }
 
 export function channelKey(tokenKey: string | undefined, appSecret: string): Buffer {
@@ -28,7 +34,7 @@ export function channelKey(tokenKey: string | undefined, appSecret: string): Buf
 
 export function buildChannelsRuntime(p: ChannelsRuntimeParts): ChannelsRuntime {
   return {
-    telegram: grammyBots(p.telegramApiRoot),
+    telegram: pacedBots(grammyBots(p.telegramApiRoot), createPacer({ now: Date.now, sleep, marginMs: 50, ...p.pacing }), sleep),
     sms: p.sms ? smsRuSender(p.sms) : undefined,
     cipher: createTokenCipher(channelKey(p.tokenKey, p.appSecret)),
     publicUrl: p.publicUrl,

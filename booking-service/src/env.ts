@@ -53,8 +53,19 @@ export const envSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   /** Sender of every message, `Name <address>`. */
   MAIL_FROM: z.string().min(3).refine((v) => !/[\r\n]/.test(v), 'one line').default('Frontdesk <bookings@frontdesk.localhost>'),
-  /** Serve /mailbox. Defaults to on when SMTP_URL is not set (the demo), off otherwise. */
+  /**
+   * Serve /mailbox: every outgoing message and its links, to anyone. Default (mailboxWanted): on
+   * for the embedded demo without SMTP_URL; off once DATABASE_URL or NODE_ENV=production is set.
+   */
   MAILBOX: boolish.optional(),
+  /** `production` turns demo conveniences off by default (the /mailbox page). */
+  NODE_ENV: z.string().optional(),
+  /** Slow clients: the request head must arrive within this (s)… */
+  HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  /** …and the whole request, body included (s); then 408 and the socket is closed. */
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /** Open sockets per client address; 0 = no cap. Default 64, or 0 when TRUST_PROXY is set (the proxy limits clients). */
+  MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(0).max(100_000).optional(),
   /** Google Calendar sync (issue 5): on when client id, secret and GOOGLE_TOKEN_KEY are all set. */
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
@@ -111,6 +122,19 @@ export const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/**
+ * Whether /mailbox is served (issue 12, limits): it shows every message and link, so it is on
+ * only for the embedded demo — no SMTP, no DATABASE_URL, not NODE_ENV=production — unless MAILBOX says.
+ */
+export function mailboxWanted(env: Pick<Env, 'MAILBOX' | 'SMTP_URL' | 'DATABASE_URL' | 'NODE_ENV'>): boolean {
+  return env.MAILBOX ?? (!env.SMTP_URL && !env.DATABASE_URL && env.NODE_ENV !== 'production');
+}
+
+/** Per-address socket cap: off behind a trusted proxy (every socket is the proxy's). */
+export function connectionCap(env: Pick<Env, 'MAX_CONNECTIONS_PER_IP' | 'TRUST_PROXY'>): number {
+  return env.MAX_CONNECTIONS_PER_IP ?? (env.TRUST_PROXY === undefined ? 64 : 0);
+}
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   // An empty variable means "not set" (e.g. DATABASE_URL= to force the embedded database).

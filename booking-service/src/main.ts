@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { openDatabase } from './adapters/db/client.js';
 import { DataDirLocked } from './adapters/db/dir-lock.js';
 import { createApp } from './app.js';
-import { readEnv } from './env.js';
+import { connectionCap, mailboxWanted, readEnv } from './env.js';
+import { createLimitedServer } from './http/server-limits.js';
 import { systemClock } from './ports/clock.js';
 import { ensureSecret } from './services/secret.js';
 import { createConfigCache } from './services/config-cache.js';
@@ -111,10 +112,11 @@ const loginLimiter = createRateLimiter({
   now: () => systemClock.now().getTime(),
   onStoreError: (e) => console.error('[rate-limit] store unavailable, not limiting sign-in', e),
 });
+const mailbox = mailboxWanted(env);
 const app = createApp(deps, {
   widgetDist: env.WIDGET_DIST,
   consoleDist: env.CONSOLE_DIST,
-  mailbox: env.MAILBOX ?? !env.SMTP_URL,
+  mailbox,
   rateLimiter,
   loginLimiter,
   google,
@@ -123,7 +125,12 @@ const app = createApp(deps, {
   apiLimitStore: limitStore,
   streams: { open: openStreams },
 });
-const server = app.listen(env.PORT, () => {
+const server = createLimitedServer(app, {
+  headersTimeoutMs: env.HEADERS_TIMEOUT_SECONDS * 1000,
+  requestTimeoutMs: env.REQUEST_TIMEOUT_SECONDS * 1000,
+  maxConnectionsPerIp: connectionCap(env),
+});
+server.listen(env.PORT, () => {
   const where = database.kind === 'pglite' ? `embedded database in ${resolve(env.DATA_DIR)}` : 'PostgreSQL';
   console.log(`Frontdesk booking service: ${publicUrl} (${where}, pid ${process.pid})`);
   if (database.kind === 'pglite') console.log('Embedded database: one process only (locked); use PostgreSQL (DATABASE_URL) for more than one process.');
@@ -132,7 +139,8 @@ const server = app.listen(env.PORT, () => {
     console.log(`  demo sign-ins (password ${demo.DEMO_PASSWORD}), one owner per business:`);
     for (const s of demo.demoSignIns()) console.log(`    ${s.email}  ${s.name}, ${s.business}  (staff: e.g. ${s.staffExample})`);
   }
-  console.log(env.SMTP_URL ? `Mail: SMTP ${new URL(env.SMTP_URL).host}` : `Mail: outbox, readable at ${publicUrl}/mailbox`);
+  console.log(env.SMTP_URL ? `Mail: SMTP ${new URL(env.SMTP_URL).host}` : `Mail: outbox${mailbox ? `, readable at ${publicUrl}/mailbox` : ' (MAILBOX=true to read it at /mailbox)'}`);
+  if (mailbox) console.log(`!!! ${publicUrl}/mailbox is ON: anyone can read every outgoing message and its manage links. Demo only — set MAILBOX=false (or SMTP_URL) before real visitors come.`);
   if (smsDemo) console.log(`SMS: demo provider (not SMS.ru), messages at ${smsDemo.apiUrl}/`);
   if (telegramDemo) console.log(`Telegram: demo (emulator, not Telegram) at ${telegramDemo.apiRoot}; connect any token like 123456:${'A'.repeat(35)} in the console's Messengers page`);
   console.log(googleDemo ? `Google Calendar: demo calendar (emulator, not Google) at ${googleDemo.emulator.url}` : `Google Calendar: ${google ? 'on' : 'off (no GOOGLE_CLIENT_ID)'}`);

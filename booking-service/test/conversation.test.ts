@@ -79,6 +79,17 @@ describe.each(dbKinds)('conversations on %s', (kind) => {
     expect(kinds).toEqual(expect.arrayContaining(['intent_chosen', 'booking_made', 'conversation_outcome']));
   });
 
+  it('"Change time" releases the hold: the time is free again for everyone at once', async () => {
+    const v = visitor();
+    await bookTo(v);
+    const id = v.view.conversationId;
+    const held = await h.deps.db.select().from(bookings).where(eq(bookings.conversationId, id));
+    expect(held.map((b) => b.status)).toEqual(['held']);
+    await v.send({ type: 'choose', optionId: 'act:change-time' });
+    expect(v.view.prompt.kind).toBe('slots');
+    expect(await h.deps.db.select().from(bookings).where(eq(bookings.conversationId, id))).toEqual([]);
+  });
+
   it('resumes after a reload with the same messages and prompt, and refuses a wrong token', async () => {
     const v = visitor();
     await bookTo(v);

@@ -83,6 +83,45 @@ describe.each(dbKinds)('visitor pages and mailbox on %s', (kind) => {
     noStack(html);
   });
 
+  it('manage page: asks before moving or cancelling, never offers the booked time, wears the site colour; a cancelled booking offers "book again"', async () => {
+    h.clock.set('2026-03-02T06:00:00Z');
+    const done = await book(h, { day: '2026-03-05', email: 'ask@example.com', lang: 'en', name: 'Asker', index: 2 });
+    const t = encodeURIComponent(done.manageToken);
+    const page = await (await fetch(`${base}/manage?token=${t}&day=2026-03-05`)).text();
+    expect(page).toContain('--brand:#7c3aed');
+    expect(page).toContain('Moscow time');
+    const offered = [...page.matchAll(/name="start" value="([^"]+)"/g)].map((m) => m[1]!);
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered).not.toContain(done.booking.start);
+    // A slot asks first: the page shows the question with a "yes" that posts, and nothing has moved yet.
+    expect(page).not.toContain('action="/manage/reschedule"');
+    const asked = await (await fetch(`${base}/manage?token=${t}&lang=en&day=2026-03-05&ask=move&start=${encodeURIComponent(offered[0]!)}`)).text();
+    expect(asked).toMatch(/Move your booking to Thursday, March 5/);
+    expect(asked).toContain(`action="/manage/reschedule"`);
+    expect(asked).toContain(`name="start" value="${offered[0]}"`);
+    expect(asked).toContain('Choose another time');
+    // Cancel asks too.
+    expect(page).not.toContain('action="/manage/cancel"');
+    const cancelAsk = await (await fetch(`${base}/manage?token=${t}&lang=ru&ask=cancel`)).text();
+    expect(cancelAsk).toContain('Отменить эту запись?');
+    expect(cancelAsk).toContain('action="/manage/cancel"');
+    expect(cancelAsk).toContain('Нет, оставить');
+    const r = await fetch(`${base}/manage/cancel`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: done.manageToken, lang: 'en' }).toString() });
+    expect(r.status).toBe(303);
+    const cancelled = await (await fetch(`${base}/manage?token=${t}&lang=hy`)).text();
+    expect(cancelled).toContain('Կրկին գրանցվել');
+    const again = /href="(\/rebook\?token=[^"]+)"/.exec(cancelled)![1]!.replace(/&amp;/g, '&');
+    // Saturday 20:30 in St Petersburg: today is over (2 hours' notice), so the rebook page opens on the
+    // first later day with free times, not on an empty today.
+    h.clock.set('2026-03-07T17:30:00Z');
+    const rebookPage = await (await fetch(`${base}${again}`)).text();
+    expect(rebookPage).toContain('aria-current="date"');
+    const firstOffered = /name="start" value="([^"]+)"/.exec(rebookPage)![1]!;
+    expect(firstOffered > '2026-03-08').toBe(true);
+    expect(rebookPage).not.toContain('No free times on this day');
+    expect(rebookPage).toContain('--brand:#7c3aed');
+  });
+
   it('without SMTP, mail lands in the outbox and the mailbox page shows it with working links', async () => {
     h.clock.set('2026-03-02T06:00:00Z');
     const done = await book(h, { day: '2026-03-06', email: 'box@example.com', lang: 'ru', name: 'Мария' });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
-import { jobs, sentMessages } from '../src/adapters/db/schema.js';
+import { businesses, jobs, sentMessages } from '../src/adapters/db/schema.js';
 import { buildChannelsRuntime } from '../src/channels-runtime.js';
 import { smsSegments } from '../src/domain/channels/sms-text.js';
 import { startSmsEmulator, type SmsEmulator } from '../src/dev/sms-emulator.js';
@@ -90,5 +90,41 @@ describe('SMS notifications', () => {
     expect(reminders.every((m) => m.text.includes('see you'))).toBe(true);
     const recorded = await h.deps.db.select().from(sentMessages).where(eq(sentMessages.kind, 'sms:reminder_1440'));
     expect(recorded.map((r) => r.subjectId).sort()).toEqual([...ids].sort());
+  });
+});
+
+describe('SMS reminders and quiet hours', () => {
+  let h: Harness;
+  let sms: SmsEmulator;
+  let d: JobDeps;
+  beforeAll(async () => {
+    h = await createHarness('pglite');
+    sms = await startSmsEmulator({ now: () => h.clock.now().getTime() });
+    const channels = buildChannelsRuntime({ telegramApiRoot: 'http://127.0.0.1:9', appSecret: h.deps.secret, publicUrl: h.deps.publicUrl, sms: { apiUrl: sms.apiUrl, apiKey: sms.apiKey } });
+    d = { ...jobDeps(h, 'outbox'), channels };
+    // A 12-hour reminder: for a morning appointment it falls due at night.
+    await h.deps.db.update(businesses).set({ reminderLeadsMin: [720] });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await sms?.close();
+  });
+
+  it('a reminder due at night waits for 08:00 in the business’s zone, then goes once', async () => {
+    const done = await book(h, { ...barber, day: '2026-03-05', email: '' });
+    const start = Date.parse(done.booking.start);
+    await runNow(d, h);
+    const confirmations = sms.sent.length;
+    h.clock.set(new Date(start - 720 * 60_000)); // e.g. 22:00 local the evening before
+    await runNow(d, h);
+    expect(sms.sent.length).toBe(confirmations);
+    h.clock.set(new Date(Date.parse('2026-03-05T12:59:00Z'))); // 07:59 in New York
+    await runNow(d, h);
+    expect(sms.sent.length).toBe(confirmations);
+    h.clock.set(new Date(Date.parse('2026-03-05T13:00:00Z'))); // 08:00
+    await runNow(d, h);
+    await runNow(d, h);
+    expect(sms.sent.slice(confirmations).map((m) => m.text)).toEqual([expect.stringContaining('see you')]);
+    expect(sms.sent.at(-1)!.at).toBe(Date.parse('2026-03-05T13:00:00Z'));
   });
 });

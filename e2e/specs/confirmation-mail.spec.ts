@@ -8,20 +8,20 @@ import { BOOKING_URL } from '../support/urls';
  */
 test('book in the widget → confirmation e-mail → its link reschedules → the .ics has SEQUENCE 1', async ({ page, widget }) => {
   const email = `mail-journey-${Date.now()}@example.com`;
-  const { t } = widget;
+  const { t, w } = widget;
   await page.goto('/barber-nyc/');
   await widget.open();
   await widget.choose(t.intents.book);
   await widget.chooseService('Haircut');
-  await widget.choose(t.anyone);
+  await widget.choose(w.anyone);
   // Three days ahead: well outside the 2-hour window in which online changes close.
   await widget.host.getByRole('group', { name: t.day }).getByRole('button').nth(3).click();
   await expect(widget.host.getByRole('group', { name: t.day }).getByRole('button', { pressed: true })).toBeVisible();
   await widget.slots.first().click();
   await widget.fillContact({ name: 'Mia Chen', email });
   await widget.consent();
-  await widget.choose(t.confirm);
-  await expect(widget.log).toContainText(t.booked);
+  await widget.choose(w.confirmBooking);
+  await expect(widget.log).toContainText(w.booked);
 
   // The confirmation is sent by a durable job a moment after the booking.
   await page.goto(`${BOOKING_URL}/mailbox`);

@@ -50,9 +50,12 @@ test('a hand-off from the widget appears in the inbox without a reload, its SLA 
     await visitorPage.goto('/barber-nyc/');
     await widget.open();
     await widget.choose(widget.t.intents.human);
-    await widget.fillContact({ message: 'Can someone call me back about prices?', name: visitor, email: 'vera@example.com' });
+    await widget.say('Can someone call me back about prices?');
+    await expect(widget.lastBot).toHaveText(widget.w.handoffContact);
+    await widget.fillContact({ name: visitor, email: 'vera@example.com' });
+    await widget.consent();
     await widget.submit.click();
-    await expect(widget.host.getByLabel(widget.t.text)).toBeHidden();
+    await expect(widget.host.getByLabel(widget.t.name, { exact: true })).toBeHidden();
     await visitorContext.close();
 
     // No reload: the console polls every 5 s (of the page's clock).

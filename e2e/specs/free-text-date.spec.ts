@@ -13,13 +13,13 @@ const localMinute = (iso: string, timeZone: string) => {
 };
 
 test('"tomorrow after 5pm" jumps to slots from 17:00 tomorrow (business time)', async ({ page, request, widget, state }) => {
-  const { t } = widget;
+  const { w } = widget;
   await page.goto('/barber-nyc/');
   await widget.open();
   await widget.say('Can I come in tomorrow after 5pm?');
-  await expect(widget.lastBot).toHaveText(t.service);
+  await expect(widget.lastBot).toHaveText(w.askService);
   await widget.chooseService('Haircut');
-  await widget.choose(t.anyone);
+  await widget.choose(w.anyone);
   await expect(widget.slots).toHaveCount(3);
   await state('slots-near-asked-time');
 
@@ -38,9 +38,9 @@ test('"можно завтра в 15:00?" jumps to the slots closest to 15:00 to
   await page.goto('/salon-spb/');
   await widget.open();
   await widget.say('можно завтра в 15:00?');
-  await expect(widget.lastBot).toHaveText(widget.t.service);
+  await expect(widget.lastBot).toHaveText(widget.w.askService);
   await widget.chooseService('Мужская стрижка');
-  if (await widget.button(widget.t.anyone).isVisible()) await widget.choose(widget.t.anyone);
+  await widget.anyoneIfAsked();
   await expect(widget.slots).toHaveCount(3);
   await state('ru-slots-near-15');
 

@@ -1,7 +1,7 @@
 import { expect, test } from '../support/fixtures';
 
 test('inline mode renders in the page where the owner put it, without shifting the layout', async ({ page, widget, state }) => {
-  const { t } = widget;
+  const { t, w } = widget;
   await page.goto('/fixtures/inline.html');
   const after = page.locator('#after');
   const before = (await after.boundingBox())!.y;
@@ -16,7 +16,7 @@ test('inline mode renders in the page where the owner put it, without shifting t
 
   await widget.choose(t.intents.book);
   await widget.chooseService('Haircut');
-  await widget.choose(t.anyone);
+  await widget.choose(w.anyone);
   await expect(widget.slots).toHaveCount(3);
   expect((await after.boundingBox())!.y).toBe(before);
   await state('inline-slots');

@@ -11,7 +11,7 @@ async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
 }
 
 test('a keyboard-only visitor books, and Esc closes with focus back on the launcher', async ({ page, widget, state }) => {
-  const { t } = widget;
+  const { t, w } = widget;
   await page.goto('/barber-nyc/');
   await tabTo(page, widget.launcher);
   await page.keyboard.press('Enter');
@@ -22,7 +22,7 @@ test('a keyboard-only visitor books, and Esc closes with focus back on the launc
   // The chosen control is gone; focus moves on to the next step, never back to the page.
   await expect(widget.host.getByRole('button', { name: /^Haircut \$/ })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(widget.button(t.anyone)).toBeFocused();
+  await expect(widget.button(w.anyone)).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(widget.slots).toHaveCount(3);
   await tabTo(page, widget.slots.first());
@@ -33,13 +33,13 @@ test('a keyboard-only visitor books, and Esc closes with focus back on the launc
   await page.keyboard.type('Ann Lee');
   await page.keyboard.press('Tab');
   await page.keyboard.type('+1 212 555 0100');
-  await tabTo(page, widget.host.getByRole('checkbox', { name: t.consent }));
+  await tabTo(page, widget.host.getByRole('checkbox', { name: w.consentBook }));
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
-  await expect(widget.button(t.confirm)).toBeFocused();
+  await expect(widget.button(w.confirmBooking)).toBeFocused();
   await state('keyboard-contact');
   await page.keyboard.press('Enter');
-  await expect(widget.log).toContainText(t.booked);
+  await expect(widget.log).toContainText(w.booked);
 
   await page.keyboard.press('Escape');
   await expect(widget.panel).toBeHidden();

@@ -1,5 +1,5 @@
 import { expect, test } from '../support/fixtures';
-import { OPEN_CHAT, STRINGS, type Lang } from '../support/strings';
+import { OPEN_CHAT, STRINGS, WORDS, type Lang } from '../support/strings';
 import { Widget } from '../support/widget';
 
 const SITES: [Lang, string, string, RegExp][] = [
@@ -12,6 +12,7 @@ for (const [lang, path, service, greeting] of SITES) {
   test(`every state in ${lang} speaks ${lang}, and passes axe (WCAG 2.2 AA)`, async ({ page, state }) => {
     const widget = new Widget(page, lang);
     const t = STRINGS[lang];
+    const w = WORDS[lang];
     await page.goto(path);
     await expect(widget.launcher).toHaveAccessibleName(OPEN_CHAT[lang]);
     await widget.open();
@@ -21,12 +22,13 @@ for (const [lang, path, service, greeting] of SITES) {
     await state(`${lang}-greeting`);
 
     await widget.choose(t.intents.book);
-    await expect(widget.lastBot).toHaveText(t.service);
+    await expect(widget.lastBot).toHaveText(w.askService);
     await state(`${lang}-services`);
     await widget.chooseService(service);
-    if (await widget.button(t.anyone).isVisible()) {
+    await expect(widget.button(w.anyone).or(widget.slots.first())).toBeVisible();
+    if (await widget.button(w.anyone).isVisible()) {
       await state(`${lang}-specialists`);
-      await widget.choose(t.anyone);
+      await widget.choose(w.anyone);
     }
     await expect(widget.slots.first()).toBeVisible();
     await state(`${lang}-slots`);
@@ -35,27 +37,30 @@ for (const [lang, path, service, greeting] of SITES) {
     await state(`${lang}-day`);
 
     await widget.choose(t.menu);
-    await expect(widget.lastBot).toHaveText(t.again);
+    await expect(widget.lastBot).toHaveText(w.again);
     await widget.choose(t.intents.human);
+    await expect(widget.lastBot).toHaveText(w.handoffAsk);
+    await widget.say('?');
+    await expect(widget.lastBot).toHaveText(w.handoffContact);
     await widget.submit.click();
-    await expect(widget.host.getByText(t.err.required).first()).toBeVisible();
+    await expect(widget.host.getByText(w['err.name']).first()).toBeVisible();
     await state(`${lang}-handoff-errors`);
 
     await widget.choose(t.menu);
     await widget.choose(t.intents.prices);
     // A site with several quote trees asks which first; one with a single tree asks its first question.
-    await expect(widget.lastBot).not.toHaveText(t.again);
-    if ((await widget.lastBot.innerText()) === t.tree) {
+    await expect(widget.lastBot).not.toHaveText(w.again);
+    if ((await widget.lastBot.innerText()) === w.askTree) {
       await state(`${lang}-quote-trees`);
       await widget.host.locator('.step li button').first().click();
-      await expect(widget.lastBot).not.toHaveText(t.tree);
+      await expect(widget.lastBot).not.toHaveText(w.askTree);
     }
     await state(`${lang}-quote-question`);
 
     await widget.choose(t.menu);
     await widget.choose(t.intents.my_booking);
-    await expect(widget.lastBot).toHaveText(t.none);
-    await state(`${lang}-no-booking`);
+    await expect(widget.lastBot).toHaveText(w.lookupAsk);
+    await state(`${lang}-my-booking-lookup`);
 
     await page.keyboard.press('Escape');
     await expect(widget.panel).toBeHidden();

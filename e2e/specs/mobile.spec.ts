@@ -3,7 +3,7 @@ import { expect, test } from '../support/fixtures';
 test.use({ viewport: { width: 320, height: 568 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 
 test('on a 320 px phone the panel is full-screen, nothing is cut, inputs do not zoom, targets are ≥ 24 px', async ({ page, widget, state }) => {
-  const { t } = widget;
+  const { t, w } = widget;
   await page.goto('/barber-nyc/');
   await widget.launcher.tap();
   await expect(widget.panel).toBeVisible();
@@ -31,7 +31,7 @@ test('on a 320 px phone the panel is full-screen, nothing is cut, inputs do not 
 
   await widget.button(t.intents.book).tap();
   await widget.host.getByRole('button', { name: /^Haircut \$/ }).tap();
-  await widget.button(t.anyone).tap();
+  await widget.button(w.anyone).tap();
   await expect(widget.slots).toHaveCount(3);
   await checkLayout();
   await state('mobile-slots');
@@ -41,9 +41,9 @@ test('on a 320 px phone the panel is full-screen, nothing is cut, inputs do not 
   await checkLayout();
   await state('mobile-contact');
   await widget.fillContact({ name: 'Ann Lee', phone: '+1 212 555 0100' });
-  await widget.host.getByRole('checkbox', { name: t.consent }).tap();
-  await widget.button(t.confirm).tap();
-  await expect(widget.log).toContainText(t.booked);
+  await widget.host.getByRole('checkbox', { name: w.consentBook }).tap();
+  await widget.button(w.confirmBooking).tap();
+  await expect(widget.log).toContainText(w.booked);
   await checkLayout();
   await state('mobile-confirmation');
 

@@ -3,7 +3,7 @@ import { Widget } from '../support/widget';
 
 test('a visitor gets a coloring quote (range first, then the final price) and books it', async ({ page, state }) => {
   const widget = new Widget(page, 'ru');
-  const { t } = widget;
+  const { t, w } = widget;
   const quotes: unknown[] = [];
   await page.exposeFunction('onQuote', (d: unknown) => quotes.push(d));
   await page.addInitScript(() => {
@@ -13,7 +13,7 @@ test('a visitor gets a coloring quote (range first, then the final price) and bo
   await page.goto('/salon-spb/');
   await widget.open();
   await widget.choose(t.intents.prices);
-  await expect(widget.lastBot).toHaveText(t.tree);
+  await expect(widget.lastBot).toHaveText(w.askTree);
   await state('quote-trees');
 
   await widget.choose('Окрашивание волос');
@@ -34,14 +34,14 @@ test('a visitor gets a coloring quote (range first, then the final price) and bo
   await expect.poll(() => quotes.length).toBe(1);
   await state('quote-final');
 
-  await widget.choose(t.bookThis);
-  await expect(widget.lastBot).toHaveText(t.staff);
-  await widget.choose(t.anyone);
+  await widget.choose(w.bookThis);
+  await expect(widget.lastBot).toHaveText(w.askStaff);
+  await widget.choose(w.anyone);
   await widget.slots.first().click();
   await widget.fillContact({ name: 'Ольга', email: 'olga@example.ru' });
   await widget.consent();
-  await widget.choose(t.confirm);
-  await expect(widget.log).toContainText(t.booked);
+  await widget.choose(w.confirmBooking);
+  await expect(widget.log).toContainText(w.booked);
   await expect(widget.log.locator('.card')).toContainText('Окрашивание');
   await state('quote-booked');
 });

@@ -3,7 +3,7 @@ import { Widget } from '../support/widget';
 
 test('the conversation survives a reload and moving to another page of the site', async ({ page, state }) => {
   const widget = new Widget(page, 'ru');
-  const { t } = widget;
+  const { t, w } = widget;
   await page.goto('/salon-spb/');
   // Nothing is stored before the visitor opens the chat.
   await expect(widget.launcher).toBeVisible();
@@ -13,7 +13,7 @@ test('the conversation survives a reload and moving to another page of the site'
   await widget.open();
   await widget.choose(t.intents.book);
   await widget.chooseService('Мужская стрижка');
-  if (await widget.button(t.anyone).isVisible()) await widget.choose(t.anyone);
+  await widget.anyoneIfAsked();
   await expect(widget.slots).toHaveCount(3);
   const transcript = await widget.log.locator('.msg').allTextContents();
 
@@ -29,7 +29,7 @@ test('the conversation survives a reload and moving to another page of the site'
   await widget.slots.first().click();
   await widget.fillContact({ name: 'Ирина', phone: '+7 921 555-01-02' });
   await widget.consent();
-  await widget.choose(t.confirm);
-  await expect(widget.log).toContainText(t.booked);
+  await widget.choose(w.confirmBooking);
+  await expect(widget.log).toContainText(w.booked);
   await state('booked-on-another-page');
 });

@@ -1,11 +1,11 @@
 import { expect, test } from '../support/fixtures';
 
 test('survives SPA route changes (pushState, even a replaced <body>) without re-mounting', async ({ page, widget, state }) => {
-  const { t } = widget;
+  const { t, w } = widget;
   await page.goto('/fixtures/spa.html');
   await widget.open();
   await widget.choose(t.intents.book);
-  await expect(widget.lastBot).toHaveText(t.service);
+  await expect(widget.lastBot).toHaveText(w.askService);
   await widget.host.evaluate((e) => ((e as HTMLElement & { marker?: number }).marker = 42));
   const transcript = await widget.log.locator('.msg').allTextContents();
 
@@ -22,9 +22,9 @@ test('survives SPA route changes (pushState, even a replaced <body>) without re-
   expect(await widget.host.evaluate((e) => (e as HTMLElement & { marker?: number }).marker)).toBe(42);
   await expect(widget.log.locator('.msg')).toHaveText(transcript);
   await widget.chooseService('Haircut');
-  await expect(widget.lastBot).toHaveText(t.staff);
+  await expect(widget.lastBot).toHaveText(w.askStaff);
   await state('spa-after-wipe');
 
   await page.goBack();
-  await expect(widget.log).toContainText(t.staff);
+  await expect(widget.log).toContainText(w.askStaff);
 });

@@ -19,8 +19,8 @@ test('two widgets for two sites on one page do not interfere', async ({ page, st
   await expect(salon.panel).toHaveAttribute('lang', 'ru');
   await expect(salon.log.locator('.msg')).toHaveCount(1);
   await salon.choose(salon.t.intents.human);
-  await expect(barber.lastBot).toHaveText(barber.t.service);
-  await expect(salon.lastBot).toHaveText(salon.t.handoff);
+  await expect(barber.lastBot).toHaveText(barber.w.askService);
+  await expect(salon.lastBot).toHaveText(salon.w.handoffAsk);
   await state('two-widgets');
 
   // The JS API reaches each by its site key.

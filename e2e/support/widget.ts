@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { OPEN_CHAT, STRINGS, type Lang } from './strings';
+import { OPEN_CHAT, STRINGS, WORDS, type Lang } from './strings';
 
 /**
  * Page object for one widget on a page: its launcher, panel and controls, found by role
@@ -7,7 +7,10 @@ import { OPEN_CHAT, STRINGS, type Lang } from './strings';
  */
 export class Widget {
   readonly host: Locator;
+  /** The widget's own words (labels, captions). */
   readonly t: (typeof STRINGS)[Lang];
+  /** What the bot says (the server's message table). */
+  readonly w: (typeof WORDS)[Lang];
 
   /**
    * @param among With several widgets on a page (their scripts run in any order), pick this
@@ -15,12 +18,14 @@ export class Widget {
    */
   constructor(readonly page: Page, readonly lang: Lang = 'en', among = false) {
     this.t = STRINGS[lang];
+    this.w = WORDS[lang];
     const hosts = page.locator('frontdesk-widget');
     this.host = among ? hosts.filter({ has: page.getByRole('button', { name: this.launcherName }) }) : hosts.first();
   }
 
   private get launcherName(): RegExp {
-    return new RegExp(`^(${OPEN_CHAT[this.lang]}|${this.t.close})$`);
+    // "Open chat (2)": staff replies the visitor has not seen yet.
+    return new RegExp(`^(${OPEN_CHAT[this.lang]}( \\(\\d+\\))?|${this.t.close})$`);
   }
 
   get launcher(): Locator {
@@ -78,29 +83,38 @@ export class Widget {
     await this.host.getByRole('button', { name: new RegExp(`^${escape(name)} [\\d$]`) }).click();
   }
 
+  /** The contact form: a name and ONE "phone or e-mail" field (the phone wins when both are given). */
   async fillContact(c: { name?: string; phone?: string; email?: string; message?: string }): Promise<void> {
     if (c.message !== undefined) await this.host.getByLabel(this.t.text).fill(c.message);
     if (c.name !== undefined) await this.host.getByLabel(this.t.name, { exact: true }).fill(c.name);
-    if (c.phone !== undefined) await this.host.getByLabel(this.t.phone, { exact: true }).fill(c.phone);
-    if (c.email !== undefined) await this.host.getByLabel(this.t.email, { exact: true }).fill(c.email);
+    const contact = c.phone ?? c.email;
+    if (contact !== undefined) await this.host.getByLabel(this.t.contact, { exact: true }).fill(contact);
   }
 
+  /** Ticks the consent box of the form on screen (its words come from the server). */
   async consent(): Promise<void> {
-    await this.host.getByRole('checkbox', { name: this.t.consent }).check();
+    await this.host.locator('.step').getByRole('checkbox').check();
+  }
+
+  /** Services with one specialist skip the "who" question: picks "anyone" only when it is asked. */
+  async anyoneIfAsked(): Promise<void> {
+    const anyone = this.button(this.w.anyone);
+    await expect(anyone.or(this.slots.first())).toBeVisible();
+    if (await anyone.isVisible()) await anyone.click();
   }
 
   /** Books the first nearest slot of a service with anyone, up to the confirmation card. */
   async bookFirstSlot(service: string, who: { name: string; phone?: string; email?: string }): Promise<string> {
-    await this.choose(this.t.intents.book);
+    await this.choose(this.w['intent.book']);
     await this.chooseService(service);
-    if (await this.button(this.t.anyone).isVisible()) await this.choose(this.t.anyone);
+    await this.anyoneIfAsked();
     const slot = this.slots.first();
     const label = (await slot.innerText()).split('\n')[0]!;
     await slot.click();
     await this.fillContact(who);
     await this.consent();
-    await this.choose(this.t.confirm);
-    await expect(this.log).toContainText(this.t.booked);
+    await this.choose(this.w.confirmBooking);
+    await expect(this.log).toContainText(this.w.booked);
     return label;
   }
 }

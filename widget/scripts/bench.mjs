@@ -151,9 +151,10 @@ of fetching and evaluating the chunks, not of a real network).
 | What a visitor downloads | gzip | budget |
 | --- | ---: | ---: |
 | Launcher (\`widget.js\`) | ${kb(size.launcher)} | ${kb(BUDGET.launcher)} |
-| Panel chunk (Preact, signals, flows, UI, CSS) | ${kb(size.panel)} | |
+| Panel chunk (Preact, signals, the conversation renderer, UI, CSS) | ${kb(size.panel)} | |
 ${Object.entries(size.langs).map(([l, n]) => `| Strings, ${l} | ${kb(n)} | |`).join('\n')}
-| **Full widget** (launcher + panel + ${worstLang}, the largest language) | **${kb(size.total)}** | ${kb(BUDGET.total)} |
+| **Before the first bot message** (launcher + panel + ${worstLang}, the largest language) | **${kb(size.first)}** | ${kb(BUDGET.first)} |
+| **All chunks** (everything the widget can ever load) | **${kb(size.all)}** | ${kb(BUDGET.all)} |
 
 Anchors measured the same way (from the issue): Typebot 198 KB, Botpress 181 KB,
 Chatwoot 170 KB, Flowise 288 KB, n8n chat 458 KB.

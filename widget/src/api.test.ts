@@ -3,44 +3,41 @@ import { createApi } from './api';
 
 /** A fetch that records each request and answers like tRPC (or fails, when told to). */
 function recorder(answer: (url: string) => Response = () => Response.json({ result: { data: { ok: true } } })) {
-  const seen: { url: string; body: unknown }[] = [];
+  const seen: { url: string; method: string; body: unknown }[] = [];
   const fetcher = (async (url: string, init?: RequestInit) => {
     const u = new URL(url);
     const body = init?.body ? JSON.parse(init.body as string) : JSON.parse(u.searchParams.get('input') ?? 'null');
-    seen.push({ url: u.pathname, body });
+    seen.push({ url: u.pathname, method: init?.method ?? 'GET', body });
     return answer(url);
   }) as typeof fetch;
   return { seen, fetcher };
 }
 
 describe('createApi', () => {
-  it('sends the conversation id with the calls of a conversation, not with manage-link calls', async () => {
+  it('plays a turn as a mutation and resumes as a query', async () => {
     const { seen, fetcher } = recorder();
-    const api = createApi('https://book.test/', 'conv-1', fetcher);
-    await api.slots({ siteKey: 's', serviceId: 'x', from: '2026-06-10' });
-    await api.hold({ siteKey: 's', serviceId: 'x', start: '2026-06-10T14:00:00Z' });
-    await api.confirm({ holdToken: 'h', customer: { name: 'A', phone: '1234567' }, consent: true, lang: 'en', idempotencyKey: 'k-123456' });
-    await api.quote({ siteKey: 's', treeId: 't', answers: {}, lang: 'en' });
-    await api.interpret({ siteKey: 's', text: 'hi', lang: 'en' });
-    await api.handoff({ siteKey: 's', message: 'm', contact: { name: 'A', phone: '1234567' }, lang: 'en' });
-    await api.booking({ manageToken: 'tok' });
-    const ids = seen.map((s) => [s.url, (s.body as { conversationId?: string }).conversationId]);
-    expect(ids).toEqual([
-      ['/trpc/slots.find', 'conv-1'],
-      ['/trpc/booking.hold', 'conv-1'],
-      ['/trpc/booking.confirm', 'conv-1'],
-      ['/trpc/quote.evaluate', 'conv-1'],
-      ['/trpc/chat.interpret', 'conv-1'],
-      ['/trpc/handoff.request', 'conv-1'],
-      ['/trpc/booking.get', undefined],
+    const api = createApi('https://book.test/', fetcher);
+    const event = { type: 'choose', optionId: 'intent:book' } as const;
+    await api.send({ siteKey: 's', lang: 'en', after: 0, event });
+    await api.get({ conversationId: 'c', token: 't', after: 3 });
+    expect(seen).toEqual([
+      { url: '/trpc/conversation.send', method: 'POST', body: { siteKey: 's', lang: 'en', after: 0, event } },
+      { url: '/trpc/conversation.get', method: 'GET', body: { conversationId: 'c', token: 't', after: 3 } },
     ]);
+  });
+
+  it('turns a tRPC error into its code, and anything else into NETWORK', async () => {
+    const api = createApi('https://book.test/', recorder(() => Response.json({ error: { data: { code: 'NOT_FOUND' } } }, { status: 404 })).fetcher);
+    expect(await api.get({ conversationId: 'c', token: 't', after: 0 })).toEqual({ ok: false, error: { code: 'NOT_FOUND' } });
+    const down = createApi('https://book.test/', recorder(() => new Response('<html>', { status: 502 })).fetcher);
+    expect(await down.get({ conversationId: 'c', token: 't', after: 0 })).toEqual({ ok: false, error: { code: 'NETWORK' } });
   });
 
   it('fires events.record and swallows its failure (a lost KPI event never bothers the visitor)', async () => {
     const { seen, fetcher } = recorder(() => new Response('nope', { status: 500 }));
-    const api = createApi('https://book.test/', 'conv-2', fetcher);
-    expect(api.event({ siteKey: 's', kind: 'intent_chosen', intent: 'prices' })).toBeUndefined();
+    const api = createApi('https://book.test/', fetcher);
+    expect(api.event({ siteKey: 's', kind: 'widget_opened', conversationId: 'c-2' })).toBeUndefined();
     await new Promise((r) => setTimeout(r, 0));
-    expect(seen).toEqual([{ url: '/trpc/events.record', body: { siteKey: 's', kind: 'intent_chosen', intent: 'prices', conversationId: 'conv-2' } }]);
+    expect(seen).toEqual([{ url: '/trpc/events.record', method: 'POST', body: { siteKey: 's', kind: 'widget_opened', conversationId: 'c-2' } }]);
   });
 });

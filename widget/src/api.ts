@@ -19,7 +19,7 @@ import type { ApiPort, Failure, Result } from './flow/port';
  */
 export function toFailure(data: unknown): Failure {
   const d = data as Partial<Failure> | undefined;
-  return d?.code ? { code: d.code, fields: d.fields, alternatives: d.alternatives } : { code: 'NETWORK' };
+  return d?.code ? { code: d.code } : { code: 'NETWORK' };
 }
 
 /** A `TRPCClient<AppRouter>` look-alike: `client.site.get.query(input)`, `client.booking.hold.mutate(input)`. */
@@ -52,28 +52,14 @@ async function run<T>(call: () => Promise<T>): Promise<Result<T>> {
   }
 }
 
-/**
- * `conversationId` (one per page visit) goes with every call of the conversation, so the
- * service can join them into KPIs (slots, hold, confirm, quote, interpret, hand-off, events).
- *
- * @example const api = createApi('https://book.example/', 'c0ffee'); await api.site({ siteKey: 'demo-salon-spb', lang: 'ru' })
- */
-export function createApi(base: string, conversationId: string, fetcher?: typeof fetch): ApiPort {
+/** @example const api = createApi('https://book.example/'); await api.site({ siteKey: 'demo-salon-spb', lang: 'ru' }) */
+export function createApi(base: string, fetcher?: typeof fetch): ApiPort {
   const t = trpc(new URL('trpc', base).href, fetcher);
-  const c = <I>(i: I) => ({ ...i, conversationId });
   return {
     site: (i) => run(() => t.site.get.query(i)),
-    slots: (i) => run(() => t.slots.find.query(c(i))),
-    hold: (i) => run(() => t.booking.hold.mutate(c(i))),
-    confirm: (i) => run(() => t.booking.confirm.mutate(c(i))),
-    booking: (i) => run(() => t.booking.get.query(i)),
-    reschedule: (i) => run(() => t.booking.reschedule.mutate(i)),
-    cancel: (i) => run(() => t.booking.cancel.mutate(i)),
-    quote: (i) => run(() => t.quote.evaluate.mutate(c(i))),
-    interpret: (i) => run(() => t.chat.interpret.mutate(c(i))),
-    handoff: (i) => run(() => t.handoff.request.mutate(c(i))),
-    icsUrl: (token) => `${new URL('booking.ics', base).href}?token=${encodeURIComponent(token)}`,
+    send: (i) => run(() => t.conversation.send.mutate(i)),
+    get: (i) => run(() => t.conversation.get.query(i)),
     // A lost KPI event must never disturb the visitor: the failure value is dropped.
-    event: (i) => void run(() => t.events.record.mutate(c(i))),
+    event: (i) => void run(() => t.events.record.mutate(i)),
   };
 }

@@ -2,8 +2,10 @@
  * The seam between the loader (`main.ts`, a classic script that must stay tiny)
  * and the lazily imported panel chunk. Types only: neither side imports the other.
  */
-import type { WidgetEvent } from './flow/chat';
 import type { Lang } from '@frontdesk/shared';
+
+/** The JS API's events (`Frontdesk.on`). */
+export type WidgetEvent = 'ready' | 'open' | 'close' | 'quote' | 'booked' | 'handoff';
 
 export interface WidgetConfig {
   siteKey: string;
@@ -32,6 +34,8 @@ export interface PanelHost {
   theme(color: string, position: 'left' | 'right'): void;
   /** The conversation's language (and its "Close chat") changed: relabel the launcher. */
   lang(lang: Lang, close: string): void;
+  /** Staff messages the visitor has not seen (the panel is closed): the launcher's badge; 0 hides it. */
+  unread(n: number): void;
 }
 
 export interface PanelHandle {

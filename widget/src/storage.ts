@@ -1,45 +1,46 @@
-import type { Saved } from './flow/conversation';
+/**
+ * The one thing the widget keeps in the browser: which server-held conversation is this
+ * visitor's (its id and the token that proves it), in first-party localStorage, written only
+ * once the visitor has opened the chat. No contact detail, no transcript: the server holds those.
+ */
+export interface SavedConversation { id: string; token: string }
 
-/** A conversation is picked up again for this long after the last change. */
-const CHAT_TTL_MS = 24 * 60 * 60 * 1000;
-/** Manage links of bookings made here; kept for the "My booking" button. */
-const KEEP_TOKENS = 5;
-
-// Storage can throw (blocked cookies, private mode, quota): the widget then simply forgets.
-function read(key: string): unknown {
-  try {
-    return JSON.parse(localStorage.getItem(key) ?? 'null');
-  } catch {
-    return null;
-  }
-}
-function write(key: string, value: unknown): void {
-  try {
-    localStorage.setItem(key, JSON.stringify(value));
-  } catch {
-    /* see above */
-  }
+export interface ConversationStore {
+  load(): SavedConversation | null;
+  save(c: SavedConversation): void;
+  forget(): void;
+  /** Another tab saved or forgot one (the `storage` event). */
+  watch(fn: () => void): void;
 }
 
-/** The site's conversation in first-party localStorage, stamped so stale ones are dropped. */
-export function savedChat(siteKey: string, now: () => number): Saved {
-  const key = `frontdesk:${siteKey}:chat`;
-  let memory: unknown = null;
-  if (!siteKey) return { load: () => memory, save: (s) => void (memory = s) };
+/** Storage can throw (blocked cookies, private mode, quota): the widget then keeps it in memory for the page. */
+export function conversationStore(siteKey: string): ConversationStore {
+  const key = `frontdesk:${siteKey}:conversation`;
+  let memory: SavedConversation | null = null;
+  const valid = (v: unknown): v is SavedConversation =>
+    !!v && typeof (v as SavedConversation).id === 'string' && typeof (v as SavedConversation).token === 'string';
   return {
     load() {
-      const s = read(key) as { at?: number; data?: unknown } | null;
-      return s?.at && now() - s.at < CHAT_TTL_MS ? s.data : null;
+      try {
+        const v: unknown = JSON.parse(localStorage.getItem(key) ?? 'null');
+        if (valid(v)) return v;
+      } catch { /* see above */ }
+      return memory;
     },
-    save: (data) => write(key, { at: now(), data }),
+    save(c) {
+      memory = c;
+      try {
+        localStorage.setItem(key, JSON.stringify({ id: c.id, token: c.token }));
+      } catch { /* see above */ }
+    },
+    forget() {
+      memory = null;
+      try {
+        localStorage.removeItem(key);
+      } catch { /* see above */ }
+    },
+    watch(fn) {
+      addEventListener('storage', (e) => e.key === key && fn());
+    },
   };
-}
-
-export function savedTokens(siteKey: string): { list: () => string[]; add: (t: string) => void } {
-  const key = `frontdesk:${siteKey}:bookings`;
-  const list = () => {
-    const v = read(key);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  };
-  return { list, add: (t) => write(key, [...list().filter((x) => x !== t), t].slice(-KEEP_TOKENS)) };
 }

@@ -31,12 +31,13 @@ export const LATEST_DATE = '2199-12-31';
 const EARLIEST_MS = Date.parse(`${EARLIEST_DATE}T00:00:00Z`) - 86_400_000;
 const LATEST_MS = Date.parse(`${LATEST_DATE}T00:00:00Z`) + 2 * 86_400_000;
 export const DATE_RANGE_MESSAGE = `a date between ${EARLIEST_DATE} and ${LATEST_DATE}`;
+// Both pass what is not a date at all: the format check already names that field once.
 /** A 'YYYY-MM-DD' within the sane range (compared as text: same width, same order). */
-export const saneDate = (d: string) => d >= EARLIEST_DATE && d <= LATEST_DATE;
+export const saneDate = (d: string) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= EARLIEST_DATE && d <= LATEST_DATE);
 /** An instant's text within the sane range (a day of slack each side for offsets). */
 export const saneInstant = (s: string) => {
   const t = Date.parse(s);
-  return Number.isFinite(t) && t >= EARLIEST_MS && t < LATEST_MS;
+  return !Number.isFinite(t) ? !/^\d{4}-/.test(s) : t >= EARLIEST_MS && t < LATEST_MS;
 };
 
 /** A real calendar date, 'YYYY-MM-DD', in the sane range. */

@@ -59,6 +59,8 @@ export interface TelegramEmulator {
   /** The last bot message that carries an inline keyboard, and its buttons by caption. */
   lastKeyboard(token: string, chatId: number): { messageId: number; buttons: Array<{ text: string; data: string }> } | null;
   sends(token: string): Array<{ chatId: number; at: number }>;
+  /** How many sends flood control refused (429) so far. */
+  throttled(): number;
   /** The next `count` calls of `method` answer `status` (e.g. 500, 429). */
   failNext(method: string, status: number, count?: number): void;
   close(): Promise<void>;
@@ -83,6 +85,7 @@ export async function startTelegramEmulator(opts: TelegramEmulatorOptions = {}):
   const bots = new Map<string, Bot>();
   const faults = new Map<string, { status: number; count: number }>();
   let nextBotId = 7_000_000_000;
+  let throttled = 0;
 
   const botOf = (token: string) => {
     const b = bots.get(token);
@@ -151,7 +154,10 @@ export async function startTelegramEmulator(opts: TelegramEmulatorOptions = {}):
         if (bad) return err(400, bad);
         const t = now();
         const recent = b.sends.filter((s) => s.at > t - 1000);
-        if (recent.filter((s) => s.chatId === chatId).length >= perChat || recent.length >= perBot) return err(429, 'Too Many Requests: retry after 1', { retry_after: 1 });
+        if (recent.filter((s) => s.chatId === chatId).length >= perChat || recent.length >= perBot) {
+          throttled++;
+          return err(429, 'Too Many Requests: retry after 1', { retry_after: 1 });
+        }
         b.sends.push({ chatId, at: t });
         const messageId = b.nextMessageId++;
         linesOf(b, chatId).push({ messageId, from: 'bot', text: p.text, markup: markup as Record<string, unknown> | undefined, at: t });
@@ -240,6 +246,7 @@ export async function startTelegramEmulator(opts: TelegramEmulatorOptions = {}):
       return { messageId: line.messageId, buttons: rows.flat().map((x) => ({ text: x.text, data: x.callback_data ?? '' })) };
     },
     sends: (token) => [...botOf(token).sends],
+    throttled: () => throttled,
     failNext(method, status, count = 1) {
       faults.set(method, { status, count });
     },

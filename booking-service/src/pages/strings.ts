@@ -8,6 +8,7 @@ export interface PageStrings {
   staff: string;
   when: string;
   where: string;
+  price: string;
   status: string;
   statuses: Record<'confirmed' | 'cancelled' | 'attended' | 'no_show' | 'held', string>;
   visitorConfirmed: string;
@@ -30,6 +31,14 @@ export interface PageStrings {
   rebookAsk: string;
   book: string;
   manageLink: string;
+  moveAsk: string;
+  moveYes: string;
+  pickAnother: string;
+  cancelAsk: string;
+  keep: string;
+  bookAgain: string;
+  bookAgainNote: string;
+  language: string;
   errors: Record<'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'BOOKING_NOT_FOUND' | 'BOOKING_NOT_ACTIVE' | 'BOOKING_CHANGED' | 'CANCELLATION_WINDOW_PASSED' | 'SLOT_TAKEN' | 'INVALID_INPUT' | 'INTERNAL', [string, string]>;
 }
 
@@ -39,6 +48,7 @@ const en: PageStrings = {
   staff: 'Specialist',
   when: 'When',
   where: 'Where',
+  price: 'Price',
   status: 'Status',
   statuses: { confirmed: 'Confirmed', cancelled: 'Cancelled', attended: 'Visited', no_show: 'Missed', held: 'Pending' },
   visitorConfirmed: "You confirmed you're coming.",
@@ -61,6 +71,14 @@ const en: PageStrings = {
   rebookAsk: 'Pick a time for {service}:',
   book: 'Book',
   manageLink: 'Reschedule or cancel',
+  moveAsk: 'Move your booking to {when}?',
+  moveYes: 'Yes, move it',
+  pickAnother: 'Choose another time',
+  cancelAsk: 'Cancel this booking? The time will be offered to other clients.',
+  keep: 'No, keep it',
+  bookAgain: 'Book again',
+  bookAgainNote: 'This booking is cancelled. You can book the same service for another time.',
+  language: 'Language',
   errors: {
     TOKEN_INVALID: ['This link is not valid', 'Please check that you opened the whole link from the message, or ask the business for a new one.'],
     TOKEN_EXPIRED: ['This link has expired', 'The appointment it was for is over. To book again, use the chat on the business’s website.'],
@@ -80,6 +98,7 @@ const ru: PageStrings = {
   staff: 'Специалист',
   when: 'Когда',
   where: 'Где',
+  price: 'Цена',
   status: 'Статус',
   statuses: { confirmed: 'Подтверждена', cancelled: 'Отменена', attended: 'Визит состоялся', no_show: 'Пропущена', held: 'Ожидает' },
   visitorConfirmed: 'Вы подтвердили, что придёте.',
@@ -102,6 +121,14 @@ const ru: PageStrings = {
   rebookAsk: 'Выберите время: {service}',
   book: 'Записаться',
   manageLink: 'Перенести или отменить',
+  moveAsk: 'Перенести запись на {when}?',
+  moveYes: 'Да, перенести',
+  pickAnother: 'Выбрать другое время',
+  cancelAsk: 'Отменить эту запись? Время станет доступно другим клиентам.',
+  keep: 'Нет, оставить',
+  bookAgain: 'Записаться снова',
+  bookAgainNote: 'Эта запись отменена. Можно записаться на ту же услугу в другое время.',
+  language: 'Язык',
   errors: {
     TOKEN_INVALID: ['Ссылка недействительна', 'Проверьте, что ссылка открыта целиком, или попросите новую ссылку у салона.'],
     TOKEN_EXPIRED: ['Срок действия ссылки истёк', 'Визит, к которому она относилась, уже прошёл. Записаться снова можно в чате на сайте.'],
@@ -121,6 +148,7 @@ const hy: PageStrings = {
   staff: 'Մասնագետ',
   when: 'Երբ',
   where: 'Որտեղ',
+  price: 'Գին',
   status: 'Կարգավիճակ',
   statuses: { confirmed: 'Հաստատված', cancelled: 'Չեղարկված', attended: 'Այցը կայացել է', no_show: 'Բաց թողնված', held: 'Սպասման մեջ' },
   visitorConfirmed: 'Դուք հաստատել եք, որ կգաք։',
@@ -143,6 +171,14 @@ const hy: PageStrings = {
   rebookAsk: 'Ընտրեք ժամը՝ {service}',
   book: 'Գրանցվել',
   manageLink: 'Տեղափոխել կամ չեղարկել',
+  moveAsk: 'Տեղափոխե՞լ ամրագրումը {when}։',
+  moveYes: 'Այո, տեղափոխել',
+  pickAnother: 'Ընտրել այլ ժամ',
+  cancelAsk: 'Չեղարկե՞լ այս ամրագրումը։ Ժամը հասանելի կդառնա այլ հաճախորդների համար։',
+  keep: 'Ոչ, թողնել',
+  bookAgain: 'Կրկին գրանցվել',
+  bookAgainNote: 'Այս ամրագրումը չեղարկված է։ Կարող եք գրանցվել նույն ծառայությանը այլ ժամի։',
+  language: 'Լեզու',
   errors: {
     TOKEN_INVALID: ['Հղումն անվավեր է', 'Ստուգեք, որ բացել եք հաղորդագրության ամբողջական հղումը, կամ խնդրեք նոր հղում։'],
     TOKEN_EXPIRED: ['Հղման ժամկետն անցել է', 'Այցը, որին այն վերաբերում էր, արդեն անցել է։ Կրկին գրանցվելու համար օգտվեք կայքի չատից։'],

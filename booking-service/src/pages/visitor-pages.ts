@@ -4,13 +4,14 @@
  * visit from a reminder, rebook after a no-show. Plain forms; every action answers with a
  * redirect to the booking page (POST → 303 → GET) or a page explaining what went wrong.
  */
-import { escapeHtml, type Lang } from '@frontdesk/shared';
+import { escapeHtml, zoneWords, type Lang } from '@frontdesk/shared';
 import express, { type Request, type Response, Router } from 'express';
 import type { z } from 'zod';
 import { formatMessage, instantValues } from '../domain/messages/icu.js';
 import { formatTime, formatWhen } from '../domain/messages/format.js';
 import type { Deps } from '../services/deps.js';
 import { cancelBooking, rescheduleBooking } from '../services/manage.js';
+import { priceText } from '../domain/booking/price.js';
 import { rebook, rebookOptions } from '../services/rebook.js';
 import { rescheduleOptions } from '../services/reschedule-options.js';
 import type { Failure } from '../services/result.js';
@@ -103,6 +104,14 @@ function dayLabel(date: string, lang: Lang): string {
   return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(Date.parse(`${date}T12:00:00Z`));
 }
 
+const capitalize = (t: string) => t.charAt(0).toLocaleUpperCase() + t.slice(1);
+const LANG_NAMES: Record<Lang, string> = { ru: 'Русский', hy: 'Հայերեն', en: 'English' };
+
+/** The page in another language: each language named in itself. */
+function langLinks(current: Lang, href: (l: Lang) => string, label: string): string {
+  return `<nav class="langs" aria-label="${escapeHtml(label)}">${LANGS.map((l) => `<a lang="${l}" href="${escapeHtml(href(l))}"${l === current ? ' aria-current="page"' : ''}>${LANG_NAMES[l]}</a>`).join('')}</nav>`;
+}
+
 export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void): Router {
   const r = Router();
   const form = express.urlencoded({ extended: false, limit: '4kb' });
@@ -114,7 +123,7 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
       const lang0 = requestedLang(req);
       const o = await rescheduleOptions(deps, token, dayParam(req), lang0);
       if (!o.ok) return errorPage(res, lang0 ?? acceptLang(req), o);
-      const { view, day, days, slots } = o.value;
+      const { view, day, days, slots, brand, rebookToken } = o.value;
       const lang = view.lang;
       const s = PAGE_STRINGS[lang];
       const tz = view.business.timeZone;
@@ -124,35 +133,51 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
       const self = (extra: string) => `/manage?token=${q(token)}&lang=${lang}${extra}`;
       // The version the visitor sees: a change applies only to the booking as shown (another tab's change wins once).
       const hidden = `<input type="hidden" name="token" value="${escapeHtml(token)}"><input type="hidden" name="lang" value="${lang}"><input type="hidden" name="version" value="${b.version}">`;
+      const open = b.status === 'confirmed' && view.cancellation.allowed;
+      // Moving and cancelling ask first: a slot or the cancel button opens the question (a GET,
+      // so the page works without scripts); only its "yes" posts the change.
+      const ask = str(req.query.ask);
+      const askedStart = ask === 'move' ? slots.find((sl) => sl.start === str(req.query.start))?.start : undefined;
 
-      let body = '';
+      let body = langLinks(lang, (l) => `/manage?token=${q(token)}&lang=${l}${day ? `&day=${day}` : ''}`, s.language);
       if (s.done[done]) body += `<section class="ok" role="status"><p>${escapeHtml(s.done[done])}</p></section>`;
       body += `<h1>${escapeHtml(s.yourBooking)}</h1><section><h2>${escapeHtml(view.business.name)}</h2><dl>` +
         `<dt>${escapeHtml(s.service)}</dt><dd>${escapeHtml(b.serviceName)}</dd>` +
         `<dt>${escapeHtml(s.staff)}</dt><dd>${escapeHtml(b.staffName)}</dd>` +
         `<dt>${escapeHtml(s.when)}</dt><dd data-start="${escapeHtml(b.start)}">${escapeHtml(formatWhen(Date.parse(b.start), tz, lang))}</dd>` +
         `<dt>${escapeHtml(s.where)}</dt><dd>${escapeHtml(view.business.address)}</dd>` +
+        (b.price ? `<dt>${escapeHtml(s.price)}</dt><dd data-testid="price">${escapeHtml(priceText(b.price, lang))}</dd>` : '') +
         `<dt>${escapeHtml(s.status)}</dt><dd data-status="${escapeHtml(b.status)}">${escapeHtml(s.statuses[b.status])}</dd></dl>`;
       if (b.status === 'confirmed') body += `<p><a class="btn" href="/booking.ics?token=${escapeHtml(q(token))}">${escapeHtml(s.addToCalendar)}</a></p>`;
       body += '</section>';
+      if (b.status === 'cancelled' && rebookToken) {
+        body += `<section id="book-again"><p>${escapeHtml(s.bookAgainNote)}</p><p><a class="btn primary" href="${escapeHtml(`/rebook?token=${q(rebookToken)}&lang=${lang}`)}">${escapeHtml(s.bookAgain)}</a></p></section>`;
+      }
 
-      if (b.status === 'confirmed' && view.cancellation.allowed) {
+      if (open && askedStart) {
+        body += `<section id="confirm" class="ask" aria-labelledby="confirm-title"><h2 id="confirm-title">${escapeHtml(formatMessage(lang, s.moveAsk, { when: formatWhen(Date.parse(askedStart), tz, lang) }))}</h2>` +
+          `<form method="post" action="/manage/reschedule">${hidden}<input type="hidden" name="start" value="${escapeHtml(askedStart)}"><button type="submit" class="btn primary">${escapeHtml(s.moveYes)}</button></form>` +
+          `<a class="btn" href="${escapeHtml(self(`&day=${day}#reschedule`))}">${escapeHtml(s.pickAnother)}</a></section>`;
+      }
+      if (open) {
         body += `<section id="reschedule"><h2>${escapeHtml(s.reschedule)}</h2><p class="note">${escapeHtml(formatMessage(lang, s.changesUntil, deadline))}</p>` +
           `<p>${escapeHtml(s.pickTime)}</p><nav class="days">` +
           days.map((d) => `<a href="${escapeHtml(self(`&day=${d}#reschedule`))}"${d === day ? ' aria-current="date"' : ''}>${escapeHtml(dayLabel(d, lang))}</a>`).join('') +
           `</nav><div class="slots">` +
           (slots.length
             ? slots
-                .map((sl) => `<form method="post" action="/manage/reschedule">${hidden}<input type="hidden" name="start" value="${escapeHtml(sl.start)}"><button type="submit" data-start="${escapeHtml(sl.start)}">${escapeHtml(formatTime(Date.parse(sl.start), tz, lang))}</button></form>`)
+                .map((sl) => `<form method="get" action="/manage#confirm">${hidden}<input type="hidden" name="day" value="${day}"><input type="hidden" name="ask" value="move"><input type="hidden" name="start" value="${escapeHtml(sl.start)}"><button type="submit" data-start="${escapeHtml(sl.start)}"${sl.start === askedStart ? ' aria-pressed="true"' : ''}>${escapeHtml(formatTime(Date.parse(sl.start), tz, lang))}</button></form>`)
                 .join('')
             : `<p>${escapeHtml(s.noTimes)}</p>`) +
-          `</div></section>` +
-          `<section id="cancel"><h2>${escapeHtml(s.cancel)}</h2><form method="post" action="/manage/cancel">${hidden}<button type="submit" class="btn danger">${escapeHtml(s.cancelConfirm)}</button></form></section>`;
+          `</div><p class="note">${escapeHtml(capitalize(zoneWords(tz, lang)))}</p></section>` +
+          (ask === 'cancel'
+            ? `<section id="cancel" class="ask" aria-labelledby="cancel-title"><h2 id="cancel-title">${escapeHtml(s.cancelAsk)}</h2><form method="post" action="/manage/cancel">${hidden}<button type="submit" class="btn danger">${escapeHtml(s.cancelConfirm)}</button></form><a class="btn" href="${escapeHtml(self(''))}">${escapeHtml(s.keep)}</a></section>`
+            : `<section id="cancel"><h2>${escapeHtml(s.cancel)}</h2><form method="get" action="/manage#cancel">${hidden}<input type="hidden" name="ask" value="cancel"><button type="submit" class="btn danger">${escapeHtml(s.cancel)}</button></form></section>`);
       } else if (b.status === 'confirmed') {
         const msg = view.business.phone ? formatMessage(lang, s.changesClosedCall, { ...deadline, phone: view.business.phone }) : formatMessage(lang, s.changesClosed, deadline);
         body += `<section id="changes-closed"><p class="note">${escapeHtml(msg)}</p></section>`;
       }
-      sendPage(res, 200, lang, `${s.yourBooking} — ${view.business.name}`, body);
+      sendPage(res, 200, lang, `${s.yourBooking} — ${view.business.name}`, body, brand);
     }),
   );
 
@@ -238,12 +263,14 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
         200,
         lang,
         `${s.rebookTitle} — ${c.business.name}`,
+        langLinks(lang, (l) => `/rebook?token=${q(token)}&lang=${l}&day=${day}`, s.language) +
         `<h1>${escapeHtml(s.rebookTitle)}</h1><section><h2>${escapeHtml(c.business.name)}</h2><p>${escapeHtml(formatMessage(lang, s.rebookAsk, { service: serviceName }))}</p>` +
           `<nav class="days"><a href="${escapeHtml(next(-1))}">←</a><a aria-current="date" href="${escapeHtml(next(0))}">${escapeHtml(dayLabel(day, lang))}</a><a href="${escapeHtml(next(1))}">→</a></nav><div class="slots">` +
           (slots.length
             ? slots.map((sl) => `<form method="post" action="/rebook">${hidden}<input type="hidden" name="start" value="${escapeHtml(sl.start)}"><button type="submit" data-start="${escapeHtml(sl.start)}">${escapeHtml(formatTime(Date.parse(sl.start), tz, lang))}</button></form>`).join('')
             : `<p>${escapeHtml(s.noTimes)}</p>`) +
-          `</div></section>`,
+          `</div><p class="note">${escapeHtml(capitalize(zoneWords(tz, lang)))}</p></section>`,
+        c.site?.widget.color,
       );
     }),
   );

@@ -128,7 +128,7 @@ describe('demoQuoteTrees', () => {
     expect(evaluateQuote(filling, { teeth: 2, material: 'premium', depth: 'medium' }, 'hy')).toMatchObject({ kind: 'final', price: 75000 });
     expect(evaluateQuote(filling, { teeth: 3 }, 'hy')).toMatchObject({ kind: 'handoff' });
     expect(evaluateQuote(implant, { need: 'consultation' }, 'hy')).toMatchObject({ kind: 'final', price: 15000, serviceId: 'clinic-implant-consult' });
-    expect(evaluateQuote(implant, { need: 'implant' }, 'hy')).toMatchObject({ kind: 'handoff', summary: 'Իմպլանտացիա: Ծառայություն: Իմպլանտի տեղադրում' });
+    expect(evaluateQuote(implant, { need: 'implant' }, 'hy')).toMatchObject({ kind: 'handoff', summary: 'Իմպլանտացիա՝ Ծառայություն՝ Իմպլանտի տեղադրում' });
   });
 
   it('books the barber service the visitor picked, with a 40–55 $ range for shaves', () => {

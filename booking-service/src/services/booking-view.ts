@@ -1,4 +1,5 @@
 import type { bookings } from '../adapters/db/schema.js';
+import type { PriceSnapshot } from '../domain/booking/price.js';
 
 export interface BookingView {
   id: string;
@@ -9,6 +10,8 @@ export interface BookingView {
   status: 'confirmed' | 'cancelled' | 'attended' | 'no_show' | 'held';
   /** Bumped on every reschedule (the .ics SEQUENCE). */
   version: number;
+  /** The price agreed at booking time (null: booked before prices were kept). */
+  price: PriceSnapshot | null;
 }
 
 export function toBookingView(b: typeof bookings.$inferSelect): BookingView {
@@ -20,5 +23,6 @@ export function toBookingView(b: typeof bookings.$inferSelect): BookingView {
     staffId: b.staffId,
     status: b.status,
     version: b.version,
+    price: b.price ?? null,
   };
 }

@@ -7,13 +7,15 @@
  * The engine check before it only filters out times that were never bookable
  * (outside hours, too soon) and gives the losers their alternatives.
  */
-import { utcToZoned } from '@frontdesk/shared';
+import { utcToZoned, type Lang } from '@frontdesk/shared';
+import { quotedPrice, servicePrice, type PriceSnapshot } from '../domain/booking/price.js';
+import { evaluateQuote, quoteTreeSchema } from '../domain/quote/index.js';
 import { bookingRange } from '../domain/booking/rules.js';
 import { placeHold } from './booking-store/store.js';
 import type { Deps } from './deps.js';
 import { fail, ok, type Result } from './result.js';
 import { nearestSlots, searchSlots } from './slots.js';
-import { loadService, openSite, pickStaff } from './site.js';
+import { loadService, openSite, pickStaff, type ServiceRow, type SiteRow } from './site.js';
 import { newHoldToken } from './tokens.js';
 import { startOutsideHorizon } from './booking-window.js';
 
@@ -26,6 +28,9 @@ export interface HoldInput {
   start: string;
   /** The widget conversation (KPI join key); confirm keeps it on the booking. */
   conversationId?: string | undefined;
+  /** The quote the visitor was given for this service: its final price becomes the booking's. */
+  quote?: { treeId: string; answers: Record<string, string | number> } | undefined;
+  lang?: Lang | undefined;
 }
 
 export interface HoldView {
@@ -58,6 +63,7 @@ export async function holdSlot(deps: Deps, input: HoldInput, origin: string | un
 
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + business.holdMinutes * MIN);
+  const price = agreedPrice(siteRow, service.value, input.quote, input.lang ?? business.defaultLang);
   for (const staffId of slot.staffIds) {
     const { token, hash } = newHoldToken();
     const held = await placeHold(
@@ -71,6 +77,7 @@ export async function holdSlot(deps: Deps, input: HoldInput, origin: string | un
         holdExpiresAt: expiresAt,
         holdTokenHash: hash,
         conversationId: input.conversationId ?? null,
+        price,
       },
       now,
     );
@@ -78,4 +85,20 @@ export async function holdSlot(deps: Deps, input: HoldInput, origin: string | un
     if (held.reason !== 'SLOT_TAKEN') return held;
   }
   return taken();
+}
+
+/**
+ * The price the visitor agreed to: a quote tree's final price for this very service, else the
+ * service's price now. Re-evaluated here from the site's tree, never taken from the client.
+ */
+function agreedPrice(site: SiteRow, service: ServiceRow, quote: HoldInput['quote'], lang: Lang): PriceSnapshot {
+  if (quote) {
+    const raw = (site.widget.quoteTrees as Array<{ id?: unknown }>).find((t) => t.id === quote.treeId);
+    const tree = raw ? quoteTreeSchema.safeParse(raw) : undefined;
+    if (tree?.success) {
+      const r = evaluateQuote(tree.data, quote.answers, lang);
+      if (r.kind === 'final' && r.serviceId === service.id) return quotedPrice(r);
+    }
+  }
+  return servicePrice(service);
 }

@@ -10,8 +10,9 @@ import { buildCalendar, organizerEmailFor } from './notifications/calendar.js';
 import { loadBookingContext } from './notifications/context.js';
 import { manageUrl } from './notifications/links.js';
 
-export async function bookingIcs(deps: Deps, token: string): Promise<Result<string>> {
-  const r = await getManagedBooking(deps, token, undefined);
+/** `origin`: the browser's Origin, if any — only the booking's own site's origins may read the file. */
+export async function bookingIcs(deps: Deps, token: string, origin?: string): Promise<Result<string>> {
+  const r = await getManagedBooking(deps, token, origin);
   if (!r.ok) return r;
   const { booking, business } = r.value;
   const c = await loadBookingContext(deps.db, booking.id);

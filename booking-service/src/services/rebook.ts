@@ -6,6 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { bookings } from '../adapters/db/schema.js';
 import { bookingRange } from '../domain/booking/rules.js';
+import { servicePrice } from '../domain/booking/price.js';
 import { bookDirect, type BookingRow } from './booking-store/store.js';
 import { addDays, utcToZoned } from '@frontdesk/shared';
 import { toBookingView, type BookingView } from './booking-view.js';
@@ -40,11 +41,15 @@ export async function rebookOptions(
   if (!loaded.ok) return loaded;
   const c = loaded.value;
   const today = utcToZoned(deps.clock.now().getTime(), c.business.timeZone).date;
-  const from = day && day >= today && day <= addDays(today, c.business.horizonDays) ? day : today;
+  const asked = day && day >= today && day <= addDays(today, c.business.horizonDays) ? day : undefined;
   const staffRows = await pickStaff(deps.db, c.business.id, c.service.id, undefined);
   if (!staffRows.ok) return staffRows;
-  const slots = await searchSlots(deps, c.business, c.service, staffRows.value, from, 1);
-  return ok({ context: c, day: from, slots: slots.map(toView) });
+  if (asked) return ok({ context: c, day: asked, slots: (await searchSlots(deps, c.business, c.service, staffRows.value, asked, 1)).map(toView) });
+  // No day asked for: open on the first day with free times (within two weeks), not on an empty today.
+  const ahead = await searchSlots(deps, c.business, c.service, staffRows.value, today, 14);
+  const first = ahead[0] ? utcToZoned(ahead[0].start, c.business.timeZone).date : today;
+  const slots = ahead.filter((s) => utcToZoned(s.start, c.business.timeZone).date === first);
+  return ok({ context: c, day: first, slots: slots.map(toView) });
 }
 
 export async function rebook(
@@ -82,6 +87,7 @@ export async function rebook(
         ...bookingRange(c.service, start),
         customer: { id: c.customer!.id },
         idempotencyKey: rebookKey(c.booking.id),
+        price: servicePrice(c.service),
         lang: c.booking.lang,
       },
       { by: 'rebook' },

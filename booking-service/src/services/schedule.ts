@@ -6,6 +6,7 @@
  */
 import { preparedRows, textArray, type Db } from '../adapters/db/client.js';
 import type { StaffAvailabilityInput, SlotRules, Weekday } from '../domain/availability/find-slots.js';
+import { withinOpeningHours } from '../domain/availability/opening-hours.js';
 import { addDays, utcToZoned, type TimeRange } from '@frontdesk/shared';
 import type { BusinessRow, ServiceRow, StaffRow } from './site.js';
 
@@ -51,9 +52,14 @@ export async function loadSchedules(
     excludeBookingId ?? '',
   ]);
 
-  const inputs = staffRows.map(
-    (s): StaffAvailabilityInput => ({ staffId: s.id, timeZone: s.timeZone ?? business.timeZone, weekly: toWeekly(s.weeklyHours), exceptions: [], busy: [] }),
-  );
+  // A slot needs the business open and the staff member working (read in one zone; a staff
+  // member in another zone keeps their own hours).
+  const opening = toWeekly(business.openingHours);
+  const inputs = staffRows.map((s): StaffAvailabilityInput => {
+    const zone = s.timeZone ?? business.timeZone;
+    const weekly = zone === business.timeZone ? withinOpeningHours(toWeekly(s.weeklyHours), opening) : toWeekly(s.weeklyHours);
+    return { staffId: s.id, timeZone: zone, weekly, exceptions: [], busy: [] };
+  });
   for (const list of [result?.busy, result?.external]) {
     if (!list) continue;
     for (const item of list.split(',')) {

@@ -4,7 +4,7 @@
 import { findSlots, type Slot } from '../domain/availability/find-slots.js';
 import { addDays, encodeSlots, utcToZoned, zonedToUtc, type CompactSlots } from '@frontdesk/shared';
 import type { Deps } from './deps.js';
-import { ok, type Result } from './result.js';
+import { fail, ok, type Result } from './result.js';
 import { dateOutsideHorizon } from './booking-window.js';
 import { loadSchedules, rulesFor } from './schedule.js';
 import { cachedPickStaff, cachedService, openSite, type BusinessRow, type ServiceRow, type StaffRow } from './site.js';
@@ -69,8 +69,23 @@ async function searchForSite(deps: Deps, input: Omit<FindSlotsInput, 'allStaff'>
   ]);
   if (!service.ok) return service;
   if (!staffRows.ok) return staffRows;
+  const tooBig = staffDaysOver(staffRows.value.length, input);
+  if (tooBig) return tooBig;
   const slots = await searchSlots(deps, business, service.value, staffRows.value, input.from, input.days);
   return ok({ timeZone: business.timeZone, slots });
+}
+
+/**
+ * Days × staff one search may cover (issue 12, limits: 50 batched 31-day "everyone" searches
+ * answered 7.7 MB). A lean search (one staff id per slot) is bounded by its 31 days; listing
+ * everyone free (`allStaff`) grows with the staff too, so it may cover at most this many staff-days.
+ */
+export const MAX_ALL_STAFF_DAYS = 62;
+
+function staffDaysOver(staffCount: number, input: Pick<FindSlotsInput, 'days' | 'allStaff'>) {
+  if (!input.allStaff || staffCount * input.days <= MAX_ALL_STAFF_DAYS) return null;
+  const message = `at most ${Math.max(1, Math.floor(MAX_ALL_STAFF_DAYS / staffCount))} days when allStaff lists ${staffCount} staff; ask fewer days or one staff member`;
+  return fail('INVALID_INPUT', message, { fields: [{ path: 'days', message }] });
 }
 
 /** Free slots over business-local days [from, from + days). */

@@ -103,6 +103,8 @@ export class World {
     switch (e.kind) {
       case 'findSlots':
         return { kind: 'findSlots', ok: true, slots: this.slotsFor(e.serviceId, e.staffId, e.from, e.days, e.excludeBookingId) };
+      case 'release':
+        return { kind: 'release', ok: true };
       case 'hold': {
         if (this.taken.has(e.start)) {
           const tz = this.ctx.business.timeZone;

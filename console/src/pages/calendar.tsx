@@ -178,14 +178,20 @@ function BookingPanel(props: { booking: CalendarBooking; staffName: string; onCh
   const action = useAction();
   const [reason, setReason] = useState('');
   const [mode, setMode] = useState<'none' | 'cancel' | 'reschedule'>('none');
+  /** The attendance change waiting for the staff member's "yes" (marks send the client a message). */
+  const [mark, setMark] = useState<'attended' | 'no_show' | 'confirmed' | null>(null);
   const act = async (fn: () => Promise<unknown>) => {
     const r = await action.run(fn);
     if (r !== undefined) {
       setMode('none');
+      setMark(null);
       props.onChanged();
     }
   };
   const active = b.status === 'confirmed';
+  const marked = b.status === 'attended' || b.status === 'no_show';
+  // Attendance is recorded after the fact (the server refuses it earlier too).
+  const started = Date.now() >= Date.parse(b.startsAt);
   return (
     <section class="panel booking-panel" aria-labelledby="booking-title">
       <div class="panel-head">
@@ -221,16 +227,28 @@ function BookingPanel(props: { booking: CalendarBooking; staffName: string; onCh
         )}
       </dl>
       <div class="actions">
-        {(active || b.status === 'attended' || b.status === 'no_show') && (
-          <>
-            <button type="button" class="secondary" disabled={action.busy || b.status === 'attended'} onClick={() => void act(() => api.bookings.markAttendance({ bookingId: b.id, status: 'attended' }))}>
-              {d.attended}
-            </button>
-            <button type="button" class="secondary" disabled={action.busy || b.status === 'no_show'} onClick={() => void act(() => api.bookings.markAttendance({ bookingId: b.id, status: 'no_show' }))}>
-              {d.noShow}
-            </button>
-          </>
-        )}
+        {(active || marked) &&
+          (started ? (
+            <>
+              {b.status !== 'attended' && (
+                <button type="button" class="secondary" disabled={action.busy} onClick={() => setMark('attended')}>
+                  {d.attended}
+                </button>
+              )}
+              {b.status !== 'no_show' && (
+                <button type="button" class="secondary" disabled={action.busy} onClick={() => setMark('no_show')}>
+                  {d.noShow}
+                </button>
+              )}
+              {marked && (
+                <button type="button" class="secondary" disabled={action.busy} onClick={() => setMark('confirmed')}>
+                  {d.undoMark}
+                </button>
+              )}
+            </>
+          ) : (
+            <p class="note" data-testid="attendance-later">{d.attendanceAfterStart}</p>
+          ))}
         {active && (
           <>
             <button type="button" class="secondary" aria-expanded={mode === 'reschedule'} onClick={() => setMode(mode === 'reschedule' ? 'none' : 'reschedule')}>
@@ -242,6 +260,17 @@ function BookingPanel(props: { booking: CalendarBooking; staffName: string; onCh
           </>
         )}
       </div>
+      {mark && (
+        <div class="subform" role="alertdialog" aria-labelledby="mark-question">
+          <p id="mark-question">{mark === 'attended' ? d.confirmAttended : mark === 'no_show' ? d.confirmNoShow : d.confirmUndoMark}</p>
+          <button type="button" disabled={action.busy} onClick={() => void act(() => api.bookings.markAttendance({ bookingId: b.id, status: mark }))}>
+            {d.confirmMark}
+          </button>{' '}
+          <button type="button" class="secondary" onClick={() => setMark(null)}>
+            {d.notNow}
+          </button>
+        </div>
+      )}
       {mode === 'cancel' && (
         <form
           class="subform"

@@ -1,376 +1,184 @@
 import { describe, expect, it } from 'vitest';
-import { Conversation } from './conversation';
-import { fail, fakeApi, fakeDeps, INIT, memorySaved, ok, settle, SITE } from './fake-api';
-import type { ApiPort } from './port';
+import type { ConversationStore, SavedConversation } from '../storage';
+import { Conversation, type StreamHandlers } from './conversation';
+import type { ApiPort, ConversationView, Result, SendInput, TranscriptMessage } from './port';
 
-function setup(over: Partial<ApiPort> = {}, saved = memorySaved(), tokens: string[] = []) {
-  const api = fakeApi(over);
-  const { deps, events } = fakeDeps(api, tokens);
-  const c = new Conversation(deps, INIT, saved);
-  return { c, api, events, saved, tokens };
+const TOKEN = 'tok_0123456789abcdefghij';
+const msg = (seq: number, from: TranscriptMessage['from'], text: string): TranscriptMessage => ({ seq, at: '2026-06-10T10:00:00Z', from, text });
+const view = (messages: TranscriptMessage[], seq: number, over: Partial<ConversationView> = {}): ConversationView => ({
+  conversationId: 'c1', token: TOKEN, lang: 'en', status: 'bot', messages, seq, live: false,
+  prompt: { kind: 'choice', menu: false, options: [{ id: 'svc:cut', label: 'Haircut' }] }, ...over,
+});
+
+/** A fake service whose answers the test releases one by one, recording every call. */
+function fake() {
+  const calls: { kind: 'send' | 'get'; input: unknown }[] = [];
+  const waiting: ((r: Result<ConversationView>) => void)[] = [];
+  const later = (kind: 'send' | 'get', input: unknown) => {
+    calls.push({ kind, input });
+    return new Promise<Result<ConversationView>>((resolve) => waiting.push(resolve));
+  };
+  const api: ApiPort = {
+    site: () => new Promise(() => {}),
+    send: (i: SendInput) => later('send', i),
+    get: (i) => later('get', i),
+    event: () => {},
+  };
+  const answer = async (r: Result<ConversationView>) => {
+    await Promise.resolve();
+    waiting.shift()!(r);
+    await new Promise((x) => setTimeout(x, 0));
+  };
+  return { api, calls, answer };
 }
-const says = (c: Conversation) => c.messages.value.map((m) => (m.from === 'bot' ? m.say.k : `> ${m.text}`));
 
-describe('greeting and storage', () => {
-  it('greets at once, before the site config arrives', () => {
-    const { c } = setup({ site: () => new Promise(() => {}) });
-    c.begin();
-    expect(says(c)).toEqual(['hello']);
-    expect(c.active.value).toBe('menu');
-  });
+function memoryStore(initial: SavedConversation | null = null) {
+  let value = initial;
+  const store: ConversationStore & { value: () => SavedConversation | null } = {
+    load: () => value, save: (c) => void (value = c), forget: () => void (value = null), watch: () => {}, value: () => value,
+  };
+  return store;
+}
 
-  it('writes nothing to storage until the chat is opened', async () => {
-    const { c, saved } = setup();
-    await c.loadSite();
-    expect(saved.writes).toBe(0);
-    c.begin();
-    expect(saved.writes).toBeGreaterThan(0);
-  });
-
-  it('picks the conversation up where a reload left it', async () => {
-    const first = setup();
-    first.c.begin();
-    await settle();
-    first.c.choose('book', 'Book');
-    first.c.booking.chooseService('barber-haircut', 'Haircut');
-    const again = setup({}, memorySaved(first.saved.value));
-    again.c.begin();
-    expect(says(again.c)).toEqual(says(first.c));
-    expect(again.c.active.value).toBe('booking');
-    expect(again.c.booking.stage.value).toBe('staff');
-    void again.c.booking.chooseStaff('any', 'Anyone');
-    expect(again.c.messages.value.at(-1)).toMatchObject({ from: 'user', text: 'Anyone' });
-  });
-
-  it('fetches the slots again after a reload (they are not saved)', async () => {
-    const first = setup();
-    first.c.begin();
-    await settle();
-    first.c.booking.start({ serviceId: 'barber-beard' });
-    await settle();
-    expect(JSON.stringify(first.saved.value)).not.toContain('T14:00:00.000Z');
-    const again = setup({}, memorySaved(first.saved.value));
-    again.c.begin();
-    await settle();
-    expect(again.api.calls.filter((x) => x[0] === 'slots')).toHaveLength(1);
-    expect(again.c.booking.picker.visible.value).toHaveLength(3);
-  });
-
-  it('falls back to the next preferred language the site offers, else its default', async () => {
-    const offers = (langs: ('ru' | 'hy' | 'en')[]) => fakeApi({ site: (i) => ok({ ...SITE, lang: i.lang ?? 'en', business: { ...SITE.business, languages: langs, defaultLang: langs[0]! } }) });
-    const a = new Conversation(fakeDeps(offers(['ru', 'en'])).deps, { ...INIT, lang: 'hy', prefs: ['hy', 'en'] }, memorySaved());
-    await a.loadSite();
-    expect([a.lang.value, a.site.value?.lang]).toEqual(['en', 'en']);
-    const b = new Conversation(fakeDeps(offers(['hy'])).deps, { ...INIT, lang: 'ru', prefs: ['ru', 'de'] }, memorySaved());
-    await b.loadSite();
-    expect([b.lang.value, b.site.value?.lang]).toEqual(['hy', 'hy']);
-  });
-});
-
-describe('book via the menu', () => {
-  it('goes service → specialist → 3 nearest → more → hold → contact → confirmed', async () => {
-    const { c, api, events, tokens } = setup();
-    c.begin();
-    await settle();
-    c.choose('book', 'Book');
-    expect(c.booking.stage.value).toBe('service');
-    c.booking.chooseService('barber-haircut', 'Haircut');
-    expect(c.booking.stage.value).toBe('staff');
-    await c.booking.chooseStaff('any', 'Anyone');
-    const p = c.booking.picker;
-    expect(p.visible.value).toHaveLength(3);
-    p.showMore();
-    expect(p.visible.value).toHaveLength(6);
-    const slot = p.visible.value[1]!;
-    await c.booking.pick(slot, '10:30');
-    expect(api.calls.at(-1)).toEqual(['hold', { siteKey: 'demo-barber-nyc', serviceId: 'barber-haircut', staffId: 'sam', start: slot.start }]);
-    expect(c.booking.stage.value).toBe('contact');
-
-    expect(await c.booking.submit()).toBe(false);
-    expect(c.errors.value).toEqual({ name: 'required', phone: 'reach', consent: 'consent' });
-    c.edit('name', 'Ann');
-    c.edit('email', 'ann@example.com');
-    c.edit('consent', true);
-    expect(await c.booking.submit()).toBe(true);
-    expect(api.calls.at(-1)).toEqual(['confirm', {
-      holdToken: `hold-${slot.start}`, customer: { name: 'Ann', email: 'ann@example.com' }, consent: true, lang: 'en', idempotencyKey: 'key-1',
-    }]);
-    expect(c.booking.stage.value).toBe('done');
-    expect(tokens).toEqual(['tok-1']);
-    expect(events.map((e) => e[0])).toEqual(['booked']);
-    expect(says(c)).toEqual(['hello', '> Book', 'service', '> Haircut', 'staff', '> Anyone', 'slots', '> 10:30', 'contact', 'booked']);
-  });
-
-  it('skips the specialist question when the service has one specialist', async () => {
-    const { c, api } = setup();
-    c.begin();
-    await settle();
-    c.choose('book');
-    c.booking.chooseService('barber-beard');
-    await settle();
-    expect(c.booking.stage.value).toBe('slots');
-    expect(api.calls.find((x) => x[0] === 'slots')?.[1]).toMatchObject({ staffId: 'sam', from: '2026-06-09', days: 14 });
-  });
-
-  it('startBooking({ serviceId }) goes straight to the specialist', async () => {
-    const { c } = setup();
-    c.begin();
-    await settle();
-    c.booking.start({ serviceId: 'barber-haircut' });
-    expect(c.booking.stage.value).toBe('staff');
-  });
-});
-
-describe('slot taken by someone else during contact entry', () => {
-  it('shows the CONFLICT alternatives and keeps what was typed', async () => {
-    const alt = { start: '2026-06-10T15:00:00.000Z', end: '2026-06-10T15:30:00.000Z', staffId: 'mike' };
-    const { c } = setup({ confirm: () => fail({ code: 'CONFLICT', alternatives: [alt] }) });
-    c.begin();
-    await settle();
-    c.booking.start({ serviceId: 'barber-beard' });
-    await settle();
-    await c.booking.pick(c.booking.picker.visible.value[0]!);
-    c.edit('name', 'Ann');
-    c.edit('phone', '+1 212 555 0100');
-    c.edit('consent', true);
-    await c.booking.submit();
-    expect(c.booking.stage.value).toBe('slots');
-    expect(c.booking.picker.visible.value).toEqual([alt]);
-    expect(says(c).at(-1)).toBe('taken');
-    expect(c.problem.value).toBeNull();
-    await c.booking.pick(alt);
-    expect(c.booking.stage.value).toBe('contact');
-    expect(c.draft.value).toMatchObject({ name: 'Ann', phone: '+1 212 555 0100', consent: true });
-  });
-
-  it('re-offers slots when the hold has expired', async () => {
-    const { c, api } = setup({ confirm: () => fail({ code: 'PRECONDITION_FAILED' }) });
-    c.begin();
-    await settle();
-    c.booking.start({ serviceId: 'barber-beard' });
-    await settle();
-    await c.booking.pick(c.booking.picker.visible.value[0]!);
-    c.edit('name', 'Ann');
-    c.edit('phone', '2125550100');
-    c.edit('consent', true);
-    await c.booking.submit();
-    expect(says(c).at(-1)).toBe('expired');
-    expect(c.booking.stage.value).toBe('slots');
-    expect(api.calls.filter((x) => x[0] === 'slots')).toHaveLength(2);
-  });
-
-  it('maps BAD_REQUEST fields onto the form', async () => {
-    const { c } = setup({ confirm: () => fail({ code: 'BAD_REQUEST', fields: [{ path: 'customer.phone', message: 'Invalid phone' }] }) });
-    c.begin();
-    await settle();
-    c.booking.start({ serviceId: 'barber-beard' });
-    await settle();
-    await c.booking.pick(c.booking.picker.visible.value[0]!);
-    c.edit('name', 'Ann');
-    c.edit('phone', '+1 000 000 0000');
-    c.edit('consent', true);
-    expect(await c.booking.submit()).toBe(false);
-    expect(c.errors.value).toEqual({ phone: 'phone' });
-  });
-});
-
-describe('network failure', () => {
-  it('shows a retryable problem and keeps the input; the retry reuses the idempotency key', async () => {
-    let down = true;
-    const keys: string[] = [];
-    const { c } = setup({
-      confirm: (i) => {
-        keys.push(i.idempotencyKey);
-        return down ? fail({ code: 'NETWORK' }) : fakeApi().confirm(i);
+function model(store = memoryStore()) {
+  const f = fake();
+  const events: string[] = [];
+  const told: [string, number][] = [];
+  const streams: { c: SavedConversation; after: number; on: StreamHandlers; closed: boolean }[] = [];
+  let staff = 0;
+  const m = new Conversation(
+    {
+      api: f.api, store, emit: (e) => events.push(e), source: () => ({ url: 'https://salon.test/prices' }), newId: () => 'local', broadcast: (id, n) => told.push([id, n]),
+      connect: (c, after, on) => {
+        const s = { c, after, on, closed: false };
+        streams.push(s);
+        return () => void (s.closed = true);
       },
-    });
-    c.begin();
-    await settle();
-    c.booking.start({ serviceId: 'barber-beard' });
-    await settle();
-    await c.booking.pick(c.booking.picker.visible.value[0]!);
-    c.edit('name', 'Ann');
-    c.edit('phone', '2125550100');
-    c.edit('consent', true);
-    await c.booking.submit();
-    expect(c.problem.value?.code).toBe('NETWORK');
-    expect(c.booking.stage.value).toBe('contact');
-    expect(c.draft.value.name).toBe('Ann');
-    down = false;
-    c.problem.value!.retry();
-    await settle();
-    expect(c.problem.value).toBeNull();
-    expect(c.booking.stage.value).toBe('done');
-    expect(keys).toEqual(['key-1', 'key-1']);
-  });
-});
+      staff: () => void staff++,
+    },
+    { siteKey: 'demo', lang: 'en', prefs: ['en'] },
+  );
+  return { m, store, events, told, streams, staffSeen: () => staff, ...f };
+}
 
-describe('free text', () => {
-  it('jumps to slots near the time asked for ("tomorrow after 5pm")', async () => {
-    const { c, api } = setup({ interpret: () => ok({ intent: 'book', when: { kind: 'after', date: '2026-06-10', minuteOfDay: 17 * 60 } }) });
-    c.begin();
-    await settle();
-    await c.ask('tomorrow after 5pm');
-    expect(c.booking.stage.value).toBe('service');
-    c.booking.chooseService('barber-beard', 'Beard trim');
-    await settle();
-    expect(api.calls.find((x) => x[0] === 'slots')?.[1]).toMatchObject({ from: '2026-06-10' });
-    expect(c.booking.picker.visible.value.map((s) => s.start)).toEqual([
-      '2026-06-10T21:00:00.000Z', '2026-06-10T21:30:00.000Z', '2026-06-11T14:00:00.000Z',
-    ]);
+describe('Conversation (the server-driven renderer)', () => {
+  it('echoes a menu choice at once, then shows the server transcript and prompt in its place', async () => {
+    const { m, calls, answer, store, told } = model();
+    m.begin();
+    expect(calls).toEqual([]);
+    m.intent('book', 'Book');
+    expect(m.echoes.value.map((e) => e.text)).toEqual(['Book']);
+    expect(m.busy.value).toBe(true);
+    await Promise.resolve();
+    expect(calls[0]).toEqual({ kind: 'send', input: { siteKey: 'demo', lang: 'en', after: 0, event: { type: 'choose', optionId: 'intent:book' }, prefs: ['en'], source: { url: 'https://salon.test/prices' } } });
+    expect(store.value()).toBeNull();
+
+    await answer({ ok: true, data: view([msg(1, 'bot', 'Hello!'), msg(2, 'visitor', 'Book'), msg(3, 'bot', 'Which service?')], 3) });
+    expect(m.echoes.value).toEqual([]);
+    expect(m.busy.value).toBe(false);
+    expect(m.transcript.value.map((x) => x.text)).toEqual(['Hello!', 'Book', 'Which service?']);
+    expect(m.prompt.value?.kind).toBe('choice');
+    expect(store.value()).toEqual({ id: 'c1', token: TOKEN });
+    expect(told).toEqual([['c1', 3]]);
   });
 
-  it('hands anything unclassified to a person with the text as the message', async () => {
-    const { c } = setup();
-    c.begin();
-    await settle();
-    await c.ask('Do you have parking?');
-    expect(c.active.value).toBe('handoff');
-    expect(c.draft.value.message).toBe('Do you have parking?');
+  it('sends turns one at a time, each after the one before, and keeps each message once', async () => {
+    const { m, calls, answer } = model();
+    m.begin();
+    m.intent('book', 'Book');
+    m.ask('tomorrow at 3');
+    await answer({ ok: true, data: view([msg(1, 'bot', 'Hello!'), msg(2, 'visitor', 'Book'), msg(3, 'bot', 'Which service?')], 3) });
+    expect(calls[1]).toMatchObject({ kind: 'send', input: { conversationId: 'c1', token: TOKEN, after: 3, event: { type: 'text', text: 'tomorrow at 3' } } });
+    expect(calls[1]!.input).not.toHaveProperty('source');
+    // A staff reply that another tab fetched already comes again: shown once.
+    await answer({ ok: true, data: view([msg(3, 'bot', 'Which service?'), msg(4, 'visitor', 'tomorrow at 3'), msg(5, 'bot', 'Haircut?')], 5) });
+    expect(m.transcript.value.map((x) => x.seq)).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('keeps the text and offers a retry when the service is down', async () => {
-    let down = true;
-    const { c } = setup({ interpret: () => (down ? fail({ code: 'NETWORK' }) : ok({ intent: 'prices' })) });
-    c.begin();
-    await settle();
-    await c.ask('how much is a haircut');
-    expect(c.problem.value?.code).toBe('NETWORK');
-    down = false;
-    c.problem.value!.retry();
-    await settle();
-    expect(c.active.value).toBe('quote');
-    expect(says(c).filter((s) => s === '> how much is a haircut')).toHaveLength(1);
-  });
-});
+  it('resumes a saved conversation after a reload, and catches up when another tab moved it on', async () => {
+    const { m, calls, answer } = model(memoryStore({ id: 'c1', token: TOKEN }));
+    m.begin();
+    await Promise.resolve();
+    expect(calls[0]).toEqual({ kind: 'get', input: { conversationId: 'c1', token: TOKEN, after: 0 } });
+    await answer({ ok: true, data: view([msg(1, 'bot', 'Hello!'), msg(2, 'visitor', 'Book')], 2) });
+    expect(m.transcript.value).toHaveLength(2);
 
-describe('quote → book', () => {
-  it('asks one question at a time, shows the range, then the final price, and books the service', async () => {
-    const { c, api, events } = setup({
-      quote: (i) => (Object.keys(i.answers).length === 0
-        ? ok({ kind: 'question', question: { id: 'length', text: 'Hair length?', type: 'choice', options: [{ id: 'short', label: 'Short' }] }, range: { min: 30, max: 60 }, factors: ['length'], currency: 'USD' })
-        : ok({ kind: 'final', price: 45, range: { min: 40, max: 50 }, serviceId: 'barber-haircut', summary: 'Haircut, short', factors: [], currency: 'USD' })),
-    });
-    c.begin();
-    await settle();
-    c.choose('prices', 'Prices');
-    await settle();
-    expect(says(c).slice(-2)).toEqual(['range', 'q']);
-    await c.quote.answer('short', 'Short');
-    expect(api.calls.at(-1)).toEqual(['quote', { siteKey: 'demo-barber-nyc', treeId: 'cut', answers: { length: 'short' }, lang: 'en' }]);
-    expect(c.quote.stage.value).toBe('final');
-    expect(events).toEqual([['quote', { treeId: 'cut', price: 45, range: { min: 40, max: 50 }, currency: 'USD', serviceId: 'barber-haircut' }]]);
-    c.quote.book();
-    expect(c.active.value).toBe('booking');
-    expect(c.booking.serviceId.value).toBe('barber-haircut');
+    m.heard('c1', 2);
+    m.heard('c1', 4);
+    await Promise.resolve();
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toEqual({ kind: 'get', input: { conversationId: 'c1', token: TOKEN, after: 2 } });
+    await answer({ ok: true, data: view([msg(3, 'bot', 'Which service?'), msg(4, 'staff', 'Hi, Anna here')], 4, { status: 'live', live: true }) });
+    expect(m.transcript.value.map((x) => x.seq)).toEqual([1, 2, 3, 4]);
+    expect(m.live.value).toBe(true);
   });
 
-  it('sends a complex request to a specialist with the summary', async () => {
-    const { c } = setup({ quote: () => ok({ kind: 'handoff', summary: 'Full colour correction' }) });
-    c.begin();
-    await settle();
-    c.choose('prices');
-    await settle();
-    expect(c.active.value).toBe('handoff');
-    expect(c.handoff.summary.value).toBe('Full colour correction');
+  it('forgets a conversation the server no longer has and greets again', async () => {
+    const { m, answer, store } = model(memoryStore({ id: 'gone', token: TOKEN }));
+    m.begin();
+    await answer({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(store.value()).toBeNull();
+    expect(m.saved.value).toBeNull();
+    expect(m.problem.value).toBeNull();
   });
 
-  it('lists the services with their prices when the site has no quote tree', async () => {
-    const { c } = setup({ site: () => ok({ ...SITE, widget: { ...SITE.widget, quoteTrees: [] } }) });
-    c.begin();
-    await settle();
-    c.choose('prices');
-    expect(c.booking.stage.value).toBe('service');
-  });
-});
-
-describe('hand-off', () => {
-  it('validates, sends and tells when to expect an answer', async () => {
-    const { c, api, events } = setup();
-    c.begin();
-    await settle();
-    c.choose('human', 'Talk to a person');
-    expect(await c.handoff.submit()).toBe(false);
-    expect(c.errors.value).toEqual({ name: 'required', message: 'required', phone: 'reach' });
-    c.edit('message', 'Can I bring my dog?');
-    c.edit('name', 'Ann');
-    c.edit('email', 'ann@example.com');
-    expect(await c.handoff.submit()).toBe(true);
-    expect(api.calls.at(-1)).toEqual(['handoff', { siteKey: 'demo-barber-nyc', message: 'Can I bring my dog?', contact: { name: 'Ann', email: 'ann@example.com' }, lang: 'en', intent: 'human' }]);
-    expect(says(c).at(-1)).toBe('sent');
-    expect(events[0]?.[0]).toBe('handoff');
-  });
-});
-
-describe('my booking', () => {
-  it('says so when this browser made no booking', async () => {
-    const { c } = setup();
-    c.begin();
-    c.choose('my_booking');
-    expect(c.manage.stage.value).toBe('none');
+  it('offers a retry when the service cannot be reached, sending the same event again', async () => {
+    const { m, calls, answer } = model();
+    m.begin();
+    m.intent('prices', 'Prices');
+    await answer({ ok: false, error: { code: 'NETWORK' } });
+    expect(m.problem.value?.code).toBe('NETWORK');
+    expect(m.echoes.value.map((e) => e.text)).toEqual(['Prices']);
+    m.problem.value!.retry();
+    expect(m.echoes.value.map((e) => e.text)).toEqual(['Prices']);
+    await Promise.resolve();
+    expect(calls.map((c) => (c.input as SendInput).event)).toEqual([{ type: 'choose', optionId: 'intent:prices' }, { type: 'choose', optionId: 'intent:prices' }]);
   });
 
-  it('reschedules through a CONFLICT and cancels', async () => {
-    const alt = { start: '2026-06-11T15:00:00.000Z', end: '2026-06-11T15:30:00.000Z', staffId: 'mike' };
-    let first = true;
-    const { c, api } = setup({
-      reschedule: (i) => {
-        if (first) {
-          first = false;
-          return fail({ code: 'CONFLICT', alternatives: [alt] });
-        }
-        return fakeApi().reschedule(i);
-      },
-    }, memorySaved(), ['tok-9']);
-    c.begin();
-    c.choose('my_booking');
-    await settle();
-    expect(c.manage.stage.value).toBe('view');
-    expect(c.manage.data.value?.booking.serviceName).toBe('Haircut');
-    await c.manage.reschedule();
-    expect(api.calls.at(-1)).toEqual(['slots', { siteKey: 'demo-barber-nyc', serviceId: 'barber-haircut', staffId: 'mike', from: '2026-06-09', days: 14 }]);
-    await c.manage.pick(c.manage.picker.visible.value[0]!);
-    expect(says(c).at(-1)).toBe('taken');
-    await c.manage.pick(alt);
-    expect(says(c).at(-1)).toBe('moved');
-    expect(c.manage.stage.value).toBe('view');
-    await c.manage.cancel();
-    expect(api.calls.some((x) => x[0] === 'cancel')).toBe(true);
-    expect(says(c).at(-1)).toBe('cancelled');
+  it('never echoes contact details or codes: the server decides what the transcript keeps', () => {
+    const { m } = model();
+    m.begin();
+    void m.send({ type: 'contact', name: 'Ann', contact: 'ann@example.com', consent: true });
+    void m.send({ type: 'code', code: '123456' });
+    expect(m.echoes.value).toEqual([]);
   });
 
-  it('opens by manage link on a page that knows no site, and loads that site', async () => {
-    const api = fakeApi();
-    const { deps } = fakeDeps(api);
-    const c = new Conversation(deps, { siteKey: '', lang: 'en' }, memorySaved());
-    c.begin();
-    await c.manage.open('tok-link');
-    expect(c.siteKey.value).toBe('demo-barber-nyc');
-    expect(c.site.value?.business.name).toBe('Hudson Cuts');
-    expect(says(c)).toEqual(['hello', 'managed']);
-  });
-});
-
-describe('KPI events', () => {
-  it('reports the first open of the panel once, and each intent chosen from the menu', async () => {
-    const { c, api } = setup();
-    c.begin();
-    c.begin();
-    await settle();
-    c.choose('prices', 'Prices');
-    c.menu();
-    c.choose('book', 'Book');
-    expect(api.calls.filter(([name]) => name === 'event').map(([, i]) => i)).toEqual([
-      { siteKey: 'demo-barber-nyc', kind: 'widget_opened' },
-      { siteKey: 'demo-barber-nyc', kind: 'intent_chosen', intent: 'prices' },
-      { siteKey: 'demo-barber-nyc', kind: 'intent_chosen', intent: 'book' },
-    ]);
+  it('tells the page of a booking made in this turn (Frontdesk.on("booked"))', async () => {
+    const { m, answer, events } = model();
+    m.begin();
+    void m.send({ type: 'choose', optionId: 'act:yes' }, 'Yes');
+    const card = { kind: 'booking', bookingId: 'b1', status: 'confirmed', start: '2026-06-10T14:00:00Z', end: '2026-06-10T14:30:00Z', timeZone: 'UTC', serviceName: 'Cut', staffName: 'Sam', address: '', whatToBring: null, price: null, changeableUntil: null, icsUrl: '', manageUrl: '' } as const;
+    await answer({ ok: true, data: view([{ ...msg(1, 'bot', 'Booked'), card }], 1) });
+    expect(events).toEqual(['booked']);
   });
 
-  it('free text is not a menu choice: no intent_chosen (the service records the bot reply itself)', async () => {
-    const { c, api } = setup({ interpret: () => ok({ intent: 'book' }) });
-    c.begin();
-    await c.ask('a haircut tomorrow');
-    expect(api.calls.filter(([name, i]) => name === 'event' && (i as { kind: string }).kind === 'intent_chosen')).toEqual([]);
+  it('while a person is asked or answering, listens on the stream: staff replies show at once, a new status reads the prompt', async () => {
+    const { m, answer, streams, calls, staffSeen } = model();
+    m.begin();
+    void m.send({ type: 'contact', name: 'Ann', contact: 'ann@example.com', consent: true });
+    expect(streams).toEqual([]);
+    await answer({ ok: true, data: view([msg(1, 'bot', 'Hello!'), msg(2, 'bot', 'A person will answer by 3 PM.')], 2, { status: 'waiting', prompt: { kind: 'text' } }) });
+    expect(streams).toHaveLength(1);
+    expect(streams[0]).toMatchObject({ c: { id: 'c1', token: TOKEN }, after: 2 });
+
+    streams[0]!.on.message({ ...msg(3, 'staff', 'Hi, Anna here'), author: 'Anna' });
+    streams[0]!.on.message({ ...msg(3, 'staff', 'Hi, Anna here'), author: 'Anna' });
+    expect(m.transcript.value.map((x) => x.text)).toEqual(['Hello!', 'A person will answer by 3 PM.', 'Hi, Anna here']);
+    expect(staffSeen()).toBe(1);
+
+    streams[0]!.on.status({ status: 'waiting', seq: 3 });
+    await Promise.resolve();
+    expect(calls.filter((c) => c.kind === 'get')).toHaveLength(0);
+    streams[0]!.on.status({ status: 'live', seq: 3 });
+    await Promise.resolve();
+    expect(calls.at(-1)).toEqual({ kind: 'get', input: { conversationId: 'c1', token: TOKEN, after: 2 } });
+    await answer({ ok: true, data: view([{ ...msg(3, 'staff', 'Hi, Anna here'), author: 'Anna' }], 3, { status: 'live', live: true, prompt: { kind: 'text' } }) });
+    expect(m.live.value).toBe(true);
+    expect(m.transcript.value).toHaveLength(3);
+    expect(streams).toHaveLength(1);
+
+    streams[0]!.on.gone();
+    expect(streams[0]!.closed).toBe(true);
+    expect(m.saved.value).toBeNull();
   });
 });

@@ -1,19 +1,34 @@
-import { batch, computed, effect, signal } from '@preact/signals-core';
-import { createModel } from './model';
-import { Booking } from './booking';
-import type { BookingStart, Chat, FlowDeps, FlowName, Message, Problem, Say } from './chat';
-import { emptyDraft, type Draft, type Errors } from './contact';
-import { Handoff } from './handoff';
-import { Manage } from './manage';
-import { pack, unpack } from './persist';
+import { computed, signal } from '@preact/signals-core';
 import type { IntentId, Lang } from '@frontdesk/shared';
-import type { Failure, Result, Site } from './port';
-import { Quote } from './quote';
+import type { WidgetEvent } from '../contract';
+import type { ConversationStore, SavedConversation } from '../storage';
+import { createModel } from './model';
+import type { ApiPort, ConversationSource, ConversationStatus, ConversationView, FailureCode, Prompt, Site, TranscriptMessage, VisitorEvent } from './port';
 
-/** Where a conversation is kept between pages: `null` until the visitor opens the chat. */
-export interface Saved {
-  load(): unknown;
-  save(snapshot: unknown): void;
+export interface ConversationDeps {
+  api: ApiPort;
+  store: ConversationStore;
+  emit: (event: WidgetEvent, detail?: Record<string, unknown>) => void;
+  /** Where the visitor is: sent once, when the conversation is created (page URL, referrer, UTM). */
+  source: () => ConversationSource;
+  /** A fresh id for the panel-opened KPI event before the server has given one. */
+  newId: () => string;
+  /** Tells the visitor's other tabs that this conversation moved on (BroadcastChannel). */
+  broadcast?: (id: string, seq: number) => void;
+  /**
+   * Opens the conversation's push stream (SSE, /work/contract.md "Live push"): staff replies
+   * arrive on it while a person is asked or answering. Returns the function that closes it.
+   */
+  connect?: (c: SavedConversation, after: number, on: StreamHandlers) => () => void;
+  /** A staff message arrived (the panel shows an unread badge when it is closed). */
+  staff?: () => void;
+}
+
+export interface StreamHandlers {
+  message(m: TranscriptMessage): void;
+  status(s: { status: ConversationStatus; seq: number }): void;
+  /** The conversation no longer exists (purged, erased). */
+  gone(): void;
 }
 
 export interface ConversationInit {
@@ -23,172 +38,226 @@ export interface ConversationInit {
   prefs?: string[];
 }
 
-/** Bumped when the saved shape changes; older saves are dropped, not migrated. */
-const VERSION = 1;
+/** A failure the visitor can retry: the event that failed is kept and sent again. */
+export interface Problem { code: FailureCode; retry: () => void }
+
+/** The visitor's words shown at once, before the server has answered (replaced by its transcript). */
+export interface Echo { text: string }
 
 /**
- * The conversation: greeting and intent menu, free text, and the flows it hands
- * over to (booking, quote, hand-off, my booking). Owns the transcript, the site
- * config, the retryable problem, and saving all of it once the chat is opened.
+ * The panel's side of the server-driven conversation (protocol.ts): it holds no flow. The
+ * greeting and the intent menu render locally (no network wait); every visitor event is echoed
+ * at once, sent with `conversation.send`, and what the server answers (the transcript after
+ * `seq` and the prompt now) is rendered as data. The conversation id + token are kept in
+ * first-party storage from the first turn (the visitor has opened the chat by then), so a
+ * reload, another page or another tab picks up the same conversation (`conversation.get`).
  */
-export const Conversation = createModel((deps: FlowDeps, init: ConversationInit, saved: Saved) => {
-  const siteKey = signal(init.siteKey);
+export const Conversation = createModel((deps: ConversationDeps, init: ConversationInit) => {
+  const { api, store } = deps;
   const lang = signal<Lang>(init.lang);
   const site = signal<Site | null>(null);
-  const messages = signal<Message[]>([]);
-  const active = signal<FlowName>('menu');
+  /** The server's transcript, by seq. */
+  const transcript = signal<TranscriptMessage[]>([]);
+  const echoes = signal<Echo[]>([]);
+  const prompt = signal<Prompt | null>(null);
+  const status = signal<ConversationStatus>('bot');
   const problem = signal<Problem | null>(null);
   const pending = signal(0);
   const busy = computed(() => pending.value > 0);
   /** Set on first open; nothing is written to storage before it. */
   const started = signal(false);
-  const draft = signal(emptyDraft());
-  const errors = signal<Errors>({});
+  const saved = signal<SavedConversation | null>(null);
   let seq = 0;
   let siteRequest: Promise<void> | null = null;
-
-  const push = (m: Message) => {
-    messages.value = [...messages.value, m];
+  /** Turns go one at a time: each knows the conversation id and the `after` of the one before. */
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn);
+    queue = next.catch(() => {});
+    return next;
   };
 
-  const chat: Chat = {
-    deps, siteKey, lang, site, draft, errors,
-    bot: (say: Say) => push({ id: ++seq, from: 'bot', say }),
-    user: (text) => text && push({ id: ++seq, from: 'user', text }),
-    go: (flow) => {
-      active.value = flow;
-      problem.value = null;
-      errors.value = {};
-    },
-    async call<T>(run: () => Promise<Result<T>>, retry: () => void, handled: Failure['code'][] = []) {
-      problem.value = null;
-      pending.value++;
-      let r: Result<T>;
-      try {
-        r = await run();
-      } finally {
-        pending.value--;
-      }
-      if (!r.ok && !handled.includes(r.error.code)) {
-        problem.value = {
-          code: r.error.code,
-          retry: () => {
-            problem.value = null;
-            retry();
-          },
-        };
-      }
-      return r;
-    },
-    loadSite: (key) => {
-      siteKey.value = key;
-      return loadSite(true);
-    },
-    to: {
-      booking: (s: BookingStart) => booking.start(s),
-      handoff: (s) => handoff.start(s),
-    },
-  };
-
-  const booking = new Booking(chat);
-  const quote = new Quote(chat);
-  const handoff = new Handoff(chat);
-  const manage = new Manage(chat);
-
-  /** Fetches the site config (texts in the current language). Safe to call repeatedly. */
-  function loadSite(force = false): Promise<void> {
-    if (!siteKey.value) return Promise.resolve();
-    if (siteRequest && !force) return siteRequest;
-    siteRequest = deps.api.site({ siteKey: siteKey.value, lang: lang.value }).then((r) => {
-      if (r.ok) {
-        const offered = r.data.business.languages;
-        // Keep the visitor's language if the site speaks it, else their next preference, else the site default.
-        const best = [lang.value, ...(init.prefs ?? [])].find((l): l is Lang => offered.includes(l as Lang)) ?? r.data.business.defaultLang;
-        if (best !== lang.value) {
-          lang.value = best;
-          siteRequest = null;
-          return loadSite();
-        }
-        site.value = r.data;
-      } else {
+  /** Fetches the site config (greeting, menu, brand) in the best language it offers. Safe to call repeatedly. */
+  function loadSite(): Promise<void> {
+    if (!init.siteKey) return Promise.resolve();
+    siteRequest ??= api.site({ siteKey: init.siteKey, lang: lang.value }).then((r) => {
+      if (!r.ok) {
         siteRequest = null;
-        problem.value = { code: r.error.code, retry: () => void loadSite() };
+        return;
       }
+      const offered = r.data.business.languages;
+      // Keep the visitor's language if the site speaks it, else their next preference, else the site default.
+      const best = [lang.value, ...(init.prefs ?? [])].find((l): l is Lang => offered.includes(l as Lang)) ?? r.data.business.defaultLang;
+      if (best !== lang.value && !saved.value) {
+        lang.value = best;
+        siteRequest = null;
+        return loadSite();
+      }
+      site.value = r.data;
     });
     return siteRequest;
   }
 
-  /** First open: restore a saved conversation or greet. The greeting never waits for the network. */
+  /** Takes in a server view: new messages by seq (never twice), the prompt if it is not older. */
+  function apply(v: ConversationView, fresh: boolean): void {
+    if (saved.value?.id !== v.conversationId) {
+      saved.value = { id: v.conversationId, token: v.token };
+      store.save(saved.value);
+    }
+    const known = new Set(transcript.value.map((m) => m.seq));
+    const added = v.messages.filter((m) => !known.has(m.seq));
+    if (added.length) transcript.value = [...transcript.value, ...added].sort((a, b) => a.seq - b.seq);
+    if (v.seq >= seq) {
+      seq = v.seq;
+      prompt.value = v.prompt;
+      status.value = v.status;
+      lang.value = v.lang;
+    }
+    watchLive();
+    if (fresh) {
+      for (const m of added) {
+        const c = m.card;
+        if (c?.kind === 'booking' && c.status === 'confirmed') deps.emit('booked', { bookingId: c.bookingId, start: c.start });
+        else if (c?.kind === 'quote' && c.stage === 'final') deps.emit('quote', { treeId: c.treeId, serviceId: c.serviceId });
+        else if (c?.kind === 'handoff') deps.emit('handoff', { id: c.handoffId });
+      }
+      if (added.length) deps.broadcast?.(v.conversationId, seq);
+    }
+  }
+
+  let closeStream: (() => void) | null = null;
+  /** While a person is asked or answering, their replies come pushed (one stream per tab). */
+  function watchLive(): void {
+    const c = saved.value;
+    const wanted = !!c && started.value && (status.value === 'waiting' || status.value === 'live');
+    if (!wanted || closeStream || !c || !deps.connect) return;
+    closeStream = deps.connect(c, seq, {
+      message(m) {
+        if (transcript.value.some((x) => x.seq === m.seq)) return;
+        transcript.value = [...transcript.value, m].sort((a, b) => a.seq - b.seq);
+        if (m.from === 'staff') deps.staff?.();
+      },
+      status(x) {
+        // The prompt is not on the stream: a new status (a person answering, closed) reads it.
+        if (x.status !== status.value) void sync();
+      },
+      gone() {
+        reset();
+      },
+    });
+  }
+
+  /** Back to a fresh conversation (the saved one is gone on the server). */
+  function reset(): void {
+    closeStream?.();
+    closeStream = null;
+    store.forget();
+    saved.value = null;
+    transcript.value = [];
+    prompt.value = null;
+    status.value = 'bot';
+    seq = 0;
+  }
+
+  /**
+   * Plays one visitor event. `echo` (the chosen option's label, the typed text) shows at once;
+   * contact details and codes are not echoed: the server decides what of them the transcript keeps.
+   */
+  function send(event: VisitorEvent, echo?: string): Promise<void> {
+    const mine: Echo | null = echo ? { text: echo } : null;
+    if (mine) echoes.value = [...echoes.value, mine];
+    problem.value = null;
+    pending.value++;
+    return serial(async () => {
+      const c = saved.value;
+      const r = await api.send({
+        siteKey: init.siteKey, lang: lang.value, after: seq, event,
+        ...(c ? { conversationId: c.id, token: c.token } : { prefs: init.prefs ?? [], source: deps.source() }),
+      });
+      pending.value--;
+      if (r.ok) apply(r.data, true);
+      else if (r.error.code === 'NOT_FOUND' && c) {
+        // Purged or forged: start over with this event in a new conversation.
+        reset();
+        echoes.value = echoes.value.filter((e) => e !== mine);
+        // Not awaited: it queues behind this turn.
+        void send(event, echo);
+        return;
+      } else {
+        problem.value = {
+          code: r.error.code,
+          retry: () => {
+            echoes.value = echoes.value.filter((e) => e !== mine);
+            void send(event, echo);
+          },
+        };
+        return;
+      }
+      echoes.value = echoes.value.filter((e) => e !== mine);
+    });
+  }
+
+  /** The messages after the last one held, and the prompt now (resume, another tab, back to the page). */
+  function sync(): Promise<void> {
+    if (!saved.value || !started.value) return Promise.resolve();
+    pending.value++;
+    return serial(async () => {
+      const c = saved.value;
+      const r = c ? await api.get({ conversationId: c.id, token: c.token, after: seq }) : null;
+      pending.value--;
+      if (!r) return;
+      if (r.ok) apply(r.data, false);
+      else if (r.error.code === 'NOT_FOUND') reset();
+      else if (!transcript.value.length) problem.value = { code: r.error.code, retry: () => void sync() };
+    });
+  }
+
+  /** Another tab saved a different conversation (or forgot it): follow it. */
+  function adopt(): void {
+    const c = store.load();
+    if (c?.id === saved.value?.id) return void sync();
+    reset();
+    if (c) {
+      saved.value = c;
+      void sync();
+    }
+  }
+
+  /** Another tab says the conversation moved on to `n`. */
+  function heard(id: string, n: number): void {
+    if (!started.value) return;
+    if (id !== saved.value?.id) adopt();
+    else if (n > seq) void sync();
+  }
+
+  /** First open: resume the saved conversation or greet locally. The greeting never waits for the network. */
   function begin(): void {
     if (started.value) return;
-    const s = saved.load() as { v?: number; messages?: Message[] } | null;
-    batch(() => {
-      if (s?.v === VERSION && s.messages?.length) {
-        unpack(state, s);
-        seq = Math.max(0, ...messages.value.map((m) => m.id));
-        // Slots are not saved: fetch them again where a slot list is on screen.
-        if (booking.stage.value === 'slots') void booking.picker.refresh();
-        if (manage.stage.value === 'slots') void manage.picker.refresh();
-      } else chat.bot({ k: 'hello' });
-      started.value = true;
-    });
-    deps.api.event({ siteKey: siteKey.value, kind: 'widget_opened' });
+    started.value = true;
+    saved.value = store.load();
+    api.event({ siteKey: init.siteKey, kind: 'widget_opened', conversationId: saved.value?.id ?? deps.newId() });
     void loadSite();
+    void sync();
   }
 
-  /** Typing in a contact field clears that field's error. */
-  function edit<K extends keyof Draft>(field: K, value: Draft[K]): void {
-    draft.value = { ...draft.value, [field]: value };
-    if (errors.value[field]) errors.value = { ...errors.value, [field]: undefined };
+  /** A menu choice: sent as its fixed option id, so the server plays the same flow for every channel. */
+  function choose(optionId: string, label: string): void {
+    void send({ type: 'choose', optionId }, label);
   }
 
-  function menu(): void {
-    chat.go('menu');
-    chat.bot({ k: 'again' });
-  }
-
-  function choose(intent: IntentId, label?: string): void {
-    deps.api.event({ siteKey: siteKey.value, kind: 'intent_chosen', intent });
-    chat.user(label);
-    route(intent);
-  }
-
-  function route(intent: IntentId, text?: string, i: BookingStart = {}): void {
-    if (intent === 'book') booking.start(i);
-    else if (intent === 'prices') quote.start();
-    else if (intent === 'my_booking') void manage.fromChat();
-    else handoff.start({ intent, ...(text ? { message: text } : {}) });
-  }
-
-  /** Free text, at any point: classified by the service, then routed like a menu choice. */
-  async function ask(text: string): Promise<void> {
+  /** Free text at any point: the server reads it in the context of the step on screen. */
+  function ask(text: string): void {
     const t = text.trim();
-    if (!t) return;
-    chat.user(t);
-    await interpret(t);
+    if (t) void send({ type: 'text', text: t }, t);
   }
 
-  async function interpret(t: string): Promise<void> {
-    const r = await chat.call(() => deps.api.interpret({ siteKey: siteKey.value, text: t, lang: lang.value }), () => void interpret(t));
-    const when = r.ok ? r.data.when : undefined;
-    if (r.ok) route(r.data.intent, t, { when: when?.kind === 'none' ? undefined : when });
-  }
-
-  const state = {
-    lang, messages, active, draft,
-    booking, quote, handoff, manage,
-  };
-
-  effect(() => {
-    if (!started.value) return;
-    const snapshot = { v: VERSION, ...pack(state) };
-    saved.save(snapshot);
-  });
+  const menu = (label: string) => void send({ type: 'menu' }, label);
+  const intent = (id: IntentId, label: string) => choose(`intent:${id}`, label);
 
   return {
-    siteKey, lang, site, messages, active, problem, busy, started, draft, errors,
-    booking, quote, handoff, manage,
-    loadSite, begin, edit, menu, choose, ask,
+    lang, site, transcript, echoes, prompt, status, problem, busy, started, saved,
+    live: computed(() => status.value === 'live'),
+    loadSite, begin, send, sync, choose, ask, menu, intent, heard, adopt,
   };
 });
 export type Conversation = InstanceType<typeof Conversation>;

@@ -1,4 +1,8 @@
-/** English strings; the shape every language must match. `{x}` placeholders are filled by `fill`. */
+/**
+ * English strings: the widget's own chrome (captions, labels, the greeting and menu it shows before
+ * the first turn). What the bot says comes from the server in the conversation's language.
+ * The shape every language must match; `{x}` placeholders are filled by `fill`.
+ */
 const en = {
   title: 'Chat',
   close: 'Close chat',
@@ -7,73 +11,32 @@ const en = {
   menu: 'Menu',
   retry: 'Try again',
   intents: { prices: 'Prices', book: 'Book', human: 'Talk to a person', my_booking: 'My booking', other: 'Other' },
-
   hello: 'Hello! I can tell you prices, book you in, or pass your question to a person.',
-  again: 'Anything else I can help with?',
-  service: 'Which service would you like?',
-  staff: 'Who would you like to see?',
-  anyone: 'Anyone available',
-  slots: 'Here are the nearest free times:',
-  slotsDay: 'Free times on {day}:',
-  noSlots: 'No free times here. Pick another day.',
-  taken: 'Sorry, that time has just been taken. The nearest free times:',
-  expired: 'Your 10-minute hold on that time ran out. Please choose again:',
-  contact: '{t} is held for you for 10 minutes. How can we reach you?',
-  booked: 'You’re booked. See you soon!',
-  tree: 'What shall I price?',
-  range: 'Roughly {range}.',
-  factors: ' The price depends on: {factors}.',
-  final: 'Your price: {price}.',
-  handoff: 'Write your question and how to reach you, and a person will reply.',
-  sent: 'Thank you! A person will reply by {t}.',
-  managed: 'Here is your booking:',
-  none: 'I can’t find a booking made in this browser. Use the link from your confirmation.',
-  moved: 'Done: your booking is moved to {t}.',
-  cancelled: 'Your booking is cancelled.',
-
   times: 'Free times',
   more: 'Show more times',
   day: 'Pick a day',
-  nearest: 'Nearest',
   zone: 'Times: {tz}.',
   yours: 'your time {t}',
   name: 'Name',
-  phone: 'Phone',
-  email: 'E-mail',
   text: 'Your message',
-  hint: 'We need a phone number or an e-mail.',
-  consent: 'I agree to my details being stored to handle this booking.',
-  err: {
-    required: 'Please fill this in.',
-    phone: 'Enter a phone number with 7 to 15 digits.',
-    email: 'Enter an e-mail such as name@example.com.',
-    reach: 'Enter a phone number or an e-mail.',
-    consent: 'Please tick the box to agree.',
-  },
-  confirm: 'Confirm booking',
-  change: 'Change time',
   when: 'When',
   where: 'Where',
   bring: 'What to bring',
   with: 'Specialist',
   what: 'Service',
-  rule: 'Free cancellation up to {d} before the visit.',
   ics: 'Add to calendar',
   link: 'Reschedule or cancel',
-  bookThis: 'Book this',
-  ask: 'Ask a specialist',
-  reschedule: 'Reschedule',
-  cancel: 'Cancel booking',
-  sure: 'Cancel this booking?',
   isCancelled: 'Cancelled',
-  late: 'Online cancellation closed on {t}. Please contact us.',
-  rebook: 'Book again',
+  contact: 'Phone or e-mail',
+  code: 'Code from the e-mail',
+  price: 'Price',
+  until: 'You can reschedule or cancel online until {t}.',
+  typing: 'Typing…',
   problem: {
     NETWORK: 'Can’t reach the booking service. Check your connection and try again.',
-    PRECONDITION_FAILED: 'This booking can no longer be changed online. Please contact us.',
     other: 'Something went wrong on our side. Please try again.',
   },
 };
 /** Armenian adds the words its missing locale data would give (see `formatter`). */
-export type Strings = typeof en & { days?: string[]; min?: string; hour?: string };
+export type Strings = typeof en & { days?: string[] };
 export default en;

@@ -1,6 +1,5 @@
 import { dtf, isoWeekday, zoned } from '../flow/dates';
 import type { Lang } from '@frontdesk/shared';
-import type { Price } from '../flow/port';
 import type { Strings } from './en';
 
 export type { Strings };
@@ -19,10 +18,10 @@ export function fill(s: string, v: Record<string, string>): string {
 export type Format = ReturnType<typeof formatter>;
 
 /**
- * Dates, times, money and durations through Intl in the visitor's language.
+ * Dates and times through Intl in the visitor's language.
  * Chromium ships no Armenian locale data (`Intl` falls back to English), so where the
  * language is missing, numbers and clock times take the Russian conventions Armenian
- * shares (10 000 ֏, 22.11, 15:00) and the words come from the strings (`days`, `min`, `hour`).
+ * shares (22.11, 15:00) and the weekday words come from the strings (`days`).
  */
 export function formatter(lang: Lang, t: Strings) {
   const native = Intl.DateTimeFormat.supportedLocalesOf(lang).length > 0;
@@ -31,7 +30,6 @@ export function formatter(lang: Lang, t: Strings) {
   const dt = (o: Intl.DateTimeFormatOptions) => dtf(loc, o);
   const time: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
   const date: Intl.DateTimeFormatOptions = native ? { weekday: 'short', day: 'numeric', month: 'short' } : { day: '2-digit', month: '2-digit' };
-  const money = (cur: string) => new Intl.NumberFormat(loc, { style: 'currency', currency: cur, currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 });
   const visitorZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
   /** The weekday word the locale data lacks, for a business-local day. */
   const weekday = (d: string) => (native ? '' : `${t.days![isoWeekday(d) - 1]} `);
@@ -45,16 +43,6 @@ export function formatter(lang: Lang, t: Strings) {
     visitor: (iso: string, timeZone: string) => {
       const mine = dt({ ...time, timeZone: visitorZone }).format(new Date(iso));
       return mine === f.time(iso, timeZone) ? '' : mine;
-    },
-    money: (n: number, cur: string) => money(cur).format(n),
-    range: (min: number, max: number, cur: string) => money(cur).formatRange(min, max),
-    price: (p: Price, cur: string) => (p.kind === 'fixed' ? f.money(p.amount, cur) : f.range(p.min, p.max, cur)),
-    /** Plural-correct: "1 hour", "2 часа", "90 минут"; Armenian counts take the singular ("90 րոպե"). */
-    duration: (min: number) => {
-      const n = min % 60 ? min : min / 60;
-      return native
-        ? new Intl.NumberFormat(loc, { style: 'unit', unit: min % 60 ? 'minute' : 'hour', unitDisplay: 'long' }).format(n)
-        : fill((min % 60 ? t.min : t.hour)!, { n: String(n) });
     },
     /** "Moscow Time", "Eastern Time" in the visitor's language; "GMT+4" where the names are missing. */
     zone: (timeZone: string) =>

@@ -1,4 +1,4 @@
-import type { WidgetEvent } from '../flow/chat';
+import type { WidgetEvent } from '../contract';
 
 /** Options every API method takes; `site` picks one of several widgets (default: the first). */
 export interface CallOptions { site?: string; serviceId?: string }

@@ -1,5 +1,5 @@
 import type { PanelHandle, PanelHost, PanelModule } from '../contract';
-import type { WidgetEvent } from '../flow/chat';
+import type { WidgetEvent } from '../contract';
 import type { Lang } from '@frontdesk/shared';
 import { theme } from './color';
 import type { LoaderConfig } from './config';
@@ -63,6 +63,8 @@ export function mountWidget(cfg: LoaderConfig, reg: Registry): void {
   const frame = el('div', { class: 'frame', id: 'fd-panel' });
   let lang = cfg.lang;
   let launcher: HTMLButtonElement | null = null;
+  let badge: HTMLElement | null = null;
+  let unread = 0;
   if (!inline) {
     frame.hidden = true;
     launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'fd-panel' });
@@ -73,12 +75,12 @@ export function mountWidget(cfg: LoaderConfig, reg: Registry): void {
     svg.setAttribute('aria-hidden', 'true');
     path.setAttribute('d', 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z');
     svg.append(path);
-    launcher.append(svg);
+    launcher.append(svg, (badge = el('span', { class: 'badge', 'aria-hidden': 'true', hidden: '' })));
     shadow.append(launcher);
   }
   shadow.append(frame);
   let closeLabel = '';
-  const relabel = () => launcher?.setAttribute('aria-label', (isOpen && closeLabel) || LABELS[lang][0]);
+  const relabel = () => launcher?.setAttribute('aria-label', (isOpen && closeLabel) || LABELS[lang][0] + (unread ? ` (${unread})` : ''));
 
   let isOpen = inline;
   let panel: PanelHandle | null = null;
@@ -102,6 +104,14 @@ export function mountWidget(cfg: LoaderConfig, reg: Registry): void {
     lang(l, close) {
       lang = l;
       closeLabel = close;
+      relabel();
+    },
+    unread(n) {
+      unread = n;
+      if (badge) {
+        badge.textContent = String(n);
+        badge.hidden = !n;
+      }
       relabel();
     },
   };

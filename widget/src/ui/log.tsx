@@ -1,40 +1,65 @@
-import { h } from 'preact';
-import type { Message, Say } from '../flow/chat';
+import { Fragment, h } from 'preact';
+import type { Card as CardData, TranscriptMessage } from '../flow/port';
 import { fill } from '../i18n';
-import { Card } from './card';
 import type { View } from './view';
 
-/** A bot utterance in words (and, for a booking or the price list, a card). */
-function said(v: View, s: Say) {
-  const { t, f, m, tz } = v;
-  const site = m.site.value;
-  switch (s.k) {
-    case 'hello': return site?.widget.greeting || t.hello;
-    case 'q': return s.text;
-    case 'range':
-      return fill(t.range + (s.factors.length ? t.factors : ''), { range: f.range(s.range.min, s.range.max, s.currency), factors: s.factors.join(', ') });
-    case 'final': return `${fill(t.final, { price: f.money(s.price, s.currency) })}\n${s.summary}`;
-    case 'booked': {
-      const b = site?.business;
-      return [t.booked, <Card key="c" v={v} d={{
-        start: s.start, token: s.manageToken, address: b?.address, bring: b?.whatToBring, window: b?.cancellationWindowMin,
-        service: site?.services.find((x) => x.id === s.serviceId)?.name, staff: site?.staff.find((x) => x.id === s.staffId)?.name,
-      }} />];
-    }
-    default: {
-      const at = s.start ?? s.by;
-      return fill(t[s.k], { t: at ? f.when(at, tz) : '', day: s.day ? f.day(s.day) : '' });
-    }
-  }
+/** A booking as it is now: when (and the visitor's own time), where, what to bring, the price, links. */
+function Card({ v, c }: { v: View; c: Extract<CardData, { kind: 'booking' }> }) {
+  const { t, f } = v;
+  const tz = c.timeZone;
+  const mine = f.visitor(c.start, tz);
+  const row = (label: string, value: string | null | undefined) =>
+    value ? [<dt key={label}>{label}</dt>, <dd key={`${label}:`}>{value}</dd>] : null;
+  const active = c.status === 'confirmed';
+  return (
+    <div class="card">
+      <dl>
+        {row(t.what, c.serviceName)}
+        {row(t.with, c.staffName)}
+        {row(t.when, `${f.when(c.start, tz)} (${f.zone(tz)})${mine ? `, ${fill(t.yours, { t: mine })}` : ''}`)}
+        {row(t.where, c.address)}
+        {row(t.bring, c.whatToBring)}
+        {row(t.price, c.price?.display)}
+      </dl>
+      {c.status === 'cancelled' ? <p><b>{t.isCancelled}</b></p> : null}
+      {active && c.changeableUntil ? <p class="note">{fill(t.until, { t: f.when(c.changeableUntil, tz) })}</p> : null}
+      <p class="links">
+        <a href={c.icsUrl} download="booking.ics">{t.ics}</a>
+        {active ? <a href={c.manageUrl} target="_blank" rel="noopener">{t.link}</a> : null}
+      </p>
+    </div>
+  );
 }
 
-/** The transcript. role="log" is a polite live region: new bot messages are announced. */
-export function Log({ v }: { v: View }) {
+function Message({ v, x }: { v: View; x: TranscriptMessage }) {
+  const c = x.card;
   return (
-    <div role="log" aria-label={v.t.title} aria-busy={v.m.busy.value}>
-      {v.m.messages.value.map((x: Message) => (x.from === 'bot'
-        ? <div key={x.id} class="msg">{said(v, x.say)}</div>
-        : <div key={x.id} class="msg me">{x.text}</div>))}
+    <>
+      {x.text || x.author ? (
+        <div class={x.from === 'visitor' ? 'msg me' : x.from === 'staff' ? 'msg staff' : 'msg'}>
+          {x.author ? <b>{x.author}</b> : null}
+          {x.text}
+        </div>
+      ) : null}
+      {c?.kind === 'booking' ? <Card v={v} c={c} /> : null}
+    </>
+  );
+}
+
+/**
+ * The transcript: the server's messages, then the visitor's words not yet answered. Before the
+ * first turn the greeting is the widget's own (the server records the same one with that turn).
+ * role="log" is a polite live region: new bot messages are announced.
+ */
+export function Log({ v }: { v: View }) {
+  const { m, t } = v;
+  const greeting = !m.saved.value && !m.transcript.value.length;
+  return (
+    <div role="log" aria-label={t.title} aria-busy={m.busy.value}>
+      {greeting ? <div class="msg">{m.site.value?.widget.greeting || t.hello}</div> : null}
+      {m.transcript.value.map((x) => <Message key={x.seq} v={v} x={x} />)}
+      {m.echoes.value.map((e, i) => <div key={`e${i}`} class="msg me">{e.text}</div>)}
+      {m.busy.value ? <p class="typing" role="status" aria-label={t.typing}><i /><i /><i /></p> : null}
     </div>
   );
 }

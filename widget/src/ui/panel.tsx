@@ -21,7 +21,6 @@ export function Panel({ v }: { v: View }) {
       </header>
       <div class="body">
         <Log v={v} />
-        {m.busy.value ? <p aria-hidden="true">•••</p> : null}
         {problem ? (
           <div class="problem" role="alert">
             <p>{(t.problem as Record<string, string>)[problem.code] ?? t.problem.other}</p>
@@ -35,9 +34,9 @@ export function Panel({ v }: { v: View }) {
         const input = (e.currentTarget).elements.namedItem('q') as HTMLInputElement;
         const text = input.value;
         input.value = '';
-        void m.ask(text);
+        m.ask(text);
       }}>
-        <input name="q" aria-label={t.message} placeholder={t.message} />
+        <input name="q" aria-label={t.message} placeholder={m.prompt.value?.kind === 'text' ? m.prompt.value.placeholder : t.message} maxLength={5000} />
         <button aria-label={t.send}>
           <span aria-hidden="true">➤</span>
         </button>

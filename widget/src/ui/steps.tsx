@@ -1,107 +1,67 @@
-import { Fragment, h } from 'preact';
+import { h } from 'preact';
 import type { IntentId } from '@frontdesk/shared';
-import { fill } from '../i18n';
-import { Card } from './card';
-import { ContactForm } from './forms';
+import type { Option, Prompt } from '../flow/port';
+import { CodeForm, ContactForm } from './forms';
 import { Slots } from './slots';
 import type { View } from './view';
 
-type Choice = { id: string; label: string; sub?: string };
-
-/** Quick replies: one button per choice, then "Menu" to leave the current flow. */
-function Chips({ v, items = [], pick, menu = true, label }: { v: View; items?: Choice[]; pick?: (id: string, label: string) => void; menu?: boolean; label?: string }) {
+/** Quick replies: one button per option (sent back by id), then "Menu" to leave the current flow. */
+function Chips({ v, items = [], menu = true, label }: { v: View; items?: Option[] | undefined; menu?: boolean; label?: string }) {
+  const { m, t } = v;
   return (
     <ul aria-label={label}>
       {items.map((c) => (
-        <li key={c.id}><button type="button" onClick={() => pick?.(c.id, c.label)}>{c.label}{c.sub ? <small>{c.sub}</small> : null}</button></li>
+        <li key={c.id}><button type="button" onClick={() => m.choose(c.id, c.label)}>{c.label}{c.detail ? <small>{c.detail}</small> : null}</button></li>
       ))}
-      {menu ? <li><button type="button" onClick={() => v.m.menu()}>{v.t.menu}</button></li> : null}
+      {menu ? <li><button type="button" onClick={() => m.menu(t.menu)}>{t.menu}</button></li> : null}
     </ul>
   );
 }
 
-function Booking({ v }: { v: View }) {
-  const { m, t, f } = v;
-  const b = m.booking;
-  const site = m.site.value;
-  const service = site?.services.find((s) => s.id === b.serviceId.value);
-  switch (b.stage.value) {
-    case 'service':
-      return <Chips v={v} items={site?.services.map((s) => ({ id: s.id, label: s.name, sub: `${f.price(s.price, s.currency)}, ${f.duration(s.durationMin)}` }))} pick={b.chooseService} />;
-    case 'staff':
-      return <Chips v={v} items={[{ id: 'any', label: t.anyone }, ...(site?.staff.filter((s) => service?.staffIds.includes(s.id)).map((s) => ({ id: s.id, label: s.name })) ?? [])]} pick={b.chooseStaff} />;
-    case 'slots':
-      return <><Slots v={v} p={b.picker} pick={b.pick} /><Chips v={v} /></>;
-    case 'contact':
-      return <ContactForm v={v} submit={b.submit} label={t.confirm}><Chips v={v} items={[{ id: 'c', label: t.change }]} pick={b.changeTime} /></ContactForm>;
-    default:
-      return <Chips v={v} />;
-  }
-}
-
-function Quote({ v }: { v: View }) {
-  const { m, t } = v;
-  const q = m.quote;
-  const question = q.question.value;
-  if (q.stage.value === 'tree') return <Chips v={v} items={m.site.value?.widget.quoteTrees.map((x) => ({ id: x.id, label: x.title }))} pick={q.pickTree} />;
-  if (q.stage.value === 'final') return <><button type="button" class="btn" onClick={q.book}>{t.bookThis}</button><Chips v={v} items={[{ id: 'a', label: t.ask }]} pick={q.ask} /></>;
-  if (!question) return null;
-  if (question.type === 'choice') return <Chips v={v} label={question.text} items={question.options} pick={q.answer} />;
-  const unit = question.unit ? ` ${question.unit}` : '';
+function NumberForm({ v, p }: { v: View; p: Extract<Prompt, { kind: 'number' }> }) {
+  const unit = p.unit ? ` ${p.unit}` : '';
   return (
     <form noValidate onSubmit={(e) => {
       e.preventDefault();
-      const input = (e.currentTarget).elements.namedItem('n') as HTMLInputElement;
-      if (input.value && input.checkValidity()) void q.answer(+input.value, input.value + unit);
+      const input = e.currentTarget.elements.namedItem('n') as HTMLInputElement;
+      if (input.value && input.checkValidity()) void v.m.send({ type: 'number', value: +input.value }, input.value + unit);
       else input.focus();
     }}>
-      <label for="fd-n">{question.text}{unit}</label>
-      <input id="fd-n" name="n" type="number" inputMode="decimal" min={question.min} max={question.max} step={question.step} required />
-      <button class="btn">{t.send}</button>
-      <Chips v={v} />
+      <label for="fd-n">{v.t.message}{unit}</label>
+      <input id="fd-n" name="n" type="number" inputMode="decimal" min={p.min} max={p.max} step={p.step} required />
+      <button class="btn">{v.t.send}</button>
     </form>
   );
 }
 
-function Manage({ v }: { v: View }) {
-  const { m, t, f, tz } = v;
-  const g = m.manage;
-  const data = g.data.value;
-  const stage = g.stage.value;
-  if (stage === 'none' || !data) return <Chips v={v} />;
-  if (stage === 'slots') return <><Slots v={v} p={g.picker} pick={g.pick} /><Chips v={v} /></>;
-  const b = data.booking;
-  const active = b.status !== 'cancelled';
-  const c = data.cancellation;
-  return (
-    <>
-      <Card v={v} d={{
-        start: b.start, service: b.serviceName, staff: b.staffName, address: data.business.address, bring: data.business.whatToBring,
-        status: active ? '' : t.isCancelled, token: g.token.value, managing: true, window: m.site.value?.business.cancellationWindowMin,
-      }} />
-      {active && !c.allowed ? <p class="note">{fill(t.late, { t: f.when(c.deadline, tz) })}</p> : null}
-      {active ? (
-        // Cancelling cannot be undone: the browser's own confirm dialog asks first.
-        <Chips v={v} items={[{ id: 'r', label: t.reschedule }, ...(c.allowed ? [{ id: 'c', label: t.cancel }] : [])]} pick={(id) => (id === 'r' ? void g.reschedule() : confirm(t.sure) && void g.cancel())} />
-      ) : (
-        <Chips v={v} items={[{ id: 'b', label: t.rebook }]} pick={() => m.booking.start({ serviceId: b.serviceId })} />
-      )}
-    </>
-  );
+/**
+ * The intent menu before the first turn: the site's labels (or the widget's words) for the fixed
+ * `intent:*` option ids, so the greeting and the menu need no network.
+ */
+function localMenu(v: View): Prompt {
+  const { m, t } = v;
+  const intents = m.site.value?.widget.intents ?? (Object.keys(t.intents) as IntentId[]).map((id) => ({ id, label: null }));
+  return { kind: 'choice', menu: true, options: intents.map((i) => ({ id: `intent:${i.id}`, label: i.label || t.intents[i.id] })) };
 }
 
-/** The controls for where the conversation is now. */
+/** Prompts that are only buttons hide while the answer comes; forms stay, with what was typed. */
+const FORMS = new Set(['contact', 'code', 'number']);
+
+/** The controls for what the visitor can do now, as the server said (or the local menu). */
 export function Step({ v }: { v: View }) {
-  const { m, t } = v;
-  const a = m.active.value;
-  const intents = m.site.value?.widget.intents ?? (Object.keys(t.intents) as IntentId[]).map((id) => ({ id, label: null }));
+  const { m } = v;
+  const p = m.prompt.value ?? (m.saved.value ? null : localMenu(v));
+  if (!p || (m.busy.value && !FORMS.has(p.kind))) return <div class="step" />;
+  const actions = p.kind === 'choice' || p.kind === 'confirm' ? undefined : p.actions;
   return (
     <div class="step">
-      {a === 'menu' ? <Chips v={v} menu={false} items={intents.map((i) => ({ id: i.id, label: i.label || t.intents[i.id] }))} pick={(id, l) => m.choose(id as IntentId, l)} />
-        : a === 'booking' ? <Booking v={v} />
-        : a === 'quote' ? <Quote v={v} />
-        : a === 'handoff' ? (m.handoff.stage.value === 'sent' ? <Chips v={v} /> : <ContactForm v={v} submit={m.handoff.submit} label={t.send} message><Chips v={v} /></ContactForm>)
-        : <Manage v={v} />}
+      {p.kind === 'slots' ? <Slots v={v} p={p} />
+        : p.kind === 'contact' ? <ContactForm v={v} p={p} />
+        : p.kind === 'code' ? <CodeForm v={v} p={p} />
+        : p.kind === 'number' ? <NumberForm v={v} p={p} />
+        : null}
+      <Chips v={v} items={p.kind === 'choice' ? p.options : p.kind === 'confirm' ? [p.yes, p.no] : actions}
+        menu={!(p.kind === 'choice' && p.menu)} label={p.kind === 'confirm' ? p.question : undefined} />
     </div>
   );
 }

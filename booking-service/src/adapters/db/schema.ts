@@ -32,6 +32,7 @@ import type {
   TimeRange,
   WeeklyHours,
 } from '@frontdesk/shared';
+import type { PriceSnapshot } from '../../domain/booking/price.js';
 
 /*
  * The vocabulary types live in @frontdesk/shared; these re-exports keep code written against the
@@ -210,6 +211,8 @@ export const bookings = pgTable(
     createdByUserId: text('created_by_user_id'),
     /** The widget conversation that led to it (joins bookings to KPI events). */
     conversationId: text('conversation_id'),
+    /** The price agreed at booking time (quote or service price), a snapshot; null on rows made before it existed. */
+    price: jsonb('price').$type<PriceSnapshot>(),
     createdAt: tstz('created_at').notNull().defaultNow(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },

@@ -18,6 +18,8 @@ export type Effect =
   | { kind: 'findSlots'; serviceId: string; staffId: string | null; from: string; days: number; excludeBookingId?: string | undefined }
   | { kind: 'hold'; serviceId: string; /** null = whoever is free then */ staffId: string | null; start: number; quote?: { treeId: string; answers: Record<string, string | number> } | undefined }
   /** `customerIds`: customers the visitor proved to be with a code; one whose contact matches is reused. */
+  /** "Change time": the hold is given up at once, not left to lapse. */
+  | { kind: 'release'; holdToken: string }
   | { kind: 'confirm'; holdToken: string; name: string; contact: ContactPoint; lang: Lang; customerIds: string[] }
   | { kind: 'handoff'; message: string; name: string; contact: ContactPoint; intent: string; summary: string | null; lang: Lang }
   | { kind: 'sendCode'; contact: ContactPoint; lang: Lang }
@@ -52,6 +54,8 @@ export type EffectResult =
   | { kind: 'hold'; ok: true; holdToken: string; expiresAt: number; staffId: string }
   | { kind: 'hold'; ok: false; reason: 'taken'; alternatives: SlotRef[] }
   | ({ kind: 'hold' } & Failed)
+  | { kind: 'release'; ok: boolean }
+  | ({ kind: 'release' } & Failed)
   | { kind: 'confirm'; ok: true; booking: BookingFacts; customerId: string | null }
   | { kind: 'confirm'; ok: false; reason: 'taken'; alternatives: SlotRef[] }
   | { kind: 'confirm'; ok: false; reason: 'expired' }

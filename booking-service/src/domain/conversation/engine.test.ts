@@ -156,6 +156,21 @@ describe('booking from the menu', () => {
     expect([d.day, d.nextFreeDay]).toEqual(['2026-03-06', '2026-03-06']);
   });
 
+  it('"Change time" releases the hold at once (the time is free again), and the slots come back', () => {
+    const c = chat();
+    c.send({ type: 'start', flow: 'book', serviceId: 'barber-beard' });
+    c.choose('staff:any');
+    const p = c.slots();
+    c.choose(p.slots[0]!.id);
+    const hold = c.world.effects.find((e) => e.kind === 'hold');
+    expect(hold).toBeDefined();
+    c.choose('act:change-time');
+    const released = c.world.effects.filter((e) => e.kind === 'release');
+    expect(released).toEqual([{ kind: 'release', holdToken: expect.stringMatching(/^hold\|/) as string }]);
+    expect(c.prompt.kind).toBe('slots');
+    expect(c.state.booking?.hold).toBeNull();
+  });
+
   it('re-offers the alternatives when the time was taken meanwhile, and the nearest when the hold ran out', () => {
     const c = chat();
     c.send({ type: 'start', flow: 'book', serviceId: 'barber-beard' });

@@ -314,6 +314,9 @@ function onResult(t: Turn, r: EffectResult): void {
       return t.state.step.at === 'move-slots' ? manage.onMoveSlots(t, r) : booking.onSlots(t, r);
     case 'hold':
       return booking.onHold(t, r);
+    case 'release':
+      // Nothing to say: the times are on screen already; a hold already gone lapsed by itself.
+      return;
     case 'confirm':
       return booking.onConfirm(t, r);
     case 'handoff':

@@ -24,6 +24,7 @@ import type { Db, Tx } from '../../adapters/db/client.js';
 import { PG_EXCLUSION_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, retryTransient } from '../../adapters/db/errors.js';
 import { bookings, customers } from '../../adapters/db/schema.js';
 import type { AttendanceMark, BookingRange } from '../../domain/booking/rules.js';
+import type { PriceSnapshot } from '../../domain/booking/price.js';
 import { bookingEvent, recordEvent } from '../events.js';
 import { onAttendanceMarked, onBookingCancelled, onBookingConfirmed, onBookingRescheduled } from '../notifications/enqueue.js';
 import { fail, ok, type Result } from '../result.js';
@@ -92,6 +93,8 @@ export interface NewHold extends BookingRange {
   holdExpiresAt: Date;
   holdTokenHash: string;
   conversationId: string | null;
+  /** The price agreed now (quote or service price): confirming keeps it. */
+  price: PriceSnapshot;
 }
 
 /** A hold: the range is the visitor's while they type their details. */
@@ -110,6 +113,17 @@ export async function placeHold(db: Db, hold: NewHold, now: Date): Promise<Resul
   }
 }
 
+/**
+ * The visitor gave the time up ("Change time"): their hold goes at once rather than blocking the
+ * slot until it lapses. Only a hold (never a booking) of this business, found by its token's hash.
+ */
+export async function releaseHold(db: Db | Tx, businessId: string, holdTokenHash: string): Promise<boolean> {
+  const gone = await db.delete(bookings)
+    .where(and(eq(bookings.businessId, businessId), eq(bookings.status, 'held'), eq(bookings.holdTokenHash, holdTokenHash)))
+    .returning({ id: bookings.id });
+  return gone.length > 0;
+}
+
 export interface DirectBooking extends BookingRange {
   businessId: string;
   siteId: string | null;
@@ -121,6 +135,7 @@ export interface DirectBooking extends BookingRange {
   customer: { id: string } | NewCustomer;
   idempotencyKey?: string | undefined;
   channel?: 'widget' | 'phone' | undefined;
+  price: PriceSnapshot;
   conversationId?: string | null | undefined;
 }
 

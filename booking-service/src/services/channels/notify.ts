@@ -8,13 +8,15 @@
  * record on ANY channel of the route, so a fallback never repeats what already went out. A
  * provider failure is retried with the job queue's backoff (RETRIES_PER_CHANNEL attempts per
  * channel), then the next channel of the route is tried; a permanent refusal (wrong number, bad
- * key) moves on at once. As with SMTP, a crash between the provider's "accepted" and the record
+ * key) moves on at once. Reminders due in the quiet hours (domain/channels/quiet-hours.ts) wait
+ * for the morning. As with SMTP, a crash between the provider's "accepted" and the record
  * can repeat one message (at least once); providers offer no idempotency key to close that gap.
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../adapters/db/client.js';
 import { channelConnections, conversations, sentMessages } from '../../adapters/db/schema.js';
-import { complete, type JobRow } from '../../adapters/job-queue/queue.js';
+import { complete, retryAt, type JobRow } from '../../adapters/job-queue/queue.js';
+import { quietUntil } from '../../domain/channels/quiet-hours.js';
 import { smsText, type SmsMessageKind } from '../../domain/channels/sms-text.js';
 import { SmsError } from '../../ports/sms.js';
 import type { Deps } from '../deps.js';
@@ -57,6 +59,12 @@ export async function sendNotice(deps: Deps & { workerId: string }, rt: Channels
   const routes = await routesFor(deps.db, rt, c);
   if (!rt || routes.length === 0) {
     await complete(deps.db, job, deps.workerId, now, 'skipped:email_only');
+    return;
+  }
+  // Quiet hours: a reminder due at night waits for the morning (not when the appointment is early).
+  const until = p.message === 'reminder' ? quietUntil(now.getTime(), c.booking.startsAt.getTime(), c.business.timeZone) : null;
+  if (until !== null) {
+    await retryAt(deps.db, job, deps.workerId, new Date(until), 'quiet hours');
     return;
   }
   const already = await deps.db.select({ id: sentMessages.messageId }).from(sentMessages)

@@ -11,6 +11,7 @@
 import { and, asc, eq, gt, lt, ne } from 'drizzle-orm';
 import { bookings, businesses, customers, externalBusy, googleConnections, services, staff } from '../../adapters/db/schema.js';
 import { bookingRange, staffMayChange, type AttendanceMark } from '../../domain/booking/rules.js';
+import { servicePrice } from '../../domain/booking/price.js';
 import { findSlots, type Slot } from '../../domain/availability/find-slots.js';
 import { addDays, utcToZoned, zonedToUtc, type BookingChannel, type BookingStatus, type Lang, type WeeklyHours } from '@frontdesk/shared';
 import { markAttendance } from '../attendance.js';
@@ -205,6 +206,7 @@ export async function createPhoneBooking(deps: Deps, businessId: string, userId:
       lang: input.lang,
       note: input.note ?? null,
       channel: 'phone',
+      price: servicePrice(service.value),
     },
     { by: 'staff', userId },
     deps.clock.now(),

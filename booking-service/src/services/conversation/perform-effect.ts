@@ -10,11 +10,12 @@ import type { ConversationChannel } from '../../domain/conversation/protocol.js'
 import type { Deps } from '../deps.js';
 import { confirmBooking } from '../confirm.js';
 import { holdSlot } from '../hold.js';
+import { releaseHold } from '../booking-store/store.js';
 import { requestHandoff } from '../handoff.js';
 import { cancelBooking, MANAGE_LINK_GRACE_MS, rescheduleBooking } from '../manage.js';
 import { searchSlots, type SlotView } from '../slots.js';
 import { cachedPickStaff, cachedService, type SiteContext } from '../site.js';
-import { signToken, verifyToken } from '../tokens.js';
+import { hashHoldToken, signToken, verifyToken } from '../tokens.js';
 import { readBookings } from './bookings-now.js';
 import { sendLookupCode, verifyLookupCode } from './lookup-codes.js';
 
@@ -44,11 +45,13 @@ export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, n
       return { kind: 'findSlots', ok: true, slots: slots.map((s) => ({ start: s.start, end: s.end, staffId: s.staffIds[0]! })) };
     }
     case 'hold': {
-      const r = await holdSlot(deps, { siteKey: site.siteKey, serviceId: e.serviceId, staffId: e.staffId ?? undefined, start: new Date(e.start).toISOString(), conversationId: scope.conversationId }, scope.origin);
+      const r = await holdSlot(deps, { siteKey: site.siteKey, serviceId: e.serviceId, staffId: e.staffId ?? undefined, start: new Date(e.start).toISOString(), conversationId: scope.conversationId, quote: e.quote }, scope.origin);
       if (r.ok) return { kind: 'hold', ok: true, holdToken: r.value.holdToken, expiresAt: Date.parse(r.value.expiresAt), staffId: r.value.staffId };
       if (r.reason === 'SLOT_TAKEN') return { kind: 'hold', ok: false, reason: 'taken', alternatives: ((r.details?.alternatives ?? []) as SlotView[]).map(toRef) };
       return { kind: 'hold', ok: false, reason: 'error' };
     }
+    case 'release':
+      return { kind: 'release', ok: await releaseHold(deps.db, business.id, hashHoldToken(e.holdToken)) };
     case 'confirm': {
       const r = await confirmBooking(deps, {
         holdToken: e.holdToken,

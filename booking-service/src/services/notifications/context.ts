@@ -2,18 +2,20 @@
 import type { Lang } from '@frontdesk/shared';
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../adapters/db/client.js';
-import { bookings, businesses, customers, services, staff } from '../../adapters/db/schema.js';
+import { bookings, businesses, customers, services, sites, staff } from '../../adapters/db/schema.js';
 import type { BookingFacts, BusinessFacts } from '../../domain/messages/types.js';
 import { pick } from '../site-view.js';
 
 export async function loadBookingContext(db: Queryable, bookingId: string) {
   const rows = await db
-    .select({ booking: bookings, business: businesses, service: services, staff, customer: customers })
+    .select({ booking: bookings, business: businesses, service: services, staff, customer: customers, site: sites })
     .from(bookings)
     .innerJoin(businesses, eq(businesses.id, bookings.businessId))
     .innerJoin(services, eq(services.id, bookings.serviceId))
     .innerJoin(staff, eq(staff.id, bookings.staffId))
     .leftJoin(customers, eq(customers.id, bookings.customerId))
+    // The site the booking came from: its brand colour dresses the visitor pages.
+    .leftJoin(sites, eq(sites.id, bookings.siteId))
     .where(eq(bookings.id, bookingId))
     .limit(1);
   return rows[0];

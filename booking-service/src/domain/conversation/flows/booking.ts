@@ -171,9 +171,10 @@ export function onConfirm(t: Turn, r: ResultOf<'confirm'>): void {
   }
 }
 
-/** Back from the contact form to the times: the hold simply lapses. */
+/** Back from the contact form to the times: the hold is released, so the time is free again at once. */
 export function changeTime(t: Turn): void {
   const b = t.state.booking!;
+  if (b.hold?.token) t.request({ kind: 'release', holdToken: b.hold.token });
   b.hold = null;
   t.go({ at: 'slots' });
 }
