@@ -25,7 +25,7 @@ export interface ChannelsRuntimeParts {
   /** SMS.ru-compatible provider: root URL and key (api_id); no key = no SMS. */
   sms?: { apiUrl: string; apiKey: string; from?: string | undefined } | undefined;
   /** Telegram's flood limits (defaults 30/s per bot, 1/s per chat). */
-  pacing?: { perBotPerSec?: number; perChatPerSec?: number } | undefined;
+  pacing?: { perBotPerSec?: number; perChatPerSec?: number; marginMs?: number } | undefined;
 }
 
 export function channelKey(tokenKey: string | undefined, appSecret: string): Buffer {

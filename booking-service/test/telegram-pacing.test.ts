@@ -19,13 +19,13 @@ describe('Telegram pacing against the emulator’s flood control', () => {
 
   it('a burst of 12 chats plus 3 messages to one chat: all delivered in order, within the limits', async () => {
     const token = tg.createBot('pacing_bot');
-    const rt = buildChannelsRuntime({ telegramApiRoot: tg.apiRoot, appSecret: 'x'.repeat(40), publicUrl: 'http://localhost', pacing: { perBotPerSec: 5, perChatPerSec: 1 } });
+    const rt = buildChannelsRuntime({ telegramApiRoot: tg.apiRoot, appSecret: 'x'.repeat(40), publicUrl: 'http://localhost', pacing: { perBotPerSec: 5, perChatPerSec: 1, marginMs: 250 } });
     const bot = rt.telegram(token);
     await Promise.all([
       ...Array.from({ length: 12 }, (_, i) => bot.sendMessage(String(1000 + i), `Reminder ${i}`)),
       ...[1, 2, 3].map((n) => bot.sendMessage('42', `Line ${n}`)),
     ]);
-    // Paced to the limit (50 ms margin); a 429 from latency jitter (cold connections on a busy
+    // Paced to the limit (a 250 ms margin here: the test machine is busy); a 429 from latency jitter (cold connections on a busy
     // machine) is waited out with retry_after: nothing is dropped either way.
     expect(tg.throttled()).toBeLessThan(15);
     const sends = tg.sends(token);

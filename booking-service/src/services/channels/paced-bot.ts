@@ -14,13 +14,14 @@ export function pacedBots(make: TelegramBotFactory, pacer: Pacer, sleep: (ms: nu
     const paced: TelegramBot = {
       ...bot,
       async sendMessage(chatId, text, markup) {
+        await pacer.wait(botId, chatId);
         for (let attempt = 0; ; attempt++) {
-          await pacer.wait(botId, chatId);
           try {
             return await bot.sendMessage(chatId, text, markup);
           } catch (err) {
             const e = err as { error_code?: number; parameters?: { retry_after?: number } };
             if (e.error_code !== 429 || attempt >= MAX_429_RETRIES) throw err;
+            // Waits in place (no new slot), so the chat's messages keep their order.
             await sleep(Math.min(60, e.parameters?.retry_after ?? 1) * 1000);
           }
         }
