@@ -87,6 +87,11 @@ export const envSchema = z.object({
   GOOGLE_DEMO_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** Requested lifetime of push channels (s); renewed a day before expiry. Google caps it (~7 days for events). */
   GOOGLE_CHANNEL_TTL_SECONDS: z.coerce.number().int().min(3_600).max(2_592_000).default(604_800),
+  /**
+   * Let webhooks reach private, loopback and link-local addresses (SSRF guard off). For tests and
+   * the demo (defaults to on with the seeded demo data, off otherwise); never in production.
+   */
+  WEBHOOKS_ALLOW_PRIVATE: boolish.optional(),
   /** Telegram Bot API root (issue 16): Telegram's unless pointed at a compatible server (the emulator). */
   TELEGRAM_API_ROOT: z.string().url().optional(),
   /** 32 bytes, base64 or hex: seals channel credentials (bot tokens, API keys). Unset = derived from APP_SECRET. */

@@ -58,6 +58,8 @@ const deps = {
   publicUrl,
   // Site/business/service/staff config is reused for up to 5 s (services/config-cache.ts); bookings never are.
   configCache: createConfigCache(),
+  // The demo's receivers are on this machine; a real deployment keeps the SSRF guard on.
+  webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE ?? demoSeeded,
   // Set below, once the channels' runtime exists (it needs the secret).
   outbound: undefined as ChannelOutbound | undefined,
   bus,

@@ -223,8 +223,8 @@ describe('fuzzing every public procedure over HTTP (PGlite)', () => {
     const rebookToken = signToken(h.deps.secret, done.booking.id, 'rebook');
     const pageToken = fc.oneof(fc.constantFrom(done.manageToken, rebookToken, ''), token, text);
     const field = fc.oneof(day, instant, text, fc.constant(undefined));
-    const form = fc.record({ token: pageToken, start: field, lang: fc.oneof(lang, text), reason: text }, { requiredKeys: [] });
-    const post = fc.tuple(fc.constantFrom('/manage/reschedule', '/manage/cancel', '/confirm', '/rebook'), form, fc.boolean()).map(([path, f, repeat]) => {
+    const form = fc.record({ token: pageToken, start: field, lang: fc.oneof(lang, text), reason: text, site: siteKey, contact: fc.oneof(fc.constantFrom('fuzz@example.com', '+7 900 123-45-67'), text), code: fc.oneof(fc.constantFrom('123456'), text), text, t: pageToken }, { requiredKeys: [] });
+    const post = fc.tuple(fc.constantFrom('/manage/reschedule', '/manage/cancel', '/confirm', '/rebook', '/find-booking', '/find-booking/code', '/conversation'), form, fc.boolean()).map(([path, f, repeat]) => {
       const body = new URLSearchParams();
       for (const [k, v] of Object.entries(f)) if (typeof v === 'string') body.append(k, repeat ? `${v}` : v);
       if (repeat) body.append('start', 'again'); // a repeated field arrives as an array

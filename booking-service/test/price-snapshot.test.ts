@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookings, services } from '../src/adapters/db/schema.js';
 import { holdSlot } from '../src/services/hold.js';
 import { priceText } from '../src/domain/booking/price.js';
+import { bookingFacts, loadBookingContext } from '../src/services/notifications/context.js';
 import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
 
@@ -37,6 +38,11 @@ describe.each(dbKinds)('price snapshot on %s', (kind) => {
       const page = await (await fetch(`${url}/manage?token=${encodeURIComponent(done.manageToken)}&lang=ru`)).text();
       expect(page).toContain(priceText(done.booking.price!, 'ru'));
       expect(page).toContain('Цена');
+      // The calendar file's description and every message's facts carry it too.
+      const ics = (await (await fetch(`${url}/booking.ics?token=${encodeURIComponent(done.manageToken)}`)).text()).replace(/\r\n[ \t]/g, '');
+      expect(ics).toContain(priceText(done.booking.price!, 'ru'));
+      const c = (await loadBookingContext(h.deps.db, done.booking.id))!;
+      expect(bookingFacts(c, 'ru').price).toBe(priceText(done.booking.price!, 'ru'));
     } finally {
       await h.deps.db.update(services).set({ priceMin: svc!.priceMin }).where(eq(services.id, 'salon-haircut-women'));
     }

@@ -39,6 +39,7 @@ export const REASON_CODES: Record<Reason, Code> = {
   GOOGLE_UNAVAILABLE: 'BAD_GATEWAY',
   CHANNEL_UNAVAILABLE: 'BAD_GATEWAY',
   API_KEY_NOT_FOUND: 'NOT_FOUND',
+  WEBHOOK_NOT_FOUND: 'NOT_FOUND',
 };
 
 /** Carries a service failure through TRPCError.cause to the error formatter. */

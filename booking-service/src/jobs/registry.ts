@@ -12,6 +12,7 @@ import { sendConsoleMail } from './console-mail.js';
 import { sendBookingMail } from './send-mail.js';
 import { purgeTranscripts } from './purge-transcripts.js';
 import { sendConversationReplyMail } from './conversation-reply-mail.js';
+import { deliverWebhook } from './deliver-webhook.js';
 import { sendChannelNotice } from './notify-channel.js';
 
 export type JobHandler = (deps: JobDeps, job: JobRow, now: Date) => Promise<void>;
@@ -47,6 +48,8 @@ export const JOB_HANDLERS = {
   'conversation.purge': purgeTranscripts,
   // A staff reply the visitor has not seen a minute later goes by e-mail (services/conversation/reply-mail.ts).
   'conversation.reply-mail': sendConversationReplyMail,
+  // Outbound webhooks, one job per message (services/webhooks/enqueue.ts, deliver.ts).
+  'webhook.deliver': deliverWebhook,
 } satisfies JobTable;
 
 export type JobKind = keyof typeof JOB_HANDLERS;

@@ -130,7 +130,7 @@ function calendarFor(deps: JobDeps, c: BookingContext, input: MessageInput, mana
     address: c.business.address,
     organizerEmail: organizerEmailFor(deps.publicUrl, c.business.notifyEmail),
     attendee: c.customer?.email ? { name: c.customer.name, email: c.customer.email } : null,
-    description: `${facts.serviceName}, ${facts.staffName}`,
+    description: [`${facts.serviceName}, ${facts.staffName}`, facts.price].filter(Boolean).join('\n'),
     manageUrl: c.booking.status === 'cancelled' ? null : manage,
     alarmMin: 60,
   });

@@ -16,6 +16,8 @@ export interface Deps {
   configCache?: ConfigCache | undefined;
   /** Wakes server-push streams after a conversation changed (ports/conversation-bus.ts); absent = no push. */
   bus?: ConversationBus | undefined;
+  /** Webhooks may target private and loopback addresses (env WEBHOOKS_ALLOW_PRIVATE: tests, the demo); off = SSRF guard on. */
+  webhooksAllowPrivate?: boolean | undefined;
   /** Sends new transcript messages of messenger conversations (Telegram…) to the client's chat; absent = channels off. */
   outbound?: ChannelOutbound | undefined;
 }

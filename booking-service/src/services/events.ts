@@ -1,12 +1,13 @@
 /**
  * Recording what happened, for the KPI dashboard (services/console/kpis.ts reads it with SQL).
  * Call inside the transaction of the change being recorded, so an event exists exactly when
- * its change committed.
+ * its change committed. Outbound webhooks of the event are written here too, in the same transaction.
  */
 import type { BookingChannel, ConversationChannel, EventKind } from '@frontdesk/shared';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../adapters/db/client.js';
 import { events, type bookings } from '../adapters/db/schema.js';
+import { enqueueWebhooks } from './webhooks/enqueue.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -39,6 +40,8 @@ export async function recordEvent(db: Db | Tx, e: EventInput): Promise<void> {
     valueMs: e.valueMs ?? null,
     meta: e.meta ?? null,
   });
+  // The business's webhooks for this event commit with it (services/webhooks/enqueue.ts).
+  await enqueueWebhooks(db, e);
 }
 
 type BookingRow = typeof bookings.$inferSelect;

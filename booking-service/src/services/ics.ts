@@ -7,6 +7,7 @@ import { getManagedBooking } from './manage.js';
 import type { Result } from './result.js';
 import { ok } from './result.js';
 import { buildCalendar, organizerEmailFor } from './notifications/calendar.js';
+import { priceText } from '../domain/booking/price.js';
 import { loadBookingContext } from './notifications/context.js';
 import { manageUrl } from './notifications/links.js';
 
@@ -30,7 +31,7 @@ export async function bookingIcs(deps: Deps, token: string, origin?: string): Pr
       address: business.address,
       organizerEmail: organizerEmailFor(deps.publicUrl, c?.business.notifyEmail ?? null),
       attendee: c?.customer?.email ? { name: c.customer.name, email: c.customer.email } : null,
-      description: `${booking.serviceName}, ${booking.staffName}`,
+      description: [`${booking.serviceName}, ${booking.staffName}`, booking.price ? priceText(booking.price, r.value.lang) : null].filter(Boolean).join('\n'),
       manageUrl: cancelled ? null : manageUrl(deps, token),
       alarmMin: 60,
     }),

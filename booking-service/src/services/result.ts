@@ -37,7 +37,8 @@ export type Reason =
   | 'GOOGLE_UNAVAILABLE'
   /** A messenger / SMS provider did not answer or failed (connecting a channel): worth retrying. */
   | 'CHANNEL_UNAVAILABLE'
-  | 'API_KEY_NOT_FOUND';
+  | 'API_KEY_NOT_FOUND'
+  | 'WEBHOOK_NOT_FOUND';
 
 export interface Failure {
   ok: false;

@@ -41,6 +41,10 @@ async function call<T>(p: Promise<T>): Promise<T> {
 type In = inferRouterInputs<ConsoleRouter>;
 type Out = inferRouterOutputs<ConsoleRouter>;
 export type ApiKey = Out['apiKeys']['list'][number];
+export type WebhookEndpoint = Out['webhooks']['list'][number];
+export type WebhookDelivery = Out['webhooks']['deliveries'][number];
+export type WebhookUpdate = In['webhooks']['update'];
+export type WebhookEventType = In['webhooks']['create']['events'][number];
 export type BusinessInput = In['business']['update'];
 export type ServiceInput = In['services']['save'];
 export type StaffInput = In['staff']['save'];
@@ -123,6 +127,16 @@ export const api = {
     list: (): Promise<ApiKey[]> => call(trpc.apiKeys.list.query()),
     create: (i: { name: string; scope: 'read' | 'write'; rateLimitPerMinute?: number }): Promise<{ key: ApiKey; secret: string }> => call(trpc.apiKeys.create.mutate(i)),
     revoke: (i: { id: string }): Promise<ApiKey> => call(trpc.apiKeys.revoke.mutate(i)),
+  },
+  webhooks: {
+    eventTypes: (): Promise<WebhookEventType[]> => call(trpc.webhooks.eventTypes.query()),
+    list: (): Promise<WebhookEndpoint[]> => call(trpc.webhooks.list.query()),
+    create: (i: { url: string; events: WebhookEventType[]; description?: string }): Promise<WebhookEndpoint> => call(trpc.webhooks.create.mutate(i)),
+    update: (i: WebhookUpdate): Promise<WebhookEndpoint> => call(trpc.webhooks.update.mutate(i)),
+    remove: (i: { id: string }): Promise<unknown> => call(trpc.webhooks.remove.mutate(i)),
+    deliveries: (i: { endpointId: string; before?: string }): Promise<WebhookDelivery[]> => call(trpc.webhooks.deliveries.query(i)),
+    redeliver: (i: { deliveryId: string }): Promise<unknown> => call(trpc.webhooks.redeliver.mutate(i)),
+    sendTest: (i: { endpointId: string }): Promise<{ deliveryId: string }> => call(trpc.webhooks.sendTest.mutate(i)),
   },
   google: {
     status: (): Promise<GoogleStatus> => call(trpc.google.status.query()),

@@ -21,6 +21,7 @@ import { MyHoursPage } from '../pages/my-hours.js';
 import { GoogleSettingsPage } from '../pages/google.js';
 import { ChannelsPage } from '../pages/channels.js';
 import { ApiKeysPage } from '../pages/api-keys.js';
+import { WebhooksPage } from '../pages/webhooks.js';
 import { navigate, route } from './router.js';
 import { boot, bootError, me } from './session.js';
 
@@ -44,6 +45,7 @@ const PRIVATE: Record<string, { page: FunctionComponent; owner?: boolean }> = {
   '/settings/quote-trees': { page: QuoteTreesPage, owner: true },
   '/settings/channels': { page: ChannelsPage, owner: true },
   '/settings/api-keys': { page: ApiKeysPage, owner: true },
+  '/settings/webhooks': { page: WebhooksPage, owner: true },
 };
 
 function NotFound(props: { message: string }) {

@@ -10,19 +10,55 @@ import type { Localized } from '@frontdesk/shared';
 import type { Site } from '../api/contract.js';
 import { fieldErrors } from '../api/errors.js';
 import { me } from '../app/session.js';
-import { lang, t } from '../i18n/index.js';
+import { fmt, lang, t } from '../i18n/index.js';
 import { copyText } from '../lib/clipboard.js';
 import { ErrorBox, Field, Loading, Notice, Page, SelectField, Submit, TextArea, TextField } from '../ui/common.js';
 import { LocalizedFields } from '../ui/localized.js';
 import { useAction, useResource } from '../ui/resource.js';
 import { IntentMenuEditor, intentsOf, menuProblems, rowsOf } from './intent-menu.js';
 
-/** One origin per line; blanks dropped, trailing slashes trimmed (an origin has no path). */
+/**
+ * What an owner pastes, as origins: one per line (or separated by commas/spaces), a bare domain
+ * taken as https ("salon.example" → "https://salon.example"), a URL cut to its origin
+ * ("https://salon.example/prices?a=1" → "https://salon.example"), loopback port wildcards kept.
+ * Lines that are no web address come back in `bad` with their 1-based line number.
+ */
+export function readOrigins(text: string): { origins: string[]; bad: Array<{ line: number; text: string }> } {
+  const origins: string[] = [];
+  const bad: Array<{ line: number; text: string }> = [];
+  text.split('\n').forEach((row, i) => {
+    const found = row.split(/[,\s]+/).filter(Boolean).map(toOrigin);
+    // A line with anything that is no address is named whole, once.
+    if (found.some((o) => o === null)) bad.push({ line: i + 1, text: row.trim() });
+    else for (const o of found) if (o && !origins.includes(o)) origins.push(o);
+  });
+  return { origins, bad };
+}
+
+function toOrigin(raw: string): string | null {
+  if (/^https?:\/\/(localhost|127\.0\.0\.1|\[::1\]):\*\/?$/i.test(raw)) return raw.replace(/\/$/, '').toLowerCase();
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
+  try {
+    const u = new URL(withScheme);
+    if ((u.protocol !== 'https:' && u.protocol !== 'http:') || !/^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:]+\]$/i.test(u.hostname)) return null;
+    if (!u.hostname.includes('.') && u.hostname !== 'localhost' && !u.hostname.startsWith('[')) return null;
+    return u.origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Beside the field, in the console's language: each line that is no web address, by number. */
+function originErrors(text: string, server: readonly string[] | undefined): string[] | undefined {
+  const d = t.value.sites;
+  const mine = readOrigins(text).bad.map((b) => fmt(d.originBad, { line: String(b.line), text: b.text }));
+  const all = [...mine, ...(server && server.length > 0 && mine.length === 0 ? [d.originsInvalid] : [])];
+  return all.length > 0 ? all : undefined;
+}
+
+/** The origins of the text (lines that are no web address left out: the form names them first). */
 export function parseOrigins(text: string): string[] {
-  return text
-    .split(/[\n,\s]+/)
-    .map((s) => s.trim().replace(/\/+$/, ''))
-    .filter(Boolean);
+  return readOrigins(text).origins;
 }
 
 /** previewUrl with the form's overrides: the preview page passes them to the widget as data-*. */
@@ -83,7 +119,7 @@ function SiteForm(props: { site: Site; onSaved: () => void }) {
             e.preventDefault();
             const problems = menuProblems(menu);
             setMenuProblem(problems.none ? d.menuNone : null);
-            if (problems.none || problems.tooLong.length > 0) return;
+            if (problems.none || problems.tooLong.length > 0 || readOrigins(origins).bad.length > 0) return;
             void save.run(() => api.sites.save({ id: s.id, allowedOrigins: parseOrigins(origins), color, position, greeting, intents: intentsOf(menu) })).then((r) => {
               if (!r) return;
               setRev((n) => n + 1);
@@ -91,7 +127,7 @@ function SiteForm(props: { site: Site; onSaved: () => void }) {
             });
           }}
         >
-          <TextArea label={d.origins} hint={d.originsHint} value={origins} onValue={setOrigins} rows={3} errors={errs('allowedOrigins')} />
+          <TextArea label={d.origins} hint={d.originsHint} value={origins} onValue={setOrigins} rows={3} errors={originErrors(origins, errs('allowedOrigins'))} />
           <Field label={d.color} errors={errs('color')}>
             {({ id, describedBy }) => <input id={id} type="color" value={color} aria-describedby={describedBy} onInput={(e) => setColor(e.currentTarget.value)} />}
           </Field>
@@ -150,7 +186,7 @@ function NewSite(props: { onCreated: () => void }) {
       >
         <div class="grid2">
           <TextField label={d.newKey} value={key} onValue={setKey} errors={errs('siteKey')} />
-          <TextArea label={d.origins} hint={d.originsHint} value={origins} onValue={setOrigins} rows={2} errors={errs('allowedOrigins')} />
+          <TextArea label={d.origins} hint={d.originsHint} value={origins} onValue={setOrigins} rows={2} errors={originErrors(origins, errs('allowedOrigins'))} />
         </div>
         {action.error && action.error.fields.length === 0 && <ErrorBox error={action.error} />}
         <Submit busy={action.busy}>{d.create}</Submit>

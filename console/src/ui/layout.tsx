@@ -32,6 +32,7 @@ export const NAV: NavItem[] = [
   { path: '/settings/quote-trees', label: (d) => d.nav.quoteTrees, owner: true },
   { path: '/settings/channels', label: (d) => d.nav.channels, owner: true },
   { path: '/settings/api-keys', label: (d) => d.nav.apiKeys, owner: true },
+  { path: '/settings/webhooks', label: (d) => d.nav.webhooks, owner: true },
 ];
 
 export function visibleNav(role: 'owner' | 'staff', hasStaff: boolean): NavItem[] {

@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   date,
   index,
@@ -717,6 +718,63 @@ export const apiIdempotency = pgTable(
     createdAt: tstz('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.apiKeyId, t.key] })],
+);
+
+/**
+ * Outbound webhook endpoints (issue 15): where a business wants its events POSTed, signed per
+ * Standard Webhooks with `secret` (`whsec_…`, kept to sign; shown to the owner, who configures
+ * the receiver with it). Disabled by the delivery job when deliveries keep failing for a day.
+ */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    description: text('description').notNull().default(''),
+    /** Event types sent here, e.g. ['booking.created', 'lead.created']. */
+    events: jsonb('events').$type<string[]>().notNull(),
+    secret: text('secret').notNull(),
+    active: boolean('active').notNull().default(true),
+    disabledReason: text('disabled_reason'),
+    createdAt: tstz('created_at').notNull(),
+  },
+  (t) => [index('webhook_endpoints_business_idx').on(t.businessId)],
+);
+
+/**
+ * One message to one endpoint: written in the transaction of the change it reports (with its
+ * job), so it exists exactly when the change committed. `id` is the stable webhook-id receivers
+ * de-duplicate on; `seq` orders the messages about one subject (`orderKey`: a booking, a hand-off,
+ * a lead) so they arrive in order. The last attempt's outcome is the delivery log's row.
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    endpointId: text('endpoint_id').notNull().references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    eventType: text('event_type').notNull(),
+    orderKey: text('order_key'),
+    /** The exact body sent (the Standard Webhooks envelope: type, timestamp, data). */
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: text('status').$type<'pending' | 'delivered' | 'failed'>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastStatusCode: integer('last_status_code'),
+    lastDurationMs: integer('last_duration_ms'),
+    lastError: text('last_error'),
+    lastAttemptAt: tstz('last_attempt_at'),
+    nextAttemptAt: tstz('next_attempt_at'),
+    /** Retries stop after this (a day and a bit after the event or the owner's "resend"). */
+    retryUntil: tstz('retry_until').notNull(),
+    deliveredAt: tstz('delivered_at'),
+    createdAt: tstz('created_at').notNull(),
+  },
+  (t) => [
+    index('webhook_deliveries_endpoint_idx').on(t.endpointId, t.seq),
+    index('webhook_deliveries_order_idx').on(t.endpointId, t.orderKey, t.seq).where(sql`status = 'pending'`),
+  ],
 );
 
 /**

@@ -17,6 +17,7 @@ import { dashboardRouter } from './routers/dashboard.js';
 import { googleRouter } from './routers/google.js';
 import { channelsRouter } from './routers/channels.js';
 import { apiKeysRouter } from './routers/api-keys.js';
+import { webhooksRouter } from './routers/webhooks.js';
 
 export const consoleRouter = router({
   auth: authRouter,
@@ -32,6 +33,7 @@ export const consoleRouter = router({
   google: googleRouter,
   channels: channelsRouter,
   apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
 });
 
 export type ConsoleRouter = typeof consoleRouter;

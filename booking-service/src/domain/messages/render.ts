@@ -49,6 +49,7 @@ export function renderMessage(input: MessageInput): RenderedMessage {
     if (b.previousStart != null && (kind === 'booking_rescheduled' || kind === 'staff_rescheduled')) {
       details.push([s.label.was, formatWhen(b.previousStart, tz, lang)]);
     }
+    if (b.price) details.push([s.label.price, b.price]);
     if (!isStaff) details.push([s.label.where, `${biz.name}\n${biz.address}`]);
     if (!isStaff && biz.phone) details.push([s.label.phone, biz.phone]);
     if (isStaff && b.note) details.push([s.label.note, b.note]);

@@ -22,6 +22,7 @@ export interface Strings {
     where: string;
     phone: string;
     bring: string;
+    price: string;
     client: string;
     contact: string;
     note: string;
@@ -72,6 +73,7 @@ const en: Strings = {
     where: 'Where',
     phone: 'Phone',
     bring: 'What to bring',
+    price: 'Price',
     client: 'Client',
     contact: 'Contact',
     note: 'Note',
@@ -129,6 +131,7 @@ const ru: Strings = {
     where: 'Где',
     phone: 'Телефон',
     bring: 'Что взять с собой',
+    price: 'Цена',
     client: 'Клиент',
     contact: 'Контакт',
     note: 'Комментарий',
@@ -186,6 +189,7 @@ const hy: Strings = {
     where: 'Որտեղ',
     phone: 'Հեռախոս',
     bring: 'Ինչ վերցնել Ձեզ հետ',
+    price: 'Գին',
     client: 'Հաճախորդ',
     contact: 'Կոնտակտ',
     note: 'Մեկնաբանություն',

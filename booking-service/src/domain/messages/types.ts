@@ -41,6 +41,8 @@ export interface BookingFacts {
   note: string | null;
   whatToBring: string | null;
   cancelReason: string | null;
+  /** The agreed price, formatted ("4 500 ₽ (Hair length: Long)"); absent on bookings made before prices were kept. */
+  price?: string | null | undefined;
 }
 
 export interface HandoffFacts {

@@ -8,7 +8,7 @@
  *   no visitors' cancellation window).
  * Reads are keyset-paginated by (start, id).
  */
-import type { BookingChannel, BookingStatus, Lang } from '@frontdesk/shared';
+import type { Lang } from '@frontdesk/shared';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, gte, inArray, lt, ne, or } from 'drizzle-orm';
 import { bookings, businesses, customers, sites } from '../../adapters/db/schema.js';
@@ -19,46 +19,9 @@ import { holdSlot } from '../hold.js';
 import { fail, ok, type Result } from '../result.js';
 import { cachedPickStaff, cachedService } from '../site.js';
 import { searchSlots, toView, type SlotView } from '../slots.js';
+import { toApiBooking as toApi, type ApiBooking } from './booking-json.js';
 
-export interface ApiBooking {
-  id: string;
-  status: Exclude<BookingStatus, 'held'>;
-  start: string;
-  end: string;
-  serviceId: string;
-  staffId: string;
-  siteId: string | null;
-  channel: BookingChannel;
-  customer: { id: string; name: string; phone: string | null; email: string | null } | null;
-  lang: Lang | null;
-  note: string | null;
-  cancelReason: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-type Row = { b: typeof bookings.$inferSelect; c: typeof customers.$inferSelect | null };
-
-function toApi({ b, c }: Row): ApiBooking {
-  return {
-    id: b.id,
-    status: b.status as ApiBooking['status'],
-    start: b.startsAt.toISOString(),
-    end: b.endsAt.toISOString(),
-    serviceId: b.serviceId,
-    staffId: b.staffId,
-    siteId: b.siteId,
-    channel: b.channel,
-    customer: c ? { id: c.id, name: c.name, phone: c.phone, email: c.email } : null,
-    lang: b.lang,
-    note: b.note,
-    cancelReason: b.cancelReason,
-    version: b.version,
-    createdAt: b.createdAt.toISOString(),
-    updatedAt: b.updatedAt.toISOString(),
-  };
-}
+export type { ApiBooking };
 
 export interface ListBookingsInput {
   from?: string | undefined;

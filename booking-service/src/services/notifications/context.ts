@@ -5,6 +5,7 @@ import type { Queryable } from '../../adapters/db/client.js';
 import { bookings, businesses, customers, services, sites, staff } from '../../adapters/db/schema.js';
 import type { BookingFacts, BusinessFacts } from '../../domain/messages/types.js';
 import { pick } from '../site-view.js';
+import { priceText } from '../../domain/booking/price.js';
 
 export async function loadBookingContext(db: Queryable, bookingId: string) {
   const rows = await db
@@ -47,5 +48,6 @@ export function bookingFacts(c: BookingContext, lang: Lang, previousStart: numbe
     note: c.booking.note,
     whatToBring: pick(c.business.whatToBring, lang, d),
     cancelReason: c.booking.cancelReason,
+    price: c.booking.price ? priceText(c.booking.price, lang) : null,
   };
 }
