@@ -67,6 +67,9 @@ describe.each(dbKinds)('console calendar and bookings on %s', (kind) => {
     });
     const [row] = await h.deps.db.select().from(bookings).where(eq(bookings.id, b.id));
     expect(row!.createdByUserId).toBe('user-salon-anna');
+    // A phone booking keeps the service's price at booking time, and the console shows it.
+    expect(row!.price).toMatchObject({ source: 'service', currency: 'RUB' });
+    expect(b.price).toMatch(/₽/);
     const ev = await h.deps.db.select().from(events).where(eq(events.bookingId, b.id));
     expect(ev.map((e) => [e.kind, e.channel])).toEqual([['booking_made', 'phone']]);
     const kinds = (await h.deps.db.select({ kind: jobs.kind }).from(jobs).where(eq(jobs.bookingId, b.id))).map((j) => j.kind);

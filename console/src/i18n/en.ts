@@ -96,6 +96,7 @@ export const en = {
     clientName: 'Client name',
     phone: 'Phone',
     note: 'Note',
+    price: 'Price',
     create: 'Book',
     created: 'Booked.',
     slotTaken: 'That time was just taken. Pick another one.',

@@ -94,6 +94,7 @@ export const hy: Dict = {
     clientName: 'Հաճախորդի անունը',
     phone: 'Հեռախոս',
     note: 'Նշում',
+    price: 'Գին',
     create: 'Ամրագրել',
     created: 'Ամրագրված է։',
     slotTaken: 'Այդ ժամը հենց նոր զբաղեցվեց։ Ընտրեք այլ ժամ։',

@@ -94,6 +94,7 @@ export const ru: Dict = {
     clientName: 'Имя клиента',
     phone: 'Телефон',
     note: 'Заметка',
+    price: 'Цена',
     create: 'Записать',
     created: 'Запись создана.',
     slotTaken: 'Это время только что заняли. Выберите другое.',

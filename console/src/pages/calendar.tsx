@@ -217,6 +217,12 @@ function BookingPanel(props: { booking: CalendarBooking; staffName: string; onCh
         <dd>{b.customer.phone ? <a href={`tel:${b.customer.phone}`}>{b.customer.phone}</a> : '—'}</dd>
         <dt>{t.value.auth.email}</dt>
         <dd>{b.customer.email ? <a href={`mailto:${b.customer.email}`}>{b.customer.email}</a> : '—'}</dd>
+        {b.price && (
+          <>
+            <dt>{d.price}</dt>
+            <dd data-testid="booking-price">{b.price}</dd>
+          </>
+        )}
         <dt>{d.channel}</dt>
         <dd>{labelOf('channel', b.channel)}</dd>
         {b.note && (

@@ -11,7 +11,7 @@
 import { and, asc, eq, gt, lt, ne } from 'drizzle-orm';
 import { bookings, businesses, customers, externalBusy, googleConnections, services, staff } from '../../adapters/db/schema.js';
 import { bookingRange, staffMayChange, type AttendanceMark } from '../../domain/booking/rules.js';
-import { servicePrice } from '../../domain/booking/price.js';
+import { priceText, servicePrice } from '../../domain/booking/price.js';
 import { findSlots, type Slot } from '../../domain/availability/find-slots.js';
 import { addDays, utcToZoned, zonedToUtc, type BookingChannel, type BookingStatus, type Lang, type WeeklyHours } from '@frontdesk/shared';
 import { markAttendance } from '../attendance.js';
@@ -37,6 +37,8 @@ export interface DeskBooking {
   channel: BookingChannel;
   /** Send it back with a change: the change applies only to the booking as shown. */
   version: number;
+  /** The price agreed at booking time, formatted in the viewer's language (null: booked before prices were kept). */
+  price: string | null;
 }
 
 export interface CalendarView {
@@ -117,6 +119,7 @@ function deskView(
     note: b.note,
     channel: b.channel,
     version: b.version,
+    price: b.price ? priceText(b.price, lang) : null,
   };
 }
 
