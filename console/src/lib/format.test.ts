@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatMoney, formatRate, formatResponse, formatTime } from './format.js';
+import { formatDay, formatMoney, formatRate, formatResponse, formatTime, responseFormat } from './format.js';
 
 describe('format', () => {
   it('shows times in the business zone', () => {
@@ -14,10 +14,11 @@ describe('format', () => {
   it('formats rates and response times, with a dash for no data', () => {
     expect(formatRate(0.25, 'en-US')).toBe('25%');
     expect(formatRate(null, 'en-US')).toBe('—');
-    expect(formatResponse(42_000)).toBe('42 s');
+    expect(formatResponse(42_000)).toBe('42 sec');
     expect(formatResponse(210_000)).toBe('3.5 min');
-    expect(formatResponse(7_200_000)).toBe('2 h');
+    expect(formatResponse(7_200_000)).toBe('2 hr');
     expect(formatResponse(null)).toBe('—');
+    expect(formatResponse(210_000, 'ru-RU')).toBe('3,5 мин');
   });
 });
 
@@ -26,5 +27,13 @@ describe('the dram sign', () => {
     expect(formatMoney(15000, 'AMD', 'hy-AM', () => true)).toBe('15\u00A0000\u00A0֏');
     expect(formatMoney(15000, 'AMD', 'hy-AM', () => false)).toBe('15\u00A0000\u00A0դր.');
     expect(formatMoney(4500, 'RUB', 'ru-RU', () => false)).toMatch(/₽$/);
+  });
+});
+
+describe('response-time axis', () => {
+  it('puts every tick of a short scale in one unit with a decimal, not "0 s" everywhere', () => {
+    const f = responseFormat(1000, 'en-US');
+    expect([0, 250, 500, 750, 1000].map(f)).toEqual(['0 sec', '0.3 sec', '0.5 sec', '0.8 sec', '1 sec']);
+    expect(responseFormat(600_000, 'ru-RU')(300_000)).toBe('5 мин');
   });
 });

@@ -39,10 +39,18 @@ export function formatRate(rate: number | null, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
 }
 
-/** A response time: "42 s", "3.5 min", "2.1 h"; null → "—". */
-export function formatResponse(ms: number | null): string {
-  if (ms === null) return '—';
-  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
-  if (ms < 3_600_000) return `${(ms / 60_000).toFixed(1).replace(/\.0$/, '')} min`;
-  return `${(ms / 3_600_000).toFixed(1).replace(/\.0$/, '')} h`;
+/**
+ * Response times on one scale: the unit (seconds, minutes, hours) is chosen from `max` (a chart's
+ * top tick, or the value itself), with a decimal only where the numbers need one, in the UI's
+ * language ("42 с", "3,5 мин", "0.5 s" rather than "0 s" on every tick); null → "—".
+ */
+export function responseFormat(max: number, locale = 'en-US'): (ms: number | null) => string {
+  const [unit, size] = max < 60_000 ? (['second', 1000] as const) : max < 3_600_000 ? (['minute', 60_000] as const) : (['hour', 3_600_000] as const);
+  const f = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: max / size < 10 ? 1 : 0 });
+  return (ms) => (ms === null ? '—' : f.format(ms / size));
+}
+
+/** One response time, in its own unit: "42 s", "3.5 min", "2 h"; null → "—". */
+export function formatResponse(ms: number | null, locale = 'en-US'): string {
+  return responseFormat(ms ?? 0, locale)(ms);
 }

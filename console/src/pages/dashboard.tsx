@@ -10,7 +10,8 @@ import { me } from '../app/session.js';
 import { fmt, labelOf, locale, t } from '../i18n/index.js';
 import type { Dict } from '../i18n/en.js';
 import { change } from '../lib/chart-scale.js';
-import { formatDay, formatRate, formatResponse } from '../lib/format.js';
+import { formatDay, formatRate, formatResponse, responseFormat } from '../lib/format.js';
+import { niceScale } from '../lib/chart-scale.js';
 import { addDays, utcToZoned, zonedToUtc } from '@frontdesk/shared';
 import { BarChart, HBarChart } from '../ui/charts.js';
 import { ErrorBox, Field, Loading, Page, SelectField } from '../ui/common.js';
@@ -36,8 +37,8 @@ const KPIS: KpiDef[] = [
   { key: 'quoteToBooking', value: (k) => k.quoteToBooking, format: rate },
   { key: 'slaPercent', value: (k) => (k.slaPercent === null ? null : k.slaPercent / 100), format: rate },
   { key: 'handoffs', value: (k) => k.handoffs, format: count },
-  { key: 'firstResponseBot', value: (k) => k.firstResponseBot.medianMs, format: formatResponse, lowerIsBetter: true },
-  { key: 'firstResponseHuman', value: (k) => k.firstResponseHuman.medianMs, format: formatResponse, lowerIsBetter: true },
+  { key: 'firstResponseBot', value: (k) => k.firstResponseBot.medianMs, format: (v) => formatResponse(v, locale.value), lowerIsBetter: true },
+  { key: 'firstResponseHuman', value: (k) => k.firstResponseHuman.medianMs, format: (v) => formatResponse(v, locale.value), lowerIsBetter: true },
   { key: 'noShowRate', value: (k) => k.noShowRate, format: rate, lowerIsBetter: true },
   { key: 'rescheduleRate', value: (k) => k.rescheduleRate, format: rate, lowerIsBetter: true },
   { key: 'cancellationRate', value: (k) => k.cancellationRate, format: rate, lowerIsBetter: true },
@@ -153,7 +154,8 @@ export function DashboardPage() {
                 { name: d.bot, cls: 'chart-a', values: [kpis.data.current.firstResponseBot.medianMs ?? 0, kpis.data.current.firstResponseBot.p90Ms ?? 0] },
                 { name: d.human, cls: 'chart-b', values: [kpis.data.current.firstResponseHuman.medianMs ?? 0, kpis.data.current.firstResponseHuman.p90Ms ?? 0] },
               ]}
-              format={(n) => formatResponse(n)}
+              // One unit for the whole axis, chosen from its top: never "0 s" on every tick.
+              format={responseFormat(niceScale([kpis.data.current.firstResponseBot.p90Ms ?? 0, kpis.data.current.firstResponseHuman.p90Ms ?? 0, kpis.data.current.firstResponseBot.medianMs ?? 0, kpis.data.current.firstResponseHuman.medianMs ?? 0]).max, locale.value)}
             />
             )}
             {kpis.data.byIntent.length > 0 && (
