@@ -144,6 +144,7 @@ describe.each(dbKinds)('console dashboard on %s', (kind) => {
       cancellationRate: 0.2,
       handoffs: 4,
       conversations: 8,
+      aht: { medianMs: null, p90Ms: null },
     });
     // Weeks start on Monday in New York: b2 at Sunday 23:30 EDT is still the first week.
     expect(r.bookingsPerWeek).toEqual([
@@ -175,6 +176,7 @@ describe.each(dbKinds)('console dashboard on %s', (kind) => {
       cancellationRate: 0,
       handoffs: 0,
       conversations: 1,
+      aht: { medianMs: null, p90Ms: null },
     });
   });
 
@@ -192,6 +194,7 @@ describe.each(dbKinds)('console dashboard on %s', (kind) => {
       cancellationRate: 0,
       handoffs: 1,
       conversations: 1,
+      aht: { medianMs: null, p90Ms: null },
     });
     expect(r.byIntent).toEqual([{ intent: 'book', conversations: 1, bookings: 1, conversion: 1 }]);
     expect(r.byChannel).toEqual([{ channel: 'widget', bookings: 1 }]);

@@ -144,4 +144,14 @@ describe('live hand-off: chat ↔ console inbox', () => {
     expect(await h.deps.db.select().from(outbox).where(eq(outbox.to, 'lee@example.com'))).toHaveLength(1);
     expect((await fetch(`${url}/conversation?t=${token.slice(0, -2)}xx`)).status).toBe(403);
   });
+
+  it('the dashboard reads first reply, SLA% and handling time from the conversations, by channel and intent', async () => {
+    const d = await owner.client.dashboard.kpis.query({ from: '2026-03-01T00:00:00.000Z', to: '2026-03-09T00:00:00.000Z' });
+    // Both hand-offs: outcome (handed off) in the turn that left the contact, on the test's still clock.
+    expect(d.current.aht).toEqual({ medianMs: 0, p90Ms: 0 });
+    const human = d.service.find((r) => r.channel === 'widget' && r.intent === 'human')!;
+    expect(human).toMatchObject({ conversations: 2, handoffs: 2, slaPercent: 100, ahtMedianMs: 0 });
+    expect(human.firstHumanReplyMedianMs).not.toBeNull();
+    expect(d.previous.aht).toEqual({ medianMs: null, p90Ms: null });
+  });
 });

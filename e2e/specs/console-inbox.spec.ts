@@ -91,9 +91,10 @@ test('a hand-off from the widget appears in the inbox without a reload, its SLA 
   await request.getByRole('button', { name: 'Claim' }).click();
   await expect(request).toContainText('Claimed by Jordan Reyes');
   await request.getByRole('button', { name: 'Reply / Close' }).click();
-  await request.getByLabel(`Reply to ${visitor} by e-mail`).fill('Hi Vera, we will call you today.');
+  // A chat hand-off: the reply goes into the conversation (the live thread shows it).
+  await request.getByLabel(`Reply to ${visitor}`, { exact: true }).fill('Hi Vera, we will call you today.');
   await request.getByRole('button', { name: 'Send' }).click();
-  await expect(request.getByRole('status').filter({ hasText: 'Reply sent.' })).toBeVisible();
+  await expect(request.locator('.msg.from-staff')).toContainText('Hi Vera, we will call you today.');
   // The first reply stops the clock.
   await expect(clock).toContainText('Answered');
   await expect(request.getByText('Hi Vera, we will call you today.')).toBeVisible();

@@ -70,4 +70,10 @@ test('staff reply live in the inbox; the reply reaches the visitor’s stream, t
   await expect(thread.locator('.msg.from-visitor').last()).toContainText('Yes please, 11 am');
   await check('inbox-live-answer');
   await visitorContext.close();
+
+  // The dashboard reads the conversation: by channel and intent, with first reply, SLA and handling time.
+  await desk.go('Dashboard');
+  const service = page.getByRole('region', { name: 'Service by channel and intent' });
+  await expect(service.getByRole('row', { name: /Widget Talk to a person/ })).toBeVisible();
+  await check('dashboard-service');
 });

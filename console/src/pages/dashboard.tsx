@@ -39,6 +39,7 @@ const KPIS: KpiDef[] = [
   { key: 'handoffs', value: (k) => k.handoffs, format: count },
   { key: 'firstResponseBot', value: (k) => k.firstResponseBot.medianMs, format: (v) => formatResponse(v, locale.value), lowerIsBetter: true },
   { key: 'firstResponseHuman', value: (k) => k.firstResponseHuman.medianMs, format: (v) => formatResponse(v, locale.value), lowerIsBetter: true },
+  { key: 'aht', value: (k) => k.aht.medianMs, format: (v) => formatResponse(v, locale.value), lowerIsBetter: true },
   { key: 'noShowRate', value: (k) => k.noShowRate, format: rate, lowerIsBetter: true },
   { key: 'rescheduleRate', value: (k) => k.rescheduleRate, format: rate, lowerIsBetter: true },
   { key: 'cancellationRate', value: (k) => k.cancellationRate, format: rate, lowerIsBetter: true },
@@ -176,6 +177,39 @@ export function DashboardPage() {
               />
             )}
           </div>
+          {kpis.data.service.length > 0 && (
+            <section class="service-table" aria-labelledby="service-title">
+              <h2 id="service-title">{d.service}</h2>
+              <div class="table-scroll">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{d.channel}</th>
+                      <th scope="col">{d.intent}</th>
+                      <th scope="col">{d.conversations}</th>
+                      <th scope="col">{d.handoffsCol}</th>
+                      <th scope="col">{d.frtCol}</th>
+                      <th scope="col">{d.slaCol}</th>
+                      <th scope="col">{d.ahtCol}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {kpis.data.service.map((r) => (
+                      <tr key={`${r.channel}:${r.intent}`}>
+                        <td>{labelOf('channel', r.channel)}</td>
+                        <td>{r.intent ? labelOf('intent', r.intent) : d.noIntent}</td>
+                        <td class="num">{r.conversations}</td>
+                        <td class="num">{r.handoffs}</td>
+                        <td class="num">{r.firstHumanReplyMedianMs === null ? '—' : formatResponse(r.firstHumanReplyMedianMs, locale.value)}</td>
+                        <td class="num">{r.slaPercent === null ? '—' : formatRate(r.slaPercent / 100, locale.value)}</td>
+                        <td class="num">{r.ahtMedianMs === null ? '—' : formatResponse(r.ahtMedianMs, locale.value)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+          )}
         </div>
       )}
     </Page>

@@ -24,6 +24,12 @@
  * - byIntent: per intent chosen in the widget menu (`intent_chosen`), the conversations that
  *   chose it, how many of them booked, and the ratio;
  * - byChannel: bookings made by the booking's channel (bookings.channel; widget, phone…).
+ * - aht (average handling time, as median and p90): from the conversation record — conversations
+ *   started in the period that reached an outcome, outcome_at − created_at (outcome_at is the
+ *   FIRST outcome's time: booked, handed off, lost, not interested);
+ * - service: per conversation channel and intent (conversations started in the period): how many,
+ *   how many asked for a person, the median first human reply (first_human_reply, working time),
+ *   SLA% of their hand-offs, and the median handling time.
  * Rates are 0..1, slaPercent 0..100; null when the denominator is 0. Durations are whole ms.
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
@@ -51,6 +57,19 @@ export interface Kpis {
   cancellationRate: number | null;
   handoffs: number;
   conversations: number;
+  /** Start → first outcome of the conversations started in the period. */
+  aht: Percentiles;
+}
+
+export interface ServiceRow {
+  channel: string;
+  /** '' when the conversation never chose one. */
+  intent: string;
+  conversations: number;
+  handoffs: number;
+  firstHumanReplyMedianMs: number | null;
+  slaPercent: number | null;
+  ahtMedianMs: number | null;
 }
 
 export interface Dashboard {
@@ -59,6 +78,7 @@ export interface Dashboard {
   bookingsPerWeek: Array<{ weekStart: string; count: number }>;
   byIntent: Array<{ intent: string; conversations: number; bookings: number; conversion: number | null }>;
   byChannel: Array<{ channel: string; bookings: number }>;
+  service: ServiceRow[];
 }
 
 interface Scope {
@@ -108,6 +128,11 @@ async function kpisOf(db: Db, s: Scope): Promise<Kpis> {
       WHERE business_id = ${s.businessId} AND created_at >= ${s.from} AND created_at < ${s.to}
         AND (${s.siteId}::text IS NULL OR site_id = ${s.siteId})`,
   );
+  const [a] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`WITH c AS (${ahtOf(s)})
+      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY ms) AS p90 FROM c`,
+  );
   const bookings = int(e!.bookings);
   const handoffs = int(h!.handoffs);
   const sla = ratio(int(h!.in_time), handoffs);
@@ -123,7 +148,45 @@ async function kpisOf(db: Db, s: Scope): Promise<Kpis> {
     cancellationRate: ratio(int(e!.cancelled), bookings),
     handoffs,
     conversations: int(e!.conversations),
+    aht: { medianMs: ms(a?.p50), p90Ms: ms(a?.p90) },
   };
+}
+
+/** Conversations started in the period, with their handling time in ms (null before an outcome). */
+const ahtOf = (s: Scope): SQL => sql`
+  SELECT id, channel, coalesce(intent, '') AS intent,
+    CASE WHEN outcome_at IS NULL THEN NULL ELSE extract(epoch FROM (outcome_at - created_at)) * 1000 END AS ms
+  FROM conversations
+  WHERE business_id = ${s.businessId} AND created_at >= ${s.from} AND created_at < ${s.to}
+    AND (${s.siteId}::text IS NULL OR site_id = ${s.siteId})`;
+
+async function service(db: Db, s: Scope): Promise<ServiceRow[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`WITH c AS (${ahtOf(s)}),
+      h AS (SELECT conversation_id, count(*)::int AS n, count(*) FILTER (WHERE first_reply_at IS NOT NULL AND first_reply_at <= expected_reply_by)::int AS in_time
+            FROM handoffs WHERE business_id = ${s.businessId} AND conversation_id IS NOT NULL GROUP BY conversation_id),
+      f AS (SELECT conversation_id, min(value_ms) AS frt FROM events
+            WHERE business_id = ${s.businessId} AND kind = 'first_human_reply' AND conversation_id IS NOT NULL GROUP BY conversation_id)
+      SELECT c.channel, c.intent, count(*)::int AS conversations,
+        coalesce(sum(h.n), 0)::int AS handoffs, coalesce(sum(h.in_time), 0)::int AS in_time,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY f.frt) AS frt_p50,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY c.ms) AS aht_p50
+      FROM c LEFT JOIN h ON h.conversation_id = c.id LEFT JOIN f ON f.conversation_id = c.id
+      GROUP BY c.channel, c.intent ORDER BY conversations DESC, c.channel, c.intent`,
+  );
+  return rows.map((r) => {
+    const sla = ratio(int(r.in_time), int(r.handoffs));
+    return {
+      channel: String(r.channel),
+      intent: String(r.intent),
+      conversations: int(r.conversations),
+      handoffs: int(r.handoffs),
+      firstHumanReplyMedianMs: ms(r.frt_p50),
+      slaPercent: sla === null ? null : sla * 100,
+      ahtMedianMs: ms(r.aht_p50),
+    };
+  });
 }
 
 /** Monday of the ISO week of a local date. */
@@ -194,5 +257,6 @@ export async function dashboardKpis(
     bookingsPerWeek: await bookingsPerWeek(deps.db, current, timeZone),
     byIntent: await byIntent(deps.db, current),
     byChannel: await byChannel(deps.db, current),
+    service: await service(deps.db, current),
   });
 }
