@@ -418,6 +418,7 @@ export const en = {
     telegramSteps: 'In Telegram, open @BotFather, send /newbot, choose a name and a username ending in “bot”, and paste the token it gives you here.',
     token: 'Bot token',
     tokenHint: 'It looks like 123456789:AAE…; it is stored encrypted and never shown again.',
+    tokenInvalid: 'Telegram does not know this token. Copy it again from @BotFather.',
     connect: 'Connect',
     connected: 'Connected: {username}',
     openBot: 'Open the bot',

@@ -416,6 +416,7 @@ export const hy: Dict = {
     telegramSteps: 'Telegram-ում բացեք @BotFather-ը, ուղարկեք /newbot, ընտրեք անուն և «bot»-ով ավարտվող օգտանուն, և տեղադրեք ստացված տոկենն այստեղ։',
     token: 'Բոտի տոկեն',
     tokenHint: 'Այն նման է 123456789:AAE…-ի. պահվում է գաղտնագրված և այլևս չի ցուցադրվում։',
+    tokenInvalid: 'Telegram-ը չի ճանաչում այս տոկենը։ Կրկին պատճենեք այն @BotFather-ից։',
     connect: 'Միացնել',
     connected: 'Միացված է՝ {username}',
     openBot: 'Բացել բոտը',

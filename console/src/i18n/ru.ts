@@ -416,6 +416,7 @@ export const ru: Dict = {
     telegramSteps: 'В Telegram откройте @BotFather, отправьте /newbot, выберите имя и имя пользователя, оканчивающееся на «bot», и вставьте сюда полученный токен.',
     token: 'Токен бота',
     tokenHint: 'Выглядит как 123456789:AAE…; хранится в зашифрованном виде и больше не показывается.',
+    tokenInvalid: 'Telegram не знает такой токен. Скопируйте его ещё раз у @BotFather.',
     connect: 'Подключить',
     connected: 'Подключено: {username}',
     openBot: 'Открыть бота',

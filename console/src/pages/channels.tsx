@@ -64,7 +64,8 @@ export function ChannelsPage() {
                 autocomplete="off"
                 spellcheck={false}
                 required
-                errors={fieldErrors(action.error?.fields ?? [], 'token')}
+                // The server's reason is English; the owner reads it in the console's language.
+                errors={fieldErrors(action.error?.fields ?? [], 'token').length ? [d.tokenInvalid] : []}
               />
               <Submit busy={action.busy}>{telegram?.connected ? d.replace : d.connect}</Submit>
             </form>

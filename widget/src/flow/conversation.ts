@@ -197,18 +197,21 @@ export const Conversation = createModel((deps: ConversationDeps, init: Conversat
     });
   }
 
-  /** The messages after the last one held, and the prompt now (resume, another tab, back to the page). */
-  function sync(): Promise<void> {
+  /**
+   * The messages after the last one held, and the prompt now (resume, another tab, back to the
+   * page). Only the resume on opening shows the typing dots; catching up in the background does not.
+   */
+  function sync(typing = false): Promise<void> {
     if (!saved.value || !started.value) return Promise.resolve();
-    pending.value++;
+    if (typing) pending.value++;
     return serial(async () => {
       const c = saved.value;
       const r = c ? await api.get({ conversationId: c.id, token: c.token, after: seq }) : null;
-      pending.value--;
+      if (typing) pending.value--;
       if (!r) return;
       if (r.ok) apply(r.data, false);
       else if (r.error.code === 'NOT_FOUND') reset();
-      else if (!transcript.value.length) problem.value = { code: r.error.code, retry: () => void sync() };
+      else if (!transcript.value.length) problem.value = { code: r.error.code, retry: () => void sync(true) };
     });
   }
 
@@ -237,7 +240,7 @@ export const Conversation = createModel((deps: ConversationDeps, init: Conversat
     saved.value = store.load();
     api.event({ siteKey: init.siteKey, kind: 'widget_opened', conversationId: saved.value?.id ?? deps.newId() });
     void loadSite();
-    void sync();
+    void sync(true);
   }
 
   /** A menu choice: sent as its fixed option id, so the server plays the same flow for every channel. */

@@ -34,8 +34,9 @@ export async function readBookings(deps: Deps, businessId: string, by: { ids: st
       staffId: b.staffId,
       staffName,
       manageToken: signToken(deps.secret, b.id, 'manage'),
-      price: null,
-      priceSummary: null,
+      // The price agreed at booking time (the snapshot), not today's price list.
+      price: b.price ? (b.price.max === null ? { kind: 'fixed', amount: b.price.min } : { kind: 'range', min: b.price.min, max: b.price.max }) : null,
+      priceSummary: b.price?.summary ?? null,
     } satisfies BookingFacts,
   }));
 }
