@@ -183,6 +183,7 @@ describe.each(dbKinds)('REST API on %s', (kind) => {
   it("walks every route with the salon's ids using the barber's key and sees nothing of the salon", async () => {
     const salonBooking = await book(h, { day: '2026-03-10', name: 'Анна Лаванда' });
     const sid = salonBooking.booking.id;
+    const [salonCustomer] = await h.deps.db.select({ id: bookings.customerId }).from(bookings).where(eq(bookings.id, sid));
     const walk: Record<string, [string, string, unknown?]> = {
       listBookings: ['GET', `/bookings?staffId=salon-anna&serviceId=salon-haircut-men&customerId=x`],
       getBooking: ['GET', `/bookings/${sid}`],
@@ -193,6 +194,10 @@ describe.each(dbKinds)('REST API on %s', (kind) => {
       getAvailability: ['GET', '/availability?serviceId=salon-haircut-men&staffId=salon-anna&from=2026-03-10'],
       listServices: ['GET', '/services'],
       listStaff: ['GET', '/staff'],
+      listCustomers: ['GET', '/customers'],
+      getCustomer: ['GET', `/customers/${salonCustomer!.id}`],
+      listLeads: ['GET', '/leads'],
+      getLead: ['GET', `/leads/${salonBooking.booking.id}`],
     };
     expect(Object.keys(walk).sort()).toEqual(routes.map((r) => r.operationId).sort());
     for (const [op, [method, path, body]] of Object.entries(walk)) {
@@ -202,6 +207,7 @@ describe.each(dbKinds)('REST API on %s', (kind) => {
       // (The ids sent may be echoed back in a message; the salon's own data may not appear.)
       expect(res.text, op).not.toMatch(/Лаванда|Смирнова|Анна|biz-salon|site-demo-salon|demo-salon|Europe\/Moscow|salon-maria|salon-olga/);
       if (res.status === 200 && op === 'listBookings') expect(res.body!.items).toEqual([]);
+      if (res.status === 200 && op === 'listCustomers') expect((res.body!.items as Array<{ id: string }>).map((c) => c.id)).not.toContain(salonCustomer!.id);
     }
     const [row] = await h.deps.db.select().from(bookings).where(eq(bookings.id, sid));
     expect(row!.status).toBe('confirmed');

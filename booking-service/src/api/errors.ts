@@ -40,6 +40,8 @@ export const REASON_CODES: Record<Reason, Code> = {
   CHANNEL_UNAVAILABLE: 'BAD_GATEWAY',
   API_KEY_NOT_FOUND: 'NOT_FOUND',
   WEBHOOK_NOT_FOUND: 'NOT_FOUND',
+  CUSTOMER_NOT_FOUND: 'NOT_FOUND',
+  LEAD_NOT_FOUND: 'NOT_FOUND',
 };
 
 /** Carries a service failure through TRPCError.cause to the error formatter. */

@@ -38,7 +38,9 @@ export type Reason =
   /** A messenger / SMS provider did not answer or failed (connecting a channel): worth retrying. */
   | 'CHANNEL_UNAVAILABLE'
   | 'API_KEY_NOT_FOUND'
-  | 'WEBHOOK_NOT_FOUND';
+  | 'WEBHOOK_NOT_FOUND'
+  | 'CUSTOMER_NOT_FOUND'
+  | 'LEAD_NOT_FOUND';
 
 export interface Failure {
   ok: false;

@@ -68,6 +68,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: 'Bookings', description: 'Book, move, cancel, mark visits' },
       { name: 'Availability', description: 'Free times' },
       { name: 'Catalog', description: 'Services and staff (read only)' },
+      { name: 'People', description: 'Customers and leads (read only)' },
     ],
     components: {
       securitySchemes: {

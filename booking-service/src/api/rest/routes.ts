@@ -9,6 +9,7 @@ import type { ApiPrincipal, ApiScope } from '../../services/api-keys/keys.js';
 import { availability, cancelBooking, createBooking, getBooking, listBookings, markBookingAttendance, rescheduleBooking } from '../../services/integrations/bookings.js';
 import { listServices } from '../../services/console/catalog.js';
 import { listStaff } from '../../services/console/team.js';
+import { getCustomer, getLead, listCustomers, listLeads } from '../../services/integrations/people.js';
 import { ok, type Result } from '../../services/result.js';
 import {
   attendanceBody,
@@ -24,6 +25,11 @@ import {
   rescheduleBody,
   serviceSchema,
   staffSchema,
+  anyIdParams,
+  customerSchema_,
+  leadSchema,
+  pageOf,
+  pageQuery,
 } from './schemas.js';
 
 type AnyObject = z.ZodObject;
@@ -42,7 +48,7 @@ export interface RouteDef<P extends AnyObject | undefined = AnyObject | undefine
   /** OpenAPI style: `/bookings/{id}`. */
   path: string;
   scope: ApiScope;
-  tag: 'Bookings' | 'Availability' | 'Catalog';
+  tag: 'Bookings' | 'Availability' | 'Catalog' | 'People';
   summary: string;
   description?: string;
   params?: P;
@@ -182,5 +188,55 @@ export const routes: RouteDef[] = [
     status: 200,
     // Not the console's view: no accounts, e-mails or hours leave through the API.
     handler: async (deps, p) => ok({ items: (await listStaff(deps, p.businessId)).map((s) => ({ id: s.id, name: s.name, timeZone: s.timeZone, active: s.active })) }),
+  }),
+  route({
+    operationId: 'listCustomers',
+    method: 'get',
+    path: '/customers',
+    scope: 'read',
+    tag: 'People',
+    summary: 'List customers',
+    description: 'Newest first; page with `cursor`.',
+    query: pageQuery,
+    response: pageOf(customerSchema_, 'CustomerPage'),
+    status: 200,
+    handler: (deps, p, { query }) => listCustomers(deps, p.businessId, query),
+  }),
+  route({
+    operationId: 'getCustomer',
+    method: 'get',
+    path: '/customers/{id}',
+    scope: 'read',
+    tag: 'People',
+    summary: 'Get a customer',
+    params: anyIdParams,
+    response: customerSchema_,
+    status: 200,
+    handler: (deps, p, { params }) => getCustomer(deps, p.businessId, params.id),
+  }),
+  route({
+    operationId: 'listLeads',
+    method: 'get',
+    path: '/leads',
+    scope: 'read',
+    tag: 'People',
+    summary: 'List leads',
+    description: 'Conversations that left a consented contact, newest first; page with `cursor`.',
+    query: pageQuery,
+    response: pageOf(leadSchema, 'LeadPage'),
+    status: 200,
+    handler: (deps, p, { query }) => listLeads(deps, p.businessId, query),
+  }),
+  route({
+    operationId: 'getLead',
+    method: 'get',
+    path: '/leads/{id}',
+    scope: 'read',
+    tag: 'People',
+    summary: 'Get a lead',
+    params: anyIdParams,
+    response: leadSchema,
+    status: 200,
+    handler: (deps, p, { params }) => getLead(deps, p.businessId, params.id),
   }),
 ];

@@ -135,3 +135,26 @@ export const availabilityQuery = z.object({
   from: localDateSchema.meta({ description: "First business-local date, YYYY-MM-DD" }),
   days: z.coerce.number().int().min(1).max(31).default(7),
 });
+
+export const pageQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(500).optional() });
+export const customerSchema_ = z.object({ id: z.string(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable(), lang: z.string(), createdAt: z.string().meta({ format: 'date-time' }) }).meta({ id: 'Customer' });
+export const leadSchema = z
+  .object({
+    id: z.string(),
+    conversationId: z.string(),
+    customerId: z.string().nullable(),
+    name: z.string(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    lang: z.string(),
+    channel: z.string(),
+    intent: z.string().nullable(),
+    score: z.number().int(),
+    temperature: z.string(),
+    outcome: z.string().nullable(),
+    createdAt: z.string().meta({ format: 'date-time' }),
+    updatedAt: z.string().meta({ format: 'date-time' }),
+  })
+  .meta({ id: 'Lead' });
+export const pageOf = <T extends z.ZodType>(item: T, id: string) => z.object({ items: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
+export const anyIdParams = z.object({ id: idSchema });
