@@ -46,6 +46,8 @@ test('book in the widget → confirmation e-mail → its link reschedules → th
   const newStart = await target.getAttribute('data-start');
   expect(newStart).not.toBe(before);
   await target.click();
+  // The page asks before it moves anything.
+  await page.getByRole('button', { name: 'Yes, move it' }).click();
   await expect(page.locator('dd[data-start]')).toHaveAttribute('data-start', newStart!);
 
   const token = new URL(manageHref!).searchParams.get('token')!;

@@ -28,5 +28,6 @@ test('two widgets for two sites on one page do not interfere', async ({ page, st
   await expect(salon.panel).toBeHidden();
   await expect(barber.panel).toBeVisible();
   const keys = await page.evaluate(() => Object.keys(localStorage).sort());
-  expect(keys).toEqual(['frontdesk:demo-barber-nyc:chat', 'frontdesk:demo-salon-spb:chat']);
+  // Each widget keeps only its own conversation's id and token, under its own site key.
+  expect(keys).toEqual(['frontdesk:demo-barber-nyc:conversation', 'frontdesk:demo-salon-spb:conversation']);
 });
