@@ -518,6 +518,6 @@ export const hy: Dict = {
       'lead.updated': 'Լիդը թարմացվեց',
       'quote.given': 'Գինը նշվեց',
       'webhook.test': 'Փորձնական իրադարձություն',
-    } as Record<string, string>,
+    },
   },
 };

@@ -518,6 +518,6 @@ export const ru: Dict = {
       'lead.updated': 'Лид обновлён',
       'quote.given': 'Названа цена',
       'webhook.test': 'Тестовое событие',
-    } as Record<string, string>,
+    },
   },
 };
