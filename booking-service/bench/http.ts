@@ -177,7 +177,7 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<{ runs: Run[]; rssI
   const { env, cleanup, explain } = await prepareDatabase(kind, today);
   // One IP sends every request: lift the rate limits, which this bench is not about. No job
   // worker, so nothing else competes for the CPU.
-  const svc = await startService({ ...env, SEED_DEMO: 'false', APP_SECRET: 'b'.repeat(40), JOBS: 'false', RATE_LIMIT_PER_IP: '10000000', RATE_LIMIT_PER_SITE: '10000000' });
+  const svc = await startService({ ...env, SEED_DEMO: 'false', APP_SECRET: 'b'.repeat(40), JOBS: 'false', RATE_LIMIT_PER_IP: '10000000', RATE_LIMIT_PER_SITE: '10000000', MAX_CONNECTIONS_PER_IP: '0' });
   try {
     await new Promise((r) => setTimeout(r, 2_000));
     const rssIdle = rssMiB(svc.child.pid!);

@@ -243,6 +243,8 @@ export function stormEnv(databaseUrl: string): Record<string, string> {
     JOBS: 'true',
     JOBS_POLL_MS: '200',
     RATE_LIMIT_PER_IP: '10000000',
+    // Every simulated visitor comes from 127.0.0.1: no per-IP connection cap (a proxy's job in production).
+    MAX_CONNECTIONS_PER_IP: '0',
     RATE_LIMIT_PER_SITE: '10000000',
   };
 }

@@ -186,7 +186,7 @@ describe.runIf(process.env.DATABASE_URL)('booking races on postgres (two process
   const secret = 'r'.repeat(40);
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
-    const env = { DATABASE_URL: database.url!, SEED_DEMO: 'true', APP_SECRET: secret, JOBS: 'false', RATE_LIMIT_PER_IP: '10000000', RATE_LIMIT_PER_SITE: '10000000' };
+    const env = { DATABASE_URL: database.url!, SEED_DEMO: 'true', APP_SECRET: secret, JOBS: 'false', RATE_LIMIT_PER_IP: '10000000', RATE_LIMIT_PER_SITE: '10000000', MAX_CONNECTIONS_PER_IP: '0' };
     [a, b] = await Promise.all([startService(env), startService(env)]);
     w = { bases: () => [a.url, b.url], db: database.db, secret, day: nextTuesday(new Date()) };
   }, 120_000);

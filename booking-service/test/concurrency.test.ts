@@ -97,7 +97,7 @@ describe.runIf(process.env.DATABASE_URL)('one slot, many racers: PostgreSQL, two
     database = await createTestDatabase('postgres');
     // All racers come from 127.0.0.1 to one site: lift the per-IP and per-site limits, which
     // this test is not about (test/rate-limit.test.ts is).
-    const env = { DATABASE_URL: database.url!, SEED_DEMO: 'true', APP_SECRET: 'x'.repeat(40), DB_POOL_SIZE: '10', RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_SITE: '100000' };
+    const env = { DATABASE_URL: database.url!, SEED_DEMO: 'true', APP_SECRET: 'x'.repeat(40), DB_POOL_SIZE: '10', RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_SITE: '100000', MAX_CONNECTIONS_PER_IP: '0' }; // 200 racers from one IP: no per-IP connection cap
     [a, b] = await Promise.all([startService(env), startService(env)]);
   }, 120_000);
   afterAll(async () => {

@@ -82,6 +82,7 @@ describe.runIf(process.env.DATABASE_URL)('PostgreSQL unreachable under load (loo
       APP_SECRET: 'o'.repeat(40),
       JOBS: 'false',
       RATE_LIMIT_PER_IP: '1000000',
+      MAX_CONNECTIONS_PER_IP: '0',
       RATE_LIMIT_PER_SITE: '1000000',
     });
   }, 120_000);
