@@ -30,6 +30,7 @@ import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { edgeDates, edgeInstants } from './support/edge-dates.js';
 import { pool } from './support/pool.js';
+import { isConnectionReset } from './support/fetch-once-more.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 /** Inputs per procedure; a few are costlier per call (see RUNS_FOR). */
@@ -291,7 +292,24 @@ async function viaCaller(caller: AnyCaller, c: Case): Promise<Outcome> {
   }
 }
 
+/** A connection reset is the transport's, not an answer: a keep-alive socket the server closed as the
+ * next request went out (seen under load), or a big raw body refused before it was read. Try once more
+ * on a new connection; a raw body reset twice counts as refused (413). A server that died fails on. */
 async function viaHttp(base: string, s: ConsoleSessionClient, c: Case): Promise<Outcome> {
+  try {
+    return await viaHttpOnce(base, s, c);
+  } catch (e) {
+    if (!isConnectionReset(e)) throw e;
+    try {
+      return await viaHttpOnce(base, s, c);
+    } catch (again) {
+      if (c.raw && isConnectionReset(again)) return { c, status: 413, code: 'CONNECTION_CLOSED', fields: undefined, body: '' };
+      throw again;
+    }
+  }
+}
+
+async function viaHttpOnce(base: string, s: ConsoleSessionClient, c: Case): Promise<Outcome> {
   const headers: Record<string, string> = { cookie: `fd_session=${s.cookie!}`, 'x-csrf-token': s.csrf! };
   const url = `${base}/console/trpc/${c.path}`;
   const res = c.raw

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './support/harness.js';
 import { pool } from './support/pool.js';
+import { fetchOnceMore } from './support/fetch-once-more.js';
 import { book } from './support/booking.js';
 import { signToken } from '../src/services/tokens.js';
 import { MAX_BATCH_SIZE } from '../src/app.js';
@@ -166,8 +167,8 @@ async function call(url: string, path: string, method: Method, input: string | u
   const t0 = performance.now();
   const res =
     method === 'query'
-      ? await fetch(`${url}/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(input)}`}`)
-      : await fetch(`${url}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, ...(input === undefined ? {} : { body: input }) });
+      ? await fetchOnceMore(`${url}/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(input)}`}`)
+      : await fetchOnceMore(`${url}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, ...(input === undefined ? {} : { body: input }) });
   const body = await res.text();
   spent.set(path, (spent.get(path) ?? 0) + performance.now() - t0);
   return { path, input, status: res.status, body };
@@ -235,7 +236,7 @@ describe('fuzzing every public procedure over HTTP (PGlite)', () => {
     const get = fc.tuple(fc.constantFrom('/manage', '/rebook', '/confirm'), pageToken, fc.oneof(day, text)).map(([path, t, d]) => ({ method: 'GET' as const, path: `${path}?token=${enc(t)}&day=${enc(d)}`, body: undefined }));
     const cases = fc.sample(fc.oneof({ weight: 3, arbitrary: post }, { weight: 1, arbitrary: get }), { numRuns: 600, seed: SEED + 100 });
     const outcomes = await pool(cases, CONCURRENCY, async (c) => {
-      const res = await fetch(`${url}${c.path}`, c.method === 'POST' ? { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: c.body } : { redirect: 'manual' });
+      const res = await fetchOnceMore(`${url}${c.path}`, c.method === 'POST' ? { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: c.body } : { redirect: 'manual' });
       return { ...c, status: res.status, body: await res.text() };
     });
     const byStatus: Record<number, number> = {};

@@ -6,6 +6,7 @@
  * stored, and a token is spent by a conditional UPDATE (`used_at IS NULL`), so two concurrent
  * uses cannot both succeed.
  */
+import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../adapters/db/errors.js';
 import type { Lang, Role, WeeklyHours } from '@frontdesk/shared';
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, ne } from 'drizzle-orm';
@@ -158,23 +159,33 @@ export async function inviteUser(deps: Deps, businessId: string, input: InviteIn
   const token = newToken();
   const tokenHash = hashToken(token);
   const link = `${deps.publicUrl}/console/#/invite?token=${token}`;
+  try {
+    await writeInvite(biz);
+  } catch (err) {
+    // Two invites of one new address at once: the second insert meets the first's unique e-mail.
+    if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) return fail('EMAIL_TAKEN', `${email} already has an account`, { field: 'email' });
+    throw err;
+  }
+  return ok({ userId });
+
+  async function writeInvite(business: NonNullable<typeof biz>) {
   await deps.db.transaction(async (tx) => {
     if (existing) {
       await tx.update(users).set({ name: input.name, role: input.role, staffId: input.staffId, active: true }).where(eq(users.id, userId));
     } else {
-      await tx.insert(users).values({ id: userId, businessId, email, name: input.name, role: input.role, staffId: input.staffId, lang: biz.lang, passwordHash: null, createdAt: now });
+      await tx.insert(users).values({ id: userId, businessId, email, name: input.name, role: input.role, staffId: input.staffId, lang: business.lang, passwordHash: null, createdAt: now });
     }
     await tx.insert(authTokens).values({ tokenHash, userId, purpose: 'invite', expiresAt: new Date(now.getTime() + INVITE_TTL_MS), createdAt: now });
     await enqueueConsoleMail(
       tx,
       {
         to: email,
-        subject: `You are invited to ${biz.name} on Frontdesk`,
-        text: `${input.name ? `Hello ${input.name},\n\n` : ''}${biz.name} invited you to its Frontdesk console.\n\nChoose your password here (the link works once, for 7 days):\n${link}`,
+        subject: `You are invited to ${business.name} on Frontdesk`,
+        text: `${input.name ? `Hello ${input.name},\n\n` : ''}${business.name} invited you to its Frontdesk console.\n\nChoose your password here (the link works once, for 7 days):\n${link}`,
         dedupeKey: `invite:${tokenHash}`,
       },
       now,
     );
   });
-  return ok({ userId });
+  }
 }
