@@ -1,22 +1,7 @@
 import { expect, test } from '../support/fixtures';
-import type { APIRequestContext } from '@playwright/test';
 import { call, nearestSlots } from '../support/api';
-import { BOOKING_URL } from '../support/urls';
+import { codeMailedTo } from '../support/mailbox';
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-
-/** The newest demo-mailbox message to `to` with a code (the mail goes out by a durable job, a moment later). */
-async function codeMailedTo(request: APIRequestContext, to: string): Promise<string> {
-  let id = '';
-  await expect(async () => {
-    const list = await (await request.get(`${BOOKING_URL}/mailbox`)).text();
-    const rows = [...list.matchAll(/<tr><td>[^<]*<\/td><td>([^<]*)<\/td><td><a href="\/mailbox\/([^"]+)">([^<]*)<\/a><\/td><\/tr>/g)];
-    id = rows.find(([, t, , s]) => decode(t!).includes(to) && /код|code|կոդ/i.test(decode(s!)))?.[2] ?? '';
-    expect(id, `a code mailed to ${to}`).not.toBe('');
-  }).toPass({ timeout: 30_000 });
-  const page = await (await request.get(`${BOOKING_URL}/mailbox/${id}`)).text();
-  return /\b(\d{6})\b/.exec(decode(/<pre[^>]*>([\s\S]*?)<\/pre>/.exec(page)?.[1] ?? ''))![1]!;
-}
 
 test('"My booking" in a fresh browser finds a booking by e-mail and a one-time code, shown as it is now', async ({ page, request, widget, state }) => {
   const { t, w } = widget;
