@@ -120,6 +120,19 @@ describe.each(dbKinds)('visitor pages and mailbox on %s', (kind) => {
     expect(firstOffered > '2026-03-08').toBe(true);
     expect(rebookPage).not.toContain('No free times on this day');
     expect(rebookPage).toContain('--brand:#7c3aed');
+    // Links do one thing once (issue 11): the link books, and opening it again shows that booking
+    // (its manage page), not times for a second one.
+    const token = new URL(again, base).searchParams.get('token')!;
+    const booked = await fetch(`${base}/rebook`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token, start: firstOffered, lang: 'en' }).toString() });
+    expect(booked.status).toBe(303);
+    const reopened = await fetch(`${base}${again}`, { redirect: 'manual' });
+    expect(reopened.status).toBe(303);
+    const usedAt = reopened.headers.get('location')!;
+    expect(usedAt).toMatch(/^\/manage\?token=/);
+    const used = await (await fetch(new URL(usedAt, base))).text();
+    expect(used).toContain('Այս հղումով Դուք արդեն գրանցվել եք');
+    expect(used).toContain(`data-start="${firstOffered}"`);
+    expect(used).not.toContain('action="/rebook"');
   });
 
   it('without SMTP, mail lands in the outbox and the mailbox page shows it with working links', async () => {

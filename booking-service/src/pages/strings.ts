@@ -22,7 +22,7 @@ export interface PageStrings {
   changesUntil: string;
   changesClosed: string;
   changesClosedCall: string;
-  done: Record<'rescheduled' | 'cancelled' | 'booked', string>;
+  done: Record<'rescheduled' | 'cancelled' | 'booked' | 'rebookUsed', string>;
   confirmTitle: string;
   confirmAsk: string;
   confirmButton: string;
@@ -62,7 +62,7 @@ const en: PageStrings = {
   changesUntil: 'You can reschedule or cancel online until {deadline}.',
   changesClosed: 'Online changes were possible until {deadline}.',
   changesClosedCall: 'Online changes were possible until {deadline}. To change it now, please call {phone}.',
-  done: { rescheduled: 'Done: your booking has been moved.', cancelled: 'Done: your booking has been cancelled.', booked: 'Done: you are booked.' },
+  done: { rescheduled: 'Done: your booking has been moved.', cancelled: 'Done: your booking has been cancelled.', booked: 'Done: you are booked.', rebookUsed: 'This link has already booked your visit — here it is.' },
   confirmTitle: 'Confirm your visit',
   confirmAsk: 'Press the button to let us know you are coming.',
   confirmButton: "I'll be there",
@@ -112,7 +112,7 @@ const ru: PageStrings = {
   changesUntil: `Перенести или отменить запись онлайн можно ${ruUntil('deadline')}.`,
   changesClosed: `Изменить запись онлайн можно было ${ruUntil('deadline')}.`,
   changesClosedCall: `Изменить запись онлайн можно было ${ruUntil('deadline')}. Сейчас — только по телефону {phone}.`,
-  done: { rescheduled: 'Готово: запись перенесена.', cancelled: 'Готово: запись отменена.', booked: 'Готово: вы записаны.' },
+  done: { rescheduled: 'Готово: запись перенесена.', cancelled: 'Готово: запись отменена.', booked: 'Готово: вы записаны.', rebookUsed: 'По этой ссылке вы уже записались — вот ваша запись.' },
   confirmTitle: 'Подтвердите визит',
   confirmAsk: 'Нажмите кнопку, чтобы подтвердить, что придёте.',
   confirmButton: 'Подтверждаю, приду',
@@ -162,7 +162,7 @@ const hy: PageStrings = {
   changesUntil: 'Ամրագրումը կարող եք տեղափոխել կամ չեղարկել առցանց մինչև {deadline}։',
   changesClosed: 'Առցանց փոփոխությունները հնարավոր էին մինչև {deadline}։',
   changesClosedCall: 'Առցանց փոփոխությունները հնարավոր էին մինչև {deadline}։ Այժմ զանգահարեք {phone} համարով։',
-  done: { rescheduled: 'Պատրաստ է․ ամրագրումը տեղափոխվել է։', cancelled: 'Պատրաստ է․ ամրագրումը չեղարկվել է։', booked: 'Պատրաստ է․ Դուք գրանցված եք։' },
+  done: { rescheduled: 'Պատրաստ է․ ամրագրումը տեղափոխվել է։', cancelled: 'Պատրաստ է․ ամրագրումը չեղարկվել է։', booked: 'Պատրաստ է․ Դուք գրանցված եք։', rebookUsed: 'Այս հղումով Դուք արդեն գրանցվել եք․ ահա Ձեր ամրագրումը։' },
   confirmTitle: 'Հաստատեք Ձեր այցը',
   confirmAsk: 'Սեղմեք կոճակը՝ հաստատելու, որ կգաք։',
   confirmButton: 'Հաստատում եմ, կգամ',

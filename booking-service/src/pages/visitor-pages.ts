@@ -248,6 +248,10 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
       const lang0 = requestedLang(req);
       const o = await rebookOptions(deps, token, dayParam(req));
       if (!o.ok) return errorPage(res, lang0 ?? acceptLang(req), o);
+      if (o.value.kind === 'used') {
+        const usedLang = lang0 ?? o.value.context.booking.lang ?? o.value.context.business.defaultLang;
+        return res.redirect(303, `/manage?token=${q(o.value.manageToken)}&lang=${usedLang}&done=rebookUsed`);
+      }
       const { context: c, day, slots } = o.value;
       const lang = lang0 ?? c.booking.lang ?? c.business.defaultLang;
       const s = PAGE_STRINGS[lang];

@@ -32,24 +32,28 @@ async function loadRebook(deps: Deps, token: string): Promise<Result<BookingCont
   return ok(c);
 }
 
-export async function rebookOptions(
-  deps: Deps,
-  token: string,
-  day: string | undefined,
-): Promise<Result<{ context: BookingContext; day: string; slots: SlotView[] }>> {
+/** What a rebook link offers: times to pick, or — once it has booked — the booking it made. */
+export type RebookOptions =
+  | { kind: 'pick'; context: BookingContext; day: string; slots: SlotView[] }
+  | { kind: 'used'; context: BookingContext; manageToken: string };
+
+export async function rebookOptions(deps: Deps, token: string, day: string | undefined): Promise<Result<RebookOptions>> {
   const loaded = await loadRebook(deps, token);
   if (!loaded.ok) return loaded;
   const c = loaded.value;
+  // A used link is not a dead end and offers no second booking: it leads to the one it made.
+  const prior = await madeBy(deps, c);
+  if (prior) return ok({ kind: 'used', context: c, manageToken: signToken(deps.secret, prior.id, 'manage') });
   const today = utcToZoned(deps.clock.now().getTime(), c.business.timeZone).date;
   const asked = day && day >= today && day <= addDays(today, c.business.horizonDays) ? day : undefined;
   const staffRows = await pickStaff(deps.db, c.business.id, c.service.id, undefined);
   if (!staffRows.ok) return staffRows;
-  if (asked) return ok({ context: c, day: asked, slots: (await searchSlots(deps, c.business, c.service, staffRows.value, asked, 1)).map(toView) });
+  if (asked) return ok({ kind: 'pick', context: c, day: asked, slots: (await searchSlots(deps, c.business, c.service, staffRows.value, asked, 1)).map(toView) });
   // No day asked for: open on the first day with free times (within two weeks), not on an empty today.
   const ahead = await searchSlots(deps, c.business, c.service, staffRows.value, today, 14);
   const first = ahead[0] ? utcToZoned(ahead[0].start, c.business.timeZone).date : today;
   const slots = ahead.filter((s) => utcToZoned(s.start, c.business.timeZone).date === first);
-  return ok({ context: c, day: first, slots: slots.map(toView) });
+  return ok({ kind: 'pick', context: c, day: first, slots: slots.map(toView) });
 }
 
 export async function rebook(
