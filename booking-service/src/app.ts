@@ -20,6 +20,7 @@ import type { GoogleRuntime } from './services/calendar-sync/deps.js';
 import { visitorPages } from './pages/visitor-pages.js';
 import { findBookingPages } from './pages/find-booking.js';
 import { conversationPages } from './pages/conversation-page.js';
+import { followUpPages } from './pages/follow-up-page.js';
 import { consoleApi, consolePages } from './http/console.js';
 import type { ChannelsRuntime } from './services/channels/runtime.js';
 import { handleTelegramUpdate } from './services/channels/telegram-inbound.js';
@@ -169,6 +170,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use(visitorPages(deps, log));
   app.use(findBookingPages(deps, log));
   app.use(conversationPages(deps, log));
+  app.use(followUpPages(deps, log));
   if (options.mailbox) app.use(mailboxPages(deps, log));
   app.use(googleCalendarPages(deps, options.google, log));
 

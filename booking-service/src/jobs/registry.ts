@@ -14,6 +14,7 @@ import { purgeTranscripts } from './purge-transcripts.js';
 import { sendConversationReplyMail } from './conversation-reply-mail.js';
 import { deliverWebhook } from './deliver-webhook.js';
 import { sendChannelNotice } from './notify-channel.js';
+import { sendFollowUp } from './follow-up.js';
 
 export type JobHandler = (deps: JobDeps, job: JobRow, now: Date) => Promise<void>;
 export type JobTable = Readonly<Record<string, JobHandler>>;
@@ -50,6 +51,8 @@ export const JOB_HANDLERS = {
   'conversation.reply-mail': sendConversationReplyMail,
   // Outbound webhooks, one job per message (services/webhooks/enqueue.ts, deliver.ts).
   'webhook.deliver': deliverWebhook,
+  // Follow-ups of leads: nudge, quote, silent day 1/3/7 (services/follow-ups/schedule.ts, deliver.ts).
+  'followup.send': sendFollowUp,
 } satisfies JobTable;
 
 export type JobKind = keyof typeof JOB_HANDLERS;

@@ -80,6 +80,8 @@ export const businesses = pgTable('businesses', {
   notifyEmail: text('notify_email'),
   /** Conversation transcripts are purged this many days after the conversation's last activity. */
   transcriptRetentionDays: integer('transcript_retention_days').notNull().default(365),
+  /** Follow-up settings (domain/follow-ups/settings.ts, read with readFollowUpSettings); null = the defaults. */
+  followUps: jsonb('follow_ups').$type<Record<string, unknown>>(),
   createdAt: tstz('created_at').notNull().defaultNow(),
 });
 
@@ -788,3 +790,32 @@ export const shortLinks = pgTable('short_links', {
   target: text('target').notNull(),
   createdAt: tstz('created_at').notNull(),
 });
+
+/**
+ * Follow-ups of a lead (issue 17; domain/follow-ups/plan.ts): one row per planned message, written
+ * in the transaction of the visitor's turn that planned it, together with its `followup.send` job.
+ * The status moves once: scheduled → sent (in the transaction that appends it to the transcript),
+ * or → cancelled (the visitor wrote, booked, opted out) / skipped (the job found it no longer
+ * wanted). `answered_at`: the visitor came back after it was sent (the reactivation rate).
+ */
+export const followUps = pgTable(
+  'follow_ups',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    conversationId: text('conversation_id').notNull().references(() => conversations.id, { onDelete: 'cascade' }),
+    sequence: text('sequence').$type<'nudge' | 'quote' | 'silent'>().notNull(),
+    step: integer('step').notNull(),
+    /** The visitor's activity it follows (a reply after this cancels it). */
+    scheduledAt: tstz('scheduled_at').notNull(),
+    dueAt: tstz('due_at').notNull(),
+    status: text('status').$type<'scheduled' | 'sent' | 'cancelled' | 'skipped'>().notNull(),
+    /** Why cancelled or skipped (replied, booked, not_interested, with_staff, off, no_contact…). */
+    reason: text('reason'),
+    /** How it went: 'email' or the messenger ('telegram'…); null until sent. */
+    via: text('via'),
+    sentAt: tstz('sent_at'),
+    answeredAt: tstz('answered_at'),
+  },
+  (t) => [index('follow_ups_conversation_idx').on(t.conversationId, t.status), index('follow_ups_business_due_idx').on(t.businessId, t.dueAt)],
+);

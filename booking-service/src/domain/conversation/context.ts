@@ -53,6 +53,11 @@ export interface EngineContext {
   intents: Array<{ id: IntentId; label?: LocalizedText | undefined }>;
   /** Valid trees only (the service drops a tree that no longer validates). */
   quoteTrees: QuoteTree[];
+  /**
+   * A follow-up was sent and not answered yet (services/follow-ups): "no thanks" answers it and
+   * closes the lead even where text would otherwise go to staff.
+   */
+  followedUp?: boolean | undefined;
 }
 
 /** An owner's text in the visitor's language, else the business's, else any; null when there is none. */

@@ -202,8 +202,8 @@ function text(t: Turn, raw: string): void {
     t.say('fillForm');
     return;
   }
-  // Live with a person: the words go to staff; the bot stays quiet.
-  if (step.at === 'live') return t.visitor(said);
+  // Live with a person: the words go to staff; the bot stays quiet — unless they answer a follow-up with "no thanks".
+  if (step.at === 'live' && !(t.ctx.followedUp && isNotInterested(said))) return t.visitor(said);
   if (step.at === 'handoff-message' && !isNotInterested(said)) return handoff.takeMessage(t, said);
   t.visitor(said);
   if (isNotInterested(said)) return closeNotInterested(t);

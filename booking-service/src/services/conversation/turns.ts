@@ -25,6 +25,7 @@ import { cached, isOriginAllowed, openSite, type SiteContext } from '../site.js'
 import { hashSecret, newSecret } from '../tokens.js';
 import { engineContext } from './engine-context.js';
 import { syncLead } from './leads.js';
+import { awaitsAnswer, replanFollowUps } from '../follow-ups/schedule.js';
 import { performEffect, type EffectNotes } from './perform-effect.js';
 import { ensurePurgeJob } from './retention.js';
 import { appendMessages, readMessages } from './transcript.js';
@@ -123,10 +124,13 @@ interface PlayInput {
   origin: string | undefined;
   now: Date;
   started: number;
+  /** The follow-up page's "not interested": read as an answer to a follow-up wherever the chat is. */
+  optOut?: boolean | undefined;
 }
 
 async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
-  const { site, ctx, input, now } = p;
+  const { site, input, now } = p;
+  let ctx = p.ctx;
   const txDeps: Deps = { ...deps, db: tx };
   const messages: OutMessage[] = [];
   const facts: Fact[] = [];
@@ -161,6 +165,7 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
     before = state;
   }
 
+  if (state.contact && input.event?.type === 'text') ctx = { ...ctx, followedUp: p.optOut || (await awaitsAnswer(tx, row.id)) };
   const scope = { site, conversationId: row.id, channel: p.channel, origin: p.origin };
   const notes: EffectNotes = {};
   let out = input.event ? start(state, input.event, ctx) : { state, messages: [], facts: [], effect: undefined };
@@ -192,6 +197,9 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
   });
   if (!claimed) throw new StaleVersion();
   await syncLead(tx, { row, before, after, notes, ctx, now });
+  // Staff own the status column while live: the engine's state says 'bot' there.
+  const effective = before && before.status !== after.status ? after.status : row.status;
+  await replanFollowUps(tx, { row, before, after: { ...after, status: effective }, business: site.business, now });
   const base = { businessId: row.businessId, at: now, siteId: row.siteId, conversationId: row.id, channel: p.channel };
   for (const f of facts) {
     if (f.kind === 'intent_chosen') await recordEvent(tx, { ...base, kind: 'intent_chosen', intent: f.intent });
@@ -202,7 +210,7 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
     // server's processing time (monotonic timer, not the business clock).
     await recordEvent(tx, { ...base, kind: 'bot_reply', intent: after.intent, valueMs: Math.round(performance.now() - p.started) });
   }
-  const status = before && before.status !== after.status ? after.status : row.status;
+  const status = effective;
   return { id: row.id, state: after, status, seqBefore: row.seq, seq: claimed.last, messages: claimed.messages };
 }
 
@@ -319,4 +327,31 @@ function isUniqueViolation(err: unknown): boolean {
     if ((e as { code?: unknown }).code === '23505') return true;
   }
   return false;
+}
+
+/**
+ * One visitor event from a signed link outside the widget (the follow-up page: "book this", a
+ * time, "not interested"): a turn of the same engine on the conversation the link names, with
+ * its effects, transcript, lead and follow-ups as any turn; a messenger chat gets the bot's answer.
+ */
+export async function sendLinkTurn(deps: Deps, conversationId: string, event: VisitorEvent, opts: { optOut?: boolean } = {}): Promise<Result<{ seq: number }>> {
+  const started = performance.now();
+  for (let attempt = 1; ; attempt++) {
+    const row = await loadRow(deps.db, conversationId);
+    if (!row?.siteId) return fail('CONVERSATION_NOT_FOUND', 'No such conversation', { field: 't' });
+    const site = (await deps.db.select({ site: sites, business: businesses }).from(sites).innerJoin(businesses, eq(businesses.id, sites.businessId)).where(eq(sites.id, row.siteId)).limit(1))[0];
+    if (!site) return fail('CONVERSATION_NOT_FOUND', 'No such conversation', { field: 't' });
+    const now = deps.clock.now();
+    const ctx = await engineContext(deps, site, now);
+    try {
+      const done = await deps.db.transaction((tx) =>
+        playTurn(deps, tx, { site, ctx, row, fresh: null, input: { lang: row.lang, event }, channel: row.channel, externalRef: row.externalRef, origin: undefined, now, started, optOut: opts.optOut }));
+      await deps.bus?.publish({ businessId: row.businessId, conversationId: row.id, seq: done.seq, kind: 'messages' });
+      await deps.outbound?.deliver({ businessId: row.businessId, conversationId: row.id });
+      return ok({ seq: done.seq });
+    } catch (err) {
+      if (!(err instanceof StaleVersion)) throw err;
+      if (attempt >= MAX_ATTEMPTS) return fail('CONVERSATION_BUSY', 'The conversation is busy; try again');
+    }
+  }
 }

@@ -54,7 +54,9 @@ export function isNotInterested(text: string): boolean {
 
 /** "Not interested": the lead is closed cleanly; writing again opens the menu. */
 export function closeNotInterested(t: Turn): void {
-  t.outcome('not_interested');
+  // Answering a follow-up, it closes a lead handed to a person too (only a booking outranks it then).
+  if (t.ctx.followedUp && t.state.outcome === 'handed_off') t.state.outcome = 'not_interested';
+  else t.outcome('not_interested');
   t.state.status = 'closed';
   t.state.booking = t.state.booking ? { ...t.state.booking, hold: null } : null;
   t.say('notInterested');

@@ -1,0 +1,84 @@
+/**
+ * Follow-ups are planned by the visitor's turns: in the transaction of each turn of a lead
+ * (a conversation with a consented contact), what was pending is cancelled — the visitor wrote,
+ * booked or said "not interested" — sent ones are marked answered (the reactivation rate), and
+ * the plan for the conversation as it is now is written with one `followup.send` job per
+ * message (domain/follow-ups/plan.ts). The job decides again when it runs (./deliver.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Queryable } from '../../adapters/db/client.js';
+import { conversations, followUps } from '../../adapters/db/schema.js';
+import { enqueue } from '../../adapters/job-queue/queue.js';
+import type { ConversationState, Step } from '../../domain/conversation/state.js';
+import { planFollowUps, type LeadFacts } from '../../domain/follow-ups/plan.js';
+import { readFollowUpSettings } from '../../domain/follow-ups/settings.js';
+
+export const FOLLOW_UP_JOB = 'followup.send';
+
+/** Steps that ask the visitor something: silence there is "stopped mid-way". */
+const ASKING: ReadonlySet<Step['at']> = new Set(['service', 'staff', 'slots', 'contact', 'confirm-booking', 'tree', 'question', 'move-slots', 'confirm-move', 'confirm-cancel']);
+/** Intents that say the visitor meant to buy (as lead-score.ts counts them): worth bringing back when they go quiet. */
+const BUYING = new Set(['book', 'prices', 'human']);
+
+/** The lead's facts as the planner and the sender see them. */
+export function leadFacts(state: ConversationState, channel: string, status: ConversationState['status']): LeadFacts {
+  const c = state.contact;
+  return {
+    // A messenger chat is itself the way back; on the widget only an e-mail is (no SMS follow-ups).
+    reachable: !!c && (channel !== 'widget' || c.contact.email !== undefined),
+    outcome: state.outcome,
+    status,
+    midFlow: ASKING.has(state.step.at),
+    quoted: !!state.quote?.final,
+    qualified: state.intent !== null && BUYING.has(state.intent),
+  };
+}
+
+export interface TurnForFollowUps {
+  row: Pick<typeof conversations.$inferSelect, 'id' | 'businessId' | 'channel'>;
+  before: ConversationState | null;
+  after: ConversationState;
+  business: { timeZone: string; followUps: unknown };
+  now: Date;
+}
+
+/** Cancel, mark answered and plan again, in the turn's transaction. No query for a conversation without a contact. */
+export async function replanFollowUps(tx: Queryable, t: TurnForFollowUps): Promise<void> {
+  if (!t.after.contact && !t.before?.contact) return;
+  const { row, after, now } = t;
+  const reason = after.outcome === 'booked' ? 'booked' : after.outcome === 'not_interested' ? 'not_interested' : 'replied';
+  await tx
+    .update(followUps)
+    .set({ status: 'cancelled', reason })
+    .where(and(eq(followUps.conversationId, row.id), eq(followUps.status, 'scheduled')));
+  await tx
+    .update(followUps)
+    .set({ answeredAt: now })
+    .where(and(eq(followUps.conversationId, row.id), eq(followUps.status, 'sent'), isNull(followUps.answeredAt)));
+  const plan = planFollowUps(leadFacts(after, row.channel, after.status), readFollowUpSettings(t.business.followUps), now.getTime(), t.business.timeZone);
+  for (const p of plan) {
+    const id = randomUUID();
+    await tx.insert(followUps).values({
+      id,
+      businessId: row.businessId,
+      conversationId: row.id,
+      sequence: p.sequence,
+      step: p.step,
+      scheduledAt: now,
+      dueAt: new Date(p.dueAt),
+      status: 'scheduled',
+    });
+    await enqueue(tx, { kind: FOLLOW_UP_JOB, payload: { followUpId: id }, runAt: new Date(p.dueAt) });
+  }
+}
+
+/** Whether a follow-up was sent here and the visitor has not answered since (their next words answer it). */
+export async function awaitsAnswer(tx: Queryable, conversationId: string): Promise<boolean> {
+  const r = await tx
+    .select({ id: followUps.id })
+    .from(followUps)
+    .where(and(eq(followUps.conversationId, conversationId), eq(followUps.status, 'sent'), isNull(followUps.answeredAt)))
+    .limit(1);
+  return r.length > 0;
+}
