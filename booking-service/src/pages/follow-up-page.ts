@@ -104,7 +104,7 @@ function promptHtml(token: string, p: Prompt | null, lang: Lang, tz: string, boo
 
 /** The form's fields as a visitor event, or null when they make none. */
 function eventOf(b: Record<string, unknown>, lang: Lang): VisitorEvent | null {
-  const s = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : '');
+  const s = (k: string) => (typeof b[k] === 'string' ? b[k] : '');
   switch (s('a')) {
     case 'choose':
       return s('o') && s('o').length <= 200 ? { type: 'choose', optionId: s('o') } : null;
