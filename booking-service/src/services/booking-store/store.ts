@@ -18,7 +18,7 @@
  * RETURNING: the store never reads a row it just wrote.
  */
 import { randomUUID } from 'node:crypto';
-import { TransactionRollbackError, and, eq, isNull, sql } from 'drizzle-orm';
+import { TransactionRollbackError, and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { BookingStatus, Lang } from '@frontdesk/shared';
 import type { Db, Tx } from '../../adapters/db/client.js';
 import { PG_EXCLUSION_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, retryTransient } from '../../adapters/db/errors.js';
@@ -300,4 +300,20 @@ export async function markVisitorConfirmed(db: Db, read: Read, now: Date): Promi
     .where(and(stillAsRead(read), isNull(bookings.visitorConfirmedAt)))
     .returning();
   return b;
+}
+
+/**
+ * Erasing a person (services/privacy): their bookings stay for the business's figures but no
+ * longer point at them, and lose what they typed (the note) or staff typed about them (the
+ * cancel reason). Runs in the privacy service's transaction; cancelling future bookings is done
+ * before, with `cancelBooking`, so their messages and calendar removal go out as usual.
+ */
+export async function forgetCustomers(tx: Tx, businessId: string, customerIds: readonly string[], now: Date): Promise<number> {
+  if (customerIds.length === 0) return 0;
+  const rows = await tx
+    .update(bookings)
+    .set({ customerId: null, note: null, cancelReason: null, updatedAt: now })
+    .where(and(eq(bookings.businessId, businessId), inArray(bookings.customerId, [...customerIds])))
+    .returning({ id: bookings.id });
+  return rows.length;
 }

@@ -46,8 +46,9 @@ export async function staffStreamTarget(deps: Deps, businessId: string, conversa
 
 /** The conversation after `after`: status, last seq and up to `limit` messages; null once it is gone (purged, erased). */
 export async function readSince(deps: Deps, conversationId: string, after: number, limit = 200): Promise<StreamRead | null> {
-  const [row] = await deps.db.select({ status: conversations.status, seq: conversations.seq }).from(conversations).where(eq(conversations.id, conversationId)).limit(1);
-  if (!row) return null;
+  const [row] = await deps.db.select({ status: conversations.status, seq: conversations.seq, tokenHash: conversations.tokenHash }).from(conversations).where(eq(conversations.id, conversationId)).limit(1);
+  // Erased (services/privacy): the row stays for the figures with an empty token hash.
+  if (!row || row.tokenHash === '') return null;
   // Nothing new: one indexed read of the row, no transcript query (the heartbeat's catch-up costs this).
   if (row.seq <= after) return { status: row.status, seq: row.seq, messages: [] };
   return { status: row.status, seq: row.seq, messages: await readMessages(deps.db, conversationId, after, limit) };
