@@ -135,7 +135,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   );
 
   // The REST API for integrations: API keys (Bearer), not cookies, so no CORS and no CSRF.
-  app.use('/api/v1', restApi(deps, { limitStore: options.apiLimitStore, log, maxBodyBytes: options.maxBodyBytes }));
+  // JSON answers above 1 KB go brotli/gzip as the client asks (issue 19), like the tRPC APIs.
+  app.use('/api/v1', compressJson(), restApi(deps, { limitStore: options.apiLimitStore, log, maxBodyBytes: options.maxBodyBytes }));
   // Live push: the visitor's conversation stream (CORS like the API: the widget runs on the site's origin).
   const streamOptions: StreamOptions = { ...options.streams, log };
   app.use('/conversations', corsMw);

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validate } from '@readme/openapi-parser';
 import { eq } from 'drizzle-orm';
-import { bookings } from '../src/adapters/db/schema.js';
+import { bookings, leads } from '../src/adapters/db/schema.js';
+import { dashboardKpis } from '../src/services/console/kpis.js';
 import { memoryStore } from '../src/http/memory-store.js';
 import { createApiKey, revokeApiKey } from '../src/services/api-keys/keys.js';
 import { routes } from '../src/api/rest/routes.js';
@@ -17,6 +18,17 @@ import { createHarness, type Harness } from './support/harness.js';
 
 const SALON = 'biz-salon-spb';
 const BARBER = 'biz-barber-nyc';
+const SALON_SITE = 'demo-salon-spb';
+const BARBER_SITE = 'demo-barber-nyc';
+
+/** A visitor asks for a person, writes a question and leaves a contact: a conversation with a lead. */
+async function askForPerson(h: Harness, siteKey: string, lang: 'ru' | 'en', name: string, question: string) {
+  const api = h.caller();
+  let v = await api.conversation.send({ siteKey, lang, after: 0, event: { type: 'choose', optionId: 'intent:human' } });
+  v = await api.conversation.send({ siteKey, conversationId: v.conversationId, token: v.token, lang, after: v.seq, event: { type: 'text', text: question } });
+  v = await api.conversation.send({ siteKey, conversationId: v.conversationId, token: v.token, lang, after: v.seq, event: { type: 'contact', name, contact: `${name.toLowerCase()}@example.com`, consent: true } });
+  return v;
+}
 
 describe.each(dbKinds)('REST API on %s', (kind) => {
   let h: Harness;
@@ -116,6 +128,10 @@ describe.each(dbKinds)('REST API on %s', (kind) => {
     expect(made.status).toBe(201);
     expect(made.body).toMatchObject({ status: 'confirmed', start: first!.start, customer: { name: 'Ирина', email: 'irina@example.com' } });
     const id = made.body!.id as string;
+    // Made through the API: the `api` channel, on the booking and in the dashboard's breakdown.
+    expect(made.body!.channel).toBe('api');
+    const kpis = await dashboardKpis(h.deps, SALON, { from: '2026-03-01T00:00:00Z', to: '2026-03-03T00:00:00Z' });
+    expect(kpis.ok && kpis.value.byChannel).toContainEqual({ channel: 'api', bookings: 1 });
 
     // The same key and body: the same booking, not a second one; another body: refused.
     const again = await call(salonWrite, 'POST', '/bookings', body, { 'idempotency-key': 'crm-order-0001' });
@@ -184,6 +200,8 @@ describe.each(dbKinds)('REST API on %s', (kind) => {
     const salonBooking = await book(h, { day: '2026-03-10', name: 'Анна Лаванда' });
     const sid = salonBooking.booking.id;
     const [salonCustomer] = await h.deps.db.select({ id: bookings.customerId }).from(bookings).where(eq(bookings.id, sid));
+    const salonChat = await askForPerson(h, SALON_SITE, 'ru', 'Лаванда', 'Есть ли окно у Анны?');
+    const [salonLead] = await h.deps.db.select().from(leads).where(eq(leads.conversationId, salonChat.conversationId));
     const walk: Record<string, [string, string, unknown?]> = {
       listBookings: ['GET', `/bookings?staffId=salon-anna&serviceId=salon-haircut-men&customerId=x`],
       getBooking: ['GET', `/bookings/${sid}`],
@@ -197,7 +215,9 @@ describe.each(dbKinds)('REST API on %s', (kind) => {
       listCustomers: ['GET', '/customers'],
       getCustomer: ['GET', `/customers/${salonCustomer!.id}`],
       listLeads: ['GET', '/leads'],
-      getLead: ['GET', `/leads/${salonBooking.booking.id}`],
+      getLead: ['GET', `/leads/${salonLead!.id}`],
+      listConversations: ['GET', '/conversations?status=waiting'],
+      getConversation: ['GET', `/conversations/${salonChat.conversationId}`],
     };
     expect(Object.keys(walk).sort()).toEqual(routes.map((r) => r.operationId).sort());
     for (const [op, [method, path, body]] of Object.entries(walk)) {
@@ -207,6 +227,7 @@ describe.each(dbKinds)('REST API on %s', (kind) => {
       // (The ids sent may be echoed back in a message; the salon's own data may not appear.)
       expect(res.text, op).not.toMatch(/Лаванда|Смирнова|Анна|biz-salon|site-demo-salon|demo-salon|Europe\/Moscow|salon-maria|salon-olga/);
       if (res.status === 200 && op === 'listBookings') expect(res.body!.items).toEqual([]);
+      if (res.status === 200 && op === 'listConversations') expect((res.body!.items as Array<{ id: string }>).map((c) => c.id)).not.toContain(salonChat.conversationId);
       if (res.status === 200 && op === 'listCustomers') expect((res.body!.items as Array<{ id: string }>).map((c) => c.id)).not.toContain(salonCustomer!.id);
     }
     const [row] = await h.deps.db.select().from(bookings).where(eq(bookings.id, sid));
@@ -227,5 +248,48 @@ describe.each(dbKinds)('REST API on %s', (kind) => {
     // The next minute, the key is served again.
     h.clock.advance(60_000);
     expect((await call(secret, 'GET', '/services')).status).toBe(200);
+  });
+
+  it('lists conversations newest first with filters and pages, and gets one with its transcript', async () => {
+    const first = await askForPerson(h, BARBER_SITE, 'en', 'Kim', 'Do you do kids haircuts?');
+    h.clock.advance(60_000);
+    const second = await askForPerson(h, BARBER_SITE, 'en', 'Lee', 'Is there parking?');
+    h.clock.advance(60_000);
+    const page1 = await call(barberWrite, 'GET', '/conversations?limit=1');
+    expect(page1.status).toBe(200);
+    expect(page1.body!.items.map((c: { id: string }) => c.id)).toEqual([second.conversationId]);
+    const page2 = await call(barberWrite, 'GET', `/conversations?limit=1&cursor=${page1.body!.nextCursor}`);
+    expect(page2.body!.items.map((c: { id: string }) => c.id)).toEqual([first.conversationId]);
+    expect(page1.body!.items[0]).toMatchObject({ status: 'waiting', channel: 'widget', lang: 'en', contact: { name: 'Lee', email: 'lee@example.com' }, outcome: 'handed_off' });
+    expect(page1.body!.items[0].leadId).toEqual(expect.any(String));
+    // The lead points back at its conversation.
+    const lead = await call(barberWrite, 'GET', `/leads/${page1.body!.items[0].leadId}`);
+    expect(lead.body!.conversationId).toBe(second.conversationId);
+
+    const got = await call(salonRead, 'GET', `/conversations/${first.conversationId}`);
+    expect(got.status).toBe(404);
+    const one = await call(barberWrite, 'GET', `/conversations/${first.conversationId}`);
+    expect(one.status).toBe(200);
+    const texts = (one.body!.messages as Array<{ seq: number; from: string; text: string }>);
+    expect(texts.map((m) => m.seq)).toEqual(texts.map((_, i) => i + 1));
+    expect(texts).toContainEqual(expect.objectContaining({ from: 'visitor', text: 'Do you do kids haircuts?' }));
+    expect(one.body!.messageCount).toBe(texts.length);
+
+    expect((await call(barberWrite, 'GET', '/conversations?status=closed')).body!.items).toEqual([]);
+    const bad = await call(barberWrite, 'GET', '/conversations?status=open&channel=fax');
+    expect(bad.status).toBe(400);
+    expect(bad.body!.errors.map((e: { field: string }) => e.field).sort()).toEqual(['channel', 'status.0']);
+  });
+
+  it('compresses JSON answers above 1 KB as the client asks; small ones go as they are', async () => {
+    const doc = await fetch(`${url}/api/v1/openapi.json`, { headers: { 'accept-encoding': 'br' } });
+    expect(doc.headers.get('content-encoding')).toBe('br');
+    expect(((await doc.json()) as { openapi: string }).openapi).toBe('3.1.0');
+    const list = await fetch(`${url}/api/v1/services`, { headers: { authorization: `Bearer ${salonRead}`, 'accept-encoding': 'gzip' } });
+    expect(list.headers.get('content-encoding')).toBe('gzip');
+    expect(list.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(((await list.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
+    const small = await fetch(`${url}/api/v1/staff`, { headers: { authorization: `Bearer ${barberWrite}`, 'accept-encoding': 'br' } });
+    expect(small.headers.get('content-encoding')).toBeNull();
   });
 });

@@ -7,7 +7,7 @@
  * The engine check before it only filters out times that were never bookable
  * (outside hours, too soon) and gives the losers their alternatives.
  */
-import { utcToZoned, type Lang } from '@frontdesk/shared';
+import { utcToZoned, type BookingChannel, type Lang } from '@frontdesk/shared';
 import { quotedPrice, servicePrice, type PriceSnapshot } from '../domain/booking/price.js';
 import { evaluateQuote, quoteTreeSchema } from '../domain/quote/index.js';
 import { bookingRange } from '../domain/booking/rules.js';
@@ -31,6 +31,8 @@ export interface HoldInput {
   /** The quote the visitor was given for this service: its final price becomes the booking's. */
   quote?: { treeId: string; answers: Record<string, string | number> } | undefined;
   lang?: Lang | undefined;
+  /** Set by the server, never by a client: the REST API books as `api`. */
+  channel?: BookingChannel | undefined;
 }
 
 export interface HoldView {
@@ -78,6 +80,7 @@ export async function holdSlot(deps: Deps, input: HoldInput, origin: string | un
         holdTokenHash: hash,
         conversationId: input.conversationId ?? null,
         price,
+        ...(input.channel ? { channel: input.channel } : {}),
       },
       now,
     );

@@ -403,7 +403,7 @@ export const en = {
   },
   labels: {
     intent: { prices: 'Prices', book: 'Booking', human: 'Talk to a person', my_booking: 'My booking', other: 'Other', quote: 'Quote' },
-    channel: { widget: 'Widget', phone: 'Phone', console: 'Console' },
+    channel: { widget: 'Widget', phone: 'Phone', console: 'Console', api: 'API (CRM)' },
   },
   myHours: {
     title: 'My working hours',

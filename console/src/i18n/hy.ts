@@ -401,7 +401,7 @@ export const hy: Dict = {
   },
   labels: {
     intent: { prices: 'Գներ', book: 'Ամրագրում', human: 'Կապ աշխատակցի հետ', my_booking: 'Իմ ամրագրումը', other: 'Այլ', quote: 'Գնի հաշվարկ' },
-    channel: { widget: 'Վիջեթ', phone: 'Հեռախոս', console: 'Վահանակ' },
+    channel: { widget: 'Վիջեթ', phone: 'Հեռախոս', console: 'Վահանակ', api: 'API (CRM)' },
   },
   myHours: {
     title: 'Իմ աշխատանքային ժամերը',

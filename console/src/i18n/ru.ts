@@ -401,7 +401,7 @@ export const ru: Dict = {
   },
   labels: {
     intent: { prices: 'Цены', book: 'Запись', human: 'Связь с сотрудником', my_booking: 'Моя запись', other: 'Другое', quote: 'Расчёт цены' },
-    channel: { widget: 'Виджет', phone: 'Телефон', console: 'Консоль' },
+    channel: { widget: 'Виджет', phone: 'Телефон', console: 'Консоль', api: 'API (CRM)' },
   },
   myHours: {
     title: 'Мои рабочие часы',

@@ -7,8 +7,11 @@
 /** A booking row's life: a hold becomes confirmed, then cancelled, attended or a no-show. */
 export type BookingStatus = 'held' | 'confirmed' | 'cancelled' | 'attended' | 'no_show';
 
-/** Where a booking or an event came from: the visitor's widget, a phone call staff typed in, the console. */
-export type BookingChannel = 'widget' | 'phone' | 'console';
+/**
+ * Where a booking or an event came from: the visitor's widget, a phone call staff typed in, the
+ * console, or the REST API (a business's CRM or integration, /api/v1).
+ */
+export type BookingChannel = 'widget' | 'phone' | 'console' | 'api';
 
 /** Every channel a conversation can run on. */
 export type ConversationChannel = 'widget' | 'telegram' | 'whatsapp' | 'sms' | 'email';

@@ -61,7 +61,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       title: 'Frontdesk API',
       version: '1.0.0',
       description:
-        "Bookings, availability, services and staff of one business, for its CRM and integrations. Authenticate with an API key created in the console (Settings → API keys): `Authorization: Bearer fdk_…`. Errors are RFC 9457 problem details (`application/problem+json`) that name the field at fault. Instants are ISO-8601 with an offset.",
+        "Bookings, availability, services, staff, customers, leads and conversations of one business, for its CRM and integrations. Authenticate with an API key created in the console (Settings → API keys): `Authorization: Bearer fdk_…`. Errors are RFC 9457 problem details (`application/problem+json`) that name the field at fault. Instants are ISO-8601 with an offset.",
     },
     servers: [{ url: '/api/v1' }],
     tags: [
@@ -69,6 +69,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: 'Availability', description: 'Free times' },
       { name: 'Catalog', description: 'Services and staff (read only)' },
       { name: 'People', description: 'Customers and leads (read only)' },
+      { name: 'Conversations', description: 'Chats with the assistant and staff, with transcripts (read only)' },
     ],
     components: {
       securitySchemes: {

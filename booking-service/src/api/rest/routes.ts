@@ -10,6 +10,7 @@ import { availability, cancelBooking, createBooking, getBooking, listBookings, m
 import { listServices } from '../../services/console/catalog.js';
 import { listStaff } from '../../services/console/team.js';
 import { getCustomer, getLead, listCustomers, listLeads } from '../../services/integrations/people.js';
+import { getConversation, listConversations } from '../../services/integrations/conversations.js';
 import { ok, type Result } from '../../services/result.js';
 import {
   attendanceBody,
@@ -30,6 +31,9 @@ import {
   leadSchema,
   pageOf,
   pageQuery,
+  conversationSchema,
+  conversationWithTranscriptSchema,
+  listConversationsQuery,
 } from './schemas.js';
 
 type AnyObject = z.ZodObject;
@@ -48,7 +52,7 @@ export interface RouteDef<P extends AnyObject | undefined = AnyObject | undefine
   /** OpenAPI style: `/bookings/{id}`. */
   path: string;
   scope: ApiScope;
-  tag: 'Bookings' | 'Availability' | 'Catalog' | 'People';
+  tag: 'Bookings' | 'Availability' | 'Catalog' | 'People' | 'Conversations';
   summary: string;
   description?: string;
   params?: P;
@@ -238,5 +242,30 @@ export const routes: RouteDef[] = [
     response: leadSchema,
     status: 200,
     handler: (deps, p, { params }) => getLead(deps, p.businessId, params.id),
+  }),
+  route({
+    operationId: 'listConversations',
+    method: 'get',
+    path: '/conversations',
+    scope: 'read',
+    tag: 'Conversations',
+    summary: 'List conversations',
+    description: 'Every conversation with the assistant or staff (widget and messengers), newest first; filter by start time, status or channel; page with `cursor`.',
+    query: listConversationsQuery,
+    response: pageOf(conversationSchema, 'ConversationPage'),
+    status: 200,
+    handler: (deps, p, { query }) => listConversations(deps, p.businessId, query),
+  }),
+  route({
+    operationId: 'getConversation',
+    method: 'get',
+    path: '/conversations/{id}',
+    scope: 'read',
+    tag: 'Conversations',
+    summary: 'Get a conversation with its transcript',
+    params: anyIdParams,
+    response: conversationWithTranscriptSchema,
+    status: 200,
+    handler: (deps, p, { params }) => getConversation(deps, p.businessId, params.id),
   }),
 ];

@@ -19,7 +19,7 @@ export const bookingSchema = z
     serviceId: z.string(),
     staffId: z.string(),
     siteId: z.string().nullable(),
-    channel: z.string().meta({ description: 'Where it was made: widget, phone, console' }),
+    channel: z.enum(['widget', 'phone', 'console', 'api']).meta({ description: 'Where it was made: the widget (or a messenger), a phone call typed in by staff, the console, or this API' }),
     customer: z.object({ id: z.string(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }).nullable(),
     lang: langSchema.nullable(),
     note: z.string().nullable(),
@@ -158,3 +158,58 @@ export const leadSchema = z
   .meta({ id: 'Lead' });
 export const pageOf = <T extends z.ZodType>(item: T, id: string) => z.object({ items: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
 export const anyIdParams = z.object({ id: idSchema });
+
+export const conversationStatusSchema = z.enum(['bot', 'waiting', 'live', 'closed']).meta({ id: 'ConversationStatus', description: 'bot: with the assistant; waiting: asked for a person; live: staff replied; closed' });
+const conversationChannelSchema = z.enum(['widget', 'telegram', 'whatsapp', 'sms', 'email']);
+
+export const conversationSchema = z
+  .object({
+    id: z.string(),
+    siteId: z.string().nullable(),
+    channel: conversationChannelSchema,
+    lang: z.string(),
+    status: conversationStatusSchema,
+    intent: z.string().nullable(),
+    outcome: z.enum(['booked', 'handed_off', 'lost', 'not_interested']).nullable(),
+    contact: z.object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() }).meta({ description: 'What the visitor left, with consent' }),
+    customerId: z.string().nullable(),
+    leadId: z.string().nullable().meta({ description: 'The lead this conversation became (GET /leads/{id})' }),
+    source: z.object({ url: z.string().optional(), referrer: z.string().optional(), utm: z.record(z.string(), z.string()).optional() }).nullable().meta({ description: 'The page and campaign it started from' }),
+    messageCount: z.number().int(),
+    consentAt: z.string().nullable().meta({ format: 'date-time' }),
+    lastVisitorAt: z.string().nullable().meta({ format: 'date-time' }),
+    lastStaffAt: z.string().nullable().meta({ format: 'date-time' }),
+    createdAt: z.string().meta({ format: 'date-time' }),
+    updatedAt: z.string().meta({ format: 'date-time' }),
+  })
+  .meta({ id: 'Conversation' });
+
+export const transcriptMessageSchema = z
+  .object({
+    seq: z.number().int().meta({ description: '1, 2, 3… per conversation' }),
+    at: z.string().meta({ format: 'date-time' }),
+    from: z.enum(['bot', 'visitor', 'staff', 'system']),
+    text: z.string().meta({ description: 'Plain text in the conversation\'s language; may be empty when `card` says it all' }),
+    author: z.string().optional().meta({ description: "Staff replies: the person's name" }),
+    card: z.record(z.string(), z.unknown()).optional().meta({ description: 'A booking, slot or quote card shown with the message' }),
+  })
+  .meta({ id: 'TranscriptMessage' });
+
+export const conversationWithTranscriptSchema = conversationSchema
+  .extend({ messages: z.array(transcriptMessageSchema).meta({ description: 'Oldest first, up to 1000; messages older than the retention period are gone' }) })
+  .meta({ id: 'ConversationWithTranscript' });
+
+export const listConversationsQuery = z.object({
+  from: instantSchema.optional().meta({ description: 'Started at or after this instant' }),
+  to: instantSchema.optional().meta({ description: 'Started before this instant' }),
+  status: z
+    .string()
+    .regex(/^[a-z_]+(,[a-z_]+)*$/, 'a comma-separated list of statuses')
+    .transform((s) => s.split(','))
+    .pipe(z.array(conversationStatusSchema))
+    .optional()
+    .meta({ description: 'Comma-separated: bot,waiting,live,closed' }),
+  channel: conversationChannelSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});

@@ -19,7 +19,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { TransactionRollbackError, and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { BookingStatus, Lang } from '@frontdesk/shared';
+import type { BookingChannel, BookingStatus, Lang } from '@frontdesk/shared';
 import type { Db, Tx } from '../../adapters/db/client.js';
 import { PG_EXCLUSION_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, retryTransient } from '../../adapters/db/errors.js';
 import { bookings, customers } from '../../adapters/db/schema.js';
@@ -95,6 +95,8 @@ export interface NewHold extends BookingRange {
   conversationId: string | null;
   /** The price agreed now (quote or service price): confirming keeps it. */
   price: PriceSnapshot;
+  /** Where it is being made (the KPI channel breakdown); the widget when not said. */
+  channel?: BookingChannel | undefined;
 }
 
 /** A hold: the range is the visitor's while they type their details. */

@@ -114,7 +114,7 @@ export async function createBooking(
   if (!site) return fail('SITE_NOT_FOUND', input.siteId ? 'No such site' : 'This business has no site to book on', { field: 'siteId' });
   // Namespaced per API key: two integrations may pick the same Idempotency-Key.
   const confirmKey = `api:${principal.keyId}:${idempotencyKey ?? randomUUID()}`;
-  const held = await holdSlot(deps, { siteKey: site.siteKey, serviceId: input.serviceId, staffId: input.staffId, start: input.start }, undefined);
+  const held = await holdSlot(deps, { siteKey: site.siteKey, serviceId: input.serviceId, staffId: input.staffId, start: input.start, channel: 'api' }, undefined);
   if (!held.ok) return withField(held, { SERVICE_NOT_FOUND: 'serviceId', STAFF_NOT_FOUND: 'staffId', SLOT_TAKEN: 'start' });
   const done = await confirmBooking(
     deps,
