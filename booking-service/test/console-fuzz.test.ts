@@ -208,6 +208,7 @@ const FIELDS: Record<string, Record<string, fc.Arbitrary<unknown>>> = {
   'inbox.reply': { id: handoffId, body: fc.oneof(fc.constant('We can fit you in at 3.'), text) },
   'inbox.close': { id: handoffId, outcome: fc.constantFrom('booked', 'not_interested', 'spam', 'won') },
   'dashboard.kpis': { from: instant, to: instant, siteId },
+  'exports.csv': { kind: fc.constantFrom('bookings', 'leads', 'customers', 'orders'), from: instant, to: instant, lang },
   'google.status': { staffId },
   'google.connectUrl': { staffId },
   'google.chooseCalendars': { staffId, busyCalendarIds: fc.array(fc.oneof(fc.constant('primary'), text), { maxLength: 3 }), bookingCalendarId: fc.oneof(fc.constant('primary'), text) },
@@ -367,6 +368,7 @@ function validInputs(): Record<string, unknown> {
     'inbox.reply': { id: made.handoff, body: 'See you at 3' },
     'inbox.close': { id: made.handoff, outcome: 'booked' },
     'dashboard.kpis': { from: '2026-02-01T00:00:00Z', to: '2026-03-08T00:00:00Z', siteId: `site-${SITE}` },
+    'exports.csv': { kind: 'bookings', from: '2026-02-01T00:00:00Z', to: '2026-03-08T00:00:00Z', lang: 'hy' },
     'google.chooseCalendars': { staffId: 'barber-marcus', busyCalendarIds: ['primary'], bookingCalendarId: 'primary' },
   };
 }

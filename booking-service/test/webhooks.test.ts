@@ -18,6 +18,7 @@ import { dbKinds } from './support/db.js';
 import { book, freeStart } from './support/booking.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { jobDeps, runNow } from './support/jobs.js';
+import { ownerOf, signIn } from './support/console.js';
 
 const SALON = 'biz-salon-spb';
 const BARBER = 'biz-barber-nyc';
@@ -150,6 +151,33 @@ describe.each(dbKinds)('webhooks on %s', (kind) => {
     await runNow(jd, h);
     expect(JSON.parse(rx.got[4]!.body)).toMatchObject({ type: 'webhook.test' });
     await updateEndpoint(h.deps, SALON, { id: ep.value.id, active: false });
+    await rx.close();
+  });
+
+  it('a conversation sends its events: lead.created and handoff.requested when a visitor asks for a person, handoff.replied when staff answer', async () => {
+    const rx = await receiver(() => 200, () => h.clock.now());
+    const ep = await createEndpoint(h.deps, BARBER, { url: rx.url, events: ['lead.created', 'lead.updated', 'handoff.requested', 'handoff.replied'] });
+    if (!ep.ok) throw new Error(ep.message);
+    const api = h.caller();
+    let v = await api.conversation.send({ siteKey: 'demo-barber-nyc', lang: 'en', after: 0, event: { type: 'choose', optionId: 'intent:human' } });
+    v = await api.conversation.send({ siteKey: 'demo-barber-nyc', conversationId: v.conversationId, token: v.token, lang: 'en', after: v.seq, event: { type: 'text', text: 'Do you do beard dyeing?' } });
+    v = await api.conversation.send({ siteKey: 'demo-barber-nyc', conversationId: v.conversationId, token: v.token, lang: 'en', after: v.seq, event: { type: 'contact', name: 'Robin', contact: 'robin@example.com', consent: true } });
+    await runNow(jd, h);
+    const sent = () => rx.got.map((r) => verify(ep.value.secret, r, r.at) as { type: string; data: Record<string, any> });
+    const first = sent();
+    expect(first.map((p) => p.type).sort()).toEqual(['handoff.requested', 'lead.created']);
+    const lead = first.find((p) => p.type === 'lead.created')!.data;
+    expect(lead).toMatchObject({ conversationId: v.conversationId, lead: { name: 'Robin', email: 'robin@example.com', conversationId: v.conversationId } });
+    const handoff = first.find((p) => p.type === 'handoff.requested')!.data;
+    expect(handoff).toMatchObject({ conversationId: v.conversationId, handoff: { status: 'open', contact: { name: 'Robin', email: 'robin@example.com' } } });
+
+    const owner = await signIn((await h.http()).url, ownerOf('demo-barber-nyc'));
+    await owner.client.inbox.reply.mutate({ id: handoff.handoff.id as string, body: 'Yes, we do: $20.' });
+    await runNow(jd, h);
+    const replied = sent().slice(2);
+    expect(replied.map((p) => p.type)).toEqual(['handoff.replied']);
+    expect(replied[0]!.data).toMatchObject({ conversationId: v.conversationId, handoff: { id: handoff.handoff.id, status: 'claimed' } });
+    await updateEndpoint(h.deps, BARBER, { id: ep.value.id, active: false });
     await rx.close();
   });
 

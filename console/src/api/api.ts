@@ -118,6 +118,9 @@ export const api = {
   dashboard: {
     kpis: (i: { from: string; to: string; siteId?: string }): Promise<Dashboard> => call(trpc.dashboard.kpis.query(i)),
   },
+  exports: {
+    csv: (i: { kind: 'bookings' | 'leads' | 'customers'; from: string; to: string; lang: 'en' | 'ru' | 'hy' }): Promise<{ filename: string; csv: string; rows: number }> => call(trpc.exports.csv.query(i)),
+  },
   channels: {
     status: (): Promise<ChannelsStatus> => call(trpc.channels.status.query()),
     connectTelegram: (token: string): Promise<ChannelsStatus> => call(trpc.channels.connectTelegram.mutate({ token })),

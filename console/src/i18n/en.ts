@@ -522,6 +522,13 @@ export const en = {
       'webhook.test': 'Test event',
     } as Record<string, string>,
   },
+  // rest
+  exportCsv: {
+    title: 'Download CSV for this period:',
+    bookings: 'Bookings',
+    leads: 'Leads',
+    customers: 'Clients',
+  },
 };
 
 export type Dict = typeof en;

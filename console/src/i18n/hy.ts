@@ -520,4 +520,11 @@ export const hy: Dict = {
       'webhook.test': 'Փորձնական իրադարձություն',
     },
   },
+  // rest
+  exportCsv: {
+    title: 'Ներբեռնել CSV այս ժամանակահատվածի համար՝',
+    bookings: 'Գրանցումներ',
+    leads: 'Հայտեր',
+    customers: 'Հաճախորդներ',
+  },
 };

@@ -520,4 +520,11 @@ export const ru: Dict = {
       'webhook.test': 'Тестовое событие',
     },
   },
+  // rest
+  exportCsv: {
+    title: 'Скачать CSV за период:',
+    bookings: 'Записи',
+    leads: 'Заявки',
+    customers: 'Клиенты',
+  },
 };

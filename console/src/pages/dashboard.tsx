@@ -6,7 +6,8 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/api.js';
 import type { Kpis } from '../api/contract.js';
-import { me } from '../app/session.js';
+import { isOwner, me } from '../app/session.js';
+import { ExportCsv } from './export-csv.js';
 import { fmt, labelOf, locale, t } from '../i18n/index.js';
 import type { Dict } from '../i18n/en.js';
 import { change } from '../lib/chart-scale.js';
@@ -102,6 +103,7 @@ export function DashboardPage() {
           />
         )}
       </div>
+      {isOwner.value && <ExportCsv from={from} to={to} />}
       {kpis.error ? (
         <ErrorBox error={kpis.error} retry={kpis.reload} />
       ) : !kpis.data ? (

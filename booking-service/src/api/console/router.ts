@@ -18,6 +18,7 @@ import { googleRouter } from './routers/google.js';
 import { channelsRouter } from './routers/channels.js';
 import { apiKeysRouter } from './routers/api-keys.js';
 import { webhooksRouter } from './routers/webhooks.js';
+import { exportsRouter } from './routers/exports.js';
 
 export const consoleRouter = router({
   auth: authRouter,
@@ -34,6 +35,7 @@ export const consoleRouter = router({
   channels: channelsRouter,
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
+  exports: exportsRouter,
 });
 
 export type ConsoleRouter = typeof consoleRouter;

@@ -67,8 +67,9 @@ async function clearExpiredHolds(tx: Tx, businessId: string, staffId: string, ra
       AND occupied_from < ${range.occupiedTo} AND occupied_to > ${range.occupiedFrom}`);
 }
 
-function customerRow(businessId: string, c: NewCustomer) {
-  return { id: randomUUID(), businessId, name: c.name, phone: c.phone ?? null, email: c.email ?? null, lang: c.lang };
+/** First seen at the service's clock (not the database's), like every other time it writes. */
+function customerRow(businessId: string, c: NewCustomer, now: Date) {
+  return { id: randomUUID(), businessId, name: c.name, phone: c.phone ?? null, email: c.email ?? null, lang: c.lang, createdAt: now };
 }
 
 /** Exclusion → SLOT_TAKEN, idempotency key unique → IDEMPOTENCY_KEY_REUSED; anything else is a bug. */
@@ -151,7 +152,7 @@ export async function bookDirect(db: Db, input: DirectBooking, actor: Actor, now
         let customerId: string;
         if ('id' in customer) customerId = customer.id;
         else {
-          const c = customerRow(input.businessId, customer);
+          const c = customerRow(input.businessId, customer, now);
           await tx.insert(customers).values(c);
           customerId = c.id;
         }
@@ -199,7 +200,7 @@ export async function confirmHold(db: Db, hold: Read & { businessId: string }, c
   try {
     const row = await retryTransient(() =>
       db.transaction(async (tx) => {
-        const customer = customerRow(hold.businessId, c.customer);
+        const customer = customerRow(hold.businessId, c.customer, now);
         await tx.insert(customers).values(customer);
         const [b] = await tx
           .update(bookings)

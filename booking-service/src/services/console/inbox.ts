@@ -194,6 +194,12 @@ export async function replyToHandoff(deps: Deps, session: ConsoleSession, id: st
     } else {
       await tx.insert(handoffReplies).values({ id: replyId, businessId: session.businessId, handoffId: id, userId: session.userId, body, createdAt: now });
     }
+    // Replying takes an open request (before the event, so handoff.replied shows it claimed).
+    const [row] = await tx
+      .update(handoffs)
+      .set({ status: 'claimed', claimedByUserId: session.userId, claimedAt: now })
+      .where(and(eq(handoffs.id, id), eq(handoffs.status, 'open')))
+      .returning();
     // Only the first reply (first_reply_at still null) stops the clock: racing replies agree.
     const [first] = await tx
       .update(handoffs)
@@ -213,13 +219,7 @@ export async function replyToHandoff(deps: Deps, session: ConsoleSession, id: st
         valueMs: workingMsBetween(weeklyHoursOf(business.openingHours), business.timeZone, first.createdAt.getTime(), now.getTime()),
       });
     }
-    // Replying takes an open request.
-    const [row] = await tx
-      .update(handoffs)
-      .set({ status: 'claimed', claimedByUserId: session.userId, claimedAt: now })
-      .where(and(eq(handoffs.id, id), eq(handoffs.status, 'open')))
-      .returning();
-    const h = row ?? first ?? loaded.value;
+    const h = first ?? row ?? loaded.value;
     if (!chat && h.contactEmail) {
       await enqueueConsoleMail(
         tx,
