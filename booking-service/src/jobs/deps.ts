@@ -12,6 +12,8 @@ export interface JobDeps extends Deps {
   workerId: string;
   /** How long a claimed job stays reserved for its worker (ms). */
   leaseMs: number;
+  /** How often a long step (an SMTP send) extends its lease (ms); default a quarter lease (jobs/keep-lease.ts). */
+  heartbeatMs?: number | undefined;
   log: (msg: string, err?: unknown) => void;
   /** The Google Calendar integration; absent when not configured (its jobs then skip). */
   google?: GoogleRuntime | undefined;

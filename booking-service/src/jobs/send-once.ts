@@ -3,19 +3,30 @@
  * - the idempotency record (subject, kind, version) and the job's completion commit in one
  *   transaction; a retry that finds the record sends nothing;
  * - with the outbox transport the mail itself is written in that same transaction: exactly once;
- * - with SMTP the message is sent first and recorded right after the server's 250; a database
- *   outage at that moment is waited out (the record is retried, untilRecorded). A crash in that
- *   gap (milliseconds, or the length of an outage) means the retry sends it again — at-least-once —
- *   but with the same Message-ID, which mail clients and Gmail use to collapse duplicates.
- *   Recording before sending would turn that into at-most-once (a lost message), worse here.
+ * - with SMTP the message is sent first and recorded right after the server's 250. Recording
+ *   before sending would turn a crash into a lost message (at-most-once), worse here. What keeps
+ *   a second copy from going out (issue 12, defect 7: 3 of ~800 twice, 120 s apart):
+ *   1. the send intent — the Message-ID and the attempt — is written to the job before the
+ *      send, so a later attempt knows an earlier one reached the SMTP server;
+ *   2. the lease is kept alive while sending and recording (keep-lease.ts), so a slow send is
+ *      not claimed by a second worker;
+ *   3. the record is retried through a database outage (untilRecorded);
+ *   4. a later attempt that finds an earlier attempt's intent still "sending" reconciles: it
+ *      first gives that sender one lease to record (it may be waiting out an outage, its
+ *      heartbeat unable to reach the database), and only then sends — with the intent's
+ *      Message-ID, so the receiver and mail clients fold the two if both went out.
+ *   What remains is a crash of the sending process between the 250 and the record's commit
+ *   (measured in BENCHMARKS.md, "Mail: the duplicate window"): then the message goes out a
+ *   second time with the same Message-ID. SMTP offers no way to ask a server what it accepted.
  */
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../adapters/db/client.js';
 import { sentMessages } from '../adapters/db/schema.js';
-import { complete, type JobRow } from '../adapters/job-queue/queue.js';
+import { complete, replacePayloadWhileHeld, retryAt, type JobRow } from '../adapters/job-queue/queue.js';
 import { isDatabaseUnavailable } from '../adapters/db/errors.js';
 import type { OutgoingMail } from '../adapters/mail/transport.js';
 import type { JobDeps } from './deps.js';
+import { keepLease } from './keep-lease.js';
 
 /** What a message is about: one message per key, ever. */
 export interface SentKey {
@@ -45,9 +56,8 @@ export async function sendOnce(
     await complete(deps.db, job, workerId, now, 'duplicate');
     return;
   }
-  const record = { ...key, messageId: mail.messageId, recipient: mail.to, sentAt: now };
-
   if (deps.transport.transactional) {
+    const record = { ...key, messageId: mail.messageId, recipient: mail.to, sentAt: now };
     await deps.db.transaction(async (tx) => {
       const fresh = await tx.insert(sentMessages).values(record).onConflictDoNothing().returning({ id: sentMessages.messageId });
       if (fresh.length > 0) await deps.transport.send(mail, tx);
@@ -57,21 +67,67 @@ export async function sendOnce(
     });
     return;
   }
-  await deps.transport.send(mail, deps.db);
-  // The server has it. From here only the record stands between this message and a second copy:
-  // a database outage at this moment used to fail the job, which ran again when its lease ran out
-  // (issue 12, defect 7: 3 of ~800 twice, 120 s apart). Keep retrying the record while the
-  // database is unreachable, for up to RECORD_PATIENCE_LEASES leases; only a crash of this
-  // process (or an outage longer than that) still lets the retry send it again — with the same
-  // Message-ID, so clients fold the two.
-  await untilRecorded(deps, () =>
-    deps.db.transaction(async (tx) => {
-      const fresh = await tx.insert(sentMessages).values(record).onConflictDoNothing().returning({ id: sentMessages.messageId });
-      // The message is out either way: finish the job even if the lease lapsed meanwhile.
-      await complete(tx, job, workerId, now, fresh.length > 0 ? 'sent' : 'duplicate');
-      await alsoInTx?.(tx);
-    }),
-  );
+  // Reconcile an earlier attempt that reached the SMTP server and was not heard of again.
+  const prior = sendIntentOf(job.payload);
+  const sameKey = prior !== null && prior.kind === key.kind && prior.subjectId === key.subjectId && prior.version === key.version;
+  if (prior?.state === 'sending' && prior.attempt < job.attempts && !prior.waited) {
+    deps.log(`[mail] ${job.id}: attempt ${prior.attempt} (${prior.worker}) sent ${prior.messageId} and was not heard of again; waiting one lease for its record`);
+    const waited = { ...job.payload, [INTENT]: { ...prior, waited: true } };
+    if (await replacePayloadWhileHeld(deps.db, job, workerId, waited))
+      await retryAt(deps.db, job, workerId, new Date(now.getTime() + deps.leaseMs), `reconciling ${prior.messageId}`);
+    return;
+  }
+  // A resend carries the Message-ID the first attempt used (even if MAIL_FROM changed since).
+  const messageId = sameKey ? prior.messageId : mail.messageId;
+  const intent: SendIntent = { ...key, messageId, attempt: job.attempts, worker: workerId, state: 'sending' };
+  // Lost the lease before sending: the worker that holds it sends.
+  if (!(await replacePayloadWhileHeld(deps.db, job, workerId, { ...job.payload, [INTENT]: intent }))) return;
+  const lease = keepLease(deps, job);
+  try {
+    try {
+      await deps.transport.send({ ...mail, messageId }, deps.db);
+    } catch (err) {
+      // Not in flight any more: a later attempt need not wait for this one.
+      await replacePayloadWhileHeld(deps.db, job, workerId, { ...job.payload, [INTENT]: { ...intent, state: 'failed' } }).catch(() => false);
+      throw err;
+    }
+    // The server has it. From here only the record stands between this message and a second
+    // copy: keep retrying it while the database is unreachable, for up to RECORD_PATIENCE_LEASES
+    // leases (a later attempt meanwhile waits for it, see above).
+    const record = { ...key, messageId, recipient: mail.to, sentAt: now };
+    await untilRecorded(deps, () =>
+      deps.db.transaction(async (tx) => {
+        const fresh = await tx.insert(sentMessages).values(record).onConflictDoNothing().returning({ id: sentMessages.messageId });
+        // The message is out either way: finish the job even if the lease lapsed meanwhile.
+        await complete(tx, job, workerId, now, fresh.length > 0 ? 'sent' : 'duplicate');
+        await alsoInTx?.(tx);
+      }),
+    );
+  } finally {
+    await lease.stop();
+  }
+}
+
+/** Where in a job's payload the send intent is kept. */
+const INTENT = 'sendIntent';
+
+/** What an attempt is about to send, written to its job before the SMTP conversation starts. */
+export interface SendIntent extends SentKey {
+  messageId: string;
+  /** The job's attempt number (counted at claim) that wrote it. */
+  attempt: number;
+  worker: string;
+  /** `failed` = the transport refused; nothing in flight. */
+  state: 'sending' | 'failed';
+  /** A later attempt already waited one lease for this one's record. */
+  waited?: boolean;
+}
+
+export function sendIntentOf(payload: Record<string, unknown>): SendIntent | null {
+  const v = payload[INTENT] as Partial<SendIntent> | undefined;
+  if (!v || typeof v.messageId !== 'string' || typeof v.attempt !== 'number' || typeof v.subjectId !== 'string' || typeof v.kind !== 'string' || typeof v.version !== 'number')
+    return null;
+  return { subjectId: v.subjectId, kind: v.kind, version: v.version, messageId: v.messageId, attempt: v.attempt, worker: String(v.worker), state: v.state === 'failed' ? 'failed' : 'sending', ...(v.waited ? { waited: true } : {}) };
 }
 
 /** How long (in leases) a sent message's record is retried through a database outage. */

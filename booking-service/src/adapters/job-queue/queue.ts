@@ -118,3 +118,26 @@ export async function failAttempt(db: Db, job: JobRow, worker: string, now: Date
     )
     .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, worker), isNull(jobs.doneAt)));
 }
+
+/**
+ * Moves this worker's lease on a job to `until` (a heartbeat while a slow step runs).
+ * False = the lease is no longer ours (another worker claimed it, or the job is done).
+ */
+export async function extendLease(db: Queryable, job: Pick<JobRow, 'id'>, worker: string, until: Date): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({ lockedUntil: until })
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, worker), isNull(jobs.doneAt)))
+    .returning({ id: jobs.id });
+  return rows.length === 1;
+}
+
+/** Replaces a job's payload only while this worker holds it. False = the lease was lost. */
+export async function replacePayloadWhileHeld(db: Queryable, job: Pick<JobRow, 'id'>, worker: string, payload: Record<string, unknown>): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({ payload })
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, worker), isNull(jobs.doneAt)))
+    .returning({ id: jobs.id });
+  return rows.length === 1;
+}
