@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validate } from '@readme/openapi-parser';
 import { eq } from 'drizzle-orm';
-import { bookings, leads } from '../src/adapters/db/schema.js';
+import { bookings, customers, leads } from '../src/adapters/db/schema.js';
 import { dashboardKpis } from '../src/services/console/kpis.js';
 import { memoryStore } from '../src/http/memory-store.js';
 import { createApiKey, revokeApiKey } from '../src/services/api-keys/keys.js';
@@ -214,6 +214,8 @@ describe.each(dbKinds)('REST API on %s', (kind) => {
       listStaff: ['GET', '/staff'],
       listCustomers: ['GET', '/customers'],
       getCustomer: ['GET', `/customers/${salonCustomer!.id}`],
+      exportCustomer: ['GET', `/customers/${salonCustomer!.id}/export`],
+      eraseCustomer: ['POST', `/customers/${salonCustomer!.id}/erase`, {}],
       listLeads: ['GET', '/leads'],
       getLead: ['GET', `/leads/${salonLead!.id}`],
       listConversations: ['GET', '/conversations?status=waiting'],
@@ -232,6 +234,8 @@ describe.each(dbKinds)('REST API on %s', (kind) => {
     }
     const [row] = await h.deps.db.select().from(bookings).where(eq(bookings.id, sid));
     expect(row!.status).toBe('confirmed');
+    expect(row!.customerId).toBe(salonCustomer!.id);
+    expect(await h.deps.db.select().from(customers).where(eq(customers.id, salonCustomer!.id!))).toHaveLength(1);
     expect(row!.startsAt.toISOString()).toBe(salonBooking.booking.start);
   });
 
@@ -291,5 +295,31 @@ describe.each(dbKinds)('REST API on %s', (kind) => {
     expect(((await list.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
     const small = await fetch(`${url}/api/v1/staff`, { headers: { authorization: `Bearer ${barberWrite}`, 'accept-encoding': 'br' } });
     expect(small.headers.get('content-encoding')).toBeNull();
+  });
+
+  it("exports one customer's data and erases it (write scope); then the customer is gone", async () => {
+    const made = await book(h, { day: '2026-03-12', name: 'Тамара Erase', email: 'tamara@example.com' });
+    const [b] = await h.deps.db.select({ customerId: bookings.customerId }).from(bookings).where(eq(bookings.id, made.booking.id));
+    const id = b!.customerId!;
+    const exported = await call(salonRead, 'GET', `/customers/${id}/export`);
+    expect(exported.status).toBe(200);
+    expect(exported.body!.customers).toContainEqual(expect.objectContaining({ id, name: 'Тамара Erase', email: 'tamara@example.com' }));
+    expect(exported.body!.bookings.map((x: { id: string }) => x.id)).toContain(made.booking.id);
+
+    const readOnly = await call(salonRead, 'POST', `/customers/${id}/erase`, {});
+    expect(readOnly.status).toBe(403);
+    const erased = await call(salonWrite, 'POST', `/customers/${id}/erase`, {});
+    expect(erased.status).toBe(200);
+    expect(erased.body!.erased).toMatchObject({ customers: expect.any(Number), bookingsCancelled: 1 });
+    expect(erased.body!.erased.customers).toBeGreaterThanOrEqual(1);
+    // The future booking is cancelled through the store; the person is gone everywhere the API shows.
+    expect((await call(salonRead, 'GET', `/bookings/${made.booking.id}`)).body).toMatchObject({ status: 'cancelled', customer: null });
+    for (const path of [`/customers/${id}`, `/customers/${id}/export`]) {
+      const gone = await call(salonRead, 'GET', path);
+      expect(gone.status, path).toBe(404);
+      expect(gone.body!.errors[0]).toMatchObject({ in: 'path', field: 'id' });
+    }
+    expect((await call(salonWrite, 'POST', `/customers/${id}/erase`, {})).status).toBe(404);
+    expect((await call(salonRead, 'GET', '/customers?limit=200')).text).not.toContain('Тамара');
   });
 });

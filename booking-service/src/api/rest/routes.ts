@@ -11,6 +11,8 @@ import { listServices } from '../../services/console/catalog.js';
 import { listStaff } from '../../services/console/team.js';
 import { getCustomer, getLead, listCustomers, listLeads } from '../../services/integrations/people.js';
 import { getConversation, listConversations } from '../../services/integrations/conversations.js';
+import { exportCustomer } from '../../services/privacy/export.js';
+import { eraseCustomer } from '../../services/privacy/erase.js';
 import { ok, type Result } from '../../services/result.js';
 import {
   attendanceBody,
@@ -34,6 +36,8 @@ import {
   conversationSchema,
   conversationWithTranscriptSchema,
   listConversationsQuery,
+  customerExportSchema,
+  erasedSchema,
 } from './schemas.js';
 
 type AnyObject = z.ZodObject;
@@ -67,6 +71,11 @@ export interface RouteDef<P extends AnyObject | undefined = AnyObject | undefine
     principal: ApiPrincipal,
     input: RouteInput<P extends AnyObject ? z.output<P> : undefined, Q extends AnyObject ? z.output<Q> : undefined, B extends z.ZodType ? z.output<B> : undefined>,
   ) => Promise<Result<unknown>>;
+}
+
+/** The privacy services name the customer `customerId`; in this API it is the path's `id`. */
+function asPathId<T>(r: Result<T>): Result<T> {
+  return !r.ok && r.details?.field === 'customerId' ? { ...r, details: { ...r.details, field: 'id' } } : r;
 }
 
 /** Keeps each entry's handler typed by its own schemas. */
@@ -217,6 +226,34 @@ export const routes: RouteDef[] = [
     response: customerSchema_,
     status: 200,
     handler: (deps, p, { params }) => getCustomer(deps, p.businessId, params.id),
+  }),
+  route({
+    operationId: 'exportCustomer',
+    method: 'get',
+    path: '/customers/{id}/export',
+    scope: 'read',
+    tag: 'People',
+    summary: "Export everything about a customer (GDPR access request)",
+    description: 'One JSON document: every customer row, booking, conversation with its transcript, lead, hand-off, consent and event of the person — matched by the e-mail and phone of this customer.',
+    params: anyIdParams,
+    response: customerExportSchema,
+    status: 200,
+    handler: async (deps, p, { params }) => asPathId(await exportCustomer(deps.db, p.businessId, params.id, deps.clock.now())),
+  }),
+  route({
+    operationId: 'eraseCustomer',
+    method: 'post',
+    path: '/customers/{id}/erase',
+    scope: 'write',
+    tag: 'People',
+    summary: 'Erase a customer (GDPR erasure request)',
+    description:
+      'Removes the person — every row with the e-mail or phone of this customer: future bookings are cancelled (with the usual message), past ones are kept for the figures without the person; ' +
+      'leads, transcripts, replies and codes are deleted; webhook payloads and stored answers are redacted. Cannot be undone. Erasing again answers 404.',
+    params: anyIdParams,
+    response: erasedSchema,
+    status: 200,
+    handler: async (deps, p, { params }) => asPathId(await eraseCustomer(deps.db, p.businessId, params.id, deps.clock.now(), { actor: { by: 'staff', userId: `api-key:${p.keyId}` } })),
   }),
   route({
     operationId: 'listLeads',

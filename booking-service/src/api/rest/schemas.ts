@@ -213,3 +213,36 @@ export const listConversationsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
 });
+
+const rows = (description: string) => z.array(z.record(z.string(), z.unknown())).meta({ description });
+export const customerExportSchema = z
+  .object({
+    exportedAt: z.string().meta({ format: 'date-time' }),
+    businessId: z.string(),
+    customers: rows('Every customer row with the same e-mail or phone (a row is made per booking)'),
+    bookings: rows('Their bookings: service, staff, status, times, channel, price, note'),
+    conversations: rows('Their conversations with the transcripts'),
+    leads: rows('Their leads'),
+    handoffs: rows('Their requests for a person, with the replies'),
+    consents: rows('Each consent given: when, in which conversation and channel'),
+    events: rows('What was recorded about them (booking made, cancelled…)'),
+  })
+  .meta({ id: 'CustomerExport' });
+
+export const erasedSchema = z
+  .object({
+    erased: z
+      .object({
+        customers: z.number().int(),
+        bookingsCancelled: z.number().int().meta({ description: 'Future bookings cancelled (the customer is told as for any cancellation)' }),
+        bookingsKept: z.number().int().meta({ description: 'Past bookings kept for the figures, without the person' }),
+        conversations: z.number().int(),
+        messages: z.number().int(),
+        leads: z.number().int(),
+        handoffs: z.number().int(),
+        lookupCodes: z.number().int(),
+        redacted: z.number().int().meta({ description: 'Webhook payloads, jobs, stored API answers and mail copies rewritten or removed' }),
+      })
+      .meta({ description: 'How many rows of each kind' }),
+  })
+  .meta({ id: 'Erased' });
