@@ -24,6 +24,7 @@ import { followUpPages } from './pages/follow-up-page.js';
 import { consoleApi, consolePages } from './http/console.js';
 import type { ChannelsRuntime } from './services/channels/runtime.js';
 import { handleTelegramUpdate } from './services/channels/telegram-inbound.js';
+import { handleWhatsAppWebhook, verifyWhatsAppWebhook } from './services/channels/whatsapp-inbound.js';
 import { resolveShortLink } from './services/channels/short-links.js';
 import { restApi } from './api/rest/router.js';
 import type { RateLimitStore } from './ports/rate-limit.js';
@@ -186,7 +187,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     );
   });
 
-  // Telegram's webhook: one URL per connection, believed only with its secret_token header.
+  // Messenger webhooks: one URL per connection. Telegram's is believed only with its secret_token header.
   const channels = options.channels;
   if (channels) {
     app.post('/channels/telegram/:connectionId', express.json({ limit: '1mb' }), (req, res) => {
@@ -196,6 +197,28 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
         (err: unknown) => {
           log('[channels] telegram update failed', err);
           // 500: Telegram redelivers it later; the update id was not recorded (the turn rolled back).
+          res.status(500).type('text/plain').send('error');
+        },
+      );
+    });
+    // WhatsApp's webhook: Meta's verification handshake (GET), then signed POSTs — the signature
+    // is over the raw bytes, so the body is read raw and parsed only once it checked out.
+    app.get('/channels/whatsapp/:connectionId', (req, res) => {
+      verifyWhatsAppWebhook(deps, String(req.params.connectionId), req.query as Record<string, unknown>).then(
+        (a) => res.status(a.status).type('text/plain').send(a.body),
+        (err: unknown) => {
+          log('[channels] whatsapp handshake failed', err);
+          res.status(500).type('text/plain').send('error');
+        },
+      );
+    });
+    app.post('/channels/whatsapp/:connectionId', express.raw({ type: () => true, limit: '1mb' }), (req, res) => {
+      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      handleWhatsAppWebhook(deps, channels, String(req.params.connectionId), req.get('x-hub-signature-256'), raw).then(
+        (a) => res.status(a.status).type('text/plain').send(a.body),
+        (err: unknown) => {
+          log('[channels] whatsapp webhook failed', err);
+          // 500: Meta redelivers it; messages already played are recorded and skipped then.
           res.status(500).type('text/plain').send('error');
         },
       );

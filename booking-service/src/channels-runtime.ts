@@ -1,13 +1,14 @@
 /**
  * The messenger channels' runtime from validated env (issue 16): grammY's client pointed at
- * TELEGRAM_API_ROOT (Telegram, or the loopback emulator in the demo and tests) and the cipher
- * sealing channel credentials. The key is CHANNEL_TOKEN_KEY, or — when unset — derived from the
+ * TELEGRAM_API_ROOT and the WhatsApp Cloud API client pointed at WHATSAPP_API_ROOT (the real
+ * services, or loopback emulators in the demo and tests), and the cipher sealing channel credentials. The key is CHANNEL_TOKEN_KEY, or — when unset — derived from the
  * app secret (HMAC), so a demo or a first deployment works without another secret; production
  * should set its own key so the database alone never opens the tokens (see SECURITY.md).
  */
 import { createHmac } from 'node:crypto';
 import { createTokenCipher, parseKey } from './adapters/google/token-cipher.js';
 import { grammyBots } from './adapters/telegram/bot-api.js';
+import { cloudApi } from './adapters/whatsapp/cloud-api.js';
 import { smsRuSender } from './adapters/sms/smsru.js';
 import type { ChannelsRuntime } from './services/channels/runtime.js';
 import { createPacer } from './services/channels/pacer.js';
@@ -17,6 +18,9 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export interface ChannelsRuntimeParts {
   telegramApiRoot: string;
+  /** Graph API root for WhatsApp (default graph.facebook.com). */
+  whatsappApiRoot?: string | undefined;
+  whatsappDashboard?: ChannelsRuntime['whatsappDashboard'];
   tokenKey?: string | undefined;
   appSecret: string;
   publicUrl: string;
@@ -35,6 +39,8 @@ export function channelKey(tokenKey: string | undefined, appSecret: string): Buf
 export function buildChannelsRuntime(p: ChannelsRuntimeParts): ChannelsRuntime {
   return {
     telegram: pacedBots(grammyBots(p.telegramApiRoot), createPacer({ now: Date.now, sleep, marginMs: 50, ...p.pacing }), sleep),
+    whatsapp: cloudApi(p.whatsappApiRoot ?? 'https://graph.facebook.com'),
+    whatsappDashboard: p.whatsappDashboard,
     sms: p.sms ? smsRuSender(p.sms) : undefined,
     cipher: createTokenCipher(channelKey(p.tokenKey, p.appSecret)),
     publicUrl: p.publicUrl,

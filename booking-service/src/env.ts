@@ -94,6 +94,8 @@ export const envSchema = z.object({
   WEBHOOKS_ALLOW_PRIVATE: boolish.optional(),
   /** Telegram Bot API root (issue 16): Telegram's unless pointed at a compatible server (the emulator). */
   TELEGRAM_API_ROOT: z.string().url().optional(),
+  /** WhatsApp Cloud API (Graph API) root (issue 16): graph.facebook.com unless pointed at a compatible server (the emulator). Unset in the embedded-DB demo = the in-process emulator. */
+  WHATSAPP_API_ROOT: z.string().url().optional(),
   /** 32 bytes, base64 or hex: seals channel credentials (bot tokens, API keys). Unset = derived from APP_SECRET. */
   CHANNEL_TOKEN_KEY: z.string().min(32).optional(),
   /** Run the loopback Telegram emulator as a labelled demo Telegram. Defaults to on in the embedded-DB demo when TELEGRAM_API_ROOT is unset. */

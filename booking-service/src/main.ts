@@ -69,11 +69,17 @@ const leaseMs = env.JOB_LEASE_SECONDS * 1000;
 const telegramDemo = (env.TELEGRAM_DEMO ?? (database.kind === 'pglite' && !env.TELEGRAM_API_ROOT))
   ? await (await import('./dev/telegram-emulator.js')).startTelegramEmulator({ autoBots: true })
   : undefined;
+// WhatsApp: Meta's Graph API, or in the demo a loopback emulator (any phone number id and token connect).
+const whatsappDemo = database.kind === 'pglite' && !env.WHATSAPP_API_ROOT
+  ? await (await import('./dev/whatsapp-emulator.js')).startWhatsAppEmulator({ autoNumbers: true })
+  : undefined;
 // SMS: the configured provider, or in the demo a loopback fake (its page lists what was "sent").
 const smsDemo = !env.SMS_API_KEY && telegramDemo ? await (await import('./dev/sms-emulator.js')).startSmsEmulator() : undefined;
 const channels = buildChannelsRuntime({
   sms: smsDemo ? { apiUrl: smsDemo.apiUrl, apiKey: smsDemo.apiKey } : env.SMS_API_KEY ? { apiUrl: env.SMS_API_URL, apiKey: env.SMS_API_KEY, from: env.SMS_FROM } : undefined,
   telegramApiRoot: telegramDemo?.apiRoot ?? env.TELEGRAM_API_ROOT ?? 'https://api.telegram.org',
+  whatsappApiRoot: whatsappDemo?.apiRoot ?? env.WHATSAPP_API_ROOT,
+  whatsappDashboard: whatsappDemo ? (s) => whatsappDemo.subscribe(s.phoneNumberId, s.callbackUrl, s.verifyToken, s.appSecret) : undefined,
   tokenKey: env.CHANNEL_TOKEN_KEY,
   appSecret: deps.secret,
   publicUrl,
@@ -144,6 +150,7 @@ server.listen(env.PORT, () => {
   console.log(env.SMTP_URL ? `Mail: SMTP ${new URL(env.SMTP_URL).host}` : `Mail: outbox${mailbox ? `, readable at ${publicUrl}/mailbox` : ' (MAILBOX=true to read it at /mailbox)'}`);
   if (mailbox) console.log(`!!! ${publicUrl}/mailbox is ON: anyone can read every outgoing message and its manage links. Demo only — set MAILBOX=false (or SMTP_URL) before real visitors come.`);
   if (smsDemo) console.log(`SMS: demo provider (not SMS.ru), messages at ${smsDemo.apiUrl}/`);
+  if (whatsappDemo) console.log(`WhatsApp: demo (emulator, not Meta) at ${whatsappDemo.apiRoot}; connect any phone number id (digits), token and app secret (hex) in the console's Messengers page`);
   if (telegramDemo) console.log(`Telegram: demo (emulator, not Telegram) at ${telegramDemo.apiRoot}; connect any token like 123456:${'A'.repeat(35)} in the console's Messengers page`);
   console.log(googleDemo ? `Google Calendar: demo calendar (emulator, not Google) at ${googleDemo.emulator.url}` : `Google Calendar: ${google ? 'on' : 'off (no GOOGLE_CLIENT_ID)'}`);
 });
@@ -159,6 +166,7 @@ const shutdown = () => {
       .then(() => limitStore.close?.())
       .then(() => googleDemo?.close())
       .then(() => telegramDemo?.close())
+      .then(() => whatsappDemo?.close())
       .then(() => smsDemo?.close())
       .finally(() => database.close().finally(() => process.exit(0)));
   });

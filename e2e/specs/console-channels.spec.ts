@@ -11,19 +11,21 @@ test('the owner connects and disconnects the demo Telegram bot', async ({ page, 
   await desk.signedIn(OWNER(SITE));
   await desk.go('Messengers');
   await expect(page.getByText('Demo Telegram (emulator, not Telegram)')).toBeVisible();
-  const token = page.getByLabel('Bot token');
+  // The page also holds WhatsApp's form: everything here is within the Telegram section.
+  const telegram = page.getByRole('region', { name: 'Telegram' });
+  const token = telegram.getByLabel('Bot token');
   await token.fill('not a token');
-  await desk.button('Connect').click();
-  await expect(page.locator('.field-error')).toHaveText('Telegram does not know this token. Copy it again from @BotFather.');
+  await telegram.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(telegram.locator('.field-error')).toHaveText('Telegram does not know this token. Copy it again from @BotFather.');
   await check('channels-refused');
 
   await token.fill(`123456789:${'A'.repeat(35)}`);
-  await desk.button('Connect').click();
+  await telegram.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByText(/Connected: @demo_\d+_bot/)).toBeVisible();
   await expect(page.getByRole('link', { name: 'Open the bot' })).toHaveAttribute('href', /^https:\/\/t\.me\/demo_\d+_bot$/);
   await expect(token).toHaveValue('');
   await check('channels-connected');
 
-  await desk.button('Disconnect').click();
-  await expect(page.getByText(/Connected:/)).toHaveCount(0);
+  await telegram.getByRole('button', { name: 'Disconnect', exact: true }).click();
+  await expect(telegram.getByText(/Connected:/)).toHaveCount(0);
 });

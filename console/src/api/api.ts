@@ -125,6 +125,9 @@ export const api = {
     status: (): Promise<ChannelsStatus> => call(trpc.channels.status.query()),
     connectTelegram: (token: string): Promise<ChannelsStatus> => call(trpc.channels.connectTelegram.mutate({ token })),
     disconnectTelegram: (): Promise<ChannelsStatus> => call(trpc.channels.disconnectTelegram.mutate()),
+    connectWhatsApp: (i: { phoneNumberId: string; accessToken: string; appSecret: string; templates: Partial<Record<'en' | 'ru' | 'hy', { code: string; reminder: string; notice: string }>> }): Promise<ChannelsStatus> =>
+      call(trpc.channels.connectWhatsApp.mutate(i)),
+    disconnectWhatsApp: (): Promise<ChannelsStatus> => call(trpc.channels.disconnectWhatsApp.mutate()),
   },
   apiKeys: {
     list: (): Promise<ApiKey[]> => call(trpc.apiKeys.list.query()),

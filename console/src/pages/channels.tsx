@@ -1,6 +1,6 @@
 /**
  * Messengers (owner): connect the business's Telegram bot by pasting the token BotFather gave,
- * see its link, replace or disconnect it. The token goes to the server once and never comes back.
+ * see its link, replace or disconnect it; WhatsApp below (whatsapp-channel.tsx). The token goes to the server once and never comes back.
  */
 import { useState } from 'preact/hooks';
 import { api } from '../api/api.js';
@@ -8,6 +8,7 @@ import { fieldErrors } from '../api/errors.js';
 import { fmt, t } from '../i18n/index.js';
 import { ErrorBox, Loading, Page, Submit, TextField } from '../ui/common.js';
 import { useAction, useResource } from '../ui/resource.js';
+import { WhatsAppChannel } from './whatsapp-channel.js';
 
 export function ChannelsPage() {
   const d = t.value.channels;
@@ -16,6 +17,7 @@ export function ChannelsPage() {
   const [token, setToken] = useState('');
   const s = status.data;
   const telegram = s?.channels.find((c) => c.channel === 'telegram');
+  const whatsapp = s?.channels.find((c) => c.channel === 'whatsapp');
   return (
     <Page title={d.title}>
       {status.error ? (
@@ -76,6 +78,7 @@ export function ChannelsPage() {
             )}
             <ErrorBox error={action.error} />
           </section>
+          {whatsapp?.channel === 'whatsapp' && <WhatsAppChannel view={whatsapp} onStatus={status.set} />}
         </>
       )}
     </Page>

@@ -17,6 +17,9 @@ const en = {
   manage: 'Change or cancel: {url}',
   stale: 'This button is out of date — here is where we are now.',
   fieldErrors: 'Please check: {errors}',
+  choose: 'Choose',
+  useMyNumber: 'Use my number',
+  waContactHint: 'Send your name and phone number or e-mail in one message, e.g. “Anna +1 212 555 0100”, or tap “Use my number”. By sending them you agree: {consent}',
 };
 
 type ChannelWords = typeof en;
@@ -34,6 +37,9 @@ const ru: ChannelWords = {
   manage: 'Перенести или отменить: {url}',
   stale: 'Эта кнопка устарела — вот где мы сейчас.',
   fieldErrors: 'Проверьте, пожалуйста: {errors}',
+  choose: 'Выбрать',
+  useMyNumber: 'Мой номер',
+  waContactHint: 'Отправьте имя и телефон или e-mail одним сообщением, например «Анна +7 900 123-45-67», или нажмите «Мой номер». Отправляя их, вы соглашаетесь: {consent}',
 };
 
 const hy: ChannelWords = {
@@ -48,6 +54,9 @@ const hy: ChannelWords = {
   manage: 'Փոխել կամ չեղարկել՝ {url}',
   stale: 'Այս կոճակն այլևս չի գործում․ ահա թե որտեղ ենք հիմա։',
   fieldErrors: 'Խնդրում ենք ստուգել. {errors}',
+  choose: 'Ընտրել',
+  useMyNumber: 'Իմ համարը',
+  waContactHint: 'Ուղարկեք ձեր անունը և հեռախոսահամարը կամ էլ. փոստը մեկ հաղորդագրությամբ, օրինակ՝ «Աննա +374 91 123456», կամ սեղմեք «Իմ համարը»։ Ուղարկելով՝ դուք համաձայնում եք. {consent}',
 };
 
 const WORDS: Record<Lang, ChannelWords> = { en, ru, hy };

@@ -1,7 +1,8 @@
 /**
  * A business's channel connections (issue 16): the owner pastes a Telegram bot token from
  * BotFather; the token is checked with getMe, sealed, and the bot's webhook is pointed at this
- * service with a per-connection secret_token. Only this file writes `channel_connections`.
+ * service with a per-connection secret_token. WhatsApp's connection is whatsapp-connection.ts;
+ * these two files are the only writers of `channel_connections`.
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
@@ -10,6 +11,7 @@ import type { TelegramBot } from '../../ports/telegram.js';
 import type { Deps } from '../deps.js';
 import { fail, ok, type Result } from '../result.js';
 import { telegramWebhookUrl, webhookSecret, type ChannelsRuntime } from './runtime.js';
+import { whatsappConnection, whatsappStatus, type WhatsAppStatusView } from './whatsapp-connection.js';
 
 export type ConnectionRow = typeof channelConnections.$inferSelect;
 
@@ -31,7 +33,7 @@ export async function telegramConnection(deps: Deps, businessId: string): Promis
   return (await deps.db.select().from(channelConnections).where(and(eq(channelConnections.businessId, businessId), eq(channelConnections.channel, 'telegram'))).limit(1))[0];
 }
 
-export async function channelStatus(deps: Deps, rt: ChannelsRuntime | undefined, businessId: string): Promise<ChannelStatusView[]> {
+export async function channelStatus(deps: Deps, rt: ChannelsRuntime | undefined, businessId: string): Promise<Array<ChannelStatusView | WhatsAppStatusView>> {
   const row = await telegramConnection(deps, businessId);
   const username = row?.config.username ?? null;
   return [{
@@ -42,7 +44,7 @@ export async function channelStatus(deps: Deps, rt: ChannelsRuntime | undefined,
     username,
     link: username ? `https://t.me/${username}` : null,
     demo: rt?.demo ?? false,
-  }];
+  }, whatsappStatus(deps, rt, await whatsappConnection(deps, businessId))];
 }
 
 /** The bot behind a connection, with its token opened. */
@@ -50,7 +52,7 @@ export function botOf(rt: ChannelsRuntime, row: ConnectionRow): TelegramBot {
   return rt.telegram(rt.cipher.open(row.secretSealed, row.id));
 }
 
-export async function connectTelegram(deps: Deps, rt: ChannelsRuntime, businessId: string, rawToken: string): Promise<Result<ChannelStatusView[]>> {
+export async function connectTelegram(deps: Deps, rt: ChannelsRuntime, businessId: string, rawToken: string): Promise<Result<Array<ChannelStatusView | WhatsAppStatusView>>> {
   const token = rawToken.trim();
   if (!TOKEN.test(token)) return fail('INVALID_INPUT', 'token: not a bot token from BotFather', { field: 'token', fields: [{ path: 'token', message: 'not a bot token from BotFather' }] });
   const bot = rt.telegram(token);
@@ -87,7 +89,7 @@ export async function connectTelegram(deps: Deps, rt: ChannelsRuntime, businessI
   return ok(await channelStatus(deps, rt, businessId));
 }
 
-export async function disconnectTelegram(deps: Deps, rt: ChannelsRuntime, businessId: string): Promise<ChannelStatusView[]> {
+export async function disconnectTelegram(deps: Deps, rt: ChannelsRuntime, businessId: string): Promise<Array<ChannelStatusView | WhatsAppStatusView>> {
   const row = await telegramConnection(deps, businessId);
   if (row) {
     // Best effort: a revoked token cannot remove its webhook, and the row goes either way.

@@ -10,13 +10,16 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { channelConnections, channelDeliveries, conversations } from '../../adapters/db/schema.js';
 import { renderForTelegram } from '../../domain/channels/telegram-render.js';
-import type { Prompt } from '../../domain/conversation/protocol.js';
+import { renderForWhatsApp } from '../../domain/channels/whatsapp-render.js';
+import type { Lang, Prompt, TranscriptMessage } from '../../domain/conversation/protocol.js';
+import { WhatsAppError } from '../../ports/whatsapp.js';
 import type { ChannelOutbound } from '../../ports/channel-outbound.js';
 import type { Deps } from '../deps.js';
 import { readMessages } from '../conversation/transcript.js';
 import { markSeenByVisitor } from '../conversation/staff-reply.js';
-import { botOf, markBroken } from './connections.js';
+import { botOf, markBroken, type ConnectionRow } from './connections.js';
 import type { ChannelsRuntime } from './runtime.js';
+import { whatsappApiOf } from './whatsapp-connection.js';
 
 const MAX_ROUNDS = 5;
 
@@ -27,8 +30,8 @@ export function channelOutbound(deps: Deps, rt: ChannelsRuntime): ChannelOutboun
 async function deliver(deps: Deps, rt: ChannelsRuntime, businessId: string, conversationId: string): Promise<void> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const row = (await deps.db.select().from(conversations).where(and(eq(conversations.id, conversationId), eq(conversations.businessId, businessId))).limit(1))[0];
-    if (!row || row.channel !== 'telegram' || !row.externalRef) return;
-    const conn = (await deps.db.select().from(channelConnections).where(and(eq(channelConnections.businessId, businessId), eq(channelConnections.channel, 'telegram'))).limit(1))[0];
+    if (!row || (row.channel !== 'telegram' && row.channel !== 'whatsapp') || !row.externalRef) return;
+    const conn = (await deps.db.select().from(channelConnections).where(and(eq(channelConnections.businessId, businessId), eq(channelConnections.channel, row.channel))).limit(1))[0];
     if (!conn || conn.status !== 'ok') return;
     const now = deps.clock.now();
     await deps.db.insert(channelDeliveries).values({ conversationId, deliveredSeq: 0, updatedAt: now }).onConflictDoNothing();
@@ -42,19 +45,29 @@ async function deliver(deps: Deps, rt: ChannelsRuntime, businessId: string, conv
     if (claimed.length === 0) continue; // another deliverer moved the cursor: look again
     const messages = (await readMessages(deps.db, conversationId, cursor)).filter((m) => m.seq <= row.seq);
     const prompt = (row.state as { prompt?: Prompt }).prompt ?? null;
-    const bot = botOf(rt, conn);
-    for (const out of renderForTelegram(messages, prompt, row.lang)) {
-      try {
-        await bot.sendMessage(row.externalRef, out.text, out.markup);
-      } catch (err) {
-        rt.log?.(`[channels] telegram send to conversation ${conversationId} failed`, err);
-        const code = (err as { error_code?: number }).error_code;
-        if (code === 401 || code === 404) await markBroken(deps, conn.id, 'Telegram refused the bot token');
-        return;
-      }
-    }
+    if (!(await sendAll(deps, rt, conn, row.externalRef, messages, prompt, row.lang))) return;
     // Delivered into the client's chat: as seen as a message gets there (no "unseen reply" e-mail follows).
     await markSeenByVisitor(deps.db, conversationId, row.seq);
     return;
+  }
+}
+
+/** Sends the messages in order; false at the first refusal (the rest would arrive out of order). */
+async function sendAll(deps: Deps, rt: ChannelsRuntime, conn: ConnectionRow, chat: string, messages: TranscriptMessage[], prompt: Prompt | null, lang: Lang): Promise<boolean> {
+  try {
+    if (conn.channel === 'whatsapp') {
+      const api = whatsappApiOf(rt, conn);
+      for (const out of renderForWhatsApp(messages, prompt, lang)) await api.send(chat, out);
+    } else {
+      const bot = botOf(rt, conn);
+      for (const out of renderForTelegram(messages, prompt, lang)) await bot.sendMessage(chat, out.text, out.markup);
+    }
+    return true;
+  } catch (err) {
+    rt.log?.(`[channels] ${conn.channel} send to ${conn.channel} chat failed`, err);
+    const code = (err as { error_code?: number }).error_code;
+    if (conn.channel === 'telegram' && (code === 401 || code === 404)) await markBroken(deps, conn.id, 'Telegram refused the bot token');
+    if (err instanceof WhatsAppError && err.unauthorized) await markBroken(deps, conn.id, 'Meta refused the access token');
+    return false;
   }
 }

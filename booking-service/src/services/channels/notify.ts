@@ -1,7 +1,7 @@
 /**
  * Booking messages on the client's own channel (issue 16): the preferred channel recorded on the
- * customer (Telegram when they booked or linked there), or SMS for a client who left only a
- * phone; e-mail stays a copy (the `mail.*` jobs) whenever an address is known.
+ * customer (Telegram or WhatsApp when they booked or linked there), or SMS — or WhatsApp, when
+ * the business has templates — for a client who left only a phone; e-mail stays a copy (the `mail.*` jobs) whenever an address is known.
  *
  * Exactly once per (booking, kind, version, channel): the `sent_messages` record and the job's
  * completion commit together after the provider accepted, and every attempt first looks for a
@@ -18,7 +18,9 @@ import { channelConnections, conversations, sentMessages } from '../../adapters/
 import { complete, retryAt, type JobRow } from '../../adapters/job-queue/queue.js';
 import { quietUntil } from '../../domain/channels/quiet-hours.js';
 import { smsText, type SmsMessageKind } from '../../domain/channels/sms-text.js';
+import { whatsappNotice, windowOpen } from '../../domain/channels/whatsapp-notice.js';
 import { SmsError } from '../../ports/sms.js';
+import { WhatsAppError } from '../../ports/whatsapp.js';
 import type { Deps } from '../deps.js';
 import { bookingFacts, visitorLang, type BookingContext } from '../notifications/context.js';
 import type { MailJobPayload } from '../notifications/enqueue.js';
@@ -26,11 +28,16 @@ import { bookingLinks } from '../notifications/links.js';
 import { botOf } from './connections.js';
 import type { ChannelsRuntime } from './runtime.js';
 import { shortLink } from './short-links.js';
+import { templatesOf, whatsappApiOf } from './whatsapp-connection.js';
 
 export const RETRIES_PER_CHANNEL = 3;
 export const NOTICE_KINDS: readonly SmsMessageKind[] = ['booking_confirmed', 'booking_rescheduled', 'booking_cancelled', 'reminder', 'no_show_followup'];
 
-export type Route = { channel: 'telegram'; chatId: string; connectionId: string } | { channel: 'sms'; phone: string };
+export type Route =
+  | { channel: 'telegram'; chatId: string; connectionId: string }
+  /** `lastClientAt`: the client's last message in the chat (ms), for the 24-hour window; null = never wrote. */
+  | { channel: 'whatsapp'; waId: string; connectionId: string; lastClientAt: number | null }
+  | { channel: 'sms'; phone: string };
 
 /** The channels to try, in order; empty = e-mail only (the mail job covers it). */
 export async function routesFor(db: Queryable, rt: ChannelsRuntime | undefined, c: BookingContext): Promise<Route[]> {
@@ -48,8 +55,28 @@ export async function routesFor(db: Queryable, rt: ChannelsRuntime | undefined, 
       : undefined;
     if (conn && chat?.ref && pref === 'telegram') routes.push({ channel: 'telegram', chatId: chat.ref, connectionId: conn.id });
   }
+  const wa = pref === 'whatsapp' || pref === null ? await whatsappRoute(db, c, pref) : null;
+  if (wa) routes.push(wa);
   if (customer.phone && rt.sms && (pref === 'sms' || routes.length > 0 || !customer.email)) routes.push({ channel: 'sms', phone: customer.phone });
   return routes;
+}
+
+/**
+ * The client's WhatsApp chat when they wrote there; or, for a phone-only client with no
+ * preference, their phone number as a WhatsApp id when the business has templates for their
+ * language (a first message outside any window can only be a template).
+ */
+async function whatsappRoute(db: Queryable, c: BookingContext, pref: string | null): Promise<Route | null> {
+  const customer = c.customer!;
+  const conn = (await db.select().from(channelConnections).where(and(eq(channelConnections.businessId, c.business.id), eq(channelConnections.channel, 'whatsapp'))).limit(1))[0];
+  if (!conn || conn.status !== 'ok') return null;
+  const chat = (await db.select({ ref: conversations.externalRef, lastVisitorAt: conversations.lastVisitorAt }).from(conversations)
+    .where(and(eq(conversations.businessId, c.business.id), eq(conversations.channel, 'whatsapp'), eq(conversations.customerId, customer.id)))
+    .orderBy(desc(conversations.updatedAt)).limit(1))[0];
+  if (chat?.ref) return { channel: 'whatsapp', waId: chat.ref, connectionId: conn.id, lastClientAt: chat.lastVisitorAt?.getTime() ?? null };
+  const digits = customer.phone?.replace(/\D/g, '') ?? '';
+  if (pref === null && !customer.email && digits.length >= 6 && templatesOf(conn)[visitorLang(c)]) return { channel: 'whatsapp', waId: digits, connectionId: conn.id, lastClientAt: null };
+  return null;
 }
 
 const keyKind = (channel: Route['channel'], p: MailJobPayload) => `${channel}:${p.message === 'reminder' ? `reminder_${p.leadMin ?? 0}` : p.message}`;
@@ -91,14 +118,14 @@ export async function sendNotice(deps: Deps & { workerId: string }, rt: Channels
   for (;;) {
     const route = routes[i]!;
     try {
-      const sent = await sendOn(rt, deps, route, await textFor(route));
+      const sent = await sendOn(rt, deps, route, await textFor(route), c, p.message, now);
       await deps.db.transaction(async (tx) => {
-        const fresh = await tx.insert(sentMessages).values({ subjectId: c.booking.id, kind: keyKind(route.channel, p), version: p.version, messageId: sent, recipient: route.channel === 'sms' ? route.phone : `telegram:${route.chatId}`, sentAt: now }).onConflictDoNothing().returning();
+        const fresh = await tx.insert(sentMessages).values({ subjectId: c.booking.id, kind: keyKind(route.channel, p), version: p.version, messageId: sent, recipient: route.channel === 'sms' ? route.phone : route.channel === 'whatsapp' ? `whatsapp:${route.waId}` : `telegram:${route.chatId}`, sentAt: now }).onConflictDoNothing().returning();
         await complete(tx, job, deps.workerId, now, fresh.length > 0 ? `sent:${route.channel}` : 'duplicate');
       });
       return;
     } catch (err) {
-      const permanent = (err instanceof SmsError && !err.retryable) || isTelegramRefusal(err);
+      const permanent = (err instanceof SmsError && !err.retryable) || (err instanceof WhatsAppError && !err.retryable) || isTelegramRefusal(err);
       if (permanent && i < routes.length - 1) {
         i++;
         continue;
@@ -109,10 +136,23 @@ export async function sendNotice(deps: Deps & { workerId: string }, rt: Channels
   }
 }
 
-async function sendOn(rt: ChannelsRuntime, deps: Deps, route: Route, text: string): Promise<string> {
+async function sendOn(rt: ChannelsRuntime, deps: Deps, route: Route, text: string, c: BookingContext, kind: string, now: Date): Promise<string> {
   if (route.channel === 'sms') return (await rt.sms!.send(route.phone, text)).id;
   const conn = (await deps.db.select().from(channelConnections).where(eq(channelConnections.id, route.connectionId)).limit(1))[0];
-  if (!conn) throw new SmsError('Telegram is no longer connected', false);
+  if (!conn) throw new SmsError(`${route.channel} is no longer connected`, false);
+  if (route.channel === 'whatsapp') {
+    const lang = visitorLang(c);
+    const facts = bookingFacts(c, lang);
+    const out = whatsappNotice(
+      { kind, text, businessName: c.business.name, serviceName: facts.serviceName, start: facts.start, timeZone: c.business.timeZone },
+      lang,
+      windowOpen(route.lastClientAt, now.getTime()),
+      templatesOf(conn)[lang],
+    );
+    // Outside the 24-hour window with no approved template: WhatsApp cannot carry it (permanent).
+    if (!out) throw new WhatsAppError(`no WhatsApp template for ${lang} outside the 24-hour window`, 400, undefined);
+    return (await whatsappApiOf(rt, conn).send(route.waId, out)).messageId;
+  }
   const m = await botOf(rt, conn).sendMessage(route.chatId, text);
   return `telegram:${m.messageId}`;
 }

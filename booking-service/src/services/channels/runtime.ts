@@ -1,15 +1,23 @@
 /**
  * What the channel services need besides Deps, built from env in src/channels-runtime.ts: the
- * Bot API client factory (pointed at TELEGRAM_API_ROOT), the cipher that seals channel
+ * Bot API client factory (pointed at TELEGRAM_API_ROOT), the WhatsApp Cloud API client (WHATSAPP_API_ROOT), the cipher that seals channel
  * credentials, and where webhooks reach this service.
  */
 import { createHmac } from 'node:crypto';
 import type { TokenCipher } from '../../adapters/google/token-cipher.js';
 import type { SmsSender } from '../../ports/sms.js';
 import type { TelegramBotFactory } from '../../ports/telegram.js';
+import type { WhatsAppApiFactory } from '../../ports/whatsapp.js';
 
 export interface ChannelsRuntime {
   telegram: TelegramBotFactory;
+  /** The WhatsApp Cloud API client factory (pointed at WHATSAPP_API_ROOT). */
+  whatsapp: WhatsAppApiFactory;
+  /**
+   * The demo only: stands in for the owner's step in Meta's App Dashboard (subscribing the
+   * callback URL with the verify token), which the emulator then checks with the handshake.
+   */
+  whatsappDashboard?: ((s: { phoneNumberId: string; callbackUrl: string; verifyToken: string; appSecret: string }) => Promise<unknown>) | undefined;
   /** The SMS provider (SMS_API_URL + SMS_API_KEY); absent = no SMS. */
   sms?: SmsSender | undefined;
   /** Seals bot tokens / API keys at rest (AES-256-GCM; the connection id is the associated data). */
