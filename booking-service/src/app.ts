@@ -7,7 +7,8 @@ import cors from 'cors';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { appRouter } from './api/router.js';
 import type { Context } from './api/trpc.js';
-import { retryAfterOf } from './api/errors.js';
+import { DB_RETRY_AFTER_SECONDS, retryAfterOf } from './api/errors.js';
+import { isDatabaseUnavailable } from './adapters/db/errors.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import { crossOriginResource, securityHeaders } from './http/security-headers.js';
 import { sites } from './adapters/db/schema.js';
@@ -254,6 +255,12 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   });
   // Express's last resort: a generic body, never a stack trace.
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    // A lost database behind a route outside tRPC (the console's event streams, pages): 503 +
+    // Retry-After like the APIs, not 500 — nothing broke, the call can simply be repeated.
+    if (isDatabaseUnavailable(err)) {
+      res.status(503).set({ 'Retry-After': String(DB_RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' }).json({ error: 'Temporarily unavailable; try again shortly' });
+      return;
+    }
     const status = typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
     if (status >= 500) log('[http] unhandled error', err);
     res.status(status).json({ error: status === 413 ? 'Request too large' : status < 500 ? 'Bad request' : 'Internal error' });

@@ -34,20 +34,40 @@ function soon(): void {
 export function startLive(): () => void {
   if (source) return stopLive;
   void refresh();
-  if (typeof EventSource !== 'undefined') {
-    source = new EventSource('/console/stream');
-    source.addEventListener('conversation', () => {
-      changes.value++;
-      soon();
-    });
-  }
+  if (typeof EventSource !== 'undefined') open();
   poll = setInterval(() => void refresh(), POLL_MS);
   return stopLive;
+}
+
+/** After an answer that ends an EventSource for good (a 503 during a database outage). */
+export const REOPEN_MS = 5_000;
+let reopen: ReturnType<typeof setTimeout> | undefined;
+
+function open(): void {
+  const s = new EventSource('/console/stream');
+  source = s;
+  s.addEventListener('conversation', () => {
+    changes.value++;
+    soon();
+  });
+  // A dropped connection is retried by the EventSource itself; an HTTP error answer (503 while
+  // the database is away) closes it for good, so the inbox would stop being live until a reload.
+  s.addEventListener('error', () => {
+    if (s.readyState !== EventSource.CLOSED || source !== s) return;
+    clearTimeout(reopen);
+    reopen = setTimeout(() => {
+      if (source === s) {
+        open();
+        void refresh();
+      }
+    }, REOPEN_MS);
+  });
 }
 
 export function stopLive(): void {
   source?.close();
   source = null;
+  clearTimeout(reopen);
   clearTimeout(timer);
   clearInterval(poll);
   unread.value = null;

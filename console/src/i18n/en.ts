@@ -31,6 +31,8 @@ export const en = {
     sessionEnded: 'Your session has ended. Please sign in again.',
     network: 'The service could not be reached. Check the connection and try again.',
     failed: 'Something went wrong: {message}',
+    // harden: a database outage answers 503; nothing is lost, the call can simply be repeated
+    unavailable: 'Frontdesk is briefly unavailable. Nothing is lost: please try again in a few seconds.',
     invalid: 'Please correct the highlighted fields.',
     required: 'Required',
   },

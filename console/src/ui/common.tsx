@@ -5,7 +5,10 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useId } from 'preact/hooks';
 import type { ApiError } from '../api/errors.js';
-import { fmt, t } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
+import { errorText } from './error-text.js';
+
+export { errorText };
 
 export function Page(props: { title: string; children: ComponentChildren; actions?: ComponentChildren }) {
   return (
@@ -30,13 +33,6 @@ export function Loading(props: { label?: string }) {
   );
 }
 
-export function errorText(e: ApiError): string {
-  const d = t.value.app;
-  if (e.code === 'NETWORK') return d.network;
-  if (e.code === 'FORBIDDEN') return d.forbidden;
-  if (e.code === 'BAD_REQUEST' && e.fields.length > 0) return `${d.invalid} ${e.fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`;
-  return fmt(d.failed, { message: e.message });
-}
 
 export function ErrorBox(props: { error: ApiError | null; retry?: () => void; text?: string }) {
   if (!props.error && !props.text) return null;
