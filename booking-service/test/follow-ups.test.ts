@@ -128,6 +128,59 @@ describe.each(dbKinds)('follow-ups on %s', (kind) => {
     expect((await fetch(`${url}/follow-up?t=${t.slice(0, -2)}xx`)).status).toBe(403);
   });
 
+  it('a quote not booked: 4 h and the next day, each with the quote and "book this"; booking through the link cancels the rest', async () => {
+    const { v, email } = await silentLead();
+    const id = v.view.conversationId;
+    await v.send({ type: 'choose', optionId: 'intent:prices' });
+    for (let i = 0; i < 12 && !v.view.prompt.kind.startsWith('x'); i++) {
+      const p = v.view.prompt;
+      if (p.kind === 'choice' && p.options.some((o) => o.id === 'act:book')) break;
+      if (p.kind === 'choice') await v.send({ type: 'choose', optionId: p.options[0]!.id });
+      else if (p.kind === 'number') await v.send({ type: 'number', value: p.min });
+      else throw new Error(`unexpected prompt ${p.kind}`);
+    }
+    const t1 = h.clock.now().getTime();
+    expect((await rows(id)).filter((r) => r.status === 'scheduled').map((r) => [r.sequence, r.step, r.dueAt.getTime() - t1])).toEqual([
+      ['quote', 0, 4 * HOUR],
+      ['quote', 1, DAY],
+    ]);
+    await at(t1, 4 * HOUR);
+    const [m] = await mails(email);
+    expect(m!.subject).toContain('Your quote from');
+    expect(m!.text).toMatch(/\$\d+/);
+    const book = /Book this: (\S+)/.exec(m!.text)![1]!;
+    expect(book).toContain('&do=book');
+    expect(m!.html).toContain('Book this');
+
+    const { url } = await h.http();
+    const t = new URL(book).searchParams.get('t')!;
+    const page = await (await fetch(book.replace('http://localhost:3000', url))).text();
+    expect(page).toMatch(/name="o" value="act:book"><button type="submit" class="btn primary">/);
+    const tap = (fields: Record<string, string>) => fetch(`${url}/follow-up`, { method: 'POST', body: new URLSearchParams({ t, ...fields }), redirect: 'manual' });
+    expect((await tap({ a: 'choose', o: 'act:book' })).status).toBe(303);
+    // Then a time, and yes (the contact is known): whatever the engine asks, as the page shows it.
+    for (let i = 0; i < 6; i++) {
+      const view = await h.caller().conversation.get({ conversationId: id, token: v.view.token, after: 0 });
+      const p = view.prompt;
+      if (p.kind === 'slots') await tap({ a: 'choose', o: p.slots[0]!.id });
+      else if (p.kind === 'confirm') await tap({ a: 'choose', o: p.yes.id });
+      else if (p.kind === 'choice' && !p.menu) await tap({ a: 'choose', o: p.options[0]!.id });
+      else break;
+    }
+    const [c] = await h.deps.db.select().from(conversations).where(eq(conversations.id, id));
+    expect(c!.outcome).toBe('booked');
+    const planned = (await rows(id)).filter((r) => r.sequence === 'quote' && r.scheduledAt.getTime() === t1);
+    expect(planned.map((r) => [r.sequence, r.status, r.reason])).toEqual([
+      ['quote', 'sent', null],
+      // The tap on "book" was activity: it cancelled the next day's (and planned a nudge for the times, which the booking cancelled).
+      ['quote', 'cancelled', 'replied'],
+    ]);
+    expect((await rows(id)).filter((r) => r.status === 'scheduled')).toEqual([]);
+    expect((await rows(id)).some((r) => r.reason === 'booked')).toBe(true);
+    await at(t1, 2 * DAY);
+    expect(await mails(email)).toHaveLength(1);
+  });
+
   it('a flow stopped mid-way: one nudge repeating the last question after the owner’s delay', async () => {
     const { v, email } = await silentLead();
     await h.deps.db.update(businesses).set({ followUps: { nudge: { on: true, delayMin: 45 }, silent: { on: false } } }).where(eq(businesses.id, (await h.deps.db.select().from(conversations).where(eq(conversations.id, v.view.conversationId)))[0]!.businessId));
