@@ -13,6 +13,7 @@ import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { jobDeps, runNow } from './support/jobs.js';
 import { visitor, type Visitor } from './support/visitor.js';
+import { ownerOf, signIn } from './support/console.js';
 
 const BARBER = 'demo-barber-nyc';
 const MIN = 60_000;
@@ -232,5 +233,32 @@ describe.each(dbKinds)('follow-ups on %s', (kind) => {
     await runNow(jobDeps(h, 'outbox', 'worker-2'), h);
     await runNow(jobDeps(h, 'outbox', 'worker-3'), h);
     expect(await mails(email)).toHaveLength(1);
+  });
+
+  it('console: the owner edits the settings (a broken text is refused naming its field); the lead card lists the follow-ups; the dashboard counts recovered leads', async () => {
+    const { url } = await h.http();
+    const owner = await signIn(url, ownerOf(BARBER));
+    const view = await owner.client.followUps.settings.query();
+    expect(view.settings).toMatchObject({ nudge: { on: true, delayMin: 30 }, quote: { on: true }, silent: { on: true }, quietHours: { from: '21:00', to: '09:00' } });
+    expect(view.defaults.silent.hy).toContain('{name}');
+    const bad = await owner.client.followUps.saveSettings.mutate({ ...view.settings, texts: { silent: { ru: 'Привет, {name' } } }).catch((e: unknown) => e as { data?: { fields?: Array<{ path: string }> }; message: string });
+    expect(JSON.stringify(bad)).toContain('texts.silent.ru');
+    const saved = await owner.client.followUps.saveSettings.mutate({ ...view.settings, nudge: { on: true, delayMin: 40 }, quietHours: null, texts: { silent: { ru: 'Привет, {name}!' } } });
+    expect(saved.settings).toMatchObject({ nudge: { delayMin: 40 }, quietHours: null, texts: { silent: { ru: 'Привет, {name}!' } } });
+    await expect(owner.client.followUps.saveSettings.mutate({ ...view.settings, nudge: { on: true, delayMin: 5 } })).rejects.toThrow(/delayMin/);
+    await owner.client.followUps.saveSettings.mutate(view.settings);
+
+    const { v } = await silentLead();
+    const list = await owner.client.followUps.ofConversation.query({ conversationId: v.view.conversationId });
+    expect(list.map((f) => [f.sequence, f.step, f.status])).toEqual([['silent', 0, 'scheduled'], ['silent', 1, 'scheduled'], ['silent', 2, 'scheduled']]);
+
+    const now = h.clock.now().getTime();
+    const k = (await owner.client.dashboard.kpis.query({ from: new Date(Date.parse(MORNING) - DAY).toISOString(), to: new Date(now + DAY).toISOString() })).current;
+    expect(k.followUpsSent).toBeGreaterThanOrEqual(8);
+    // The lead that replied after day 1 and the one whose quote follow-up led to a booking, at least.
+    expect(k.recoveredLeads).toBeGreaterThanOrEqual(2);
+    expect(k.reactivationRate).toBeGreaterThan(0);
+    expect(k.reactivationRate).toBeLessThan(1);
+    expect(k.quoteToBooking7d).toBe(1);
   });
 });

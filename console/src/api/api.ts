@@ -45,6 +45,9 @@ export type WebhookEndpoint = Out['webhooks']['list'][number];
 export type WebhookDelivery = Out['webhooks']['deliveries'][number];
 export type WebhookUpdate = In['webhooks']['update'];
 export type WebhookEventType = In['webhooks']['create']['events'][number];
+export type FollowUpSettingsView = Out['followUps']['settings'];
+export type FollowUpSettings = In['followUps']['saveSettings'];
+export type FollowUpItem = Out['followUps']['ofConversation'][number];
 export type BusinessInput = In['business']['update'];
 export type ServiceInput = In['services']['save'];
 export type StaffInput = In['staff']['save'];
@@ -133,6 +136,11 @@ export const api = {
     list: (): Promise<ApiKey[]> => call(trpc.apiKeys.list.query()),
     create: (i: { name: string; scope: 'read' | 'write'; rateLimitPerMinute?: number }): Promise<{ key: ApiKey; secret: string }> => call(trpc.apiKeys.create.mutate(i)),
     revoke: (i: { id: string }): Promise<ApiKey> => call(trpc.apiKeys.revoke.mutate(i)),
+  },
+  followUps: {
+    settings: (): Promise<FollowUpSettingsView> => call(trpc.followUps.settings.query()),
+    saveSettings: (i: FollowUpSettings): Promise<FollowUpSettingsView> => call(trpc.followUps.saveSettings.mutate(i)),
+    ofConversation: (i: { conversationId: string }): Promise<FollowUpItem[]> => call(trpc.followUps.ofConversation.query(i)),
   },
   webhooks: {
     eventTypes: (): Promise<WebhookEventType[]> => call(trpc.webhooks.eventTypes.query()),

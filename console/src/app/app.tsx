@@ -22,6 +22,7 @@ import { GoogleSettingsPage } from '../pages/google.js';
 import { ChannelsPage } from '../pages/channels.js';
 import { ApiKeysPage } from '../pages/api-keys.js';
 import { WebhooksPage } from '../pages/webhooks.js';
+import { FollowUpsPage } from '../pages/follow-ups.js';
 import { navigate, route } from './router.js';
 import { boot, bootError, me } from './session.js';
 
@@ -46,6 +47,7 @@ const PRIVATE: Record<string, { page: FunctionComponent; owner?: boolean }> = {
   '/settings/channels': { page: ChannelsPage, owner: true },
   '/settings/api-keys': { page: ApiKeysPage, owner: true },
   '/settings/webhooks': { page: WebhooksPage, owner: true },
+  '/settings/follow-ups': { page: FollowUpsPage, owner: true },
 };
 
 function NotFound(props: { message: string }) {

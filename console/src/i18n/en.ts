@@ -50,6 +50,7 @@ export const en = {
     channels: 'Messengers',
     apiKeys: 'API keys',
     webhooks: 'Webhooks',
+    followUps: 'Follow-ups',
     settings: 'Settings',
   },
   auth: {
@@ -215,6 +216,11 @@ export const en = {
       firstResponseBot: 'First response, bot (median)',
       firstResponseHuman: 'First response, human (median)',
       aht: 'Handling time (median)',
+      // followups
+      quoteToBooking7d: 'Quote → booking within 7 days',
+      followUpsSent: 'Follow-ups sent',
+      recoveredLeads: 'Leads recovered by follow-ups',
+      reactivationRate: 'Reactivation rate',
     },
     perWeek: 'Bookings per week',
     week: 'Week of',
@@ -556,6 +562,32 @@ export const en = {
     bookings: 'Bookings',
     leads: 'Leads',
     customers: 'Clients',
+  },
+  // followups
+  followUps: {
+    title: 'Follow-ups',
+    intro: 'Messages that bring back visitors who went quiet. Only to people who left a contact with consent; each carries "not interested", and any reply or booking stops the rest.',
+    seq: { nudge: 'Stopped in the middle', quote: 'Price given, not booked', silent: 'Went quiet' },
+    when: {
+      nudge: 'One reminder of the last question, 30–60 minutes after the visitor stopped answering.',
+      quote: '4 hours after the price and the next day, with the price and a "Book this" button.',
+      silent: 'Day 1, day 3 and day 7 after the last message, then nothing more.',
+    },
+    on: 'On',
+    delay: 'Minutes before the reminder',
+    delayHint: 'From 30 to 60.',
+    text: 'Text',
+    textHint: 'Empty = the text shown. You can use {name}, {business}, {question} and {quote}.',
+    quiet: 'Quiet hours',
+    quietOn: 'Do not send at night (client\'s time)',
+    quietFrom: 'From',
+    quietTo: 'Until',
+    card: 'Follow-ups',
+    none: 'None planned.',
+    step: '{sequence}, message {n}',
+    st: { scheduled: 'Planned for {when}', sent: 'Sent {when}', cancelled: 'Cancelled', skipped: 'Not sent' },
+    answered: 'answered',
+    reasons: { replied: 'the client wrote', booked: 'booked', not_interested: 'not interested', closed: 'closed', off: 'switched off', no_contact: 'no contact' } as Record<string, string>,
   },
 };
 

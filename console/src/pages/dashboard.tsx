@@ -44,6 +44,11 @@ const KPIS: KpiDef[] = [
   { key: 'noShowRate', value: (k) => k.noShowRate, format: rate, lowerIsBetter: true },
   { key: 'rescheduleRate', value: (k) => k.rescheduleRate, format: rate, lowerIsBetter: true },
   { key: 'cancellationRate', value: (k) => k.cancellationRate, format: rate, lowerIsBetter: true },
+  // Follow-ups (issue 17).
+  { key: 'quoteToBooking7d', value: (k) => k.quoteToBooking7d, format: rate },
+  { key: 'followUpsSent', value: (k) => k.followUpsSent, format: count },
+  { key: 'recoveredLeads', value: (k) => k.recoveredLeads, format: count },
+  { key: 'reactivationRate', value: (k) => k.reactivationRate, format: rate },
 ];
 
 /** "▲ 25 %" / "▼ 10 %" / "= 0 %"; null when there is nothing to compare. */

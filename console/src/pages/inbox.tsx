@@ -352,6 +352,7 @@ function LiveThread(props: { item: InboxItem; onChanged: () => void }) {
               </Fragment>
             ))}
         </dl>
+        <FollowUpList conversationId={id} version={messages.length} tz={tz} />
       </section>
       <section class="thread" aria-label={l.thread}>
         <h3>
@@ -400,6 +401,32 @@ function LiveThread(props: { item: InboxItem; onChanged: () => void }) {
           </form>
         )}
       </section>
+    </div>
+  );
+}
+
+/** The lead's follow-ups (issue 17): planned, sent, cancelled — and why. */
+function FollowUpList(props: { conversationId: string; version: number; tz: string }) {
+  const d = t.value.followUps;
+  const res = useResource(() => api.followUps.ofConversation({ conversationId: props.conversationId }), [props.conversationId, props.version]);
+  if (!res.data) return null;
+  // Replanned at every reply: the cancelled ones would drown the list; what was sent and what is planned matter.
+  const shown = res.data.filter((f) => f.status === 'sent' || f.status === 'scheduled');
+  return (
+    <div class="follow-ups">
+      <h4>{d.card}</h4>
+      {shown.length === 0 ? (
+        <p class="muted">{d.none}</p>
+      ) : (
+        <ul>
+          {shown.map((f) => (
+            <li key={f.id}>
+              {fmt(d.step, { sequence: d.seq[f.sequence], n: f.step + 1 })}: {fmt(d.st[f.status], { when: formatDateTime(f.sentAt ?? f.dueAt, props.tz, locale.value) })}
+              {f.answeredAt ? ` · ${d.answered}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -19,6 +19,7 @@ import { channelsRouter } from './routers/channels.js';
 import { apiKeysRouter } from './routers/api-keys.js';
 import { webhooksRouter } from './routers/webhooks.js';
 import { exportsRouter } from './routers/exports.js';
+import { followUpsRouter } from './routers/follow-ups.js';
 
 export const consoleRouter = router({
   auth: authRouter,
@@ -36,6 +37,7 @@ export const consoleRouter = router({
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
   exports: exportsRouter,
+  followUps: followUpsRouter,
 });
 
 export type ConsoleRouter = typeof consoleRouter;

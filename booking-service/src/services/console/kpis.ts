@@ -30,6 +30,12 @@
  * - service: per conversation channel and intent (conversations started in the period): how many,
  *   how many asked for a person, the median first human reply (first_human_reply, working time),
  *   SLA% of their hand-offs, and the median handling time.
+ * - quoteToBooking7d: conversations whose first `quote_given` is in the period and that have a
+ *   `booking_made` within 7 days after it (the booking may fall after the period) ÷ those conversations;
+ * - follow-ups (issue 17, the follow_ups table): followUpsSent = follow-ups sent in the period;
+ *   recoveredLeads = conversations with a follow-up sent in the period that the visitor answered
+ *   (wrote again: `answered_at`) or booked after it; reactivationRate = recoveredLeads ÷
+ *   conversations with a follow-up sent in the period.
  * Rates are 0..1, slaPercent 0..100; null when the denominator is 0. Durations are whole ms.
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
@@ -59,6 +65,10 @@ export interface Kpis {
   conversations: number;
   /** Start → first outcome of the conversations started in the period. */
   aht: Percentiles;
+  quoteToBooking7d: number | null;
+  followUpsSent: number;
+  recoveredLeads: number;
+  reactivationRate: number | null;
 }
 
 export interface ServiceRow {
@@ -133,6 +143,31 @@ async function kpisOf(db: Db, s: Scope): Promise<Kpis> {
     sql`WITH c AS (${ahtOf(s)})
       SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY ms) AS p90 FROM c`,
   );
+  const [f] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`WITH sent AS (
+        SELECT f.conversation_id, min(f.sent_at) AS first_sent, bool_or(f.answered_at IS NOT NULL) AS answered
+        FROM follow_ups f JOIN conversations c ON c.id = f.conversation_id
+        WHERE f.business_id = ${s.businessId} AND f.status = 'sent' AND f.sent_at >= ${s.from} AND f.sent_at < ${s.to}
+          AND (${s.siteId}::text IS NULL OR c.site_id = ${s.siteId})
+        GROUP BY f.conversation_id),
+      q AS (
+        SELECT conversation_id, min(at) AS quoted_at FROM events
+        WHERE business_id = ${s.businessId} AND kind = 'quote_given' AND conversation_id IS NOT NULL
+          AND (${s.siteId}::text IS NULL OR site_id = ${s.siteId})
+        GROUP BY conversation_id HAVING min(at) >= ${s.from} AND min(at) < ${s.to})
+      SELECT
+        (SELECT count(*)::int FROM follow_ups f JOIN conversations c ON c.id = f.conversation_id
+          WHERE f.business_id = ${s.businessId} AND f.status = 'sent' AND f.sent_at >= ${s.from} AND f.sent_at < ${s.to}
+            AND (${s.siteId}::text IS NULL OR c.site_id = ${s.siteId})) AS sent,
+        (SELECT count(*)::int FROM sent) AS followed,
+        (SELECT count(*)::int FROM sent WHERE answered OR EXISTS (
+          SELECT 1 FROM events b WHERE b.business_id = ${s.businessId} AND b.kind = 'booking_made' AND b.conversation_id = sent.conversation_id AND b.at >= sent.first_sent)) AS recovered,
+        (SELECT count(*)::int FROM q) AS quoted,
+        (SELECT count(*)::int FROM q WHERE EXISTS (
+          SELECT 1 FROM events b WHERE b.business_id = ${s.businessId} AND b.kind = 'booking_made' AND b.conversation_id = q.conversation_id
+            AND b.at >= q.quoted_at AND b.at < q.quoted_at + interval '7 days')) AS quoted_booked`,
+  );
   const bookings = int(e!.bookings);
   const handoffs = int(h!.handoffs);
   const sla = ratio(int(h!.in_time), handoffs);
@@ -149,6 +184,10 @@ async function kpisOf(db: Db, s: Scope): Promise<Kpis> {
     handoffs,
     conversations: int(e!.conversations),
     aht: { medianMs: ms(a?.p50), p90Ms: ms(a?.p90) },
+    quoteToBooking7d: ratio(int(f!.quoted_booked), int(f!.quoted)),
+    followUpsSent: int(f!.sent),
+    recoveredLeads: int(f!.recovered),
+    reactivationRate: ratio(int(f!.recovered), int(f!.followed)),
   };
 }
 
