@@ -145,6 +145,11 @@ describe.each(dbKinds)('console dashboard on %s', (kind) => {
       handoffs: 4,
       conversations: 8,
       aht: { medianMs: null, p90Ms: null },
+      // c1 booked a minute after its quote; c2 never booked (issue 17: within 7 days). No follow-ups in the fixture.
+      quoteToBooking7d: 0.5,
+      followUpsSent: 0,
+      recoveredLeads: 0,
+      reactivationRate: null,
     });
     // Weeks start on Monday in New York: b2 at Sunday 23:30 EDT is still the first week.
     expect(r.bookingsPerWeek).toEqual([
@@ -177,6 +182,10 @@ describe.each(dbKinds)('console dashboard on %s', (kind) => {
       handoffs: 0,
       conversations: 1,
       aht: { medianMs: null, p90Ms: null },
+      quoteToBooking7d: 1,
+      followUpsSent: 0,
+      recoveredLeads: 0,
+      reactivationRate: null,
     });
   });
 
@@ -195,6 +204,10 @@ describe.each(dbKinds)('console dashboard on %s', (kind) => {
       handoffs: 1,
       conversations: 1,
       aht: { medianMs: null, p90Ms: null },
+      quoteToBooking7d: null,
+      followUpsSent: 0,
+      recoveredLeads: 0,
+      reactivationRate: null,
     });
     expect(r.byIntent).toEqual([{ intent: 'book', conversations: 1, bookings: 1, conversion: 1 }]);
     expect(r.byChannel).toEqual([{ channel: 'widget', bookings: 1 }]);

@@ -587,7 +587,6 @@ export const en = {
     step: '{sequence}, message {n}',
     st: { scheduled: 'Planned for {when}', sent: 'Sent {when}', cancelled: 'Cancelled', skipped: 'Not sent' },
     answered: 'answered',
-    reasons: { replied: 'the client wrote', booked: 'booked', not_interested: 'not interested', closed: 'closed', off: 'switched off', no_contact: 'no contact' } as Record<string, string>,
   },
 };
 

@@ -585,6 +585,5 @@ export const hy: Dict = {
     step: '{sequence}, հաղորդագրություն {n}',
     st: { scheduled: 'Պլանավորված է՝ {when}', sent: 'Ուղարկված է՝ {when}', cancelled: 'Չեղարկված է', skipped: 'Չի ուղարկվել' },
     answered: 'հաճախորդը պատասխանեց',
-    reasons: { replied: 'հաճախորդը գրեց', booked: 'գրանցվեց', not_interested: 'պետք չէ', closed: 'փակված է', off: 'անջատված է', no_contact: 'կոնտակտ չկա' } as Record<string, string>,
   },
 };

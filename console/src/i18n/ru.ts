@@ -585,6 +585,5 @@ export const ru: Dict = {
     step: '{sequence}, сообщение {n}',
     st: { scheduled: 'Запланировано на {when}', sent: 'Отправлено {when}', cancelled: 'Отменено', skipped: 'Не отправлено' },
     answered: 'клиент ответил',
-    reasons: { replied: 'клиент написал', booked: 'записался', not_interested: 'не актуально', closed: 'закрыто', off: 'выключено', no_contact: 'нет контакта' } as Record<string, string>,
   },
 };
