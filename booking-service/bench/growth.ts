@@ -106,8 +106,8 @@ export async function runGrowthBench(): Promise<string> {
         for (const days of DAYS) {
           const range = { start: zonedToUtc(from, 0, business!.timeZone), end: zonedToUtc(addDays(from, days), 0, business!.timeZone) };
           const input = await loadSchedules(database.db, business!, picked.value, range, today);
-          const engineInput = { staff: input, rules: rulesFor(business!, service.value), window: { from, days, timeZone: business!.timeZone }, now: today.getTime() };
-          const busy = input.reduce((n, s) => n + s.busy.length, 0);
+          const engineInput = { ...input, rules: rulesFor(business!, service.value), window: { from, days, timeZone: business!.timeZone }, now: today.getTime() };
+          const busy = input.staff.reduce((n, s) => n + s.busy.length, 0);
           const slotCount = findSlots(engineInput).length;
           const engine = await time(() => findSlots(engineInput));
           const e2e = await time(async () => {

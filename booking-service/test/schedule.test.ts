@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookings, businesses, staff, staffExceptions } from '../src/adapters/db/schema.js';
+import { bookings, businessClosures, businesses, staff, staffExceptions } from '../src/adapters/db/schema.js';
 import { loadSchedules } from '../src/services/schedule.js';
 import { dbKinds } from './support/db.js';
 import { createHarness, T0, type Harness } from './support/harness.js';
@@ -58,7 +58,7 @@ describe.each(dbKinds)('loadSchedules (%s)', (kind) => {
     const marcus = staffRows.filter((s) => s.id === MARCUS);
     const range = { start: Date.parse('2026-03-03T05:00:00Z'), end: Date.parse('2026-03-10T05:00:00Z') };
 
-    const [m] = await loadSchedules(db, business!, marcus, range, new Date(T0), 'b-excluded');
+    const { staff: [m] } = await loadSchedules(db, business!, marcus, range, new Date(T0), 'b-excluded');
     expect(m!.staffId).toBe(MARCUS);
     expect(m!.busy.sort((a, b) => a.start - b.start)).toEqual([
       { start: Date.parse('2026-03-04T15:00:00Z'), end: Date.parse('2026-03-04T15:30:00Z') },
@@ -70,13 +70,13 @@ describe.each(dbKinds)('loadSchedules (%s)', (kind) => {
     ]);
 
     // Without the exclusion the booking is busy again; Diego only sees his own.
-    const both = await loadSchedules(db, business!, staffRows.filter((s) => s.id === MARCUS || s.id === DIEGO), range, new Date(T0));
+    const { staff: both } = await loadSchedules(db, business!, staffRows.filter((s) => s.id === MARCUS || s.id === DIEGO), range, new Date(T0));
     expect(both.find((s) => s.staffId === MARCUS)!.busy).toHaveLength(3);
     expect(both.find((s) => s.staffId === DIEGO)!.busy).toEqual([{ start: Date.parse('2026-03-04T15:00:00Z'), end: Date.parse('2026-03-04T15:30:00Z') }]);
     expect(both.find((s) => s.staffId === DIEGO)!.exceptions).toEqual([]);
 
     // Inside a transaction (no driver client of its own) the same query goes through Drizzle.
-    const inTx = await db.transaction((tx) => loadSchedules(tx as unknown as typeof db, business!, marcus, range, new Date(T0), 'b-excluded'));
+    const { staff: inTx } = await db.transaction((tx) => loadSchedules(tx as unknown as typeof db, business!, marcus, range, new Date(T0), 'b-excluded'));
     inTx[0]!.busy.sort((a, b) => a.start - b.start);
     inTx[0]!.exceptions.sort((a, b) => a.date.localeCompare(b.date));
     expect(inTx).toEqual([m]);
@@ -84,5 +84,29 @@ describe.each(dbKinds)('loadSchedules (%s)', (kind) => {
     // The "off" day reaches the search: no slots for Marcus on 2026-03-05.
     const off = await h.caller().slots.find({ siteKey: 'demo-barber-nyc', serviceId: 'barber-haircut', staffId: MARCUS, from: '2026-03-05', days: 1 });
     expect(off.slots).toEqual([]);
+  });
+
+  it('a day the business closed offers no slots with anyone; a released no-show is not busy', async () => {
+    const db = h.deps.db;
+    // Friday 2026-03-06 closed for the whole business (Marcus and Diego both work Fridays).
+    await db.insert(businessClosures).values({ id: 'c-friday', businessId: BIZ, startsOn: '2026-03-06', endsOn: '2026-03-06', note: 'Inventory' });
+    await db.insert(bookings).values({
+      id: 'b-released', businessId: BIZ, serviceId: 'barber-haircut', staffId: DIEGO, status: 'no_show', released: true,
+      startsAt: new Date('2026-03-09T15:00:00Z'), endsAt: new Date('2026-03-09T15:30:00Z'), occupiedFrom: new Date('2026-03-09T15:00:00Z'), occupiedTo: new Date('2026-03-09T15:30:00Z'),
+    });
+    try {
+      const [business] = await db.select().from(businesses).where(eq(businesses.id, BIZ));
+      const diego = (await db.select().from(staff).where(eq(staff.id, DIEGO)));
+      const loaded = await loadSchedules(db, business!, diego, { start: Date.parse('2026-03-07T05:00:00Z'), end: Date.parse('2026-03-10T05:00:00Z') }, new Date(T0));
+      expect(loaded.business.closures).toEqual([{ from: '2026-03-06', to: '2026-03-06' }]);
+      expect(loaded.staff[0]!.busy).toEqual([]);
+      const closed = await h.caller().slots.find({ siteKey: 'demo-barber-nyc', serviceId: 'barber-haircut', from: '2026-03-06', days: 1 });
+      expect(closed.slots).toEqual([]);
+      const nextDay = await h.caller().slots.find({ siteKey: 'demo-barber-nyc', serviceId: 'barber-haircut', from: '2026-03-07', days: 1 });
+      expect(nextDay.slots.length).toBeGreaterThan(0);
+    } finally {
+      await db.delete(businessClosures).where(eq(businessClosures.id, 'c-friday'));
+      await db.delete(bookings).where(eq(bookings.id, 'b-released'));
+    }
   });
 });

@@ -2,11 +2,11 @@
  * Loads what the availability engine needs for some staff over a time range: their weekly
  * hours, dated exceptions and busy intervals (active bookings and live holds, with the
  * buffers already folded into the stored occupied range — the same range the database's
- * exclusion constraint guards, so the engine and the constraint agree on what "free" means).
+ * exclusion constraint guards, so the engine and the constraint agree on what "free" means),
+ * and the business's opening hours and closed days, which limit everyone's hours.
  */
 import { preparedRows, textArray, type Db } from '../adapters/db/client.js';
-import type { StaffAvailabilityInput, SlotRules, Weekday } from '../domain/availability/find-slots.js';
-import { withinOpeningHours } from '../domain/availability/opening-hours.js';
+import type { BusinessHours, Closure, StaffAvailabilityInput, SlotRules, Weekday } from '../domain/availability/find-slots.js';
 import { addDays, utcToZoned, type TimeRange } from '@frontdesk/shared';
 import type { BusinessRow, ServiceRow, StaffRow } from './site.js';
 
@@ -32,15 +32,16 @@ export async function loadSchedules(
   range: { start: number; end: number },
   now: Date,
   excludeBookingId?: string,
-): Promise<StaffAvailabilityInput[]> {
-  if (staffRows.length === 0) return [];
+): Promise<{ staff: StaffAvailabilityInput[]; business: BusinessHours }> {
+  const hours = { timeZone: business.timeZone, weekly: toWeekly(business.openingHours), closures: [] as Closure[] };
+  if (staffRows.length === 0) return { staff: [], business: hours };
   const ids = staffRows.map((s) => s.id);
   // Pad by a day: staff zones may differ from the business zone, and buffers reach across.
   const from = new Date(range.start - DAY_MS).toISOString();
   const to = new Date(range.end + DAY_MS).toISOString();
   const fromDate = addDays(utcToZoned(range.start - DAY_MS, business.timeZone).date, -1);
   const toDate = addDays(utcToZoned(range.end + DAY_MS, business.timeZone).date, 1);
-  const [result] = await preparedRows<ScheduleRow>(db, 'fd_schedule_v2', SCHEDULE_SQL, [
+  const [result] = await preparedRows<ScheduleRow>(db, 'fd_schedule_v3', SCHEDULE_SQL, [
     business.id,
     textArray(ids),
     now.toISOString(),
@@ -52,14 +53,8 @@ export async function loadSchedules(
     excludeBookingId ?? '',
   ]);
 
-  // A slot needs the business open and the staff member working (read in one zone; a staff
-  // member in another zone keeps their own hours).
-  const opening = toWeekly(business.openingHours);
-  const inputs = staffRows.map((s): StaffAvailabilityInput => {
-    const zone = s.timeZone ?? business.timeZone;
-    const weekly = zone === business.timeZone ? withinOpeningHours(toWeekly(s.weeklyHours), opening) : toWeekly(s.weeklyHours);
-    return { staffId: s.id, timeZone: zone, weekly, exceptions: [], busy: [] };
-  });
+  // Each staff member's hours in their own zone; the engine limits them by the business's.
+  const inputs = staffRows.map((s): StaffAvailabilityInput => ({ staffId: s.id, timeZone: s.timeZone ?? business.timeZone, weekly: toWeekly(s.weeklyHours), exceptions: [], busy: [] }));
   for (const list of [result?.busy, result?.external]) {
     if (!list) continue;
     for (const item of list.split(',')) {
@@ -71,8 +66,13 @@ export async function loadSchedules(
   for (const [position, date, kind, intervals] of exceptions) {
     inputs[position - 1]?.exceptions.push({ date, kind, ...(intervals ? { intervals } : {}) });
   }
-  return inputs;
+  const closures = typeof result?.closures === 'string' ? (JSON.parse(result.closures) as ClosureJson[]) : (result?.closures ?? []);
+  for (const [from, to] of closures) hours.closures.push({ from, to });
+  return { staff: inputs, business: hours };
 }
+
+/** [first closed date, last closed date]. */
+type ClosureJson = [string, string];
 
 /** [position of the staff member in $2 (1-based), local date, kind, intervals]. */
 type ExceptionJson = [number, string, 'off' | 'extra', TimeRange[] | null];
@@ -85,6 +85,7 @@ interface ScheduleRow {
   busy: string | null;
   external: string | null;
   exceptions: ExceptionJson[] | string | null;
+  closures: ClosureJson[] | string | null;
 }
 
 /**
@@ -94,6 +95,7 @@ interface ScheduleRow {
  * search itself; a compact text list is about half the cost of JSON on "anyone of 20". A fixed
  * text, so PostgreSQL prepares it once per connection. $1 business, $2 staff ids (text[]), $3
  * now, $4/$5 the padded range, $6/$7 the padded local dates, $8 a booking to leave out.
+ * A no-show the business released (bookings.released) no longer counts, as in the constraint.
  * Bookings are found through the exclusion constraint's GiST index (staff, occupied range);
  * bench/http.ts records the EXPLAIN in BENCHMARKS.md.
  */
@@ -102,7 +104,7 @@ SELECT
   (SELECT string_agg(array_position($2::text[], staff_id) || ' ' || (date_part('epoch', occupied_from) * 1000)::int8 || ' ' || (date_part('epoch', occupied_to) * 1000)::int8, ',')
    FROM bookings
    WHERE business_id = $1 AND staff_id = ANY($2::text[])
-     AND status IN (${ACTIVE_STATUSES.map((st) => `'${st}'`).join(', ')})
+     AND status IN (${ACTIVE_STATUSES.map((st) => `'${st}'`).join(', ')}) AND NOT released
      -- Written as the exclusion constraint's own expression, so its GiST index finds exactly
      -- the overlapping rows instead of every future booking of the staff.
      AND tstzrange(occupied_from, occupied_to, '[)') && tstzrange($4::timestamptz, $5::timestamptz, '[)')
@@ -118,7 +120,11 @@ SELECT
      AND eb.starts_at < $5::timestamptz AND eb.ends_at > $4::timestamptz) AS external,
   (SELECT json_agg(json_build_array(array_position($2::text[], staff_id), date::text, kind, intervals))
    FROM staff_exceptions
-   WHERE business_id = $1 AND staff_id = ANY($2::text[]) AND date BETWEEN $6::date AND $7::date) AS exceptions`;
+   WHERE business_id = $1 AND staff_id = ANY($2::text[]) AND date BETWEEN $6::date AND $7::date) AS exceptions,
+  -- Days the business is closed (business-local dates, like the exceptions).
+  (SELECT json_agg(json_build_array(starts_on::text, ends_on::text))
+   FROM business_closures
+   WHERE business_id = $1 AND ends_on >= $6::date AND starts_on <= $7::date) AS closures`;
 
 
 /** JSON keys are strings ('1'…'7'); the engine wants ISO weekday numbers. */

@@ -103,9 +103,9 @@ export async function searchSlots(
     start: zonedToUtc(from, 0, business.timeZone),
     end: zonedToUtc(addDays(from, days), 0, business.timeZone),
   };
-  const staffInput = await loadSchedules(deps.db, business, staffRows, range, now, excludeBookingId);
+  const schedules = await loadSchedules(deps.db, business, staffRows, range, now, excludeBookingId);
   return findSlots({
-    staff: staffInput,
+    ...schedules,
     rules: rulesFor(business, service),
     window: { from, days, timeZone: business.timeZone },
     now: now.getTime(),

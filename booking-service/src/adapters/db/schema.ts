@@ -82,8 +82,30 @@ export const businesses = pgTable('businesses', {
   transcriptRetentionDays: integer('transcript_retention_days').notNull().default(365),
   /** Follow-up settings (domain/follow-ups/settings.ts, read with readFollowUpSettings); null = the defaults. */
   followUps: jsonb('follow_ups').$type<Record<string, unknown>>(),
+  /**
+   * The owner's choice: a no-show gives the rest of its time back to the calendar. Off by default:
+   * the no-show stays as history and keeps its range (it is in the past, so it never blocks a future slot).
+   */
+  noShowFreesSlot: boolean('no_show_frees_slot').notNull().default(false),
   createdAt: tstz('created_at').notNull().defaultNow(),
 });
+
+/**
+ * Days the business is closed (holidays, a day off for everyone), local dates in the business's zone,
+ * both ends included. The availability engine offers no slot on them, whatever anyone's hours say.
+ */
+export const businessClosures = pgTable(
+  'business_closures',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    /** What the owner called it ("New Year"), shown in the console only. */
+    note: text('note').notNull().default(''),
+  },
+  (t) => [index('business_closures_business_idx').on(t.businessId, t.endsOn)],
+);
 
 export const sites = pgTable('sites', {
   id: text('id').primaryKey(),
@@ -216,6 +238,11 @@ export const bookings = pgTable(
     conversationId: text('conversation_id'),
     /** The price agreed at booking time (quote or service price), a snapshot; null on rows made before it existed. */
     price: jsonb('price').$type<PriceSnapshot>(),
+    /**
+     * A no-show whose range no longer blocks the calendar (the business chose so when it was marked);
+     * the exclusion constraint and the slot search skip such rows. Undoing the mark sets it back.
+     */
+    released: boolean('released').notNull().default(false),
     createdAt: tstz('created_at').notNull().defaultNow(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },

@@ -8,7 +8,8 @@
  * Intl is consulted per range end (and memoised), never per candidate.
  */
 import { addDays, MS_PER_DAY, MS_PER_MINUTE, utcToWallClock, wallClockToUtc, zonedToUtc } from '@frontdesk/shared';
-import { firstEndingAfter, toBusyTimeline } from './busy-timeline.js';
+import { firstEndingAfter, toBusyTimeline, type BusyTimeline } from './busy-timeline.js';
+import { openRanges, type BusinessHours, type OpenRanges } from './opening-hours.js';
 import type { Slot, SlotRules, SlotWindow, StaffAvailabilityInput } from './types.js';
 import { WorkingSchedule } from './working-hours.js';
 
@@ -23,10 +24,16 @@ export type {
   Weekday,
   WeeklyHours,
 } from './types.js';
+export type { BusinessHours, Closure } from './opening-hours.js';
 
 export interface FindSlotsInput {
   /** One member, or several for "anyone"; their order is the order of Slot.staffIds. */
   staff: StaffAvailabilityInput[];
+  /**
+   * The business's opening hours and closed days: a start is bookable only if the whole
+   * appointment also lies inside one open range. Absent = no limit besides the staff hours.
+   */
+  business?: BusinessHours | undefined;
   rules: SlotRules;
   window: SlotWindow;
   /** Epoch ms; notice and horizon count from here. */
@@ -74,18 +81,17 @@ export function findSlots(input: FindSlotsInput): Slot[] {
     after: rules.bufferAfterMin * MS_PER_MINUTE,
     step: rules.stepMin * MS_PER_MINUTE,
   };
+  const open = input.business ? openRanges(input.business, earliest, latest) : undefined;
   const startsByMember: number[][] = [];
-  for (const member of staff) startsByMember.push(freeStarts(member, spans, earliest, latest));
+  for (const member of staff) startsByMember.push(freeStarts(member, spans, earliest, latest, open));
   return toSlots(staff, startsByMember, spans.duration);
 }
 
 /** Sorted, unique bookable starts of one staff member between earliest and latest (inclusive). */
-function freeStarts(member: StaffAvailabilityInput, spans: Spans, earliest: number, latest: number): number[] {
+function freeStarts(member: StaffAvailabilityInput, spans: Spans, earliest: number, latest: number, open: OpenRanges | undefined): number[] {
   const { timeZone } = member;
-  const { duration, before, after, step } = spans;
   const schedule = new WorkingSchedule(member.weekly, member.exceptions);
   const busy = toBusyTimeline(member.busy);
-  const { starts: busyStarts, ends: busyEnds, length: busyCount } = busy;
 
   // A working range lies within its local day, which is within a day of any instant of that
   // date; a day of margin either side covers every range that can hold a start in the bounds,
@@ -106,27 +112,53 @@ function freeStarts(member: StaffAvailabilityInput, spans: Spans, earliest: numb
       // starts then need sorting and de-duplicating at the end.
       if (from < coveredUntil) inOrder = false;
       if (to > coveredUntil) coveredUntil = to;
-
-      const last = Math.min(to - duration, latest);
-      let s = from >= earliest ? from : from + Math.ceil((earliest - from) / step) * step;
-      if (s > last) continue;
-      let i = firstEndingAfter(busy, s - before);
-      // Sweep: s only grows, so busy intervals that end before the occupied range are done with.
-      // Indexing below is guarded by i < busyCount.
-      while (s <= last) {
-        const occupiedFrom = s - before;
-        while (i < busyCount && busyEnds[i]! <= occupiedFrom) i++;
-        if (i < busyCount && busyStarts[i]! < s + duration + after) {
-          // Blocked: jump to the first step whose occupied range starts when this busy one ends.
-          s = from + Math.ceil((busyEnds[i]! + before - from) / step) * step;
-        } else {
-          starts.push(s);
-          s += step;
-        }
+      if (open === undefined) {
+        stepRange(from, to, spans, earliest, latest, busy, starts);
+        continue;
+      }
+      // Only the parts of the working range when the business is open; steps count from the
+      // start of each part, as they would from a working range that began there.
+      for (let k = firstOpenEndingAfter(open, from); k < open.starts.length && open.starts[k]! < to; k++) {
+        stepRange(Math.max(from, open.starts[k]!), Math.min(to, open.ends[k]!), spans, earliest, latest, busy, starts);
       }
     }
   }
   return inOrder ? starts : sortedUnique(starts);
+}
+
+/** Index of the first open range ending after t (binary search; ranges are sorted and disjoint). */
+function firstOpenEndingAfter(open: OpenRanges, t: number): number {
+  let lo = 0;
+  let hi = open.ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (open.ends[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Pushes the free starts of one working range [from, to) onto `starts`, in order. */
+function stepRange(from: number, to: number, spans: Spans, earliest: number, latest: number, busy: BusyTimeline, starts: number[]): void {
+  const { duration, before, after, step } = spans;
+  const { starts: busyStarts, ends: busyEnds, length: busyCount } = busy;
+  const last = Math.min(to - duration, latest);
+  let s = from >= earliest ? from : from + Math.ceil((earliest - from) / step) * step;
+  if (s > last) return;
+  let i = firstEndingAfter(busy, s - before);
+  // Sweep: s only grows, so busy intervals that end before the occupied range are done with.
+  // Indexing below is guarded by i < busyCount.
+  while (s <= last) {
+    const occupiedFrom = s - before;
+    while (i < busyCount && busyEnds[i]! <= occupiedFrom) i++;
+    if (i < busyCount && busyStarts[i]! < s + duration + after) {
+      // Blocked: jump to the first step whose occupied range starts when this busy one ends.
+      s = from + Math.ceil((busyEnds[i]! + before - from) / step) * step;
+    } else {
+      starts.push(s);
+      s += step;
+    }
+  }
 }
 
 function sortedUnique(values: number[]): number[] {

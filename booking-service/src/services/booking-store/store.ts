@@ -20,7 +20,7 @@
 import { randomUUID } from 'node:crypto';
 import { TransactionRollbackError, and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { BookingChannel, BookingStatus, Lang } from '@frontdesk/shared';
-import type { Db, Tx } from '../../adapters/db/client.js';
+import { queryRows, type Db, type Tx } from '../../adapters/db/client.js';
 import { PG_EXCLUSION_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, retryTransient } from '../../adapters/db/errors.js';
 import { bookings, customers } from '../../adapters/db/schema.js';
 import type { AttendanceMark, BookingRange } from '../../domain/booking/rules.js';
@@ -67,6 +67,24 @@ async function clearExpiredHolds(tx: Tx, businessId: string, staffId: string, ra
       AND occupied_from < ${range.occupiedTo} AND occupied_to > ${range.occupiedFrom}`);
 }
 
+/**
+ * A day the owner closed takes no booking, whoever makes it: the slot search already offers
+ * none, and this refuses a range that reached the store anyway (a closure added meanwhile, a move
+ * from Google). Closed dates are business-local, so the range is read in the business's zone.
+ */
+async function onClosedDay(tx: Tx, businessId: string, range: Pick<BookingRange, 'startsAt' | 'endsAt'>): Promise<boolean> {
+  const rows = await queryRows(tx as unknown as Db, sql`
+    SELECT 1 FROM business_closures c JOIN businesses b ON b.id = c.business_id
+    WHERE c.business_id = ${businessId}
+      AND c.starts_on <= ((${range.endsAt}::timestamptz - interval '1 millisecond') AT TIME ZONE b.time_zone)::date
+      AND c.ends_on >= (${range.startsAt}::timestamptz AT TIME ZONE b.time_zone)::date
+    LIMIT 1`);
+  return rows.length > 0;
+}
+
+/** Thrown inside a transaction to roll it back when the day is closed; answered as a value. */
+class ClosedDay extends Error {}
+
 /** First seen at the service's clock (not the database's), like every other time it writes. */
 function customerRow(businessId: string, c: NewCustomer, now: Date) {
   return { id: randomUUID(), businessId, name: c.name, phone: c.phone ?? null, email: c.email ?? null, lang: c.lang, createdAt: now };
@@ -74,6 +92,7 @@ function customerRow(businessId: string, c: NewCustomer, now: Date) {
 
 /** Exclusion → SLOT_TAKEN, idempotency key unique → IDEMPOTENCY_KEY_REUSED; anything else is a bug. */
 function expected(err: unknown) {
+  if (err instanceof ClosedDay) return fail('SLOT_TAKEN', 'The business is closed on this day');
   const code = pgErrorCode(err);
   if (code === PG_EXCLUSION_VIOLATION) return fail('SLOT_TAKEN', 'This time is no longer available');
   if (code === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'bookings_idempotency_idx') {
@@ -105,6 +124,7 @@ export async function placeHold(db: Db, hold: NewHold, now: Date): Promise<Resul
   try {
     const row = await retryTransient(() =>
       db.transaction(async (tx) => {
+        if (await onClosedDay(tx, hold.businessId, hold)) throw new ClosedDay();
         await clearExpiredHolds(tx, hold.businessId, hold.staffId, hold, now);
         const [b] = await tx.insert(bookings).values({ id: randomUUID(), status: 'held', ...hold, createdAt: now, updatedAt: now }).returning();
         return b!;
@@ -148,6 +168,7 @@ export async function bookDirect(db: Db, input: DirectBooking, actor: Actor, now
   try {
     const row = await retryTransient(() =>
       db.transaction(async (tx) => {
+        if (await onClosedDay(tx, input.businessId, input)) throw new ClosedDay();
         await clearExpiredHolds(tx, input.businessId, input.staffId, input, now);
         let customerId: string;
         if ('id' in customer) customerId = customer.id;
@@ -244,6 +265,7 @@ export async function moveBooking(
   try {
     const row = await retryTransient(() =>
       db.transaction(async (tx) => {
+        if (await onClosedDay(tx, read.businessId, to)) throw new ClosedDay();
         await clearExpiredHolds(tx, read.businessId, to.staffId, to, now);
         const [m] = await tx
           .update(bookings)
@@ -279,20 +301,27 @@ export async function cancelBooking(db: Db, read: Read, reason: string | null, a
 
 /**
  * Staff marking a visit attended or a no-show, or undoing the mark (back to confirmed). The
- * follow-up a mark causes (no-show note, "how was it") commits with it.
+ * follow-up a mark causes (no-show note, "how was it") commits with it. A no-show is released
+ * (its range stops blocking the calendar) when the business chose so; any other mark takes the
+ * range back, which fails with SLOT_TAKEN if the time was booked meanwhile.
  */
 export async function markAttendance(db: Db, read: Read, to: AttendanceMark, feedbackEnabled: boolean, actor: Actor | undefined, now: Date): Promise<Result<BookingRow>> {
-  const row = await retryTransient(() =>
-    db.transaction(async (tx) => {
-      const [b] = await tx.update(bookings).set({ status: to, updatedAt: now }).where(stillAsRead(read)).returning();
-      if (!b) return undefined;
-      if (to !== 'confirmed') await onAttendanceMarked(tx, b, to, feedbackEnabled, now);
-      // A corrected mark records a second event; the dashboard counts each booking's latest one.
-      await recordEvent(tx, bookingEvent(b, to === 'confirmed' ? 'attendance_undone' : to, now, actorMeta(actor)));
-      return b;
-    }),
-  );
-  return row ? ok(row) : changed();
+  try {
+    const row = await retryTransient(() =>
+      db.transaction(async (tx) => {
+        const released = to === 'no_show' ? sql`(SELECT no_show_frees_slot FROM businesses WHERE businesses.id = ${bookings.businessId})` : false;
+        const [b] = await tx.update(bookings).set({ status: to, released, updatedAt: now }).where(stillAsRead(read)).returning();
+        if (!b) return undefined;
+        if (to !== 'confirmed') await onAttendanceMarked(tx, b, to, feedbackEnabled, now);
+        // A corrected mark records a second event; the dashboard counts each booking's latest one.
+        await recordEvent(tx, bookingEvent(b, to === 'confirmed' ? 'attendance_undone' : to, now, actorMeta(actor)));
+        return b;
+      }),
+    );
+    return row ? ok(row) : changed();
+  } catch (err) {
+    return expected(err);
+  }
 }
 
 /** "I'll be there" from a reminder; pressing it twice keeps the first time (undefined then). */

@@ -140,9 +140,9 @@ async function bookingView(deps: Pick<Deps, 'db'>, businessId: string, bookingId
 async function staffSlots(deps: Deps, business: BusinessRow, service: ServiceRow, staffRows: StaffRow[], date: string, excludeBookingId?: string): Promise<Slot[]> {
   const now = deps.clock.now();
   const range = { start: zonedToUtc(date, 0, business.timeZone), end: zonedToUtc(addDays(date, 1), 0, business.timeZone) };
-  const staffInput = await loadSchedules(deps.db, business, staffRows, range, now, excludeBookingId);
+  const schedules = await loadSchedules(deps.db, business, staffRows, range, now, excludeBookingId);
   return findSlots({
-    staff: staffInput,
+    ...schedules,
     rules: { ...rulesFor(business, service), minNoticeMin: 0, horizonDays: STAFF_HORIZON_DAYS },
     window: { from: date, days: 1, timeZone: business.timeZone },
     now: now.getTime(),

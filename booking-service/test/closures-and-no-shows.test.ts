@@ -1,0 +1,109 @@
+/**
+ * Issue 11, "Opening hours mean what they say" and "Attendance only after the fact": a day the
+ * owner closed takes no booking, even one that reaches the booking store without a search; a
+ * no-show's range stops blocking the calendar only when the business chose so.
+ */
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookings, businessClosures, businesses } from '../src/adapters/db/schema.js';
+import { servicePrice } from '../src/domain/booking/price.js';
+import { bookingRange } from '../src/domain/booking/rules.js';
+import { markAttendance } from '../src/services/attendance.js';
+import { moveBooking, placeHold } from '../src/services/booking-store/store.js';
+import { createPhoneBooking, deskSlots } from '../src/services/console/desk.js';
+import { book } from './support/booking.js';
+import { dbKinds } from './support/db.js';
+import { createHarness, type Harness } from './support/harness.js';
+
+const BIZ = 'biz-salon-spb';
+const SERVICE = 'salon-haircut-men';
+const MIN = 60_000;
+
+describe.each(dbKinds)('closed days and no-shows on %s', (kind) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness(kind);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('the store refuses a hold or a move onto a day the business closed (read in its zone)', async () => {
+    const done = await book(h, { day: '2026-03-10' });
+    const [row] = await h.deps.db.select().from(bookings).where(eq(bookings.id, done.booking.id));
+    // Closed on Wednesday 2026-03-11 in St Petersburg: 00:30 local is still the 11th (21:30 UTC on the 10th).
+    await h.deps.db.insert(businessClosures).values({ id: `closure-${kind}`, businessId: BIZ, startsOn: '2026-03-11', endsOn: '2026-03-11', note: 'Holiday' });
+    try {
+      const svc = { durationMin: 45, bufferBeforeMin: 0, bufferAfterMin: 5 };
+      const justAfterMidnight = Date.parse('2026-03-10T21:30:00Z');
+      const hold = await placeHold(
+        h.deps.db,
+        { businessId: BIZ, siteId: row!.siteId, serviceId: SERVICE, staffId: row!.staffId, ...bookingRange(svc, justAfterMidnight), holdExpiresAt: new Date(justAfterMidnight), holdTokenHash: `closed-${kind}`, conversationId: null, price: servicePrice({ priceMin: 1, priceMax: null, currency: 'RUB' }) },
+        h.clock.now(),
+      );
+      expect(hold).toMatchObject({ ok: false, reason: 'SLOT_TAKEN', message: 'The business is closed on this day' });
+      const moved = await moveBooking(h.deps.db, { ...row!, businessId: BIZ }, { ...bookingRange(svc, Date.parse('2026-03-11T09:00:00Z')), staffId: row!.staffId }, { by: 'google' }, h.clock.now());
+      expect(moved).toMatchObject({ ok: false, reason: 'SLOT_TAKEN' });
+      // The day before (ending 23:50 local on the 10th) is not closed.
+      const before = await moveBooking(h.deps.db, { ...row!, businessId: BIZ }, { ...bookingRange(svc, Date.parse('2026-03-10T20:00:00Z') - 45 * MIN), staffId: row!.staffId }, { by: 'google' }, h.clock.now());
+      expect(before.ok).toBe(true);
+      // Nor does staff's phone booking find a time that day.
+      const desk = await deskSlots(h.deps, BIZ, { serviceId: SERVICE, date: '2026-03-11' });
+      expect(desk).toEqual({ ok: true, value: { slots: [] } });
+    } finally {
+      await h.deps.db.delete(businessClosures).where(eq(businessClosures.id, `closure-${kind}`));
+    }
+  });
+
+  /** A booked visit, the clock 10 minutes after its start, marked a no-show. */
+  async function noShow(day: string) {
+    const done = await book(h, { day });
+    h.clock.set(new Date(Date.parse(done.booking.start) + 10 * MIN).toISOString());
+    const marked = await markAttendance(h.deps, { businessId: BIZ, bookingId: done.booking.id, status: 'no_show' });
+    expect(marked.ok).toBe(true);
+    const [row] = await h.deps.db.select().from(bookings).where(eq(bookings.id, done.booking.id));
+    return row!;
+  }
+
+  /** Starts staff can book for this person on a date (no notice: staff book for now). */
+  async function freeAt(staffId: string, date: string): Promise<number[]> {
+    const r = await deskSlots(h.deps, BIZ, { serviceId: SERVICE, staffId, date });
+    if (!r.ok) throw new Error(r.message);
+    return r.value.slots.map((s) => Date.parse(s.start));
+  }
+
+  it('by default a no-show keeps its range as history: the rest of its time stays blocked', async () => {
+    const start = h.clock.now();
+    try {
+      const row = await noShow('2026-03-12');
+      expect(row.released).toBe(false);
+      const free = await freeAt(row.staffId, '2026-03-12');
+      expect(free.some((t) => t >= row.occupiedFrom.getTime() && t < row.occupiedTo.getTime())).toBe(false);
+    } finally {
+      h.clock.set(start.toISOString());
+    }
+  });
+
+  it('when the business chooses so, a no-show frees its time; undoing it then fails if the time was booked', async () => {
+    const start = h.clock.now();
+    await h.deps.db.update(businesses).set({ noShowFreesSlot: true }).where(eq(businesses.id, BIZ));
+    try {
+      const row = await noShow('2026-03-13');
+      expect(row.released).toBe(true);
+      const free = await freeAt(row.staffId, '2026-03-13');
+      const inside = free.find((t) => t > h.clock.now().getTime() && t < row.endsAt.getTime());
+      expect(inside).toBeDefined();
+      // A walk-in takes the freed time.
+      const walkIn = await createPhoneBooking(h.deps, BIZ, 'owner-user', 'ru', { serviceId: SERVICE, staffId: row.staffId, startsAt: new Date(inside!), customer: { name: 'Walk-in' }, lang: 'ru' });
+      expect(walkIn.ok).toBe(true);
+      // Undoing the no-show would take the range back: refused, the row unchanged.
+      const undo = await markAttendance(h.deps, { businessId: BIZ, bookingId: row.id, status: 'confirmed' });
+      expect(undo).toMatchObject({ ok: false, reason: 'SLOT_TAKEN' });
+      const [after] = await h.deps.db.select().from(bookings).where(and(eq(bookings.id, row.id)));
+      expect(after).toMatchObject({ status: 'no_show', released: true });
+    } finally {
+      await h.deps.db.update(businesses).set({ noShowFreesSlot: false }).where(eq(businesses.id, BIZ));
+      h.clock.set(start.toISOString());
+    }
+  });
+});
