@@ -43,6 +43,26 @@ describe.each(dbKinds)('console settings on %s', (kind) => {
     expect((await owner.client.business.get.query()).name).toBe('Лаванда');
   });
 
+  it('business: closed days and the no-show choice, read and written by the owner, validated by field', async () => {
+    const b = await anna.client.business.get.query();
+    expect(b).toMatchObject({ closures: [], noShowFreesSlot: false });
+    const closures = [
+      { from: '2026-12-31', to: '2027-01-02', note: 'New Year' },
+      { from: '2026-03-08', to: '2026-03-08', note: '' },
+    ];
+    const saved = await owner.client.business.update.mutate({ closures, noShowFreesSlot: true });
+    // Sorted by date; the rest of the settings untouched.
+    expect(saved).toMatchObject({ closures: [closures[1], closures[0]], noShowFreesSlot: true, name: b.name });
+    // The closed day offers no slot to visitors.
+    expect((await h.caller().slots.find({ siteKey: SALON, serviceId: 'salon-haircut-men', from: '2026-03-08', days: 1 })).slots).toEqual([]);
+    expect((await h.caller().slots.find({ siteKey: SALON, serviceId: 'salon-haircut-men', from: '2026-03-09', days: 1 })).slots.length).toBeGreaterThan(0);
+    const bad = await consoleFailure(owner.client.business.update.mutate({ closures: [{ from: '2026-05-02', to: '2026-05-01', note: '' }, { from: '2026-02-30', to: '2026-03-01', note: 'x' }] }));
+    expect(fieldsOf(bad).sort()).toEqual(['closures.0.to', 'closures.1.from']);
+    expect((await consoleFailure(anna.client.business.update.mutate({ closures: [] }))).code).toBe('FORBIDDEN');
+    const cleared = await owner.client.business.update.mutate({ closures: [], noShowFreesSlot: false });
+    expect(cleared).toMatchObject({ closures: [], noShowFreesSlot: false });
+  });
+
   it('business: opening hours read and written, validated like staff hours, owner only', async () => {
     const b = await anna.client.business.get.query();
     expect(b.openingHours).toMatchObject({ '1': [{ start: '10:00', end: '21:00' }], '7': [{ start: '11:00', end: '19:00' }] });

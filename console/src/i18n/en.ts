@@ -245,6 +245,20 @@ export const en = {
     ahtCol: 'Handling time (median)',
     noIntent: 'No intent chosen',
   },
+  // store
+  closures: {
+    legend: 'Closed days',
+    hint: 'Holidays and other days the whole business is closed: clients are offered no time on these days, whatever the staff hours say.',
+    none: 'No closed days.',
+    from: 'From',
+    to: 'To (included)',
+    note: 'Note (only you see it)',
+    add: 'Add closed days',
+    remove: 'Remove',
+    endsBeforeStart: 'The last day must not be before the first.',
+    noShowFrees: 'A no-show frees the rest of its time',
+    noShowHint: 'Off: a no-show stays in the calendar as history. On: once marked, the rest of the appointment’s time can be booked again.',
+  },
   business: {
     title: 'Business settings',
     name: 'Name',

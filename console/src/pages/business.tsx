@@ -1,4 +1,4 @@
-/** Owner: the business's settings (name, address, zone, languages, currency, booking rules, opening hours). */
+/** Owner: the business's settings (name, address, zone, languages, currency, booking rules, opening hours, closed days). */
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/api.js';
 import type { WeeklyHours } from '@frontdesk/shared';
@@ -8,6 +8,7 @@ import { me } from '../app/session.js';
 import { isUiLang, LANG_NAMES, t, UI_LANGS, type UiLang } from '../i18n/index.js';
 import { Checkbox, ErrorBox, Field, Loading, Notice, Page, SelectField, Submit, TextField } from '../ui/common.js';
 import { HoursEditor, hoursProblems } from '../ui/hours-editor.js';
+import { ClosuresEditor, closureProblems, type ClosureRow } from './closures-editor.js';
 import { useAction, useResource } from '../ui/resource.js';
 
 const CURRENCIES = ['RUB', 'AMD', 'USD'] as const;
@@ -47,7 +48,9 @@ interface FormState {
   reminders: string;
   notifyEmail: string;
   feedbackEnabled: boolean;
+  noShowFreesSlot: boolean;
   openingHours: WeeklyHours;
+  closures: ClosureRow[];
 }
 
 function toForm(b: Business): FormState {
@@ -67,7 +70,9 @@ function toForm(b: Business): FormState {
     reminders: b.reminderLeadsMin.join(', '),
     notifyEmail: b.notifyEmail ?? '',
     feedbackEnabled: b.feedbackEnabled,
+    noShowFreesSlot: b.noShowFreesSlot,
     openingHours: b.openingHours,
+    closures: b.closures,
   };
 }
 
@@ -92,6 +97,7 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
   const d = t.value.business;
   const [f, setF] = useState(() => toForm(props.business));
   const [local, setLocal] = useState<Record<string, string>>({});
+  const [closureLocal, setClosureLocal] = useState<Record<number, string>>({});
   const action = useAction();
   useEffect(() => setF(toForm(props.business)), [props.business]);
   const set = <K extends keyof FormState>(k: K) => (v: FormState[K]) => setF({ ...f, [k]: v });
@@ -110,6 +116,8 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
     if (!f.name.trim()) problems.name = t.value.app.required;
     if (f.languages.length === 0) problems.languages = t.value.app.required;
     if (hoursProblems(f.openingHours).length > 0) problems.openingHours = d.openingHoursBad;
+    const closedBad = closureProblems(f.closures);
+    setClosureLocal(closedBad);
     const input = {
       name: f.name.trim(),
       address: f.address.trim(),
@@ -126,10 +134,12 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
       reminderLeadsMin: reminderLeadsMin ?? [],
       notifyEmail: f.notifyEmail.trim() || null,
       feedbackEnabled: f.feedbackEnabled,
+      noShowFreesSlot: f.noShowFreesSlot,
       openingHours: f.openingHours,
+      closures: f.closures.map((c) => ({ from: c.from, to: c.to, note: c.note.trim() })),
     };
     setLocal(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (Object.keys(problems).length > 0 || Object.keys(closedBad).length > 0) return;
     // Only what changed: saving the colour also recolours every site's widget (server rule), so an
     // untouched colour must not be sent back.
     const patch = changedFields(input, props.business);
@@ -175,12 +185,15 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
         <TextField label={d.cancellationWindow} type="number" inputMode="numeric" min={0} value={f.cancellationWindowMin} onValue={set('cancellationWindowMin')} errors={errs('cancellationWindowMin')} />
         <TextField label={d.reminders} hint={d.remindersHint} value={f.reminders} onValue={set('reminders')} errors={errs('reminderLeadsMin')} />
         <Checkbox label={d.feedback} checked={f.feedbackEnabled} onChange={set('feedbackEnabled')} />
+        <Checkbox label={t.value.closures.noShowFrees} checked={f.noShowFreesSlot} onChange={set('noShowFreesSlot')} />
+        <p class="hint">{t.value.closures.noShowHint}</p>
       </fieldset>
       <div class="opening-hours">
         <HoursEditor legend={d.openingHours} value={f.openingHours} onValue={set('openingHours')} />
         <p class="hint">{d.openingHoursHint}</p>
         {errs('openingHours').length > 0 && <p class="field-error">{errs('openingHours').join(' ')}</p>}
       </div>
+      <ClosuresEditor value={f.closures} onValue={set('closures')} errors={errs} local={closureLocal} />
       {action.error && action.error.fields.length === 0 && <ErrorBox error={action.error} />}
       {action.error && action.error.fields.length > 0 && <ErrorBox error={null} text={t.value.app.invalid} />}
       {action.done && <Notice>{t.value.app.saved}</Notice>}

@@ -4,8 +4,9 @@
  * written to every site.
  */
 import type { Lang, WeeklyHours } from '@frontdesk/shared';
+import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
-import { businesses, services, sites } from '../../adapters/db/schema.js';
+import { businessClosures, businesses, services, sites } from '../../adapters/db/schema.js';
 import type { Deps } from '../deps.js';
 
 const DEFAULT_COLOR = '#4f46e5';
@@ -29,6 +30,10 @@ export interface BusinessSettings {
   notifyEmail: string | null;
   /** When the business answers: the inbox SLA clocks count only these hours (services/console/sla.ts). */
   openingHours: WeeklyHours;
+  /** Days the business is closed (holidays), business-local dates, both ends included; sorted. */
+  closures: Array<{ from: string; to: string; note: string }>;
+  /** A no-show gives the rest of its time back to the calendar (otherwise it stays as history). */
+  noShowFreesSlot: boolean;
 }
 
 export type BusinessPatch = Partial<Omit<BusinessSettings, 'id'>>;
@@ -36,6 +41,11 @@ export type BusinessPatch = Partial<Omit<BusinessSettings, 'id'>>;
 export async function getBusinessSettings(deps: Pick<Deps, 'db'>, businessId: string): Promise<BusinessSettings> {
   const b = (await deps.db.select().from(businesses).where(eq(businesses.id, businessId)))[0];
   if (!b) throw new Error(`business ${businessId} of a signed-in user is missing`);
+  const closures = await deps.db
+    .select({ from: businessClosures.startsOn, to: businessClosures.endsOn, note: businessClosures.note })
+    .from(businessClosures)
+    .where(eq(businessClosures.businessId, businessId))
+    .orderBy(asc(businessClosures.startsOn), asc(businessClosures.endsOn));
   const site = (await deps.db.select({ widget: sites.widget }).from(sites).where(eq(sites.businessId, businessId)).orderBy(asc(sites.id)).limit(1))[0];
   return {
     id: b.id,
@@ -55,12 +65,21 @@ export async function getBusinessSettings(deps: Pick<Deps, 'db'>, businessId: st
     feedbackEnabled: b.feedbackEnabled,
     notifyEmail: b.notifyEmail,
     openingHours: b.openingHours,
+    closures,
+    noShowFreesSlot: b.noShowFreesSlot,
   };
 }
 
 export async function updateBusinessSettings(deps: Pick<Deps, 'db' | 'configCache'>, businessId: string, patch: BusinessPatch): Promise<BusinessSettings> {
-  const { brandColor, ...columns } = patch;
+  const { brandColor, closures, ...columns } = patch;
   await deps.db.transaction(async (tx) => {
+    // The owner edits the list as a whole: saving it replaces the business's closed days.
+    if (closures !== undefined) {
+      await tx.delete(businessClosures).where(eq(businessClosures.businessId, businessId));
+      if (closures.length > 0) {
+        await tx.insert(businessClosures).values(closures.map((c) => ({ id: randomUUID(), businessId, startsOn: c.from, endsOn: c.to, note: c.note })));
+      }
+    }
     if (Object.keys(columns).length > 0) await tx.update(businesses).set(columns).where(eq(businesses.id, businessId));
     // Prices are stored in the business's currency on every service (the widget shows them so).
     if (columns.currency !== undefined) await tx.update(services).set({ currency: columns.currency }).where(eq(services.businessId, businessId));

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CURRENCIES } from '../../../domain/quote/quote-tree-schema.js';
 import { getBusinessSettings, updateBusinessSettings } from '../../../services/console/business-settings.js';
-import { colorSchema, fieldError, emailSchema, langSchema, nameSchema, timeZoneSchema, weeklyHoursSchema } from '../inputs.js';
+import { colorSchema, dateSchema, fieldError, emailSchema, langSchema, nameSchema, timeZoneSchema, weeklyHoursSchema } from '../inputs.js';
 import { ownerProcedure, router, staffProcedure } from '../trpc.js';
 
 const patchSchema = z
@@ -26,6 +26,15 @@ const patchSchema = z
     // Same rules as staff hours (HH:MM, start < end, no overlaps). An empty week is allowed: hand-offs
     // then promise the SLA target in wall-clock time (services/handoff.ts).
     openingHours: weeklyHoursSchema,
+    // Closed days (holidays): each from ≤ to, business-local dates. The whole list is sent each time.
+    closures: z
+      .array(
+        z
+          .strictObject({ from: dateSchema, to: dateSchema, note: z.string().trim().max(100).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'no control characters (line breaks, tabs)') })
+          .refine((c) => c.from <= c.to, { message: 'must not end before it starts', path: ['to'] }),
+      )
+      .max(200),
+    noShowFreesSlot: z.boolean(),
   })
   .partial();
 
