@@ -1,5 +1,5 @@
 /** What was agreed is kept (issue 11): a booking stores the quoted price, or the service's price at booking time. */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookings, services } from '../src/adapters/db/schema.js';
 import { holdSlot } from '../src/services/hold.js';
@@ -62,5 +62,17 @@ describe.each(dbKinds)('price snapshot on %s', (kind) => {
     expect(held.ok).toBe(true);
     const [row] = await h.deps.db.select().from(bookings).where(eq(bookings.serviceId, 'salon-coloring'));
     expect(row!.price).toEqual({ source: 'quote', min: final!.price, max: null, currency: 'RUB', summary: final!.summary });
+
+    // The public booking.hold carries the quote too: the snapshot is the same whatever the path.
+    const next = (await h.caller().slots.find({ siteKey: SALON, serviceId: 'salon-coloring', from: '2026-03-16', days: 3 })).slots[0]!;
+    const api = await h.caller().booking.hold({ siteKey: SALON, serviceId: 'salon-coloring', staffId: next.staffId, start: next.start, quote: { treeId: 'coloring', answers }, lang: 'ru' });
+    const done = await h.caller().booking.confirm({ holdToken: api.holdToken, customer: { name: 'Нина', phone: '+7 900 000-00-12' }, consent: true, lang: 'ru', idempotencyKey: `price-${kind}-quote` });
+    expect(done.booking.price).toEqual(row!.price);
+    // A quote for another service is not this booking's price: the service's price is kept.
+    const other = (await h.caller().slots.find({ siteKey: SALON, serviceId: 'salon-haircut-men', from: '2026-03-16', days: 3 })).slots[0]!;
+    const wrong = await h.caller().booking.hold({ siteKey: SALON, serviceId: 'salon-haircut-men', start: other.start, quote: { treeId: 'coloring', answers } });
+    const [w] = await h.deps.db.select().from(bookings).where(and(eq(bookings.startsAt, new Date(other.start)), eq(bookings.serviceId, 'salon-haircut-men')));
+    expect(wrong.holdToken).toBeTruthy();
+    expect(w!.price).toMatchObject({ source: 'service' });
   });
 });

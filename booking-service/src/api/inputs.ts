@@ -97,6 +97,12 @@ export const holdInput = z.object({
   staffId: idSchema.optional(),
   start: instantSchema,
   conversationId: conversationIdSchema.optional(),
+  /**
+   * The quote the visitor was given for this service (the tree and their answers): the server
+   * evaluates it again and the booking keeps its final price and options. Without it, the service's price.
+   */
+  quote: quoteEvaluateInputSchema.pick({ treeId: true, answers: true }).optional(),
+  lang: langSchema.optional(),
 });
 
 export const confirmInput = z.object({
