@@ -14,6 +14,9 @@ import { createHarness, type Harness } from './support/harness.js';
 import { jobDeps, runNow } from './support/jobs.js';
 import { visitor, type Visitor } from './support/visitor.js';
 import { ownerOf, signIn } from './support/console.js';
+import { openSite } from '../src/services/site.js';
+import { sendChannelTurn } from '../src/services/conversation/turns.js';
+import type { VisitorEvent } from '../src/domain/conversation/protocol.js';
 
 const BARBER = 'demo-barber-nyc';
 const MIN = 60_000;
@@ -260,5 +263,26 @@ describe.each(dbKinds)('follow-ups on %s', (kind) => {
     expect(k.reactivationRate).toBeGreaterThan(0);
     expect(k.reactivationRate).toBeLessThan(1);
     expect(k.quoteToBooking7d).toBe(1);
+  });
+
+  it('a messenger lead: the follow-up goes into the transcript and out through the chat’s outbound cursor, no e-mail', async () => {
+    const delivered: string[] = [];
+    h.deps.outbound = { deliver: async (c) => void delivered.push(c.conversationId) };
+    const site = await openSite(h.deps, BARBER, undefined);
+    if (!site.ok) throw new Error('no site');
+    const ref = `chat-${++n}`;
+    const play = (event: VisitorEvent) => sendChannelTurn(h.deps, { site: site.value, channel: 'telegram', externalRef: ref, lang: 'en', event });
+    await play({ type: 'choose', optionId: 'intent:human' });
+    await play({ type: 'text', text: 'Can I come with my son?' });
+    const done = await play({ type: 'contact', name: 'Tom', contact: '+12125550123', consent: true });
+    if (!done.played) throw new Error('not played');
+    const t0 = h.clock.now().getTime();
+    await at(t0, DAY);
+    const [r] = await rows(done.conversationId);
+    expect(r).toMatchObject({ status: 'sent', via: 'telegram' });
+    expect((await botTexts(done.conversationId)).at(-1)).toContain('Hello Tom!');
+    expect(delivered).toContain(done.conversationId);
+    expect(await mails('+12125550123')).toEqual([]);
+    h.deps.outbound = undefined;
   });
 });
