@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { bookings, channelConnections, conversationMessages, conversations, customers, sites } from '../src/adapters/db/schema.js';
+import { bookings, businesses, channelConnections, conversationMessages, conversations, customers, sites } from '../src/adapters/db/schema.js';
 import { jobDeps, runNow } from './support/jobs.js';
 import { buildChannelsRuntime } from '../src/channels-runtime.js';
 import { startTelegramEmulator, type TelegramEmulator } from '../src/dev/telegram-emulator.js';
@@ -113,6 +113,45 @@ describe('Telegram bot against the emulator', () => {
     await runNow(d, h);
     await runNow(d, h);
     expect(botLines().slice(before).map((l) => l.text)).toEqual([expect.stringMatching(/^Bedford Blade Barbershop: booked Haircut, March 2, 10:00\sAM\. Change: http.*\/manage\?token=/)]);
+  });
+
+  it('the reminder carries Confirm and Reschedule: Confirm thanks the client, Reschedule moves the booking in the chat; another chat may not', async () => {
+    // A change window the 2-hour reminder is still inside.
+    await h.deps.db.update(businesses).set({ cancellationWindowMin: 60 }).where(eq(businesses.id, businessId));
+    const booking = (await h.deps.db.select().from(bookings).where(eq(bookings.status, 'confirmed')))[0]!;
+    h.clock.set(new Date(booking.startsAt.getTime() - 119 * 60_000));
+    const before = botLines().length;
+    const d = { ...jobDeps(h, 'outbox'), channels: rt };
+    await runNow(d, h);
+    await runNow(d, h);
+    const reminder = botLines().slice(before).find((l) => l.text.includes('see you'));
+    expect(reminder, botLines().slice(before).map((l) => l.text).join('\n')).toBeDefined();
+    expect(reminder!.markup).toEqual({ inline_keyboard: [[{ text: 'Confirm', callback_data: `r:ok:${booking.id}` }, { text: 'Reschedule', callback_data: `r:mv:${booking.id}` }]] });
+
+    // A stranger's chat sending the same data (a crafted callback): refused in words, nothing changes.
+    const stranger = { id: 999_222, firstName: 'Eve', lang: 'en' };
+    await tg.deliver(token, { update_id: 77_001, callback_query: { id: 'forged', from: { id: stranger.id, is_bot: false, first_name: 'Eve' }, chat_instance: '1', data: `r:mv:${booking.id}`, message: { message_id: 1, date: 1, chat: { id: stranger.id, type: 'private' }, text: 'x' } } });
+    expect(tg.chat(token, stranger.id).filter((l) => l.from === 'bot').map((l) => l.text)).toEqual([expect.stringMatching(/can no longer be changed here/)]);
+
+    expect((await tg.userTaps(token, USER, reminder!.messageId, `r:ok:${booking.id}`)).status).toBe(200);
+    expect(botLines().at(-1)!.text).toMatch(/^Thank you! See you Monday, March 2 at 10:00\sAM\.$/);
+    expect((await h.deps.db.select().from(bookings).where(eq(bookings.id, booking.id)))[0]!.visitorConfirmedAt).not.toBeNull();
+
+    await tg.userTaps(token, USER, reminder!.messageId, `r:mv:${booking.id}`);
+    // The free times for the same barber (the booking's own time is among them: pick another).
+    const moves = tg.lastKeyboard(token, USER.id)!.buttons.filter((b) => b.data.startsWith('o:slot:') && !b.data.includes(String(booking.startsAt.getTime())));
+    expect(moves.length, botLines().slice(-3).map((l) => l.text).join('\n')).toBeGreaterThan(0);
+    await tap((b) => b.data === moves[0]!.data);
+    await tap((b) => b.data === 'o:act:yes');
+    const moved = (await h.deps.db.select().from(bookings).where(eq(bookings.id, booking.id)))[0]!;
+    expect(moved.status).toBe('confirmed');
+    expect(moved.startsAt.getTime()).not.toBe(booking.startsAt.getTime());
+    expect(moved.version).toBeGreaterThan(booking.version);
+    // The move is announced on the client's channel too (notify.booking_rescheduled), once.
+    const n = botLines().length;
+    await runNow(d, h);
+    await runNow(d, h);
+    expect(botLines().slice(n).map((l) => l.text)).toEqual([expect.stringMatching(/^Bedford Blade Barbershop: moved Haircut to /)]);
   });
 
   it('typed text goes through the same engine (no buttons needed)', async () => {

@@ -167,7 +167,7 @@ describe('WhatsApp channel against the emulator', () => {
     expect(businessLines().slice(before).map((l) => l.text)).toEqual([expect.stringMatching(/^Bedford Blade Barbershop: booked Haircut, March 2, 10:00\sAM\. Change: http.*\/manage\?token=/)]);
   });
 
-  it('outside the 24-hour window the reminder goes as the approved template, once', async () => {
+  it('outside the 24-hour window the reminder goes as the approved template, once, with Confirm / Reschedule quick replies', async () => {
     wa.approveTemplate(number.phoneNumberId, 'appointment_reminder', 'en_US');
     const booking = (await h.deps.db.select().from(bookings).where(eq(bookings.status, 'confirmed')))[0]!;
     // The client last wrote more than a day before the 2-hour reminder falls due.
@@ -181,6 +181,11 @@ describe('WhatsApp channel against the emulator', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ type: 'template', status: 'delivered', template: { name: 'appointment_reminder', language: 'en_US', parameters: ['Haircut', expect.stringMatching(/^March 2, 10:00\sAM$/), 'Bedford Blade Barbershop'] } });
     expect(await h.deps.db.select().from(sentMessages).where(eq(sentMessages.kind, 'whatsapp:reminder_120'))).toHaveLength(1);
+    // Its quick replies are Confirm / Reschedule: tapping Confirm records "I'll be there" and thanks the client.
+    expect(sent[0]!.template!.payloads).toEqual([`r:ok:${booking.id}`, `r:mv:${booking.id}`]);
+    expect((await wa.userTaps(number.phoneNumberId, USER, `r:ok:${booking.id}`)).status).toBe(200);
+    expect(businessLines().at(-1)!.text).toMatch(/^Thank you! See you Monday, March 2 at 10:00\sAM\.$/);
+    expect((await h.deps.db.select().from(bookings).where(eq(bookings.id, booking.id)))[0]!.visitorConfirmedAt).not.toBeNull();
   });
 
   it('refuses forged webhooks (bad or missing signature: 401) and plays a redelivered message once', async () => {

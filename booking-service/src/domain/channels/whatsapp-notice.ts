@@ -24,6 +24,8 @@ export interface NoticeFacts {
   serviceName: string;
   start: number;
   timeZone: string;
+  /** A reminder's Confirm / Reschedule buttons: reply buttons inside the window, quick-reply payloads of the template outside. */
+  buttons?: Array<{ id: string; title: string }> | undefined;
 }
 
 /** Template parameters may not hold new lines, tabs or more than four spaces in a row (Meta's rule). */
@@ -34,12 +36,16 @@ export function windowOpen(lastClientMessageAt: number | null, now: number): boo
 }
 
 export function whatsappNotice(f: NoticeFacts, lang: Lang, open: boolean, templates: NoticeTemplates | undefined): WaOut | null {
-  if (open) return { type: 'text', text: { body: f.text, preview_url: false } };
+  if (open) {
+    if (!f.buttons?.length) return { type: 'text', text: { body: f.text, preview_url: false } };
+    return { type: 'interactive', interactive: { type: 'button', body: { text: f.text.slice(0, 1024) }, action: { buttons: f.buttons.map((b) => ({ type: 'reply' as const, reply: { id: b.id, title: b.title } })) } } };
+  }
   if (!templates) return null;
   const language = { code: templates.code };
   if (f.kind === 'reminder' && templates.reminder) {
     const w = instantWords(f.start, f.timeZone, lang);
-    return { type: 'template', template: { name: templates.reminder, language, components: [{ type: 'body', parameters: [f.serviceName, `${w.date}, ${w.time}`, f.businessName].map((t) => ({ type: 'text' as const, text: param(t) })) }] } };
+    const quickReplies = (f.buttons ?? []).map((b, i) => ({ type: 'button' as const, sub_type: 'quick_reply' as const, index: String(i), parameters: [{ type: 'payload' as const, payload: b.id }] }));
+    return { type: 'template', template: { name: templates.reminder, language, components: [{ type: 'body', parameters: [f.serviceName, `${w.date}, ${w.time}`, f.businessName].map((t) => ({ type: 'text' as const, text: param(t) })) }, ...quickReplies] } };
   }
   if (!templates.notice) return null;
   return { type: 'template', template: { name: templates.notice, language, components: [{ type: 'body', parameters: [f.businessName, f.text].map((t) => ({ type: 'text' as const, text: param(t) })) }] } };

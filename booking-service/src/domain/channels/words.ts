@@ -20,6 +20,10 @@ const en = {
   choose: 'Choose',
   useMyNumber: 'Use my number',
   waContactHint: 'Send your name and phone number or e-mail in one message, e.g. “Anna +1 212 555 0100”, or tap “Use my number”. By sending them you agree: {consent}',
+  reminderConfirm: 'Confirm',
+  reminderReschedule: 'Reschedule',
+  attendanceThanks: 'Thank you! See you {when}.',
+  reminderStale: 'This booking can no longer be changed here. Send “menu” to see your bookings.',
 };
 
 type ChannelWords = typeof en;
@@ -40,6 +44,10 @@ const ru: ChannelWords = {
   choose: 'Выбрать',
   useMyNumber: 'Мой номер',
   waContactHint: 'Отправьте имя и телефон или e-mail одним сообщением, например «Анна +7 900 123-45-67», или нажмите «Мой номер». Отправляя их, вы соглашаетесь: {consent}',
+  reminderConfirm: 'Подтвердить',
+  reminderReschedule: 'Перенести',
+  attendanceThanks: 'Спасибо! Ждём вас {when}.',
+  reminderStale: 'Эту запись здесь уже нельзя изменить. Отправьте «меню», чтобы увидеть ваши записи.',
 };
 
 const hy: ChannelWords = {
@@ -57,6 +65,10 @@ const hy: ChannelWords = {
   choose: 'Ընտրել',
   useMyNumber: 'Իմ համարը',
   waContactHint: 'Ուղարկեք ձեր անունը և հեռախոսահամարը կամ էլ. փոստը մեկ հաղորդագրությամբ, օրինակ՝ «Աննա +374 91 123456», կամ սեղմեք «Իմ համարը»։ Ուղարկելով՝ դուք համաձայնում եք. {consent}',
+  reminderConfirm: 'Հաստատել',
+  reminderReschedule: 'Տեղափոխել',
+  attendanceThanks: 'Շնորհակալություն։ Սպասում ենք ձեզ {when}։',
+  reminderStale: 'Այս գրանցումն այստեղ այլևս հնարավոր չէ փոխել։ Ուղարկեք «մենյու»՝ ձեր գրանցումները տեսնելու համար։',
 };
 
 const WORDS: Record<Lang, ChannelWords> = { en, ru, hy };

@@ -19,6 +19,7 @@ import { complete, retryAt, type JobRow } from '../../adapters/job-queue/queue.j
 import { quietUntil } from '../../domain/channels/quiet-hours.js';
 import { smsText, type SmsMessageKind } from '../../domain/channels/sms-text.js';
 import { whatsappNotice, windowOpen } from '../../domain/channels/whatsapp-notice.js';
+import { reminderButtons } from '../../domain/channels/reminder-actions.js';
 import { SmsError } from '../../ports/sms.js';
 import { WhatsAppError } from '../../ports/whatsapp.js';
 import type { Deps } from '../deps.js';
@@ -140,11 +141,13 @@ async function sendOn(rt: ChannelsRuntime, deps: Deps, route: Route, text: strin
   if (route.channel === 'sms') return (await rt.sms!.send(route.phone, text)).id;
   const conn = (await deps.db.select().from(channelConnections).where(eq(channelConnections.id, route.connectionId)).limit(1))[0];
   if (!conn) throw new SmsError(`${route.channel} is no longer connected`, false);
+  const lang = visitorLang(c);
+  // A reminder carries Confirm / Reschedule (reminder-actions.ts answers the press).
+  const buttons = kind === 'reminder' ? reminderButtons(c.booking.id, lang) : undefined;
   if (route.channel === 'whatsapp') {
-    const lang = visitorLang(c);
     const facts = bookingFacts(c, lang);
     const out = whatsappNotice(
-      { kind, text, businessName: c.business.name, serviceName: facts.serviceName, start: facts.start, timeZone: c.business.timeZone },
+      { kind, text, businessName: c.business.name, serviceName: facts.serviceName, start: facts.start, timeZone: c.business.timeZone, buttons },
       lang,
       windowOpen(route.lastClientAt, now.getTime()),
       templatesOf(conn)[lang],
@@ -153,7 +156,7 @@ async function sendOn(rt: ChannelsRuntime, deps: Deps, route: Route, text: strin
     if (!out) throw new WhatsAppError(`no WhatsApp template for ${lang} outside the 24-hour window`, 400, undefined);
     return (await whatsappApiOf(rt, conn).send(route.waId, out)).messageId;
   }
-  const m = await botOf(rt, conn).sendMessage(route.chatId, text);
+  const m = await botOf(rt, conn).sendMessage(route.chatId, text, buttons ? { inline_keyboard: [buttons.map((b) => ({ text: b.title, callback_data: b.id }))] } : undefined);
   return `telegram:${m.messageId}`;
 }
 

@@ -17,6 +17,8 @@ import type { SiteContext } from '../site.js';
 import { botOf } from './connections.js';
 import { channelOutbound } from './deliver.js';
 import { webhookSecret, type ChannelsRuntime } from './runtime.js';
+import { parseReminderAction } from '../../domain/channels/reminder-actions.js';
+import { handleReminderPress } from './reminder-actions.js';
 
 export type WebhookAnswer = { status: 200 | 400 | 401 | 404; body: string };
 
@@ -75,6 +77,14 @@ export async function handleTelegramUpdate(deps: Deps, rt: ChannelsRuntime, conn
   const update = asUpdate(body);
   if (!update) return { status: 400, body: 'update_id: expected an integer' };
   const site = await siteOf(deps, conn.siteId);
+  // A reminder's Confirm / Reschedule button.
+  const press = update.callback_query?.data ? parseReminderAction(update.callback_query.data) : null;
+  const pressChat = update.callback_query?.message?.chat;
+  if (site && press && pressChat?.type === 'private') {
+    const r = await handleReminderPress(deps, rt, { conn, site, channel: 'telegram', chat: String(pressChat.id), ...press, updateKey: `u:${update.update_id}` });
+    await botOf(rt, conn).answerCallbackQuery(update.callback_query!.id).catch((err: unknown) => rt.log?.('[channels] answerCallbackQuery failed', err));
+    return { status: 200, body: r === 'played' ? 'ok' : 'duplicate' };
+  }
   const what = eventOf(update);
   // Not for us (a group, a sticker, a button from elsewhere): acknowledged so Telegram stops resending.
   if (!site || !what || what.chat.type !== 'private') return { status: 200, body: 'ignored' };

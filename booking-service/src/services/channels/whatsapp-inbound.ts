@@ -20,6 +20,8 @@ import type { SiteContext } from '../site.js';
 import { channelOutbound } from './deliver.js';
 import type { ChannelsRuntime } from './runtime.js';
 import { appSecretOf, verifyTokenOf } from './whatsapp-connection.js';
+import { parseReminderAction } from '../../domain/channels/reminder-actions.js';
+import { handleReminderPress } from './reminder-actions.js';
 import { sameToken, validHubSignature } from './whatsapp-signature.js';
 
 export type WebhookAnswer = { status: 200 | 400 | 401 | 403; body: string };
@@ -101,6 +103,12 @@ export async function handleWhatsAppWebhook(deps: Deps, rt: ChannelsRuntime, con
     if (change.field !== 'messages' || !value || value.metadata?.phone_number_id !== conn.config.phoneNumberId) continue;
     for (const m of value.messages ?? []) {
       if (typeof m.id !== 'string' || typeof m.from !== 'string' || !WA_ID.test(m.from)) continue;
+      // A reminder's Confirm / Reschedule: a reply button inside the window, a template's quick reply outside.
+      const press = parseReminderAction((m.type === 'interactive' ? m.interactive?.button_reply?.id : m.type === 'button' ? m.button?.payload : undefined) ?? '');
+      if (press) {
+        if ((await handleReminderPress(deps, rt, { conn, site, channel: 'whatsapp', chat: m.from, ...press, updateKey: `m:${m.id}` })) === 'played') played++;
+        continue;
+      }
       const name = value.contacts?.find((c) => c.wa_id === m.from)?.profile?.name ?? '';
       const event = eventOf(m, { waId: m.from, name });
       if (!event) continue;
