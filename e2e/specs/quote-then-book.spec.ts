@@ -1,7 +1,17 @@
-import { expect, test } from '../support/fixtures';
+import { expect, OWNER, test } from '../support/console';
+import { BOOKING_URL } from '../support/urls';
 import { Widget } from '../support/widget';
 
-test('a visitor gets a coloring quote (range first, then the final price) and books it', async ({ page, state }) => {
+/** An amount as digits only ("7 350 ₽", "₽7,350" → "7350"): each language groups digits its own way. */
+const digits = (s: string) => s.replace(/[\s\u00a0\u202f,.]/g, '');
+
+/**
+ * What was agreed is kept (issue 11): the final price of the quote is the booking's, and the same
+ * amount is on the confirmation card, in the e-mail, in the .ics description, on the manage page
+ * and in the console's booking details.
+ */
+test('a visitor gets a coloring quote (range first, then the final price) and books it', async ({ page, state, desk }) => {
+  const email = `olga-${Date.now()}@example.ru`;
   const widget = new Widget(page, 'ru');
   const { t, w } = widget;
   const quotes: unknown[] = [];
@@ -31,6 +41,8 @@ test('a visitor gets a coloring quote (range first, then the final price) and bo
   await widget.choose('Густые');
   await expect(widget.lastBot).toContainText('Ваша цена:');
   await expect(widget.lastBot).toContainText('₽');
+  const amount = digits(/Ваша цена:\s*([\d\s\u00a0\u202f]+)/.exec((await widget.lastBot.textContent())!)![1]!);
+  expect(amount).toMatch(/^\d{3,}$/);
   await expect.poll(() => quotes.length).toBe(1);
   await state('quote-final');
 
@@ -38,10 +50,39 @@ test('a visitor gets a coloring quote (range first, then the final price) and bo
   await expect(widget.lastBot).toHaveText(w.askStaff);
   await widget.choose(w.anyone);
   await widget.slots.first().click();
-  await widget.fillContact({ name: 'Ольга', email: 'olga@example.ru' });
+  await widget.fillContact({ name: 'Ольга', email });
   await widget.consent();
   await widget.choose(w.confirmBooking);
   await expect(widget.log).toContainText(w.booked);
   await expect(widget.log.locator('.card')).toContainText('Окрашивание');
+  expect(digits((await widget.log.locator('.card').last().textContent())!)).toContain(amount);
   await state('quote-booked');
+
+  // The confirmation e-mail (the demo mailbox) and its calendar file.
+  await page.goto(`${BOOKING_URL}/mailbox`);
+  const row = page.getByRole('row').filter({ hasText: email });
+  await expect(async () => {
+    await page.reload();
+    await expect(row).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await row.getByRole('link').click();
+  const message = page.frameLocator('iframe[title="Message"]');
+  expect(digits((await message.locator('body').textContent())!)).toContain(amount);
+  const invite = await page.request.get(new URL((await page.getByRole('link', { name: 'invite.ics' }).getAttribute('href'))!, BOOKING_URL).toString());
+  const ics = (await invite.text()).replace(/\r\n[ \t]/g, '');
+  expect(digits(/^DESCRIPTION:(.*)$/m.exec(ics)![1]!)).toContain(amount);
+
+  // The manage page the e-mail links to.
+  await page.goto((await message.getByRole('link').filter({ hasText: /перенести|отменить/i }).first().getAttribute('href'))!);
+  expect(digits((await page.getByTestId('price').textContent())!)).toContain(amount);
+  const start = (await page.locator('dd[data-start]').getAttribute('data-start'))!;
+
+  // The console's booking details, for the owner.
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date(start));
+  await desk.open(`/calendar?date=${day}&view=day`);
+  await desk.signIn(OWNER('demo-salon-spb'));
+  await expect(desk.heading).toHaveText('Calendar');
+  await page.getByRole('button', { name: /· Ольга/ }).first().click();
+  const panel = page.getByRole('region', { name: 'Booking: Ольга' });
+  expect(digits((await panel.getByTestId('booking-price').textContent())!)).toContain(amount);
 });
