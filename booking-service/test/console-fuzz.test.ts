@@ -217,6 +217,9 @@ const FIELDS: Record<string, Record<string, fc.Arbitrary<unknown>>> = {
   'google.revokeFeed': { staffId },
   'auth.setLang': { lang },
   'apiKeys.create': { name: text, scope: fc.constantFrom('read', 'write', 'admin'), rateLimitPerMinute: fc.oneof(fc.constant(undefined), minutes) },
+  'privacy.find': { query: fc.oneof(fc.constantFrom('an', 'example.com', '+7 900', ''), text) },
+  'privacy.export': { customerId: fc.oneof(bookingId, text) },
+  'privacy.erase': { customerId: fc.oneof(bookingId, text) },
 };
 /** For a procedure added after this table: every id-like and text field a console input tends to have. */
 const GENERIC: Record<string, fc.Arbitrary<unknown>> = { id: fc.oneof(serviceId, staffId, siteId, bookingId, handoffId), siteId, staffId, serviceId, bookingId, from: instant, to: instant, date: day, name: text, email, lang };

@@ -21,6 +21,9 @@ import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { jobDeps, runNow } from './support/jobs.js';
 import { visitor } from './support/visitor.js';
+import { consoleFailure, ownerOf, signIn, staffAccount } from './support/console.js';
+import { openSse } from './support/sse.js';
+import { createMemoryBus } from '../src/adapters/bus/memory.js';
 
 const BARBER = 'demo-barber-nyc';
 const BIZ = 'biz-barber-nyc';
@@ -178,6 +181,39 @@ describe.each(dbKinds)('privacy: export and erase one person on %s', (kind) => {
     expect(await traces(h, ['Bob Keeper'])).not.toEqual([]);
     const again = await exportCustomer(h.deps.db, BIZ, customerId, h.clock.now());
     expect(again.ok ? 'found' : again.reason).toBe('CUSTOMER_NOT_FOUND');
+  });
+
+  it('console: the owner finds a client, downloads their data and erases it; an open chat of theirs ends at once; staff may not', async () => {
+    h.deps.bus = createMemoryBus();
+    const { url } = await h.http({ streams: { heartbeatMs: 60_000 } });
+    const owner = await signIn(url, ownerOf(BARBER));
+    const v = visitor(h, BARBER, 'en', { origin: ORIGIN });
+    await v.send({ type: 'choose', optionId: 'intent:book' });
+    await v.send({ type: 'choose', optionId: v.option('Beard trim') });
+    await v.send({ type: 'choose', optionId: v.option('Anyone') });
+    const p = v.view.prompt;
+    if (p.kind !== 'slots') throw new Error(p.kind);
+    await v.send({ type: 'choose', optionId: p.slots[0]!.id });
+    await v.send({ type: 'contact', name: 'Quinn Console', contact: `quinn.${kind}@example.com`, consent: true });
+    const stream = await openSse(`${url}/conversations/${v.view.conversationId}/stream?token=${v.view.token}&after=${v.view.seq}`, { origin: ORIGIN });
+    await stream.next((f) => f.event === 'status');
+
+    expect(await owner.client.privacy.find.query({ query: 'q' })).toEqual([]);
+    const hits = await owner.client.privacy.find.query({ query: 'QUINN' });
+    expect(hits).toEqual([expect.objectContaining({ name: 'Quinn Console', email: `quinn.${kind}@example.com`, bookings: 1 })]);
+    const x = await owner.client.privacy.export.query({ customerId: hits[0]!.customerId });
+    expect(x.bookings).toHaveLength(1);
+    expect(x.conversations[0]!.id).toBe(v.view.conversationId);
+
+    const staff = await signIn(url, staffAccount('barber-marcus', BARBER));
+    expect((await consoleFailure(staff.client.privacy.erase.mutate({ customerId: hits[0]!.customerId }))).code).toBe('FORBIDDEN');
+    expect((await consoleFailure(owner.client.privacy.erase.mutate({ customerId: 'nobody' }))).code).toBe('NOT_FOUND');
+
+    const erased = await owner.client.privacy.erase.mutate({ customerId: hits[0]!.customerId });
+    expect(erased).toMatchObject({ customers: 1, bookingsCancelled: 1, conversations: 1 });
+    await stream.next((f) => f.event === 'gone');
+    stream.close();
+    expect(await owner.client.privacy.find.query({ query: 'quinn' })).toEqual([]);
   });
 
   it('another business cannot export or erase this one’s customer', async () => {

@@ -42,6 +42,7 @@ type In = inferRouterInputs<ConsoleRouter>;
 type Out = inferRouterOutputs<ConsoleRouter>;
 export type ApiKey = Out['apiKeys']['list'][number];
 export type WebhookEndpoint = Out['webhooks']['list'][number];
+export type PersonHit = Out['privacy']['find'][number];
 export type WebhookDelivery = Out['webhooks']['deliveries'][number];
 export type WebhookUpdate = In['webhooks']['update'];
 export type WebhookEventType = In['webhooks']['create']['events'][number];
@@ -141,6 +142,11 @@ export const api = {
     settings: (): Promise<FollowUpSettingsView> => call(trpc.followUps.settings.query()),
     saveSettings: (i: FollowUpSettings): Promise<FollowUpSettingsView> => call(trpc.followUps.saveSettings.mutate(i)),
     ofConversation: (i: { conversationId: string }): Promise<FollowUpItem[]> => call(trpc.followUps.ofConversation.query(i)),
+  },
+  privacy: {
+    find: (i: { query: string }): Promise<PersonHit[]> => call(trpc.privacy.find.query(i)),
+    export: (i: { customerId: string }): Promise<Out['privacy']['export']> => call(trpc.privacy.export.query(i)),
+    erase: (i: { customerId: string }): Promise<Out['privacy']['erase']> => call(trpc.privacy.erase.mutate(i)),
   },
   webhooks: {
     eventTypes: (): Promise<WebhookEventType[]> => call(trpc.webhooks.eventTypes.query()),

@@ -21,6 +21,7 @@ import { MyHoursPage } from '../pages/my-hours.js';
 import { GoogleSettingsPage } from '../pages/google.js';
 import { ChannelsPage } from '../pages/channels.js';
 import { ApiKeysPage } from '../pages/api-keys.js';
+import { PeoplePage } from '../pages/people.js';
 import { WebhooksPage } from '../pages/webhooks.js';
 import { FollowUpsPage } from '../pages/follow-ups.js';
 import { navigate, route } from './router.js';
@@ -46,6 +47,7 @@ const PRIVATE: Record<string, { page: FunctionComponent; owner?: boolean }> = {
   '/settings/quote-trees': { page: QuoteTreesPage, owner: true },
   '/settings/channels': { page: ChannelsPage, owner: true },
   '/settings/api-keys': { page: ApiKeysPage, owner: true },
+  '/people': { page: PeoplePage, owner: true },
   '/settings/webhooks': { page: WebhooksPage, owner: true },
   '/settings/follow-ups': { page: FollowUpsPage, owner: true },
 };

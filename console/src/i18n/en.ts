@@ -51,6 +51,7 @@ export const en = {
     apiKeys: 'API keys',
     webhooks: 'Webhooks',
     followUps: 'Follow-ups',
+    people: 'Client data',
     settings: 'Settings',
   },
   auth: {
@@ -516,6 +517,25 @@ export const en = {
     active: 'Active',
     revoke: 'Revoke',
     confirmRevoke: 'Revoke the key "{name}"? Requests with it are refused at once.',
+  },
+  // privacy
+  people: {
+    title: 'Client data',
+    intro: 'Find a client to download everything kept about them, or to erase it when they ask (privacy law: GDPR, 152-FZ).',
+    search: 'Name, e-mail or phone',
+    searchHint: 'At least 2 characters.',
+    find: 'Find',
+    found: 'Clients found',
+    nobody: 'No client matches.',
+    bookings: 'Bookings: {n}',
+    lastSeen: 'Last: {at}',
+    export: 'Download data (JSON)',
+    erase: 'Erase data',
+    confirmTitle: 'Erase everything about {name}?',
+    confirmText: 'Their future bookings are cancelled (staff and the calendar are told); their contact details, chats and requests are deleted everywhere. Your figures keep the visits without the name. This cannot be undone.',
+    confirmYes: 'Yes, erase',
+    erasedTitle: 'Data erased',
+    erasedText: 'Future bookings cancelled: {n}. Nothing about this client is kept any more.',
   },
   webhooks: {
     title: 'Webhooks',

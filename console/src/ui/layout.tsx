@@ -25,6 +25,7 @@ export const NAV: NavItem[] = [
   { path: '/dashboard', label: (d) => d.nav.dashboard },
   { path: '/my-hours', label: (d) => d.nav.myHours, needsStaff: true },
   { path: '/calendar-settings', label: (d) => d.nav.google, needsStaff: true },
+  { path: '/people', label: (d) => d.nav.people, owner: true },
   { path: '/settings/business', label: (d) => d.nav.business, owner: true },
   { path: '/settings/services', label: (d) => d.nav.services, owner: true },
   { path: '/settings/staff', label: (d) => d.nav.staff, owner: true },

@@ -20,6 +20,7 @@ import { apiKeysRouter } from './routers/api-keys.js';
 import { webhooksRouter } from './routers/webhooks.js';
 import { exportsRouter } from './routers/exports.js';
 import { followUpsRouter } from './routers/follow-ups.js';
+import { privacyRouter } from './routers/privacy.js';
 
 export const consoleRouter = router({
   auth: authRouter,
@@ -38,6 +39,7 @@ export const consoleRouter = router({
   webhooks: webhooksRouter,
   exports: exportsRouter,
   followUps: followUpsRouter,
+  privacy: privacyRouter,
 });
 
 export type ConsoleRouter = typeof consoleRouter;

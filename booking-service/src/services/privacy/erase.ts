@@ -21,6 +21,7 @@ import {
   conversations,
   customers,
   events,
+  followUps,
   handoffReplies,
   handoffs,
   jobs,
@@ -50,6 +51,12 @@ export interface Erased {
   redacted: number;
 }
 
+export interface ErasedPerson {
+  erased: Erased;
+  /** The conversations emptied, at their last seq: the caller wakes their push streams, which then end ("gone"). */
+  conversations: Array<{ id: string; seq: number }>;
+}
+
 export interface EraseOptions {
   /** Who asked (the cancellations' KPI events): the visitor by default. */
   actor?: Actor;
@@ -58,17 +65,17 @@ export interface EraseOptions {
 }
 
 /** @example const r = await eraseCustomer(deps.db, businessId, customerId, deps.clock.now(), { actor: { by: 'staff', userId } }); */
-export async function eraseCustomer(db: Db, businessId: string, customerId: string, now: Date, opts: EraseOptions = {}): Promise<Result<{ erased: Erased }>> {
+export async function eraseCustomer(db: Db, businessId: string, customerId: string, now: Date, opts: EraseOptions = {}): Promise<Result<ErasedPerson>> {
   const p = await personOfCustomer(db, businessId, customerId, opts.reach ?? 'contact');
   if (!p) return fail('CUSTOMER_NOT_FOUND', 'No such customer', { field: 'customerId' });
-  return ok({ erased: await erasePerson(db, p, now, opts.actor ?? { by: 'visitor' }) });
+  return ok(await erasePerson(db, p, now, opts.actor ?? { by: 'visitor' }));
 }
 
 /** The chat's "delete my data": the conversation the visitor holds and what was booked in it. */
-export async function eraseConversation(db: Db, businessId: string, conversationId: string, now: Date): Promise<Result<{ erased: Erased }>> {
+export async function eraseConversation(db: Db, businessId: string, conversationId: string, now: Date): Promise<Result<ErasedPerson>> {
   const p = await personOfConversation(db, businessId, conversationId);
   if (!p) return fail('CONVERSATION_NOT_FOUND', 'No such conversation', { field: 'conversationId' });
-  return ok({ erased: await erasePerson(db, p, now, { by: 'visitor' }) });
+  return ok(await erasePerson(db, p, now, { by: 'visitor' }));
 }
 
 /** A bounded number of rereads when a booking changes under us (someone moved it meanwhile). */
@@ -106,7 +113,7 @@ async function redactRows<R extends { key: unknown; value: unknown }>(rows: R[],
   return changed;
 }
 
-async function eraseRows(tx: Queryable, p: Person, now: Date): Promise<Omit<Erased, 'bookingsCancelled'>> {
+async function eraseRows(tx: Queryable, p: Person, now: Date): Promise<{ counts: Omit<Erased, 'bookingsCancelled'>; conversations: ErasedPerson['conversations'] }> {
   const { businessId, needles } = p;
   const all = [...needles.contacts, ...needles.names];
   let redacted = 0;
@@ -122,9 +129,10 @@ async function eraseRows(tx: Queryable, p: Person, now: Date): Promise<Omit<Eras
   const goneLeads = p.leadIds.length ? await tx.delete(leads).where(and(eq(leads.businessId, businessId), inArray(leads.id, p.leadIds))).returning({ id: leads.id }) : [];
 
   let messages = 0;
+  let emptied: ErasedPerson['conversations'] = [];
   if (p.conversationIds.length) {
     messages = (await tx.delete(conversationMessages).where(and(eq(conversationMessages.businessId, businessId), inArray(conversationMessages.conversationId, p.conversationIds))).returning({ seq: conversationMessages.seq })).length;
-    await tx
+    emptied = await tx
       .update(conversations)
       .set({
         // An empty token hash matches no token: the visitor's stored id no longer opens it, and
@@ -140,9 +148,21 @@ async function eraseRows(tx: Queryable, p: Person, now: Date): Promise<Omit<Eras
         contactEmail: null,
         purgeAfter: null,
         version: sql`${conversations.version} + 1`,
+        // One past the last message: a signal at this seq wakes every stream still open on it.
+        seq: sql`${conversations.seq} + 1`,
+        staffReadSeq: sql`${conversations.seq} + 1`,
         updatedAt: now,
       })
-      .where(and(eq(conversations.businessId, businessId), inArray(conversations.id, p.conversationIds)));
+      .where(and(eq(conversations.businessId, businessId), inArray(conversations.id, p.conversationIds)))
+      .returning({ id: conversations.id, seq: conversations.seq });
+  }
+
+  if (p.conversationIds.length) {
+    // Nothing more goes to them: follow-ups still planned are called off.
+    await tx
+      .update(followUps)
+      .set({ status: 'cancelled', reason: 'erased' })
+      .where(and(eq(followUps.businessId, businessId), inArray(followUps.conversationId, p.conversationIds), eq(followUps.status, 'scheduled')));
   }
 
   if (p.handoffIds.length) {
@@ -190,7 +210,7 @@ async function eraseRows(tx: Queryable, p: Person, now: Date): Promise<Omit<Eras
     redacted += mail.length + sent.length;
   }
 
-  return {
+  const counts = {
     customers: goneCustomers.length,
     bookingsKept,
     conversations: p.conversationIds.length,
@@ -200,10 +220,11 @@ async function eraseRows(tx: Queryable, p: Person, now: Date): Promise<Omit<Eras
     lookupCodes: codes.length,
     redacted,
   };
+  return { counts, conversations: emptied };
 }
 
-export async function erasePerson(db: Db, p: Person, now: Date, actor: Actor): Promise<Erased> {
+export async function erasePerson(db: Db, p: Person, now: Date, actor: Actor): Promise<ErasedPerson> {
   const bookingsCancelled = await cancelAhead(db, p, now, actor);
-  const rest = await db.transaction((tx) => eraseRows(tx, p, now));
-  return { bookingsCancelled, ...rest };
+  const { counts, conversations: emptied } = await db.transaction((tx) => eraseRows(tx, p, now));
+  return { erased: { bookingsCancelled, ...counts }, conversations: emptied };
 }
