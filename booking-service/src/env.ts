@@ -92,6 +92,8 @@ export const envSchema = z.object({
    * the demo (defaults to on with the seeded demo data, off otherwise); never in production.
    */
   WEBHOOKS_ALLOW_PRIVATE: boolish.optional(),
+  /** Seconds a staff reply may stay unseen in the chat before it goes to the visitor by e-mail (issue 13; e2e uses a few). */
+  REPLY_MAIL_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** Telegram Bot API root (issue 16): Telegram's unless pointed at a compatible server (the emulator). */
   TELEGRAM_API_ROOT: z.string().url().optional(),
   /** WhatsApp Cloud API (Graph API) root (issue 16): graph.facebook.com unless pointed at a compatible server (the emulator). Unset in the embedded-DB demo = the in-process emulator. */

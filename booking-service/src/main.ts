@@ -60,6 +60,7 @@ const deps = {
   configCache: createConfigCache(),
   // The demo's receivers are on this machine; a real deployment keeps the SSRF guard on.
   webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE ?? demoSeeded,
+  replyMailDelayMs: env.REPLY_MAIL_DELAY_SECONDS * 1000,
   // Set below, once the channels' runtime exists (it needs the secret).
   outbound: undefined as ChannelOutbound | undefined,
   bus,

@@ -216,6 +216,34 @@ describe.each(dbKinds)('privacy: export and erase one person on %s', (kind) => {
     expect(await owner.client.privacy.find.query({ query: 'quinn' })).toEqual([]);
   });
 
+  it('manage page: "Delete my data" asks first, then erases that booking’s client (not others who share the e-mail)', async () => {
+    const { url } = await h.http();
+    const shared = `shared.${kind}@example.com`;
+    const mine = await book(h, { siteKey: BARBER, serviceId: 'barber-haircut', day: '2026-03-16', name: 'Pat Manage', email: shared, lang: 'en' });
+    // Someone else booked with the same address: the link proves only its own booking.
+    const other = await book(h, { siteKey: BARBER, serviceId: 'barber-haircut', day: '2026-03-17', name: 'Other Typist', email: shared, lang: 'en' });
+    const token = encodeURIComponent(mine.manageToken);
+    const pageHtml = await (await fetch(`${url}/manage?token=${token}&lang=en`)).text();
+    expect(pageHtml).toContain('Delete my data');
+    expect(pageHtml).not.toContain('action="/manage/erase"');
+    const asked = await (await fetch(`${url}/manage?token=${token}&lang=ru&ask=erase`)).text();
+    expect(asked).toContain('action="/manage/erase"');
+    expect(asked).toContain('Да, удалить мои данные');
+
+    const res = await fetch(`${url}/manage/erase`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${token}&lang=hy` });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Ձեր տվյալները ջնջված են։');
+    const [b] = await h.deps.db.select().from(bookings).where(eq(bookings.id, mine.booking.id));
+    expect(b).toMatchObject({ status: 'cancelled', customerId: null });
+    expect(await traces(h, ['Pat Manage'])).toEqual([]);
+    const [o] = await h.deps.db.select().from(bookings).where(eq(bookings.id, other.booking.id));
+    expect(o).toMatchObject({ status: 'confirmed' });
+    expect((await h.deps.db.select().from(customers).where(eq(customers.id, o!.customerId!)))[0]).toMatchObject({ name: 'Other Typist' });
+    // A second post (another tab) finds nothing left and says so kindly; a forged token is refused.
+    expect((await fetch(`${url}/manage/erase`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${token}&lang=en` })).status).toBe(200);
+    expect((await fetch(`${url}/manage/erase`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'token=forged.x&lang=en' })).status).toBe(403);
+  });
+
   it('another business cannot export or erase this one’s customer', async () => {
     const made = await book(h, { siteKey: BARBER, serviceId: 'barber-haircut', day: '2026-03-13', name: 'Cross Tenant', email: 'cross@example.com', lang: 'en' });
     const [b] = await h.deps.db.select().from(bookings).where(eq(bookings.id, made.booking.id));

@@ -36,6 +36,10 @@ export interface PageStrings {
   pickAnother: string;
   cancelAsk: string;
   keep: string;
+  eraseTitle: string;
+  eraseAsk: string;
+  eraseConfirm: string;
+  erased: string;
   bookAgain: string;
   bookAgainNote: string;
   language: string;
@@ -76,6 +80,10 @@ const en: PageStrings = {
   pickAnother: 'Choose another time',
   cancelAsk: 'Cancel this booking? The time will be offered to other clients.',
   keep: 'No, keep it',
+  eraseTitle: 'Delete my data',
+  eraseAsk: 'Delete everything we keep about you? Your future bookings are cancelled and your contact details and chats are deleted. This cannot be undone.',
+  eraseConfirm: 'Yes, delete my data',
+  erased: 'Your data has been deleted. This link no longer opens anything.',
   bookAgain: 'Book again',
   bookAgainNote: 'This booking is cancelled. You can book the same service for another time.',
   language: 'Language',
@@ -126,6 +134,10 @@ const ru: PageStrings = {
   pickAnother: 'Выбрать другое время',
   cancelAsk: 'Отменить эту запись? Время станет доступно другим клиентам.',
   keep: 'Нет, оставить',
+  eraseTitle: 'Удалить мои данные',
+  eraseAsk: 'Удалить всё, что мы о вас храним? Будущие записи будут отменены, контакты и переписка удалены. Отменить это нельзя.',
+  eraseConfirm: 'Да, удалить мои данные',
+  erased: 'Ваши данные удалены. Эта ссылка больше ничего не открывает.',
   bookAgain: 'Записаться снова',
   bookAgainNote: 'Эта запись отменена. Можно записаться на ту же услугу в другое время.',
   language: 'Язык',
@@ -176,6 +188,10 @@ const hy: PageStrings = {
   pickAnother: 'Ընտրել այլ ժամ',
   cancelAsk: 'Չեղարկե՞լ այս ամրագրումը։ Ժամը հասանելի կդառնա այլ հաճախորդների համար։',
   keep: 'Ոչ, թողնել',
+  eraseTitle: 'Ջնջել իմ տվյալները',
+  eraseAsk: 'Ջնջե՞լ ձեր մասին մեր պահած ամեն ինչը։ Ապագա ամրագրումները կչեղարկվեն, կոնտակտները և նամակագրությունը կջնջվեն։ Սա հնարավոր չէ հետարկել։',
+  eraseConfirm: 'Այո, ջնջել իմ տվյալները',
+  erased: 'Ձեր տվյալները ջնջված են։ Այս հղումն այլևս ոչինչ չի բացում։',
   bookAgain: 'Կրկին գրանցվել',
   bookAgainNote: 'Այս ամրագրումը չեղարկված է։ Կարող եք գրանցվել նույն ծառայությանը այլ ժամի։',
   language: 'Լեզու',

@@ -11,6 +11,7 @@ import { formatMessage, instantValues } from '../domain/messages/icu.js';
 import { formatTime, formatWhen } from '../domain/messages/format.js';
 import type { Deps } from '../services/deps.js';
 import { cancelBooking, rescheduleBooking } from '../services/manage.js';
+import { eraseByManageToken } from '../services/privacy/visitor.js';
 import { priceText } from '../domain/booking/price.js';
 import { rebook, rebookOptions } from '../services/rebook.js';
 import { rescheduleOptions } from '../services/reschedule-options.js';
@@ -177,7 +178,24 @@ export function visitorPages(deps: Deps, log: (m: string, e?: unknown) => void):
         const msg = view.business.phone ? formatMessage(lang, s.changesClosedCall, { ...deadline, phone: view.business.phone }) : formatMessage(lang, s.changesClosed, deadline);
         body += `<section id="changes-closed"><p class="note">${escapeHtml(msg)}</p></section>`;
       }
+      // Delete my data (issue 13): asks first like cancelling; the yes posts.
+      body +=
+        ask === 'erase'
+          ? `<section id="erase" class="ask" aria-labelledby="erase-title"><h2 id="erase-title">${escapeHtml(s.eraseAsk)}</h2><form method="post" action="/manage/erase">${hidden}<button type="submit" class="btn danger">${escapeHtml(s.eraseConfirm)}</button></form><a class="btn" href="${escapeHtml(self(''))}">${escapeHtml(s.keep)}</a></section>`
+          : `<section id="erase"><h2>${escapeHtml(s.eraseTitle)}</h2><form method="get" action="/manage#erase">${hidden}<input type="hidden" name="ask" value="erase"><button type="submit" class="btn">${escapeHtml(s.eraseTitle)}</button></form></section>`;
       sendPage(res, 200, lang, `${s.yourBooking} — ${view.business.name}`, body, brand);
+    }),
+  );
+
+  r.post(
+    '/manage/erase',
+    form,
+    page(deps, log, async (req, res) => {
+      const lang = requestedLang(req) ?? acceptLang(req);
+      const done = await eraseByManageToken(deps, formField(req, 'token'));
+      if (!done.ok) return errorPage(res, lang, done);
+      const s = PAGE_STRINGS[lang];
+      sendPage(res, 200, lang, s.eraseTitle, `<section class="ok" role="status"><h1>${escapeHtml(s.eraseTitle)}</h1><p>${escapeHtml(s.erased)}</p></section>`);
     }),
   );
 

@@ -18,6 +18,8 @@ export interface Deps {
   bus?: ConversationBus | undefined;
   /** Webhooks may target private and loopback addresses (env WEBHOOKS_ALLOW_PRIVATE: tests, the demo); off = SSRF guard on. */
   webhooksAllowPrivate?: boolean | undefined;
+  /** How long a staff reply may stay unseen before it is e-mailed (env REPLY_MAIL_DELAY_SECONDS); absent = a minute. */
+  replyMailDelayMs?: number | undefined;
   /** Sends new transcript messages of messenger conversations (Telegram…) to the client's chat; absent = channels off. */
   outbound?: ChannelOutbound | undefined;
 }

@@ -190,7 +190,7 @@ export async function replyToHandoff(deps: Deps, session: ConsoleSession, id: st
   let pushed: { seq: number } | null = null;
   const updated = await deps.db.transaction(async (tx) => {
     if (chat) {
-      pushed = await appendStaffReply(tx, { conversationId: chat.id, businessId: session.businessId, userId: session.userId, author: session.name, text: body, now });
+      pushed = await appendStaffReply(tx, { conversationId: chat.id, businessId: session.businessId, userId: session.userId, author: session.name, text: body, now, mailDelayMs: deps.replyMailDelayMs });
     } else {
       await tx.insert(handoffReplies).values({ id: replyId, businessId: session.businessId, handoffId: id, userId: session.userId, body, createdAt: now });
     }

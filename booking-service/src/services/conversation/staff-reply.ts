@@ -24,14 +24,29 @@ export interface StaffReply {
   author: string;
   text: string;
   now: Date;
+  /** Overrides REPLY_MAIL_DELAY_MS (env REPLY_MAIL_DELAY_SECONDS). */
+  mailDelayMs?: number | undefined;
 }
 
 /** Appends the reply in the caller's transaction; returns it numbered. */
 export async function appendStaffReply(tx: Queryable, r: StaffReply): Promise<TranscriptMessage> {
   const [msg] = await appendMessages(tx, r.conversationId, r.businessId, [{ from: 'staff', text: r.text, authorUserId: r.userId, author: r.author }], r.now);
   // Replying means the staff member read everything before it.
-  await tx.update(conversations).set({ status: 'live', lastStaffAt: r.now, staffReadSeq: msg!.seq }).where(eq(conversations.id, r.conversationId));
-  await enqueue(tx, { kind: REPLY_MAIL_JOB, payload: { conversationId: r.conversationId, seq: msg!.seq }, runAt: new Date(r.now.getTime() + REPLY_MAIL_DELAY_MS) });
+  await tx
+    .update(conversations)
+    .set({
+      status: 'live',
+      lastStaffAt: r.now,
+      staffReadSeq: msg!.seq,
+      // A person has joined: the engine's step turns live too, so the visitor's next words go to
+      // staff and the bot does not answer over them (domain/conversation/engine.ts, step 'live').
+      // The stored prompt goes (the next turn renders the live one); the version moves, so a
+      // visitor turn that read the state before this reply starts over on the live state.
+      state: sql`CASE WHEN ${conversations.state} ? 'v' THEN jsonb_set(jsonb_set(${conversations.state} - 'prompt', '{status}', '"live"'), '{step}', '{"at":"live"}') ELSE ${conversations.state} END`,
+      version: sql`${conversations.version} + 1`,
+    })
+    .where(eq(conversations.id, r.conversationId));
+  await enqueue(tx, { kind: REPLY_MAIL_JOB, payload: { conversationId: r.conversationId, seq: msg!.seq }, runAt: new Date(r.now.getTime() + (r.mailDelayMs ?? REPLY_MAIL_DELAY_MS)) });
   return msg!;
 }
 
