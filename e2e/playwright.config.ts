@@ -52,6 +52,8 @@ export default defineConfig({
         DATABASE_URL: '', SMTP_URL: '', PORT: String(BOOKING_PORT), DATA_DIR: process.env.FRONTDESK_E2E_DATA, PUBLIC_URL: BOOKING_URL, RATE_LIMIT_PER_IP: '100000',
         LOGIN_LIMIT_PER_IP: '100000', LOGIN_LIMIT_PER_EMAIL: '100000',
         GOOGLE_CLIENT_ID: '', GOOGLE_DEMO: 'true', GOOGLE_DEMO_PORT: process.env.E2E_GOOGLE_DEMO_PORT, APP_SECRET: process.env.E2E_APP_SECRET, WEBHOOKS_ALLOW_PRIVATE: 'true',
+        // A staff reply unseen for 2 s goes by e-mail (60 s in production): the journey spec waits seconds, not a minute.
+        REPLY_MAIL_DELAY_SECONDS: '2',
       },
       reuseExistingServer: false,
       timeout: 120_000,
