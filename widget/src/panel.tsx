@@ -109,6 +109,7 @@ export function mount(host: PanelHost): PanelHandle {
   const inline = host.config.mode === 'inline';
   const loaded = signal(0);
   const draft: Record<string, string> = {};
+  const typed = signal(0);
   let wantFocus = false;
   /** Focus was in the panel when the answer was awaited: it goes to the next step's first control. */
   let follow = false;
@@ -140,7 +141,7 @@ export function mount(host: PanelHost): PanelHandle {
     const busy = m.busy.value;
     // What was typed belongs to the form on screen: a new kind of prompt starts empty.
     if (prompt && prompt.kind !== 'contact' && shown?.kind === 'contact') for (const k in draft) delete draft[k];
-    const v: View = { m, t, f: fmt[0], inline, close: host.close, draft };
+    const v: View = { m, t, f: fmt[0], inline, close: host.close, draft, typed };
     render(<Panel v={v} />, host.frame);
     const dlg = host.frame.firstElementChild as HTMLElement | null;
     const now = host.shadow.activeElement;

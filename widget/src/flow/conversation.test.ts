@@ -129,10 +129,19 @@ describe('Conversation (the server-driven renderer)', () => {
     await answer({ ok: false, error: { code: 'NETWORK' } });
     expect(m.problem.value?.code).toBe('NETWORK');
     expect(m.echoes.value.map((e) => e.text)).toEqual(['Prices']);
-    m.problem.value!.retry();
+    m.problem.value!.retry!();
     expect(m.echoes.value.map((e) => e.text)).toEqual(['Prices']);
     await Promise.resolve();
     expect(calls.map((c) => (c.input as SendInput).event)).toEqual([{ type: 'choose', optionId: 'intent:prices' }, { type: 'choose', optionId: 'intent:prices' }]);
+  });
+
+  it('a refused event (BAD_REQUEST) is not offered again: no retry that would fail the same way', async () => {
+    const { m, answer } = model();
+    m.begin();
+    m.ask('x'.repeat(10));
+    await answer({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(m.problem.value).toEqual({ code: 'BAD_REQUEST' });
+    expect(m.echoes.value).toEqual([]);
   });
 
   it('never echoes contact details or codes: the server decides what the transcript keeps', () => {
@@ -180,5 +189,32 @@ describe('Conversation (the server-driven renderer)', () => {
     streams[0]!.on.gone();
     expect(streams[0]!.closed).toBe(true);
     expect(m.saved.value).toBeNull();
+  });
+
+  it('switches language from the panel header: the site comes again in it, and the server conversation switches too', async () => {
+    const { m, api, calls, answer } = model();
+    const asked: string[] = [];
+    api.site = ({ lang = 'en' }) => {
+      asked.push(lang);
+      return Promise.resolve({ ok: true, data: { siteKey: 'demo', lang, business: { name: 'Salon', languages: ['en', 'ru', 'hy'], defaultLang: 'ru' }, widget: { color: '#000', position: 'right', greeting: `hello ${lang}`, intents: [] } } });
+    };
+    m.begin();
+    await Promise.resolve();
+    m.switchLang('hy');
+    await new Promise((x) => setTimeout(x, 0));
+    expect(m.lang.value).toBe('hy');
+    expect(asked).toEqual(['en', 'hy']);
+    expect(m.site.value?.widget.greeting).toBe('hello hy');
+    // Nothing on the server yet: no turn is spent on it.
+    expect(calls).toEqual([]);
+
+    m.intent('book', 'Գրանցվել');
+    await answer({ ok: true, data: view([msg(1, 'bot', 'Բարև'), msg(2, 'visitor', 'Գրանցվել')], 2, { lang: 'hy' }) });
+    m.switchLang('ru');
+    await Promise.resolve();
+    expect(calls.at(-1)).toMatchObject({ kind: 'send', input: { lang: 'ru', conversationId: 'c1', event: { type: 'lang', lang: 'ru' } } });
+    await answer({ ok: true, data: view([msg(3, 'bot', 'Какая услуга?')], 3, { lang: 'ru' }) });
+    expect(m.lang.value).toBe('ru');
+    expect(m.echoes.value).toEqual([]);
   });
 });

@@ -38,8 +38,11 @@ export interface ConversationInit {
   prefs?: string[];
 }
 
-/** A failure the visitor can retry: the event that failed is kept and sent again. */
-export interface Problem { code: FailureCode; retry: () => void }
+/**
+ * A failure the visitor can retry: the event that failed is kept and sent again. A refused event
+ * (BAD_REQUEST) would be refused again: it has no retry, and what was typed is not kept.
+ */
+export interface Problem { code: FailureCode; retry?: (() => void) | undefined }
 
 /** The visitor's words shown at once, before the server has answered (replaced by its transcript). */
 export interface Echo { text: string }
@@ -80,7 +83,10 @@ export const Conversation = createModel((deps: ConversationDeps, init: Conversat
   /** Fetches the site config (greeting, menu, brand) in the best language it offers. Safe to call repeatedly. */
   function loadSite(): Promise<void> {
     if (!init.siteKey) return Promise.resolve();
-    siteRequest ??= api.site({ siteKey: init.siteKey, lang: lang.value }).then((r) => {
+    const asked = lang.value;
+    siteRequest ??= api.site({ siteKey: init.siteKey, lang: asked }).then((r) => {
+      // The visitor switched language meanwhile: the newer request's answer counts.
+      if (asked !== lang.value) return;
       if (!r.ok) {
         siteRequest = null;
         return;
@@ -183,6 +189,8 @@ export const Conversation = createModel((deps: ConversationDeps, init: Conversat
         // Not awaited: it queues behind this turn.
         void send(event, echo);
         return;
+      } else if (r.error.code === 'BAD_REQUEST') {
+        problem.value = { code: r.error.code };
       } else {
         problem.value = {
           code: r.error.code,
@@ -254,13 +262,25 @@ export const Conversation = createModel((deps: ConversationDeps, init: Conversat
     if (t) void send({ type: 'text', text: t }, t);
   }
 
+  /**
+   * The language switcher: the site's greeting and menu come again in `l`; a conversation already
+   * on the server switches there too (it renders its prompt and asks the question on screen again).
+   */
+  function switchLang(l: Lang): void {
+    if (l === lang.value) return;
+    lang.value = l;
+    siteRequest = null;
+    void loadSite();
+    if (saved.value) void send({ type: 'lang', lang: l });
+  }
+
   const menu = (label: string) => void send({ type: 'menu' }, label);
   const intent = (id: IntentId, label: string) => choose(`intent:${id}`, label);
 
   return {
     lang, site, transcript, echoes, prompt, status, problem, busy, started, saved,
     live: computed(() => status.value === 'live'),
-    loadSite, begin, send, sync, choose, ask, menu, intent, heard, adopt,
+    loadSite, begin, send, sync, choose, ask, menu, intent, heard, adopt, switchLang,
   };
 });
 export type Conversation = InstanceType<typeof Conversation>;

@@ -15,7 +15,11 @@ const en = {
   times: 'Free times',
   more: 'Show more times',
   day: 'Pick a day',
-  zone: 'Times: {tz}.',
+  next: 'Next free day: {day}',
+  answer: 'Your answer',
+  range: 'From {min} to {max}',
+  language: 'Language',
+  tooLong: 'At most {max} characters: please shorten your message.',
   yours: 'your time {t}',
   name: 'Name',
   text: 'Your message',
@@ -34,6 +38,7 @@ const en = {
   typing: 'Typing…',
   problem: {
     NETWORK: 'Can’t reach the booking service. Check your connection and try again.',
+    BAD_REQUEST: 'This couldn’t be sent as it is. Please change it and send again.',
     other: 'Something went wrong on our side. Please try again.',
   },
 };

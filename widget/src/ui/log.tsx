@@ -16,7 +16,7 @@ function Card({ v, c }: { v: View; c: Extract<CardData, { kind: 'booking' }> }) 
       <dl>
         {row(t.what, c.serviceName)}
         {row(t.with, c.staffName)}
-        {row(t.when, `${f.when(c.start, tz)} (${f.zone(tz)})${mine ? `, ${fill(t.yours, { t: mine })}` : ''}`)}
+        {row(t.when, `${f.when(c.start, tz)} (${c.zoneName ?? f.zone(tz)})${mine ? `, ${fill(t.yours, { t: mine })}` : ''}`)}
         {row(t.where, c.address)}
         {row(t.bring, c.whatToBring)}
         {row(t.price, c.price?.display)}

@@ -17,7 +17,7 @@ export function Slots({ v, p }: { v: View; p: SlotsPrompt }) {
   );
   return (
     <div>
-      <p class="note">{fill(t.zone, { tz: f.zone(tz) })}</p>
+      <p class="note zone">{p.zoneName}</p>
       {p.slots.length ? (
         <ul aria-label={t.times}>
           {p.slots.map((s) => {
@@ -28,6 +28,7 @@ export function Slots({ v, p }: { v: View; p: SlotsPrompt }) {
         </ul>
       ) : null}
       {p.more ? <p>{chip('more', t.more, () => void m.send({ type: 'more' }, t.more))}</p> : null}
+      {p.nextFreeDay ? <p class="note">{fill(t.next, { day: f.day(p.nextFreeDay) })}</p> : null}
       {p.days.length ? (
         <div class="days" role="group" aria-label={t.day}>
           {p.days.map((d) => {

@@ -1,6 +1,7 @@
 import { h } from 'preact';
 import type { IntentId } from '@frontdesk/shared';
 import type { Option, Prompt } from '../flow/port';
+import { fill } from '../i18n';
 import { CodeForm, ContactForm } from './forms';
 import { Slots } from './slots';
 import type { View } from './view';
@@ -18,17 +19,23 @@ function Chips({ v, items = [], menu = true, label }: { v: View; items?: Option[
   );
 }
 
+/**
+ * A number answer, with the allowed range beside the field. A number out of range still goes to
+ * the server, whose answer names the range (0, −1 or 500 must not just sit there unexplained).
+ */
 function NumberForm({ v, p }: { v: View; p: Extract<Prompt, { kind: 'number' }> }) {
   const unit = p.unit ? ` ${p.unit}` : '';
   return (
     <form noValidate onSubmit={(e) => {
       e.preventDefault();
       const input = e.currentTarget.elements.namedItem('n') as HTMLInputElement;
-      if (input.value && input.checkValidity()) void v.m.send({ type: 'number', value: +input.value }, input.value + unit);
+      // An empty value is also what the browser gives for something that is not a number.
+      if (input.value) void v.m.send({ type: 'number', value: +input.value }, input.value + unit);
       else input.focus();
     }}>
-      <label for="fd-n">{v.t.message}{unit}</label>
-      <input id="fd-n" name="n" type="number" inputMode="decimal" min={p.min} max={p.max} step={p.step} required />
+      <label for="fd-n">{v.t.answer}{unit}</label>
+      <input id="fd-n" name="n" type="number" inputMode="decimal" min={p.min} max={p.max} step={p.step} aria-describedby="fd-n-r" />
+      <p id="fd-n-r" class="note">{fill(v.t.range, { min: String(p.min), max: String(p.max) })}{unit}</p>
       <button class="btn">{v.t.send}</button>
     </form>
   );

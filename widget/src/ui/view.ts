@@ -1,3 +1,4 @@
+import type { Signal } from '@preact/signals-core';
 import type { Conversation } from '../flow/conversation';
 import type { Format, Strings } from '../i18n';
 
@@ -10,4 +11,6 @@ export interface View {
   close: () => void;
   /** Contact and code fields as typed, in memory only (never stored): a refused form keeps them. */
   draft: Record<string, string>;
+  /** Characters in the message box once near the limit (0 below it): the counter's figure. */
+  typed: Signal<number>;
 }

@@ -24,7 +24,7 @@ describe('Telegram rendering', () => {
 
   it('slots as local times in rows of three, other days and "more"', () => {
     const prompt: Prompt = {
-      kind: 'slots', timeZone: 'America/New_York', day: '2026-03-02', more: true, nextFreeDay: null,
+      kind: 'slots', timeZone: 'America/New_York', zoneName: 'Eastern Time', day: '2026-03-02', more: true, nextFreeDay: null,
       slots: [0, 1, 2, 3].map((i) => ({ id: `slot:${i}`, start: new Date(Date.UTC(2026, 2, 2, 15, i * 15)).toISOString(), end: '', staffName: null })),
       days: [{ date: '2026-03-02', free: true }, { date: '2026-03-03', free: true }],
     };

@@ -2,6 +2,7 @@
  * Cards: the rich messages of the transcript (a booking, a quote, a hand-off), built from facts
  * read in this turn and the site config, with every text already in the conversation's language.
  */
+import { zoneWords } from '@frontdesk/shared';
 import { labelled } from '../messages/icu.js';
 import type { Lang } from '../messages/types.js';
 import type { QuoteTree } from '../quote/quote-tree-schema.js';
@@ -44,6 +45,7 @@ export function bookingCard(ctx: EngineContext, b: BookingFacts, lang: Lang, quo
     start: new Date(b.start).toISOString(),
     end: new Date(b.end).toISOString(),
     timeZone: ctx.business.timeZone,
+    zoneName: zoneWords(ctx.business.timeZone, lang, b.start),
     serviceName: serviceName(ctx, b.serviceId, lang),
     staffName: b.staffName,
     address: ctx.business.address,

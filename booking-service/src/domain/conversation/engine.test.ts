@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Chat, demoContext, World, type SiteKey } from '../../../test/support/engine-world.js';
 import type { Lang } from '../messages/types.js';
+import { addDays, utcToZoned } from '@frontdesk/shared';
 
 function chat(site: SiteKey = 'demo-barber-nyc', lang: Lang = 'en', now?: number) {
   const world = new World(demoContext(site, now));
@@ -81,6 +82,8 @@ describe('booking from the menu', () => {
     expect(p.slots).toHaveLength(3);
     expect(p.more).toBe(true);
     expect(p.days.every((d) => d.free)).toBe(true);
+    // The zone in words, as the e-mails and pages say it (shared zoneWords), rendered here for every channel.
+    expect(p.zoneName).toBe('Eastern Time');
     send({ type: 'choose', optionId: p.slots[0]!.id });
     expect(c.said[0]).toMatch(/is held for you for 10 minutes\. How can we reach you\?$/);
     const form = c.prompt;
@@ -90,7 +93,7 @@ describe('booking from the menu', () => {
     const card = c.last.at(-1)!.card!;
     expect(card).toMatchObject({
       kind: 'booking', status: 'confirmed', serviceName: 'Haircut', address: '214 Bedford Ave, Brooklyn, NY 11249',
-      whatToBring: 'Walk-ins welcome, but booked clients go first.', timeZone: 'America/New_York',
+      whatToBring: 'Walk-ins welcome, but booked clients go first.', timeZone: 'America/New_York', zoneName: 'Eastern Time',
       price: { price: { kind: 'fixed', amount: 45, currency: 'USD' }, display: '$45' },
       manageUrl: 'https://fd.test/manage?token=mt-bk-1', icsUrl: 'https://fd.test/booking.ics?token=mt-bk-1',
     });
@@ -108,6 +111,7 @@ describe('booking from the menu', () => {
     c.choose(c.option('Мужская стрижка'));
     c.choose(c.option('Анна'));
     const p = c.slots();
+    expect(p.zoneName).toBe('время московское');
     c.choose(p.slots[0]!.id);
     expect(c.transcript.filter((m) => m.from === 'visitor').map((m) => m.text)).toEqual([
       'Записаться', 'Мужская стрижка', 'Анна Смирнова', 'понедельник, 2 марта в 11:00',
@@ -154,6 +158,25 @@ describe('booking from the menu', () => {
     const d = c.prompt;
     if (d.kind !== 'slots') throw new Error();
     expect([d.day, d.nextFreeDay]).toEqual(['2026-03-06', '2026-03-06']);
+  });
+
+  it('names the next free day on the strip when nothing is left today (the near days are full)', () => {
+    const w = new World(demoContext('demo-barber-nyc'));
+    const c = new Chat(w, 'en');
+    c.send({ type: 'start', flow: 'book', serviceId: 'barber-beard' });
+    c.choose('staff:any');
+    const today = c.slots();
+    expect(today.nextFreeDay).toBeNull();
+    const first = utcToZoned(Date.parse(today.slots[0]!.start), 'America/New_York').date;
+    for (const s of w.slotsFor('barber-beard', null, first, 2)) w.taken.add(s.start);
+    const d = new Chat(w, 'en');
+    d.send({ type: 'start', flow: 'book', serviceId: 'barber-beard' });
+    d.choose('staff:any');
+    const p = d.slots();
+    const next = addDays(first, 2);
+    expect(p.nextFreeDay).toBe(next);
+    expect(p.days[0]?.date).toBe(next);
+    expect(utcToZoned(Date.parse(p.slots[0]!.start), 'America/New_York').date).toBe(next);
   });
 
   it('"Change time" releases the hold at once (the time is free again), and the slots come back', () => {

@@ -16,6 +16,7 @@ import type { ConversationState, FieldErrors, SlotList } from './state.js';
 import { durationWords, instantWords, priceWords } from './words/format.js';
 import { say, type WordKey } from './words/index.js';
 import { localize } from '../quote/localized-text.js';
+import { zoneWords } from '@frontdesk/shared';
 
 export const slotId = (s: { start: number; staffId: string }) => `slot:${s.start}:${s.staffId}`;
 
@@ -132,7 +133,7 @@ export function promptOf(state: ConversationState, ctx: EngineContext): Prompt {
 function slotsPrompt(ctx: EngineContext, list: SlotList | null, lang: ConversationState['lang'], actions: Option[]): Prompt {
   const tz = ctx.business.timeZone;
   if (!list || list.slots.length === 0) {
-    return { kind: 'slots', timeZone: tz, day: list?.day ?? null, slots: [], more: false, days: (list?.freeDays ?? []).map((date) => ({ date, free: true })), nextFreeDay: null, actions: [{ id: 'intent:human', label: say(lang, 'intent.human') }] };
+    return { kind: 'slots', timeZone: tz, zoneName: zoneWords(tz, lang, ctx.now), day: list?.day ?? null, slots: [], more: false, days: (list?.freeDays ?? []).map((date) => ({ date, free: true })), nextFreeDay: null, actions: [{ id: 'intent:human', label: say(lang, 'intent.human') }] };
   }
   const shown = visible(list);
   const slots: SlotOption[] = shown.map((x) => ({ id: slotId(x), start: new Date(x.start).toISOString(), end: new Date(x.end).toISOString(), staffName: findStaff(ctx, x.staffId)?.name ?? null }));
@@ -141,6 +142,7 @@ function slotsPrompt(ctx: EngineContext, list: SlotList | null, lang: Conversati
   return {
     kind: 'slots',
     timeZone: tz,
+    zoneName: zoneWords(tz, lang, ctx.now),
     day: list.mode === 'day' ? list.day : null,
     slots,
     more: showingNearest && list.slots.length > list.shown,

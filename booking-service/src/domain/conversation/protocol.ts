@@ -61,6 +61,8 @@ export type Card =
       start: string;
       end: string;
       timeZone: string;
+      /** The zone in words: "Eastern Time", "время московское" (absent on cards stored before it). */
+      zoneName?: string | undefined;
       serviceName: string;
       staffName: string;
       address: string;
@@ -136,6 +138,8 @@ export type Prompt =
   | {
       kind: 'slots';
       timeZone: string;
+      /** The zone in words, as the e-mails and pages say it: "Eastern Time", "время московское". */
+      zoneName: string;
       /** The day shown (null = the nearest free times across days). */
       day: string | null;
       slots: SlotOption[];

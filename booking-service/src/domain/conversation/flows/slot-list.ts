@@ -71,7 +71,9 @@ export function receive(t: Turn, list: SlotList, r: ResultOf<'findSlots'>): Slot
     return { ...next, slots: ranked.slice(0, MAX_SLOTS) };
   }
   t.say('slotsNearest');
-  return { ...next, mode: 'nearest', slots: all.slice(0, MAX_SLOTS) };
+  // Nothing left today (the near days full, or closed): the strip names the first day that has times.
+  const first = dayOf(all[0]!, tz);
+  return { ...next, mode: 'nearest', slots: all.slice(0, MAX_SLOTS), nextFreeDay: first > today(t) ? first : null };
 }
 
 /** Alternatives a taken time came back with (nearest to the wanted time, in time order). */

@@ -67,8 +67,8 @@ export const hy: Words = {
   rangeFactors: 'Մոտավորապես՝ {range}։ Գինը կախված է հետևյալից՝ {factors}։',
   final: 'Ձեր գինը՝ {price}։',
   askSpecialist: 'Հարցնել մասնագետին',
-  numberRange: 'Մուտքագրեք ամբողջ թիվ {min}-ից {max}։',
-  numberStep: 'Մուտքագրեք թիվ {min}-ից {max}՝ {step} քայլով։',
+  numberRange: 'Մուտքագրեք ամբողջ թիվ {min}-ից մինչև {max}։',
+  numberStep: 'Մուտքագրեք թիվ {min}-ից մինչև {max}՝ {step} քայլով։',
   specialistWillHelp: 'Սա կդիտի մասնագետը։ Ինչպե՞ս կապվենք Ձեզ հետ։',
 
   handoffAsk: 'Ի՞նչ հարց ունեք։ Աշխատակիցը կպատասխանի այստեղ՝ զրույցում։',
