@@ -118,6 +118,8 @@ describe.each(dbKinds)('console calendar and bookings on %s', (kind) => {
     await h.deps.db.insert(externalBusy).values({ staffId: 'salon-maria', calendarId: 'primary', eventId: 'dentist', startsAt: new Date('2026-03-03T13:00:00Z'), endsAt: new Date('2026-03-03T14:00:00Z') });
     const cal = await anna.client.calendar.list.query({ from: '2026-03-02T00:00:00Z', to: '2026-03-04T00:00:00Z' });
     expect(cal.staff.map((s) => s.id)).toEqual(['salon-anna', 'salon-maria', 'salon-olga']);
+    // Each person's weekly hours: the grid shades the time outside them.
+    expect(cal.staff.every((s) => Object.keys(s.hours).length > 0)).toBe(true);
     expect(cal.bookings.map((b) => b.staffId).sort()).toEqual(['salon-anna', 'salon-maria']);
     expect(cal.bookings.find((b) => b.staffId === 'salon-anna')!.customer).toEqual({ name: 'Пётр', phone: '+7 921 555-00-11', email: 'petr@example.com' });
     expect(cal.busy).toEqual([{ staffId: 'salon-maria', startsAt: '2026-03-03T13:00:00.000Z', endsAt: '2026-03-03T14:00:00.000Z', source: 'google' }]);

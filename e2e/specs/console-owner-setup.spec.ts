@@ -42,36 +42,37 @@ test('the owner signs in, adds a service and a quote tree (with its preview), an
   await desk.go('Quote trees');
   await desk.button('+ Add a tree').click();
   const tree = page.locator('.quote-form > fieldset').first();
-  await tree.getByLabel('Id', { exact: true }).fill('kids');
+  // No internal ids to type: the editor makes them.
+  await expect(tree.getByLabel('Id', { exact: true })).toHaveCount(0);
   await tree.getByLabel('Service to book').selectOption({ label: 'Kids cut' });
   await tree.getByLabel('Base price').fill('30');
   await desk.button('+ Add a question').click();
-  const question = page.getByRole('group', { name: /^Question 1:/ });
-  await question.getByLabel('Id', { exact: true }).first().fill('age');
+  const question = page.getByRole('group', { name: /^Question 1\b/ });
   await question.getByLabel('Question (English)').fill('How old is the child?');
 
   // Saving with blanks: every missing text is named beside its field, nothing is sent.
   await desk.button('Save').click();
   await expect(tree.getByText('needs text in at least one language')).toBeVisible();
-  const option1 = question.getByRole('group', { name: /^Option 1:/ });
-  const option2 = question.getByRole('group', { name: /^Option 2:/ });
+  const option1 = question.getByRole('group', { name: /^Option 1\b/ });
+  const option2 = question.getByRole('group', { name: /^Option 2\b/ });
   await expect(option1.getByText('needs text in at least one language')).toBeVisible();
   await check('quote-tree-client-errors');
 
   await tree.getByLabel('Title (English)').fill('Kids cut price');
-  await option1.getByLabel('Id', { exact: true }).fill('small');
   await option1.getByLabel('Label (English)').fill('Under 6');
   await option1.getByLabel('Add to price').fill('-5');
-  // A duplicate id: only the server's schema knows; its error comes back next to the field.
-  await option2.getByLabel('Id', { exact: true }).fill('small');
   await option2.getByLabel('Label (English)').fill('6 or older');
   await option2.getByLabel('Add to price').fill('5');
-  await desk.button('Save').click();
-  await expect(option2.getByText(/duplicate option id "small"/)).toBeVisible();
-  await expect(option2.getByLabel('Id', { exact: true })).toHaveAttribute('aria-invalid', 'true');
-  await check('quote-tree-server-errors');
-
-  await option2.getByLabel('Id', { exact: true }).fill('big');
+  // A removal asks first, in place: "Keep" keeps it, "Yes, remove" removes it.
+  await question.getByRole('button', { name: '+ Add an option' }).click();
+  const option3 = question.getByRole('group', { name: /^Option 3\b/ });
+  await option3.getByRole('button', { name: 'Remove option: Option 3' }).click();
+  await expect(option3.getByRole('group', { name: 'Remove “Option 3”?' })).toBeVisible();
+  await check('quote-tree-remove-asks');
+  await option3.getByRole('button', { name: 'Keep' }).click();
+  await option3.getByRole('button', { name: 'Remove option: Option 3' }).click();
+  await option3.getByRole('button', { name: 'Yes, remove' }).click();
+  await expect(option3).toHaveCount(0);
   // The preview runs the tree being edited, as the visitor would see it.
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview).toContainText('How old is the child?');

@@ -621,6 +621,15 @@ export const en = {
     step: '{sequence}, message {n}',
     st: { scheduled: 'Planned for {when}', sent: 'Sent {when}', cancelled: 'Cancelled', skipped: 'Not sent' },
     answered: 'answered',
+  // chat
+  chatDetails: {
+    yesRemove: 'Yes, remove',
+    keep: 'Keep',
+    removeAsk: 'Remove “{name}”?',
+    untitled: 'Tree {n} (no title yet)',
+    questionNamed: 'Question {n}: {text}',
+    missingName: 'No name in {langs} yet: visitors in that language see “{name}”.',
+    missingNames: 'Some services have no name in one of the site’s languages (marked below). Add it so every visitor reads the service in their own language.',
   },
 };
 

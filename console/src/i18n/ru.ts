@@ -619,5 +619,14 @@ export const ru: Dict = {
     step: '{sequence}, сообщение {n}',
     st: { scheduled: 'Запланировано на {when}', sent: 'Отправлено {when}', cancelled: 'Отменено', skipped: 'Не отправлено' },
     answered: 'клиент ответил',
+  // chat
+  chatDetails: {
+    yesRemove: 'Да, удалить',
+    keep: 'Оставить',
+    removeAsk: 'Удалить «{name}»?',
+    untitled: 'Дерево {n} (без названия)',
+    questionNamed: 'Вопрос {n}: {text}',
+    missingName: 'Нет названия на языке: {langs}. Посетители на этом языке увидят «{name}».',
+    missingNames: 'У некоторых услуг нет названия на одном из языков сайта (отмечены ниже). Добавьте его, чтобы каждый посетитель видел услугу на своём языке.',
   },
 };

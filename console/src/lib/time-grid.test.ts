@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridRange, minuteAt, openingDay, place } from './time-grid.js';
+import { gridRange, minuteAt, offHours, openingDay, place } from './time-grid.js';
 
 // Salon: Mon–Sat 10:00–21:00, Sunday 11:00–19:00. 2026-12-07 is a Monday.
 const salon = {
@@ -77,5 +77,21 @@ describe('minuteAt', () => {
     expect(minuteAt(90, 1.5, range)).toBe(660);
     expect(minuteAt(-20, 1, range)).toBe(600);
     expect(minuteAt(5000, 1, range)).toBe(1245);
+  });
+});
+
+describe('offHours', () => {
+  // 2026-11-24 is a Tuesday (ISO weekday 2).
+  const opening = { '2': [{ start: '10:00', end: '20:00' }] };
+  const range = { start: 540, end: 1260 };
+  it('shades outside the opening hours when the person works all of them', () => {
+    expect(offHours('2026-11-24', range, opening)).toEqual([{ start: 540, end: 600 }, { start: 1200, end: 1260 }]);
+  });
+  it('shades a person’s hours off inside opening hours, and their lunch break', () => {
+    const anna = { '2': [{ start: '12:00', end: '14:00' }, { start: '15:00', end: '22:00' }] };
+    expect(offHours('2026-11-24', range, opening, anna)).toEqual([{ start: 540, end: 720 }, { start: 840, end: 900 }, { start: 1200, end: 1260 }]);
+  });
+  it('shades the whole day the person does not work', () => {
+    expect(offHours('2026-11-25', range, opening, { '2': [{ start: '10:00', end: '20:00' }] })).toEqual([range]);
   });
 });

@@ -50,6 +50,30 @@ export function openingDay(hours: WeeklyHours, today: LocalDate, nowMinute: numb
   return today;
 }
 
+/**
+ * The stretches of a column's day outside working time, to shade: outside the person's weekly
+ * hours or the business's opening hours (both read in the business's zone), clipped to the range.
+ * Without `staffHours` only the opening hours count.
+ */
+export function offHours(day: LocalDate, range: Range, opening: WeeklyHours, staffHours?: WeeklyHours): Array<{ start: number; end: number }> {
+  const minutes = (h: WeeklyHours) => dayHours(h, day).map((r) => ({ start: parseHHMM(r.start), end: parseHHMM(r.end) }));
+  const open = minutes(opening);
+  const work = staffHours ? minutes(staffHours) : open;
+  // Worked = the person's hours that fall inside opening hours.
+  const worked = work
+    .flatMap((w) => open.map((o) => ({ start: Math.max(w.start, o.start), end: Math.min(w.end, o.end) })))
+    .filter((x) => x.start < x.end)
+    .sort((a, b) => a.start - b.start);
+  const out: Array<{ start: number; end: number }> = [];
+  let at = range.start;
+  for (const w of worked) {
+    if (w.start > at) out.push({ start: at, end: Math.min(w.start, range.end) });
+    at = Math.max(at, w.end);
+  }
+  if (at < range.end) out.push({ start: at, end: range.end });
+  return out.filter((x) => x.start < x.end);
+}
+
 export interface Placed<T> {
   item: T;
   /** Minutes from the grid's top; may be negative or past the end only when clipped by the caller. */

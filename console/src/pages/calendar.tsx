@@ -153,6 +153,8 @@ export function CalendarPage() {
             bookings={cal.data.bookings}
             busy={cal.data.busy}
             staffName={staffName}
+            opening={business.openingHours}
+            staffHours={(id) => staffList.find((s) => s.id === id)?.hours}
             statusLabel={statusLabel}
             selected={selected}
             now={now}

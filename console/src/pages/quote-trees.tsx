@@ -13,9 +13,10 @@ import { fieldErrors, type ApiError, type FieldError } from '../api/errors.js';
 import { me } from '../app/session.js';
 import { fmt, lang, LANG_NAMES, locale, t, type UiLang } from '../i18n/index.js';
 import { formatMoney } from '../lib/format.js';
-import { newOption, newQuestion, newTree, toForm, toTree, type LocalizedForm, type OptionForm, type QuestionForm, type TreeForm } from '../quote/tree-form.js';
+import { newOption, newQuestion, newTree, nextNumber, toForm, toTree, type LocalizedForm, type OptionForm, type QuestionForm, type TreeForm } from '../quote/tree-form.js';
 import { Checkbox, ErrorBox, Field, Loading, Notice, Page, SelectField, Submit, TextField } from '../ui/common.js';
 import { pickText } from '../ui/localized.js';
+import { RemoveButton } from '../ui/remove-button.js';
 import { useAction, useResource } from '../ui/resource.js';
 
 type Errs = (path: string) => string[];
@@ -78,7 +79,7 @@ function TreesEditor(props: { siteId: string; trees: QuoteTree[]; services: Serv
       currency: (['RUB', 'AMD', 'USD'].includes(business.currency) ? business.currency : 'USD') as QuoteTree['currency'],
       serviceId: props.services.find((s) => s.active)?.id ?? '',
     };
-    setForms([...forms, newTree(forms.length + 1, defaults)]);
+    setForms([...forms, newTree(nextNumber('quote', forms.map((f) => f.id)), defaults)]);
     setSelected(forms.length);
   };
   const submit = async (e: Event) => {
@@ -99,7 +100,7 @@ function TreesEditor(props: { siteId: string; trees: QuoteTree[]; services: Serv
       <div class="tree-tabs" role="group" aria-label={d.trees}>
         {forms.map((f, i) => (
           <button key={i} type="button" aria-pressed={i === selected} class={treeHasErrors(i) ? 'has-errors' : ''} onClick={() => setSelected(i)}>
-            {pickText(f.title, lang.value) || f.id}
+            {pickText(f.title, lang.value) || fmt(t.value.chatDetails.untitled, { n: i + 1 })}
           </button>
         ))}
         <button type="button" class="secondary" onClick={addTree}>
@@ -109,22 +110,23 @@ function TreesEditor(props: { siteId: string; trees: QuoteTree[]; services: Serv
       {forms.length === 0 && <p class="muted">{props.emptyText}</p>}
       <form onSubmit={submit} class="quote-form">
         {form && <TreeFields key={selected} form={form} index={selected} edit={edit} errs={errs} services={props.services} />}
-        {form && (
-          <button
-            type="button"
-            class="danger"
-            onClick={() => {
-              setForms(forms.filter((_, i) => i !== selected));
-              setSelected(Math.max(0, selected - 1));
-            }}
-          >
-            {d.removeTree}
-          </button>
-        )}
         {allErrors.length > 0 && <ErrorBox error={null} text={`${t.value.app.invalid} (${allErrors.length})`} />}
         {save.error && save.error.fields.length === 0 && <ErrorBox error={save.error} />}
         {save.done && <Notice>{t.value.app.saved}</Notice>}
-        <Submit busy={save.busy}>{t.value.app.save}</Submit>
+        <div class="actions">
+          <Submit busy={save.busy}>{t.value.app.save}</Submit>
+          {form && (
+            <RemoveButton
+              class="apart"
+              label={d.removeTree}
+              ask={fmt(t.value.chatDetails.removeAsk, { name: pickText(form.title, lang.value) || fmt(t.value.chatDetails.untitled, { n: selected + 1 }) })}
+              onRemove={() => {
+                setForms(forms.filter((_, i) => i !== selected));
+                setSelected(Math.max(0, selected - 1));
+              }}
+            />
+          )}
+        </div>
       </form>
       {form && <Preview key={selected} form={form} />}
     </div>
@@ -159,9 +161,8 @@ function TreeFields(props: { form: TreeForm; index: number; edit: (fn: (f: TreeF
   return (
     <>
       <fieldset>
-        <legend>{pickText(form.title, lang.value) || form.id}</legend>
+        <legend>{pickText(form.title, lang.value) || fmt(t.value.chatDetails.untitled, { n: props.index + 1 })}</legend>
         <div class="grid3">
-          <TextField label={d.id} hint={d.idHint} value={form.id} onValue={(v) => edit((f) => void (f.id = v))} errors={props.errs(p('id'))} />
           <SelectField label={d.service} value={form.serviceId} onValue={(v) => edit((f) => void (f.serviceId = v))} options={serviceOptions} errors={props.errs(p('serviceId'))} />
           <SelectField
             label={d.defaultLang}
@@ -200,7 +201,7 @@ function TreeFields(props: { form: TreeForm; index: number; edit: (fn: (f: TreeF
           </li>
         ))}
       </ol>
-      <button type="button" class="secondary" onClick={() => edit((f) => void f.questions.push(newQuestion(f.questions.length + 1)))}>
+      <button type="button" class="secondary" onClick={() => edit((f) => void f.questions.push(newQuestion(nextNumber('question', f.questions.map((x) => x.id)))))}>
         + {d.addQuestion}
       </button>
     </>
@@ -233,7 +234,7 @@ function QuestionFields(props: {
   return (
     <fieldset class="question">
       <legend>
-        {title}: {pickText(q.text, lang.value) || q.id}
+        {pickText(q.text, lang.value) ? `${title}: ${pickText(q.text, lang.value)}` : title}
       </legend>
       <div class="actions">
         <button type="button" class="secondary small" disabled={props.index === 0} aria-label={`${d.moveUp}: ${title}`} onClick={() => props.move(-1)}>
@@ -242,12 +243,9 @@ function QuestionFields(props: {
         <button type="button" class="secondary small" disabled={props.index === props.count - 1} aria-label={`${d.moveDown}: ${title}`} onClick={() => props.move(1)}>
           ↓ {d.moveDown}
         </button>
-        <button type="button" class="danger small" aria-label={`${d.removeQuestion}: ${title}`} onClick={props.remove}>
-          {d.removeQuestion}
-        </button>
+        <RemoveButton class="apart" small label={d.removeQuestion} named={title} ask={fmt(t.value.chatDetails.removeAsk, { name: title })} onRemove={props.remove} />
       </div>
       <div class="grid3">
-        <TextField label={d.id} value={q.id} onValue={(v) => edit((x) => void (x.id = v))} errors={errs(`${path}.id`)} />
         <SelectField
           label={d.type}
           value={q.type}
@@ -286,7 +284,7 @@ function QuestionFields(props: {
                 x.whenAnyOf = [];
               })
             }
-            options={[{ value: '', label: d.always }, ...choiceEarlier.map((e) => ({ value: e.id, label: `${e.id}: ${pickText(e.text, lang.value)}` }))]}
+            options={[{ value: '', label: d.always }, ...choiceEarlier.map((e) => ({ value: e.id, label: fmt(t.value.chatDetails.questionNamed, { n: props.earlier.indexOf(e) + 1, text: pickText(e.text, lang.value) }) }))]}
             errors={errs(`${path}.when.questionId`)}
           />
           {ref && (
@@ -295,7 +293,7 @@ function QuestionFields(props: {
               {ref.options.map((o) => (
                 <Checkbox
                   key={o.id}
-                  label={pickText(o.label, lang.value) || o.id}
+                  label={pickText(o.label, lang.value) || fmt(d.option, { n: ref.options.indexOf(o) + 1 })}
                   checked={q.whenAnyOf.includes(o.id)}
                   onChange={(on) => edit((x) => void (x.whenAnyOf = on ? [...x.whenAnyOf, o.id] : x.whenAnyOf.filter((y) => y !== o.id)))}
                 />
@@ -323,7 +321,7 @@ function QuestionFields(props: {
               remove={q.options.length > 2 ? () => edit((x) => void x.options.splice(j, 1)) : undefined}
             />
           ))}
-          <button type="button" class="secondary small" onClick={() => edit((x) => void x.options.push(newOption(x.options.length + 1)))}>
+          <button type="button" class="secondary small" onClick={() => edit((x) => void x.options.push(newOption(nextNumber('option', x.options.map((o) => o.id)))))}>
             + {d.addOption}
           </button>
         </fieldset>
@@ -349,10 +347,9 @@ function OptionFields(props: {
   return (
     <fieldset class="option">
       <legend>
-        {title}: {pickText(o.label, lang.value) || o.id}
+        {pickText(o.label, lang.value) ? `${title}: ${pickText(o.label, lang.value)}` : title}
       </legend>
       <div class="grid3">
-        <TextField label={d.id} value={o.id} onValue={(v) => edit((x) => void (x.id = v))} errors={errs(`${path}.id`)} />
         <TextField label={d.add} inputMode="numeric" value={o.add} onValue={(v) => edit((x) => void (x.add = v))} errors={errs(`${path}.price.add`)} />
         <TextField label={d.multiply} inputMode="decimal" value={o.multiply} onValue={(v) => edit((x) => void (x.multiply = v))} errors={errs(`${path}.price.multiply`)} />
         <SelectField
@@ -367,9 +364,7 @@ function OptionFields(props: {
       <Checkbox label={d.handoff} checked={o.handoff} onChange={(v) => edit((x) => void (x.handoff = v))} />
       {o.handoff && <LocalizedGroup label={d.handoffReason} value={o.handoffReason} onValue={(v) => edit((x) => void (x.handoffReason = v))} path={`${path}.handoff.reason`} errs={errs} />}
       {props.remove && (
-        <button type="button" class="danger small" aria-label={`${d.removeOption}: ${title}`} onClick={props.remove}>
-          {d.removeOption}
-        </button>
+        <RemoveButton small label={d.removeOption} named={title} ask={fmt(t.value.chatDetails.removeAsk, { name: title })} onRemove={props.remove} />
       )}
     </fieldset>
   );

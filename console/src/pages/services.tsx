@@ -1,11 +1,11 @@
 /** Owner: services (per-language names, duration, buffers, price or range, performers). */
 import { useState } from 'preact/hooks';
 import { api } from '../api/api.js';
-import type { Localized } from '@frontdesk/shared';
+import type { Lang, Localized } from '@frontdesk/shared';
 import type { Service, StaffMember } from '../api/contract.js';
 import { fieldErrors } from '../api/errors.js';
 import { me } from '../app/session.js';
-import { fmt, lang, locale, t } from '../i18n/index.js';
+import { fmt, lang, LANG_NAMES, locale, t } from '../i18n/index.js';
 import { formatMoney } from '../lib/format.js';
 import { Checkbox, ErrorBox, Loading, Notice, Page, Submit, TextField } from '../ui/common.js';
 import { cleanLocalized, LocalizedFields, pickText } from '../ui/localized.js';
@@ -16,12 +16,26 @@ export function priceText(s: Pick<Service, 'priceMin' | 'priceMax'>, currency: s
   return s.priceMax !== null && s.priceMax !== s.priceMin ? `${min} – ${formatMoney(s.priceMax, currency, loc)}` : min;
 }
 
+/**
+ * The site's languages a service has no name in, and the name visitors in them see instead (the
+ * business's language first, as the chat falls back: domain/conversation/names.ts).
+ */
+export function missingNames(names: Localized, langs: readonly Lang[], defaultLang: Lang): { langs: Lang[]; shown: string } | null {
+  const has = (l: Lang) => !!names[l]?.trim();
+  const missing = langs.filter((l) => !has(l));
+  if (missing.length === 0) return null;
+  const from = has(defaultLang) ? defaultLang : langs.find(has) ?? (['ru', 'hy', 'en'] as const).find(has);
+  return { langs: missing, shown: from ? names[from]!.trim() : '' };
+}
+
 export function ServicesPage() {
   const d = t.value.services;
   const services = useResource(() => api.services.list(), []);
   const staff = useResource(() => api.staff.list(), []);
   const [editing, setEditing] = useState<Service | 'new' | null>(null);
-  const currency = me.value!.business.currency;
+  const { currency, languages, defaultLang } = me.value!.business;
+  const c = t.value.chatDetails;
+  const gaps = (s: Service) => (s.active ? missingNames(s.names, languages, defaultLang) : null);
   return (
     <Page
       title={d.title}
@@ -43,6 +57,7 @@ export function ServicesPage() {
           onCancel={() => setEditing(null)}
         />
       )}
+      {services.data?.some(gaps) && <p class="warn-box" role="note">{c.missingNames}</p>}
       {services.error ? (
         <ErrorBox error={services.error} retry={services.reload} />
       ) : !services.data ? (
@@ -60,6 +75,7 @@ export function ServicesPage() {
                   {fmt(d.minutes, { n: s.durationMin })} · {priceText(s, currency, locale.value)}
                   {!s.active && ` · ${d.archived}`}
                 </span>
+                {gaps(s) && <p class="warn">{fmt(c.missingName, { langs: gaps(s)!.langs.map((l) => LANG_NAMES[l]).join(', '), name: gaps(s)!.shown })}</p>}
               </div>
               <button type="button" class="secondary" onClick={() => setEditing(s)} aria-label={`${t.value.app.edit}: ${pickText(s.names, lang.value)}`}>
                 {t.value.app.edit}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QuoteTree } from '../api/contract.js';
-import { newQuestion, newTree, toForm, toTree } from './tree-form.js';
+import { newQuestion, newTree, nextNumber, toForm, toTree } from './tree-form.js';
 
 const tree: QuoteTree = {
   id: 'coloring',
@@ -81,5 +81,13 @@ describe('quote tree form', () => {
     form.questions[0]!.options[1]!.multiply = '1,5';
     const q = toTree(form).tree.questions[0]!;
     expect(q.type === 'choice' && q.options[1]!.price?.multiply).toBe(1.5);
+  });
+});
+
+describe('nextNumber (ids are made, never typed)', () => {
+  it('takes the smallest free number, so a removed question’s number comes back without a clash', () => {
+    expect(nextNumber('question', [])).toBe(1);
+    expect(nextNumber('question', ['question-1', 'question-3'])).toBe(2);
+    expect(nextNumber('option', ['option-1', 'option-2'])).toBe(3);
   });
 });

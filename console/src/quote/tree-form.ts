@@ -63,6 +63,16 @@ function textForm(t: { ru?: string | undefined; hy?: string | undefined; en?: st
 
 const str = (n: number | undefined) => (n === undefined ? '' : String(n));
 
+/**
+ * The smallest `n` whose `prefix-n` is not taken: ids are made here, never typed by the owner, and
+ * a removed question's number may come back without clashing with one still there.
+ */
+export function nextNumber(prefix: string, ids: readonly string[]): number {
+  let n = 1;
+  while (ids.includes(`${prefix}-${n}`)) n++;
+  return n;
+}
+
 export function newOption(n: number): OptionForm {
   return { id: `option-${n}`, label: emptyText(), add: '', multiply: '', serviceId: '', handoff: false, handoffReason: emptyText() };
 }

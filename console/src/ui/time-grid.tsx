@@ -12,8 +12,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CalendarBooking, CalendarData } from '../api/contract.js';
 import { fmt, locale, t } from '../i18n/index.js';
 import { formatTime } from '../lib/format.js';
-import { minuteAt, place, type Range } from '../lib/time-grid.js';
-import { utcToZoned, zonedToUtc, type LocalDate } from '@frontdesk/shared';
+import { minuteAt, offHours, place, type Range } from '../lib/time-grid.js';
+import { utcToZoned, zonedToUtc, type LocalDate, type WeeklyHours } from '@frontdesk/shared';
 
 /** Pixels per minute: an hour is 72 px, a 30-minute booking has room for two lines. */
 const PX = 1.2;
@@ -34,6 +34,9 @@ interface Props {
   bookings: CalendarBooking[];
   busy: Busy[];
   staffName: (id: string) => string;
+  /** The business's opening hours and each person's weekly hours: the time outside them is shaded. */
+  opening: WeeklyHours;
+  staffHours: (id: string) => WeeklyHours | undefined;
   statusLabel: (status: string) => string;
   selected: string | null;
   now: number;
@@ -174,6 +177,9 @@ export function TimeGrid(props: Props) {
                   props.onCreate(c, within);
                 }}
               />
+            ))}
+            {offHours(c.day, range, props.opening, props.staffHours(c.staffId)).map((o) => (
+              <div key={`off-${o.start}`} class="tg-off" aria-hidden="true" style={{ top: `${(o.start - range.start) * PX}px`, height: `${(o.end - o.start) * PX}px` }} />
             ))}
             {busy.map(({ start, end, b }) => (
               <div key={`busy-${b.startsAt}`} class="tg-busy" style={{ top: `${(Math.max(start, range.start) - range.start) * PX}px`, height: `${Math.max(Math.min(end, range.end) - Math.max(start, range.start), 10) * PX}px` }}>

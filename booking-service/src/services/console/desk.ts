@@ -44,7 +44,8 @@ export interface DeskBooking {
 export interface CalendarView {
   /** The business's weekly hours: the grid's rows and the day the calendar opens on. */
   openingHours: WeeklyHours;
-  staff: Array<{ id: string; name: string }>;
+  /** `hours`: the person's weekly hours, read in the business's zone (the grid shades the rest). */
+  staff: Array<{ id: string; name: string; hours: WeeklyHours }>;
   bookings: DeskBooking[];
   busy: Array<{ staffId: string; startsAt: string; endsAt: string; source: 'google' }>;
 }
@@ -63,7 +64,7 @@ export async function calendarOf(
   range: { from: Date; to: Date; staffId?: string | undefined },
 ): Promise<CalendarView> {
   const biz = await loadBusiness(deps, businessId);
-  const people = await deps.db.select({ id: staff.id, name: staff.name }).from(staff).where(and(eq(staff.businessId, businessId), eq(staff.active, true))).orderBy(asc(staff.sort), asc(staff.id));
+  const people = await deps.db.select({ id: staff.id, name: staff.name, hours: staff.weeklyHours }).from(staff).where(and(eq(staff.businessId, businessId), eq(staff.active, true))).orderBy(asc(staff.sort), asc(staff.id));
   const rows = await deps.db
     .select({ b: bookings, names: services.names, c: customers })
     .from(bookings)
