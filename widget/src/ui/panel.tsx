@@ -19,7 +19,7 @@ function Languages({ v }: { v: View }) {
   const offered = m.site.value?.business.languages ?? [];
   if (offered.length < 2) return null;
   return (
-    <select class="lang" aria-label={t.language} value={m.lang.value} onChange={(e) => m.switchLang((e.currentTarget as HTMLSelectElement).value as Lang)}>
+    <select class="lang" aria-label={t.language} value={m.lang.value} onChange={(e) => m.switchLang(e.currentTarget.value as Lang)}>
       {offered.map((l) => <option key={l} value={l} lang={l}>{ENDONYMS[l]}</option>)}
     </select>
   );
@@ -53,7 +53,7 @@ function Composer({ v }: { v: View }) {
         <input name="q" aria-label={t.message} placeholder={m.prompt.value?.kind === 'text' ? m.prompt.value.placeholder : t.message}
           aria-invalid={over} aria-describedby={n ? 'fd-count' : undefined}
           onInput={(e) => {
-            const len = (e.currentTarget as HTMLInputElement).value.length;
+            const len = e.currentTarget.value.length;
             // Re-rendered only near the limit: typing a short message costs no render.
             if (len > TEXT_WARN || typed.value) typed.value = len > TEXT_WARN ? len : 0;
           }} />
