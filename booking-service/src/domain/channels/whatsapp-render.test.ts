@@ -36,7 +36,7 @@ describe('WhatsApp rendering', () => {
 
   it('slots: times first, then other days, "more" and the menu — never more than ten rows', () => {
     const prompt: Prompt = {
-      kind: 'slots', timeZone: 'Asia/Yerevan', day: null, more: true, nextFreeDay: null,
+      kind: 'slots', timeZone: 'Asia/Yerevan', zoneName: 'Երևանի ժամանակով', day: null, more: true, nextFreeDay: null,
       slots: Array.from({ length: 9 }, (_, i) => ({ id: `slot:${i}`, start: new Date(Date.UTC(2026, 2, 2, 6, i * 15)).toISOString(), end: '', staffName: 'Ani' })),
       days: Array.from({ length: 7 }, (_, i) => ({ date: `2026-03-0${i + 2}`, free: true })),
     };
