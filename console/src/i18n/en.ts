@@ -621,6 +621,7 @@ export const en = {
     step: '{sequence}, message {n}',
     st: { scheduled: 'Planned for {when}', sent: 'Sent {when}', cancelled: 'Cancelled', skipped: 'Not sent' },
     answered: 'answered',
+  },
   // chat
   chatDetails: {
     yesRemove: 'Yes, remove',

@@ -619,6 +619,7 @@ export const hy: Dict = {
     step: '{sequence}, հաղորդագրություն {n}',
     st: { scheduled: 'Պլանավորված է՝ {when}', sent: 'Ուղարկված է՝ {when}', cancelled: 'Չեղարկված է', skipped: 'Չի ուղարկվել' },
     answered: 'հաճախորդը պատասխանեց',
+  },
   // chat
   chatDetails: {
     yesRemove: 'Այո, հեռացնել',

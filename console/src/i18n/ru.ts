@@ -619,6 +619,7 @@ export const ru: Dict = {
     step: '{sequence}, сообщение {n}',
     st: { scheduled: 'Запланировано на {when}', sent: 'Отправлено {when}', cancelled: 'Отменено', skipped: 'Не отправлено' },
     answered: 'клиент ответил',
+  },
   // chat
   chatDetails: {
     yesRemove: 'Да, удалить',
