@@ -7,7 +7,7 @@ test('the dashboard counts a new booking, compares with the previous period and 
   await desk.signedIn(OWNER(SITE));
   await desk.go('Dashboard');
   // The 30-day numbers stay on screen (aria-busy) until the 7-day ones arrive.
-  await Promise.all([page.waitForResponse((r) => r.url().includes('dashboard.kpis')), page.getByLabel('Period').selectOption({ label: 'Last 7 days' })]);
+  await Promise.all([page.waitForResponse((r) => r.url().includes('dashboard.kpis')), page.getByLabel('Period', { exact: true }).selectOption({ label: 'Last 7 days' })]);
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   const bookings = page.locator('[data-kpi="bookings"]');
   await expect(bookings).toContainText('Bookings');
@@ -19,7 +19,7 @@ test('the dashboard counts a new booking, compares with the previous period and 
 
   await page.reload();
   await expect(desk.heading).toHaveText('Dashboard');
-  await Promise.all([page.waitForResponse((r) => r.url().includes('dashboard.kpis')), page.getByLabel('Period').selectOption({ label: 'Last 7 days' })]);
+  await Promise.all([page.waitForResponse((r) => r.url().includes('dashboard.kpis')), page.getByLabel('Period', { exact: true }).selectOption({ label: 'Last 7 days' })]);
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   await expect(bookings.locator('.kpi-value')).toHaveText(String(before + 1));
   // Compared with the 7 days before: an arrow and a percentage, or "no previous data".
@@ -34,7 +34,7 @@ test('the dashboard counts a new booking, compares with the previous period and 
   await expect(page.getByRole('table', { name: 'Bookings by channel' })).toContainText('Widget');
   await check('dashboard');
 
-  await page.getByLabel('Period').selectOption({ label: 'Custom' });
+  await page.getByLabel('Period', { exact: true }).selectOption({ label: 'Custom' });
   await expect(page.getByLabel('From')).toBeVisible();
   await check('dashboard-custom');
 });

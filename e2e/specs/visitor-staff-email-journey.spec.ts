@@ -63,7 +63,7 @@ test('widget → inbox → live reply → answer → visitor leaves → reply by
   }).toPass({ timeout: 30_000 });
   const mail = decode(await (await page.request.get(`${BOOKING_URL}/mailbox/${mailId}`)).text());
   expect(mail).toContain('<dt>Reply-To</dt><dd>owner@demo-barber-nyc.demo</dd>');
-  expect(mail).toMatch(/<dt>From<\/dt><dd>"?Barber/);
+  expect(mail).toMatch(/<dt>From<\/dt><dd>"?Bedford Blade Barbershop/);
   expect(mail).toContain('Please bring his lead, the shop is small.');
   const link = /(http:\/\/[^\s"<]+\/conversation\?t=[^\s"<]+)/.exec(mail)![1]!;
 
