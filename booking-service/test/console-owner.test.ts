@@ -45,6 +45,17 @@ describe.each(dbKinds)('createOwner on %s', (kind) => {
     expect(await s.client.services.list.query()).toEqual([]);
   });
 
+  it('a business created without --name is named after its id, its owner after the e-mail (not "Owner")', async () => {
+    const r = await createOwner(
+      h.deps.db,
+      { businessId: 'lavanda-spb', email: 'anna.petrova@lavanda.example', password: 'long enough pw', business: { timeZone: 'Europe/Moscow', currency: 'RUB', lang: 'ru' } },
+      h.clock.now(),
+    );
+    expect(r).toMatchObject({ createdBusiness: true, createdUser: true });
+    expect((await h.deps.db.select().from(businesses).where(eq(businesses.id, 'lavanda-spb')))[0]!.name).toBe('Lavanda spb');
+    expect((await h.deps.db.select().from(users).where(eq(users.id, r.userId)))[0]!.name).toBe('Anna Petrova');
+  });
+
   it('resets the password of an existing owner; refuses what would be wrong', async () => {
     const again = await createOwner(h.deps.db, { businessId: 'biz-new', email: 'boss@new.example', password: 'another password' }, h.clock.now());
     expect(again).toMatchObject({ createdBusiness: false, createdUser: false });

@@ -1,7 +1,8 @@
 /**
  * npm run create-owner -w @frontdesk/booking-service -- --business <id> --email <e-mail> --password <password>
- *   [--name <business name> --time-zone <IANA zone> --currency <ISO 4217> --lang ru|hy|en]   (to create the business)
- *   [--owner-name <name>]
+ *   [--name <business name> --time-zone <IANA zone> --currency <ISO 4217> --lang ru|hy|en]   (for a new business;
+ *    defaults: a name from the id, UTC, USD, en)
+ *   [--owner-name <name>]   (default: the name in the e-mail address)
  *
  * Uses the same database settings as the service (DATABASE_URL, or the embedded database in
  * DATA_DIR: stop the service first, the embedded database takes one process at a time).
@@ -53,7 +54,8 @@ async function main(): Promise<number> {
     throw err;
   }
   try {
-    const business = a.name ? { name: a.name, timeZone: a['time-zone'] ?? 'UTC', currency: (a.currency ?? 'USD').toUpperCase(), lang: lang as (typeof LANGS)[number] } : undefined;
+    // Used only when the business is new; every part has a default (name: from the business id).
+    const business = { name: a.name, timeZone: a['time-zone'] ?? 'UTC', currency: (a.currency ?? 'USD').toUpperCase(), lang: lang as (typeof LANGS)[number] };
     const r = await createOwner(database.db, { businessId: a.business, email: a.email, password: a.password, business, name: a['owner-name'] }, new Date());
     console.log(
       `${r.createdBusiness ? `Created business ${a.business}. ` : ''}${r.createdUser ? 'Created' : 'Updated the password of'} owner ${a.email.trim().toLowerCase()}. ` +

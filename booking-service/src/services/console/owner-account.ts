@@ -15,9 +15,31 @@ export interface OwnerInput {
   businessId: string;
   email: string;
   password: string;
-  /** Only used when the business is created. */
-  business?: { name: string; timeZone: string; currency: string; lang: Lang } | undefined;
+  /** Only used when the business is created; no name (or a blank one) = `defaultBusinessName(businessId)`. */
+  business?: { name?: string | undefined; timeZone: string; currency: string; lang: Lang } | undefined;
+  /** The owner's name as the console shows it; none = `nameFromEmail(email)`. */
   name?: string | undefined;
+}
+
+/**
+ * A business created without --name is still called something an owner recognises (and can
+ * change in the console), not an empty string or "undefined".
+ * @example defaultBusinessName('lavanda-spb') // 'Lavanda spb'
+ */
+export function defaultBusinessName(businessId: string): string {
+  const words = businessId.replace(/^biz[-_]/, '').replace(/[-_.]+/g, ' ').trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : businessId;
+}
+
+/**
+ * An owner created without --owner-name is shown by the name in their e-mail address rather
+ * than the English word "Owner" in a ru or hy console.
+ * @example nameFromEmail('anna.petrova@salon.example') // 'Anna Petrova'
+ */
+export function nameFromEmail(email: string): string {
+  const local = email.split('@')[0] ?? '';
+  const words = local.split(/[._+-]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1));
+  return words.join(' ') || email;
 }
 
 export type OwnerOutcome = { createdBusiness: boolean; createdUser: boolean; userId: string };
@@ -47,7 +69,7 @@ export async function createOwner(db: Db, input: OwnerInput, now: Date): Promise
       if (!/^[A-Z]{3}$/.test(b.currency)) throw new Error('--currency: a three-letter code such as USD');
       await tx.insert(businesses).values({
         id: input.businessId,
-        name: b.name,
+        name: b.name?.trim() || defaultBusinessName(input.businessId),
         timeZone: b.timeZone,
         currency: b.currency,
         defaultLang: b.lang,
@@ -65,7 +87,7 @@ export async function createOwner(db: Db, input: OwnerInput, now: Date): Promise
       return { createdBusiness, createdUser: false, userId: existing.id };
     }
     const userId = `usr_${randomUUID()}`;
-    await tx.insert(users).values({ id: userId, businessId: input.businessId, email, name: input.name ?? 'Owner', role: 'owner', staffId: null, passwordHash, lang, createdAt: now });
+    await tx.insert(users).values({ id: userId, businessId: input.businessId, email, name: input.name?.trim() || nameFromEmail(email), role: 'owner', staffId: null, passwordHash, lang, createdAt: now });
     return { createdBusiness, createdUser: true, userId };
   });
 }
