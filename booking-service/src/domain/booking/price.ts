@@ -3,7 +3,7 @@
  * (later price edits don't change it). From a quote tree: its final price and the chosen options
  * (the tree's summary line); without a quote: the service's price (fixed or a range) at booking time.
  */
-import type { Lang } from '@frontdesk/shared';
+import { withoutDramSign, type Lang } from '@frontdesk/shared';
 import { priceWords } from '../conversation/words/format.js';
 
 export interface PriceSnapshot {
@@ -24,8 +24,13 @@ export function quotedPrice(q: { price: number; currency: string; summary: strin
   return { source: 'quote', min: q.price, max: null, currency: q.currency, summary: q.summary };
 }
 
-/** "4 500 ₽", "$45–$60", with the quote's options after it: how every page and message shows it. */
+/**
+ * "4 500 ₽", "$45–$60", with the quote's options after it: how every page and message shows it.
+ * The dram sign ֏ is written as "դր."/"драм"/"AMD" (shared/dram-sign.ts): e-mails, SMS, calendar
+ * events and this service's script-free pages cannot tell whether the reader's fonts draw it (the
+ * console and the widget can, and keep it where they do).
+ */
 export function priceText(p: PriceSnapshot, lang: Lang): string {
-  const amount = priceWords(p.max === null ? { kind: 'fixed', amount: p.min } : { kind: 'range', min: p.min, max: p.max }, p.currency, lang);
+  const amount = withoutDramSign(priceWords(p.max === null ? { kind: 'fixed', amount: p.min } : { kind: 'range', min: p.min, max: p.max }, p.currency, lang), lang);
   return p.summary ? `${amount} (${p.summary})` : amount;
 }
