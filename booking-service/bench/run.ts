@@ -6,6 +6,7 @@ import { runAvailabilityBench } from './availability.js';
 import { runConversationBench } from './conversation.js';
 import { runGrowthBench } from './growth.js';
 import { runHttpBench } from './http.js';
+import { runMailWindowBench } from './mail-window.js';
 import { writeSection } from './report.js';
 import { runSlotsShapeBench } from './slots-shape.js';
 import { runStartBench } from './start.js';
@@ -21,6 +22,7 @@ const benches: ReadonlyArray<{ name: string; run: () => Promise<string> }> = [
   { name: 'start', run: runStartBench },
   { name: 'slots-shape', run: runSlotsShapeBench },
   { name: 'writes', run: runWritesBench },
+  { name: 'mail-window', run: runMailWindowBench },
 ];
 
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
