@@ -16,7 +16,8 @@ export interface TestDatabase extends Database {
   url?: string;
 }
 
-export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
+/** `connectTimeoutMs` (PostgreSQL): how long a query may wait for a pooled connection (0 = no limit). */
+export async function createTestDatabase(kind: DbKind, opts: { connectTimeoutMs?: number } = {}): Promise<TestDatabase> {
   if (kind === 'pglite') return openDatabase({ kind: 'pglite', dataDir: null });
   const admin = process.env.DATABASE_URL!;
   const name = `fd_test_${randomBytes(6).toString('hex')}`;
@@ -26,7 +27,7 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   await client.end();
   const url = new URL(admin);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 20 });
+  const db = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 20, ...opts });
   return {
     ...db,
     url: url.toString(),

@@ -33,7 +33,7 @@ export interface Database {
 }
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'postgres'; url: string; poolSize?: number; connectTimeoutMs?: number }
   | { kind: 'pglite'; dataDir: string | null /* null = in memory */ };
 
 // src/adapters/db → ../../../drizzle, and the same from dist/adapters/db.
@@ -46,7 +46,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     // connectionTimeoutMillis: while the server is unreachable a request waits at most this long for
     // a connection and then fails as "unavailable" (503, adapters/db/errors.ts) instead of hanging.
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: 5_000, keepAlive: true });
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: target.connectTimeoutMs ?? 5_000, keepAlive: true });
     // An idle client losing its connection (e.g. PostgreSQL restarting) must not crash the process.
     pool.on('error', () => {});
     // Nor a checked-out one between two statements of a transaction, when no query is there to
