@@ -146,6 +146,37 @@ describe('low confidence, not interested', () => {
   });
 
   it.each([
+    ['en', 'prsies', 'I’m not sure I understood. Did you mean “Prices”?', 'intent:prices'],
+    ['en', 'boook', 'I’m not sure I understood. Did you mean “Book”?', 'intent:book'],
+    ['ru', 'цнеы', 'Не уверен, что правильно понял. Вы имели в виду «Цены»?', 'intent:prices'],
+    ['ru', 'стоимсть', 'Не уверен, что правильно понял. Вы имели в виду «Цены»?', 'intent:prices'],
+    ['hy', 'գնր', 'Վստահ չեմ, որ ճիշտ հասկացա։ Նկատի ունեի՞ք «Գներ»։', 'intent:prices'],
+  ] as const)('%s misspelt "%s": one guess named and offered first, the rest of the menu after it', (lang, text, said, first) => {
+    const c = chat('demo-clinic-yerevan', lang);
+    c.text(text);
+    expect(c.said).toEqual([said]);
+    const p = c.prompt;
+    if (p.kind !== 'choice') throw new Error(p.kind);
+    expect(p.menu).toBe(true);
+    expect(p.options[0]!.id).toBe(first);
+    expect(p.options).toHaveLength(5);
+    // Tapping the guess is the ordinary menu choice; the next menu is in the owner's order again.
+    c.choose(first);
+    expect(c.state.intent).toBe(first.slice('intent:'.length));
+  });
+
+  it('gibberish gets no guess, and the guess is forgotten at the next menu', () => {
+    const c = chat('demo-salon-spb', 'ru');
+    c.text('цнеы');
+    c.send({ type: 'menu' });
+    const p = c.prompt;
+    expect(p.kind === 'choice' && p.options[0]!.id).toBe('intent:prices');
+    const d = chat('demo-salon-spb', 'ru');
+    d.text('бла бла');
+    expect(d.said).toEqual(['Не уверен, что правильно понял. Вы имели в виду что-то из этого?']);
+  });
+
+  it.each([
     ['ru', 'не актуально', 'Понял, не буду беспокоить. Если передумаете, просто напишите сюда.'],
     ['en', 'no thanks', 'Understood, I won’t bother you. If you change your mind, just write here.'],
     ['hy', 'պետք չէ', 'Հասկացա, չեմ անհանգստացնի։ Եթե մտափոխվեք, պարզապես գրեք այստեղ։'],

@@ -29,7 +29,7 @@ export function promptOf(state: ConversationState, ctx: EngineContext): Prompt {
   const lang = state.lang;
   const w = (key: WordKey, values?: Record<string, string | number>) => say(lang, key, values);
   const act = (name: string, key: WordKey): Option => ({ id: `act:${name}`, label: w(key) });
-  const menu = (): Prompt => ({ kind: 'choice', options: menuOptions(ctx, lang), menu: true });
+  const menu = (): Prompt => ({ kind: 'choice', options: menuOptions(ctx, lang, s.at === 'menu' ? s.guess : undefined), menu: true });
   const errorsOf = (e: FieldErrors | undefined) => (e ? Object.fromEntries(Object.keys(e).map((k) => [k, w(`err.${k}` as WordKey)])) : undefined);
   const s = state.step;
 

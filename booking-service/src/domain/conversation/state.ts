@@ -46,7 +46,8 @@ export interface SlotList {
 }
 
 export type Step =
-  | { at: 'menu' }
+  /** `guess`: the intent a low-confidence text probably meant ("did you mean …?"), offered first. */
+  | { at: 'menu'; guess?: IntentId | undefined }
   | { at: 'other' }
   | { at: 'service'; purpose: 'book' | 'price'; ids: string[] | null }
   | { at: 'staff' }

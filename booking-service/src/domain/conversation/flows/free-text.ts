@@ -7,6 +7,7 @@
  * lead; low-confidence text re-offers the menu ("did you mean …").
  */
 import { classifyIntent } from '../../intent/classify-intent.js';
+import { guessIntent } from '../../intent/guess-intent.js';
 import { matchNames } from '../../intent/name-match.js';
 import { parseWhen } from '../../intent/parse-when.js';
 import { saysNotInterested } from '../../intent/short-replies.js';
@@ -16,7 +17,7 @@ import type { Turn } from '../turn.js';
 import { startBooking } from './booking.js';
 import { startHandoff } from './handoff.js';
 import { startManage } from './manage.js';
-import { toMenu } from './menu.js';
+import { didYouMean } from './menu.js';
 import { pickTree, priceOfService, startQuote } from './quote.js';
 
 /** Below this the classifier is guessing (classify-intent.ts): the menu is offered instead. */
@@ -102,7 +103,7 @@ export function route(t: Turn, text: string, u: Understanding, midFlow: boolean)
     t.say('notUnderstoodHere');
     return;
   }
-  toMenu(t, 'didYouMean');
+  didYouMean(t, intent.intent !== 'other' ? intent.intent : guessIntent(text));
 }
 
 /** "Other": what the visitor needs, in their words; a clear request is routed, the rest goes to a person. */

@@ -31,15 +31,29 @@ export function greeting(ctx: EngineContext, lang: Lang): string {
  * The menu in the owner's order. An owner's label only in the visitor's own language: the bot's
  * wording beats an owner's label in another language (a Russian visitor must not get "Book a chair").
  */
-export function menuOptions(ctx: EngineContext, lang: Lang): Option[] {
+export function menuOptions(ctx: EngineContext, lang: Lang, first?: IntentId): Option[] {
   const intents: EngineContext['intents'] = ctx.intents.length > 0 ? ctx.intents : INTENTS.map((id) => ({ id }));
-  return intents.map((i) => ({ id: intentOption(i.id), label: i.label?.[lang] || say(lang, `intent.${i.id}`) }));
+  const options = intents.map((i) => ({ id: intentOption(i.id), label: i.label?.[lang] || say(lang, `intent.${i.id}`) }));
+  const guessed = options.find((o) => o.id === (first && intentOption(first)));
+  return guessed ? [guessed, ...options.filter((o) => o !== guessed)] : options;
 }
 
 export function toMenu(t: Turn, key: 'again' | 'didYouMean' = 'again'): void {
   if (t.state.status === 'closed') t.state.status = 'bot';
   t.go({ at: 'menu' });
   t.say(key);
+}
+
+/**
+ * Text the bot could not read: the menu again, with the one best guess named and offered first
+ * ("Did you mean “Prices”?"); without a guess (or when the owner's menu lacks it), the plain question.
+ */
+export function didYouMean(t: Turn, guess: IntentId | null): void {
+  const option = guess ? menuOptions(t.ctx, t.lang).find((o) => o.id === intentOption(guess)) : undefined;
+  if (!guess || !option) return toMenu(t, 'didYouMean');
+  if (t.state.status === 'closed') t.state.status = 'bot';
+  t.go({ at: 'menu', guess });
+  t.say('didYouMeanOne', { label: option.label });
 }
 
 export function chooseIntent(t: Turn, intent: IntentId): void {

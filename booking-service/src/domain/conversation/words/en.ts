@@ -18,6 +18,7 @@ export const en = {
   'intent.my_booking': 'My booking',
   'intent.other': 'Other',
   didYouMean: 'I’m not sure I understood. Did you mean one of these?',
+  didYouMeanOne: 'I’m not sure I understood. Did you mean “{label}”?',
   notUnderstoodHere: 'I didn’t catch that. Please pick one of the options below, or tap “Menu”.',
   otherAsk: 'What do you need? Write it in a few words: I’ll answer or pass it to a person.',
   notInterested: 'Understood, I won’t bother you. If you change your mind, just write here.',

@@ -11,7 +11,7 @@ const SAMPLE = {
   ...instantWords(Date.parse('2026-03-04T12:00:00Z'), 'Europe/Moscow', 'en'),
   minutes: 10, days: 14, n: 3, left: 2, min: 1, max: 8, step: 2, code: '123456', business: 'Salon', name: 'Ann', contact: 'ann@example.com',
   service: 'Haircut', price: '$45', duration: '1 hour', range: '$40–$60', factors: 'length', summary: 'Haircut · Long', status: 'cancelled',
-  by: 'by 6 PM today', to: 'Monday', from: 'Tuesday', phone: '+1 212 555 0100', deadline: 'Monday', time: '3:00 PM',
+  label: 'Prices', by: 'by 6 PM today', to: 'Monday', from: 'Tuesday', phone: '+1 212 555 0100', deadline: 'Monday', time: '3:00 PM',
 };
 
 describe('the message table', () => {
