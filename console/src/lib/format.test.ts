@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatMoney, formatRate, formatResponse, formatTime, responseFormat } from './format.js';
+import { durationAxis, formatDay, formatMoney, formatRate, formatResponse, formatTime, responseFormat } from './format.js';
 
 describe('format', () => {
   it('shows times in the business zone', () => {
@@ -35,5 +35,42 @@ describe('response-time axis', () => {
     const f = responseFormat(1000, 'en-US');
     expect([0, 250, 500, 750, 1000].map(f)).toEqual(['0 sec', '0.3 sec', '0.5 sec', '0.8 sec', '1 sec']);
     expect(responseFormat(600_000, 'ru-RU')(300_000)).toBe('5 мин');
+  });
+});
+
+describe('durationAxis (the dashboard’s response-time chart)', () => {
+  const labels = (values: number[], locale: string) => {
+    const a = durationAxis(values, locale);
+    return a.ticks.map(a.format);
+  };
+
+  it('all zeros: a 0 … 1 s axis with distinct labels, not "0 sec" on every tick', () => {
+    expect(labels([0, 0, 0, 0], 'en-US')).toEqual(['0 sec', '0.5 sec', '1 sec']);
+    expect(labels([0, 0], 'ru-RU')).toEqual(['0 с', '0,5 с', '1 с']);
+    expect(labels([0], 'hy-AM')).toEqual(['0 վրկ', '0,5 վրկ', '1 վրկ']);
+  });
+
+  it('a few milliseconds (the bot) still reads in seconds, never as repeated "0 s"', () => {
+    const a = durationAxis([12, 30], 'en-US');
+    expect(a.max).toBe(1000);
+    expect(new Set(a.ticks.map(a.format)).size).toBe(a.ticks.length);
+  });
+
+  it('picks the unit from the top and steps of 1-2-5 in that unit', () => {
+    expect(labels([42_000, 59_000], 'en-US')).toEqual(['0 sec', '20 sec', '40 sec', '60 sec']);
+    expect(labels([210_000], 'ru-RU')).toEqual(['0 мин', '1 мин', '2 мин', '3 мин', '4 мин']);
+    expect(labels([2.5 * 3_600_000], 'en-US')).toEqual(['0 hr', '1 hr', '2 hr', '3 hr']);
+    expect(durationAxis([210_000]).ticks).toEqual([0, 60_000, 120_000, 180_000, 240_000]);
+  });
+
+  it('never repeats a tick label, whatever the values', () => {
+    for (const top of [0, 1, 7, 99, 450, 999, 1000, 1500, 9_999, 59_999, 60_000, 61_000, 599_000, 3_599_999, 3_600_000, 86_400_000]) {
+      for (const locale of ['en-US', 'ru-RU', 'hy-AM']) {
+        const a = durationAxis([top], locale);
+        const l = a.ticks.map(a.format);
+        expect(new Set(l).size, `${top} ${locale}: ${l.join(' | ')}`).toBe(l.length);
+        expect(a.max).toBeGreaterThanOrEqual(top);
+      }
+    }
   });
 });

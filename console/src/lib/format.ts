@@ -1,6 +1,7 @@
 /** Intl formatting in the UI's locale and the business's time zone (no date library). */
 import { DRAM_SIGN, withoutDramSign, type Lang } from '@frontdesk/shared';
 import { hasGlyph } from './glyph.js';
+import { niceScale } from './chart-scale.js';
 
 const langOf = (locale: string): Lang => (locale.startsWith('ru') ? 'ru' : locale.startsWith('hy') ? 'hy' : 'en');
 
@@ -53,4 +54,28 @@ export function responseFormat(max: number, locale = 'en-US'): (ms: number | nul
 /** One response time, in its own unit: "42 s", "3.5 min", "2 h"; null → "—". */
 export function formatResponse(ms: number | null, locale = 'en-US'): string {
   return responseFormat(ms ?? 0, locale)(ms);
+}
+
+const UNITS = [
+  ['second', 1000],
+  ['minute', 60_000],
+  ['hour', 3_600_000],
+] as const;
+
+/**
+ * A response-time axis: the unit chosen from the largest value, ticks at 1-2-5 steps counted in
+ * that unit (never thousandths of a second), at least one whole unit tall (all zeros: 0 … 1 s), and
+ * as many decimals as the step needs, so no two ticks read the same ("0 s" on every tick was the
+ * bug). Ticks and max are in ms, for the chart's geometry.
+ *
+ * @example durationAxis([0, 0], 'ru-RU') // → { max: 1000, ticks: [0, 500, 1000], format: 0 → "0 с", 500 → "0,5 с", 1000 → "1 с" }
+ */
+export function durationAxis(valuesMs: readonly number[], locale = 'en-US', ticks = 4): { max: number; ticks: number[]; format: (ms: number) => string } {
+  const top = Math.max(0, ...valuesMs.filter((v) => Number.isFinite(v)));
+  const [unit, size] = UNITS.find((_, i) => i === UNITS.length - 1 || top < (UNITS[i + 1]?.[1] ?? Infinity)) ?? UNITS[0];
+  const scale = niceScale([Math.max(top / size, 1)], ticks);
+  const step = scale.ticks[1] ?? 1;
+  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  const f = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', minimumFractionDigits: 0, maximumFractionDigits: decimals });
+  return { max: scale.max * size, ticks: scale.ticks.map((v) => v * size), format: (ms) => f.format(ms / size) };
 }

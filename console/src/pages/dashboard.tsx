@@ -11,8 +11,7 @@ import { ExportCsv } from './export-csv.js';
 import { fmt, labelOf, locale, t } from '../i18n/index.js';
 import type { Dict } from '../i18n/en.js';
 import { change } from '../lib/chart-scale.js';
-import { formatDay, formatRate, formatResponse, responseFormat } from '../lib/format.js';
-import { niceScale } from '../lib/chart-scale.js';
+import { durationAxis, formatDay, formatRate, formatResponse } from '../lib/format.js';
 import { addDays, utcToZoned, zonedToUtc } from '@frontdesk/shared';
 import { BarChart, HBarChart } from '../ui/charts.js';
 import { ErrorBox, Field, Loading, Page, SelectField } from '../ui/common.js';
@@ -50,6 +49,12 @@ const KPIS: KpiDef[] = [
   { key: 'recoveredLeads', value: (k) => k.recoveredLeads, format: count },
   { key: 'reactivationRate', value: (k) => k.reactivationRate, format: rate },
 ];
+
+/** The first-response chart's axis and its labels: bot and human, median and p90, on one scale. */
+function responseAxis(k: Pick<Kpis, 'firstResponseBot' | 'firstResponseHuman'>, loc: string): { scale: { max: number; ticks: number[] }; format: (ms: number) => string } {
+  const axis = durationAxis([k.firstResponseBot.p90Ms ?? 0, k.firstResponseHuman.p90Ms ?? 0, k.firstResponseBot.medianMs ?? 0, k.firstResponseHuman.medianMs ?? 0], loc);
+  return { scale: { max: axis.max, ticks: axis.ticks }, format: axis.format };
+}
 
 /** "▲ 25 %" / "▼ 10 %" / "= 0 %"; null when there is nothing to compare. */
 export function changeText(c: number | null, loc: string): string | null {
@@ -162,8 +167,8 @@ export function DashboardPage() {
                 { name: d.bot, cls: 'chart-a', values: [kpis.data.current.firstResponseBot.medianMs ?? 0, kpis.data.current.firstResponseBot.p90Ms ?? 0] },
                 { name: d.human, cls: 'chart-b', values: [kpis.data.current.firstResponseHuman.medianMs ?? 0, kpis.data.current.firstResponseHuman.p90Ms ?? 0] },
               ]}
-              // One unit for the whole axis, chosen from its top: never "0 s" on every tick.
-              format={responseFormat(niceScale([kpis.data.current.firstResponseBot.p90Ms ?? 0, kpis.data.current.firstResponseHuman.p90Ms ?? 0, kpis.data.current.firstResponseBot.medianMs ?? 0, kpis.data.current.firstResponseHuman.medianMs ?? 0]).max, locale.value)}
+              // One unit for the whole axis, scaled in that unit: never "0 s" on every tick.
+              {...responseAxis(kpis.data.current, locale.value)}
             />
             )}
             {kpis.data.byIntent.length > 0 && (

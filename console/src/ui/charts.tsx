@@ -58,10 +58,19 @@ export interface Series {
  * Bars per label; several series are drawn side by side within each label's slot.
  * @example <BarChart title="Bookings per week" labels={['16 Nov']} series={[{ name: 'Bookings', cls: 'chart-a', values: [4] }]} format={String} />
  */
-export function BarChart(props: { title: string; labels: string[]; series: Series[]; format: (n: number) => string; labelHeader: string; integer?: boolean }) {
+export function BarChart(props: {
+  title: string;
+  labels: string[];
+  series: Series[];
+  format: (n: number) => string;
+  labelHeader: string;
+  integer?: boolean;
+  /** An axis the caller built in its own unit (durationAxis); else a 1-2-5 scale of the values. */
+  scale?: { max: number; ticks: number[] };
+}) {
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
-  const scale = niceScale(props.series.flatMap((s) => s.values), 4, props.integer);
+  const scale = props.scale ?? niceScale(props.series.flatMap((s) => s.values), 4, props.integer);
   const slots = barLayout(props.labels.map(() => 0), plotW, plotH, 1, 0.2, 90 * props.series.length);
   const every = Math.ceil(props.labels.length / 12);
   return (
