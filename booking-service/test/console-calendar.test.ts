@@ -5,7 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookings, events, externalBusy, googleConnections, jobs, outbox } from '../src/adapters/db/schema.js';
+import { bookings, businessClosures, events, externalBusy, googleConnections, jobs, outbox } from '../src/adapters/db/schema.js';
 import { consoleFailure, ownerOf, signIn, staffAccount, type ConsoleSessionClient } from './support/console.js';
 import { dbKinds } from './support/db.js';
 import { createHarness, T0, type Harness } from './support/harness.js';
@@ -165,5 +165,18 @@ describe.each(dbKinds)('console calendar and bookings on %s', (kind) => {
     expect((await consoleFailure(owner.client.bookings.markAttendance.mutate({ bookingId: other.id, status: 'attended' }))).data.reason).toBe('BOOKING_NOT_ACTIVE');
     expect((await consoleFailure(owner.client.bookings.cancel.mutate({ bookingId: 'no-such-booking' }))).code).toBe('NOT_FOUND');
     h.clock.set(T0);
+  });
+
+  it('lists the days the business is closed that touch the range, read in its zone (the grid shades them whole)', async () => {
+    await h.deps.db.insert(businessClosures).values([
+      { id: 'c-spring', businessId: 'biz-salon-spb', startsOn: '2026-03-08', endsOn: '2026-03-09', note: 'Праздник' },
+      { id: 'c-later', businessId: 'biz-salon-spb', startsOn: '2026-05-01', endsOn: '2026-05-01', note: '' },
+    ]);
+    // Moscow's 7 March 00:00 is 6 March 21:00Z: the range 7–8 March (local) touches the holiday's first day.
+    const cal = await anna.client.calendar.list.query({ from: '2026-03-06T21:00:00Z', to: '2026-03-08T21:00:00Z' });
+    expect(cal.closures).toEqual([{ from: '2026-03-08', to: '2026-03-09', note: 'Праздник' }]);
+    // The local day before (6 March, up to 21:00Z) does not.
+    expect((await anna.client.calendar.list.query({ from: '2026-03-05T21:00:00Z', to: '2026-03-06T21:00:00Z' })).closures).toEqual([]);
+    await h.deps.db.delete(businessClosures).where(eq(businessClosures.businessId, 'biz-salon-spb'));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridRange, minuteAt, offHours, openingDay, place } from './time-grid.js';
+import { dayOff, gridRange, minuteAt, offHours, openingDay, place } from './time-grid.js';
 
 // Salon: Mon–Sat 10:00–21:00, Sunday 11:00–19:00. 2026-12-07 is a Monday.
 const salon = {
@@ -93,5 +93,34 @@ describe('offHours', () => {
   });
   it('shades the whole day the person does not work', () => {
     expect(offHours('2026-11-25', range, opening, { '2': [{ start: '10:00', end: '20:00' }] })).toEqual([range]);
+  });
+});
+
+describe('days off', () => {
+  // 2026-11-24 is a Tuesday (ISO weekday 2); the business opens Tuesdays and Wednesdays.
+  const opening = { '2': [{ start: '10:00', end: '20:00' }], '3': [{ start: '10:00', end: '20:00' }] };
+  const anna = { '2': [{ start: '12:00', end: '18:00' }] };
+  const range = { start: 540, end: 1260 };
+  const holiday = [{ from: '2026-11-24', to: '2026-11-24', note: 'Staff training' }];
+
+  it('shades the whole of a day the business closed, whatever the hours say', () => {
+    expect(offHours('2026-11-24', range, opening, anna, holiday)).toEqual([range]);
+    expect(offHours('2026-11-24', range, opening, undefined, holiday)).toEqual([range]);
+    expect(offHours('2026-11-25', range, opening, undefined, holiday)).toEqual([{ start: 540, end: 600 }, { start: 1200, end: 1260 }]);
+  });
+
+  it('says why the day is off: the business closed (with its note), closed that weekday, or the person’s day off', () => {
+    expect(dayOff('2026-11-24', opening, anna, holiday)).toEqual({ kind: 'closed', note: 'Staff training' });
+    expect(dayOff('2026-11-26', opening, anna)).toEqual({ kind: 'closed', note: '' });
+    expect(dayOff('2026-11-25', opening, anna)).toEqual({ kind: 'off' });
+    // Hours only outside the opening hours are a day off too.
+    expect(dayOff('2026-11-24', opening, { '2': [{ start: '06:00', end: '09:00' }] })).toEqual({ kind: 'off' });
+    expect(dayOff('2026-11-24', opening, anna)).toBeNull();
+    expect(dayOff('2026-11-25', opening)).toBeNull();
+  });
+
+  it('the calendar opens past closed days', () => {
+    expect(openingDay(opening, '2026-11-24', 9 * 60, holiday)).toBe('2026-11-25');
+    expect(openingDay(opening, '2026-11-24', 9 * 60, [{ from: '2026-11-24', to: '2026-12-01', note: '' }])).toBe('2026-12-02');
   });
 });

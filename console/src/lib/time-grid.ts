@@ -40,22 +40,49 @@ export function gridRange(hours: WeeklyHours, days: readonly LocalDate[], items:
  * The day the calendar opens on: today while the business is still open today, else the next
  * day it opens (a Sunday evening opens on Monday). A business with no hours opens on today.
  */
-export function openingDay(hours: WeeklyHours, today: LocalDate, nowMinute: number): LocalDate {
+export function openingDay(hours: WeeklyHours, today: LocalDate, nowMinute: number, closures: readonly Closure[] = []): LocalDate {
+  const closed = (d: LocalDate) => closures.some((c) => c.from <= d && d <= c.to);
   const closesToday = Math.max(-1, ...dayHours(hours, today).map((r) => parseHHMM(r.end)));
-  if (nowMinute < closesToday) return today;
-  for (let i = 1; i <= 7; i++) {
+  if (nowMinute < closesToday && !closed(today)) return today;
+  // A long closure (a month's holiday) is looked past, up to two months.
+  for (let i = 1; i <= 62; i++) {
     const d = addDays(today, i);
-    if (dayHours(hours, d).length > 0) return d;
+    if (dayHours(hours, d).length > 0 && !closed(d)) return d;
   }
   return today;
 }
 
+/** A day the business is closed (the Business page's closed days), local dates, both ends included. */
+export interface Closure {
+  from: LocalDate;
+  to: LocalDate;
+  note: string;
+}
+
+export type DayOff = { kind: 'closed'; note: string } | { kind: 'off' };
+
+/**
+ * Why a column's whole day is off, for its header: the business is closed (a closed day, or no
+ * opening hours that weekday) or the person does not work (no hours that weekday, or none inside
+ * the opening hours). null: a working day.
+ */
+export function dayOff(day: LocalDate, opening: WeeklyHours, staffHours?: WeeklyHours, closures: readonly Closure[] = []): DayOff | null {
+  const closure = closures.find((c) => c.from <= day && day <= c.to);
+  if (closure) return { kind: 'closed', note: closure.note };
+  if (dayHours(opening, day).length === 0) return { kind: 'closed', note: '' };
+  if (!staffHours) return null;
+  const whole = { start: 0, end: 1440 };
+  const off = offHours(day, whole, opening, staffHours);
+  return off.length === 1 && off[0]!.start === 0 && off[0]!.end === 1440 ? { kind: 'off' } : null;
+}
+
 /**
  * The stretches of a column's day outside working time, to shade: outside the person's weekly
- * hours or the business's opening hours (both read in the business's zone), clipped to the range.
- * Without `staffHours` only the opening hours count.
+ * hours or the business's opening hours (both read in the business's zone), clipped to the range;
+ * all of it on a day the business is closed. Without `staffHours` only the opening hours count.
  */
-export function offHours(day: LocalDate, range: Range, opening: WeeklyHours, staffHours?: WeeklyHours): Array<{ start: number; end: number }> {
+export function offHours(day: LocalDate, range: Range, opening: WeeklyHours, staffHours?: WeeklyHours, closures: readonly Closure[] = []): Array<{ start: number; end: number }> {
+  if (closures.some((c) => c.from <= day && day <= c.to)) return [{ start: range.start, end: range.end }];
   const minutes = (h: WeeklyHours) => dayHours(h, day).map((r) => ({ start: parseHHMM(r.start), end: parseHHMM(r.end) }));
   const open = minutes(opening);
   const work = staffHours ? minutes(staffHours) : open;

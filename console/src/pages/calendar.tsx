@@ -155,6 +155,7 @@ export function CalendarPage() {
             staffName={staffName}
             opening={business.openingHours}
             staffHours={(id) => staffList.find((s) => s.id === id)?.hours}
+            closures={cal.data.closures}
             statusLabel={statusLabel}
             selected={selected}
             now={now}

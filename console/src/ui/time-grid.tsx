@@ -12,7 +12,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CalendarBooking, CalendarData } from '../api/contract.js';
 import { fmt, locale, t } from '../i18n/index.js';
 import { formatTime } from '../lib/format.js';
-import { minuteAt, offHours, place, type Range } from '../lib/time-grid.js';
+import { dayOff, minuteAt, offHours, place, type Closure, type Range } from '../lib/time-grid.js';
 import { utcToZoned, zonedToUtc, type LocalDate, type WeeklyHours } from '@frontdesk/shared';
 
 /** Pixels per minute: an hour is 72 px, a 30-minute booking has room for two lines. */
@@ -37,6 +37,8 @@ interface Props {
   /** The business's opening hours and each person's weekly hours: the time outside them is shaded. */
   opening: WeeklyHours;
   staffHours: (id: string) => WeeklyHours | undefined;
+  /** Days the business is closed: shaded whole, and said in the column's header. */
+  closures: readonly Closure[];
   statusLabel: (status: string) => string;
   selected: string | null;
   now: number;
@@ -129,11 +131,15 @@ export function TimeGrid(props: Props) {
   return (
     <div class="time-grid" style={{ gridTemplateColumns: `4.5rem repeat(${columns.length}, minmax(9rem, 1fr))` }}>
       <div class="tg-corner" />
-      {columns.map((c) => (
-        <h2 key={c.key} class={`tg-head${c.day === nowZ.date ? ' today' : ''}`} id={`col-${c.key}`}>
-          {c.title}
-        </h2>
-      ))}
+      {columns.map((c) => {
+        const off = dayOff(c.day, props.opening, props.staffHours(c.staffId), props.closures);
+        return (
+          <h2 key={c.key} class={`tg-head${c.day === nowZ.date ? ' today' : ''}${off ? ' off' : ''}`} id={`col-${c.key}`}>
+            {c.title}
+            {off && <span class="tg-off-why">{off.kind === 'off' ? d.dayOff : off.note ? fmt(d.closedFor, { note: off.note }) : d.closed}</span>}
+          </h2>
+        );
+      })}
       <div class="tg-hours" style={{ height: `${height}px` }} aria-hidden="true">
         {hours.map((m) => (
           <span key={m} style={{ top: `${(m - range.start) * PX}px` }}>
@@ -178,7 +184,7 @@ export function TimeGrid(props: Props) {
                 }}
               />
             ))}
-            {offHours(c.day, range, props.opening, props.staffHours(c.staffId)).map((o) => (
+            {offHours(c.day, range, props.opening, props.staffHours(c.staffId), props.closures).map((o) => (
               <div key={`off-${o.start}`} class="tg-off" aria-hidden="true" style={{ top: `${(o.start - range.start) * PX}px`, height: `${(o.end - o.start) * PX}px` }} />
             ))}
             {busy.map(({ start, end, b }) => (

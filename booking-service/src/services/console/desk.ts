@@ -8,8 +8,8 @@
  * are bound by working hours and the slot grid (the engine), so bookings stay where the
  * widget's own availability expects them.
  */
-import { and, asc, eq, gt, lt, ne } from 'drizzle-orm';
-import { bookings, businesses, customers, externalBusy, googleConnections, services, staff } from '../../adapters/db/schema.js';
+import { and, asc, eq, gt, gte, lt, lte, ne } from 'drizzle-orm';
+import { bookings, businessClosures, businesses, customers, externalBusy, googleConnections, services, staff } from '../../adapters/db/schema.js';
 import { bookingRange, staffMayChange, type AttendanceMark } from '../../domain/booking/rules.js';
 import { priceText, servicePrice } from '../../domain/booking/price.js';
 import { findSlots, type Slot } from '../../domain/availability/find-slots.js';
@@ -48,6 +48,8 @@ export interface CalendarView {
   staff: Array<{ id: string; name: string; hours: WeeklyHours }>;
   bookings: DeskBooking[];
   busy: Array<{ staffId: string; startsAt: string; endsAt: string; source: 'google' }>;
+  /** Days the business is closed that touch the range (local dates, both ends included): shaded whole. */
+  closures: Array<{ from: string; to: string; note: string }>;
 }
 
 async function loadBusiness(deps: Pick<Deps, 'db'>, businessId: string): Promise<BusinessRow> {
@@ -93,9 +95,18 @@ export async function calendarOf(
       ),
     )
     .orderBy(asc(externalBusy.startsAt));
+  // The range in the business's own days: a closure is a list of local dates.
+  const firstDay = utcToZoned(range.from.getTime(), biz.timeZone).date;
+  const lastDay = utcToZoned(range.to.getTime() - 1, biz.timeZone).date;
+  const closures = await deps.db
+    .select({ from: businessClosures.startsOn, to: businessClosures.endsOn, note: businessClosures.note })
+    .from(businessClosures)
+    .where(and(eq(businessClosures.businessId, businessId), lte(businessClosures.startsOn, lastDay), gte(businessClosures.endsOn, firstDay)))
+    .orderBy(asc(businessClosures.startsOn));
   return {
     openingHours: biz.openingHours,
     staff: people,
+    closures,
     bookings: rows.map((r) => deskView(r.b, r.names, r.c, lang, biz.defaultLang)),
     busy: busy.map((x) => ({ staffId: x.staffId, startsAt: x.startsAt.toISOString(), endsAt: x.endsAt.toISOString(), source: 'google' as const })),
   };
