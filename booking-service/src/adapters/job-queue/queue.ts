@@ -11,7 +11,7 @@
  * - failures back off exponentially, up to `max_attempts`, then the job is marked failed.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Db, type Queryable } from '../db/client.js';
 import { jobs } from '../db/schema.js';
 
@@ -128,6 +128,33 @@ export async function extendLease(db: Queryable, job: Pick<JobRow, 'id'>, worker
     .update(jobs)
     .set({ lockedUntil: until })
     .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, worker), isNull(jobs.doneAt)))
+    .returning({ id: jobs.id });
+  return rows.length === 1;
+}
+
+/**
+ * The batch heartbeat: moves this worker's leases on `ids` to `until`, for the jobs it still
+ * holds and has not released (a job given up by failAttempt/retryAt has no lease to keep).
+ */
+export async function extendLeases(db: Queryable, ids: readonly string[], worker: string, until: Date): Promise<number> {
+  const rows = await db
+    .update(jobs)
+    .set({ lockedUntil: until })
+    .where(and(inArray(jobs.id, [...ids]), eq(jobs.lockedBy, worker), isNull(jobs.doneAt), isNotNull(jobs.lockedUntil)))
+    .returning({ id: jobs.id });
+  return rows.length;
+}
+
+/**
+ * Right before a claimed job runs: is it still this worker's, from this very claim (the attempt
+ * counted then)? If so its lease is renewed to `until`. False = another worker claimed it since
+ * (its lease lapsed while it waited in the batch) or it is done: running it would do it twice.
+ */
+export async function renewClaim(db: Queryable, job: Pick<JobRow, 'id' | 'attempts'>, worker: string, until: Date): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({ lockedUntil: until })
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, worker), eq(jobs.attempts, job.attempts), isNull(jobs.doneAt)))
     .returning({ id: jobs.id });
   return rows.length === 1;
 }
