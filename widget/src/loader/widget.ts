@@ -5,6 +5,7 @@ import { theme } from './color';
 import type { LoaderConfig } from './config';
 import css from './launcher.css?inline';
 import type { Registry } from './registry';
+import { pin } from './viewport';
 
 /** The panel chunk's file name under the booking host, content-hashed; set at build time. */
 declare const __PANEL__: string;
@@ -29,7 +30,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 /** Where the widget lives: a created element (bubble), or the owner's (inline). */
 function host(cfg: LoaderConfig): HTMLElement | null {
   if (!customElements.get(TAG)) customElements.define(TAG, class extends HTMLElement {});
-  if (cfg.mode === 'bubble') return document.body.appendChild(document.createElement(TAG));
+  // A child of <html>: a transform, filter or `contain` on <body> cannot capture it (viewport.ts).
+  if (cfg.mode === 'bubble') return document.documentElement.appendChild(document.createElement(TAG));
   const target = cfg.target ? document.querySelector(cfg.target) : document.querySelector(`${TAG}:not([data-mounted])`);
   if (!target) return null;
   return target.localName === TAG ? (target as HTMLElement) : target.appendChild(document.createElement(TAG));
@@ -51,6 +53,7 @@ export function mountWidget(cfg: LoaderConfig, reg: Registry): void {
 
   const shadow = root.attachShadow({ mode: 'open' });
   const vars = new CSSStyleSheet();
+  const geo = new CSSStyleSheet();
   const paint = (color: string | null) => {
     const t = theme(color);
     vars.replaceSync(`:host{--brand:${t.brand}!important;--on-brand:${t.onBrand}!important;--accent:${t.accent}!important}`);
@@ -58,7 +61,7 @@ export function mountWidget(cfg: LoaderConfig, reg: Registry): void {
   paint(cfg.color);
   sheet ??= new CSSStyleSheet();
   if (!sheet.cssRules.length) sheet.replaceSync(css);
-  shadow.adoptedStyleSheets = [sheet, vars];
+  shadow.adoptedStyleSheets = [sheet, vars, geo];
 
   const frame = el('div', { class: 'frame', id: 'fd-panel' });
   let lang = cfg.lang;
@@ -157,8 +160,10 @@ export function mountWidget(cfg: LoaderConfig, reg: Registry): void {
     launcher.onclick = () => (isOpen ? close() : open());
     launcher.onpointerenter = launcher.onfocus = () => void load().then((m) => m.preload(cfg), () => {});
     relabel();
-    // A hostile SPA may wipe <body>: put the same element back, conversation and all.
-    new MutationObserver(() => root.isConnected || document.body.append(root)).observe(document.body, { childList: true });
+    const keep = pin(root, geo, window);
+    keep();
+    // A hostile SPA may remove it: put the same element back (in the top layer), conversation and all.
+    new MutationObserver(() => root.isConnected || keep()).observe(document.documentElement, { childList: true });
   }
 
   // `ready` comes before anything the page queued (an early open() must not overtake it).
