@@ -10,6 +10,7 @@ import { disconnect, listCalendars, setCalendars } from '../src/services/calenda
 import { CANCELLED_IN_GOOGLE } from '../src/services/calendar-sync/inbound.js';
 import { issueFeed, revokeFeed } from '../src/services/calendar-sync/ics-feed.js';
 import { eventIdFor } from '../src/services/calendar-sync/write-event.js';
+import { priceText } from '../src/domain/booking/price.js';
 import { book, freeStart } from './support/booking.js';
 import { dbKinds } from './support/db.js';
 import { createGoogleHarness, type GoogleHarness } from './support/google.js';
@@ -78,6 +79,8 @@ describe.each(dbKinds)('Google Calendar sync (%s)', (kind) => {
     expect(ev.id).toBe(eventIdFor(done.booking.id));
     expect(ev.start.dateTime).toBe(done.booking.start);
     expect(ev.description).toContain('/manage?token=');
+    // What was agreed is kept (issue 11): the event says the booking's price, in the business's language.
+    expect(ev.description).toContain(priceText(done.booking.price!, 'ru'));
     expect(g.emu.calls.get('POST insert')).toBe(1);
     // Our own event echoed back by the sync is neither a busy time nor a change.
     expect(await g.h.deps.db.select().from(externalBusy)).toHaveLength(0);

@@ -43,7 +43,8 @@ describe('SMS notifications', () => {
     expect(sms.sent).toHaveLength(1);
     const text = sms.sent[0]!.text;
     expect(sms.sent[0]!.to).toBe('79001234567');
-    expect(text).toMatch(/booked Haircut, March 3, \d+:\d\d (AM|PM)/);
+    // What was agreed is kept (issue 11): the amount is in the text too.
+    expect(text).toMatch(/booked Haircut, March 3, \d+:\d\d (AM|PM), \$\d+\./);
     expect(smsSegments(text)).toMatchObject({ encoding: 'gsm7', segments: 1 });
     const link = /(http:\/\/\S+\/l\/[0-9A-Za-z]{10})/.exec(text)![1]!;
     const res = await fetch(link, { redirect: 'manual' });

@@ -112,7 +112,7 @@ describe('Telegram bot against the emulator', () => {
     const d = { ...jobDeps(h, 'outbox'), channels: rt };
     await runNow(d, h);
     await runNow(d, h);
-    expect(botLines().slice(before).map((l) => l.text)).toEqual([expect.stringMatching(/^Bedford Blade Barbershop: booked Haircut, March 2, 10:00\sAM\. Change: http.*\/manage\?token=/)]);
+    expect(botLines().slice(before).map((l) => l.text)).toEqual([expect.stringMatching(/^Bedford Blade Barbershop: booked Haircut, March 2, 10:00\sAM, \$\d+\. Change: http.*\/manage\?token=/)]);
   });
 
   it('the reminder carries Confirm and Reschedule: Confirm thanks the client, Reschedule moves the booking in the chat; another chat may not', async () => {

@@ -164,7 +164,7 @@ describe('WhatsApp channel against the emulator', () => {
     const d = { ...jobDeps(h, 'outbox'), channels: rt };
     await runNow(d, h);
     await runNow(d, h);
-    expect(businessLines().slice(before).map((l) => l.text)).toEqual([expect.stringMatching(/^Bedford Blade Barbershop: booked Haircut, March 2, 10:00\sAM\. Change: http.*\/manage\?token=/)]);
+    expect(businessLines().slice(before).map((l) => l.text)).toEqual([expect.stringMatching(/^Bedford Blade Barbershop: booked Haircut, March 2, 10:00\sAM, \$\d+\. Change: http.*\/manage\?token=/)]);
   });
 
   it('outside the 24-hour window the reminder goes as the approved template, once, with Confirm / Reschedule quick replies', async () => {

@@ -5,10 +5,13 @@ import { Widget } from '../support/widget';
 /** An amount as digits only ("7 350 ₽", "₽7,350" → "7350"): each language groups digits its own way. */
 const digits = (s: string) => s.replace(/[\s\u00a0\u202f,.]/g, '');
 
+/** The options the visitor chose, as the quote's summary names them. */
+const CHOSEN = ['До плеч', 'Однотонное', 'Густые'];
+
 /**
  * What was agreed is kept (issue 11): the final price of the quote is the booking's, and the same
- * amount is on the confirmation card, in the e-mail, in the .ics description, on the manage page
- * and in the console's booking details.
+ * amount, with the options chosen, is on the confirmation card, in the e-mail, in the .ics
+ * description, on the manage page and in the console's booking details.
  */
 test('a visitor gets a coloring quote (range first, then the final price) and books it', async ({ page, state, desk }) => {
   const email = `olga-${Date.now()}@example.ru`;
@@ -56,6 +59,7 @@ test('a visitor gets a coloring quote (range first, then the final price) and bo
   await expect(widget.log).toContainText(w.booked);
   await expect(widget.log.locator('.card')).toContainText('Окрашивание');
   expect(digits((await widget.log.locator('.card').last().textContent())!)).toContain(amount);
+  for (const option of CHOSEN) await expect(widget.log.locator('.card').last()).toContainText(option);
   await state('quote-booked');
 
   // The confirmation e-mail (the demo mailbox) and its calendar file.
@@ -68,13 +72,16 @@ test('a visitor gets a coloring quote (range first, then the final price) and bo
   await row.getByRole('link').click();
   const message = page.frameLocator('iframe[title="Message"]');
   expect(digits((await message.locator('body').textContent())!)).toContain(amount);
+  for (const option of CHOSEN) await expect(message.locator('body')).toContainText(option);
   const invite = await page.request.get(new URL((await page.getByRole('link', { name: 'invite.ics' }).getAttribute('href'))!, BOOKING_URL).toString());
   const ics = (await invite.text()).replace(/\r\n[ \t]/g, '');
   expect(digits(/^DESCRIPTION:(.*)$/m.exec(ics)![1]!)).toContain(amount);
+  for (const option of CHOSEN) expect(/^DESCRIPTION:(.*)$/m.exec(ics)![1]!).toContain(option);
 
   // The manage page the e-mail links to.
   await page.goto((await message.getByRole('link').filter({ hasText: /перенести|отменить/i }).first().getAttribute('href'))!);
   expect(digits((await page.getByTestId('price').textContent())!)).toContain(amount);
+  for (const option of CHOSEN) await expect(page.getByTestId('price')).toContainText(option);
   const start = (await page.locator('dd[data-start]').getAttribute('data-start'))!;
 
   // The console's booking details, for the owner.
@@ -85,4 +92,5 @@ test('a visitor gets a coloring quote (range first, then the final price) and bo
   await page.getByRole('button', { name: /· Ольга/ }).first().click();
   const panel = page.getByRole('region', { name: 'Booking: Ольга' });
   expect(digits((await panel.getByTestId('booking-price').textContent())!)).toContain(amount);
+  for (const option of CHOSEN) await expect(panel.getByTestId('booking-price')).toContainText(option);
 });

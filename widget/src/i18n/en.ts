@@ -34,6 +34,7 @@ const en = {
   contact: 'Phone or e-mail',
   code: 'Code from the e-mail',
   price: 'Price',
+  chosen: 'Your choice',
   until: 'You can reschedule or cancel online until {t}.',
   typing: 'Typing…',
   problem: {

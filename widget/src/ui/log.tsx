@@ -3,7 +3,7 @@ import type { Card as CardData, TranscriptMessage } from '../flow/port';
 import { fill } from '../i18n';
 import type { View } from './view';
 
-/** A booking as it is now: when (and the visitor's own time), where, what to bring, the price, links. */
+/** A booking as it is now: when (and the visitor’s own time), where, what to bring, the price and the options chosen for it, links. */
 function Card({ v, c }: { v: View; c: Extract<CardData, { kind: 'booking' }> }) {
   const { t, f } = v;
   const tz = c.timeZone;
@@ -20,6 +20,7 @@ function Card({ v, c }: { v: View; c: Extract<CardData, { kind: 'booking' }> }) 
         {row(t.where, c.address)}
         {row(t.bring, c.whatToBring)}
         {row(t.price, c.price?.display)}
+        {row(t.chosen, c.price?.summary)}
       </dl>
       {c.status === 'cancelled' ? <p><b>{t.isCancelled}</b></p> : null}
       {active && c.changeableUntil ? <p class="note">{fill(t.until, { t: f.when(c.changeableUntil, tz) })}</p> : null}

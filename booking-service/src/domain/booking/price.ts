@@ -31,6 +31,11 @@ export function quotedPrice(q: { price: number; currency: string; summary: strin
  * console and the widget can, and keep it where they do).
  */
 export function priceText(p: PriceSnapshot, lang: Lang): string {
-  const amount = withoutDramSign(priceWords(p.max === null ? { kind: 'fixed', amount: p.min } : { kind: 'range', min: p.min, max: p.max }, p.currency, lang), lang);
+  const amount = amountText(p, lang);
   return p.summary ? `${amount} (${p.summary})` : amount;
+}
+
+/** The amount alone ("7 350 драм"), for a text message too short for the options. */
+export function amountText(p: PriceSnapshot, lang: Lang): string {
+  return withoutDramSign(priceWords(p.max === null ? { kind: 'fixed', amount: p.min } : { kind: 'range', min: p.min, max: p.max }, p.currency, lang), lang);
 }

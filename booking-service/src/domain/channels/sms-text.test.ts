@@ -32,4 +32,23 @@ describe('SMS texts', () => {
     }
     expect(smsSegments(smsText('booking_confirmed', { ...facts, businessName: 'Салон', link: 'https://x.ru/l/Ab3dE5gH9k', timeZone: 'Europe/Moscow' }, 'ru')).segments).toBe(1);
   });
+
+  it('what was agreed is kept: a confirmation, a move and a reminder carry the price and its options where they fit', () => {
+    const price = { full: '$95 (Hair coloring: Length: Long; Thick)', amount: '$95' };
+    for (const kind of ['booking_confirmed', 'booking_rescheduled', 'reminder'] as const) {
+      // Messengers have room: everything.
+      expect(smsText(kind, { ...facts, price }, 'en', { oneSegment: false })).toContain('$95 (Hair coloring: Length: Long; Thick)');
+      // One SMS: the options give way first; the amount, the time and the link stay.
+      const sms = smsText(kind, { ...facts, price }, 'en');
+      expect(smsSegments(sms).segments, sms).toBe(1);
+      expect(sms).toContain(', $95');
+      expect(sms).toContain(facts.link);
+    }
+    // Cyrillic gets 70 characters: one segment wins over the amount (the link's page shows it); a messenger shows all.
+    const ruFacts = { ...facts, businessName: 'Салон', link: 'https://x.ru/l/Ab3dE5gH9k', timeZone: 'Europe/Moscow', price: { full: '7 350 ₽ (Окрашивание: До плеч; Густые)', amount: '7 350 ₽' } };
+    expect(smsSegments(smsText('booking_confirmed', ruFacts, 'ru')).segments).toBe(1);
+    expect(smsText('booking_confirmed', ruFacts, 'ru', { oneSegment: false })).toContain('7 350 ₽ (Окрашивание: До плеч; Густые)');
+    // A cancellation is not about money.
+    expect(smsText('booking_cancelled', { ...facts, price }, 'en', { oneSegment: false })).not.toContain('$95');
+  });
 });

@@ -1,8 +1,11 @@
 /**
  * Booking messages short enough for a text message (issue 16), in ru, hy and en: one SMS segment
  * where possible — 160 GSM-7 characters, or 70 when any character needs UCS-2 (Cyrillic,
- * Armenian) — with a short link to the manage page. When the full text does not fit, the
- * service name goes first, then the business name: the time and the link always stay.
+ * Armenian) — with a short link to the manage page. What was agreed is kept (issue 11): a
+ * booking's price and the options chosen for it are in the text of a confirmation, a move and a
+ * reminder. When the full text does not fit one SMS, the options go first, then the service name,
+ * then the price, then the business name: the time and the link always stay (the manage page
+ * behind the link shows the price with its options). Messengers have room and get everything.
  */
 import type { Lang } from '../messages/types.js';
 import { instantWords } from '../conversation/words/format.js';
@@ -16,31 +19,33 @@ export interface SmsFacts {
   timeZone: string;
   /** The short manage (or rebook) link. */
   link: string;
+  /** The agreed price with its options ("7 350 ₽ (Hair coloring: …)") and the amount alone; absent on old bookings. */
+  price?: { full: string; amount: string } | null | undefined;
 }
 
-type Parts = { biz: string; svc: string; when: string; link: string };
+type Parts = { biz: string; svc: string; when: string; price: string; link: string };
 type Template = (p: Parts) => string;
 
 const T: Record<Lang, Record<SmsMessageKind, Template>> = {
   en: {
-    booking_confirmed: (p) => `${p.biz}: booked${p.svc}, ${p.when}. Change: ${p.link}`,
-    booking_rescheduled: (p) => `${p.biz}: moved${p.svc} to ${p.when}. Change: ${p.link}`,
+    booking_confirmed: (p) => `${p.biz}: booked${p.svc}, ${p.when}${p.price}. Change: ${p.link}`,
+    booking_rescheduled: (p) => `${p.biz}: moved${p.svc} to ${p.when}${p.price}. Change: ${p.link}`,
     booking_cancelled: (p) => `${p.biz}: cancelled${p.svc}, ${p.when}. Book again: ${p.link}`,
-    reminder: (p) => `${p.biz}: see you${p.svc} ${p.when}. Confirm or change: ${p.link}`,
+    reminder: (p) => `${p.biz}: see you${p.svc} ${p.when}${p.price}. Confirm or change: ${p.link}`,
     no_show_followup: (p) => `${p.biz}: we missed you${p.svc} ${p.when}. Book again: ${p.link}`,
   },
   ru: {
-    booking_confirmed: (p) => `${p.biz}: запись${p.svc}, ${p.when}. Изменить: ${p.link}`,
-    booking_rescheduled: (p) => `${p.biz}: перенесли${p.svc} на ${p.when}. Изменить: ${p.link}`,
+    booking_confirmed: (p) => `${p.biz}: запись${p.svc}, ${p.when}${p.price}. Изменить: ${p.link}`,
+    booking_rescheduled: (p) => `${p.biz}: перенесли${p.svc} на ${p.when}${p.price}. Изменить: ${p.link}`,
     booking_cancelled: (p) => `${p.biz}: отменено${p.svc}, ${p.when}. Записаться: ${p.link}`,
-    reminder: (p) => `${p.biz}: ждём вас${p.svc} ${p.when}. Подтвердить: ${p.link}`,
+    reminder: (p) => `${p.biz}: ждём вас${p.svc} ${p.when}${p.price}. Подтвердить: ${p.link}`,
     no_show_followup: (p) => `${p.biz}: вы не пришли${p.svc} ${p.when}. Записаться: ${p.link}`,
   },
   hy: {
-    booking_confirmed: (p) => `${p.biz}. գրանցում${p.svc}, ${p.when}։ Փոխել՝ ${p.link}`,
-    booking_rescheduled: (p) => `${p.biz}. տեղափոխվեց${p.svc}՝ ${p.when}։ Փոխել՝ ${p.link}`,
+    booking_confirmed: (p) => `${p.biz}. գրանցում${p.svc}, ${p.when}${p.price}։ Փոխել՝ ${p.link}`,
+    booking_rescheduled: (p) => `${p.biz}. տեղափոխվեց${p.svc}՝ ${p.when}${p.price}։ Փոխել՝ ${p.link}`,
     booking_cancelled: (p) => `${p.biz}. չեղարկվեց${p.svc}, ${p.when}։ Գրանցվել՝ ${p.link}`,
-    reminder: (p) => `${p.biz}. սպասում ենք${p.svc} ${p.when}։ Հաստատել՝ ${p.link}`,
+    reminder: (p) => `${p.biz}. սպասում ենք${p.svc} ${p.when}${p.price}։ Հաստատել՝ ${p.link}`,
     no_show_followup: (p) => `${p.biz}. կարոտեցինք${p.svc} ${p.when}։ Գրանցվել՝ ${p.link}`,
   },
 };
@@ -81,10 +86,15 @@ function when(f: SmsFacts, lang: Lang): string {
 export function smsText(kind: SmsMessageKind, f: SmsFacts, lang: Lang, opts: { oneSegment?: boolean } = {}): string {
   const t = T[lang][kind];
   const base = { when: when(f, lang), link: f.link };
+  const full = f.price ? `, ${f.price.full}` : '';
+  const amount = f.price ? `, ${f.price.amount}` : '';
+  const svc = ` ${f.serviceName}`;
   const tries = [
-    t({ ...base, biz: f.businessName, svc: ` ${f.serviceName}` }),
-    t({ ...base, biz: f.businessName, svc: '' }),
-    t({ ...base, biz: f.businessName.slice(0, 16), svc: '' }),
+    t({ ...base, biz: f.businessName, svc, price: full }),
+    t({ ...base, biz: f.businessName, svc, price: amount }),
+    t({ ...base, biz: f.businessName, svc: '', price: amount }),
+    t({ ...base, biz: f.businessName, svc: '', price: '' }),
+    t({ ...base, biz: f.businessName.slice(0, 16), svc: '', price: '' }),
   ].map(plain);
   if (opts.oneSegment === false) return tries[0]!;
   return tries.find((x) => smsSegments(x).segments === 1) ?? tries.at(-1)!;

@@ -49,4 +49,16 @@ describe('Telegram rendering', () => {
     expect(Object.keys(CHANNEL_WORDS.ru).sort()).toEqual(Object.keys(CHANNEL_WORDS.en).sort());
     expect(Object.keys(CHANNEL_WORDS.hy).sort()).toEqual(Object.keys(CHANNEL_WORDS.en).sort());
   });
+
+  it('a booking card carries the agreed price and the options chosen for it (issue 11)', () => {
+    const card = {
+      kind: 'booking', bookingId: 'b1', status: 'confirmed', start: '2026-06-10T14:00:00Z', end: '2026-06-10T15:00:00Z', timeZone: 'Europe/Moscow',
+      serviceName: 'Окрашивание волос', staffName: 'Анна', address: 'Невский 1', whatToBring: null,
+      price: { price: { kind: 'fixed', amount: 7350, currency: 'RUB' }, summary: 'Окрашивание волос: До плеч; Однотонное; Густые', display: '7 350 ₽' },
+      changeableUntil: null, icsUrl: 'https://x/ics', manageUrl: 'https://x/manage',
+    } as const;
+    const text = renderForTelegram([{ seq: 1, at: '', from: 'bot', text: 'Готово', card }], null, 'ru')[0]!.text;
+    expect(text).toContain('7 350 ₽');
+    expect(text).toContain('До плеч; Однотонное; Густые');
+  });
 });

@@ -51,6 +51,7 @@ export function cardText(card: Card, lang: Lang): string {
         card.staffName,
         card.address,
         card.price?.display,
+        card.price?.summary,
         card.status === 'confirmed' ? channelWord(lang, 'manage', { url: card.manageUrl }) : undefined,
       ].filter((x): x is string => !!x).join('\n');
     }

@@ -91,6 +91,8 @@ function eventBody(deps: SyncDeps, c: BookingContext): calendar_v3.Schema$Event 
     description: [
       `${f.serviceName}, ${f.staffName}`,
       `${f.customerName ?? ''} ${f.customerContact}`.trim(),
+      // What was agreed (price and the chosen options), as on every other page and message.
+      f.price,
       c.booking.note ? `“${c.booking.note}”` : null,
       `Frontdesk: ${manage}`,
     ]

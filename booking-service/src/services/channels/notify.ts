@@ -18,6 +18,7 @@ import { channelConnections, conversations, sentMessages } from '../../adapters/
 import { complete, retryAt, type JobRow } from '../../adapters/job-queue/queue.js';
 import { quietUntil } from '../../domain/channels/quiet-hours.js';
 import { smsText, type SmsMessageKind } from '../../domain/channels/sms-text.js';
+import { amountText, priceText } from '../../domain/booking/price.js';
 import { whatsappNotice, windowOpen } from '../../domain/channels/whatsapp-notice.js';
 import { reminderButtons } from '../../domain/channels/reminder-actions.js';
 import { SmsError } from '../../ports/sms.js';
@@ -111,6 +112,7 @@ export async function sendNotice(deps: Deps & { workerId: string }, rt: Channels
       serviceName: facts.serviceName,
       start: facts.start,
       timeZone: c.business.timeZone,
+      price: c.booking.price ? { full: priceText(c.booking.price, lang), amount: amountText(c.booking.price, lang) } : null,
       link: route.channel === 'sms' ? await shortLink(deps.db, deps, c.business.id, target, now) : target,
     }, lang, { oneSegment: route.channel === 'sms' });
 
