@@ -52,10 +52,10 @@ test('the owner signs in, adds a service and a quote tree (with its preview), an
 
   // Saving with blanks: every missing text is named beside its field, nothing is sent.
   await desk.button('Save').click();
-  await expect(tree.getByText('needs text in at least one language')).toBeVisible();
+  await expect(tree.getByText('Write it in at least one language.')).toBeVisible();
   const option1 = question.getByRole('group', { name: /^Option 1\b/ });
   const option2 = question.getByRole('group', { name: /^Option 2\b/ });
-  await expect(option1.getByText('needs text in at least one language')).toBeVisible();
+  await expect(option1.getByText('Write it in at least one language.')).toBeVisible();
   await check('quote-tree-client-errors');
 
   await tree.getByLabel('Title (English)').fill('Kids cut price');

@@ -14,7 +14,8 @@ import { me } from '../app/session.js';
 import { fmt, lang, LANG_NAMES, locale, t, type UiLang } from '../i18n/index.js';
 import { formatMoney } from '../lib/format.js';
 import { newOption, newQuestion, newTree, nextNumber, toForm, toTree, type LocalizedForm, type OptionForm, type QuestionForm, type TreeForm } from '../quote/tree-form.js';
-import { Checkbox, ErrorBox, Field, Loading, Notice, Page, SelectField, Submit, TextField } from '../ui/common.js';
+import { quoteErrorText } from '../quote/tree-errors.js';
+import { Checkbox, ErrorBox, errorText, Field, Loading, Notice, Page, SelectField, Submit, TextField } from '../ui/common.js';
 import { pickText } from '../ui/localized.js';
 import { RemoveButton } from '../ui/remove-button.js';
 import { useAction, useResource } from '../ui/resource.js';
@@ -65,7 +66,8 @@ function TreesEditor(props: { siteId: string; trees: QuoteTree[]; services: Serv
   const [local, setLocal] = useState<FieldError[]>([]);
   const save = useAction();
   const serverFields = save.error?.fields ?? [];
-  const errs: Errs = (path) => [...fieldErrors(local, path), ...fieldErrors(serverFields, path)];
+  // The form's and the server's messages, in the console's language (quote/tree-errors.ts).
+  const errs: Errs = (path) => [...fieldErrors(local, path), ...fieldErrors(serverFields, path)].map((m) => quoteErrorText(m, t.value, lang.value === 'en'));
   const form = forms[selected];
 
   const edit = (fn: (f: TreeForm) => void) => {
@@ -451,9 +453,9 @@ function Preview(props: { form: TreeForm }) {
       </div>
       <div aria-live="polite" aria-busy={busy || undefined}>
         {converted.errors.length > 0 ? (
-          <p class="field-error">{fmt(d.previewError, { message: converted.errors.map((e) => `${e.path}: ${e.message}`).join('; ') })}</p>
+          <p class="field-error">{fmt(d.previewError, { message: unique(converted.errors.map((e) => quoteErrorText(e.message, t.value, lang.value === 'en'))).join(' ') })}</p>
         ) : error ? (
-          <p class="field-error">{fmt(d.previewError, { message: error.fields.length ? error.fields.map((f) => `${f.path}: ${f.message}`).join('; ') : error.message })}</p>
+          <p class="field-error">{fmt(d.previewError, { message: error.fields.length ? unique(error.fields.map((f) => quoteErrorText(f.message, t.value, lang.value === 'en'))).join(' ') : errorText(error) })}</p>
         ) : !result ? (
           <Loading />
         ) : result.kind === 'question' ? (
@@ -505,9 +507,18 @@ function Preview(props: { form: TreeForm }) {
         ) : result.kind === 'handoff' ? (
           <p class="preview-final">{fmt(d.handedOff, { reason: result.reason })}</p>
         ) : (
-          <p class="field-error">{fmt(d.invalidAnswer, { field: result.field, reason: result.reason })}</p>
+          <p class="field-error">{fmt(d.invalidAnswer, { field: questionText(props.form, result.field, previewLang), reason: d.answerReasons[result.reason] })}</p>
         )}
       </div>
     </section>
   );
+}
+
+const unique = (list: string[]) => [...new Set(list)];
+
+/** A question as the owner wrote it (preview language first), not its internal id. */
+function questionText(form: TreeForm, id: string, l: Lang): string {
+  const q = form.questions.find((x) => x.id === id);
+  if (!q) return id;
+  return q.text[l].trim() || q.text[form.defaultLang].trim() || Object.values(q.text).find((v) => v.trim()) || id;
 }
