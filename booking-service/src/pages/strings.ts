@@ -43,7 +43,7 @@ export interface PageStrings {
   bookAgain: string;
   bookAgainNote: string;
   language: string;
-  errors: Record<'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'BOOKING_NOT_FOUND' | 'BOOKING_NOT_ACTIVE' | 'BOOKING_CHANGED' | 'CANCELLATION_WINDOW_PASSED' | 'SLOT_TAKEN' | 'INVALID_INPUT' | 'INTERNAL', [string, string]>;
+  errors: Record<'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'BOOKING_NOT_FOUND' | 'BOOKING_NOT_ACTIVE' | 'BOOKING_CHANGED' | 'CANCELLATION_WINDOW_PASSED' | 'SLOT_TAKEN' | 'INVALID_INPUT' | 'INTERNAL' | 'UNAVAILABLE', [string, string]>;
 }
 
 const en: PageStrings = {
@@ -97,6 +97,7 @@ const en: PageStrings = {
     SLOT_TAKEN: ['That time was just taken', 'Please pick another time.'],
     INVALID_INPUT: ['Pick a time from the list', 'That time could not be read, or it is outside the days the business takes bookings for. Please pick one of the offered times.'],
     INTERNAL: ['Something went wrong', 'Please try again in a minute.'],
+    UNAVAILABLE: ['Briefly unavailable', 'Nothing is lost: your booking is as it was. Please try again in a minute.'],
   },
 };
 
@@ -151,6 +152,7 @@ const ru: PageStrings = {
     SLOT_TAKEN: ['Это время только что заняли', 'Пожалуйста, выберите другое время.'],
     INVALID_INPUT: ['Выберите время из списка', 'Это время не удалось прочитать, или на этот день запись не ведётся. Пожалуйста, выберите одно из предложенных.'],
     INTERNAL: ['Что-то пошло не так', 'Попробуйте ещё раз через минуту.'],
+    UNAVAILABLE: ['Сервис ненадолго недоступен', 'Ничего не потеряно: ваша запись в порядке. Попробуйте ещё раз через минуту.'],
   },
 };
 
@@ -205,6 +207,7 @@ const hy: PageStrings = {
     SLOT_TAKEN: ['Այդ ժամն արդեն զբաղված է', 'Խնդրում ենք ընտրել այլ ժամ։'],
     INVALID_INPUT: ['Ընտրեք ժամը ցանկից', 'Այդ ժամը հնարավոր չէ կարդալ, կամ այդ օրը գրանցում չի կատարվում։ Խնդրում ենք ընտրել առաջարկված ժամերից մեկը։'],
     INTERNAL: ['Ինչ-որ բան այնպես չգնաց', 'Փորձեք կրկին մեկ րոպեից։'],
+    UNAVAILABLE: ['Ծառայությունը կարճ ժամանակով անհասանելի է', 'Ոչինչ չի կորել, ձեր ամրագրումը պահպանված է։ Փորձեք կրկին մեկ րոպեից։'],
   },
 };
 

@@ -19,6 +19,8 @@ import type { Failure } from '../services/result.js';
 import { pick } from '../services/site-view.js';
 import { confirmAttendance } from '../services/visitor-confirm.js';
 import { sendPage } from './html.js';
+import { DB_RETRY_AFTER_SECONDS } from '../api/errors.js';
+import { isDatabaseUnavailable } from '../adapters/db/errors.js';
 import { attendanceInput, cancelInput, localDateSchema, rebookInput, rescheduleInput } from '../api/inputs.js';
 import { PAGE_STRINGS, type PageStrings } from './strings.js';
 
@@ -74,11 +76,14 @@ const STATUS: Record<string, number> = {
   INVALID_INPUT: 400,
 };
 
-function errorPage(res: Response, lang: Lang, failure: Pick<Failure, 'reason'> | 'INTERNAL', back?: string) {
+function errorPage(res: Response, lang: Lang, failure: Pick<Failure, 'reason'> | 'INTERNAL' | 'UNAVAILABLE', back?: string) {
   const s = PAGE_STRINGS[lang];
-  const reason = failure === 'INTERNAL' ? 'INTERNAL' : failure.reason;
+  const reason = typeof failure === 'string' ? failure : failure.reason;
   const [title, detail] = s.errors[reason as keyof PageStrings['errors']] ?? s.errors.INTERNAL;
-  const status = failure === 'INTERNAL' ? 500 : (STATUS[reason] ?? 400);
+  const status = failure === 'INTERNAL' ? 500 : failure === 'UNAVAILABLE' ? 503 : (STATUS[reason] ?? 400);
+  // The database is unreachable (an outage, a restart): nothing broke, the visitor can simply
+  // come back. Retry-After as the APIs send it (RFC 9110); the page says "in a minute".
+  if (failure === 'UNAVAILABLE') res.set('Retry-After', String(DB_RETRY_AFTER_SECONDS));
   sendPage(
     res,
     status,
@@ -94,8 +99,10 @@ function page(deps: Deps, log: (m: string, e?: unknown) => void, fn: (req: Reque
     try {
       await fn(req, res);
     } catch (err) {
-      log(`[pages] ${req.method} ${req.path} failed`, err);
-      if (!res.headersSent) errorPage(res, requestedLang(req) ?? acceptLang(req), 'INTERNAL');
+      const unavailable = isDatabaseUnavailable(err);
+      log(`[pages] ${req.method} ${req.path} ${unavailable ? 'database unavailable' : 'failed'}`, err);
+      // A visitor's page answers a page, in their language, even during a database outage (503).
+      if (!res.headersSent) errorPage(res, requestedLang(req) ?? acceptLang(req), unavailable ? 'UNAVAILABLE' : 'INTERNAL');
     }
   };
 }
