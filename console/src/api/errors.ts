@@ -2,6 +2,9 @@
  * One error value for every failed call, whatever tRPC threw: the UI branches on `code` and
  * `reason` and shows `fields` next to their inputs.
  */
+import { lang, t } from '../i18n/index.js';
+import { fieldText } from './field-text.js';
+
 export interface FieldError {
   path: string;
   message: string;
@@ -36,7 +39,10 @@ export function toApiError(e: unknown): ApiError {
   );
 }
 
-/** Messages for `path` itself and anything below it ("trees.0.title" catches "trees.0.title.en"). */
+/**
+ * Messages for `path` itself and anything below it ("trees.0.title" catches "trees.0.title.en"),
+ * in the console's language (field-text.ts).
+ */
 export function fieldErrors(fields: readonly FieldError[], path: string): string[] {
-  return fields.filter((f) => f.path === path || f.path.startsWith(`${path}.`)).map((f) => f.message);
+  return fields.filter((f) => f.path === path || f.path.startsWith(`${path}.`)).map((f) => fieldText(f.message, t.value, lang.value === 'en'));
 }

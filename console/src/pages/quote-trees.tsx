@@ -14,7 +14,7 @@ import { me } from '../app/session.js';
 import { fmt, lang, LANG_NAMES, locale, t, type UiLang } from '../i18n/index.js';
 import { formatMoney } from '../lib/format.js';
 import { newOption, newQuestion, newTree, nextNumber, toForm, toTree, type LocalizedForm, type OptionForm, type QuestionForm, type TreeForm } from '../quote/tree-form.js';
-import { quoteErrorText } from '../quote/tree-errors.js';
+import { fieldText } from '../api/field-text.js';
 import { Checkbox, ErrorBox, errorText, Field, Loading, Notice, Page, SelectField, Submit, TextField } from '../ui/common.js';
 import { pickText } from '../ui/localized.js';
 import { RemoveButton } from '../ui/remove-button.js';
@@ -66,8 +66,8 @@ function TreesEditor(props: { siteId: string; trees: QuoteTree[]; services: Serv
   const [local, setLocal] = useState<FieldError[]>([]);
   const save = useAction();
   const serverFields = save.error?.fields ?? [];
-  // The form's and the server's messages, in the console's language (quote/tree-errors.ts).
-  const errs: Errs = (path) => [...fieldErrors(local, path), ...fieldErrors(serverFields, path)].map((m) => quoteErrorText(m, t.value, lang.value === 'en'));
+  // The form's and the server's messages, in the console's language (api/field-text.ts).
+  const errs: Errs = (path) => [...fieldErrors(local, path), ...fieldErrors(serverFields, path)];
   const form = forms[selected];
 
   const edit = (fn: (f: TreeForm) => void) => {
@@ -453,9 +453,9 @@ function Preview(props: { form: TreeForm }) {
       </div>
       <div aria-live="polite" aria-busy={busy || undefined}>
         {converted.errors.length > 0 ? (
-          <p class="field-error">{fmt(d.previewError, { message: unique(converted.errors.map((e) => quoteErrorText(e.message, t.value, lang.value === 'en'))).join(' ') })}</p>
+          <p class="field-error">{fmt(d.previewError, { message: unique(converted.errors.map((e) => fieldText(e.message, t.value, lang.value === 'en'))).join(' ') })}</p>
         ) : error ? (
-          <p class="field-error">{fmt(d.previewError, { message: error.fields.length ? unique(error.fields.map((f) => quoteErrorText(f.message, t.value, lang.value === 'en'))).join(' ') : errorText(error) })}</p>
+          <p class="field-error">{fmt(d.previewError, { message: error.fields.length ? unique(error.fields.map((f) => fieldText(f.message, t.value, lang.value === 'en'))).join(' ') : errorText(error) })}</p>
         ) : !result ? (
           <Loading />
         ) : result.kind === 'question' ? (

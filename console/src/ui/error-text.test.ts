@@ -26,3 +26,21 @@ describe('issue 12: a database outage in the console', () => {
     expect(errorText(toApiError({ message: 'Boom', data: { code: 'INTERNAL_SERVER_ERROR' } }))).toBe('Something went wrong: Boom');
   });
 });
+
+describe('issue 14: invalid input in a ru/hy console', () => {
+  afterEach(() => {
+    lang.value = 'en';
+  });
+
+  it('names what is wrong in the console’s language, without paths or the server’s English', () => {
+    const bad = () =>
+      toApiError({
+        message: 'Invalid input',
+        data: { code: 'BAD_REQUEST', fields: [{ path: 'durationMin', message: 'Too small: expected number to be >=5' }, { path: 'hours.1.0.end', message: 'end must be after start' }] },
+      });
+    lang.value = 'ru';
+    expect(errorText(bad())).toBe('Исправьте отмеченные поля. Не меньше 5. Конец должен быть позже начала.');
+    lang.value = 'hy';
+    expect(errorText(bad())).not.toMatch(/[A-Za-z]{3}/);
+  });
+});

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en.js';
 import { hy } from '../i18n/hy.js';
 import { ru } from '../i18n/ru.js';
-import { quoteErrorText } from './tree-errors.js';
-import { newTree, toTree } from './tree-form.js';
+import { fieldText } from './field-text.js';
+import { newTree, toTree } from '../quote/tree-form.js';
 import { quoteTreeSchema } from '../../../booking-service/src/domain/quote/quote-tree-schema.js';
 
-const tr = (message: string, lang: 'ru' | 'hy' | 'en') => quoteErrorText(message, { ru, hy, en }[lang], lang === 'en');
+const tr = (message: string, lang: 'ru' | 'hy' | 'en') => fieldText(message, { ru, hy, en }[lang], lang === 'en');
 
-describe('quote-tree errors in the console’s language', () => {
+describe('validation messages in the console’s language', () => {
   it('the form’s own checks', () => {
     expect(tr('required', 'ru')).toBe('Обязательное поле.');
     expect(tr('not a whole number', 'hy')).toBe('Մուտքագրեք ամբողջ թիվ։');
@@ -30,6 +30,18 @@ describe('quote-tree errors in the console’s language', () => {
     expect(tr('questions: the highest possible price exceeds 10000000; check for an extra zero or a large quantity range', 'en')).toBe(
       'The highest possible price is over 10000000: check for an extra zero or a large quantity range.',
     );
+  });
+
+  it('the console inputs’ own rules', () => {
+    expect(tr('hours.1.0.end: end must be after start', 'ru')).toBe('Конец должен быть позже начала.');
+    expect(tr('unknown time zone (use an IANA name such as Europe/Moscow)', 'hy')).toBe('Ընտրեք ժամային գոտին ցանկից (օրինակ՝ Asia/Yerevan)։');
+    expect(tr('not an e-mail address', 'en')).toBe('Enter an e-mail address such as name@example.com.');
+  });
+
+  it('a message already in the catalogue’s words passes through unchanged', () => {
+    expect(tr('Не меньше 0.', 'ru')).toBe('Не меньше 0.');
+    expect(tr('Պարտադիր դաշտ։', 'hy')).toBe('Պարտադիր դաշտ։');
+    expect(tr('At least 0.', 'en')).toBe('At least 0.');
   });
 
   it('an unknown message: translated "check it" in ru/hy, the server’s own words in English', () => {
@@ -63,6 +75,6 @@ describe('quote-tree errors in the console’s language', () => {
       return r.error!.issues.map((i) => i.message);
     });
     expect(messages.length).toBeGreaterThan(6);
-    for (const m of messages) expect(tr(m, 'ru'), m).not.toBe(ru.quote.errors.other);
+    for (const m of messages) expect(tr(m, 'ru'), m).not.toBe(ru.fieldErrors.other);
   });
 });
