@@ -1,6 +1,5 @@
 /** Intl formatting in the UI's locale and the business's time zone (no date library). */
-import { DRAM_SIGN, withoutDramSign, type Lang } from '@frontdesk/shared';
-import { hasGlyph } from './glyph.js';
+import { DRAM_SIGN, hasGlyph, withoutDramSign, type Lang } from '@frontdesk/shared';
 import { niceScale } from './chart-scale.js';
 
 const langOf = (locale: string): Lang => (locale.startsWith('ru') ? 'ru' : locale.startsWith('hy') ? 'hy' : 'en');

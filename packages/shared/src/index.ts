@@ -6,3 +6,4 @@ export * from './escape-html.js';
 export * from './zone-words.js';
 export * from './dram-sign.js';
 export * from './compact-slots.js';
+export * from './glyph.js';

@@ -26,6 +26,14 @@ describe('formatter', () => {
       Intl.DateTimeFormat.supportedLocalesOf = original;
     }
   });
+  it('writes drams as "դր."/"драм"/"AMD" where the visitor’s fonts lack the ֏ sign, and keeps the sign where it is drawn', () => {
+    const price = 'Ատամների պրոֆեսիոնալ մաքրում՝ 25 000 ֏, 1 ժամ։';
+    expect(formatter('hy', hy, () => false).text(price)).toBe('Ատամների պրոֆեսիոնալ մաքրում՝ 25 000 դր., 1 ժամ։');
+    expect(formatter('ru', ru, () => false).text('Чистка: 25 000 ֏')).toBe('Чистка: 25 000 драм');
+    expect(formatter('en', en, () => false).text('Cleaning: ֏25,000')).toBe('Cleaning: AMD\u00A025,000');
+    expect(formatter('hy', hy, () => true).text(price)).toBe(price);
+    expect(formatter('en', en, () => false).text('Haircut: $45')).toBe('Haircut: $45');
+  });
   it('fills placeholders', () => {
     expect(fill('A {x} and {y}', { x: '1', y: '2' })).toBe('A 1 and 2');
   });

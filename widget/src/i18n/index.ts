@@ -1,5 +1,5 @@
 import { dtf, isoWeekday, zoned } from '../flow/dates';
-import type { Lang } from '@frontdesk/shared';
+import { DRAM_SIGN, hasGlyph, withoutDramSign, type Lang } from '@frontdesk/shared';
 import type { Strings } from './en';
 
 export type { Strings };
@@ -23,7 +23,7 @@ export type Format = ReturnType<typeof formatter>;
  * language is missing, numbers and clock times take the Russian conventions Armenian
  * shares (22.11, 15:00) and the weekday words come from the strings (`days`).
  */
-export function formatter(lang: Lang, t: Strings) {
+export function formatter(lang: Lang, t: Strings, drawn: (ch: string) => boolean = hasGlyph) {
   const native = Intl.DateTimeFormat.supportedLocalesOf(lang).length > 0;
   // en-US for the New York barber's 12-hour clock; ru and hy carry their own conventions.
   const loc = !native ? 'ru' : lang === 'en' ? 'en-US' : lang;
@@ -35,6 +35,8 @@ export function formatter(lang: Lang, t: Strings) {
   const weekday = (d: string) => (native ? '' : `${t.days![isoWeekday(d) - 1]} `);
 
   const f = {
+    /** Drams as "դր."/"драм"/"AMD" where the visitor's fonts lack the ֏ sign (2012; shared/dram-sign.ts). */
+    text: (s: string) => (s.includes(DRAM_SIGN) && !drawn(DRAM_SIGN) ? withoutDramSign(s, lang) : s),
     time: (iso: string, timeZone: string) => dt({ ...time, timeZone }).format(new Date(iso)),
     when: (iso: string, timeZone: string) => weekday(zoned(iso, timeZone).date) + dt({ ...date, ...time, timeZone }).format(new Date(iso)),
     /** A business-local day 'YYYY-MM-DD', formatted as that calendar day. */

@@ -19,8 +19,8 @@ function Card({ v, c }: { v: View; c: Extract<CardData, { kind: 'booking' }> }) 
         {row(t.when, `${f.when(c.start, tz)} (${c.zoneName ?? f.zone(tz)})${mine ? `, ${fill(t.yours, { t: mine })}` : ''}`)}
         {row(t.where, c.address)}
         {row(t.bring, c.whatToBring)}
-        {row(t.price, c.price?.display)}
-        {row(t.chosen, c.price?.summary)}
+        {row(t.price, c.price && f.text(c.price.display))}
+        {row(t.chosen, c.price?.summary && f.text(c.price.summary))}
       </dl>
       {c.status === 'cancelled' ? <p><b>{t.isCancelled}</b></p> : null}
       {active && c.changeableUntil ? <p class="note">{fill(t.until, { t: f.when(c.changeableUntil, tz) })}</p> : null}
@@ -39,7 +39,7 @@ function Message({ v, x }: { v: View; x: TranscriptMessage }) {
       {x.text || x.author ? (
         <div class={x.from === 'visitor' ? 'msg me' : x.from === 'staff' ? 'msg staff' : 'msg'}>
           {x.author ? <b>{x.author}</b> : null}
-          {x.text}
+          {v.f.text(x.text)}
         </div>
       ) : null}
       {c?.kind === 'booking' ? <Card v={v} c={c} /> : null}

@@ -8,11 +8,11 @@ import type { View } from './view';
 
 /** Quick replies: one button per option (sent back by id), then "Menu" to leave the current flow. */
 function Chips({ v, items = [], menu = true, label }: { v: View; items?: Option[] | undefined; menu?: boolean; label?: string }) {
-  const { m, t } = v;
+  const { m, t, f } = v;
   return (
     <ul aria-label={label}>
       {items.map((c) => (
-        <li key={c.id}><button type="button" onClick={() => m.choose(c.id, c.label)}>{c.label}{c.detail ? <small>{c.detail}</small> : null}</button></li>
+        <li key={c.id}><button type="button" onClick={() => m.choose(c.id, c.label)}>{f.text(c.label)}{c.detail ? <small>{f.text(c.detail)}</small> : null}</button></li>
       ))}
       {menu ? <li><button type="button" onClick={() => m.menu(t.menu)}>{t.menu}</button></li> : null}
     </ul>

@@ -2,12 +2,14 @@
  * Whether the reader's fonts draw a character, for signs newer than some fonts (the dram ֏,
  * 2012). A missing glyph is drawn as the same fallback box as a character no font has (U+10FFFD,
  * private use): the two are drawn on a canvas and compared. Answers true where it cannot tell
- * (no canvas, tests), so the sign is kept unless it is known to be missing. Measured once per char.
+ * (no canvas, tests, the server), so the sign is kept unless it is known to be missing. Measured once
+ * per char and font. Used by the console and the widget.
  */
 const known = new Map<string, boolean>();
 
 export function hasGlyph(ch: string, font = '16px system-ui, sans-serif'): boolean {
-  const cached = known.get(ch);
+  const key = `${ch} ${font}`;
+  const cached = known.get(key);
   if (cached !== undefined) return cached;
   let drawn = true;
   try {
@@ -27,6 +29,6 @@ export function hasGlyph(ch: string, font = '16px system-ui, sans-serif'): boole
   } catch {
     // No DOM or canvas here: keep the sign.
   }
-  known.set(ch, drawn);
+  known.set(key, drawn);
   return drawn;
 }
