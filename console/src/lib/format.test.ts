@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationAxis, formatDay, formatMoney, formatRate, formatResponse, formatTime, responseFormat } from './format.js';
+import { durationAxis, formatDateTime, formatDay, formatMoney, formatRate, formatResponse, formatTime, responseFormat } from './format.js';
 
 describe('format', () => {
   it('shows times in the business zone', () => {
@@ -72,5 +72,16 @@ describe('durationAxis (the dashboard’s response-time chart)', () => {
         expect(a.max).toBeGreaterThanOrEqual(top);
       }
     }
+  });
+});
+
+describe('Armenian without Armenian locale data (Chromium ships none: Intl would answer "Mon, Dec 7", "9:00 AM")', () => {
+  it('days, date-times and clock times in Armenian words and the 24-hour clock, as the widget', () => {
+    expect(formatDay('2026-12-07', 'hy-AM')).toBe('երկ, 7 դեկ');
+    expect(formatDay('2026-12-13', 'hy-AM', true)).toBe('կիրակի, 13 դեկտեմբերի');
+    expect(formatTime('2026-12-07T05:00:00Z', 'Asia/Yerevan', 'hy-AM')).toBe('9:00');
+    expect(formatTime('2026-12-07T12:30:00Z', 'Asia/Yerevan', 'hy-AM')).toBe('16:30');
+    expect(formatDateTime('2026-12-07T21:30:00Z', 'Asia/Yerevan', 'hy-AM')).toBe('8 դեկ 2026 թ., 1:30');
+    expect(formatResponse(210_000, 'hy-AM')).toBe('3,5 ր');
   });
 });
