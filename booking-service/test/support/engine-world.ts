@@ -171,6 +171,8 @@ export class World {
         b.status = 'cancelled';
         return { kind: 'cancel', ok: true, booking: { ...b } };
       }
+      case 'erase':
+        return { kind: 'erase', ok: true };
     }
   }
 }

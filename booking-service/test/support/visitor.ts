@@ -37,3 +37,17 @@ export function visitor(h: Harness, siteKey: string, lang: 'ru' | 'hy' | 'en' = 
   };
 }
 export type Visitor = ReturnType<typeof visitor>;
+
+/** Books the first nearest time of `service` with anyone, in the chat, with consent; the booking card. */
+export async function bookInChat(v: Visitor, service: string, name: string, contact: string) {
+  await v.send({ type: 'choose', optionId: 'intent:book' });
+  await v.send({ type: 'choose', optionId: v.option(service) });
+  await v.send({ type: 'choose', optionId: v.option('Anyone') });
+  const p = v.view.prompt;
+  if (p.kind !== 'slots') throw new Error(`not a slots prompt: ${p.kind}`);
+  await v.send({ type: 'choose', optionId: p.slots[0]!.id });
+  await v.send({ type: 'contact', name, contact, consent: true });
+  const card = v.view.messages.find((m) => m.card?.kind === 'booking')?.card;
+  if (card?.kind !== 'booking') throw new Error('no booking card');
+  return card;
+}

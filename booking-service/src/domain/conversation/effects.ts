@@ -26,7 +26,9 @@ export type Effect =
   | { kind: 'verifyCode'; requestId: string; code: string }
   | { kind: 'loadBookings'; by: { customerIds: string[] } | { bookingIds: string[] } | { manageToken: string } }
   | { kind: 'reschedule'; bookingId: string; start: number }
-  | { kind: 'cancel'; bookingId: string };
+  | { kind: 'cancel'; bookingId: string }
+  /** "Delete my data" confirmed in the chat: this conversation's person is erased (services/privacy). */
+  | { kind: 'erase' };
 
 export type EffectKind = Effect['kind'];
 
@@ -83,6 +85,8 @@ export type EffectResult =
   | { kind: 'cancel'; ok: true; booking: BookingFacts }
   | { kind: 'cancel'; ok: false; reason: 'not_active'; status: BookingFacts['status'] }
   | { kind: 'cancel'; ok: false; reason: 'too_late'; deadline: number }
-  | ({ kind: 'cancel' } & Failed);
+  | ({ kind: 'cancel' } & Failed)
+  | { kind: 'erase'; ok: true }
+  | ({ kind: 'erase' } & Failed);
 
 export type ResultOf<K extends EffectKind> = Extract<EffectResult, { kind: K }>;

@@ -32,6 +32,7 @@ import * as handoff from './flows/handoff.js';
 import * as manage from './flows/manage.js';
 import * as quote from './flows/quote.js';
 import { reask } from './flows/reask.js';
+import * as erase from './flows/erase.js';
 import { chooseIntent, greeting, intentOf, menuOptions, toMenu } from './flows/menu.js';
 import { closeNotInterested, isNotInterested, otherText, route, understand } from './flows/free-text.js';
 import { durationWords, priceWords } from './words/format.js';
@@ -182,6 +183,8 @@ function choose(t: Turn, optionId: string): void {
       return manage.confirmMove(t, optionId === 'act:yes');
     case 'confirm-cancel':
       return manage.confirmCancel(t, optionId === 'act:yes');
+    case 'confirm-erase':
+      return erase.confirmErase(t, optionId === 'act:yes');
     default:
       return;
   }
@@ -201,6 +204,11 @@ function text(t: Turn, raw: string): void {
   if (step.at === 'contact' && said !== typed) {
     t.say('fillForm');
     return;
+  }
+  // "Delete my data" is heard anywhere, even while a person answers: it is asked once, in the chat.
+  if (erase.asksToErase(said)) {
+    t.visitor(said);
+    return erase.askErase(t);
   }
   // Live with a person: the words go to staff; the bot stays quiet — unless they answer a follow-up with "no thanks".
   if (step.at === 'live' && !(t.ctx.followedUp && isNotInterested(said))) return t.visitor(said);
@@ -286,6 +294,10 @@ function inContext(t: Turn, text: string): boolean {
       else if (saysNo(text)) booking.changeDetails(t);
       else return false;
       return true;
+    case 'confirm-erase':
+      if (!saysYes(text) && !saysNo(text)) return false;
+      erase.confirmErase(t, saysYes(text));
+      return true;
     case 'confirm-move':
     case 'confirm-cancel':
       if (!saysYes(text) && !saysNo(text)) return false;
@@ -331,6 +343,8 @@ function onResult(t: Turn, r: EffectResult): void {
       return manage.onMoved(t, r);
     case 'cancel':
       return manage.onCancelled(t, r);
+    case 'erase':
+      return erase.onErased(t, r);
   }
 }
 

@@ -127,6 +127,8 @@ export function promptOf(state: ConversationState, ctx: EngineContext): Prompt {
       return { kind: 'confirm', question: w('moveQuestion'), yes: act('yes', 'yesMove'), no: act('no', 'keepTime') };
     case 'confirm-cancel':
       return { kind: 'confirm', question: w('cancelQuestion'), yes: act('yes', 'yesCancel'), no: act('no', 'noKeep') };
+    case 'confirm-erase':
+      return { kind: 'confirm', question: w('eraseQuestion'), yes: act('yes', 'yesErase'), no: act('no', 'noErase') };
   }
 }
 

@@ -211,6 +211,11 @@ export interface ConversationView {
   prompt: Prompt;
   /** A person has answered / is answering: the channel shows "live" state. */
   live: boolean;
+  /**
+   * The conversation no longer exists (the visitor had their data deleted in this turn): the
+   * channel shows these last messages, forgets the id and token, and starts a new one next time.
+   */
+  ended?: true | undefined;
 }
 
 /**

@@ -68,6 +68,8 @@ export type Step =
   | { at: 'move-slots'; bookingId: string }
   | { at: 'confirm-move'; bookingId: string; slot: SlotRef }
   | { at: 'confirm-cancel'; bookingId: string }
+  /** "Delete my data" asked in words: the question on screen, and the step to go back to on "no". */
+  | { at: 'confirm-erase'; back: Step }
   | { at: 'closed' };
 
 export interface ConsentedContact {

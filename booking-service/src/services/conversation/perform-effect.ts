@@ -31,6 +31,8 @@ export interface EffectScope {
 export interface EffectNotes {
   customerId?: string | undefined;
   bookingId?: string | undefined;
+  /** "Delete my data" confirmed: the turn erases the conversation's person last, after its own writes (turns.ts). */
+  erase?: true | undefined;
 }
 
 const toRef = (s: SlotView): SlotRef => ({ start: Date.parse(s.start), end: Date.parse(s.end), staffId: s.staffId });
@@ -126,5 +128,10 @@ export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, n
       if (r.reason === 'CANCELLATION_WINDOW_PASSED') return { kind: e.kind, ok: false, reason: 'too_late', deadline: Date.parse(String(r.details?.deadline)) };
       return { kind: e.kind, ok: false, reason: 'error' };
     }
+    case 'erase':
+      // Erasing empties the conversation row this turn is about to write (its version, its
+      // token): it runs at the end of the turn, in the same transaction, so both or neither commit.
+      notes.erase = true;
+      return { kind: 'erase', ok: true };
   }
 }

@@ -30,6 +30,8 @@ import { performEffect, type EffectNotes } from './perform-effect.js';
 import { ensurePurgeJob } from './retention.js';
 import { appendMessages, readMessages } from './transcript.js';
 import { markSeenByVisitor } from './staff-reply.js';
+import { erasePerson } from '../privacy/erase.js';
+import { personOfConversation } from '../privacy/person.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type ConversationRow = typeof conversations.$inferSelect;
@@ -99,6 +101,11 @@ export async function sendTurn(deps: Deps, input: SendTurnInput, origin: string 
     try {
       const done = await deps.db.transaction((tx) => playTurn(deps, tx, { site, ctx, row, fresh, input, origin, now, started, channel: 'widget', externalRef: null }));
       await deps.bus?.publish({ businessId: site.business.id, conversationId: done.id, seq: done.seq, kind: 'messages' });
+      if (done.erased.length) {
+        // Every stream still open on an erased conversation (other tabs, the console) ends ("gone").
+        for (const c of done.erased) await deps.bus?.publish({ businessId: site.business.id, conversationId: c.id, seq: c.seq, kind: 'messages' });
+        return ok({ ...viewOf(done.id, token, done.state, 'closed', ctx, done.messages.filter((m) => m.seq > input.after), done.seq), ended: true });
+      }
       // A caller that was up to date needs only this turn's messages; one that was behind (another
       // tab, staff replies) reads the rest.
       const upToDate = input.after >= done.seqBefore;
@@ -211,7 +218,14 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
     await recordEvent(tx, { ...base, kind: 'bot_reply', intent: after.intent, valueMs: Math.round(performance.now() - p.started) });
   }
   const status = effective;
-  return { id: row.id, state: after, status, seqBefore: row.seq, seq: claimed.last, messages: claimed.messages };
+  // "Delete my data" confirmed in this turn: last, over everything the turn wrote (its messages,
+  // lead, events), so the visitor's answer is the last thing the conversation says.
+  let erased: Array<{ id: string; seq: number }> = [];
+  if (notes.erase) {
+    const person = await personOfConversation(tx, row.businessId, row.id);
+    if (person) erased = (await erasePerson(tx, person, now, { by: 'visitor' })).conversations;
+  }
+  return { id: row.id, state: after, status, seqBefore: row.seq, seq: claimed.last, messages: claimed.messages, erased };
 }
 
 /** Only the fields the protocol names, each at most 2000 characters. */
@@ -312,6 +326,7 @@ export async function sendChannelTurn(deps: Deps, input: ChannelTurnInput): Prom
         });
       });
       await deps.bus?.publish({ businessId: site.business.id, conversationId: done.id, seq: done.seq, kind: 'messages' });
+      for (const c of done.erased) await deps.bus?.publish({ businessId: site.business.id, conversationId: c.id, seq: c.seq, kind: 'messages' });
       return { played: true, conversationId: done.id, businessId: site.business.id, seq: done.seq };
     } catch (err) {
       if (err instanceof AlreadyPlayed) return { played: false };

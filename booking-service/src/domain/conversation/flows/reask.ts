@@ -62,6 +62,8 @@ export function reask(t: Turn): void {
       if (shown) t.say('confirmCancel', { ...instantWords(shown.start, tz, t.lang) });
       return;
     }
+    case 'confirm-erase':
+      return t.say('eraseAsk', { n: t.state.manage.made.length });
     default:
       return;
   }

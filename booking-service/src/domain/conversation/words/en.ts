@@ -117,6 +117,17 @@ export const en = {
   notActive: 'This booking {status, select, cancelled {is already cancelled} attended {has already taken place} no_show {has already passed} other {can no longer be changed}}.',
   linkInvalid: 'This link is not valid or has expired. I can find your booking by phone or e-mail instead.',
 
+  // A booking changed outside the chat (manage page, console, Google): the chat shows it as it is now (booking-now.ts)
+  bookingChanged: '{status, select, cancelled {Your booking was cancelled.} moved {Your booking was moved to {when}.} attended {Your visit is marked as done. Thank you!} no_show {Your booking is marked as missed.} other {Your booking has changed. Here it is now:}}',
+
+  // Delete my data, asked in the chat (flows/erase.ts)
+  eraseAsk: 'Delete your data? I’ll delete this conversation and the name and contact you gave in it{n, plural, =0 {} one { and cancel the booking made here if it is still ahead} other { and cancel the # bookings made here that are still ahead}}. The business keeps only figures without your name (how many bookings, not whose). This can’t be undone.',
+  eraseQuestion: 'Delete my data?',
+  yesErase: 'Yes, delete',
+  noErase: 'No, keep it',
+  erased: 'Done: your data is deleted. This chat is closed; if you write again, a new one starts.',
+  eraseKept: 'OK, nothing is deleted.',
+
   'codeMail.subject': 'Your one-time code — {business}',
   'codeMail.text': 'Your one-time code to see your bookings at {business}: {code}\n\nIt works for {minutes, plural, one {# minute} other {# minutes}}. If you did not ask for it, just ignore this e-mail.',
 
