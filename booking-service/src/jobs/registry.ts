@@ -15,6 +15,7 @@ import { sendConversationReplyMail } from './conversation-reply-mail.js';
 import { deliverWebhook } from './deliver-webhook.js';
 import { sendChannelNotice } from './notify-channel.js';
 import { sendFollowUp } from './follow-up.js';
+import { pushBookingCard } from './booking-card.js';
 
 export type JobHandler = (deps: JobDeps, job: JobRow, now: Date) => Promise<void>;
 export type JobTable = Readonly<Record<string, JobHandler>>;
@@ -49,6 +50,8 @@ export const JOB_HANDLERS = {
   'conversation.purge': purgeTranscripts,
   // A staff reply the visitor has not seen a minute later goes by e-mail (services/conversation/reply-mail.ts).
   'conversation.reply-mail': sendConversationReplyMail,
+  // A booking changed outside its chat shows there as it is now (services/conversation/booking-push.ts).
+  'conversation.booking-card': pushBookingCard,
   // Outbound webhooks, one job per message (services/webhooks/enqueue.ts, deliver.ts).
   'webhook.deliver': deliverWebhook,
   // Follow-ups of leads: nudge, quote, silent day 1/3/7 (services/follow-ups/schedule.ts, deliver.ts).

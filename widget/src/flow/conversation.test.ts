@@ -217,4 +217,37 @@ describe('Conversation (the server-driven renderer)', () => {
     expect(m.lang.value).toBe('ru');
     expect(m.echoes.value).toEqual([]);
   });
+
+  it('while the chat shows a booking, listens on the stream: a change made elsewhere arrives as a new card', async () => {
+    const { m, answer, streams } = model();
+    m.begin();
+    void m.send({ type: 'choose', optionId: 'act:yes' }, 'Yes');
+    const card = { kind: 'booking', bookingId: 'b1', status: 'confirmed', start: '2026-06-10T14:00:00Z', end: '2026-06-10T14:30:00Z', timeZone: 'UTC', serviceName: 'Cut', staffName: 'Sam', address: '', whatToBring: null, price: null, changeableUntil: null, icsUrl: '', manageUrl: '' } as const;
+    await answer({ ok: true, data: view([{ ...msg(1, 'bot', 'Booked'), card }], 1, { prompt: { kind: 'choice', menu: true, options: [] } }) });
+    expect(streams).toHaveLength(1);
+    expect(streams[0]).toMatchObject({ after: 1 });
+    streams[0]!.on.message({ ...msg(2, 'bot', 'Your booking was moved to 4 PM.'), card: { ...card, start: '2026-06-10T16:00:00Z', end: '2026-06-10T16:30:00Z' } });
+    expect(m.transcript.value.map((x) => x.card?.kind === 'booking' && x.card.start)).toEqual(['2026-06-10T14:00:00Z', '2026-06-10T16:00:00Z']);
+  });
+
+  it('a conversation erased at the visitor’s request: its last words stay on screen, the id and token are forgotten, the next turn starts a new one', async () => {
+    const { m, answer, calls, store } = model();
+    m.begin();
+    void m.send({ type: 'text', text: 'delete my data' }, 'delete my data');
+    await answer({ ok: true, data: view([msg(1, 'bot', 'Hello!'), msg(2, 'visitor', 'delete my data'), msg(3, 'bot', 'Delete your data?')], 3) });
+    expect(store.value()).toEqual({ id: 'c1', token: TOKEN });
+    void m.send({ type: 'choose', optionId: 'act:yes' }, 'Yes, delete');
+    await answer({ ok: true, data: view([msg(4, 'visitor', 'Yes, delete'), msg(5, 'bot', 'Done: your data is deleted.')], 5, { status: 'closed', ended: true }) });
+    expect(store.value()).toBeNull();
+    expect(m.saved.value).toBeNull();
+    expect(m.transcript.value.at(-1)?.text).toBe('Done: your data is deleted.');
+
+    m.intent('book', 'Book');
+    await Promise.resolve();
+    expect(calls.at(-1)).toMatchObject({ kind: 'send', input: { after: 0, event: { type: 'choose', optionId: 'intent:book' }, source: { url: 'https://salon.test/prices' } } });
+    expect(calls.at(-1)!.input).not.toHaveProperty('conversationId');
+    await answer({ ok: true, data: view([msg(1, 'bot', 'Hello!'), msg(2, 'visitor', 'Book')], 2, { conversationId: 'c2' }) });
+    expect(m.transcript.value.map((x) => x.text)).toEqual(['Hello!', 'Book']);
+    expect(store.value()).toEqual({ id: 'c2', token: TOKEN });
+  });
 });

@@ -107,6 +107,9 @@ export const Conversation = createModel((deps: ConversationDeps, init: Conversat
   /** Takes in a server view: new messages by seq (never twice), the prompt if it is not older. */
   function apply(v: ConversationView, fresh: boolean): void {
     if (saved.value?.id !== v.conversationId) {
+      // A new conversation after one that ended: the old words leave the screen with it.
+      if (ended) transcript.value = [];
+      ended = false;
       saved.value = { id: v.conversationId, token: v.token };
       store.save(saved.value);
     }
@@ -129,13 +132,29 @@ export const Conversation = createModel((deps: ConversationDeps, init: Conversat
       }
       if (added.length) deps.broadcast?.(v.conversationId, seq);
     }
+    if (v.ended) end();
+  }
+
+  /** The conversation was erased (the visitor asked): its last words stay on screen, nothing stays stored. */
+  let ended = false;
+  function end(): void {
+    closeStream?.();
+    closeStream = null;
+    store.forget();
+    saved.value = null;
+    seq = 0;
+    ended = true;
   }
 
   let closeStream: (() => void) | null = null;
-  /** While a person is asked or answering, their replies come pushed (one stream per tab). */
+  /**
+   * While a person is asked or answering, their replies come pushed (one stream per tab); while the
+   * chat shows a booking, so does its change made elsewhere (a move on the manage page, the console).
+   */
   function watchLive(): void {
     const c = saved.value;
-    const wanted = !!c && started.value && (status.value === 'waiting' || status.value === 'live');
+    const booked = transcript.value.some((m) => m.card?.kind === 'booking' && m.card.status === 'confirmed');
+    const wanted = !!c && started.value && (status.value === 'waiting' || status.value === 'live' || booked);
     if (!wanted || closeStream || !c || !deps.connect) return;
     closeStream = deps.connect(c, seq, {
       message(m) {
@@ -148,7 +167,7 @@ export const Conversation = createModel((deps: ConversationDeps, init: Conversat
         if (x.status !== status.value) void sync();
       },
       gone() {
-        reset();
+        end();
       },
     });
   }

@@ -32,7 +32,7 @@ function Card({ v, c }: { v: View; c: Extract<CardData, { kind: 'booking' }> }) 
   );
 }
 
-function Message({ v, x }: { v: View; x: TranscriptMessage }) {
+function Message({ v, x, old }: { v: View; x: TranscriptMessage; old: boolean }) {
   const c = x.card;
   return (
     <>
@@ -42,7 +42,7 @@ function Message({ v, x }: { v: View; x: TranscriptMessage }) {
           {v.f.text(x.text)}
         </div>
       ) : null}
-      {c?.kind === 'booking' ? <Card v={v} c={c} /> : null}
+      {c?.kind === 'booking' && !old ? <Card v={v} c={c} /> : null}
     </>
   );
 }
@@ -55,10 +55,13 @@ function Message({ v, x }: { v: View; x: TranscriptMessage }) {
 export function Log({ v }: { v: View }) {
   const { m, t } = v;
   const greeting = !m.saved.value && !m.transcript.value.length;
+  // A booking shows once, as it is now: a later card of it (moved, cancelled elsewhere) replaces the earlier ones.
+  const latest = new Map<string, number>();
+  for (const x of m.transcript.value) if (x.card?.kind === 'booking') latest.set(x.card.bookingId, x.seq);
   return (
     <div role="log" aria-label={t.title} aria-busy={m.busy.value}>
       {greeting ? <div class="msg">{m.site.value?.widget.greeting || t.hello}</div> : null}
-      {m.transcript.value.map((x) => <Message key={x.seq} v={v} x={x} />)}
+      {m.transcript.value.map((x) => <Message key={x.seq} v={v} x={x} old={x.card?.kind === 'booking' && latest.get(x.card.bookingId) !== x.seq} />)}
       {m.echoes.value.map((e, i) => <div key={`e${i}`} class="msg me">{e.text}</div>)}
       {m.busy.value ? <p class="typing" role="status" aria-label={t.typing}><i /><i /><i /></p> : null}
     </div>

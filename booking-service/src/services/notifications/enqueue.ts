@@ -36,6 +36,11 @@ async function mail(db: Queryable, b: Pick<BookingRow, 'id'>, runAt: Date, paylo
   if (CHANNEL_KINDS.has(payload.message)) await enqueue(db, { kind: notifyJobKind(payload.message), payload: { ...payload }, runAt, bookingId: b.id });
 }
 
+/** The chat the booking was made in shows it as it is now (services/conversation/booking-push.ts). */
+async function bookingCardInChat(db: Queryable, b: BookingRow, now: Date) {
+  if (b.conversationId) await enqueue(db, { kind: 'conversation.booking-card', payload: {}, runAt: now, bookingId: b.id });
+}
+
 async function leadsFor(db: Queryable, businessId: string): Promise<number[]> {
   const rows = await db.select({ leads: businesses.reminderLeadsMin }).from(businesses).where(eq(businesses.id, businessId));
   return [...new Set(rows[0]?.leads ?? [])].filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => b - a);
@@ -66,6 +71,7 @@ export async function onBookingRescheduled(db: Queryable, b: BookingRow, previou
   await mail(db, b, now, { message: 'staff_rescheduled', ...p });
   await scheduleReminders(db, b, now);
   await enqueueCalendarWrite(db, b, now);
+  await bookingCardInChat(db, b, now);
 }
 
 export async function onBookingCancelled(db: Queryable, b: BookingRow, now: Date): Promise<void> {
@@ -73,6 +79,7 @@ export async function onBookingCancelled(db: Queryable, b: BookingRow, now: Date
   await mail(db, b, now, { message: 'booking_cancelled', version: b.version });
   await mail(db, b, now, { message: 'staff_cancelled', version: b.version });
   await enqueueCalendarWrite(db, b, now);
+  await bookingCardInChat(db, b, now);
 }
 
 /** "How was it" goes out a couple of hours after the end, when the visit is fresh but over. */
