@@ -5,10 +5,13 @@
  * confirmed another hold is a CONFLICT (issue 12, defect 4).
  */
 import type { Lang } from '@frontdesk/shared';
-import { and, eq } from 'drizzle-orm';
-import { bookings, sites } from '../adapters/db/schema.js';
+import { preparedRows } from '../adapters/db/client.js';
+import { rowOf } from '../adapters/db/rows.js';
+import { bookings } from '../adapters/db/schema.js';
 import { confirmDecision, type RuleFailure } from '../domain/booking/rules.js';
-import { confirmHold, type BookingRow } from './booking-store/store.js';
+import { confirmHold, type BookingRow, type ConfirmContext } from './booking-store/store.js';
+import { reminderLeads } from './notifications/enqueue.js';
+import type { EndpointSubscription } from './webhooks/enqueue.js';
 import type { Deps } from './deps.js';
 import { toBookingView, type BookingView } from './booking-view.js';
 import { fail, ok, type Result } from './result.js';
@@ -30,16 +33,16 @@ export interface ConfirmView {
 }
 
 export async function confirmBooking(deps: Deps, input: ConfirmInput, origin: string | undefined): Promise<Result<ConfirmView>> {
-  const hold = await findHold(deps, input.holdToken);
-  if (!hold) return fail('HOLD_NOT_FOUND', 'This hold does not exist', { field: 'holdToken' });
-  if (hold.site && !isOriginAllowed(deps, hold.site, origin)) {
+  const found = await findHold(deps, input.holdToken, input.idempotencyKey);
+  if (!found) return fail('HOLD_NOT_FOUND', 'This hold does not exist', { field: 'holdToken' });
+  if (found.allowedOrigins && !isOriginAllowed(deps, { allowedOrigins: found.allowedOrigins }, origin)) {
     return fail('ORIGIN_NOT_ALLOWED', `Origin ${origin} may not use this site`);
   }
-  const row = hold.booking;
+  const row = found.booking;
   const now = deps.clock.now();
 
   // The key replays only this hold's own confirmation; another booking's key is a conflict.
-  const keyOwner = await byIdempotencyKey(deps, row.businessId, input.idempotencyKey);
+  const keyOwner = found.keyOwner;
   const decision = confirmDecision({ id: row.id, status: row.status, holdExpiresAt: row.holdExpiresAt?.getTime() ?? null }, keyOwner, now.getTime());
   if (decision.kind === 'replay') return ok(confirmView(deps, keyOwner!));
   if (decision.kind === 'refuse') return refusal(decision.failure.reason);
@@ -55,15 +58,16 @@ export async function confirmBooking(deps: Deps, input: ConfirmInput, origin: st
       // The hold's conversation unless the confirm names one (a widget reloaded mid-booking).
       conversationId: input.conversationId ?? null,
     },
+    found.context,
     now,
   );
   if (confirmed.ok) return ok(confirmView(deps, confirmed.value));
   if (confirmed.reason !== 'HOLD_USED' && confirmed.reason !== 'IDEMPOTENCY_KEY_REUSED') return confirmed;
   // Lost a race: the same visitor retrying (same key, same hold) gets their booking.
-  const winner = await byIdempotencyKey(deps, row.businessId, input.idempotencyKey);
+  const again = await findHold(deps, input.holdToken, input.idempotencyKey);
+  const winner = again?.keyOwner;
   if (winner?.id === row.id) return ok(confirmView(deps, winner));
   if (winner) return refusal('IDEMPOTENCY_KEY_REUSED');
-  const again = await findHold(deps, input.holdToken);
   return refusal(again?.booking.status === 'held' ? 'HOLD_EXPIRED' : 'HOLD_USED');
 }
 
@@ -75,21 +79,35 @@ function refusal(reason: RuleFailure['reason']) {
 
 const confirmView = (deps: Deps, b: BookingRow): ConfirmView => ({ booking: toBookingView(b), manageToken: signToken(deps.secret, b.id, 'manage') });
 
-async function findHold(deps: Deps, holdToken: string) {
-  const rows = await deps.db
-    .select({ booking: bookings, site: sites })
-    .from(bookings)
-    .leftJoin(sites, eq(sites.id, bookings.siteId))
-    .where(eq(bookings.holdTokenHash, hashHoldToken(holdToken)))
-    .limit(1);
-  return rows[0];
-}
+/**
+ * Everything a confirmation needs, in ONE round trip: the hold, its site's allowed origins, the
+ * booking the idempotency key already confirmed (if any), and what the confirmation's jobs and
+ * webhooks depend on (the business's reminder leads, the staff member's Google connection, the
+ * business's active webhook endpoints). The booking store then writes without reading.
+ */
+const FIND_HOLD_SQL = `
+SELECT h.*, s.allowed_origins AS x_allowed_origins, biz.reminder_leads_min AS x_leads,
+  (SELECT g.status FROM google_connections g WHERE g.staff_id = h.staff_id) AS x_gcal,
+  (SELECT coalesce(jsonb_agg(jsonb_build_object('id', w.id, 'events', w.events)), '[]'::jsonb)
+     FROM webhook_endpoints w WHERE w.business_id = h.business_id AND w.active) AS x_endpoints,
+  (SELECT to_jsonb(k) FROM bookings k WHERE k.business_id = h.business_id AND k.idempotency_key = $2 LIMIT 1) AS x_key_owner
+FROM bookings h JOIN businesses biz ON biz.id = h.business_id LEFT JOIN sites s ON s.id = h.site_id
+WHERE h.hold_token_hash = $1
+LIMIT 1`;
 
-async function byIdempotencyKey(deps: Deps, businessId: string, key: string): Promise<BookingRow | undefined> {
-  const rows = await deps.db
-    .select()
-    .from(bookings)
-    .where(and(eq(bookings.businessId, businessId), eq(bookings.idempotencyKey, key)))
-    .limit(1);
-  return rows[0];
+async function findHold(deps: Deps, holdToken: string, idempotencyKey: string) {
+  const [raw] = await preparedRows<Record<string, unknown>>(deps.db, 'booking_find_hold', FIND_HOLD_SQL, [hashHoldToken(holdToken), idempotencyKey]);
+  if (!raw) return undefined;
+  const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+  const keyOwner = raw.x_key_owner == null ? undefined : rowOf(bookings, json<Record<string, unknown>>(raw.x_key_owner));
+  return {
+    booking: rowOf(bookings, raw),
+    allowedOrigins: raw.x_allowed_origins == null ? null : json<string[]>(raw.x_allowed_origins),
+    keyOwner,
+    context: {
+      reminderLeads: reminderLeads(json<number[] | null>(raw.x_leads)),
+      calendarConnected: raw.x_gcal === 'ok',
+      endpoints: json<EndpointSubscription[]>(raw.x_endpoints),
+    } satisfies ConfirmContext,
+  };
 }

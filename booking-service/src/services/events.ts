@@ -25,8 +25,9 @@ export interface EventInput {
   meta?: Record<string, unknown> | undefined;
 }
 
-export async function recordEvent(db: Db | Tx, e: EventInput): Promise<void> {
-  await db.insert(events).values({
+/** The `events` row of an event (pure: the booking store writes it inside its own statement). */
+export function eventRow(e: EventInput): typeof events.$inferInsert & { id: string } {
+  return {
     id: randomUUID(),
     businessId: e.businessId,
     kind: e.kind,
@@ -39,7 +40,11 @@ export async function recordEvent(db: Db | Tx, e: EventInput): Promise<void> {
     handoffId: e.handoffId ?? null,
     valueMs: e.valueMs ?? null,
     meta: e.meta ?? null,
-  });
+  };
+}
+
+export async function recordEvent(db: Db | Tx, e: EventInput): Promise<void> {
+  await db.insert(events).values(eventRow(e));
   // The business's webhooks for this event commit with it (services/webhooks/enqueue.ts).
   await enqueueWebhooks(db, e);
 }

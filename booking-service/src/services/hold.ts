@@ -15,7 +15,7 @@ import { placeHold } from './booking-store/store.js';
 import type { Deps } from './deps.js';
 import { fail, ok, type Result } from './result.js';
 import { nearestSlots, searchSlots } from './slots.js';
-import { loadService, openSite, pickStaff, type ServiceRow, type SiteRow } from './site.js';
+import { cachedPickStaff, cachedService, openSite, type ServiceRow, type SiteRow } from './site.js';
 import { newHoldToken } from './tokens.js';
 import { startOutsideHorizon } from './booking-window.js';
 
@@ -47,9 +47,13 @@ export async function holdSlot(deps: Deps, input: HoldInput, origin: string | un
   const { business, site: siteRow } = site.value;
   const far = startOutsideHorizon(business, deps.clock.now(), input.start, 'start');
   if (far) return far;
-  const service = await loadService(deps.db, business.id, input.serviceId);
+  // From the config cache, like the search the visitor just made (no re-read per hold); the
+  // database still refuses an overlap, a closed day, an expired or reused hold on its own.
+  const [service, staffRows] = await Promise.all([
+    cachedService(deps, business.id, input.serviceId),
+    cachedPickStaff(deps, business.id, input.serviceId, input.staffId),
+  ]);
   if (!service.ok) return service;
-  const staffRows = await pickStaff(deps.db, business.id, service.value.id, input.staffId);
   if (!staffRows.ok) return staffRows;
 
   const start = Date.parse(input.start);

@@ -27,6 +27,25 @@ export interface NewJob {
   maxAttempts?: number;
 }
 
+/** The column default of jobs.max_attempts (migration), for rows written from JSON. */
+export const DEFAULT_MAX_ATTEMPTS = 12;
+
+/**
+ * A job as one `jsonb_to_recordset` element (snake_case columns, a fresh id), for a caller that
+ * inserts its jobs inside its own statement (the booking store's confirmation).
+ */
+export function jobJson(job: NewJob): Record<string, unknown> {
+  return {
+    id: randomUUID(),
+    kind: job.kind,
+    payload: job.payload,
+    run_at: job.runAt.toISOString(),
+    booking_id: job.bookingId ?? null,
+    handoff_id: job.handoffId ?? null,
+    max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+  };
+}
+
 export async function enqueue(db: Queryable, job: NewJob): Promise<string> {
   const id = randomUUID();
   await db.insert(jobs).values({

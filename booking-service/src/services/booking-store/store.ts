@@ -18,15 +18,18 @@
  * RETURNING: the store never reads a row it just wrote.
  */
 import { randomUUID } from 'node:crypto';
-import { TransactionRollbackError, and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { BookingChannel, BookingStatus, Lang } from '@frontdesk/shared';
-import { queryRows, type Db, type Tx } from '../../adapters/db/client.js';
+import { preparedRows, queryRows, type Db, type Tx } from '../../adapters/db/client.js';
+import { rowOf } from '../../adapters/db/rows.js';
+import { jobJson } from '../../adapters/job-queue/queue.js';
 import { PG_EXCLUSION_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, retryTransient } from '../../adapters/db/errors.js';
 import { bookings, customers } from '../../adapters/db/schema.js';
 import type { AttendanceMark, BookingRange } from '../../domain/booking/rules.js';
 import type { PriceSnapshot } from '../../domain/booking/price.js';
-import { bookingEvent, recordEvent } from '../events.js';
-import { onAttendanceMarked, onBookingCancelled, onBookingConfirmed, onBookingRescheduled } from '../notifications/enqueue.js';
+import { bookingEvent, eventRow, recordEvent } from '../events.js';
+import { confirmedJobs, onAttendanceMarked, onBookingCancelled, onBookingConfirmed, onBookingRescheduled } from '../notifications/enqueue.js';
+import { bookingEventData, plannedDeliveries, type EndpointSubscription } from '../webhooks/enqueue.js';
 import { fail, ok, type Result } from '../result.js';
 
 export type BookingRow = typeof bookings.$inferSelect;
@@ -119,18 +122,59 @@ export interface NewHold extends BookingRange {
   channel?: BookingChannel | undefined;
 }
 
+/**
+ * A hold in ONE statement (one round trip, its own transaction): the closed-day check, removing
+ * expired holds in the range and the INSERT. `cleared` is counted before the insert reads
+ * anything, so the expired holds are gone when the exclusion constraint looks at the range.
+ */
+const PLACE_HOLD_SQL = `
+WITH closed AS (
+  SELECT EXISTS (
+    SELECT 1 FROM business_closures c JOIN businesses b ON b.id = c.business_id
+    WHERE c.business_id = $2
+      AND c.starts_on <= (($7::timestamptz - interval '1 millisecond') AT TIME ZONE b.time_zone)::date
+      AND c.ends_on >= ($6::timestamptz AT TIME ZONE b.time_zone)::date) AS closed
+), cleared AS (
+  DELETE FROM bookings WHERE business_id = $2 AND staff_id = $5
+    AND status = 'held' AND hold_expires_at <= $15::timestamptz
+    AND occupied_from < $9::timestamptz AND occupied_to > $8::timestamptz
+    AND NOT (SELECT closed FROM closed)
+  RETURNING 1
+), ins AS (
+  INSERT INTO bookings (id, business_id, site_id, service_id, staff_id, status, starts_at, ends_at, occupied_from, occupied_to,
+                        hold_expires_at, hold_token_hash, conversation_id, price, channel, created_at, updated_at)
+  SELECT $1, $2, $3, $4, $5, 'held', $6::timestamptz, $7::timestamptz, $8::timestamptz, $9::timestamptz,
+         $10::timestamptz, $11, $12, $13::jsonb, $14, $15::timestamptz, $15::timestamptz
+  FROM (SELECT count(*) FROM cleared) AS k
+  WHERE NOT (SELECT closed FROM closed)
+  RETURNING *
+)
+SELECT closed.closed AS x_closed, ins.* FROM closed LEFT JOIN ins ON true`;
+
 /** A hold: the range is the visitor's while they type their details. */
 export async function placeHold(db: Db, hold: NewHold, now: Date): Promise<Result<BookingRow>> {
   try {
-    const row = await retryTransient(() =>
-      db.transaction(async (tx) => {
-        if (await onClosedDay(tx, hold.businessId, hold)) throw new ClosedDay();
-        await clearExpiredHolds(tx, hold.businessId, hold.staffId, hold, now);
-        const [b] = await tx.insert(bookings).values({ id: randomUUID(), status: 'held', ...hold, createdAt: now, updatedAt: now }).returning();
-        return b!;
-      }),
+    const [raw] = await retryTransient(() =>
+      preparedRows<Record<string, unknown>>(db, 'booking_place_hold', PLACE_HOLD_SQL, [
+        randomUUID(),
+        hold.businessId,
+        hold.siteId,
+        hold.serviceId,
+        hold.staffId,
+        hold.startsAt.toISOString(),
+        hold.endsAt.toISOString(),
+        hold.occupiedFrom.toISOString(),
+        hold.occupiedTo.toISOString(),
+        hold.holdExpiresAt.toISOString(),
+        hold.holdTokenHash,
+        hold.conversationId,
+        JSON.stringify(hold.price),
+        hold.channel ?? 'widget',
+        now.toISOString(),
+      ]),
     );
-    return ok(row);
+    if (raw?.x_closed) throw new ClosedDay();
+    return ok(rowOf(bookings, raw!));
   } catch (err) {
     return expected(err);
   }
@@ -212,43 +256,108 @@ export interface HoldConfirmation {
   conversationId: string | null;
 }
 
+/** What the jobs and webhooks of a confirmation depend on, read by the caller with the hold. */
+export interface ConfirmContext {
+  /** The business's reminder lead times (notifications: reminderLeads). */
+  reminderLeads: readonly number[];
+  /** The staff member's Google calendar takes booking events. */
+  calendarConnected: boolean;
+  /** The business's active webhook endpoints. */
+  endpoints: readonly EndpointSubscription[];
+}
+
+/**
+ * The confirmation in ONE statement (one round trip, its own transaction): the conditional
+ * UPDATE of the hold, and — only if it applied (each reads `upd`) — the customer, the jobs, the
+ * KPI event and the webhook deliveries. The foreign keys are checked at the end of the statement,
+ * when the customer row exists. Rows to insert come as JSON (one fixed text whatever their number).
+ */
+const CONFIRM_HOLD_SQL = `
+WITH upd AS (
+  UPDATE bookings SET status = 'confirmed', customer_id = $5, hold_expires_at = NULL, idempotency_key = $6,
+         lang = $7, note = $8, conversation_id = coalesce($9, conversation_id), updated_at = $4::timestamptz
+  WHERE id = $1 AND status = $2 AND version = $3::int AND hold_expires_at > $4::timestamptz
+  RETURNING *
+), customer AS (
+  INSERT INTO customers (id, business_id, name, phone, email, lang, created_at)
+  SELECT $5, upd.business_id, $10, $11, $12, $13, $4::timestamptz FROM upd
+  RETURNING id
+), job AS (
+  INSERT INTO jobs (id, kind, payload, run_at, booking_id, handoff_id, max_attempts)
+  SELECT j.id, j.kind, j.payload, j.run_at, j.booking_id, j.handoff_id, j.max_attempts
+  FROM upd, jsonb_to_recordset($14::jsonb) AS j(id text, kind text, payload jsonb, run_at timestamptz, booking_id text, handoff_id text, max_attempts int)
+  RETURNING id
+), event AS (
+  INSERT INTO events (id, business_id, site_id, kind, at, conversation_id, channel, intent, booking_id, handoff_id, value_ms, meta)
+  SELECT e.id, e.business_id, e.site_id, e.kind, e.at, e.conversation_id, e.channel, e.intent, e.booking_id, e.handoff_id, e.value_ms, e.meta
+  FROM upd, jsonb_to_recordset($15::jsonb) AS e(id text, business_id text, site_id text, kind text, at timestamptz, conversation_id text,
+                                                channel text, intent text, booking_id text, handoff_id text, value_ms int, meta jsonb)
+  RETURNING id
+), delivery AS (
+  INSERT INTO webhook_deliveries (id, business_id, endpoint_id, event_type, order_key, payload, retry_until, next_attempt_at, created_at)
+  SELECT d.id, d.business_id, d.endpoint_id, d.event_type, d.order_key, d.payload, d.retry_until, d.next_attempt_at, d.created_at
+  FROM upd, jsonb_to_recordset($16::jsonb) AS d(id text, business_id text, endpoint_id text, event_type text, order_key text, payload jsonb,
+                                                retry_until timestamptz, next_attempt_at timestamptz, created_at timestamptz)
+  RETURNING id
+)
+SELECT * FROM upd`;
+
 /**
  * A live hold becomes a booking: conditional on the hold as read and on it not having expired,
  * so a hold is confirmed once. HOLD_USED / HOLD_EXPIRED when it lost (the caller tells which
  * from the row it reads next); IDEMPOTENCY_KEY_REUSED when the key belongs to another booking.
+ * The caller gives the whole hold row it read: the jobs, event and webhook payloads are made
+ * from that row as the UPDATE leaves it, so nothing is read again inside the write.
  */
-export async function confirmHold(db: Db, hold: Read & { businessId: string }, c: HoldConfirmation, now: Date): Promise<Result<BookingRow>> {
+export async function confirmHold(db: Db, hold: BookingRow, c: HoldConfirmation, ctx: ConfirmContext, now: Date): Promise<Result<BookingRow>> {
+  const customer = customerRow(hold.businessId, c.customer, now);
+  // The row as the UPDATE below leaves it (same fields, same values).
+  const after: BookingRow = {
+    ...hold,
+    status: 'confirmed',
+    customerId: customer.id,
+    holdExpiresAt: null,
+    idempotencyKey: c.idempotencyKey,
+    lang: c.lang,
+    note: c.note,
+    conversationId: c.conversationId ?? hold.conversationId,
+    updatedAt: now,
+  };
+  const event = bookingEvent(after, 'booking_made', now);
+  const deliveries = plannedDeliveries(ctx.endpoints, event, bookingEventData(event, { b: after, c: { ...customer, preferredChannel: null } }));
+  const jobs = [...confirmedJobs(after, ctx.reminderLeads, ctx.calendarConnected, now), ...deliveries.map((d) => d.job)];
   try {
-    const row = await retryTransient(() =>
-      db.transaction(async (tx) => {
-        const customer = customerRow(hold.businessId, c.customer, now);
-        await tx.insert(customers).values(customer);
-        const [b] = await tx
-          .update(bookings)
-          .set({
-            status: 'confirmed',
-            customerId: customer.id,
-            holdExpiresAt: null,
-            idempotencyKey: c.idempotencyKey,
-            lang: c.lang,
-            note: c.note,
-            conversationId: c.conversationId === null ? sql`${bookings.conversationId}` : c.conversationId,
-            updatedAt: now,
-          })
-          .where(and(stillAsRead(hold), sql`${bookings.holdExpiresAt} > ${now}`))
-          .returning();
-        // Lost to another confirm, or the hold just expired: undo the customer row.
-        if (!b) tx.rollback();
-        await onBookingConfirmed(tx, b!, now);
-        await recordEvent(tx, bookingEvent(b!, 'booking_made', now));
-        return b!;
-      }),
+    const rows = await retryTransient(() =>
+      preparedRows<Record<string, unknown>>(db, 'booking_confirm_hold', CONFIRM_HOLD_SQL, [
+        hold.id,
+        hold.status,
+        hold.version,
+        now.toISOString(),
+        customer.id,
+        c.idempotencyKey,
+        c.lang,
+        c.note,
+        c.conversationId,
+        customer.name,
+        customer.phone,
+        customer.email,
+        customer.lang,
+        JSON.stringify(jobs.map(jobJson)),
+        JSON.stringify([snakeKeys(eventRow(event))]),
+        JSON.stringify(deliveries.map((d) => snakeKeys(d.delivery))),
+      ]),
     );
-    return ok(row);
+    // Lost to another confirm, or the hold just expired: nothing was written.
+    if (!rows[0]) return fail('HOLD_USED', 'This hold has already been used', { field: 'holdToken' });
+    return ok(rowOf(bookings, rows[0]));
   } catch (err) {
-    if (err instanceof TransactionRollbackError) return fail('HOLD_USED', 'This hold has already been used', { field: 'holdToken' });
     return expected(err);
   }
+}
+
+/** camelCase keys → the columns' snake_case names, for jsonb_to_recordset. */
+function snakeKeys(o: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`), v]));
 }
 
 // ---- changes of a booking ------------------------------------------------------------------

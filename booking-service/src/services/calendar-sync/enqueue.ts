@@ -8,18 +8,22 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { bookings, googleConnections, jobs } from '../../adapters/db/schema.js';
 import type { Queryable } from '../../adapters/db/client.js';
-import { enqueue } from '../../adapters/job-queue/queue.js';
+import { enqueue, type NewJob } from '../../adapters/job-queue/queue.js';
 
 type BookingRow = typeof bookings.$inferSelect;
 
+/** Whether the staff member's calendar takes booking events (a connection that works). */
+export async function calendarConnected(db: Queryable, staffId: string): Promise<boolean> {
+  const conn = await db.select({ status: googleConnections.status }).from(googleConnections).where(eq(googleConnections.staffId, staffId));
+  return conn[0]?.status === 'ok';
+}
+
+/** The job that makes the booking's Google event match the booking. */
+export const calendarWriteJob = (b: Pick<BookingRow, 'id'>, now: Date): NewJob => ({ kind: 'gcal.write', payload: {}, runAt: now, bookingId: b.id });
+
 /** Every booking change that the staff member's calendar should show; called in the booking's transaction. */
 export async function enqueueCalendarWrite(db: Queryable, b: Pick<BookingRow, 'id' | 'staffId'>, now: Date): Promise<void> {
-  const conn = await db
-    .select({ status: googleConnections.status })
-    .from(googleConnections)
-    .where(eq(googleConnections.staffId, b.staffId));
-  if (conn[0]?.status !== 'ok') return;
-  await enqueue(db, { kind: 'gcal.write', payload: {}, runAt: now, bookingId: b.id });
+  if (await calendarConnected(db, b.staffId)) await enqueue(db, calendarWriteJob(b, now));
 }
 
 /** One pending sync per calendar is enough: pushes arriving in a burst collapse into it. */

@@ -7,8 +7,8 @@ import { eq } from 'drizzle-orm';
 import { bookings, businesses } from '../../adapters/db/schema.js';
 import type { MessageKind } from '../../domain/messages/types.js';
 import type { Queryable } from '../../adapters/db/client.js';
-import { enqueue, supersedePending } from '../../adapters/job-queue/queue.js';
-import { enqueueCalendarWrite } from '../calendar-sync/enqueue.js';
+import { enqueue, supersedePending, type NewJob } from '../../adapters/job-queue/queue.js';
+import { calendarConnected, calendarWriteJob, enqueueCalendarWrite } from '../calendar-sync/enqueue.js';
 
 const MIN = 60_000;
 
@@ -31,9 +31,20 @@ type BookingRow = typeof bookings.$inferSelect;
 const CHANNEL_KINDS: ReadonlySet<MessageKind> = new Set(['booking_confirmed', 'booking_rescheduled', 'booking_cancelled', 'reminder', 'no_show_followup']);
 export const notifyJobKind = (m: MessageKind) => `notify.${m}`;
 
+/** The jobs of one client or staff message: the e-mail, and the messenger/SMS copy for client messages. */
+function mailJobs(b: Pick<BookingRow, 'id'>, runAt: Date, payload: MailJobPayload): NewJob[] {
+  const jobs: NewJob[] = [{ kind: mailJobKind(payload.message), payload: { ...payload }, runAt, bookingId: b.id }];
+  if (CHANNEL_KINDS.has(payload.message)) jobs.push({ kind: notifyJobKind(payload.message), payload: { ...payload }, runAt, bookingId: b.id });
+  return jobs;
+}
+
 async function mail(db: Queryable, b: Pick<BookingRow, 'id'>, runAt: Date, payload: MailJobPayload) {
-  await enqueue(db, { kind: mailJobKind(payload.message), payload: { ...payload }, runAt, bookingId: b.id });
-  if (CHANNEL_KINDS.has(payload.message)) await enqueue(db, { kind: notifyJobKind(payload.message), payload: { ...payload }, runAt, bookingId: b.id });
+  for (const job of mailJobs(b, runAt, payload)) await enqueue(db, job);
+}
+
+/** The business's reminder lead times, cleaned: distinct positive whole minutes, longest first. */
+export function reminderLeads(raw: readonly number[] | null | undefined): number[] {
+  return [...new Set(raw ?? [])].filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => b - a);
 }
 
 /** The chat the booking was made in shows it as it is now (services/conversation/booking-push.ts). */
@@ -43,24 +54,40 @@ async function bookingCardInChat(db: Queryable, b: BookingRow, now: Date) {
 
 async function leadsFor(db: Queryable, businessId: string): Promise<number[]> {
   const rows = await db.select({ leads: businesses.reminderLeadsMin }).from(businesses).where(eq(businesses.id, businessId));
-  return [...new Set(rows[0]?.leads ?? [])].filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => b - a);
+  return reminderLeads(rows[0]?.leads);
 }
 
 /** One reminder per lead time that is still ahead; a booking made 3 h ahead gets only the 2-h one. */
-async function scheduleReminders(db: Queryable, b: BookingRow, now: Date) {
-  for (const leadMin of await leadsFor(db, b.businessId)) {
+function reminderJobs(b: Pick<BookingRow, 'id' | 'startsAt' | 'version'>, leads: readonly number[], now: Date): NewJob[] {
+  return leads.flatMap((leadMin) => {
     const at = new Date(b.startsAt.getTime() - leadMin * MIN);
-    if (at > now) await mail(db, b, at, { message: 'reminder', version: b.version, leadMin });
-  }
+    return at > now ? mailJobs(b, at, { message: 'reminder', version: b.version, leadMin }) : [];
+  });
+}
+
+async function scheduleReminders(db: Queryable, b: BookingRow, now: Date) {
+  for (const job of reminderJobs(b, await leadsFor(db, b.businessId), now)) await enqueue(db, job);
+}
+
+/**
+ * Every job a confirmed booking causes, given what they depend on (the business's reminder leads,
+ * whether the staff member's Google calendar is connected): pure, so the booking store can write
+ * them in the same statement as the confirmation (no reads inside the write).
+ */
+export function confirmedJobs(b: Pick<BookingRow, 'id' | 'startsAt' | 'version'>, leads: readonly number[], calendarConnected: boolean, now: Date): NewJob[] {
+  return [
+    ...mailJobs(b, now, { message: 'booking_confirmed', version: 0 }),
+    ...mailJobs(b, now, { message: 'staff_new_booking', version: 0 }),
+    ...reminderJobs(b, leads, now),
+    ...(calendarConnected ? [calendarWriteJob(b, now)] : []),
+  ];
 }
 
 const PENDING_ON_CHANGE = [mailJobKind('reminder'), mailJobKind('booking_rescheduled'), mailJobKind('staff_rescheduled'), notifyJobKind('reminder'), notifyJobKind('booking_rescheduled')];
 
 export async function onBookingConfirmed(db: Queryable, b: BookingRow, now: Date): Promise<void> {
-  await mail(db, b, now, { message: 'booking_confirmed', version: 0 });
-  await mail(db, b, now, { message: 'staff_new_booking', version: 0 });
-  await scheduleReminders(db, b, now);
-  await enqueueCalendarWrite(db, b, now);
+  const jobs = confirmedJobs(b, await leadsFor(db, b.businessId), await calendarConnected(db, b.staffId), now);
+  for (const job of jobs) await enqueue(db, job);
 }
 
 export async function onBookingRescheduled(db: Queryable, b: BookingRow, previousStart: Date, now: Date): Promise<void> {
