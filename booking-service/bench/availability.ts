@@ -6,6 +6,7 @@
 import { findSlots, type FindSlotsInput } from '../src/domain/availability/find-slots.js';
 import type { BusyInterval, StaffAvailabilityInput, WeeklyHours } from '../src/domain/availability/types.js';
 import { addDays, zonedToUtc } from '@frontdesk/shared';
+import { mulberry32 } from './random.js';
 import { machineLine } from './report.js';
 
 /** Median per call for workload (a) that the engine must stay under on the reference box. */
@@ -21,18 +22,6 @@ const WEEKLY: WeeklyHours = Object.fromEntries(
 const RULES = { durationMin: 30, bufferBeforeMin: 0, bufferAfterMin: 10, stepMin: 15, minNoticeMin: 120, horizonDays: 60 };
 // 08:00 on the first day, so the 120-minute notice cuts into it.
 const NOW = zonedToUtc(FROM, 8 * 60, ZONE);
-
-/** mulberry32: a tiny seeded PRNG, so every run benchmarks the same busy times. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** 40 blocks of 30–90 minutes (5-minute grid) inside working hours of the 30 days from FROM. */
 function busyBlocks(seed: number): BusyInterval[] {

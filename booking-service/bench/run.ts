@@ -4,6 +4,7 @@
  */
 import { runAvailabilityBench } from './availability.js';
 import { runConversationBench } from './conversation.js';
+import { runGapsBench } from './gaps.js';
 import { runGrowthBench } from './growth.js';
 import { runHttpBench } from './http.js';
 import { runMailWindowBench } from './mail-window.js';
@@ -23,6 +24,7 @@ const benches: ReadonlyArray<{ name: string; run: () => Promise<string> }> = [
   { name: 'slots-shape', run: runSlotsShapeBench },
   { name: 'writes', run: runWritesBench },
   { name: 'mail-window', run: runMailWindowBench },
+  { name: 'gaps', run: runGapsBench },
 ];
 
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());

@@ -109,6 +109,7 @@ export async function searchSlots(
     rules: rulesFor(business, service),
     window: { from, days, timeZone: business.timeZone },
     now: now.getTime(),
+    fillGaps: business.fillGaps,
   });
 }
 

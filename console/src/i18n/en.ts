@@ -286,6 +286,8 @@ export const en = {
     openingHours: 'Opening hours',
     openingHoursHint: 'Clients can book only while the business is open and the specialist works (a slot needs both); a day without hours is closed and offers no slots. The inbox SLA clocks also run only inside these hours.',
     openingHoursBad: 'Each interval must end after it starts and must not overlap another one that day.',
+    fillGaps: 'No empty windows: also offer the time right after a booking',
+    fillGapsHint: 'When a booking ends between the usual start times (say at 10:50 with a start every 30 minutes), clients are offered 10:50 too, so the calendar keeps no gap too short for the service.',
   },
   services: {
     title: 'Services',

@@ -49,6 +49,7 @@ interface FormState {
   notifyEmail: string;
   feedbackEnabled: boolean;
   noShowFreesSlot: boolean;
+  fillGaps: boolean;
   openingHours: WeeklyHours;
   closures: ClosureRow[];
 }
@@ -71,6 +72,7 @@ function toForm(b: Business): FormState {
     notifyEmail: b.notifyEmail ?? '',
     feedbackEnabled: b.feedbackEnabled,
     noShowFreesSlot: b.noShowFreesSlot,
+    fillGaps: b.fillGaps,
     openingHours: b.openingHours,
     closures: b.closures,
   };
@@ -135,6 +137,7 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
       notifyEmail: f.notifyEmail.trim() || null,
       feedbackEnabled: f.feedbackEnabled,
       noShowFreesSlot: f.noShowFreesSlot,
+      fillGaps: f.fillGaps,
       openingHours: f.openingHours,
       closures: f.closures.map((c) => ({ from: c.from, to: c.to, note: c.note.trim() })),
     };
@@ -187,6 +190,8 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
         <Checkbox label={d.feedback} checked={f.feedbackEnabled} onChange={set('feedbackEnabled')} />
         <Checkbox label={t.value.closures.noShowFrees} checked={f.noShowFreesSlot} onChange={set('noShowFreesSlot')} />
         <p class="hint">{t.value.closures.noShowHint}</p>
+        <Checkbox label={d.fillGaps} checked={f.fillGaps} onChange={set('fillGaps')} />
+        <p class="hint">{d.fillGapsHint}</p>
       </fieldset>
       <div class="opening-hours">
         <HoursEditor legend={d.openingHours} value={f.openingHours} onValue={set('openingHours')} />

@@ -87,6 +87,12 @@ export const businesses = pgTable('businesses', {
    * the no-show stays as history and keeps its range (it is in the past, so it never blocks a future slot).
    */
   noShowFreesSlot: boolean('no_show_frees_slot').notNull().default(false),
+  /**
+   * No empty windows: slot searches also offer the time right after a booking (plus the service's
+   * buffer) when the step grid would leave a gap too short for the service (domain/availability/
+   * gap-fillers.ts). On by default.
+   */
+  fillGaps: boolean('fill_gaps').notNull().default(true),
   createdAt: tstz('created_at').notNull().defaultNow(),
 });
 

@@ -146,21 +146,55 @@ function bruteForce(input: FindSlotsInput): Slot[] {
     })),
   );
   const duration = rules.durationMin * MIN;
+  const before = rules.bufferBeforeMin * MIN;
+  const after = rules.bufferAfterMin * MIN;
+  const step = rules.stepMin * MIN;
+  const inBounds = (s: number): boolean =>
+    s >= windowStart && s < windowEnd && s >= now + rules.minNoticeMin * MIN && s <= now + rules.horizonDays * DAY;
+  const free = (member: StaffAvailabilityInput, s: number): boolean =>
+    !member.busy.some((b) => overlaps({ start: s - before, end: s + duration + after }, b));
+  const onGrid = (s: number, from: number, to: number): boolean => s >= from && s + duration <= to && (s - from) % step === 0;
+  const mergedEnds = staff.map((member) => refMergedEnds(member.busy));
+  // Every minute, and with fillGaps every instant right after a busy interval plus the buffer.
+  const candidates = new Set<number>();
+  for (let s = windowStart; s < windowEnd; s += MIN) candidates.add(s);
+  if (input.fillGaps) for (const ends of mergedEnds) for (const end of ends) candidates.add(end + before);
   const slots: Slot[] = [];
-  for (let s = windowStart; s < windowEnd; s += MIN) {
-    if (s < now + rules.minNoticeMin * MIN || s > now + rules.horizonDays * DAY) continue;
+  for (const s of [...candidates].sort((a, b) => a - b)) {
+    if (!inBounds(s)) continue;
     const staffIds = staff
       .filter((member, m) => {
-        const working = perMember[m]!.some(
-          ({ from, to }) => s >= from && s + duration <= to && (s - from) % (rules.stepMin * MIN) === 0,
-        );
-        const occupied = { start: s - rules.bufferBeforeMin * MIN, end: s + duration + rules.bufferAfterMin * MIN };
-        return working && !member.busy.some((b) => overlaps(occupied, b));
+        if (!free(member, s)) return false;
+        return perMember[m]!.some(({ from, to }) => {
+          if (onGrid(s, from, to)) return true;
+          if (!input.fillGaps || !(s > from && s + duration <= to) || !mergedEnds[m]!.includes(s - before)) return false;
+          // The grid's next start after s: a filler only when it is not free or leaves too
+          // short a gap for this service.
+          const g = from + Math.ceil((s - from) / step) * step;
+          const gridFree = onGrid(g, from, to) && inBounds(g) && free(member, g);
+          return !(gridFree && g - s >= before + duration + after);
+        });
       })
       .map((member) => member.staffId);
     if (staffIds.length > 0) slots.push({ start: s, end: s + duration, staffIds });
   }
   return slots;
+}
+
+/** Ends of the union of busy intervals (touching ones joined, empty ones dropped). */
+function refMergedEnds(busy: readonly BusyInterval[]): number[] {
+  const sorted = busy.filter((b) => b.start < b.end).sort((a, b) => a.start - b.start);
+  const ends: number[] = [];
+  let current: BusyInterval | undefined;
+  for (const b of sorted) {
+    if (current !== undefined && b.start <= current.end) current = { start: current.start, end: Math.max(current.end, b.end) };
+    else {
+      if (current !== undefined) ends.push(current.end);
+      current = b;
+    }
+  }
+  if (current !== undefined) ends.push(current.end);
+  return ends;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,10 +290,13 @@ function arbScenario(maxDays: number, maxStaff: number): fc.Arbitrary<Scenario> 
 
 // ---------------------------------------------------------------------------------------------
 
-describe('findSlots properties', () => {
+describe.each([false, true])('findSlots properties (fillGaps: %s)', (fillGaps) => {
+  const arb = (maxDays: number, maxStaff: number): fc.Arbitrary<Scenario> =>
+    arbScenario(maxDays, maxStaff).map(({ input }) => ({ input: { ...input, fillGaps } }));
+
   it('never overlaps a busy interval with a slot or its buffers', () => {
     fc.assert(
-      fc.property(arbScenario(4, 3), ({ input }) => {
+      fc.property(arb(4, 3), ({ input }) => {
         const { rules } = input;
         for (const slot of findSlots(input)) {
           for (const id of slot.staffIds) {
@@ -277,7 +314,7 @@ describe('findSlots properties', () => {
 
   it("puts every slot inside the staff member's local working hours", () => {
     fc.assert(
-      fc.property(arbScenario(3, 2), ({ input }) => {
+      fc.property(arb(3, 2), ({ input }) => {
         const { window } = input;
         // Every local date a slot could touch, whatever the member's zone.
         const span = { from: refMidnight(window.from) - DAY, to: refMidnight(window.from) + (window.days + 1) * DAY };
@@ -323,7 +360,7 @@ describe('findSlots properties', () => {
 
   it('respects notice, horizon and window, and returns sorted unique starts with valid staff lists', () => {
     fc.assert(
-      fc.property(arbScenario(4, 3), ({ input }) => {
+      fc.property(arb(4, 3), ({ input }) => {
         const { rules, window, now, staff } = input;
         const windowStart = refToUtc(window.from, 0, window.timeZone);
         const windowEnd = refToUtc(refDate(refMidnight(window.from) + window.days * DAY), 0, window.timeZone);
@@ -349,7 +386,7 @@ describe('findSlots properties', () => {
 
   it('agrees with a minute-by-minute brute force', () => {
     fc.assert(
-      fc.property(arbScenario(2, 3), ({ input }) => {
+      fc.property(arb(2, 3), ({ input }) => {
         expect(findSlots(input)).toEqual(bruteForce(input));
       }),
       { numRuns: 150 },
@@ -365,7 +402,7 @@ describe('findSlots properties', () => {
       [{ start: '00:00', end: '24:00' }],
     );
     fc.assert(
-      fc.property(arbScenario(2, 1), office, ({ input }, hours) => {
+      fc.property(arb(2, 1), office, ({ input }, hours) => {
         const member = input.staff[0]!;
         const dense: FindSlotsInput = {
           ...input,

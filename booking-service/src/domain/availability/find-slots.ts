@@ -9,6 +9,7 @@
  */
 import { addDays, MS_PER_DAY, MS_PER_MINUTE, utcToWallClock, wallClockToUtc, zonedToUtc } from '@frontdesk/shared';
 import { firstEndingAfter, toBusyTimeline, type BusyTimeline } from './busy-timeline.js';
+import { addGapFillers, type Spans } from './gap-fillers.js';
 import { openRanges, type BusinessHours, type OpenRanges } from './opening-hours.js';
 import type { Slot, SlotRules, SlotWindow, StaffAvailabilityInput } from './types.js';
 import { WorkingSchedule } from './working-hours.js';
@@ -38,14 +39,12 @@ export interface FindSlotsInput {
   window: SlotWindow;
   /** Epoch ms; notice and horizon count from here. */
   now: number;
-}
-
-/** Rules converted to ms once per call. */
-interface Spans {
-  duration: number;
-  before: number;
-  after: number;
-  step: number;
+  /**
+   * No empty windows: also offer the time right after a busy interval (plus this service's
+   * buffer before) when the step grid would leave the gap after it too short for this service.
+   * Off unless asked; a business turns it on (on by default there).
+   */
+  fillGaps?: boolean | undefined;
 }
 
 /**
@@ -53,7 +52,10 @@ interface Spans {
  * then. A start s is bookable for a member iff [s, s + duration) lies inside one of their working
  * ranges, s is a whole number of steps after that range's start, [s − bufferBefore,
  * s + duration + bufferAfter) overlaps none of their busy intervals, now + minNotice ≤ s ≤
- * now + horizon, and s falls inside the window. Throws RangeError on malformed rules, dates,
+ * now + horizon, and s falls inside the window. With `fillGaps`, s may also be the end of a
+ * (merged) busy interval plus bufferBefore, off the grid, when the grid's next start would leave
+ * the gap before it too short for this service or is not free (see addGapFillers); every other
+ * condition holds for it the same. Throws RangeError on malformed rules, dates,
  * times or zones (inputs are expected to be validated at the API edge).
  *
  * @example
@@ -83,12 +85,13 @@ export function findSlots(input: FindSlotsInput): Slot[] {
   };
   const open = input.business ? openRanges(input.business, earliest, latest) : undefined;
   const startsByMember: number[][] = [];
-  for (const member of staff) startsByMember.push(freeStarts(member, spans, earliest, latest, open));
+  const fill = input.fillGaps === true;
+  for (const member of staff) startsByMember.push(freeStarts(member, spans, earliest, latest, open, fill));
   return toSlots(staff, startsByMember, spans.duration);
 }
 
 /** Sorted, unique bookable starts of one staff member between earliest and latest (inclusive). */
-function freeStarts(member: StaffAvailabilityInput, spans: Spans, earliest: number, latest: number, open: OpenRanges | undefined): number[] {
+function freeStarts(member: StaffAvailabilityInput, spans: Spans, earliest: number, latest: number, open: OpenRanges | undefined, fill: boolean): number[] {
   const { timeZone } = member;
   const schedule = new WorkingSchedule(member.weekly, member.exceptions);
   const busy = toBusyTimeline(member.busy);
@@ -113,13 +116,13 @@ function freeStarts(member: StaffAvailabilityInput, spans: Spans, earliest: numb
       if (from < coveredUntil) inOrder = false;
       if (to > coveredUntil) coveredUntil = to;
       if (open === undefined) {
-        stepRange(from, to, spans, earliest, latest, busy, starts);
+        stepRange(from, to, spans, earliest, latest, busy, fill, starts);
         continue;
       }
       // Only the parts of the working range when the business is open; steps count from the
       // start of each part, as they would from a working range that began there.
       for (let k = firstOpenEndingAfter(open, from); k < open.starts.length && open.starts[k]! < to; k++) {
-        stepRange(Math.max(from, open.starts[k]!), Math.min(to, open.ends[k]!), spans, earliest, latest, busy, starts);
+        stepRange(Math.max(from, open.starts[k]!), Math.min(to, open.ends[k]!), spans, earliest, latest, busy, fill, starts);
       }
     }
   }
@@ -139,7 +142,14 @@ function firstOpenEndingAfter(open: OpenRanges, t: number): number {
 }
 
 /** Pushes the free starts of one working range [from, to) onto `starts`, in order. */
-function stepRange(from: number, to: number, spans: Spans, earliest: number, latest: number, busy: BusyTimeline, starts: number[]): void {
+function stepRange(from: number, to: number, spans: Spans, earliest: number, latest: number, busy: BusyTimeline, fill: boolean, starts: number[]): void {
+  const first = starts.length;
+  stepGrid(from, to, spans, earliest, latest, busy, starts);
+  if (fill && busy.length > 0) addGapFillers(from, to, spans, earliest, latest, busy, starts, first);
+}
+
+/** The regular grid: starts a whole number of steps after `from` that are free. */
+function stepGrid(from: number, to: number, spans: Spans, earliest: number, latest: number, busy: BusyTimeline, starts: number[]): void {
   const { duration, before, after, step } = spans;
   const { starts: busyStarts, ends: busyEnds, length: busyCount } = busy;
   const last = Math.min(to - duration, latest);

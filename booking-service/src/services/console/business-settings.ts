@@ -34,6 +34,8 @@ export interface BusinessSettings {
   closures: Array<{ from: string; to: string; note: string }>;
   /** A no-show gives the rest of its time back to the calendar (otherwise it stays as history). */
   noShowFreesSlot: boolean;
+  /** No empty windows: also offer the time right after a booking when the grid would leave a gap too short. */
+  fillGaps: boolean;
 }
 
 export type BusinessPatch = Partial<Omit<BusinessSettings, 'id'>>;
@@ -67,6 +69,7 @@ export async function getBusinessSettings(deps: Pick<Deps, 'db'>, businessId: st
     openingHours: b.openingHours,
     closures,
     noShowFreesSlot: b.noShowFreesSlot,
+    fillGaps: b.fillGaps,
   };
 }
 

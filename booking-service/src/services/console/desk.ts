@@ -158,6 +158,7 @@ async function staffSlots(deps: Deps, business: BusinessRow, service: ServiceRow
     rules: { ...rulesFor(business, service), minNoticeMin: 0, horizonDays: STAFF_HORIZON_DAYS },
     window: { from: date, days: 1, timeZone: business.timeZone },
     now: now.getTime(),
+    fillGaps: business.fillGaps,
   });
 }
 

@@ -35,6 +35,7 @@ const patchSchema = z
       )
       .max(200),
     noShowFreesSlot: z.boolean(),
+    fillGaps: z.boolean(),
   })
   .partial();
 
