@@ -4,6 +4,8 @@
  */
 export const en = {
   app: {
+    /** A label and what it labels ("Booking: Anna"); Armenian joins them with ՝, never a Latin colon (which reads as its full stop ։). */
+    labelled: '{label}: {value}',
     name: 'Frontdesk console',
     skip: 'Skip to content',
     loading: 'Loading…',

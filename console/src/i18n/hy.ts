@@ -2,6 +2,7 @@ import type { Dict } from './en.js';
 
 export const hy: Dict = {
   app: {
+    labelled: '{label}՝ {value}',
     name: 'Frontdesk վահանակ',
     skip: 'Անցնել բովանդակությանը',
     loading: 'Բեռնվում է…',

@@ -64,3 +64,8 @@ export function labelOf(group: 'intent' | 'channel', id: string): string {
   const table = t.value.labels[group] as Record<string, string>;
   return table[id] ?? id;
 }
+
+/** "Booking: Anna" in the UI's language (Armenian: "Ամրագրում՝ Աննա"). */
+export function labelled(label: string, value: string | number): string {
+  return fmt(t.value.app.labelled, { label, value });
+}

@@ -2,6 +2,7 @@ import type { Dict } from './en.js';
 
 export const ru: Dict = {
   app: {
+    labelled: '{label}: {value}',
     name: 'Консоль Frontdesk',
     skip: 'К содержимому',
     loading: 'Загрузка…',

@@ -9,7 +9,7 @@ import { api } from '../api/api.js';
 import type { CalendarBooking, Service } from '../api/contract.js';
 import { route } from '../app/router.js';
 import { me } from '../app/session.js';
-import { fmt, labelOf, lang, LANG_NAMES, locale, t } from '../i18n/index.js';
+import { fmt, labelled, labelOf, lang, LANG_NAMES, locale, t } from '../i18n/index.js';
 import { formatDay, formatTime } from '../lib/format.js';
 import { gridRange, openingDay } from '../lib/time-grid.js';
 import { TimeGrid, type GridColumn } from '../ui/time-grid.js';
@@ -199,7 +199,7 @@ function BookingPanel(props: { booking: CalendarBooking; staffName: string; onCh
     <section class="panel booking-panel" aria-labelledby="booking-title">
       <div class="panel-head">
         <h2 id="booking-title">
-          {d.details}: {b.customer.name}
+          {labelled(d.details, b.customer.name)}
         </h2>
         <button type="button" class="secondary" onClick={props.onClose}>
           {t.value.app.close}

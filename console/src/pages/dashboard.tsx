@@ -8,7 +8,7 @@ import { api } from '../api/api.js';
 import type { Kpis } from '../api/contract.js';
 import { isOwner, me } from '../app/session.js';
 import { ExportCsv } from './export-csv.js';
-import { fmt, labelOf, locale, t } from '../i18n/index.js';
+import { fmt, labelled, labelOf, locale, t } from '../i18n/index.js';
 import type { Dict } from '../i18n/en.js';
 import { change } from '../lib/chart-scale.js';
 import { durationAxis, formatDay, formatRate, formatResponse } from '../lib/format.js';
@@ -142,7 +142,7 @@ export function DashboardPage() {
           <div class="charts">
             {kpis.data.bookingsPerWeek.length === 0 ? (
               <p class="muted">
-                {d.perWeek}: {d.noData}
+                {labelled(d.perWeek, d.noData)}
               </p>
             ) : (
               <BarChart
@@ -156,7 +156,7 @@ export function DashboardPage() {
             )}
             {[kpis.data.current.firstResponseBot, kpis.data.current.firstResponseHuman].every((r) => r.medianMs === null && r.p90Ms === null) ? (
               <p class="muted">
-                {d.firstResponse}: {d.noData}
+                {labelled(d.firstResponse, d.noData)}
               </p>
             ) : (
             <BarChart

@@ -10,7 +10,7 @@ import type { InboxConversation, InboxItem, InboxList, Outcome, TranscriptMessag
 import { changes, refreshUnread } from '../app/live.js';
 import { toApiError, type ApiError } from '../api/errors.js';
 import { me, sessionLost } from '../app/session.js';
-import { fmt, labelOf, locale, t } from '../i18n/index.js';
+import { fmt, labelled, labelOf, locale, t } from '../i18n/index.js';
 import { formatDateTime, formatMoney } from '../lib/format.js';
 import { ErrorBox, Loading, Notice, Page, SelectField, Submit, TextArea } from '../ui/common.js';
 import { useAction, useResource } from '../ui/resource.js';
@@ -116,8 +116,8 @@ function InboxCard(props: { item: InboxItem; receivedAt: number; onChanged: () =
       </header>
       <p class="muted">
         {fmt(d.received, { time: formatDateTime(item.createdAt, tz, locale.value) })}
-        {item.intent && ` · ${d.intent}: ${labelOf('intent', item.intent)}`}
-        {item.score !== null && ` · ${d.score}: ${item.score}`}
+        {item.intent && ` · ${labelled(d.intent, labelOf('intent', item.intent))}`}
+        {item.score !== null && ` · ${labelled(d.score, item.score)}`}
         {item.contact.phone && (
           <>
             {' · '}
@@ -421,7 +421,7 @@ function FollowUpList(props: { conversationId: string; version: number; tz: stri
         <ul>
           {shown.map((f) => (
             <li key={f.id}>
-              {fmt(d.step, { sequence: d.seq[f.sequence], n: f.step + 1 })}: {fmt(d.st[f.status], { when: formatDateTime(f.sentAt ?? f.dueAt, props.tz, locale.value) })}
+              {labelled(fmt(d.step, { sequence: d.seq[f.sequence], n: f.step + 1 }), fmt(d.st[f.status], { when: formatDateTime(f.sentAt ?? f.dueAt, props.tz, locale.value) }))}
               {f.answeredAt ? ` · ${d.answered}` : ''}
             </li>
           ))}

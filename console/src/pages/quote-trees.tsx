@@ -11,7 +11,7 @@ import type { Lang } from '@frontdesk/shared';
 import type { QuoteEvaluation, QuoteTree, Service } from '../api/contract.js';
 import { fieldErrors, type ApiError, type FieldError } from '../api/errors.js';
 import { me } from '../app/session.js';
-import { fmt, lang, LANG_NAMES, locale, t, type UiLang } from '../i18n/index.js';
+import { fmt, labelled, lang, LANG_NAMES, locale, t, type UiLang } from '../i18n/index.js';
 import { formatMoney } from '../lib/format.js';
 import { newOption, newQuestion, newTree, nextNumber, toForm, toTree, type LocalizedForm, type OptionForm, type QuestionForm, type TreeForm } from '../quote/tree-form.js';
 import { fieldText } from '../api/field-text.js';
@@ -236,7 +236,7 @@ function QuestionFields(props: {
   return (
     <fieldset class="question">
       <legend>
-        {pickText(q.text, lang.value) ? `${title}: ${pickText(q.text, lang.value)}` : title}
+        {pickText(q.text, lang.value) ? labelled(title, pickText(q.text, lang.value)) : title}
       </legend>
       <div class="actions">
         <button type="button" class="secondary small" disabled={props.index === 0} aria-label={`${d.moveUp}: ${title}`} onClick={() => props.move(-1)}>
