@@ -11,7 +11,7 @@ import { route } from '../app/router.js';
 import { me } from '../app/session.js';
 import { fmt, labelled, labelOf, lang, LANG_NAMES, locale, t } from '../i18n/index.js';
 import { formatDay, formatTime } from '../lib/format.js';
-import { gridRange, openingDay } from '../lib/time-grid.js';
+import { dayOff, gridRange, openingDay } from '../lib/time-grid.js';
 import { TimeGrid, type GridColumn } from '../ui/time-grid.js';
 import { addDays, mondayOf, utcToZoned, zonedToUtc, type Lang } from '@frontdesk/shared';
 import { ErrorBox, Field, Loading, Notice, Page, SelectField, Submit, TextField } from '../ui/common.js';
@@ -29,8 +29,11 @@ export function CalendarPage() {
   // working day once today's hours are over.
   const q = route.value.query;
   const [view, setView] = useState<View>(() => (q.get('view') === 'day' || q.get('view') === 'week' ? (q.get('view') as View) : 'day'));
+  const asked = /^\d{4}-\d{2}-\d{2}$/.test(q.get('date') ?? '');
+  // Until someone picks a day, the calendar steps past the business's closed days (holidays come with the data).
+  const auto = useRef(!asked);
   const [date, setDate] = useState(() => {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(q.get('date') ?? '')) return q.get('date')!;
+    if (asked) return q.get('date')!;
     const now = utcToZoned(Date.now(), tz);
     return openingDay(business.openingHours, now.date, now.minuteOfDay);
   });
@@ -52,6 +55,18 @@ export function CalendarPage() {
   // The week is one person's: the one picked, else the signed-in staff member, else the first.
   const cal = useResource(() => api.calendar.list({ from, to, ...(staffId ? { staffId } : {}) }), [from, to, staffId]);
   const services = useResource(() => api.services.list(), []);
+  useEffect(() => {
+    if (!auto.current || !cal.data) return;
+    if (cal.data.closures.length === 0 || view !== 'day' || dayOff(date, business.openingHours, undefined, cal.data.closures)?.kind !== 'closed') {
+      auto.current = false;
+      return;
+    }
+    setDate(openingDay(business.openingHours, addDays(date, 1), -1, cal.data.closures));
+  }, [cal.data]);
+  const pick = (d: string) => {
+    auto.current = false;
+    setDate(d);
+  };
 
   const step = view === 'day' ? 1 : 7;
   const booking = cal.data?.bookings.find((b) => b.id === selected);
@@ -91,17 +106,17 @@ export function CalendarPage() {
             </button>
           ))}
         </div>
-        <button type="button" class="secondary" onClick={() => setDate(addDays(date, -step))}>
+        <button type="button" class="secondary" onClick={() => pick(addDays(date, -step))}>
           ‹ {d.prev}
         </button>
-        <button type="button" class="secondary" onClick={() => setDate(utcToZoned(Date.now(), tz).date)}>
+        <button type="button" class="secondary" onClick={() => pick(utcToZoned(Date.now(), tz).date)}>
           {d.today}
         </button>
-        <button type="button" class="secondary" onClick={() => setDate(addDays(date, step))}>
+        <button type="button" class="secondary" onClick={() => pick(addDays(date, step))}>
           {d.next} ›
         </button>
         <Field label={d.date} class="inline">
-          {({ id }) => <input id={id} type="date" value={date} onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)} />}
+          {({ id }) => <input id={id} type="date" value={date} onChange={(e) => e.currentTarget.value && pick(e.currentTarget.value)} />}
         </Field>
         <SelectField
           class="inline"
