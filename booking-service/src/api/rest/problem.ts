@@ -76,10 +76,23 @@ const STATUS_OF_CODE: Record<string, number> = {
 /** `locate` tells where a named field was sent (the route knows its path, query and body fields). */
 export function failureProblem(f: Failure, locate: (field: string) => FieldProblem['in']): Problem {
   const status = STATUS_OF_CODE[REASON_CODES[f.reason]] ?? 500;
-  const { field, ...details } = f.details ?? {};
-  const where = typeof field === 'string' ? locate(field) : undefined;
-  const errors: FieldProblem[] | undefined =
-    typeof field === 'string' && where ? [{ in: where, field, ...(where === 'body' ? { pointer: `#/${field.replace(/\./g, '/')}` } : {}), detail: f.message }] : undefined;
+  // A failure names one field (`field`) or several (`fields`, as the tRPC API reports them: e.g. a
+  // date outside the booking horizon, services/booking-window.ts); both become `errors` here.
+  const { field, fields, ...details } = f.details ?? {};
+  const named: { field: string; detail: string }[] =
+    typeof field === 'string'
+      ? [{ field, detail: f.message }]
+      : Array.isArray(fields)
+        ? fields.flatMap((x: unknown) => {
+            const v = x as { path?: unknown; message?: unknown } | null;
+            return typeof v?.path === 'string' ? [{ field: v.path, detail: typeof v.message === 'string' ? v.message : f.message }] : [];
+          })
+        : [];
+  const located = named.flatMap((n): FieldProblem[] => {
+    const where = locate(n.field);
+    return where ? [{ in: where, field: n.field, ...(where === 'body' ? { pointer: `#/${n.field.replace(/\./g, '/')}` } : {}), detail: n.detail }] : [];
+  });
+  const errors: FieldProblem[] | undefined = located.length > 0 ? located : undefined;
   // Details never override the problem's own members: a booking's `status` is reported as `state`.
   const { status: state, type: _t, title: _ti, detail: _d, instance: _i, code: _c, errors: _e, ...rest } = details;
   return { ...rest, ...(state !== undefined ? { state } : {}), ...problem(status, f.reason.toLowerCase().replace(/_/g, '-'), f.message, { code: f.reason, ...(errors ? { errors } : {}) }) };

@@ -16,6 +16,7 @@ import { confirmBooking } from '../confirm.js';
 import { cancelByStaff, markAttendanceByStaff, rescheduleByStaff } from '../console/desk.js';
 import type { Deps } from '../deps.js';
 import { holdSlot } from '../hold.js';
+import { dateOutsideHorizon } from '../booking-window.js';
 import { fail, ok, type Result } from '../result.js';
 import { cachedPickStaff, cachedService } from '../site.js';
 import { searchSlots, toView, type SlotView } from '../slots.js';
@@ -186,6 +187,9 @@ export interface AvailabilityInput {
 export async function availability(deps: Deps, businessId: string, input: AvailabilityInput): Promise<Result<{ timeZone: string; slots: SlotView[] }>> {
   const [business] = await deps.db.select().from(businesses).where(eq(businesses.id, businessId));
   if (!business) return fail('SITE_NOT_FOUND', 'No such business');
+  // As slots.find: a `from` outside the bookable days is a 400 naming it (issue 12, defect 2), not an empty list.
+  const far = dateOutsideHorizon(business, deps.clock.now(), input.from, 'from');
+  if (far) return far;
   const [service, staffRows] = await Promise.all([
     cachedService(deps, businessId, input.serviceId),
     cachedPickStaff(deps, businessId, input.serviceId, input.staffId),
