@@ -11,6 +11,11 @@ import { bookingRange } from '../src/domain/booking/rules.js';
 import { markAttendance } from '../src/services/attendance.js';
 import { moveBooking, placeHold } from '../src/services/booking-store/store.js';
 import { createPhoneBooking, deskSlots } from '../src/services/console/desk.js';
+import { createApiKey } from '../src/services/api-keys/keys.js';
+import { holdSlot } from '../src/services/hold.js';
+import { rescheduleBooking } from '../src/services/manage.js';
+import { rebook } from '../src/services/rebook.js';
+import { signToken } from '../src/services/tokens.js';
 import { book } from './support/booking.js';
 import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
@@ -41,9 +46,9 @@ describe.each(dbKinds)('closed days and no-shows on %s', (kind) => {
         { businessId: BIZ, siteId: row!.siteId, serviceId: SERVICE, staffId: row!.staffId, ...bookingRange(svc, justAfterMidnight), holdExpiresAt: new Date(justAfterMidnight), holdTokenHash: `closed-${kind}`, conversationId: null, price: servicePrice({ priceMin: 1, priceMax: null, currency: 'RUB' }) },
         h.clock.now(),
       );
-      expect(hold).toMatchObject({ ok: false, reason: 'SLOT_TAKEN', message: 'The business is closed on this day' });
+      expect(hold).toMatchObject({ ok: false, reason: 'CLOSED', message: 'The business is closed on this day' });
       const moved = await moveBooking(h.deps.db, { ...row!, businessId: BIZ }, { ...bookingRange(svc, Date.parse('2026-03-11T09:00:00Z')), staffId: row!.staffId }, { by: 'google' }, h.clock.now());
-      expect(moved).toMatchObject({ ok: false, reason: 'SLOT_TAKEN' });
+      expect(moved).toMatchObject({ ok: false, reason: 'CLOSED' });
       // The day before (ending 23:50 local on the 10th) is not closed.
       const before = await moveBooking(h.deps.db, { ...row!, businessId: BIZ }, { ...bookingRange(svc, Date.parse('2026-03-10T20:00:00Z') - 45 * MIN), staffId: row!.staffId }, { by: 'google' }, h.clock.now());
       expect(before.ok).toBe(true);
@@ -52,6 +57,50 @@ describe.each(dbKinds)('closed days and no-shows on %s', (kind) => {
       expect(desk).toEqual({ ok: true, value: { slots: [] } });
     } finally {
       await h.deps.db.delete(businessClosures).where(eq(businessClosures.id, `closure-${kind}`));
+    }
+  });
+
+  it('every path names why the business refuses a time: CLOSED on a closed day, OUTSIDE_HOURS outside the opening hours, with free times nearby (widget hold, manage page, rebook link, staff desk, REST)', async () => {
+    const done = await book(h, { day: '2026-03-10' });
+    await h.deps.db.insert(businessClosures).values({ id: `closure-why-${kind}`, businessId: BIZ, startsOn: '2026-03-11', endsOn: '2026-03-11', note: '' });
+    const closedStart = '2026-03-11T09:00:00.000Z'; // 12:00 in St Petersburg on the closed Wednesday
+    const lateStart = '2026-03-12T18:30:00.000Z'; // 21:30 on Thursday, after closing at 21:00
+    try {
+      for (const [start, reason] of [[closedStart, 'CLOSED'], [lateStart, 'OUTSIDE_HOURS']] as const) {
+        const held = await holdSlot(h.deps, { siteKey: 'demo-salon-spb', serviceId: SERVICE, start }, undefined);
+        expect(held, start).toMatchObject({ ok: false, reason });
+        expect(!held.ok && (held.details?.alternatives as unknown[]).length).toBeGreaterThan(0);
+        expect(await rescheduleBooking(h.deps, { manageToken: done.manageToken, start }, undefined), start).toMatchObject({ ok: false, reason });
+        expect(await rebook(h.deps, { token: signToken(h.deps.secret, done.booking.id, 'rebook'), start }), start).toMatchObject({ ok: false, reason });
+        const phone = await createPhoneBooking(h.deps, BIZ, 'user-desk', 'ru', { serviceId: SERVICE, staffId: done.booking.staffId, startsAt: new Date(start), customer: { name: 'Ира', phone: '+7 900 000-00-31' }, lang: 'ru' });
+        expect(phone, start).toMatchObject({ ok: false, reason });
+      }
+      // Someone else's time is still just taken.
+      const taken = await holdSlot(h.deps, { siteKey: 'demo-salon-spb', serviceId: SERVICE, staffId: done.booking.staffId, start: done.booking.start }, undefined);
+      expect(taken).toMatchObject({ ok: false, reason: 'SLOT_TAKEN' });
+
+      // The manage page answers 409 with the reason in the visitor's language.
+      const { url } = await h.http();
+      const page = await fetch(`${url}/manage/reschedule`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: done.manageToken, lang: 'ru', start: closedStart }).toString() });
+      expect(page.status).toBe(409);
+      expect(await page.text()).toContain('В этот день мы закрыты');
+
+      // REST: 409 problem whose code names the reason, the field, and free times nearby.
+      const key = (await createApiKey(h.deps, BIZ, null, { name: 'CRM', scope: 'write' })).secret;
+      for (const [start, code] of [[closedStart, 'CLOSED'], [lateStart, 'OUTSIDE_HOURS']] as const) {
+        const res = await fetch(`${url}/api/v1/bookings`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ serviceId: SERVICE, start, customer: { name: 'Ann', email: 'ann@example.com' }, lang: 'en' }),
+        });
+        expect(res.status).toBe(409);
+        const body = (await res.json()) as { code: string; type: string; errors: Array<{ field: string }>; alternatives: unknown[] };
+        expect(body).toMatchObject({ code, type: `/api/v1/docs#problem-${code.toLowerCase().replace(/_/g, '-')}`, errors: [{ field: 'start' }] });
+        expect(body.alternatives.length).toBeGreaterThan(0);
+      }
+      expect(await (await fetch(`${url}/api/v1/docs`)).text()).toContain('id="problem-closed"');
+    } finally {
+      await h.deps.db.delete(businessClosures).where(eq(businessClosures.id, `closure-why-${kind}`));
     }
   });
 

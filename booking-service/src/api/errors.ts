@@ -18,6 +18,9 @@ export const REASON_CODES: Record<Reason, Code> = {
   TOKEN_INVALID: 'FORBIDDEN',
   TOKEN_EXPIRED: 'FORBIDDEN',
   SLOT_TAKEN: 'CONFLICT',
+  // Not free either, for a reason the client can name (the REST body's `code`, tRPC's data.reason).
+  CLOSED: 'CONFLICT',
+  OUTSIDE_HOURS: 'CONFLICT',
   HOLD_USED: 'CONFLICT',
   HOLD_EXPIRED: 'PRECONDITION_FAILED',
   BOOKING_NOT_ACTIVE: 'PRECONDITION_FAILED',

@@ -43,7 +43,7 @@ export interface PageStrings {
   bookAgain: string;
   bookAgainNote: string;
   language: string;
-  errors: Record<'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'BOOKING_NOT_FOUND' | 'BOOKING_NOT_ACTIVE' | 'BOOKING_CHANGED' | 'CANCELLATION_WINDOW_PASSED' | 'SLOT_TAKEN' | 'INVALID_INPUT' | 'INTERNAL' | 'UNAVAILABLE', [string, string]>;
+  errors: Record<'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'BOOKING_NOT_FOUND' | 'BOOKING_NOT_ACTIVE' | 'BOOKING_CHANGED' | 'CANCELLATION_WINDOW_PASSED' | 'SLOT_TAKEN' | 'CLOSED' | 'OUTSIDE_HOURS' | 'INVALID_INPUT' | 'INTERNAL' | 'UNAVAILABLE', [string, string]>;
 }
 
 const en: PageStrings = {
@@ -95,6 +95,8 @@ const en: PageStrings = {
     BOOKING_CHANGED: ['This booking was just changed', 'It was moved or cancelled a moment ago (perhaps in another window). Open it again to see it as it is now.'],
     CANCELLATION_WINDOW_PASSED: ['Too late to change online', 'Online changes close shortly before the appointment. Please call the business.'],
     SLOT_TAKEN: ['That time was just taken', 'Please pick another time.'],
+    CLOSED: ['Closed on that day', 'The business is closed on that day. Please pick another day.'],
+    OUTSIDE_HOURS: ['Outside opening hours', 'The business is not open at that time. Please pick one of the offered times.'],
     INVALID_INPUT: ['Pick a time from the list', 'That time could not be read, or it is outside the days the business takes bookings for. Please pick one of the offered times.'],
     INTERNAL: ['Something went wrong', 'Please try again in a minute.'],
     UNAVAILABLE: ['Briefly unavailable', 'Nothing is lost: your booking is as it was. Please try again in a minute.'],
@@ -150,6 +152,8 @@ const ru: PageStrings = {
     BOOKING_CHANGED: ['Запись только что изменили', 'Её перенесли или отменили минуту назад (возможно, в другом окне). Откройте её снова, чтобы увидеть, как она выглядит сейчас.'],
     CANCELLATION_WINDOW_PASSED: ['Изменить онлайн уже нельзя', 'Онлайн-изменения закрываются незадолго до визита. Пожалуйста, позвоните нам.'],
     SLOT_TAKEN: ['Это время только что заняли', 'Пожалуйста, выберите другое время.'],
+    CLOSED: ['В этот день мы закрыты', 'В этот день мы не работаем. Пожалуйста, выберите другой день.'],
+    OUTSIDE_HOURS: ['Это время вне часов работы', 'В это время мы не работаем. Пожалуйста, выберите одно из предложенных времён.'],
     INVALID_INPUT: ['Выберите время из списка', 'Это время не удалось прочитать, или на этот день запись не ведётся. Пожалуйста, выберите одно из предложенных.'],
     INTERNAL: ['Что-то пошло не так', 'Попробуйте ещё раз через минуту.'],
     UNAVAILABLE: ['Сервис ненадолго недоступен', 'Ничего не потеряно: ваша запись в порядке. Попробуйте ещё раз через минуту.'],
@@ -205,6 +209,8 @@ const hy: PageStrings = {
     BOOKING_CHANGED: ['Ամրագրումը հենց նոր փոխվել է', 'Այն տեղափոխվել կամ չեղարկվել է մի պահ առաջ (գուցե մեկ այլ պատուհանում)։ Բացեք այն նորից՝ տեսնելու, թե ինչպես է այն հիմա։'],
     CANCELLATION_WINDOW_PASSED: ['Առցանց փոփոխելն այլևս հնարավոր չէ', 'Առցանց փոփոխությունները փակվում են այցից քիչ առաջ։ Խնդրում ենք զանգահարել։'],
     SLOT_TAKEN: ['Այդ ժամն արդեն զբաղված է', 'Խնդրում ենք ընտրել այլ ժամ։'],
+    CLOSED: ['Այդ օրը փակ ենք', 'Այդ օրը մենք չենք աշխատում։ Խնդրում ենք ընտրել այլ օր։'],
+    OUTSIDE_HOURS: ['Այդ ժամը աշխատանքային ժամերից դուրս է', 'Այդ ժամին մենք չենք աշխատում։ Խնդրում ենք ընտրել առաջարկված ժամերից մեկը։'],
     INVALID_INPUT: ['Ընտրեք ժամը ցանկից', 'Այդ ժամը հնարավոր չէ կարդալ, կամ այդ օրը գրանցում չի կատարվում։ Խնդրում ենք ընտրել առաջարկված ժամերից մեկը։'],
     INTERNAL: ['Ինչ-որ բան այնպես չգնաց', 'Փորձեք կրկին մեկ րոպեից։'],
     UNAVAILABLE: ['Ծառայությունը կարճ ժամանակով անհասանելի է', 'Ոչինչ չի կորել, ձեր ամրագրումը պահպանված է։ Փորձեք կրկին մեկ րոպեից։'],

@@ -13,7 +13,8 @@ import { evaluateQuote, quoteTreeSchema } from '../domain/quote/index.js';
 import { bookingRange } from '../domain/booking/rules.js';
 import { placeHold } from './booking-store/store.js';
 import type { Deps } from './deps.js';
-import { fail, ok, type Result } from './result.js';
+import { ok, type Result } from './result.js';
+import { unavailable } from './unavailable.js';
 import { nearestSlots, searchSlots } from './slots.js';
 import { cachedPickStaff, cachedService, openSite, type ServiceRow, type SiteRow } from './site.js';
 import { newHoldToken } from './tokens.js';
@@ -61,8 +62,9 @@ export async function holdSlot(deps: Deps, input: HoldInput, origin: string | un
   const free = await searchSlots(deps, business, service.value, staffRows.value, date, 1);
   const slot = free.find((s) => s.start === start);
 
+  // Not free: closed that day, outside the opening hours, or taken — with the nearest free times.
   const taken = async () =>
-    fail('SLOT_TAKEN', 'This time is no longer available', {
+    unavailable(deps.db, business, bookingRange(service.value, start), {
       alternatives: await nearestSlots(deps, business, service.value, staffRows.value, start),
     });
   if (!slot) return taken();
@@ -89,6 +91,8 @@ export async function holdSlot(deps: Deps, input: HoldInput, origin: string | un
       now,
     );
     if (held.ok) return ok({ holdToken: token, expiresAt: expiresAt.toISOString(), staffId });
+    // Closed meanwhile (the owner just closed the day): closed for everyone, say so.
+    if (held.reason === 'CLOSED') return taken();
     if (held.reason !== 'SLOT_TAKEN') return held;
   }
   return taken();

@@ -11,6 +11,7 @@ import { cancelBooking as storeCancel, moveBooking } from './booking-store/store
 import { toBookingView, type BookingView } from './booking-view.js';
 import type { Deps } from './deps.js';
 import { fail, ok, type Result } from './result.js';
+import { unavailable } from './unavailable.js';
 import { nearestSlots, searchSlots } from './slots.js';
 import { isOriginAllowed } from './site.js';
 import { verifyToken } from './tokens.js';
@@ -118,8 +119,9 @@ export async function rescheduleBooking(
   const date = utcToZoned(start, r.business.timeZone).date;
   // The booking's own current range must not block moving it by a few minutes.
   const free = await searchSlots(deps, r.business, r.service, [r.staff], date, 1, r.booking.id);
+  // Not free: closed that day, outside the opening hours, or taken — with the nearest free times.
   const taken = async () =>
-    fail('SLOT_TAKEN', 'This time is no longer available', {
+    unavailable(deps.db, r.business, bookingRange(r.service, start), {
       alternatives: await nearestSlots(deps, r.business, r.service, [r.staff], start),
     });
   if (!free.some((s) => s.start === start)) return taken();
@@ -127,7 +129,7 @@ export async function rescheduleBooking(
   // Conditional on the row as read here: a concurrent move or cancel changes it and this one loses.
   const moved = await moveBooking(deps.db, asSeen(r, input.version), { ...bookingRange(r.service, start), staffId: r.booking.staffId }, { by: 'visitor' }, now);
   if (moved.ok) return ok({ booking: toBookingView(moved.value) });
-  return moved.reason === 'SLOT_TAKEN' ? taken() : moved;
+  return moved.reason === 'SLOT_TAKEN' || moved.reason === 'CLOSED' ? taken() : moved;
 }
 
 export async function cancelBooking(

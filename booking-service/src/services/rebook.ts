@@ -13,6 +13,7 @@ import { toBookingView, type BookingView } from './booking-view.js';
 import type { Deps } from './deps.js';
 import { loadBookingContext, type BookingContext } from './notifications/context.js';
 import { fail, ok, type Result } from './result.js';
+import { unavailable } from './unavailable.js';
 import { pickStaff } from './site.js';
 import { searchSlots, toView, type SlotView } from './slots.js';
 import { startOutsideHorizon } from './booking-window.js';
@@ -76,7 +77,7 @@ export async function rebook(
   const date = utcToZoned(start, c.business.timeZone).date;
   const free = await searchSlots(deps, c.business, c.service, staffRows.value, date, 1);
   const slot = free.find((s) => s.start === start);
-  if (!slot) return fail('SLOT_TAKEN', 'This time is no longer available');
+  if (!slot) return unavailable(deps.db, c.business, bookingRange(c.service, start));
   // The visitor's previous specialist first, if free.
   const order = [...slot.staffIds].sort((a, b) => Number(b === c.staff.id) - Number(a === c.staff.id));
   const now = deps.clock.now();

@@ -13,6 +13,10 @@ export type Reason =
   | 'TOKEN_INVALID'
   | 'TOKEN_EXPIRED'
   | 'SLOT_TAKEN'
+  /** The business closed that day (business_closures): not bookable, whoever asks. */
+  | 'CLOSED'
+  /** The time falls outside the business's opening hours. */
+  | 'OUTSIDE_HOURS'
   | 'HOLD_USED'
   | 'HOLD_EXPIRED'
   | 'BOOKING_NOT_ACTIVE'

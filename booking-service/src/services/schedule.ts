@@ -128,7 +128,7 @@ SELECT
 
 
 /** JSON keys are strings ('1'…'7'); the engine wants ISO weekday numbers. */
-function toWeekly(json: StaffRow['weeklyHours']): StaffAvailabilityInput['weekly'] {
+export function toWeekly(json: StaffRow['weeklyHours']): StaffAvailabilityInput['weekly'] {
   const out: StaffAvailabilityInput['weekly'] = {};
   for (const [k, v] of Object.entries(json)) {
     const d = Number(k);

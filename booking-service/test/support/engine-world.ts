@@ -8,7 +8,7 @@ import { DEMO } from '../../src/seed/demo.js';
 import { demoQuoteTrees } from '../../src/seed/quote-trees.js';
 import { quoteTreeSchema } from '../../src/domain/quote/index.js';
 import type { EngineContext } from '../../src/domain/conversation/context.js';
-import type { BookingFacts, Effect, EffectResult, SlotRef } from '../../src/domain/conversation/effects.js';
+import type { BookingFacts, ClosedWhy, Effect, EffectResult, SlotRef } from '../../src/domain/conversation/effects.js';
 import { openConversation, resume, start, type OutMessage, type Fact } from '../../src/domain/conversation/engine.js';
 import { promptOf } from '../../src/domain/conversation/prompt.js';
 import type { ConversationState } from '../../src/domain/conversation/state.js';
@@ -67,6 +67,8 @@ export interface Booked extends BookingFacts {
 export class World {
   readonly effects: Effect[] = [];
   readonly taken = new Set<number>();
+  /** Starts refused because the business is closed that day or not open then (the service's CLOSED / OUTSIDE_HOURS). */
+  readonly closed = new Map<number, ClosedWhy>();
   readonly bookings = new Map<string, Booked>();
   readonly codes = new Map<string, { code: string; contact: string; attempts: number; used: boolean }>();
   /** Contacts (normalised) that have bookings, and the e-mail a code goes to. */
@@ -106,10 +108,11 @@ export class World {
       case 'release':
         return { kind: 'release', ok: true };
       case 'hold': {
-        if (this.taken.has(e.start)) {
+        if (this.taken.has(e.start) || this.closed.has(e.start)) {
           const tz = this.ctx.business.timeZone;
           const alternatives = this.slotsFor(e.serviceId, e.staffId, utcToZoned(e.start, tz).date, 2).slice(0, 3);
-          return { kind: 'hold', ok: false, reason: 'taken', alternatives };
+          const why = this.closed.get(e.start);
+          return { kind: 'hold', ok: false, reason: 'taken', alternatives, ...(why ? { why } : {}) };
         }
         const free = this.slotsFor(e.serviceId, e.staffId, utcToZoned(e.start, this.ctx.business.timeZone).date, 1).find((s) => s.start === e.start);
         return { kind: 'hold', ok: true, holdToken: `hold|${e.start}|${free?.staffId ?? e.staffId}|${e.serviceId}`, expiresAt: this.holdsExpire ? this.ctx.now : this.ctx.now + 10 * 60_000, staffId: free?.staffId ?? e.staffId ?? 'x' };

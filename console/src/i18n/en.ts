@@ -109,6 +109,8 @@ export const en = {
     create: 'Book',
     created: 'Booked.',
     slotTaken: 'That time was just taken. Pick another one.',
+    closedDay: 'The business is closed on that day (Business → Closed days). Pick another day.',
+    outsideHours: 'That time is outside the opening hours (Business → Opening hours). Pick another one.',
     pickSlot: 'Pick a time.',
     details: 'Booking',
     status: 'Status',

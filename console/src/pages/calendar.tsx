@@ -21,6 +21,11 @@ type View = 'day' | 'week';
 
 const localized = (names: Service['names'], l: Lang) => names[l] ?? names.en ?? names.ru ?? names.hy ?? '';
 
+/** Why a time was refused, in the staff member's words: taken, a closed day, or outside the opening hours. */
+function notFreeText(d: typeof t.value.calendar, reason: string | undefined): string | undefined {
+  return reason === 'SLOT_TAKEN' ? d.slotTaken : reason === 'CLOSED' ? d.closedDay : reason === 'OUTSIDE_HOURS' ? d.outsideHours : undefined;
+}
+
 export function CalendarPage() {
   const d = t.value.calendar;
   const business = me.value!.business;
@@ -152,7 +157,7 @@ export function CalendarPage() {
           onClose={() => setSelected(null)}
         />
       )}
-      {move.error && <ErrorBox error={move.error} text={move.error.reason === 'SLOT_TAKEN' ? d.slotTaken : undefined} />}
+      {move.error && <ErrorBox error={move.error} text={notFreeText(d, move.error.reason)} />}
       {move.done && <Notice>{d.moved}</Notice>}
 
       {cal.error ? (
@@ -317,7 +322,7 @@ function BookingPanel(props: { booking: CalendarBooking; staffName: string; onCh
           onPick={(slot) => void act(() => api.bookings.reschedule({ bookingId: b.id, version: b.version, startsAt: slot.start, staffId: slot.staffId }))}
         />
       )}
-      {action.error && <ErrorBox error={action.error} text={action.error.reason === 'SLOT_TAKEN' ? d.slotTaken : undefined} />}
+      {action.error && <ErrorBox error={action.error} text={notFreeText(d, action.error.reason)} />}
       {action.done && <Notice>{t.value.app.saved}</Notice>}
     </section>
   );
@@ -503,7 +508,7 @@ function PhoneBooking(props: {
           <TextField label={d.note} value={note} onValue={setNote} />
         </div>
         <SelectField label={t.value.app.language} value={clientLang} onValue={setClientLang} options={business.languages.map((l) => ({ value: l, label: LANG_NAMES[l] ?? l }))} />
-        {action.error && <ErrorBox error={action.error} text={action.error.reason === 'SLOT_TAKEN' ? d.slotTaken : undefined} />}
+        {action.error && <ErrorBox error={action.error} text={notFreeText(d, action.error.reason)} />}
         <div class="actions">
           <Submit busy={action.busy}>{d.create}</Submit>
           <button type="button" class="secondary" onClick={props.onCancel}>

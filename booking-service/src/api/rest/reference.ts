@@ -23,6 +23,8 @@ const PROBLEMS: Array<[string, string]> = [
   ['service-not-found', '404: no active service with this id in this business (field named).'],
   ['staff-not-found', '404: no such staff member for this service (field named).'],
   ['slot-taken', '409: the time is not free; `alternatives` lists up to three free times nearby.'],
+  ['closed', '409: the business is closed on that day (a closed day set by the owner); `alternatives` lists free times nearby.'],
+  ['outside-hours', "409: the time is outside the business's opening hours; `alternatives` lists free times nearby."],
   ['booking-not-active', '409: the booking is cancelled or already visited, or changed meanwhile.'],
   ['idempotency-in-progress', '409: a request with this Idempotency-Key is still running; retry shortly.'],
   ['idempotency-key-reused', '422: this Idempotency-Key was used with another request.'],

@@ -50,11 +50,14 @@ export interface BookingFacts {
 
 type Failed = { ok: false; reason: 'error' };
 
+/** Not free because the business is closed that day or not open then (absent: someone has the time). */
+export type ClosedWhy = 'closed' | 'outside_hours';
+
 export type EffectResult =
   | { kind: 'findSlots'; ok: true; slots: SlotRef[] }
   | ({ kind: 'findSlots' } & Failed)
   | { kind: 'hold'; ok: true; holdToken: string; expiresAt: number; staffId: string }
-  | { kind: 'hold'; ok: false; reason: 'taken'; alternatives: SlotRef[] }
+  | { kind: 'hold'; ok: false; reason: 'taken'; alternatives: SlotRef[]; why?: ClosedWhy | undefined }
   | ({ kind: 'hold' } & Failed)
   | { kind: 'release'; ok: boolean }
   | ({ kind: 'release' } & Failed)
@@ -78,7 +81,7 @@ export type EffectResult =
   | { kind: 'loadBookings'; ok: false; reason: 'link_invalid' }
   | ({ kind: 'loadBookings' } & Failed)
   | { kind: 'reschedule'; ok: true; booking: BookingFacts }
-  | { kind: 'reschedule'; ok: false; reason: 'taken'; alternatives: SlotRef[] }
+  | { kind: 'reschedule'; ok: false; reason: 'taken'; alternatives: SlotRef[]; why?: ClosedWhy | undefined }
   | { kind: 'reschedule'; ok: false; reason: 'not_active'; status: BookingFacts['status'] }
   | { kind: 'reschedule'; ok: false; reason: 'too_late'; deadline: number }
   | ({ kind: 'reschedule' } & Failed)

@@ -212,6 +212,19 @@ describe('booking from the menu', () => {
     expect(c.world.effects.filter((e) => e.kind === 'confirm')).toEqual([]);
   });
 
+  it('says why a time was refused when the business closed that day or is not open then, and re-offers free times (issue 11)', () => {
+    for (const [why, words] of [['closed', 'Sorry, we’re closed on that day. The nearest free times:'], ['outside_hours', 'Sorry, we’re not open at that time. The nearest free times:']] as const) {
+      const c = chat();
+      c.send({ type: 'start', flow: 'book', serviceId: 'barber-beard' });
+      c.choose('staff:any');
+      const p = c.slots();
+      c.world.closed.set(Date.parse(p.slots[0]!.start), why);
+      c.choose(p.slots[0]!.id);
+      expect(c.said).toEqual([words]);
+      expect(c.prompt.kind).toBe('slots');
+    }
+  });
+
   it('asks "book it?" in one tap when the visitor already left a consented contact in this conversation', () => {
     const c = chat();
     c.hold('barber-beard');

@@ -73,7 +73,7 @@ async function clearExpiredHolds(tx: Tx, businessId: string, staffId: string, ra
 /**
  * A day the owner closed takes no booking, whoever makes it: the slot search already offers
  * none, and this refuses a range that reached the store anyway (a closure added meanwhile, a move
- * from Google). Closed dates are business-local, so the range is read in the business's zone.
+ * from Google) with CLOSED. Closed dates are business-local, so the range is read in the business's zone.
  */
 async function onClosedDay(tx: Tx, businessId: string, range: Pick<BookingRange, 'startsAt' | 'endsAt'>): Promise<boolean> {
   const rows = await queryRows(tx as unknown as Db, sql`
@@ -93,9 +93,9 @@ function customerRow(businessId: string, c: NewCustomer, now: Date) {
   return { id: randomUUID(), businessId, name: c.name, phone: c.phone ?? null, email: c.email ?? null, lang: c.lang, createdAt: now };
 }
 
-/** Exclusion → SLOT_TAKEN, idempotency key unique → IDEMPOTENCY_KEY_REUSED; anything else is a bug. */
+/** Closed day → CLOSED, exclusion → SLOT_TAKEN, idempotency key unique → IDEMPOTENCY_KEY_REUSED; anything else is a bug. */
 function expected(err: unknown) {
-  if (err instanceof ClosedDay) return fail('SLOT_TAKEN', 'The business is closed on this day');
+  if (err instanceof ClosedDay) return fail('CLOSED', 'The business is closed on this day');
   const code = pgErrorCode(err);
   if (code === PG_EXCLUSION_VIOLATION) return fail('SLOT_TAKEN', 'This time is no longer available');
   if (code === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'bookings_idempotency_idx') {

@@ -60,7 +60,8 @@ export async function applyOwnEvent(deps: SyncDeps, ev: calendar_v3.Schema$Event
     if (sameEnd) await tx.update(bookingCalendarEvents).set({ writtenVersion: m.version, updatedAt: now }).where(eq(bookingCalendarEvents.bookingId, b.id));
   });
   if (moved.ok) return 'rescheduled';
-  return moved.reason === 'SLOT_TAKEN' ? refuse(deps, b, now) : 'ignored';
+  // A time someone has, or a day the business closed: the booking keeps its time and the event is put back.
+  return moved.reason === 'SLOT_TAKEN' || moved.reason === 'CLOSED' ? refuse(deps, b, now) : 'ignored';
 }
 
 /** Writes the booking's own time back over the refused change. */

@@ -18,6 +18,7 @@ import { markAttendance } from '../attendance.js';
 import type { Deps } from '../deps.js';
 import { bookDirect, cancelBooking as storeCancel, moveBooking } from '../booking-store/store.js';
 import { fail, ok, type Result } from '../result.js';
+import { unavailable } from '../unavailable.js';
 import { loadSchedules, rulesFor } from '../schedule.js';
 import { loadService, pickStaff, type BusinessRow, type ServiceRow, type StaffRow } from '../site.js';
 
@@ -176,7 +177,7 @@ export async function deskSlots(
   return ok({ slots: slots.map((s) => ({ start: new Date(s.start).toISOString(), staffId: s.staffIds[0]! })) });
 }
 
-/** SLOT_TAKEN with up to three free starts of that day for that staff member. */
+/** CLOSED, OUTSIDE_HOURS or SLOT_TAKEN, with up to three free starts of that day for that staff member. */
 async function taken(deps: Deps, business: BusinessRow, service: ServiceRow, person: StaffRow, start: number, excludeBookingId?: string) {
   const date = utcToZoned(start, business.timeZone).date;
   const free = await staffSlots(deps, business, service, [person], date, excludeBookingId);
@@ -186,7 +187,7 @@ async function taken(deps: Deps, business: BusinessRow, service: ServiceRow, per
     .slice(0, 3)
     .map((x) => ({ start: new Date(x.s.start).toISOString(), staffId: person.id }))
     .sort((a, b) => a.start.localeCompare(b.start));
-  return fail('SLOT_TAKEN', 'This time is not available', { alternatives });
+  return unavailable(deps.db, business, bookingRange(service, start), { alternatives });
 }
 
 export interface PhoneBookingInput {
@@ -227,7 +228,7 @@ export async function createPhoneBooking(deps: Deps, businessId: string, userId:
     { by: 'staff', userId },
     deps.clock.now(),
   );
-  if (!made.ok) return made.reason === 'SLOT_TAKEN' ? taken(deps, business, service.value, person, start) : made;
+  if (!made.ok) return made.reason === 'SLOT_TAKEN' || made.reason === 'CLOSED' ? taken(deps, business, service.value, person, start) : made;
   return ok(await bookingView(deps, businessId, made.value.id, viewLang));
 }
 
@@ -264,7 +265,7 @@ export async function rescheduleByStaff(
 
   // Conditional on the row as read: a concurrent move or cancel changes it and this one loses.
   const moved = await moveBooking(deps.db, { ...b, version: input.version ?? b.version }, { ...bookingRange(service, start), staffId: person.id }, { by: 'staff', userId }, deps.clock.now());
-  if (!moved.ok) return moved.reason === 'SLOT_TAKEN' ? taken(deps, business, service, person, start, b.id) : moved;
+  if (!moved.ok) return moved.reason === 'SLOT_TAKEN' || moved.reason === 'CLOSED' ? taken(deps, business, service, person, start, b.id) : moved;
   return ok(await bookingView(deps, businessId, b.id, viewLang));
 }
 

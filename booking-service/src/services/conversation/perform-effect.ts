@@ -5,7 +5,8 @@
  * `EffectResult`. Bookings are always read fresh from the database.
  */
 import { createHash } from 'node:crypto';
-import type { Effect, EffectResult, SlotRef } from '../../domain/conversation/effects.js';
+import type { ClosedWhy, Effect, EffectResult, SlotRef } from '../../domain/conversation/effects.js';
+import type { Failure } from '../result.js';
 import type { ConversationChannel } from '../../domain/conversation/protocol.js';
 import type { Deps } from '../deps.js';
 import { confirmBooking } from '../confirm.js';
@@ -37,6 +38,13 @@ export interface EffectNotes {
 
 const toRef = (s: SlotView): SlotRef => ({ start: Date.parse(s.start), end: Date.parse(s.end), staffId: s.staffId });
 
+/** A time that is not free, and why (closed that day, not open then, or someone has it), with the alternatives. */
+function notFree(r: Failure): { alternatives: SlotRef[]; why?: ClosedWhy } | null {
+  if (r.reason !== 'SLOT_TAKEN' && r.reason !== 'CLOSED' && r.reason !== 'OUTSIDE_HOURS') return null;
+  const alternatives = ((r.details?.alternatives ?? []) as SlotView[]).map(toRef);
+  return r.reason === 'SLOT_TAKEN' ? { alternatives } : { alternatives, why: r.reason === 'CLOSED' ? 'closed' : 'outside_hours' };
+}
+
 export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, notes: EffectNotes): Promise<EffectResult> {
   const { business, site } = scope.site;
   switch (e.kind) {
@@ -49,7 +57,8 @@ export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, n
     case 'hold': {
       const r = await holdSlot(deps, { siteKey: site.siteKey, serviceId: e.serviceId, staffId: e.staffId ?? undefined, start: new Date(e.start).toISOString(), conversationId: scope.conversationId, quote: e.quote }, scope.origin);
       if (r.ok) return { kind: 'hold', ok: true, holdToken: r.value.holdToken, expiresAt: Date.parse(r.value.expiresAt), staffId: r.value.staffId };
-      if (r.reason === 'SLOT_TAKEN') return { kind: 'hold', ok: false, reason: 'taken', alternatives: ((r.details?.alternatives ?? []) as SlotView[]).map(toRef) };
+      const refused = notFree(r);
+      if (refused) return { kind: 'hold', ok: false, reason: 'taken', ...refused };
       return { kind: 'hold', ok: false, reason: 'error' };
     }
     case 'release':
@@ -120,7 +129,8 @@ export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, n
         const fresh = await readBookings(deps, business.id, { ids: [e.bookingId] });
         return fresh[0] ? ({ kind: e.kind, ok: true, booking: fresh[0].facts }) : ({ kind: e.kind, ok: false, reason: 'error' });
       }
-      if (r.reason === 'SLOT_TAKEN' && e.kind === 'reschedule') return { kind: 'reschedule', ok: false, reason: 'taken', alternatives: ((r.details?.alternatives ?? []) as SlotView[]).map(toRef) };
+      const refused = e.kind === 'reschedule' ? notFree(r) : null;
+      if (refused) return { kind: 'reschedule', ok: false, reason: 'taken', ...refused };
       if (r.reason === 'BOOKING_NOT_ACTIVE' || r.reason === 'BOOKING_CHANGED') {
         const fresh = await readBookings(deps, business.id, { ids: [e.bookingId] });
         return { kind: e.kind, ok: false, reason: 'not_active', status: fresh[0]?.facts.status ?? 'cancelled' };

@@ -116,7 +116,7 @@ export async function createBooking(
   // Namespaced per API key: two integrations may pick the same Idempotency-Key.
   const confirmKey = `api:${principal.keyId}:${idempotencyKey ?? randomUUID()}`;
   const held = await holdSlot(deps, { siteKey: site.siteKey, serviceId: input.serviceId, staffId: input.staffId, start: input.start, channel: 'api' }, undefined);
-  if (!held.ok) return withField(held, { SERVICE_NOT_FOUND: 'serviceId', STAFF_NOT_FOUND: 'staffId', SLOT_TAKEN: 'start' });
+  if (!held.ok) return withField(held, { SERVICE_NOT_FOUND: 'serviceId', STAFF_NOT_FOUND: 'staffId', SLOT_TAKEN: 'start', CLOSED: 'start', OUTSIDE_HOURS: 'start' });
   const done = await confirmBooking(
     deps,
     { holdToken: held.value.holdToken, customer: input.customer, lang: input.lang, note: input.note, idempotencyKey: confirmKey },
@@ -150,7 +150,7 @@ export async function rescheduleBooking(
     startsAt: new Date(input.start),
     staffId: input.staffId,
   });
-  if (!r.ok) return withField(r, { BOOKING_NOT_FOUND: 'id', SLOT_TAKEN: 'start' });
+  if (!r.ok) return withField(r, { BOOKING_NOT_FOUND: 'id', SLOT_TAKEN: 'start', CLOSED: 'start', OUTSIDE_HOURS: 'start' });
   return getBooking(deps, principal.businessId, id);
 }
 

@@ -6,7 +6,7 @@
  */
 import { contactText } from '../contact.js';
 import { findService } from '../context.js';
-import type { ResultOf, SlotRef } from '../effects.js';
+import type { ClosedWhy, ResultOf, SlotRef } from '../effects.js';
 import { bookingCard } from '../cards.js';
 import { serviceName } from '../names.js';
 import type { AskedWhen, BookingState } from '../state.js';
@@ -84,6 +84,9 @@ export function onSlots(t: Turn, r: ResultOf<'findSlots'>): void {
   t.go({ at: 'slots' });
 }
 
+/** Why the time was refused, in the visitor's words: closed that day, outside the opening hours, or taken. */
+export const takenWords = (why: ClosedWhy | undefined) => (why === 'closed' ? 'closedDay' : why === 'outside_hours' ? 'outsideHours' : 'taken');
+
 export function pickSlot(t: Turn, slot: SlotRef): void {
   const b = t.state.booking!;
   const q = b.quote;
@@ -97,7 +100,7 @@ export function onHold(t: Turn, r: ResultOf<'hold'>): void {
   if (!r.ok) {
     b.hold = null;
     if (r.reason === 'taken') {
-      t.say('taken');
+      t.say(takenWords(r.why));
       b.list = alternatives(b.list!, r.alternatives);
     } else t.say('error');
     t.go({ at: 'slots' });

@@ -12,7 +12,7 @@ import type { BookingShown } from '../state.js';
 import type { Turn } from '../turn.js';
 import { instantWords } from '../words/format.js';
 import { alternatives, emptyList, more as moreOf, receive, search } from './slot-list.js';
-import { startBooking } from './booking.js';
+import { startBooking, takenWords } from './booking.js';
 import type { AskedWhen } from '../state.js';
 
 /** A verified code lets the visitor back into their bookings for this long without a new one. */
@@ -223,7 +223,7 @@ export function onMoved(t: Turn, r: ResultOf<'reschedule'>): void {
     return show(t, r.booking, 'moved');
   }
   if (r.reason === 'taken' && bookingId) {
-    t.say('taken');
+    t.say(takenWords(r.why));
     t.state.manage.moveList = alternatives(t.state.manage.moveList ?? emptyList('', null), r.alternatives);
     t.go({ at: 'move-slots', bookingId });
     return;

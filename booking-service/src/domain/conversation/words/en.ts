@@ -47,6 +47,8 @@ export const en = {
   more: 'Show more times',
   nearest: 'Nearest times',
   taken: 'Sorry, that time has just been taken. The nearest free times:',
+  closedDay: 'Sorry, we’re closed on that day. The nearest free times:',
+  outsideHours: 'Sorry, we’re not open at that time. The nearest free times:',
   held: '{when} is held for you for {minutes, plural, one {# minute} other {# minutes}}. How can we reach you?',
   heldKnown: '{when} is held for you for {minutes, plural, one {# minute} other {# minutes}}. Shall I book it for {name} ({contact})?',
   expired: 'The hold on that time ran out. Please choose a time again:',
