@@ -26,6 +26,16 @@ export function machineLine(): string {
   ].join(', ');
 }
 
+/** The current text of one bench's section of BENCHMARKS.md (without its markers), or '' if none. */
+export function readSection(name: string): string {
+  if (!existsSync(BENCHMARKS_MD)) return '';
+  const current = readFileSync(BENCHMARKS_MD, 'utf8');
+  const begin = `<!-- ${name}:begin -->`;
+  const from = current.indexOf(begin);
+  const to = current.indexOf(`<!-- ${name}:end -->`);
+  return from !== -1 && to > from ? current.slice(from + begin.length, to) : '';
+}
+
 /**
  * Replaces the text between `<!-- name:begin -->` and `<!-- name:end -->` in BENCHMARKS.md with
  * `markdown`, appending the section if it is not there and creating the file if need be.
