@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayOff, gridRange, minuteAt, offHours, openingDay, place } from './time-grid.js';
+import { dayOff, freeStretches, gridRange, minuteAt, offHours, openingDay, place } from './time-grid.js';
 
 // Salon: Mon–Sat 10:00–21:00, Sunday 11:00–19:00. 2026-12-07 is a Monday.
 const salon = {
@@ -122,5 +122,18 @@ describe('days off', () => {
   it('the calendar opens past closed days', () => {
     expect(openingDay(opening, '2026-11-24', 9 * 60, holiday)).toBe('2026-11-25');
     expect(openingDay(opening, '2026-11-24', 9 * 60, [{ from: '2026-11-24', to: '2026-12-01', note: '' }])).toBe('2026-12-02');
+  });
+});
+
+describe('freeStretches (empty-hour buttons)', () => {
+  it('is the whole hour when nothing covers it', () => {
+    expect(freeStretches(780, [])).toEqual([{ start: 780, end: 840 }]);
+  });
+  it('leaves out what bookings cover and slivers under 20 minutes', () => {
+    // 13:15–13:35: 13:00–13:15 is too thin to hit, 13:35–14:00 stays clickable.
+    expect(freeStretches(780, [{ start: 795, end: 815 }])).toEqual([{ start: 815, end: 840 }]);
+    expect(freeStretches(780, [{ start: 800, end: 820 }])).toEqual([{ start: 780, end: 800 }, { start: 820, end: 840 }]);
+    expect(freeStretches(780, [{ start: 700, end: 900 }])).toEqual([]);
+    expect(freeStretches(780, [{ start: 760, end: 790 }, { start: 830, end: 900 }])).toEqual([{ start: 790, end: 830 }]);
   });
 });

@@ -142,6 +142,24 @@ export function place<T>(items: ReadonlyArray<{ start: number; end: number; item
   return out;
 }
 
+/**
+ * The parts of one hour [start, start + 60) no item covers and at least `min` minutes long: where an
+ * empty-hour button goes. A booking at 1:15–1:35 leaves 1:35–2:00 to click, not a 15-minute sliver
+ * hidden under it (a target too small to hit, WCAG 2.2 target size).
+ */
+export function freeStretches(start: number, items: ReadonlyArray<{ start: number; end: number }>, min = 20): Array<{ start: number; end: number }> {
+  const end = start + 60;
+  const covering = items.filter((i) => i.start < end && i.end > start).sort((a, b) => a.start - b.start);
+  const out: Array<{ start: number; end: number }> = [];
+  let at = start;
+  for (const i of covering) {
+    if (i.start > at) out.push({ start: at, end: Math.min(i.start, end) });
+    at = Math.max(at, i.end);
+  }
+  if (at < end) out.push({ start: at, end });
+  return out.filter((s) => s.end - s.start >= min);
+}
+
 /** The minute a pointer offset (px from the column's top) points at, snapped down to `step`, inside the range. */
 export function minuteAt(offsetPx: number, pxPerMinute: number, range: Range, step = 15): number {
   const raw = range.start + offsetPx / pxPerMinute;

@@ -12,7 +12,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CalendarBooking, CalendarData } from '../api/contract.js';
 import { fmt, locale, t } from '../i18n/index.js';
 import { formatTime } from '../lib/format.js';
-import { dayOff, minuteAt, offHours, place, type Closure, type Range } from '../lib/time-grid.js';
+import { dayOff, freeStretches, minuteAt, offHours, place, type Closure, type Range } from '../lib/time-grid.js';
 import { utcToZoned, zonedToUtc, type LocalDate, type WeeklyHours } from '@frontdesk/shared';
 
 /** Pixels per minute: an hour is 72 px, a 30-minute booking has room for two lines. */
@@ -169,21 +169,24 @@ export function TimeGrid(props: Props) {
             }}
             style={{ height: `${height}px` }}
           >
-            {hours.map((m) => (
-              <button
-                key={m}
-                type="button"
-                class="tg-cell"
-                style={{ top: `${(m - range.start) * PX}px`, height: `${60 * PX}px` }}
-                aria-label={fmt(d.bookAt, { time: label(c.day, m), column: c.title })}
-                onClick={(e) => {
-                  // The quarter hour clicked within this hour (keyboard: the hour itself).
-                  const r = (e.currentTarget as HTMLElement).getBoundingClientRect();
-                  const within = e.detail > 0 ? minuteAt(e.clientY - r.top, PX, { start: m, end: m + 60 }) : m;
-                  props.onCreate(c, within);
-                }}
-              />
-            ))}
+            {hours.flatMap((m) =>
+              // Only what bookings leave free is a button: no target hidden under a booking.
+              freeStretches(m, mine).map((f) => (
+                <button
+                  key={f.start}
+                  type="button"
+                  class={`tg-cell${f.start > m ? ' part' : ''}`}
+                  style={{ top: `${(f.start - range.start) * PX}px`, height: `${(f.end - f.start) * PX}px` }}
+                  aria-label={fmt(d.bookAt, { time: label(c.day, f.start), column: c.title })}
+                  onClick={(e) => {
+                    // The quarter hour clicked within this stretch (keyboard: its start).
+                    const r = (e.currentTarget as HTMLElement).getBoundingClientRect();
+                    const within = e.detail > 0 ? minuteAt(e.clientY - r.top, PX, f) : f.start;
+                    props.onCreate(c, within);
+                  }}
+                />
+              )),
+            )}
             {offHours(c.day, range, props.opening, props.staffHours(c.staffId), props.closures).map((o) => (
               <div key={`off-${o.start}`} class="tg-off" aria-hidden="true" style={{ top: `${(o.start - range.start) * PX}px`, height: `${(o.end - o.start) * PX}px` }} />
             ))}
