@@ -8,17 +8,21 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../adapters/db/client.js';
 import { businesses, serviceStaff, services, sites, staff, staffExceptions, users, type WidgetConfigJson } from '../adapters/db/schema.js';
 import { demoQuoteTrees } from './quote-trees.js';
-import { hashPassword } from '../services/console/passwords.js';
 
 /** Password of every demo console account (README, "Console"). Demo data only. */
 export const DEMO_PASSWORD = 'frontdesk-demo';
 
 /**
- * argon2id is slow by design (~50 ms) and tests seed many databases: one hash per process,
- * shared by every demo account (each still verifies on its own; the salt is per hash string).
+ * The argon2id PHC string of DEMO_PASSWORD (console/passwords.ts parameters), made once and kept
+ * here: hashing at every start cost ~0.6 s of CPU and left hash-wasm's 19 MiB of WebAssembly memory
+ * resident in the idle service (issue 19, quick and lean start). The password is public, so a
+ * fixed salt hides nothing; a password changed in the console gets its own salt as always.
+ * src/seed/demo.test.ts checks that it verifies.
  */
-let demoHash: Promise<string> | undefined;
-const demoPasswordHash = () => (demoHash ??= hashPassword(DEMO_PASSWORD));
+export const DEMO_PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$gsAkcKLB8Kgej7GZyIcbag$ku2capI5Dtyc2y8RfCpx/GS27w1YNu1fSHGdrPSnAi4';
+
+/** Tables the seed writes: a fresh database gets planner statistics for them (not the catalogues). */
+const SEEDED_TABLES = sql`businesses, sites, staff, services, service_staff, staff_exceptions, users`;
 
 /** Any local page may embed the demo widgets. Real sites list their exact origins. */
 export const LOOPBACK_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'];
@@ -284,7 +288,7 @@ export function demoSignIns(): Array<{ business: string; email: string; name: st
 }
 
 export async function seedDemo(db: Db): Promise<void> {
-  const passwordHash = await demoPasswordHash();
+  const passwordHash = DEMO_PASSWORD_HASH;
   await db.transaction(async (tx) => {
     // Several processes may start (and seed) at once against one PostgreSQL.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(727002)`);
@@ -328,8 +332,9 @@ export async function seedDemo(db: Db): Promise<void> {
       await tx.update(users).set({ name: d.ownerName }).where(and(eq(users.id, `user-owner-${d.siteKey}`), eq(users.name, 'Owner')));
     }
   });
-  // Keeps planner statistics sane after a bulk insert on a fresh database.
-  await db.execute(sql`ANALYZE`);
+  // Keeps planner statistics sane after a bulk insert on a fresh database. Only the seeded tables:
+  // a database-wide ANALYZE also read every system catalogue (~0.7 s of CPU at each start).
+  await db.execute(sql`ANALYZE ${SEEDED_TABLES}`);
 }
 
 function without<T extends object, K extends keyof T>(o: T, k: K): Omit<T, K> {
