@@ -1,7 +1,7 @@
 /**
  * Issue 12 (PostgreSQL outages), the visitor's pages: while the database was unreachable the
- * manage and rebook pages (links from e-mails and messages, opened by visitors) answered a 500
- * "Something went wrong" page, or fell through to the API's JSON. Now every manage/confirm/rebook
+ * manage, rebook and find-booking pages (links from e-mails and messages, opened by visitors)
+ * answered a 500 "Something went wrong" page. Now every manage/confirm/rebook/find-booking
  * page and form post answers 503 + Retry-After with an HTML page in the visitor's language saying
  * nothing is lost and to try again in a minute; the API keeps answering JSON. Served again after.
  */
@@ -16,7 +16,7 @@ import { book } from './support/booking.js';
 import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
 
-describe.each(dbKinds)('database outage: the manage and rebook pages answer a translated 503 page, not a 500 or JSON (%s)', (kind) => {
+describe.each(dbKinds)('database outage: the manage, rebook and find-booking pages answer a translated 503 page, not a 500 or JSON (%s)', (kind) => {
   let h: Harness;
   let server: Server;
   let url: string;
@@ -67,6 +67,8 @@ describe.each(dbKinds)('database outage: the manage and rebook pages answer a tr
     ['POST /manage/reschedule', '/manage/reschedule', form({ token: manage, start, lang })],
     ['POST /manage/cancel', '/manage/cancel', form({ token: manage, lang })],
     ['POST /rebook', '/rebook', form({ token: rebook, start, lang })],
+    ['GET /find-booking', `/find-booking?site=demo-salon-spb&lang=${lang}`],
+    ['POST /find-booking', '/find-booking', form({ site: 'demo-salon-spb', contact: 'outage-page@example.com', lang })],
   ];
 
   it.each(['ru', 'hy', 'en'] as const)('every manage/rebook page and form post: 503, Retry-After, an HTML page in %s saying try again in a minute', async (lang) => {

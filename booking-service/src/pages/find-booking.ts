@@ -18,7 +18,9 @@ import type { Deps } from '../services/deps.js';
 import { readBookings } from '../services/conversation/bookings-now.js';
 import { sendLookupCode, verifyLookupCode } from '../services/conversation/lookup-codes.js';
 import { escapeHtml as esc } from '@frontdesk/shared';
+import { isDatabaseUnavailable } from '../adapters/db/errors.js';
 import { sendPage } from './html.js';
+import { sendUnavailablePage, visitorLang } from './unavailable.js';
 
 const LANGS: readonly Lang[] = ['ru', 'hy', 'en'];
 const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 300) : '');
@@ -39,8 +41,12 @@ export function findBookingPages(deps: Deps, log: (m: string, e?: unknown) => vo
     try {
       await fn(req, res);
     } catch (err) {
-      log(`[pages] ${req.method} ${req.path} failed`, err);
-      if (!res.headersSent) sendPage(res, 500, 'en', 'Error', '<section class="err" role="alert"><h1>Something went wrong. Please try again.</h1></section>');
+      const unavailable = isDatabaseUnavailable(err);
+      log(`[pages] ${req.method} ${req.path} ${unavailable ? 'database unavailable' : 'failed'}`, err);
+      if (res.headersSent) return;
+      // A database outage: 503 + Retry-After, a page in the visitor's language (unavailable.ts).
+      if (unavailable) sendUnavailablePage(res, visitorLang(req));
+      else sendPage(res, 500, 'en', 'Error', '<section class="err" role="alert"><h1>Something went wrong. Please try again.</h1></section>');
     }
   };
 

@@ -19,7 +19,7 @@ import type { Failure } from '../services/result.js';
 import { pick } from '../services/site-view.js';
 import { confirmAttendance } from '../services/visitor-confirm.js';
 import { sendPage } from './html.js';
-import { DB_RETRY_AFTER_SECONDS } from '../api/errors.js';
+import { sendUnavailablePage } from './unavailable.js';
 import { isDatabaseUnavailable } from '../adapters/db/errors.js';
 import { attendanceInput, cancelInput, localDateSchema, rebookInput, rescheduleInput } from '../api/inputs.js';
 import { PAGE_STRINGS, type PageStrings } from './strings.js';
@@ -79,13 +79,12 @@ const STATUS: Record<string, number> = {
 };
 
 function errorPage(res: Response, lang: Lang, failure: Pick<Failure, 'reason'> | 'INTERNAL' | 'UNAVAILABLE', back?: string) {
+  // The database is unreachable: 503 + Retry-After, "try again in a minute" (unavailable.ts).
+  if (failure === 'UNAVAILABLE') return sendUnavailablePage(res, lang, back);
   const s = PAGE_STRINGS[lang];
-  const reason = typeof failure === 'string' ? failure : failure.reason;
+  const reason = failure === 'INTERNAL' ? 'INTERNAL' : failure.reason;
   const [title, detail] = s.errors[reason as keyof PageStrings['errors']] ?? s.errors.INTERNAL;
-  const status = failure === 'INTERNAL' ? 500 : failure === 'UNAVAILABLE' ? 503 : (STATUS[reason] ?? 400);
-  // The database is unreachable (an outage, a restart): nothing broke, the visitor can simply
-  // come back. Retry-After as the APIs send it (RFC 9110); the page says "in a minute".
-  if (failure === 'UNAVAILABLE') res.set('Retry-After', String(DB_RETRY_AFTER_SECONDS));
+  const status = failure === 'INTERNAL' ? 500 : (STATUS[reason] ?? 400);
   sendPage(
     res,
     status,
