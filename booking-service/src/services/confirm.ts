@@ -85,7 +85,7 @@ const confirmView = (deps: Deps, b: BookingRow): ConfirmView => ({ booking: toBo
  * webhooks depend on (the business's reminder leads, the staff member's Google connection, the
  * business's active webhook endpoints). The booking store then writes without reading.
  */
-const FIND_HOLD_SQL = `
+export const FIND_HOLD_SQL = `
 SELECT h.*, s.allowed_origins AS x_allowed_origins, biz.reminder_leads_min AS x_leads,
   (SELECT g.status FROM google_connections g WHERE g.staff_id = h.staff_id) AS x_gcal,
   (SELECT coalesce(jsonb_agg(jsonb_build_object('id', w.id, 'events', w.events)), '[]'::jsonb)

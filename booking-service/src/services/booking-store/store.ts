@@ -127,7 +127,7 @@ export interface NewHold extends BookingRange {
  * expired holds in the range and the INSERT. `cleared` is counted before the insert reads
  * anything, so the expired holds are gone when the exclusion constraint looks at the range.
  */
-const PLACE_HOLD_SQL = `
+export const PLACE_HOLD_SQL = `
 WITH closed AS (
   SELECT EXISTS (
     SELECT 1 FROM business_closures c JOIN businesses b ON b.id = c.business_id
@@ -272,7 +272,7 @@ export interface ConfirmContext {
  * KPI event and the webhook deliveries. The foreign keys are checked at the end of the statement,
  * when the customer row exists. Rows to insert come as JSON (one fixed text whatever their number).
  */
-const CONFIRM_HOLD_SQL = `
+export const CONFIRM_HOLD_SQL = `
 WITH upd AS (
   UPDATE bookings SET status = 'confirmed', customer_id = $5, hold_expires_at = NULL, idempotency_key = $6,
          lang = $7, note = $8, conversation_id = coalesce($9, conversation_id), updated_at = $4::timestamptz

@@ -1,0 +1,296 @@
+/**
+ * Lean writes over HTTP on PostgreSQL with TWO service processes (issue 19): hold + confirm pairs
+ * and `slots.find` against the real service (`node --import tsx src/main.ts`, job worker off, rate
+ * limits lifted: one address sends everything), on the HTTP bench's data (the barber shop with 20
+ * staff and 5,000 bookings). Each of 3 runs measures, and the table gives the median:
+ * - pairs open-loop at 100 pairs/s (bench/open-loop.ts's schedule: a pair is due at t0 + i/rate,
+ *   its latency counts from then): p50/p99 of the whole pair, 5xx, CPU of both services per pair;
+ * - the pairs/s reached closed-loop (32 visitors booking back to back), with 5xx and, by SQL,
+ *   overlapping active bookings (must be 0);
+ * - `slots.find` ("anyone" of 20, 7 days) open-loop on a rising rate, on 1 process and on 2
+ *   (requests alternate): the first rate whose p99 passes 100 ms, and service CPU per request.
+ * Holds go to one process and their confirms to the other. Every pair books its own staff member
+ * and start (free in the search, 60 min apart), so a 409 would be a bug, not a race lost.
+ * Needs DATABASE_URL. Run: `BENCH_ONLY=pairs npm run bench -w @frontdesk/booking-service`.
+ */
+import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import pg from 'pg';
+import { percentile } from './open-loop.js';
+import { prepareDatabase } from './http.js';
+import { machineLine } from './report.js';
+import { startService, type RunningService } from '../test/support/spawn-service.js';
+
+const SITE = 'demo-barber-nyc';
+const SERVICE = 'barber-haircut';
+const PAIR_RATE = 100;
+const OPEN_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CLOSED_SECONDS = 8;
+const CLOSED_VISITORS = 32;
+const FIND_RATES = [100, 200, 300, 400, 600, 800, 1000];
+const FIND_STEP_SECONDS = 4;
+const FIND_P99_LIMIT_MS = 100;
+const RUNS = 3;
+
+type Json = Record<string, unknown>;
+const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+
+function request(base: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> {
+  return new Promise((resolve) => {
+    const url = `${base}/trpc/${path}`;
+    const data = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(url, { method: data ? 'POST' : 'GET', agent, timeout: 30_000, headers: data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        let json: Json = {};
+        try {
+          json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Json;
+        } catch {
+          // not JSON: the status says enough
+        }
+        resolve({ status: res.statusCode ?? 0, json });
+      });
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', () => resolve({ status: 0, json: {} }));
+    req.end(data);
+  });
+}
+
+const get = (base: string, path: string, input: unknown) => request(base, `${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
+
+/** User + system CPU of a process so far, in ms (/proc/<pid>/stat, ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+const cpuOf = (services: RunningService[]) => services.reduce((sum, s) => sum + cpuMs(s.child.pid!), 0);
+
+interface Target {
+  staffId: string;
+  start: string;
+}
+
+/** Free starts, one staff member each, 60 min apart (more than the haircut and its buffers). */
+async function freeTargets(base: string, staffIds: string[], from: string): Promise<Target[]> {
+  const out: Target[] = [];
+  for (const staffId of staffIds) {
+    let last = -Infinity;
+    for (const day of [0, 31]) {
+      const f = new Date(Date.parse(`${from}T00:00:00Z`) + day * 86_400_000).toISOString().slice(0, 10);
+      const r = await get(base, 'slots.find', { siteKey: SITE, serviceId: SERVICE, staffId, from: f, days: 31 });
+      const slots = ((r.json.result as { data?: { slots?: Array<{ start: string }> } } | undefined)?.data?.slots ?? []);
+      for (const s of slots) {
+        const t = Date.parse(s.start);
+        if (t >= last + 60 * 60_000) {
+          out.push({ staffId, start: s.start });
+          last = t;
+        }
+      }
+    }
+  }
+  // Interleave staff and days (a fixed shuffle), so consecutive pairs do not queue on one staff's rows.
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+interface PairOutcome {
+  ok: boolean;
+  statuses: number[];
+}
+
+async function pair(services: RunningService[], i: number, t: Target): Promise<PairOutcome> {
+  const a = services[i % services.length]!.url;
+  const b = services[(i + 1) % services.length]!.url;
+  const hold = await request(a, 'booking.hold', { siteKey: SITE, serviceId: SERVICE, staffId: t.staffId, start: t.start });
+  const holdToken = (hold.json.result as { data?: { holdToken?: string } } | undefined)?.data?.holdToken;
+  if (hold.status !== 200 || !holdToken) return { ok: false, statuses: [hold.status] };
+  const confirm = await request(b, 'booking.confirm', { holdToken, customer: { name: 'Bench Visitor', phone: '+1 212 555 0100' }, consent: true, lang: 'en', idempotencyKey: `pairs-${i}-${t.start}-${t.staffId}` });
+  return { ok: confirm.status === 200, statuses: [hold.status, confirm.status] };
+}
+
+interface Tally {
+  pairs: number;
+  failed: number;
+  fivexx: number;
+  conflicts: number;
+  other: number;
+}
+const tally = (): Tally => ({ pairs: 0, failed: 0, fivexx: 0, conflicts: 0, other: 0 });
+function count(t: Tally, o: PairOutcome) {
+  t.pairs++;
+  if (!o.ok) t.failed++;
+  for (const s of o.statuses) {
+    if (s >= 500 || s === 0) t.fivexx++;
+    else if (s === 409) t.conflicts++;
+    else if (s !== 200) t.other++;
+  }
+}
+
+/** Pairs due at a fixed rate; latency from the due time to the confirm's answer. */
+async function openLoopPairs(services: RunningService[], targets: Target[], next: { i: number }, rate: number, seconds: number) {
+  const total = Math.min(Math.round(rate * seconds), targets.length - next.i);
+  const latencies: number[] = [];
+  const t = tally();
+  const cpu0 = cpuOf(services);
+  const t0 = performance.now() + 20;
+  const inflight: Array<Promise<void>> = [];
+  for (let k = 0; k < total; k++) {
+    const due = t0 + (k * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const i = next.i++;
+    inflight.push(
+      pair(services, i, targets[i]!).then((o) => {
+        latencies.push(performance.now() - due);
+        count(t, o);
+      }),
+    );
+  }
+  await Promise.all(inflight);
+  latencies.sort((x, y) => x - y);
+  return { ...t, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuPerPair: (cpuOf(services) - cpu0) / Math.max(1, total) };
+}
+
+/** As many pairs as CLOSED_VISITORS visitors booking back to back get through. */
+async function closedLoopPairs(services: RunningService[], targets: Target[], next: { i: number }, seconds: number) {
+  const t = tally();
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CLOSED_VISITORS }, async () => {
+      while (performance.now() < end && next.i < targets.length) {
+        const i = next.i++;
+        count(t, await pair(services, i, targets[i]!));
+      }
+    }),
+  );
+  return { ...t, perSecond: t.pairs / ((performance.now() - started) / 1000) };
+}
+
+/** slots.find at rising fixed rates until p99 passes the limit; requests alternate over the processes. */
+async function findRamp(services: RunningService[], input: object) {
+  const path = `slots.find?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const steps: Array<{ rate: number; p99: number; cpuPerRequest: number; fivexx: number }> = [];
+  for (const rate of FIND_RATES) {
+    const total = rate * FIND_STEP_SECONDS;
+    const latencies: number[] = [];
+    let fivexx = 0;
+    const cpu0 = cpuOf(services);
+    const t0 = performance.now() + 20;
+    const inflight: Array<Promise<void>> = [];
+    for (let k = 0; k < total; k++) {
+      const due = t0 + (k * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      inflight.push(
+        request(services[k % services.length]!.url, path).then((r) => {
+          latencies.push(performance.now() - due);
+          if (r.status !== 200) fivexx++;
+        }),
+      );
+    }
+    await Promise.all(inflight);
+    latencies.sort((x, y) => x - y);
+    steps.push({ rate, p99: percentile(latencies, 99), cpuPerRequest: (cpuOf(services) - cpu0) / total, fivexx });
+    if (percentile(latencies, 99) > FIND_P99_LIMIT_MS) break;
+  }
+  const passed = steps.find((s) => s.p99 > FIND_P99_LIMIT_MS);
+  return { steps, passedAt: passed?.rate ?? null, cpuPerRequest: steps[0]!.cpuPerRequest };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function runPairsBench(): Promise<string> {
+  const title = '## Lean writes: hold + confirm and slots.find on PostgreSQL, 2 processes';
+  if (!process.env.DATABASE_URL) return `${title}\n\nNot run: set DATABASE_URL (PostgreSQL) to measure.`;
+  const today = new Date();
+  const { env, cleanup } = await prepareDatabase('postgres', today);
+  const admin = new pg.Client({ connectionString: env.DATABASE_URL });
+  await admin.connect();
+  const serviceEnv = { ...env, SEED_DEMO: 'false', APP_SECRET: 'b'.repeat(40), JOBS: 'false', RATE_LIMIT_PER_IP: '100000000', RATE_LIMIT_PER_SITE: '100000000', MAX_CONNECTIONS_PER_IP: '0' };
+  const services = [await startService(serviceEnv), await startService(serviceEnv)];
+  const loadBefore = loadavg();
+  try {
+    const staffIds = (await admin.query<{ id: string }>('SELECT staff_id AS id FROM service_staff WHERE service_id = $1 ORDER BY staff_id', [SERVICE])).rows.map((r) => r.id);
+    const from = new Date(today.getTime() + 86_400_000).toISOString().slice(0, 10);
+    const findInput = { siteKey: SITE, serviceId: SERVICE, from, days: 7 };
+    const targets = await freeTargets(services[0]!.url, staffIds, from);
+    // Warm-up: JIT, connection pools, prepared statements in both processes.
+    const warm = { i: 0 };
+    await closedLoopPairs(services, targets, warm, 2);
+    for (let k = 0; k < 100; k++) await request(services[k % 2]!.url, `slots.find?input=${encodeURIComponent(JSON.stringify(findInput))}`);
+    const runStart = (await admin.query<{ t: Date }>('SELECT now() AS t')).rows[0]!.t;
+    const runs: Array<{ open: Awaited<ReturnType<typeof openLoopPairs>>; closed: Awaited<ReturnType<typeof closedLoopPairs>>; overlaps: number; find1: Awaited<ReturnType<typeof findRamp>>; find2: Awaited<ReturnType<typeof findRamp>> }> = [];
+    for (let r = 0; r < RUNS; r++) {
+      const next = { i: warm.i };
+      const open = await openLoopPairs(services, targets, next, PAIR_RATE, OPEN_SECONDS);
+      const closed = await closedLoopPairs(services, targets, next, CLOSED_SECONDS);
+      const overlaps = Number(
+        (
+          await admin.query<{ n: string }>(`
+            SELECT count(*) AS n FROM bookings a JOIN bookings b
+              ON a.staff_id = b.staff_id AND a.id < b.id
+             AND tstzrange(a.occupied_from, a.occupied_to, '[)') && tstzrange(b.occupied_from, b.occupied_to, '[)')
+            WHERE a.status IN ('held', 'confirmed') AND b.status IN ('held', 'confirmed') AND NOT a.released AND NOT b.released`)
+        ).rows[0]!.n,
+      );
+      const find1 = await findRamp([services[0]!], findInput);
+      const find2 = await findRamp(services, findInput);
+      runs.push({ open, closed, overlaps, find1, find2 });
+      // The next run books the same targets on the same data: remove what this run made (jobs go with their bookings).
+      await admin.query('DELETE FROM webhook_deliveries WHERE created_at >= $1', [runStart]);
+      await admin.query('DELETE FROM events WHERE at >= $1', [runStart]);
+      await admin.query('DELETE FROM bookings WHERE created_at >= $1', [runStart]);
+      await admin.query('DELETE FROM customers WHERE created_at >= $1', [runStart]);
+    }
+    const loadAfter = loadavg();
+    const m = (f: (r: (typeof runs)[number]) => number) => median(runs.map(f));
+    const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+    const passedAt = (x: number | null) => (x === null ? `> ${FIND_RATES.at(-1)}` : String(x));
+    const passedMedian = (f: (r: (typeof runs)[number]) => number | null) => {
+      const xs = runs.map(f).map((x) => x ?? Infinity);
+      const v = median(xs);
+      return Number.isFinite(v) ? String(v) : `> ${FIND_RATES.at(-1)}`;
+    };
+    const lines = [
+      title,
+      '',
+      `Machine: ${machineLine()}; load average (1/5/15 min) ${loadBefore.map((x) => x.toFixed(1)).join(' / ')} before, ${loadAfter.map((x) => x.toFixed(1)).join(' / ')} after — 2 cores shared by several engineers' work: wall-clock figures (p50, p99, rates) move with that load, CPU per pair/request much less.`,
+      '',
+      '`BENCH_ONLY=pairs npm run bench` (bench/pairs.ts): two service processes (`node --import tsx src/main.ts`, job worker off, rate limits lifted) on one fresh PostgreSQL database with the HTTP bench\'s data (barber shop, 20 staff, 5,000 bookings). A pair is `booking.hold` on one process and `booking.confirm` on the other, over keep-alive HTTP; each pair books its own free start (so a 409 would be a bug). Median of 3 runs; each run\'s figures in the second table.',
+      '',
+      '| measure | median of 3 | target |',
+      '|---|---:|---:|',
+      `| pairs/s reached, closed loop (${CLOSED_VISITORS} visitors back to back, ${CLOSED_SECONDS} s) | ${fmt(m((r) => r.closed.perSecond), 0)} | |`,
+      `| … 5xx / 409 / overlapping active bookings (SQL) in those runs | ${runs.reduce((s, r) => s + r.closed.fivexx + r.open.fivexx, 0)} / ${runs.reduce((s, r) => s + r.closed.conflicts + r.open.conflicts, 0)} / ${runs.reduce((s, r) => s + r.overlaps, 0)} | 0 / 0 / 0 |`,
+      `| pair latency at ${PAIR_RATE} pairs/s open loop, p50 | ${fmt(m((r) => r.open.p50))} ms | |`,
+      `| pair latency at ${PAIR_RATE} pairs/s open loop, **p99** | **${fmt(m((r) => r.open.p99))} ms** | ≤ 50 ms |`,
+      `| service CPU per pair (both processes, at ${PAIR_RATE} pairs/s; HTTP, tRPC, JSON included) | ${fmt(m((r) => r.open.cpuPerPair), 2)} ms | ≤ 5 ms |`,
+      `| \`slots.find\` service CPU per request ("anyone" of 20, 7 days, 1 process at ${FIND_RATES[0]} req/s) | ${fmt(m((r) => r.find1.cpuPerRequest), 2)} ms | ≤ 1.5 ms |`,
+      `| \`slots.find\`: first rate (req/s) whose p99 passes ${FIND_P99_LIMIT_MS} ms, 1 process | ${passedMedian((r) => r.find1.passedAt)} | |`,
+      `| \`slots.find\`: first rate (req/s) whose p99 passes ${FIND_P99_LIMIT_MS} ms, 2 processes | ${passedMedian((r) => r.find2.passedAt)} | |`,
+      '',
+      '| run | pairs/s closed | p50 / p99 at 100/s (ms) | CPU/pair (ms) | slots.find CPU/req (ms) | slots.find p99 by rate, 1 process | … 2 processes |',
+      '|---:|---:|---:|---:|---:|---|---|',
+      ...runs.map(
+        (r, i) =>
+          `| ${i + 1} | ${fmt(r.closed.perSecond, 0)} | ${fmt(r.open.p50)} / ${fmt(r.open.p99)} | ${fmt(r.open.cpuPerPair, 2)} | ${fmt(r.find1.cpuPerRequest, 2)} | ${r.find1.steps.map((s) => `${s.rate}: ${fmt(s.p99, 0)}`).join(', ')} (passes at ${passedAt(r.find1.passedAt)}) | ${r.find2.steps.map((s) => `${s.rate}: ${fmt(s.p99, 0)}`).join(', ')} (passes at ${passedAt(r.find2.passedAt)}) |`,
+      ),
+      '',
+      'Database round trips per pair are counted, not timed, in `test/write-round-trips.test.ts` (PGlite and PostgreSQL; fails above 6): 4 — the hold is the slot search\'s one query plus one statement (closed-day check, expired holds cleared, insert), the confirm one read (hold, allowed origins, the idempotency key\'s booking, reminder leads, Google connection, webhook endpoints) plus one statement (the conditional update, the customer, every job, the KPI event, the webhook deliveries). Before (BENCHMARKS "Booking writes" below, 2026-12-07 03:10): 20 round trips and 9.91 ms CPU per pair in-process. Stable across machines: the round-trip count, zero 5xx and zero overlaps. Not stable: every latency and rate here (this machine\'s other load), and CPU per pair to a lesser degree.',
+    ];
+    return lines.join('\n');
+  } finally {
+    await admin.end();
+    await Promise.all(services.map((s) => s.stop()));
+    await cleanup();
+  }
+}
