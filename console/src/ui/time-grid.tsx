@@ -17,6 +17,8 @@ import { utcToZoned, zonedToUtc, type LocalDate, type WeeklyHours } from '@front
 
 /** Pixels per minute: an hour is 72 px, a 30-minute booking has room for two lines. */
 const PX = 1.2;
+/** Minutes that make a 30 px target (WCAG 2.2 asks for 24): the shortest booking block and empty-time button. */
+const MIN_TARGET_MIN = 25;
 
 export interface GridColumn {
   key: string;
@@ -134,8 +136,9 @@ export function TimeGrid(props: Props) {
       {columns.map((c) => {
         const off = dayOff(c.day, props.opening, props.staffHours(c.staffId), props.closures);
         return (
-          <h2 key={c.key} class={`tg-head${c.day === nowZ.date ? ' today' : ''}${off ? ' off' : ''}`} id={`col-${c.key}`}>
-            {c.title}
+          // The column's name is its title alone ("Sam"); why the day is off is said beside it.
+          <h2 key={c.key} class={`tg-head${c.day === nowZ.date ? ' today' : ''}${off ? ' off' : ''}`}>
+            <span id={`col-${c.key}`}>{c.title}</span>
             {off && <span class="tg-off-why">{off.kind === 'off' ? d.dayOff : off.note ? fmt(d.closedFor, { note: off.note }) : d.closed}</span>}
           </h2>
         );
@@ -157,6 +160,8 @@ export function TimeGrid(props: Props) {
           return m ? [{ ...m, b }] : [];
         });
         const placed = place(mine, range);
+        // What a booking covers on screen: at least its minimum height (styles.css, .tg-booking).
+        const drawn = mine.map((x) => ({ start: x.start, end: Math.max(x.end, x.start + MIN_TARGET_MIN) }));
         const showNow = c.day === nowZ.date && nowZ.minuteOfDay >= range.start && nowZ.minuteOfDay < range.end;
         return (
           <div
@@ -171,7 +176,7 @@ export function TimeGrid(props: Props) {
           >
             {hours.flatMap((m) =>
               // Only what bookings leave free is a button: no target hidden under a booking.
-              freeStretches(m, mine).map((f) => (
+              freeStretches(m, drawn, MIN_TARGET_MIN).map((f) => (
                 <button
                   key={f.start}
                   type="button"
