@@ -156,7 +156,9 @@ export async function runTenantsBench(): Promise<string> {
     const t0 = performance.now();
     const steps = await generate(c);
     const total = (performance.now() - t0) / 1000;
-    const size = (await c.query<{ b: string; n: string }>(`SELECT pg_size_pretty(pg_database_size(current_database())) AS b, (SELECT count(*) FROM bookings)::text AS n`)).rows[0]!;
+    const size = (await c.query<{ b: string; n: string }>(`SELECT pg_size_pretty(pg_database_size(current_database())) AS b, (SELECT count(*) FROM bookings)::text AS n,
+       (pg_table_size('bookings') / greatest(1, (SELECT count(*) FROM bookings)))::text AS row_bytes,
+       (pg_indexes_size('bookings') / greatest(1, (SELECT count(*) FROM bookings)))::text AS index_bytes`)).rows[0]! as { b: string; n: string; row_bytes: string; index_bytes: string };
     const big = await measure(caller, from, starts, next);
     const explain = await explainAll(c);
     const loadAfter = loadavg();
@@ -166,7 +168,7 @@ export async function runTenantsBench(): Promise<string> {
       '',
       `Machine: ${machineLine()}; load average (1/5/15 min) ${loadBefore.map((x) => x.toFixed(1)).join(' / ')} before, ${loadAfter.map((x) => x.toFixed(1)).join(' / ')} after (2 cores shared with other engineers' work).`,
       '',
-      `\`BENCH_ONLY=tenants npm run bench\` (bench/tenants.ts, opt-in; size with BENCH_TENANT_BOOKINGS, default 20,000,000). Generated with generate_series on one fresh database: ${BUSINESSES.toLocaleString('en')} businesses (a site and a service each), ${(BUSINESSES * STAFF_PER_BUSINESS).toLocaleString('en')} staff, **${Number(size.n).toLocaleString('en')} bookings in total** (one per staff member and day from 300 days ago; this run's size: ${BOOKINGS.toLocaleString('en')} generated); database ${size.b}. Generation took **${(total / 60).toFixed(1)} min**:`,
+      `\`BENCH_ONLY=tenants npm run bench\` (bench/tenants.ts, opt-in; size with BENCH_TENANT_BOOKINGS, default 20,000,000). Generated with generate_series on one fresh database: ${BUSINESSES.toLocaleString('en')} businesses (a site and a service each), ${(BUSINESSES * STAFF_PER_BUSINESS).toLocaleString('en')} staff, **${Number(size.n).toLocaleString('en')} bookings in total** (one per staff member and day from 300 days ago; this run's size: ${BOOKINGS.toLocaleString('en')} generated); database ${size.b}, bookings ${size.row_bytes} bytes a row plus ${size.index_bytes} bytes in its indexes. Generation took **${(total / 60).toFixed(1)} min**:`,
       '',
       '| step | seconds |',
       '|---|---:|',
