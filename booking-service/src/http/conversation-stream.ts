@@ -23,6 +23,8 @@ import { markSeenByVisitor } from '../services/conversation/staff-reply.js';
 import { readCookie } from './console.js';
 
 export const HEARTBEAT_MS = 15_000;
+/** A visitor's chat not heard of for this many heartbeats is shown offline to staff. */
+export const PRESENCE_BEATS = 2.5;
 /** EventSource waits this long before reconnecting after a dropped stream. */
 export const RETRY_MS = 2_000;
 
@@ -122,20 +124,46 @@ function follow(deps: Deps, req: Request, res: Response, target: StreamTarget, a
     }
   };
 
+  // Presence (is the visitor's chat open?), stateless across processes: the visitor's stream says
+  // `online` on the bus when it opens, at each heartbeat and when staff ask (`ping`), `offline` when
+  // it closes; a staff stream passes it on as `event: presence` and counts a visitor silent for
+  // PRESENCE_BEATS heartbeats as gone (a process that died said nothing).
+  const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
+  const say = (kind: 'online' | 'offline' | 'ping') =>
+    void deps.bus?.publish({ businessId: target.businessId, conversationId: target.conversationId, seq: cursor, kind }).catch((err: unknown) => options.log?.('[stream] presence', err));
+  let online: boolean | null = null;
+  let lastOnline = 0;
+  const presence = (on: boolean) => {
+    if (on) lastOnline = deps.clock.now().getTime();
+    if (on === online) return;
+    online = on;
+    res.write(`event: presence\ndata: ${JSON.stringify({ online })}\n\n`);
+  };
   const unsubscribe = deps.bus?.subscribe({ conversationId: target.conversationId }, (s: ConversationSignal) => {
+    if (closed) return;
     if (s.kind === 'messages' && s.seq > cursor) void pump();
+    else if (options.visitor && s.kind === 'ping') say('online');
+    else if (!options.visitor && (s.kind === 'online' || s.kind === 'offline')) presence(s.kind === 'online');
   });
   const beat = setInterval(() => {
     res.write(': hb\n\n');
     void pump();
-  }, options.heartbeatMs ?? HEARTBEAT_MS);
+    if (options.visitor) say('online');
+    else if (online && deps.clock.now().getTime() - lastOnline > PRESENCE_BEATS * heartbeatMs) presence(false);
+  }, heartbeatMs);
   function end() {
     if (closed) return;
     closed = true;
     clearInterval(beat);
     unsubscribe?.();
     options.open?.delete(end);
+    if (options.visitor) say('offline');
     res.end();
+  }
+  if (options.visitor) say('online');
+  else {
+    presence(false);
+    say('ping');
   }
   options.open?.add(end);
   req.on('close', end);
@@ -195,6 +223,8 @@ export function consoleStreams(deps: Deps, options: StreamOptions = {}): Router 
       if (!s) return;
       openStream(res);
       const unsubscribe = deps.bus?.subscribe({ businessId: s.businessId }, (sig) => {
+        // Presence beats are for the one conversation's staff stream, not the inbox's list.
+        if (sig.kind === 'online' || sig.kind === 'offline' || sig.kind === 'ping') return;
         res.write(`event: conversation\ndata: ${JSON.stringify({ conversationId: sig.conversationId, seq: sig.seq, kind: sig.kind })}\n\n`);
       });
       const beat = setInterval(() => res.write(': hb\n\n'), options.heartbeatMs ?? HEARTBEAT_MS);

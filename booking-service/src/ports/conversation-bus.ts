@@ -12,8 +12,12 @@ export interface ConversationSignal {
   conversationId: string;
   /** The conversation's last transcript seq after the change. */
   seq: number;
-  /** What changed: new messages, or only the typing/online state. */
-  kind: 'messages' | 'typing';
+  /**
+   * What changed: new messages, or only the typing/online state. Presence is stateless: an open
+   * visitor stream says `online` when it opens and at each heartbeat and `offline` when it closes;
+   * a staff stream that opens asks with `ping` and every visitor stream answers `online` at once.
+   */
+  kind: 'messages' | 'typing' | 'online' | 'offline' | 'ping';
 }
 
 export interface ConversationBus {

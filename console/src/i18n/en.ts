@@ -194,6 +194,8 @@ export const en = {
       seen: 'Seen',
       unread: 'Unread: {count}',
       reconnecting: 'Live updates paused, reconnecting…',
+      online: 'In the chat now',
+      offline: 'Not in the chat',
       outcomes: { booked: 'Booked', handed_off: 'Handed off', lost: 'Lost', not_interested: 'Not interested' },
     },
   },

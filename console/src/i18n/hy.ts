@@ -191,6 +191,8 @@ export const hy: Dict = {
       seen: 'Դիտված է',
       unread: 'Չկարդացված՝ {count}',
       reconnecting: 'Թարմացումները դադարեցված են, նորից միանում ենք…',
+      online: 'Հիմա զրույցում է',
+      offline: 'Զրույցում չէ',
       outcomes: { booked: 'Գրանցված', handed_off: 'Փոխանցված աշխատակցին', lost: 'Կորած', not_interested: 'Հետաքրքրված չէ' },
     },
   },

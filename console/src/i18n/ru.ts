@@ -191,6 +191,8 @@ export const ru: Dict = {
       seen: 'Прочитано',
       unread: 'Непрочитанных: {count}',
       reconnecting: 'Обновления приостановлены, переподключаемся…',
+      online: 'Сейчас в чате',
+      offline: 'Не в чате',
       outcomes: { booked: 'Записан', handed_off: 'Передан сотруднику', lost: 'Потерян', not_interested: 'Не заинтересован' },
     },
   },

@@ -261,6 +261,8 @@ function LiveThread(props: { item: InboxItem; onChanged: () => void }) {
   const [status, setStatus] = useState<InboxConversation['status'] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [connected, setConnected] = useState(true);
+  /** Whether the visitor's chat is open now (the stream's presence events); null until known. */
+  const [online, setOnline] = useState<boolean | null>(null);
   const [body, setBody] = useState('');
   const reply = useAction();
   const listRef = useRef<HTMLOListElement>(null);
@@ -285,6 +287,7 @@ function LiveThread(props: { item: InboxItem; onChanged: () => void }) {
         es = new EventSource(`/console/conversations/${encodeURIComponent(id)}/stream?after=${c.seq}`);
         es.addEventListener('message', (e: MessageEvent<string>) => merge([JSON.parse(e.data) as TranscriptMessage]));
         es.addEventListener('status', (e: MessageEvent<string>) => setStatus((JSON.parse(e.data) as { status: InboxConversation['status'] }).status));
+        es.addEventListener('presence', (e: MessageEvent<string>) => setOnline((JSON.parse(e.data) as { online: boolean }).online));
         es.onopen = () => setConnected(true);
         es.onerror = () => setConnected(false);
       },
@@ -357,6 +360,7 @@ function LiveThread(props: { item: InboxItem; onChanged: () => void }) {
       <section class="thread" aria-label={l.thread}>
         <h3>
           {l.thread} {status && <span class={`badge conv-${status}`}>{l.status[status]}</span>}
+          {online !== null && status !== 'closed' && <span class={online ? 'presence on' : 'presence'}> {online ? l.online : l.offline}</span>}
         </h3>
         {!connected && <p class="muted" role="status">{l.reconnecting}</p>}
         {/* Focusable: a keyboard can scroll it. */}

@@ -33,11 +33,13 @@ interface Wire {
   k: ConversationSignal['kind'];
 }
 
+const KINDS: ReadonlySet<unknown> = new Set<ConversationSignal['kind']>(['messages', 'typing', 'online', 'offline', 'ping']);
+
 export function parseSignal(payload: string): ConversationSignal | null {
   try {
     const w = JSON.parse(payload) as Partial<Wire>;
-    if (typeof w.b !== 'string' || typeof w.c !== 'string' || typeof w.s !== 'number' || (w.k !== 'messages' && w.k !== 'typing')) return null;
-    return { businessId: w.b, conversationId: w.c, seq: w.s, kind: w.k };
+    if (typeof w.b !== 'string' || typeof w.c !== 'string' || typeof w.s !== 'number' || !KINDS.has(w.k)) return null;
+    return { businessId: w.b, conversationId: w.c, seq: w.s, kind: w.k as ConversationSignal['kind'] };
   } catch {
     return null;
   }
