@@ -15,6 +15,7 @@ import { sites } from './adapters/db/schema.js';
 import { normaliseOrigin, originMatches } from './domain/origin.js';
 import type { Deps } from './services/deps.js';
 import { bookingIcs } from './services/ics.js';
+import { widgetBootRoute } from './http/widget-boot.js';
 import { mailboxPages } from './pages/mailbox.js';
 import { googleCalendarPages } from './pages/google-calendar.js';
 import type { GoogleRuntime } from './services/calendar-sync/deps.js';
@@ -225,6 +226,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       );
     });
   }
+
+  // The widget loader's first request: colour, side and whether this page's origin may use the site.
+  app.get('/widget.json', widgetBootRoute(deps, options.rateLimiter));
 
   const dist = options.widgetDist;
   if (dist && existsSync(dist)) {

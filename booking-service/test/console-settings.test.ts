@@ -155,7 +155,7 @@ describe.each(dbKinds)('console settings on %s', (kind) => {
   it('sites: list with the snippet and preview, save, create; origins validated', async () => {
     const [site] = await anna.client.sites.list.query();
     expect(site!.siteKey).toBe(SALON);
-    expect(site!.snippet).toBe(`<script src="http://localhost:3000/widget.js" data-site="${SALON}" async></script>`);
+    expect(site!.snippet).toBe(`<script src="http://localhost:3000/widget.js" data-site="${SALON}" data-color="${site!.widget.color}" data-position="${site!.widget.position}" async></script>`);
     expect(site!.previewUrl).toBe(`http://localhost:3000/console/preview?site=${SALON}`);
     const saved = await owner.client.sites.save.mutate({
       id: site!.id,

@@ -19,9 +19,9 @@ export interface SiteContext {
   business: BusinessRow;
 }
 
-/** Origin: the browser's Origin header, or undefined for server-to-server calls. */
-export async function openSite(deps: Deps, siteKey: string, origin: string | undefined): Promise<Result<SiteContext>> {
-  const row = await cached(deps, `site:${siteKey}`, async () => {
+/** The site and its business by site key, through the config cache; no origin check. */
+export function findSite(deps: Deps, siteKey: string): Promise<SiteContext | undefined> {
+  return cached(deps, `site:${siteKey}`, async () => {
     // One round trip for both: every public call starts here.
     const rows = await deps.db
       .select({ site: sites, business: businesses })
@@ -31,6 +31,11 @@ export async function openSite(deps: Deps, siteKey: string, origin: string | und
       .limit(1);
     return rows[0];
   });
+}
+
+/** Origin: the browser's Origin header, or undefined for server-to-server calls. */
+export async function openSite(deps: Deps, siteKey: string, origin: string | undefined): Promise<Result<SiteContext>> {
+  const row = await findSite(deps, siteKey);
   if (!row) return fail('SITE_NOT_FOUND', `No site with key "${siteKey}"`, { field: 'siteKey' });
   if (!isOriginAllowed(deps, row.site, origin)) {
     return fail('ORIGIN_NOT_ALLOWED', `Origin ${origin} may not use site "${siteKey}"`);

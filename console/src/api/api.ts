@@ -84,6 +84,7 @@ export const api = {
     list: (): Promise<Site[]> => call(trpc.sites.list.query()),
     save: (i: SiteInput): Promise<Site> => call(trpc.sites.save.mutate(i)),
     create: (i: { siteKey?: string; allowedOrigins: string[] }): Promise<Site> => call(trpc.sites.create.mutate(i)),
+    allowOrigin: (i: { id: string; origin: string }): Promise<Site> => call(trpc.sites.allowOrigin.mutate(i)),
   },
   quoteTrees: {
     get: (i: { siteId: string }): Promise<{ trees: QuoteTree[] }> => call(trpc.quoteTrees.get.query(i)),

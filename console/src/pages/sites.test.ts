@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOrigins, readOrigins } from './sites.js';
+import { parseOrigins, readOrigins, refusedText } from './sites.js';
 
 describe('parseOrigins', () => {
   it('takes one origin per line, trims trailing slashes and drops blanks', () => {
@@ -25,5 +25,17 @@ describe('readOrigins: what an owner pastes', () => {
         { line: 3, text: 'ftp://files.example' },
       ],
     });
+  });
+});
+
+describe('refusedText: "refused N times today" in each language', () => {
+  it('uses the plural form the language needs', () => {
+    const o = 'https://shop.example';
+    expect(refusedText({ origin: o, count: 1 }, 'en')).toMatch(/^Refused 1 time today from https:\/\/shop\.example:/);
+    expect(refusedText({ origin: o, count: 12 }, 'en')).toMatch(/^Refused 12 times today from https:\/\/shop\.example:/);
+    expect(refusedText({ origin: o, count: 3 }, 'ru')).toContain('не пустили 3 раза');
+    expect(refusedText({ origin: o, count: 12 }, 'ru')).toContain('не пустили 12 раз —');
+    expect(refusedText({ origin: o, count: 21 }, 'ru')).toContain('не пустили 21 раз —');
+    expect(refusedText({ origin: o, count: 2 }, 'hy')).toContain('2 անգամ՝ https://shop.example։');
   });
 });

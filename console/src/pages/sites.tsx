@@ -10,7 +10,7 @@ import type { Localized } from '@frontdesk/shared';
 import type { Site } from '../api/contract.js';
 import { fieldErrors } from '../api/errors.js';
 import { me } from '../app/session.js';
-import { fmt, lang, t } from '../i18n/index.js';
+import { DICTS, fmt, lang, t, type UiLang } from '../i18n/index.js';
 import { copyText } from '../lib/clipboard.js';
 import { ErrorBox, Field, Loading, Notice, Page, SelectField, Submit, TextArea, TextField } from '../ui/common.js';
 import { LocalizedFields } from '../ui/localized.js';
@@ -59,6 +59,56 @@ function originErrors(text: string, server: readonly string[] | undefined): stri
 /** The origins of the text (lines that are no web address left out: the form names them first). */
 export function parseOrigins(text: string): string[] {
   return readOrigins(text).origins;
+}
+
+/**
+ * "Refused 12 times today from https://…" with the plural form the language needs (ru: раз / раза).
+ * @example refusedText({ origin: 'https://shop.example', count: 3 }, 'ru') // 'https://shop.example: сегодня виджет не пустили 3 раза — …'
+ */
+export function refusedText(r: { origin: string; count: number }, l: UiLang): string {
+  const forms = DICTS[l].sites.refused;
+  const form = new Intl.PluralRules({ en: 'en-US', ru: 'ru-RU', hy: 'hy-AM' }[l]).select(r.count) as keyof typeof forms;
+  return fmt(forms[form] ?? forms.other, { n: r.count, origin: r.origin });
+}
+
+/**
+ * Origins the widget was refused on today, each with a one-click "allow" (sites.allowOrigin).
+ * The form's origins field gets the origin too, so a later save keeps it.
+ */
+function RefusedOrigins(props: { site: Site; onAllowed: (origin: string, site: Site) => void }) {
+  const d = t.value.sites;
+  const allow = useAction();
+  const [allowed, setAllowed] = useState<string | null>(null);
+  const { refused } = props.site;
+  if (refused.length === 0 && !allowed && !allow.error) return null;
+  return (
+    <div class="refused">
+      <ul>
+        {refused.map((r) => (
+          <li key={r.origin}>
+            <span>{refusedText(r, lang.value)}</span>{' '}
+            <button
+              type="button"
+              class="secondary"
+              aria-label={fmt(d.allowOrigin, { origin: r.origin })}
+              disabled={allow.busy}
+              onClick={() =>
+                void allow.run(() => api.sites.allowOrigin({ id: props.site.id, origin: r.origin })).then((saved) => {
+                  if (!saved) return;
+                  setAllowed(r.origin);
+                  props.onAllowed(r.origin, saved);
+                })
+              }
+            >
+              {d.allow}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {allowed && <Notice>{fmt(d.allowed, { origin: allowed })}</Notice>}
+      <ErrorBox error={allow.error} />
+    </div>
+  );
 }
 
 /** previewUrl with the form's overrides: the preview page passes them to the widget as data-*. */
@@ -128,6 +178,13 @@ function SiteForm(props: { site: Site; onSaved: () => void }) {
           }}
         >
           <TextArea label={d.origins} hint={d.originsHint} value={origins} onValue={setOrigins} rows={3} errors={originErrors(origins, errs('allowedOrigins'))} />
+          <RefusedOrigins
+            site={s}
+            onAllowed={(origin) => {
+              setOrigins((text) => (readOrigins(text).origins.includes(origin) ? text : `${text.trimEnd()}\n${origin}`.trimStart()));
+              props.onSaved();
+            }}
+          />
           <Field label={d.color} errors={errs('color')}>
             {({ id, describedBy }) => <input id={id} type="color" value={color} aria-describedby={describedBy} onInput={(e) => setColor(e.currentTarget.value)} />}
           </Field>

@@ -1,6 +1,7 @@
 import type { PanelHandle, PanelHost, PanelModule } from '../contract';
 import type { WidgetEvent } from '../contract';
 import type { Lang } from '@frontdesk/shared';
+import { fetchBoot } from './boot';
 import { theme } from './color';
 import type { LoaderConfig } from './config';
 import css from './launcher.css?inline';
@@ -12,11 +13,28 @@ declare const __PANEL__: string;
 
 const TAG = 'frontdesk-widget';
 // The loader's own words: what it says before (or without) the panel's strings.
-const LABELS: Record<Lang, [open: string, fail: string]> = {
-  ru: ['Открыть чат', 'Чат не загрузился. Откройте его ещё раз.'],
-  hy: ['Բացել զրույցը', 'Զրույցը չբեռնվեց։ Բացեք այն կրկին։'],
-  en: ['Open chat', 'The chat didn’t load. Please open it again.'],
+const LABELS: Record<Lang, [open: string, fail: string, refused: string, close: string]> = {
+  ru: [
+    'Открыть чат',
+    'Чат не загрузился. Откройте его ещё раз.',
+    'На этом сайте чат пока не работает: владелец ещё не подключил его здесь. Свяжитесь с ним, пожалуйста, по телефону или почте.',
+    'Закрыть чат',
+  ],
+  hy: [
+    'Բացել զրույցը',
+    'Զրույցը չբեռնվեց։ Բացեք այն կրկին։',
+    'Այս կայքում զրույցը դեռ չի աշխատում՝ սեփականատերը այն այստեղ դեռ չի միացրել։ Խնդրում ենք կապվել հեռախոսով կամ էլ. փոստով։',
+    'Փակել զրույցը',
+  ],
+  en: [
+    'Open chat',
+    'The chat didn’t load. Please open it again.',
+    'The chat isn’t available on this website yet: the business hasn’t switched it on here. Please contact them by phone or e-mail.',
+    'Close chat',
+  ],
 };
+/** How long the launcher waits, hidden, for the site's colour and side when the snippet has none. */
+const BOOT_WAIT_MS = 3000;
 
 let sheet: CSSStyleSheet | undefined;
 
@@ -63,6 +81,8 @@ export function mountWidget(cfg: LoaderConfig, reg: Registry): void {
   if (!sheet.cssRules.length) sheet.replaceSync(css);
   shadow.adoptedStyleSheets = [sheet, vars, geo];
 
+  // Asked at once: the colour and side (unless the snippet fixed them) and whether this origin is allowed.
+  const boot = fetchBoot(cfg);
   const frame = el('div', { class: 'frame', id: 'fd-panel' });
   let lang = cfg.lang;
   let launcher: HTMLButtonElement | null = null;
@@ -83,7 +103,7 @@ export function mountWidget(cfg: LoaderConfig, reg: Registry): void {
   }
   shadow.append(frame);
   let closeLabel = '';
-  const relabel = () => launcher?.setAttribute('aria-label', (isOpen && closeLabel) || LABELS[lang][0] + (unread ? ` (${unread})` : ''));
+  const relabel = () => launcher?.setAttribute('aria-label', (isOpen && (closeLabel || LABELS[lang][3])) || LABELS[lang][0] + (unread ? ` (${unread})` : ''));
 
   let isOpen = inline;
   let panel: PanelHandle | null = null;
@@ -125,10 +145,25 @@ export function mountWidget(cfg: LoaderConfig, reg: Registry): void {
    */
   function withPanel(fn: (p: PanelHandle) => void): void {
     if (panel) return fn(panel);
-    load().then(
-      (m) => fn((panel ??= m.mount(panelHost))),
-      () => frame.replaceChildren(el('p', { class: 'fail', role: 'alert' }, LABELS[lang][1])),
-    );
+    void boot.then((b) => {
+      // A refused origin: the truth, calmly, and no panel (it could not load it nor call the API).
+      if (b?.allowed === false) return say(LABELS[lang][2]);
+      return load().then(
+        // A message said before (a failed load) makes way for the panel.
+        (m) => fn((panel ??= (frame.replaceChildren(), m.mount(panelHost)))),
+        () => say(LABELS[lang][1]),
+      );
+    });
+  }
+
+  /** What the loader itself has to say in the frame (no panel): the text, and a way to close it. */
+  function say(text: string): void {
+    const p = el('p', { class: 'fail', role: 'alert' }, text);
+    if (inline) return frame.replaceChildren(p);
+    const x = el('button', { type: 'button', class: 'x', 'aria-label': LABELS[lang][3] }, '✕');
+    x.onclick = close;
+    frame.replaceChildren(x, p);
+    x.focus();
   }
 
   function open(focus = true, then?: (p: PanelHandle) => void): void {
@@ -156,9 +191,29 @@ export function mountWidget(cfg: LoaderConfig, reg: Registry): void {
     emit('close');
   }
 
+  // Warms the panel up, unless this origin was refused (it could not load the panel or call the API).
+  const warm = () =>
+    void boot
+      .then((b) => {
+        if (b?.allowed !== false) return load().then((m) => m.preload(cfg));
+      })
+      .catch(() => {});
+  void boot.then((b) => b && panelHost.theme(b.color, b.position));
   if (launcher) {
+    // Without data-color / data-position the launcher waits for the site's (up to BOOT_WAIT_MS), so
+    // it never shows the default blue first.
+    if (!cfg.color || !cfg.position) {
+      launcher.hidden = true;
+      const show = () => (launcher.hidden = false);
+      void boot.then(show);
+      setTimeout(show, BOOT_WAIT_MS);
+    }
     launcher.onclick = () => (isOpen ? close() : open());
-    launcher.onpointerenter = launcher.onfocus = () => void load().then((m) => m.preload(cfg), () => {});
+    // A block body: an on* handler returning false would cancel every other key (Tab).
+    frame.onkeydown = (e) => {
+      if (e.key === 'Escape') close();
+    };
+    launcher.onpointerenter = launcher.onfocus = warm;
     relabel();
     const keep = pin(root, geo, window);
     keep();
@@ -182,6 +237,6 @@ export function mountWidget(cfg: LoaderConfig, reg: Registry): void {
   } else if (inline) open(false);
   else {
     const idle = (cb: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(cb, { timeout: 4000 }) : setTimeout(cb, 2000));
-    idle(() => void load().then((m) => m.preload(cfg), () => {}));
+    idle(warm);
   }
 }

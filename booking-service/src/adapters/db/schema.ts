@@ -122,6 +122,23 @@ export const sites = pgTable('sites', {
   widget: jsonb('widget').$type<WidgetConfigJson>().notNull(),
 });
 
+/**
+ * Browsers that asked for a site's widget from an origin the site does not allow, counted per
+ * local day of the business (console: "refused 12 times today from https://…" with "allow").
+ * At most 20 origins per site and day (services/refused-origins.ts), kept a week.
+ */
+export const refusedOrigins = pgTable(
+  'refused_origins',
+  {
+    siteId: text('site_id').notNull().references(() => sites.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    origin: text('origin').notNull(),
+    count: integer('count').notNull().default(1),
+    lastAt: tstz('last_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.day, t.origin] })],
+);
+
 export interface WidgetConfigJson {
   color: string;
   position: 'right' | 'left';

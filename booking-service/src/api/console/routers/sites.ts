@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { normaliseOrigin } from '../../../domain/origin.js';
 import { localizedTextSchema } from '../../../domain/quote/localized-text.js';
 import { getBusinessSettings } from '../../../services/console/business-settings.js';
-import { createSite, listSites, saveSite } from '../../../services/console/site-settings.js';
+import { allowOrigin, createSite, listSites, MAX_ALLOWED_ORIGINS, saveSite } from '../../../services/console/site-settings.js';
 import { unwrap } from '../../errors.js';
 import { colorSchema, idSchema, localizedSchema } from '../inputs.js';
 import { ownerProcedure, router, staffProcedure } from '../trpc.js';
@@ -16,7 +16,7 @@ const originSchema = z
   .max(200)
   .refine((o) => (o.endsWith(':*') ? /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\]):\*$/i.test(o) : normaliseOrigin(o) !== null), 'use an origin like https://salon.example (no path)')
   .transform((o) => (o.endsWith(':*') ? o.toLowerCase() : normaliseOrigin(o)!));
-const originsSchema = z.array(originSchema).max(20).transform((os) => [...new Set(os)]);
+const originsSchema = z.array(originSchema).max(MAX_ALLOWED_ORIGINS).transform((os) => [...new Set(os)]);
 
 export const INTENT_LABEL_MAX = 60;
 /**
@@ -51,6 +51,11 @@ export const sitesRouter = router({
   save: ownerProcedure
     .input(z.strictObject({ id: idSchema, allowedOrigins: originsSchema, color: colorSchema, position: z.enum(['right', 'left']), greeting: localizedTextSchema(300), intents: intentsSchema.optional() }))
     .mutation(async ({ ctx, input }) => unwrap(await saveSite(ctx.deps, ctx.session.businessId, input))),
+
+  /** One click on a refused origin (SiteView.refused): adds it to the allowed origins. */
+  allowOrigin: ownerProcedure
+    .input(z.strictObject({ id: idSchema, origin: z.string().trim().max(200).refine((o) => normaliseOrigin(o) !== null, 'use an origin like https://salon.example') }))
+    .mutation(async ({ ctx, input }) => unwrap(await allowOrigin(ctx.deps, ctx.session.businessId, input))),
 
   create: ownerProcedure
     .input(z.strictObject({ siteKey: z.string().regex(/^[a-z0-9][a-z0-9-]{2,59}$/, 'use 3–60 lowercase latin letters, digits or "-"').optional(), allowedOrigins: originsSchema }))
