@@ -23,6 +23,7 @@ import { visitorPages } from './pages/visitor-pages.js';
 import { findBookingPages } from './pages/find-booking.js';
 import { conversationPages } from './pages/conversation-page.js';
 import { followUpPages } from './pages/follow-up-page.js';
+import { sendPageFailure } from './pages/unavailable.js';
 import { consoleApi, consolePages } from './http/console.js';
 import type { ChannelsRuntime } from './services/channels/runtime.js';
 import { handleTelegramUpdate } from './services/channels/telegram-inbound.js';
@@ -182,10 +183,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.get('/l/:code', (req, res) => {
     resolveShortLink(deps.db, String(req.params.code)).then(
       (target) => (target ? res.set('Cache-Control', 'no-store').redirect(302, target) : res.status(404).type('text/plain').send('Not found')),
-      (err: unknown) => {
-        log('[channels] short link failed', err);
-        res.status(503).type('text/plain').send('Try again');
-      },
+      // A database outage: the translated 503 page + Retry-After (pages/unavailable.ts).
+      (err: unknown) => sendPageFailure(req, res, err, log, '[channels] short link'),
     );
   });
 

@@ -4,7 +4,10 @@
  * answered a 500 "Something went wrong" page. Now every manage/confirm/rebook/find-booking
  * page and form post answers 503 + Retry-After with an HTML page in the visitor's language saying
  * nothing is lost and to try again in a minute; the API keeps answering JSON. Served again after.
+ * The follow-up page, the conversation page (links in e-mails) and the SMS short link /l/<code>
+ * answered a plain-text 500 / 503: they now answer the same page, in the browser's language.
  */
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +19,7 @@ import { book } from './support/booking.js';
 import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
 
-describe.each(dbKinds)('database outage: the manage, rebook and find-booking pages answer a translated 503 page, not a 500 or JSON (%s)', (kind) => {
+describe.each(dbKinds)('database outage: the manage, rebook, find-booking, follow-up, conversation pages and short links answer a translated 503 page, not a 500 or JSON (%s)', (kind) => {
   let h: Harness;
   let server: Server;
   let url: string;
@@ -71,21 +74,43 @@ describe.each(dbKinds)('database outage: the manage, rebook and find-booking pag
     ['POST /find-booking', '/find-booking', form({ site: 'demo-salon-spb', contact: 'outage-page@example.com', lang })],
   ];
 
+  /** Links whose language lives in the database (the conversation's): only the browser's language is known. */
+  const links = (lang: Lang): [string, string, RequestInit?][] => {
+    const followUp = signToken(h.deps.secret, randomUUID(), 'follow-up');
+    const conversation = signToken(h.deps.secret, randomUUID(), 'conversation');
+    const withLang = (init: RequestInit = { redirect: 'manual' }): RequestInit => ({ ...init, headers: { ...(init.headers as Record<string, string>), 'accept-language': `${lang},en;q=0.5` } });
+    return [
+      ['GET /follow-up', `/follow-up?t=${q(followUp)}`, withLang()],
+      ['GET /follow-up?do=stop', `/follow-up?t=${q(followUp)}&do=stop`, withLang()],
+      ['POST /follow-up', '/follow-up', withLang(form({ t: followUp, a: 'stop' }))],
+      ['GET /conversation', `/conversation?t=${q(conversation)}`, withLang()],
+      ['POST /conversation', '/conversation', withLang(form({ t: conversation, text: 'Are you open?' }))],
+      ['GET /l/<code>', '/l/AbCdE12345', withLang()],
+    ];
+  };
+
+  async function expectUnavailablePage(lang: Lang, [name, path, init]: [string, string, RequestInit?]) {
+    const [title, detail] = PAGE_STRINGS[lang].errors.UNAVAILABLE;
+    const res = await fetch(`${url}${path}`, init);
+    expect(res.status, name).toBe(503);
+    expect(Number(res.headers.get('retry-after')), name).toBeGreaterThan(0);
+    expect(res.headers.get('cache-control'), name).toContain('no-store');
+    expect(res.headers.get('content-type'), name).toMatch(/^text\/html/);
+    const body = await res.text();
+    expect(body, name).toContain(`<html lang="${lang}">`);
+    expect(body, name).toContain(title);
+    expect(body, name).toContain(detail);
+    expect(body, name).not.toMatch(/ECONNREFUSED|5432|Internal error|Try again|\{"error"/);
+  }
+
   it.each(['ru', 'hy', 'en'] as const)('every manage/rebook page and form post: 503, Retry-After, an HTML page in %s saying try again in a minute', async (lang) => {
     outage = true;
-    const [title, detail] = PAGE_STRINGS[lang].errors.UNAVAILABLE;
-    for (const [name, path, init] of requests(lang)) {
-      const res = await fetch(`${url}${path}`, init);
-      expect(res.status, name).toBe(503);
-      expect(Number(res.headers.get('retry-after')), name).toBeGreaterThan(0);
-      expect(res.headers.get('cache-control'), name).toContain('no-store');
-      expect(res.headers.get('content-type'), name).toMatch(/^text\/html/);
-      const body = await res.text();
-      expect(body, name).toContain(`<html lang="${lang}">`);
-      expect(body, name).toContain(title);
-      expect(body, name).toContain(detail);
-      expect(body, name).not.toMatch(/ECONNREFUSED|5432|Internal error|\{"error"/);
-    }
+    for (const request of requests(lang)) await expectUnavailablePage(lang, request);
+  });
+
+  it.each(['ru', 'hy', 'en'] as const)('the follow-up and conversation pages, their form posts and the SMS short link: the same 503 page in the browser language (%s)', async (lang) => {
+    outage = true;
+    for (const request of links(lang)) await expectUnavailablePage(lang, request);
   });
 
   it("without ?lang= the page follows the browser's language", async () => {

@@ -9,6 +9,7 @@ import { formatWhen } from '../domain/messages/format.js';
 import type { Deps } from '../services/deps.js';
 import { LINK_TEXT_MAX, openByLink, replyByLink } from '../services/conversation/link-reply.js';
 import { sendPage } from './html.js';
+import { sendPageFailure } from './unavailable.js';
 
 const WORDS: Record<Lang, { title: (b: string) => string; you: string; bot: string; answer: string; send: string; sent: string; empty: string; tooLong: string; invalid: [string, string] }> = {
   en: {
@@ -94,8 +95,7 @@ export function conversationPages(deps: Deps, log: (m: string, e?: unknown) => v
     try {
       await render(req, res, typeof req.query.t === 'string' ? req.query.t : '', { sent: req.query.sent === '1' });
     } catch (err) {
-      log('[conversation page] failed', err);
-      res.status(500).type('text/plain').send('Internal error');
+      sendPageFailure(req, res, err, log, '[conversation page]');
     }
   });
 
@@ -111,8 +111,7 @@ export function conversationPages(deps: Deps, log: (m: string, e?: unknown) => v
       }
       res.redirect(303, `/conversation?t=${encodeURIComponent(token)}&sent=1#answer`);
     } catch (err) {
-      log('[conversation page] failed', err);
-      res.status(500).type('text/plain').send('Internal error');
+      sendPageFailure(req, res, err, log, '[conversation page]');
     }
   });
   return r;

@@ -16,6 +16,7 @@ import { sendLinkTurn } from '../services/conversation/turns.js';
 import { readMessages } from '../services/conversation/transcript.js';
 import { verifyToken } from '../services/tokens.js';
 import { sendPage } from './html.js';
+import { sendPageFailure } from './unavailable.js';
 
 const WORDS: Record<Lang, { title: (b: string) => string; stopAsk: (b: string) => string; stop: string; stopped: string; more: string; consent: string; send: string; name: string; contact: string; invalid: [string, string] }> = {
   en: {
@@ -150,8 +151,7 @@ export function followUpPages(deps: Deps, log: (m: string, e?: unknown) => void)
         (c.outcome === 'not_interested' || c.outcome === 'booked' ? '' : `<p>${buttonForm(token, { a: 'stop' }, w.stop)}</p>`);
       sendPage(res, 200, lang, title, body);
     } catch (err) {
-      log('[follow-up page] failed', err);
-      res.status(500).type('text/plain').send('Internal error');
+      sendPageFailure(req, res, err, log, '[follow-up page]');
     }
   });
 
@@ -170,8 +170,7 @@ export function followUpPages(deps: Deps, log: (m: string, e?: unknown) => void)
       }
       res.redirect(303, `/follow-up?t=${encodeURIComponent(token)}#now`);
     } catch (err) {
-      log('[follow-up page] failed', err);
-      res.status(500).type('text/plain').send('Internal error');
+      sendPageFailure(req, res, err, log, '[follow-up page]');
     }
   });
   return r;

@@ -7,6 +7,7 @@
 import { escapeHtml, type Lang } from '@frontdesk/shared';
 import type { Request, Response } from 'express';
 import { DB_RETRY_AFTER_SECONDS } from '../api/errors.js';
+import { isDatabaseUnavailable } from '../adapters/db/errors.js';
 import { sendPage } from './html.js';
 import { PAGE_STRINGS } from './strings.js';
 
@@ -33,4 +34,17 @@ export function sendUnavailablePage(res: Response, lang: Lang, back?: string): v
     title,
     `<section class="err" role="alert"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(detail)}</p>${back ? `<p><a class="btn" href="${escapeHtml(back)}">←</a></p>` : ''}</section>`,
   );
+}
+
+/**
+ * A visitor page's request failed (follow-up, conversation, short link): a database outage gets
+ * the translated 503 page above in the visitor's language (the conversation's own language is in
+ * the database we cannot read); anything else stays a 500.
+ */
+export function sendPageFailure(req: Request, res: Response, err: unknown, log: (m: string, e?: unknown) => void, where: string): void {
+  const unavailable = isDatabaseUnavailable(err);
+  log(`${where} ${req.method} ${unavailable ? 'database unavailable' : 'failed'}`, err);
+  if (res.headersSent) return;
+  if (unavailable) sendUnavailablePage(res, visitorLang(req));
+  else res.status(500).type('text/plain').send('Internal error');
 }
