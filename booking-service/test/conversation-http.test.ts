@@ -1,6 +1,6 @@
 /**
  * The conversation API over real HTTP (the wire format the widget speaks): origin check, the
- * 5000-character limit as a 400 naming the field, rate limits; and transcript retention.
+ * 5000-character limit as a 400 naming the field, rate limits; and transcript retention (the owner's setting).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -8,6 +8,7 @@ import { businesses, conversationMessages, conversations, jobs, leads } from '..
 import { createRateLimiter } from '../src/http/rate-limit.js';
 import { memoryStore } from '../src/http/memory-store.js';
 import { PURGE_JOB_ID } from '../src/services/conversation/retention.js';
+import { consoleFailure, ownerOf, signIn } from './support/console.js';
 import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { jobDeps, runNow } from './support/jobs.js';
@@ -101,5 +102,31 @@ describe.each(dbKinds)('transcript retention on %s', (kind) => {
     const after = await api.conversation.get({ conversationId: v.conversationId, token: v.token, after: 0 });
     expect(after.messages).toEqual([]);
     expect(after.prompt).toMatchObject({ kind: 'choice', menu: true });
+  });
+
+  it('the owner sets the period in the console (7 days to 3 years, a 400 naming the field otherwise); a shorter period applies to transcripts already kept', async () => {
+    const owner = await signIn((await h.http()).url, ownerOf(BARBER));
+    expect((await owner.client.business.get.query()).transcriptRetentionDays).toBe(30);
+    const api = h.caller();
+    let v = await api.conversation.send({ siteKey: BARBER, lang: 'en', after: 0, event: { type: 'choose', optionId: 'intent:human' } });
+    v = await api.conversation.send({ siteKey: BARBER, conversationId: v.conversationId, token: v.token, lang: 'en', after: v.seq, event: { type: 'text', text: 'Open on Sunday?' } });
+    const kept = async () => (await h.deps.db.select().from(conversationMessages).where(eq(conversationMessages.conversationId, v.conversationId))).length;
+
+    for (const bad of [6, 1096, 30.5]) {
+      const e = await consoleFailure(owner.client.business.update.mutate({ transcriptRetentionDays: bad }));
+      expect([e.code, e.data.httpStatus, (e.data.fields as Array<{ path: string }>).map((f) => f.path)]).toEqual(['BAD_REQUEST', 400, ['transcriptRetentionDays']]);
+    }
+    expect(await owner.client.business.update.mutate({ transcriptRetentionDays: 7 })).toMatchObject({ transcriptRetentionDays: 7 });
+    const jd = jobDeps(h, 'outbox');
+    h.clock.advance(6 * 86_400_000);
+    await runNow(jd, h);
+    expect(await kept()).toBeGreaterThan(0);
+    h.clock.advance(2 * 86_400_000);
+    await runNow(jd, h);
+    expect(await kept()).toBe(0);
+    // New conversations get the new period too.
+    const next = await api.conversation.send({ siteKey: BARBER, lang: 'en', after: 0, event: { type: 'menu' } });
+    const [row] = await h.deps.db.select().from(conversations).where(eq(conversations.id, next.conversationId));
+    expect(row!.purgeAfter!.getTime()).toBe(h.clock.now().getTime() + 7 * 86_400_000);
   });
 });

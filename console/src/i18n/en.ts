@@ -294,6 +294,10 @@ export const en = {
     openingHoursBad: 'Each interval must end after it starts and must not overlap another one that day.',
     fillGaps: 'No empty windows: also offer the time right after a booking',
     fillGapsHint: 'When a booking ends between the usual start times (say at 10:50 with a start every 30 minutes), clients are offered 10:50 too, so the calendar keeps no gap too short for the service.',
+    privacy: 'Privacy',
+    retention: 'Keep chat transcripts for (days)',
+    retentionHint: 'Chat messages are deleted this many days after the conversation’s last message; the contact, the outcome and the bookings stay. From 7 days to 3 years (1095 days); a shorter period also applies to chats already kept.',
+    retentionBad: 'Enter a whole number of days from 7 to 1095.',
   },
   services: {
     title: 'Services',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedFields, parseMinutesList } from './business.js';
+import { changedFields, parseMinutesList, parseRetentionDays, RETENTION_DAYS } from './business.js';
 
 describe('parseMinutesList (reminder schedule)', () => {
   it('reads comma- or space-separated minutes', () => {
@@ -18,5 +18,16 @@ describe('changedFields', () => {
     const current = { name: 'A', address: null, brandColor: '#111111', reminderLeadsMin: [1440, 120] };
     expect(changedFields({ name: 'A', address: '', brandColor: '#222222', reminderLeadsMin: [1440, 120] }, current)).toEqual({ brandColor: '#222222' });
     expect(changedFields({ reminderLeadsMin: [60] }, current)).toEqual({ reminderLeadsMin: [60] });
+  });
+});
+
+describe('parseRetentionDays (keep chat transcripts for N days)', () => {
+  it('accepts whole days from a week to three years', () => {
+    expect(parseRetentionDays('7')).toBe(7);
+    expect(parseRetentionDays(' 365 ')).toBe(365);
+    expect(parseRetentionDays(String(RETENTION_DAYS.max))).toBe(1095);
+  });
+  it('refuses blanks, fractions and values outside the bounds', () => {
+    for (const s of ['', '6', '1096', '30.5', 'a month', '-7']) expect(parseRetentionDays(s)).toBeNull();
   });
 });

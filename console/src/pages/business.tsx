@@ -12,6 +12,14 @@ import { ClosuresEditor, closureProblems, type ClosureRow } from './closures-edi
 import { useAction, useResource } from '../ui/resource.js';
 
 const CURRENCIES = ['RUB', 'AMD', 'USD'] as const;
+/** How long chat transcripts may be kept, in days (the server's bounds: a week to three years). */
+export const RETENTION_DAYS = { min: 7, max: 1095 } as const;
+
+/** The retention field's text as days, or null when it is not a whole number within the bounds. */
+export function parseRetentionDays(s: string): number | null {
+  const n = Number(s.trim());
+  return s.trim() !== '' && Number.isInteger(n) && n >= RETENTION_DAYS.min && n <= RETENTION_DAYS.max ? n : null;
+}
 
 /** The zones Intl knows (every modern browser); the current one is kept even if missing. */
 function timeZones(current: string): string[] {
@@ -50,6 +58,7 @@ interface FormState {
   feedbackEnabled: boolean;
   noShowFreesSlot: boolean;
   fillGaps: boolean;
+  transcriptRetentionDays: string;
   openingHours: WeeklyHours;
   closures: ClosureRow[];
 }
@@ -73,6 +82,7 @@ function toForm(b: Business): FormState {
     feedbackEnabled: b.feedbackEnabled,
     noShowFreesSlot: b.noShowFreesSlot,
     fillGaps: b.fillGaps,
+    transcriptRetentionDays: String(b.transcriptRetentionDays),
     openingHours: b.openingHours,
     closures: b.closures,
   };
@@ -115,6 +125,8 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
     };
     const reminderLeadsMin = f.reminders.trim() === '' ? [] : parseMinutesList(f.reminders);
     if (reminderLeadsMin === null) problems.reminderLeadsMin = d.remindersHint;
+    const transcriptRetentionDays = parseRetentionDays(f.transcriptRetentionDays);
+    if (transcriptRetentionDays === null) problems.transcriptRetentionDays = d.retentionBad;
     if (!f.name.trim()) problems.name = t.value.app.required;
     if (f.languages.length === 0) problems.languages = t.value.app.required;
     if (hoursProblems(f.openingHours).length > 0) problems.openingHours = d.openingHoursBad;
@@ -138,6 +150,7 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
       feedbackEnabled: f.feedbackEnabled,
       noShowFreesSlot: f.noShowFreesSlot,
       fillGaps: f.fillGaps,
+      transcriptRetentionDays: transcriptRetentionDays ?? 0,
       openingHours: f.openingHours,
       closures: f.closures.map((c) => ({ from: c.from, to: c.to, note: c.note.trim() })),
     };
@@ -198,6 +211,18 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
         <p class="hint">{d.openingHoursHint}</p>
         {errs('openingHours').length > 0 && <p class="field-error">{errs('openingHours').join(' ')}</p>}
       </div>
+      <fieldset>
+        <legend>{d.privacy}</legend>
+        <TextField
+          label={d.retention}
+          hint={d.retentionHint}
+          type="number"
+          inputMode="numeric"
+          value={f.transcriptRetentionDays}
+          onValue={set('transcriptRetentionDays')}
+          errors={errs('transcriptRetentionDays')}
+        />
+      </fieldset>
       <ClosuresEditor value={f.closures} onValue={set('closures')} errors={errs} local={closureLocal} />
       {action.error && action.error.fields.length === 0 && <ErrorBox error={action.error} />}
       {action.error && action.error.fields.length > 0 && <ErrorBox error={null} text={t.value.app.invalid} />}

@@ -5,8 +5,9 @@
  */
 import type { Lang, WeeklyHours } from '@frontdesk/shared';
 import { randomUUID } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
-import { businessClosures, businesses, services, sites } from '../../adapters/db/schema.js';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { businessClosures, businesses, conversations, services, sites } from '../../adapters/db/schema.js';
+import type { Queryable } from '../../adapters/db/client.js';
 import type { Deps } from '../deps.js';
 
 const DEFAULT_COLOR = '#4f46e5';
@@ -36,6 +37,8 @@ export interface BusinessSettings {
   noShowFreesSlot: boolean;
   /** No empty windows: also offer the time right after a booking when the grid would leave a gap too short. */
   fillGaps: boolean;
+  /** Chat transcripts are deleted this many days after the conversation's last activity (services/conversation/retention.ts). */
+  transcriptRetentionDays: number;
 }
 
 export type BusinessPatch = Partial<Omit<BusinessSettings, 'id'>>;
@@ -70,12 +73,14 @@ export async function getBusinessSettings(deps: Pick<Deps, 'db'>, businessId: st
     closures,
     noShowFreesSlot: b.noShowFreesSlot,
     fillGaps: b.fillGaps,
+    transcriptRetentionDays: b.transcriptRetentionDays,
   };
 }
 
 export async function updateBusinessSettings(deps: Pick<Deps, 'db' | 'configCache'>, businessId: string, patch: BusinessPatch): Promise<BusinessSettings> {
   const { brandColor, closures, ...columns } = patch;
   await deps.db.transaction(async (tx) => {
+    if (columns.transcriptRetentionDays !== undefined) await moveTranscriptPurges(tx, businessId, columns.transcriptRetentionDays);
     // The owner edits the list as a whole: saving it replaces the business's closed days.
     if (closures !== undefined) {
       await tx.delete(businessClosures).where(eq(businessClosures.businessId, businessId));
@@ -94,4 +99,18 @@ export async function updateBusinessSettings(deps: Pick<Deps, 'db' | 'configCach
   // Slot searches read settings through the config cache: the owner's change applies now, not in 5 s.
   deps.configCache?.clear();
   return getBusinessSettings(deps, businessId);
+}
+
+/**
+ * A new retention period applies to the transcripts already kept, not only to new activity: each
+ * conversation's purge instant (last activity + the old period) moves by the difference, so a
+ * shorter period deletes old transcripts at the next daily purge.
+ */
+async function moveTranscriptPurges(db: Queryable, businessId: string, days: number): Promise<void> {
+  const [b] = await db.select({ days: businesses.transcriptRetentionDays }).from(businesses).where(eq(businesses.id, businessId));
+  if (!b || b.days === days) return;
+  await db
+    .update(conversations)
+    .set({ purgeAfter: sql`${conversations.purgeAfter} + make_interval(days => ${days - b.days}::int)` })
+    .where(and(eq(conversations.businessId, businessId), isNotNull(conversations.purgeAfter)));
 }

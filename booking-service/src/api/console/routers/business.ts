@@ -36,6 +36,8 @@ const patchSchema = z
       .max(200),
     noShowFreesSlot: z.boolean(),
     fillGaps: z.boolean(),
+    // A week at least (a hand-off can go on for days), three years at most.
+    transcriptRetentionDays: z.number().int().min(7).max(1095),
   })
   .partial();
 
