@@ -5,17 +5,18 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookings, businessClosures, businesses } from '../src/adapters/db/schema.js';
+import { bookings, businessClosures, businesses, jobs } from '../src/adapters/db/schema.js';
 import { servicePrice } from '../src/domain/booking/price.js';
 import { bookingRange } from '../src/domain/booking/rules.js';
 import { markAttendance } from '../src/services/attendance.js';
-import { moveBooking, placeHold } from '../src/services/booking-store/store.js';
+import { confirmHold, moveBooking, placeHold } from '../src/services/booking-store/store.js';
+import { confirmBooking } from '../src/services/confirm.js';
 import { createPhoneBooking, deskSlots } from '../src/services/console/desk.js';
 import { createApiKey } from '../src/services/api-keys/keys.js';
 import { holdSlot } from '../src/services/hold.js';
 import { rescheduleBooking } from '../src/services/manage.js';
 import { rebook } from '../src/services/rebook.js';
-import { signToken } from '../src/services/tokens.js';
+import { hashHoldToken, signToken } from '../src/services/tokens.js';
 import { book } from './support/booking.js';
 import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
@@ -102,6 +103,50 @@ describe.each(dbKinds)('closed days and no-shows on %s', (kind) => {
     } finally {
       await h.deps.db.delete(businessClosures).where(eq(businessClosures.id, `closure-why-${kind}`));
     }
+  });
+
+  it('a hold does not become a booking once the owner closes its day or its hours: confirm answers CLOSED / OUTSIDE_HOURS, no booking, the hold lapses', async () => {
+    const caller = h.caller();
+    const visitor = { customer: { name: 'Ира', email: 'ira@example.com' }, lang: 'ru' as const };
+    const holdOn = async (day: string) => {
+      const { slots } = await caller.slots.find({ siteKey: 'demo-salon-spb', serviceId: SERVICE, from: day, days: 1 });
+      const held = await caller.booking.hold({ siteKey: 'demo-salon-spb', serviceId: SERVICE, start: slots[0]!.start });
+      const [row] = await h.deps.db.select().from(bookings).where(eq(bookings.holdTokenHash, hashHoldToken(held.holdToken)));
+      return { token: held.holdToken, row: row! };
+    };
+    const after = async (id: string) => (await h.deps.db.select().from(bookings).where(eq(bookings.id, id)))[0]!;
+
+    // Closed between hold and confirm.
+    const a = await holdOn('2026-03-17');
+    await h.deps.db.insert(businessClosures).values({ id: `closure-confirm-${kind}`, businessId: BIZ, startsOn: '2026-03-17', endsOn: '2026-03-17', note: '' });
+    const [hours] = await h.deps.db.select({ openingHours: businesses.openingHours }).from(businesses).where(eq(businesses.id, BIZ));
+    try {
+      const refused = await confirmBooking(h.deps, { holdToken: a.token, ...visitor, idempotencyKey: `closed-confirm-${kind}` }, undefined);
+      expect(refused).toMatchObject({ ok: false, reason: 'CLOSED', message: 'The business is closed on this day' });
+      expect(await after(a.row.id)).toMatchObject({ status: 'held', customerId: null, holdExpiresAt: h.clock.now() });
+      expect(await confirmBooking(h.deps, { holdToken: a.token, ...visitor, idempotencyKey: `closed-confirm-${kind}` }, undefined)).toMatchObject({ ok: false, reason: 'HOLD_EXPIRED' });
+
+      // Closed after the confirmation read its hold: the confirm statement itself refuses.
+      const b = await holdOn('2026-03-18');
+      await h.deps.db.insert(businessClosures).values({ id: `closure-race-${kind}`, businessId: BIZ, startsOn: '2026-03-18', endsOn: '2026-03-18', note: '' });
+      const raced = await confirmHold(h.deps.db, b.row, { customer: { ...visitor.customer, lang: 'ru' }, lang: 'ru', note: null, idempotencyKey: `race-confirm-${kind}`, conversationId: null }, { reminderLeads: [], calendarConnected: false, endpoints: [] }, h.clock.now());
+      expect(raced).toMatchObject({ ok: false, reason: 'CLOSED' });
+      expect(await after(b.row.id)).toMatchObject({ status: 'held', customerId: null, holdExpiresAt: h.clock.now() });
+      expect(await h.deps.db.select().from(jobs).where(eq(jobs.bookingId, b.row.id))).toEqual([]);
+
+      // The owner shortened the opening hours between hold and confirm.
+      const c = await holdOn('2026-03-19');
+      await h.deps.db.update(businesses).set({ openingHours: {} }).where(eq(businesses.id, BIZ));
+      const outside = await confirmBooking(h.deps, { holdToken: c.token, ...visitor, idempotencyKey: `hours-confirm-${kind}` }, undefined);
+      expect(outside).toMatchObject({ ok: false, reason: 'OUTSIDE_HOURS' });
+      expect(await after(c.row.id)).toMatchObject({ status: 'held', customerId: null, holdExpiresAt: h.clock.now() });
+    } finally {
+      await h.deps.db.update(businesses).set({ openingHours: hours!.openingHours }).where(eq(businesses.id, BIZ));
+      await h.deps.db.delete(businessClosures).where(eq(businessClosures.businessId, BIZ));
+    }
+    // Open again, a new hold there confirms (the lapsed hold no longer blocks its time).
+    const d = await holdOn('2026-03-17');
+    expect(await confirmBooking(h.deps, { holdToken: d.token, ...visitor, idempotencyKey: `reopened-confirm-${kind}` }, undefined)).toMatchObject({ ok: true });
   });
 
   /** A booked visit, the clock 10 minutes after its start, marked a no-show. */

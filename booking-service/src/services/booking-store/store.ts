@@ -18,7 +18,7 @@
  * RETURNING: the store never reads a row it just wrote.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { BookingChannel, BookingStatus, Lang } from '@frontdesk/shared';
 import { preparedRows, queryRows, type Db, type Tx } from '../../adapters/db/client.js';
 import { rowOf } from '../../adapters/db/rows.js';
@@ -181,6 +181,15 @@ export async function placeHold(db: Db, hold: NewHold, now: Date): Promise<Resul
 }
 
 /**
+ * A live hold ends now without becoming a booking (the business closed the day or changed its
+ * hours since): a retry reads HOLD_EXPIRED, and the next hold over the range clears it.
+ */
+export async function lapseHold(db: Db, id: string, now: Date): Promise<void> {
+  await db.update(bookings).set({ holdExpiresAt: now, updatedAt: now })
+    .where(and(eq(bookings.id, id), eq(bookings.status, 'held'), gt(bookings.holdExpiresAt, now)));
+}
+
+/**
  * The visitor gave the time up ("Change time"): their hold goes at once rather than blocking the
  * slot until it lapses. Only a hold (never a booking) of this business, found by its token's hash.
  */
@@ -267,16 +276,28 @@ export interface ConfirmContext {
 }
 
 /**
- * The confirmation in ONE statement (one round trip, its own transaction): the conditional
- * UPDATE of the hold, and — only if it applied (each reads `upd`) — the customer, the jobs, the
- * KPI event and the webhook deliveries. The foreign keys are checked at the end of the statement,
+ * The confirmation in ONE statement (one round trip, its own transaction): the closed-day check
+ * (the owner may close the day after the hold: then the hold lapses now and nothing else is
+ * written), the conditional UPDATE of the hold, and — only if it applied (each reads `upd`) — the
+ * customer, the jobs, the KPI event and the webhook deliveries. The foreign keys are checked at the end of the statement,
  * when the customer row exists. Rows to insert come as JSON (one fixed text whatever their number).
  */
 export const CONFIRM_HOLD_SQL = `
-WITH upd AS (
+WITH closed AS (
+  SELECT EXISTS (
+    SELECT 1 FROM bookings h JOIN businesses b ON b.id = h.business_id JOIN business_closures c ON c.business_id = h.business_id
+    WHERE h.id = $1
+      AND c.starts_on <= ((h.ends_at - interval '1 millisecond') AT TIME ZONE b.time_zone)::date
+      AND c.ends_on >= (h.starts_at AT TIME ZONE b.time_zone)::date) AS closed
+), lapsed AS (
+  UPDATE bookings SET hold_expires_at = $4::timestamptz, updated_at = $4::timestamptz
+  WHERE id = $1 AND status = 'held' AND hold_expires_at > $4::timestamptz AND (SELECT closed FROM closed)
+  RETURNING 1
+), upd AS (
   UPDATE bookings SET status = 'confirmed', customer_id = $5, hold_expires_at = NULL, idempotency_key = $6,
          lang = $7, note = $8, conversation_id = coalesce($9, conversation_id), updated_at = $4::timestamptz
   WHERE id = $1 AND status = $2 AND version = $3::int AND hold_expires_at > $4::timestamptz
+    AND NOT (SELECT closed FROM closed)
   RETURNING *
 ), customer AS (
   INSERT INTO customers (id, business_id, name, phone, email, lang, created_at)
@@ -300,12 +321,13 @@ WITH upd AS (
                                                 retry_until timestamptz, next_attempt_at timestamptz, created_at timestamptz)
   RETURNING id
 )
-SELECT * FROM upd`;
+SELECT closed.closed AS x_closed, upd.* FROM closed LEFT JOIN upd ON true`;
 
 /**
  * A live hold becomes a booking: conditional on the hold as read and on it not having expired,
  * so a hold is confirmed once. HOLD_USED / HOLD_EXPIRED when it lost (the caller tells which
- * from the row it reads next); IDEMPOTENCY_KEY_REUSED when the key belongs to another booking.
+ * from the row it reads next); IDEMPOTENCY_KEY_REUSED when the key belongs to another booking;
+ * CLOSED when the day was closed since the hold (the hold lapses).
  * The caller gives the whole hold row it read: the jobs, event and webhook payloads are made
  * from that row as the UPDATE leaves it, so nothing is read again inside the write.
  */
@@ -347,8 +369,10 @@ export async function confirmHold(db: Db, hold: BookingRow, c: HoldConfirmation,
         JSON.stringify(deliveries.map((d) => snakeKeys(d.delivery))),
       ]),
     );
+    // The day closed after the hold: the hold lapsed now (its time is no one's), nothing else was written.
+    if (rows[0]?.x_closed) throw new ClosedDay();
     // Lost to another confirm, or the hold just expired: nothing was written.
-    if (!rows[0]) return fail('HOLD_USED', 'This hold has already been used', { field: 'holdToken' });
+    if (rows[0]?.id == null) return fail('HOLD_USED', 'This hold has already been used', { field: 'holdToken' });
     return ok(rowOf(bookings, rows[0]));
   } catch (err) {
     return expected(err);
