@@ -173,7 +173,9 @@ export const routes: RouteDef[] = [
     scope: 'read',
     tag: 'Availability',
     summary: 'Free times for a service',
-    description: 'The times the widget would offer, over business-local days [from, from + days).',
+    description:
+      'The times the widget would offer, over business-local days [from, from + days). ' +
+      "A `from` before yesterday or past the business's booking horizon answers 400 with `errors` naming `from` (as the widget's search does), not an empty list.",
     query: availabilityQuery,
     response: availabilitySchema,
     status: 200,

@@ -132,7 +132,7 @@ export const attendanceBody = z.strictObject({ status: z.enum(['attended', 'no_s
 export const availabilityQuery = z.object({
   serviceId: idSchema,
   staffId: idSchema.optional(),
-  from: localDateSchema.meta({ description: "First business-local date, YYYY-MM-DD" }),
+  from: localDateSchema.meta({ description: "First business-local date, YYYY-MM-DD, from yesterday to the booking horizon (outside it: 400 naming `from`)" }),
   days: z.coerce.number().int().min(1).max(31).default(7),
 });
 
