@@ -16,6 +16,7 @@ import { TimeGrid, type GridColumn } from '../ui/time-grid.js';
 import { addDays, mondayOf, utcToZoned, zonedToUtc, type Lang } from '@frontdesk/shared';
 import { ErrorBox, Field, Loading, Notice, Page, SelectField, Submit, TextField } from '../ui/common.js';
 import { useAction, useResource } from '../ui/resource.js';
+import { markChoices, markLabel, markQuestion, markStep, type Mark, type MarkAction } from './attendance.js';
 
 type View = 'day' | 'week';
 
@@ -202,7 +203,7 @@ function BookingPanel(props: { booking: CalendarBooking; staffName: string; onCh
   const [reason, setReason] = useState('');
   const [mode, setMode] = useState<'none' | 'cancel' | 'reschedule'>('none');
   /** The attendance change waiting for the staff member's "yes" (marks send the client a message). */
-  const [mark, setMark] = useState<'attended' | 'no_show' | 'confirmed' | null>(null);
+  const [mark, setMark] = useState<Mark | null>(null);
   const act = async (fn: () => Promise<unknown>) => {
     const r = await action.run(fn);
     if (r !== undefined) {
@@ -212,9 +213,15 @@ function BookingPanel(props: { booking: CalendarBooking; staffName: string; onCh
     }
   };
   const active = b.status === 'confirmed';
-  const marked = b.status === 'attended' || b.status === 'no_show';
   // Attendance is recorded after the fact (the server refuses it earlier too).
-  const started = Date.now() >= Date.parse(b.startsAt);
+  const choices = markChoices(b.status, Date.now() >= Date.parse(b.startsAt));
+  /** Choosing or answering "No" only changes the question; "Yes, mark it" sends the pending mark. */
+  const answer = (a: MarkAction) => {
+    const step = markStep(mark, a);
+    setMark(step.pending);
+    const send = step.send;
+    if (send) void act(() => api.bookings.markAttendance({ bookingId: b.id, status: send }));
+  };
   return (
     <section class="panel booking-panel" aria-labelledby="booking-title">
       <div class="panel-head">
@@ -256,28 +263,15 @@ function BookingPanel(props: { booking: CalendarBooking; staffName: string; onCh
         )}
       </dl>
       <div class="actions">
-        {(active || marked) &&
-          (started ? (
-            <>
-              {b.status !== 'attended' && (
-                <button type="button" class="secondary" disabled={action.busy} onClick={() => setMark('attended')}>
-                  {d.attended}
-                </button>
-              )}
-              {b.status !== 'no_show' && (
-                <button type="button" class="secondary" disabled={action.busy} onClick={() => setMark('no_show')}>
-                  {d.noShow}
-                </button>
-              )}
-              {marked && (
-                <button type="button" class="secondary" disabled={action.busy} onClick={() => setMark('confirmed')}>
-                  {d.undoMark}
-                </button>
-              )}
-            </>
-          ) : (
-            <p class="note" data-testid="attendance-later">{d.attendanceAfterStart}</p>
-          ))}
+        {choices === null ? (
+          <p class="note" data-testid="attendance-later">{d.attendanceAfterStart}</p>
+        ) : (
+          choices.map((m) => (
+            <button key={m} type="button" class="secondary" disabled={action.busy} onClick={() => answer({ type: 'choose', mark: m })}>
+              {markLabel(d, m)}
+            </button>
+          ))
+        )}
         {active && (
           <>
             <button type="button" class="secondary" aria-expanded={mode === 'reschedule'} onClick={() => setMode(mode === 'reschedule' ? 'none' : 'reschedule')}>
@@ -291,11 +285,11 @@ function BookingPanel(props: { booking: CalendarBooking; staffName: string; onCh
       </div>
       {mark && (
         <div class="subform" role="alertdialog" aria-labelledby="mark-question">
-          <p id="mark-question">{mark === 'attended' ? d.confirmAttended : mark === 'no_show' ? d.confirmNoShow : d.confirmUndoMark}</p>
-          <button type="button" disabled={action.busy} onClick={() => void act(() => api.bookings.markAttendance({ bookingId: b.id, status: mark }))}>
+          <p id="mark-question">{markQuestion(d, mark)}</p>
+          <button type="button" disabled={action.busy} onClick={() => answer({ type: 'yes' })}>
             {d.confirmMark}
           </button>{' '}
-          <button type="button" class="secondary" onClick={() => setMark(null)}>
+          <button type="button" class="secondary" onClick={() => answer({ type: 'no' })}>
             {d.notNow}
           </button>
         </div>
