@@ -119,6 +119,8 @@ export class World {
       }
       case 'confirm': {
         const [, start, staffId, serviceId] = e.holdToken.split('|');
+        const closedSince = this.closed.get(Number(start));
+        if (closedSince) return { kind: 'confirm', ok: false, reason: 'closed', why: closedSince };
         const id = `bk-${++this.n}`;
         const svc = this.ctx.services.find((s) => s.id === serviceId)!;
         const b: Booked = {

@@ -64,6 +64,8 @@ export type EffectResult =
   | { kind: 'confirm'; ok: true; booking: BookingFacts; customerId: string | null }
   | { kind: 'confirm'; ok: false; reason: 'taken'; alternatives: SlotRef[] }
   | { kind: 'confirm'; ok: false; reason: 'expired' }
+  /** The owner closed the day (or changed the hours) since the hold: the hold lapsed. */
+  | { kind: 'confirm'; ok: false; reason: 'closed'; why: ClosedWhy }
   | { kind: 'confirm'; ok: false; reason: 'invalid'; fields: Array<'name' | 'contact'> }
   | ({ kind: 'confirm' } & Failed)
   | { kind: 'handoff'; ok: true; id: string; expectedReplyBy: number; withinOpeningHours: boolean }

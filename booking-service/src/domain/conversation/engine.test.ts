@@ -225,6 +225,16 @@ describe('booking from the menu', () => {
     }
   });
 
+  it('says so when the owner closed the day after the visitor took the time, and re-offers free times (issue 11)', () => {
+    const c = chat();
+    c.hold('barber-beard');
+    c.world.closed.set(Number(c.state.booking!.hold!.token.split('|')[1]), 'closed');
+    c.send({ type: 'contact', name: 'Ann', contact: 'ann@example.com', consent: true });
+    expect(c.said[0]).toBe('Sorry, we’re closed on that day. The nearest free times:');
+    expect(c.prompt.kind).toBe('slots');
+    expect(c.state.booking!.hold).toBeNull();
+  });
+
   it('asks "book it?" in one tap when the visitor already left a consented contact in this conversation', () => {
     const c = chat();
     c.hold('barber-beard');

@@ -81,6 +81,7 @@ export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, n
         return { kind: 'confirm', ok: true, booking: b.facts, customerId: b.customerId };
       }
       if (r.reason === 'SLOT_TAKEN') return { kind: 'confirm', ok: false, reason: 'taken', alternatives: ((r.details?.alternatives ?? []) as SlotView[]).map(toRef) };
+      if (r.reason === 'CLOSED' || r.reason === 'OUTSIDE_HOURS') return { kind: 'confirm', ok: false, reason: 'closed', why: r.reason === 'CLOSED' ? 'closed' : 'outside_hours' };
       if (r.reason === 'HOLD_EXPIRED' || r.reason === 'HOLD_USED' || r.reason === 'HOLD_NOT_FOUND') return { kind: 'confirm', ok: false, reason: 'expired' };
       if (r.reason === 'INVALID_INPUT') return { kind: 'confirm', ok: false, reason: 'invalid', fields: ['contact'] };
       return { kind: 'confirm', ok: false, reason: 'error' };

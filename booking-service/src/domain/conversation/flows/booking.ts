@@ -163,6 +163,12 @@ export function onConfirm(t: Turn, r: ResultOf<'confirm'>): void {
       nearest(t);
       t.go({ at: 'slots' });
       return;
+    case 'closed':
+      b.hold = null;
+      t.say(takenWords(r.why));
+      nearest(t);
+      t.go({ at: 'slots' });
+      return;
     case 'invalid':
       // The service refused what the engine accepted (e.g. a stricter rule): ask again, keep nothing.
       t.state.contact = null;
