@@ -201,6 +201,23 @@ describe('Telegram bot against the emulator', () => {
     expect(botLines().length).toBe(n);
   });
 
+  it('"delete my data" in Telegram: the bot asks, the yes erases, and "your data is deleted" still reaches the chat (nothing of the chat is kept)', async () => {
+    const conv = (await h.deps.db.select().from(conversations).where(eq(conversations.channel, 'telegram')))[0]!;
+    expect(conv.externalRef).toBe(String(USER.id));
+    await tg.userSays(token, USER, 'Please delete my data');
+    expect(botLines().at(-1)!.text, botLines().slice(-3).map((l) => l.text).join('\n')).toMatch(/delete/i);
+    const n = botLines().length;
+    await tap((b) => b.data === 'o:act:yes');
+    expect(botLines().slice(n).map((l) => l.text)).toEqual(['Done: your data is deleted. This chat is closed; if you write again, a new one starts.']);
+    const after = (await h.deps.db.select().from(conversations).where(eq(conversations.id, conv.id)))[0]!;
+    expect([after.externalRef, after.contactPhone, after.status]).toEqual([null, null, 'closed']);
+    expect(await h.deps.db.select().from(conversationMessages).where(eq(conversationMessages.conversationId, conv.id))).toEqual([]);
+    // Writing again starts a new conversation in the same chat.
+    await tg.userSays(token, USER, '/start');
+    expect(botLines().at(-1)!.text).toMatch(/Ask me for prices/);
+    expect((await h.deps.db.select().from(conversations).where(eq(conversations.externalRef, String(USER.id)))).map((c) => c.id)).not.toContain(conv.id);
+  });
+
   it('disconnects: the webhook is removed and the row goes', async () => {
     await disconnectTelegram(h.deps, rt, businessId);
     expect(tg.webhookOf(token)).toBeNull();

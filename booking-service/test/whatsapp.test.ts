@@ -232,4 +232,17 @@ describe('WhatsApp channel against the emulator', () => {
     await owner.client.inbox.reply.mutate({ id: item!.id, body: 'Of course, dogs are welcome!' });
     expect(businessLines().at(-1)!.text).toBe('Jordan Reyes: Of course, dogs are welcome!');
   });
+
+  it('"delete my data" in WhatsApp: the bot asks, the yes erases, and "your data is deleted" still reaches the chat (nothing of the chat is kept)', async () => {
+    const conv = (await h.deps.db.select().from(conversations).where(eq(conversations.channel, 'whatsapp')))[0]!;
+    expect(conv.externalRef).toBe(USER.waId);
+    await wa.userSays(number.phoneNumberId, USER, 'Please delete my data');
+    expect(wa.lastChoices(number.phoneNumberId, USER.waId).map((c) => c.id), businessLines().slice(-2).map((l) => l.text).join('\n')).toContain('o:act:yes');
+    const n = businessLines().length;
+    await tap((c) => c.id === 'o:act:yes');
+    expect(businessLines().slice(n).map((l) => l.text)).toEqual(['Done: your data is deleted. This chat is closed; if you write again, a new one starts.']);
+    const after = (await h.deps.db.select().from(conversations).where(eq(conversations.id, conv.id)))[0]!;
+    expect([after.externalRef, after.contactPhone, after.status]).toEqual([null, null, 'closed']);
+    expect(await h.deps.db.select().from(conversationMessages).where(eq(conversationMessages.conversationId, conv.id))).toEqual([]);
+  });
 });

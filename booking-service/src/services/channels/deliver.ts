@@ -13,7 +13,7 @@ import { renderForTelegram } from '../../domain/channels/telegram-render.js';
 import { renderForWhatsApp } from '../../domain/channels/whatsapp-render.js';
 import type { Lang, Prompt, TranscriptMessage } from '../../domain/conversation/protocol.js';
 import { WhatsAppError } from '../../ports/whatsapp.js';
-import type { ChannelOutbound } from '../../ports/channel-outbound.js';
+import type { ChannelOutbound, Farewell } from '../../ports/channel-outbound.js';
 import type { Deps } from '../deps.js';
 import { readMessages } from '../conversation/transcript.js';
 import { markSeenByVisitor } from '../conversation/staff-reply.js';
@@ -24,15 +24,27 @@ import { whatsappApiOf } from './whatsapp-connection.js';
 const MAX_ROUNDS = 5;
 
 export function channelOutbound(deps: Deps, rt: ChannelsRuntime): ChannelOutbound {
-  return { deliver: (c) => deliver(deps, rt, c.businessId, c.conversationId) };
+  return { deliver: (c) => (c.farewell ? sendFarewell(deps, rt, c.businessId, c.farewell) : deliver(deps, rt, c.businessId, c.conversationId)) };
+}
+
+async function connectionOf(deps: Deps, businessId: string, channel: ConnectionRow['channel']): Promise<ConnectionRow | null> {
+  const conn = (await deps.db.select().from(channelConnections).where(and(eq(channelConnections.businessId, businessId), eq(channelConnections.channel, channel))).limit(1))[0];
+  return conn?.status === 'ok' ? conn : null;
+}
+
+/** An erased conversation's last answer ("your data is deleted"): straight to the chat, no cursor (the row is emptied). */
+async function sendFarewell(deps: Deps, rt: ChannelsRuntime, businessId: string, f: Farewell): Promise<void> {
+  if (f.channel !== 'telegram' && f.channel !== 'whatsapp') return;
+  const conn = await connectionOf(deps, businessId, f.channel);
+  if (conn) await sendAll(deps, rt, conn, f.chat, f.messages, null, f.lang);
 }
 
 async function deliver(deps: Deps, rt: ChannelsRuntime, businessId: string, conversationId: string): Promise<void> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const row = (await deps.db.select().from(conversations).where(and(eq(conversations.id, conversationId), eq(conversations.businessId, businessId))).limit(1))[0];
     if (!row || (row.channel !== 'telegram' && row.channel !== 'whatsapp') || !row.externalRef) return;
-    const conn = (await deps.db.select().from(channelConnections).where(and(eq(channelConnections.businessId, businessId), eq(channelConnections.channel, row.channel))).limit(1))[0];
-    if (!conn || conn.status !== 'ok') return;
+    const conn = await connectionOf(deps, businessId, row.channel);
+    if (!conn) return;
     const now = deps.clock.now();
     await deps.db.insert(channelDeliveries).values({ conversationId, deliveredSeq: 0, updatedAt: now }).onConflictDoNothing();
     const cursor = (await deps.db.select().from(channelDeliveries).where(eq(channelDeliveries.conversationId, conversationId)).limit(1))[0]?.deliveredSeq ?? 0;

@@ -103,7 +103,7 @@ export async function handleTelegramUpdate(deps: Deps, rt: ChannelsRuntime, conn
     await botOf(rt, conn).answerCallbackQuery(update.callback_query.id).catch((err: unknown) => rt.log?.('[channels] answerCallbackQuery failed', err));
   }
   if (played.played) await preferTelegram(deps, played.conversationId);
-  if (played.played) await (deps.outbound ?? channelOutbound(deps, rt)).deliver({ businessId: played.businessId, conversationId: played.conversationId });
+  if (played.played) await (deps.outbound ?? channelOutbound(deps, rt)).deliver({ businessId: played.businessId, conversationId: played.conversationId, farewell: played.farewell });
   return { status: 200, body: played.played ? 'ok' : 'duplicate' };
 }
 

@@ -125,7 +125,7 @@ export async function handleWhatsAppWebhook(deps: Deps, rt: ChannelsRuntime, con
       if (!r.played) continue;
       played++;
       await preferWhatsApp(deps, r.conversationId);
-      await (deps.outbound ?? channelOutbound(deps, rt)).deliver({ businessId: r.businessId, conversationId: r.conversationId });
+      await (deps.outbound ?? channelOutbound(deps, rt)).deliver({ businessId: r.businessId, conversationId: r.conversationId, farewell: r.farewell });
     }
   }
   return { status: 200, body: played > 0 ? 'ok' : 'nothing new' };

@@ -19,6 +19,7 @@ import type { ConversationChannel, ConversationSource, ConversationView, Lang, P
 import type { ConversationState } from '../../domain/conversation/state.js';
 import type { OutMessage, Fact } from '../../domain/conversation/turn.js';
 import type { Deps } from '../deps.js';
+import type { Farewell } from '../../ports/channel-outbound.js';
 import { recordEvent } from '../events.js';
 import { fail, ok, type Result } from '../result.js';
 import { cached, isOriginAllowed, openSite, type SiteContext } from '../site.js';
@@ -221,11 +222,17 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
   // "Delete my data" confirmed in this turn: last, over everything the turn wrote (its messages,
   // lead, events), so the visitor's answer is the last thing the conversation says.
   let erased: Array<{ id: string; seq: number }> = [];
+  let farewell: Farewell | undefined;
   if (notes.erase) {
     const person = await personOfConversation(tx, row.businessId, row.id);
     if (person) erased = (await erasePerson(tx, person, now, { by: 'visitor' })).conversations;
+    // A messenger chat gets the answer all the same: erasing took the chat id and the transcript
+    // the outbound cursor reads, so the answer travels with the turn (ports/channel-outbound.ts).
+    if (erased.length && p.channel !== 'widget' && row.externalRef) {
+      farewell = { channel: p.channel, chat: row.externalRef, lang: after.lang, messages: claimed.messages.filter((m) => m.from !== 'visitor') };
+    }
   }
-  return { id: row.id, state: after, status, seqBefore: row.seq, seq: claimed.last, messages: claimed.messages, erased };
+  return { id: row.id, state: after, status, seqBefore: row.seq, seq: claimed.last, messages: claimed.messages, erased, farewell };
 }
 
 /** Only the fields the protocol names, each at most 2000 characters. */
@@ -293,7 +300,8 @@ export interface ChannelTurnInput {
   claimUpdate?: (tx: Tx) => Promise<boolean>;
 }
 
-export type ChannelTurnResult = { played: true; conversationId: string; businessId: string; seq: number } | { played: false };
+/** `farewell`: the conversation was erased in this turn; hand it to the outbound `deliver` (the transcript is gone). */
+export type ChannelTurnResult = { played: true; conversationId: string; businessId: string; seq: number; farewell?: Farewell | undefined } | { played: false };
 
 class AlreadyPlayed extends Error {}
 
@@ -327,7 +335,7 @@ export async function sendChannelTurn(deps: Deps, input: ChannelTurnInput): Prom
       });
       await deps.bus?.publish({ businessId: site.business.id, conversationId: done.id, seq: done.seq, kind: 'messages' });
       for (const c of done.erased) await deps.bus?.publish({ businessId: site.business.id, conversationId: c.id, seq: c.seq, kind: 'messages' });
-      return { played: true, conversationId: done.id, businessId: site.business.id, seq: done.seq };
+      return { played: true, conversationId: done.id, businessId: site.business.id, seq: done.seq, farewell: done.farewell };
     } catch (err) {
       if (err instanceof AlreadyPlayed) return { played: false };
       // A lost race: another turn of this chat committed first, or created the conversation first.
