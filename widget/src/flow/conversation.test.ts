@@ -82,6 +82,22 @@ describe('Conversation (the server-driven renderer)', () => {
     expect(told).toEqual([['c1', 3]]);
   });
 
+  it('types (busy) only while a turn is on its way: not for the local greeting, gone with the answer or an error', async () => {
+    const { m, answer } = model();
+    m.begin();
+    // The greeting and menu are local: no typing dots on opening a new chat.
+    expect(m.busy.value).toBe(false);
+    m.intent('book', 'Book');
+    expect(m.busy.value).toBe(true);
+    await answer({ ok: true, data: view([msg(1, 'bot', 'Hello!'), msg(2, 'visitor', 'Book'), msg(3, 'bot', 'Which service?')], 3) });
+    expect(m.busy.value).toBe(false);
+    m.ask('tomorrow');
+    expect(m.busy.value).toBe(true);
+    await answer({ ok: false, error: { code: 'NETWORK' } });
+    expect(m.problem.value?.code).toBe('NETWORK');
+    expect(m.busy.value).toBe(false);
+  });
+
   it('sends turns one at a time, each after the one before, and keeps each message once', async () => {
     const { m, calls, answer } = model();
     m.begin();

@@ -63,7 +63,8 @@ export function Log({ v }: { v: View }) {
       {greeting ? <div class="msg">{m.site.value?.widget.greeting || t.hello}</div> : null}
       {m.transcript.value.map((x) => <Message key={x.seq} v={v} x={x} old={x.card?.kind === 'booking' && latest.get(x.card.bookingId) !== x.seq} />)}
       {m.echoes.value.map((e, i) => <div key={`e${i}`} class="msg me">{e.text}</div>)}
-      {m.busy.value ? <p class="typing" role="status" aria-label={t.typing}><i /><i /><i /></p> : null}
+      {/* The answer is on its way: three dots in a bot bubble, announced politely (still under reduced motion, panel.css). */}
+      {m.busy.value ? <p class="typing" role="status" aria-live="polite" aria-label={t.typing}><i /><i /><i /></p> : null}
     </div>
   );
 }
