@@ -29,6 +29,7 @@ import type { ChannelsRuntime } from './services/channels/runtime.js';
 import { handleTelegramUpdate } from './services/channels/telegram-inbound.js';
 import { handleWhatsAppWebhook, verifyWhatsAppWebhook } from './services/channels/whatsapp-inbound.js';
 import { resolveShortLink } from './services/channels/short-links.js';
+import { handleSmsInbound } from './services/channels/sms-inbound.js';
 import { restApi } from './api/rest/router.js';
 import type { RateLimitStore } from './ports/rate-limit.js';
 import { consoleStreams, visitorStream, type StreamOptions } from './http/conversation-stream.js';
@@ -213,6 +214,23 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
         },
       );
     });
+    // SMS replies ("1" / "2"): the provider's inbound webhook, believed only with its signature over
+    // the URL it was given (PUBLIC_URL + path, as the owner pasted it), so forged or unsigned → 403.
+    const smsInbound = channels.smsInbound;
+    if (smsInbound) {
+      app.post(`/channels/sms/${smsInbound.provider}`, express.urlencoded({ extended: false, limit: '64kb' }), (req, res) => {
+        const form = Object.fromEntries(Object.entries((req.body ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
+        const message = smsInbound.read({ url: `${deps.publicUrl.replace(/\/+$/, '')}${req.originalUrl}`, form, header: (n) => req.get(n) });
+        if (message === null) return void res.status(403).type('text/plain').send('forbidden');
+        // An empty TwiML answer: the reply (if any) goes out through the provider's API, like every SMS.
+        const done = () => res.status(200).type('text/xml').send('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
+        if (message === 'ignored') return void done();
+        handleSmsInbound(deps, channels, smsInbound.provider, message).then(done, (err: unknown) => {
+          log('[channels] sms inbound failed', err);
+          res.status(500).type('text/plain').send('error');
+        });
+      });
+    }
     app.post('/channels/whatsapp/:connectionId', express.raw({ type: () => true, limit: '1mb' }), (req, res) => {
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       handleWhatsAppWebhook(deps, channels, String(req.params.connectionId), req.get('x-hub-signature-256'), raw).then(

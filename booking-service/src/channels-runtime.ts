@@ -10,6 +10,7 @@ import { createTokenCipher, parseKey } from './adapters/google/token-cipher.js';
 import { grammyBots } from './adapters/telegram/bot-api.js';
 import { cloudApi } from './adapters/whatsapp/cloud-api.js';
 import { smsRuSender } from './adapters/sms/smsru.js';
+import { twilioInbound, twilioSender } from './adapters/sms/twilio.js';
 import type { ChannelsRuntime } from './services/channels/runtime.js';
 import { createPacer } from './services/channels/pacer.js';
 import { pacedBots } from './services/channels/paced-bot.js';
@@ -26,10 +27,21 @@ export interface ChannelsRuntimeParts {
   publicUrl: string;
   demo?: boolean;
   log?: (msg: string, err?: unknown) => void;
-  /** SMS.ru-compatible provider: root URL and key (api_id); no key = no SMS. */
-  sms?: { apiUrl: string; apiKey: string; from?: string | undefined } | undefined;
+  /** The SMS provider: SMS.ru (root URL and api_id) or Twilio (root, account SID, auth token, number); none = no SMS. */
+  sms?: SmsProvider | undefined;
   /** Telegram's flood limits (defaults 30/s per bot, 1/s per chat). */
   pacing?: { perBotPerSec?: number; perChatPerSec?: number; marginMs?: number } | undefined;
+}
+
+export type SmsProvider =
+  | { provider?: 'smsru'; apiUrl: string; apiKey: string; from?: string | undefined }
+  | { provider: 'twilio'; apiUrl: string; accountSid: string; authToken: string; from: string };
+
+function smsOf(p: SmsProvider | undefined): Pick<ChannelsRuntime, 'sms' | 'smsInbound'> {
+  if (!p) return {};
+  if (p.provider === 'twilio') return { sms: twilioSender(p), smsInbound: twilioInbound(p.authToken) };
+  // SMS.ru: sending only (its callbacks report delivery statuses, not clients' texts).
+  return { sms: smsRuSender(p) };
 }
 
 export function channelKey(tokenKey: string | undefined, appSecret: string): Buffer {
@@ -41,7 +53,7 @@ export function buildChannelsRuntime(p: ChannelsRuntimeParts): ChannelsRuntime {
     telegram: pacedBots(grammyBots(p.telegramApiRoot), createPacer({ now: Date.now, sleep, marginMs: 50, ...p.pacing }), sleep),
     whatsapp: cloudApi(p.whatsappApiRoot ?? 'https://graph.facebook.com'),
     whatsappDashboard: p.whatsappDashboard,
-    sms: p.sms ? smsRuSender(p.sms) : undefined,
+    ...smsOf(p.sms),
     cipher: createTokenCipher(channelKey(p.tokenKey, p.appSecret)),
     publicUrl: p.publicUrl,
     demo: p.demo ?? false,

@@ -102,11 +102,16 @@ export const envSchema = z.object({
   CHANNEL_TOKEN_KEY: z.string().min(32).optional(),
   /** Run the loopback Telegram emulator as a labelled demo Telegram. Defaults to on in the embedded-DB demo when TELEGRAM_API_ROOT is unset. */
   TELEGRAM_DEMO: boolish.optional(),
-  /** SMS provider (issue 16): SMS.ru's HTTP API at this root, with this key (api_id); SMS is off without a key. */
-  SMS_API_URL: z.string().url().default('https://sms.ru'),
+  /** SMS provider (issue 16): SMS.ru's HTTP API (sending only) or Twilio's (clients can answer "1"/"2"). */
+  SMS_PROVIDER: z.enum(['smsru', 'twilio']).default('smsru'),
+  /** The provider's API root: https://sms.ru or https://api.twilio.com unless pointed at a compatible server (the fake in src/dev). */
+  SMS_API_URL: z.string().url().optional(),
+  /** SMS.ru's api_id, or Twilio's auth token (it also checks the inbound webhook's signature); SMS is off without it. */
   SMS_API_KEY: z.string().min(1).optional(),
-  /** Approved sender name; the provider's default when unset. */
-  SMS_FROM: z.string().min(1).max(11).optional(),
+  /** Twilio's Account SID (AC…); required with SMS_PROVIDER=twilio. */
+  SMS_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'a Twilio Account SID: AC + 32 hex digits').optional(),
+  /** SMS.ru: an approved sender name (≤ 11 characters; the provider's default when unset). Twilio: the number (+15551234567) or a Messaging Service SID (MG…), required. */
+  SMS_FROM: z.string().min(1).max(34).optional(),
   /** Run the job worker (sending mail, reminders) in this process. */
   JOBS: boolish.default(true),
   /** How often the worker looks for due jobs (ms). */
@@ -153,5 +158,17 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
+  const smsProblem = smsConfigProblem(parsed.data);
+  if (smsProblem) throw new Error(`Invalid environment:\n  ${smsProblem}`);
   return parsed.data;
+}
+
+/** What each SMS provider needs besides the key, named by variable; null when fine. */
+export function smsConfigProblem(env: Pick<Env, 'SMS_PROVIDER' | 'SMS_API_KEY' | 'SMS_ACCOUNT_SID' | 'SMS_FROM'>): string | null {
+  if (!env.SMS_API_KEY) return null;
+  if (env.SMS_PROVIDER === 'twilio') {
+    if (!env.SMS_ACCOUNT_SID) return 'SMS_ACCOUNT_SID: required with SMS_PROVIDER=twilio';
+    if (!env.SMS_FROM || !/^(\+\d{7,15}|MG[0-9a-fA-F]{32})$/.test(env.SMS_FROM)) return 'SMS_FROM: a Twilio number (+15551234567) or Messaging Service SID (MG…) with SMS_PROVIDER=twilio';
+  } else if (env.SMS_FROM && env.SMS_FROM.length > 11) return 'SMS_FROM: at most 11 characters (an SMS.ru sender name)';
+  return null;
 }

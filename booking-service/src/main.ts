@@ -75,9 +75,17 @@ const whatsappDemo = database.kind === 'pglite' && !env.WHATSAPP_API_ROOT
   ? await (await import('./dev/whatsapp-emulator.js')).startWhatsAppEmulator({ autoNumbers: true })
   : undefined;
 // SMS: the configured provider, or in the demo a loopback fake (its page lists what was "sent").
+// The demo speaks Twilio's API to it, so a client's "1" / "2" comes back through the signed inbound webhook.
 const smsDemo = !env.SMS_API_KEY && telegramDemo ? await (await import('./dev/sms-emulator.js')).startSmsEmulator() : undefined;
+smsDemo?.setInboundUrl(`${publicUrl.replace(/\/+$/, '')}/channels/sms/twilio`);
 const channels = buildChannelsRuntime({
-  sms: smsDemo ? { apiUrl: smsDemo.apiUrl, apiKey: smsDemo.apiKey } : env.SMS_API_KEY ? { apiUrl: env.SMS_API_URL, apiKey: env.SMS_API_KEY, from: env.SMS_FROM } : undefined,
+  sms: smsDemo
+    ? { provider: 'twilio', apiUrl: smsDemo.apiUrl, accountSid: smsDemo.twilio.accountSid, authToken: smsDemo.twilio.authToken, from: smsDemo.twilio.number }
+    : !env.SMS_API_KEY
+      ? undefined
+      : env.SMS_PROVIDER === 'twilio'
+        ? { provider: 'twilio', apiUrl: env.SMS_API_URL ?? 'https://api.twilio.com', accountSid: env.SMS_ACCOUNT_SID!, authToken: env.SMS_API_KEY, from: env.SMS_FROM! }
+        : { apiUrl: env.SMS_API_URL ?? 'https://sms.ru', apiKey: env.SMS_API_KEY, from: env.SMS_FROM },
   telegramApiRoot: telegramDemo?.apiRoot ?? env.TELEGRAM_API_ROOT ?? 'https://api.telegram.org',
   whatsappApiRoot: whatsappDemo?.apiRoot ?? env.WHATSAPP_API_ROOT,
   whatsappDashboard: whatsappDemo ? (s) => whatsappDemo.subscribe(s.phoneNumberId, s.callbackUrl, s.verifyToken, s.appSecret) : undefined,
@@ -150,7 +158,7 @@ server.listen(env.PORT, () => {
   }
   console.log(env.SMTP_URL ? `Mail: SMTP ${new URL(env.SMTP_URL).host}` : `Mail: outbox${mailbox ? `, readable at ${publicUrl}/mailbox` : ' (MAILBOX=true to read it at /mailbox)'}`);
   if (mailbox) console.log(`!!! ${publicUrl}/mailbox is ON: anyone can read every outgoing message and its manage links. Demo only — set MAILBOX=false (or SMTP_URL) before real visitors come.`);
-  if (smsDemo) console.log(`SMS: demo provider (not SMS.ru), messages at ${smsDemo.apiUrl}/`);
+  if (smsDemo) console.log(`SMS: demo provider (not Twilio or SMS.ru), messages at ${smsDemo.apiUrl}/`);
   if (whatsappDemo) console.log(`WhatsApp: demo (emulator, not Meta) at ${whatsappDemo.apiRoot}; connect any phone number id (digits), token and app secret (hex) in the console's Messengers page`);
   if (telegramDemo) console.log(`Telegram: demo (emulator, not Telegram) at ${telegramDemo.apiRoot}; connect any token like 123456:${'A'.repeat(35)} in the console's Messengers page`);
   console.log(googleDemo ? `Google Calendar: demo calendar (emulator, not Google) at ${googleDemo.emulator.url}` : `Google Calendar: ${google ? 'on' : 'off (no GOOGLE_CLIENT_ID)'}`);

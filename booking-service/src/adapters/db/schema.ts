@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -384,7 +385,11 @@ export const sentMessages = pgTable(
     recipient: text('recipient').notNull(),
     sentAt: tstz('sent_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.subjectId, t.kind, t.version] })],
+  (t) => [
+    primaryKey({ columns: [t.subjectId, t.kind, t.version] }),
+    // An SMS reply finds the text it answers by the sender's digits (issue 16, services/channels/sms-inbound.ts).
+    index('sent_messages_sms_phone_idx').on(sql`regexp_replace(${t.recipient}, '\D', '', 'g')`, t.sentAt).where(sql`${t.kind} LIKE 'sms:%'`),
+  ],
 );
 
 /** Mail kept in the database when no SMTP server is configured; the demo's /mailbox shows it. */
@@ -868,4 +873,27 @@ export const followUps = pgTable(
     answeredAt: tstz('answered_at'),
   },
   (t) => [index('follow_ups_conversation_idx').on(t.conversationId, t.status), index('follow_ups_business_due_idx').on(t.businessId, t.dueAt)],
+);
+
+/**
+ * Texts clients sent to the SMS provider's number (issue 16): a reminder's "1" / "2" and anything
+ * else. One row per provider message id, written before it is acted on, so a redelivered webhook
+ * changes nothing; `answer` says what it did (confirm, reschedule link, help, no booking, too late).
+ */
+export const smsInbound = pgTable(
+  'sms_inbound',
+  {
+    provider: text('provider').notNull(),
+    messageId: text('message_id').notNull(),
+    /** The sender's digits. */
+    phone: text('phone').notNull(),
+    bookingId: text('booking_id').references(() => bookings.id, { onDelete: 'set null' }),
+    answer: text('answer').$type<'confirm' | 'reschedule' | 'help' | 'none' | 'not_now'>().notNull(),
+    receivedAt: tstz('received_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provider, t.messageId] }),
+    index('sms_inbound_received_idx').on(t.receivedAt),
+    check('sms_inbound_answer_check', sql`${t.answer} IN ('confirm', 'reschedule', 'help', 'none', 'not_now')`),
+  ],
 );

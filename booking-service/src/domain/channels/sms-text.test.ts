@@ -52,3 +52,21 @@ describe('SMS texts', () => {
     expect(smsText('booking_cancelled', { ...facts, price }, 'en', { oneSegment: false })).not.toContain('$95');
   });
 });
+
+describe('SMS reminders the client can answer', () => {
+  it('say "1" / "2" within one segment in en, ru and hy; the link stays where it fits', () => {
+    const en = smsText('reminder', facts, 'en', { replies: true });
+    expect(en).toContain('Reply 1 to confirm, 2 to reschedule');
+    expect(en).toContain(facts.link);
+    expect(smsSegments(en)).toMatchObject({ encoding: 'gsm7', segments: 1 });
+    for (const lang of ['ru', 'hy'] as const) {
+      const text = smsText('reminder', { ...facts, businessName: 'Салон «Невский»', timeZone: 'Europe/Moscow' }, lang, { replies: true });
+      expect(smsSegments(text).segments, text).toBe(1);
+      expect(text).toMatch(/1.+2/);
+      expect(text).toMatch(/\d\d:\d\d/);
+    }
+    // Other messages and messengers are unchanged.
+    expect(smsText('booking_confirmed', facts, 'en', { replies: true })).toBe(smsText('booking_confirmed', facts, 'en'));
+    expect(smsText('reminder', facts, 'en', { replies: true, oneSegment: false })).toBe(smsText('reminder', facts, 'en', { oneSegment: false }));
+  });
+});

@@ -26,6 +26,17 @@ export interface SmsFacts {
 type Parts = { biz: string; svc: string; when: string; price: string; link: string };
 type Template = (p: Parts) => string;
 
+/**
+ * A reminder the client can answer (the provider has a real number with an inbound webhook):
+ * "reply 1 / 2" (services/channels/sms-inbound.ts). When it does not fit one segment with the
+ * link, the link goes — a "2" brings it — but the time and the two digits stay.
+ */
+const REPLY_REMINDER: Record<Lang, Template> = {
+  en: (p) => `${p.biz}: see you${p.svc} ${p.when}${p.price}. Reply 1 to confirm, 2 to reschedule${p.link ? ` ${p.link}` : ''}`,
+  ru: (p) => `${p.biz}: ждём вас${p.svc} ${p.when}${p.price}. 1 — приду, 2 — перенести${p.link ? ` ${p.link}` : ''}`,
+  hy: (p) => `${p.biz}. սպասում ենք${p.svc} ${p.when}${p.price}։ 1՝ գալիս եմ, 2՝ տեղափոխել${p.link ? ` ${p.link}` : ''}`,
+};
+
 const T: Record<Lang, Record<SmsMessageKind, Template>> = {
   en: {
     booking_confirmed: (p) => `${p.biz}: booked${p.svc}, ${p.when}${p.price}. Change: ${p.link}`,
@@ -82,8 +93,13 @@ function when(f: SmsFacts, lang: Lang): string {
   return plain(`${w.date}, ${w.time}`);
 }
 
-/** The text, as short as needed to fit one segment (when it can); `oneSegment: false` for messengers, which have room. */
-export function smsText(kind: SmsMessageKind, f: SmsFacts, lang: Lang, opts: { oneSegment?: boolean } = {}): string {
+/**
+ * The text, as short as needed to fit one segment (when it can); `oneSegment: false` for
+ * messengers, which have room; `replies: true` when the client can answer the SMS (a reminder
+ * then asks for "1" or "2").
+ */
+export function smsText(kind: SmsMessageKind, f: SmsFacts, lang: Lang, opts: { oneSegment?: boolean; replies?: boolean } = {}): string {
+  if (kind === 'reminder' && opts.replies && opts.oneSegment !== false) return replyReminder(f, lang);
   const t = T[lang][kind];
   const base = { when: when(f, lang), link: f.link };
   const full = f.price ? `, ${f.price.full}` : '';
@@ -98,4 +114,18 @@ export function smsText(kind: SmsMessageKind, f: SmsFacts, lang: Lang, opts: { o
   ].map(plain);
   if (opts.oneSegment === false) return tries[0]!;
   return tries.find((x) => smsSegments(x).segments === 1) ?? tries.at(-1)!;
+}
+
+function replyReminder(f: SmsFacts, lang: Lang): string {
+  const t = REPLY_REMINDER[lang];
+  const w = when(f, lang);
+  const amount = f.price ? `, ${f.price.amount}` : '';
+  const shapes = (link: string) => [
+    t({ when: w, link, biz: f.businessName, svc: ` ${f.serviceName}`, price: amount }),
+    t({ when: w, link, biz: f.businessName, svc: '', price: amount }),
+    t({ when: w, link, biz: f.businessName, svc: '', price: '' }),
+    t({ when: w, link, biz: f.businessName.slice(0, 16), svc: '', price: '' }),
+  ].map(plain);
+  const withLink = shapes(f.link);
+  return [...withLink, ...shapes('')].find((x) => smsSegments(x).segments === 1) ?? withLink.at(-1)!;
 }

@@ -114,7 +114,7 @@ export async function sendNotice(deps: Deps & { workerId: string }, rt: Channels
       timeZone: c.business.timeZone,
       price: c.booking.price ? { full: priceText(c.booking.price, lang), amount: amountText(c.booking.price, lang) } : null,
       link: route.channel === 'sms' ? await shortLink(deps.db, deps, c.business.id, target, now) : target,
-    }, lang, { oneSegment: route.channel === 'sms' });
+    }, lang, { oneSegment: route.channel === 'sms', replies: route.channel === 'sms' && rt.sms?.acceptsReplies === true });
 
   // Which channel this attempt uses: RETRIES_PER_CHANNEL attempts each, in route order.
   let i = Math.min(Math.floor((job.attempts - 1) / RETRIES_PER_CHANNEL), routes.length - 1);

@@ -5,7 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { TokenCipher } from '../../adapters/google/token-cipher.js';
-import type { SmsSender } from '../../ports/sms.js';
+import type { SmsInboundReader, SmsSender } from '../../ports/sms.js';
 import type { TelegramBotFactory } from '../../ports/telegram.js';
 import type { WhatsAppApiFactory } from '../../ports/whatsapp.js';
 
@@ -20,6 +20,8 @@ export interface ChannelsRuntime {
   whatsappDashboard?: ((s: { phoneNumberId: string; callbackUrl: string; verifyToken: string; appSecret: string }) => Promise<unknown>) | undefined;
   /** The SMS provider (SMS_API_URL + SMS_API_KEY); absent = no SMS. */
   sms?: SmsSender | undefined;
+  /** The provider's inbound webhook (`POST /channels/sms/<provider>`), when clients can answer texts. */
+  smsInbound?: SmsInboundReader | undefined;
   /** Seals bot tokens / API keys at rest (AES-256-GCM; the connection id is the associated data). */
   cipher: TokenCipher;
   /** Public origin webhooks are registered at (PUBLIC_URL). */

@@ -1,0 +1,105 @@
+/**
+ * SMS replies through Twilio's API, end to end against the loopback fake provider: the real
+ * Twilio client sends the reminder ("Reply 1 to confirm, 2 to reschedule"), the fake delivers the
+ * client's answer to `POST /channels/sms/twilio` signed as Twilio signs it, and the answer goes
+ * back through the client again. Forged and replayed webhooks change nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { bookings, smsInbound } from '../src/adapters/db/schema.js';
+import { buildChannelsRuntime } from '../src/channels-runtime.js';
+import { startSmsEmulator, type SmsEmulator } from '../src/dev/sms-emulator.js';
+import type { JobDeps } from '../src/jobs/deps.js';
+import { book } from './support/booking.js';
+import { createHarness, type Harness } from './support/harness.js';
+import { jobDeps, runNow } from './support/jobs.js';
+
+const barber = { siteKey: 'demo-barber-nyc', serviceId: 'barber-haircut', lang: 'en' as const };
+const PHONE = '79001234567';
+
+describe('SMS replies "1" / "2" (Twilio)', () => {
+  let h: Harness;
+  let sms: SmsEmulator;
+  let d: JobDeps;
+  let url: string;
+  let first: string;
+  let second: string;
+  const confirmedAt = async (id: string) => (await h.deps.db.select().from(bookings).where(eq(bookings.id, id)))[0]!.visitorConfirmedAt;
+
+  beforeAll(async () => {
+    h = await createHarness('pglite');
+    sms = await startSmsEmulator({ now: () => h.clock.now().getTime() });
+    const channels = buildChannelsRuntime({
+      telegramApiRoot: 'http://127.0.0.1:9',
+      appSecret: h.deps.secret,
+      publicUrl: 'http://placeholder',
+      sms: { provider: 'twilio', apiUrl: sms.apiUrl, accountSid: sms.twilio.accountSid, authToken: sms.twilio.authToken, from: sms.twilio.number },
+    });
+    url = (await h.http({ channels })).url;
+    h.deps.publicUrl = url;
+    channels.publicUrl = url;
+    sms.setInboundUrl(`${url}/channels/sms/twilio`);
+    d = { ...jobDeps(h, 'outbox'), channels };
+    // Two phone-only bookings of one client: "1" is about the next one.
+    first = (await book(h, { ...barber, day: '2026-03-05', email: '' })).booking.id;
+    second = (await book(h, { ...barber, day: '2026-03-06', email: '' })).booking.id;
+    await runNow(d, h);
+    h.clock.set(new Date(Date.parse('2026-03-04T16:00:00Z')));
+    await runNow(d, h);
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+    await sms?.close();
+  });
+
+  it('the reminder goes through Twilio and asks for 1 or 2 within one segment', () => {
+    const reminder = sms.sent.find((m) => m.text.includes('see you'));
+    expect(reminder?.to).toBe(PHONE);
+    expect(reminder?.id).toMatch(/^SM[0-9a-f]{32}$/);
+    expect(reminder?.text).toMatch(/Reply 1 to confirm, 2 to reschedule/);
+  });
+
+  it('a forged or unsigned reply is refused with 403 and changes nothing', async () => {
+    const before = sms.sent.length;
+    expect((await sms.reply(PHONE, '1', { signature: 'bm90IHR3aWxpbydzIHNpZ25hdHVyZQ==' })).status).toBe(403);
+    expect((await sms.reply(PHONE, '1', { signature: '' })).status).toBe(403);
+    // Signed over another URL (a different webhook) does not count either.
+    const res = await fetch(`${url}/channels/sms/twilio?x=1`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': '0/KCTR6DLpKmkAf8muzZqo1nDgQ=' }, body: 'MessageSid=SMx&From=%2B79001234567&Body=1' });
+    expect(res.status).toBe(403);
+    expect(await confirmedAt(first)).toBeNull();
+    expect(await h.deps.db.select().from(smsInbound)).toEqual([]);
+    expect(sms.sent.length).toBe(before);
+  });
+
+  it('"1" confirms the next upcoming booking and thanks; the same message again changes nothing', async () => {
+    const r = await sms.reply(PHONE, ' 1 ', { messageId: `SM${'a'.repeat(32)}` });
+    expect(r.status).toBe(200);
+    expect(await confirmedAt(first)).toEqual(h.clock.now());
+    expect(await confirmedAt(second)).toBeNull();
+    const thanks = sms.sent.at(-1)!;
+    expect(thanks).toMatchObject({ to: PHONE, text: expect.stringMatching(/^Thank you! See you Thursday, March 5/) });
+
+    const count = sms.sent.length;
+    h.clock.advance(60_000);
+    expect((await sms.reply(PHONE, '1', { messageId: `SM${'a'.repeat(32)}` })).status).toBe(200);
+    expect(sms.sent.length).toBe(count);
+    expect(await h.deps.db.select().from(smsInbound)).toEqual([expect.objectContaining({ answer: 'confirm', bookingId: first, phone: PHONE })]);
+  });
+
+  it('"2" answers with a short link that opens the booking to reschedule', async () => {
+    await sms.reply(PHONE, '2');
+    const text = sms.sent.at(-1)!.text;
+    expect(text).toMatch(/^Reschedule or cancel: http:\/\/\S+\/l\/[0-9A-Za-z]{10}$/);
+    const res = await fetch(text.split(': ')[1]!, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toMatch(/\/manage\?token=.+&action=reschedule$/);
+  });
+
+  it('anything else gets the help text; a number we never texted is told there is no booking', async () => {
+    await sms.reply(PHONE, 'what time is it?');
+    expect(sms.sent.at(-1)!.text).toBe('Reply 1 to confirm your booking or 2 to reschedule it.');
+    await sms.reply('+1 212 555 0199', '1');
+    expect(sms.sent.at(-1)).toMatchObject({ to: '12125550199', text: 'We found no upcoming booking for this number.' });
+    expect(await confirmedAt(second)).toBeNull();
+  });
+});
