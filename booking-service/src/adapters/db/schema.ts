@@ -625,7 +625,12 @@ export const conversationMessages = pgTable(
     authorUserId: text('author_user_id'),
     at: tstz('at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.conversationId, t.seq] }), index('conversation_messages_business_at_idx').on(t.businessId, t.at)],
+  (t) => [
+    primaryKey({ columns: [t.conversationId, t.seq] }),
+    index('conversation_messages_business_at_idx').on(t.businessId, t.at),
+    // Which conversations showed a booking (its cards): the booking-card push reads them (0024).
+    index('conversation_messages_booking_idx').on(t.businessId, sql`(${t.card}->>'bookingId')`).where(sql`${t.card}->>'kind' = 'booking'`),
+  ],
 );
 
 /**

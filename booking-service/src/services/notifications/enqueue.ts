@@ -47,9 +47,13 @@ export function reminderLeads(raw: readonly number[] | null | undefined): number
   return [...new Set(raw ?? [])].filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => b - a);
 }
 
-/** The chat the booking was made in shows it as it is now (services/conversation/booking-push.ts). */
+/**
+ * Every chat that showed the booking shows it as it is now (services/conversation/booking-push.ts).
+ * Enqueued for every booking, chat-made or not: "My booking" may show a phone or console booking
+ * in a chat, and which chats did is read by the job, not here (no extra read in the change).
+ */
 async function bookingCardInChat(db: Queryable, b: BookingRow, now: Date) {
-  if (b.conversationId) await enqueue(db, { kind: 'conversation.booking-card', payload: {}, runAt: now, bookingId: b.id });
+  await enqueue(db, { kind: 'conversation.booking-card', payload: {}, runAt: now, bookingId: b.id });
 }
 
 async function leadsFor(db: Queryable, businessId: string): Promise<number[]> {
