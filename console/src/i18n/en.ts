@@ -197,7 +197,11 @@ export const en = {
       online: 'In the chat now',
       offline: 'Not in the chat',
       outcomes: { booked: 'Booked', handed_off: 'Handed off', lost: 'Lost', not_interested: 'Not interested' },
+      // channel (issue 16): where the client wrote
+      channel: 'Channel',
     },
+    // channel (issue 16)
+    allChannels: 'All channels',
   },
   dashboard: {
     title: 'Dashboard',
@@ -457,7 +461,7 @@ export const en = {
   },
   labels: {
     intent: { prices: 'Prices', book: 'Booking', human: 'Talk to a person', my_booking: 'My booking', other: 'Other', quote: 'Quote' },
-    channel: { widget: 'Widget', phone: 'Phone', console: 'Console', api: 'API (CRM)' },
+    channel: { widget: 'Widget', phone: 'Phone', console: 'Console', api: 'API (CRM)', telegram: 'Telegram', whatsapp: 'WhatsApp', sms: 'SMS', email: 'E-mail' },
   },
   myHours: {
     title: 'My working hours',

@@ -194,7 +194,11 @@ export const hy: Dict = {
       online: 'Հիմա զրույցում է',
       offline: 'Զրույցում չէ',
       outcomes: { booked: 'Գրանցված', handed_off: 'Փոխանցված աշխատակցին', lost: 'Կորած', not_interested: 'Հետաքրքրված չէ' },
+      // channel (issue 16): where the client wrote
+      channel: 'Ալիք',
     },
+    // channel (issue 16)
+    allChannels: 'Բոլոր ալիքները',
   },
   dashboard: {
     title: 'Ցուցանիշներ',
@@ -454,7 +458,7 @@ export const hy: Dict = {
   },
   labels: {
     intent: { prices: 'Գներ', book: 'Ամրագրում', human: 'Կապ աշխատակցի հետ', my_booking: 'Իմ ամրագրումը', other: 'Այլ', quote: 'Գնի հաշվարկ' },
-    channel: { widget: 'Վիջեթ', phone: 'Հեռախոս', console: 'Վահանակ', api: 'API (CRM)' },
+    channel: { widget: 'Վիջեթ', phone: 'Հեռախոս', console: 'Վահանակ', api: 'API (CRM)', telegram: 'Telegram', whatsapp: 'WhatsApp', sms: 'SMS', email: 'Էլ. փոստ' },
   },
   myHours: {
     title: 'Իմ աշխատանքային ժամերը',

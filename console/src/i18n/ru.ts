@@ -194,7 +194,11 @@ export const ru: Dict = {
       online: 'Сейчас в чате',
       offline: 'Не в чате',
       outcomes: { booked: 'Записан', handed_off: 'Передан сотруднику', lost: 'Потерян', not_interested: 'Не заинтересован' },
+      // channel (issue 16): where the client wrote
+      channel: 'Канал',
     },
+    // channel (issue 16)
+    allChannels: 'Все каналы',
   },
   dashboard: {
     title: 'Показатели',
@@ -454,7 +458,7 @@ export const ru: Dict = {
   },
   labels: {
     intent: { prices: 'Цены', book: 'Запись', human: 'Связь с сотрудником', my_booking: 'Моя запись', other: 'Другое', quote: 'Расчёт цены' },
-    channel: { widget: 'Виджет', phone: 'Телефон', console: 'Консоль', api: 'API (CRM)' },
+    channel: { widget: 'Виджет', phone: 'Телефон', console: 'Консоль', api: 'API (CRM)', telegram: 'Telegram', whatsapp: 'WhatsApp', sms: 'SMS', email: 'Эл. почта' },
   },
   myHours: {
     title: 'Мои рабочие часы',

@@ -17,23 +17,26 @@ import { useAction, useResource } from '../ui/resource.js';
 import { SlaClock, startTicker } from '../ui/sla-clock.js';
 
 type Filter = 'open' | 'claimed' | 'closed' | 'all';
+/** '' = every channel. */
+type ChannelFilter = '' | InboxItem['channel'];
+const CHANNELS: Array<InboxItem['channel']> = ['widget', 'telegram', 'whatsapp', 'sms', 'email'];
 const DEFAULT_POLL_MS = 5000;
 
 /** Polls inbox.list; keeps the last good list on a failed poll and shows the error beside it. */
-function useInbox(filter: Filter) {
+function useInbox(filter: Filter, channel: ChannelFilter) {
   const [list, setList] = useState<InboxList | null>(null);
   const [receivedAt, setReceivedAt] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
   const [nonce, setNonce] = useState(0);
   const pollMs = useRef(DEFAULT_POLL_MS);
   // A new filter starts from a spinner; a reload after an action keeps the cards (and their state).
-  useEffect(() => setList(null), [filter]);
+  useEffect(() => setList(null), [filter, channel]);
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = async () => {
       try {
-        const l = await api.inbox.list({ status: filter });
+        const l = await api.inbox.list({ status: filter, ...(channel ? { channel } : {}) });
         if (stopped) return;
         pollMs.current = l.pollMs > 0 ? l.pollMs : DEFAULT_POLL_MS;
         setList(l);
@@ -53,14 +56,15 @@ function useInbox(filter: Filter) {
       clearTimeout(timer);
     };
     // A conversation changed (the console's push stream): read the list now, not at the next poll.
-  }, [filter, nonce, changes.value]);
+  }, [filter, channel, nonce, changes.value]);
   return { list, receivedAt, error, reload: () => setNonce((n) => n + 1) };
 }
 
 export function InboxPage() {
   const d = t.value.inbox;
   const [filter, setFilter] = useState<Filter>('all');
-  const inbox = useInbox(filter);
+  const [channel, setChannel] = useState<ChannelFilter>('');
+  const inbox = useInbox(filter, channel);
   useEffect(() => startTicker(), []);
   return (
     <Page title={d.title}>
@@ -76,6 +80,13 @@ export function InboxPage() {
             { value: 'claimed', label: d.claimed },
             { value: 'closed', label: d.closed },
           ]}
+        />
+        <SelectField
+          class="inline"
+          label={d.live.channel}
+          value={channel}
+          onValue={setChannel}
+          options={[{ value: '', label: d.allChannels }, ...CHANNELS.map((c) => ({ value: c, label: labelOf('channel', c) }))]}
         />
         <p class="muted">{fmt(d.updated, { seconds: Math.round((inbox.list?.pollMs ?? DEFAULT_POLL_MS) / 1000) })}</p>
       </div>
@@ -110,6 +121,7 @@ function InboxCard(props: { item: InboxItem; receivedAt: number; onChanged: () =
       <header class="request-head">
         <h2 id={titleId}>{name}</h2>
         <span class={`badge temp-${item.temperature}`}>{d.temperature[item.temperature]}</span>
+        <span class={`badge channel channel-${item.channel}`}>{labelOf('channel', item.channel)}</span>
         {item.conversationStatus && <span class={`badge conv-${item.conversationStatus}`}>{d.live.status[item.conversationStatus]}</span>}
         {item.unread > 0 && <span class="badge unread">{fmt(d.live.unread, { count: item.unread })}</span>}
         {item.status !== 'closed' && <SlaClock item={item} receivedAt={props.receivedAt} />}
@@ -330,6 +342,7 @@ function LiveThread(props: { item: InboxItem; onChanged: () => void }) {
     [l.name, lead.name],
     [l.phone, lead.phone && <a href={`tel:${lead.phone}`}>{lead.phone}</a>],
     [l.email, lead.email && <a href={`mailto:${lead.email}`}>{lead.email}</a>],
+    [l.channel, labelOf('channel', lead.channel)],
     [l.language, lead.lang.toUpperCase()],
     [l.intent, lead.intent && labelOf('intent', lead.intent)],
     [l.quote, lead.quote && [lead.quote.summary, lead.quote.price && formatMoney(lead.quote.price.amount, lead.quote.price.currency, locale.value)].filter(Boolean).join(' · ')],
@@ -359,7 +372,8 @@ function LiveThread(props: { item: InboxItem; onChanged: () => void }) {
       </section>
       <section class="thread" aria-label={l.thread}>
         <h3>
-          {l.thread} {status && <span class={`badge conv-${status}`}>{l.status[status]}</span>}
+          {l.thread} <span class={`badge channel channel-${lead.channel}`}>{labelOf('channel', lead.channel)}</span>{' '}
+          {status && <span class={`badge conv-${status}`}>{l.status[status]}</span>}
           {online !== null && status !== 'closed' && <span class={online ? 'presence on' : 'presence'}> {online ? l.online : l.offline}</span>}
         </h3>
         {!connected && <p class="muted" role="status">{l.reconnecting}</p>}

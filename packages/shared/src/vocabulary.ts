@@ -13,8 +13,9 @@ export type BookingStatus = 'held' | 'confirmed' | 'cancelled' | 'attended' | 'n
  */
 export type BookingChannel = 'widget' | 'phone' | 'console' | 'api';
 
-/** Every channel a conversation can run on. */
-export type ConversationChannel = 'widget' | 'telegram' | 'whatsapp' | 'sms' | 'email';
+/** Every channel a conversation can run on (the console filters its inbox by these). */
+export const CONVERSATION_CHANNELS = ['widget', 'telegram', 'whatsapp', 'sms', 'email'] as const;
+export type ConversationChannel = (typeof CONVERSATION_CHANNELS)[number];
 
 /** The widget's menu entries, in display order. */
 export const INTENT_IDS = ['prices', 'book', 'human', 'my_booking', 'other'] as const;

@@ -3,6 +3,7 @@
  * what they have read (unread = visitor messages after `staff_read_seq`), and the counts the
  * console menu shows. Every read is scoped to the session's business.
  */
+import type { ConversationChannel } from '@frontdesk/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows } from '../../adapters/db/client.js';
 import { conversations, leads } from '../../adapters/db/schema.js';
@@ -16,7 +17,7 @@ export interface LeadCard {
   phone: string | null;
   email: string | null;
   lang: string;
-  channel: string;
+  channel: ConversationChannel;
   source: { url?: string; referrer?: string; utm?: Record<string, string> } | null;
   intent: string | null;
   quote: { summary?: string | null; price?: { amount: number; currency: string } } | null;
@@ -85,17 +86,18 @@ export async function markReadByStaff(deps: Deps, businessId: string, conversati
 }
 
 /** Unread visitor messages per conversation (only conversations given). */
-export async function unreadOf(deps: Deps, businessId: string, conversationIds: string[]): Promise<Map<string, { unread: number; status: ConversationStatus }>> {
+export async function unreadOf(deps: Deps, businessId: string, conversationIds: string[]): Promise<Map<string, { unread: number; status: ConversationStatus; channel: ConversationChannel }>> {
   if (conversationIds.length === 0) return new Map();
   const rows = await deps.db
     .select({
       id: conversations.id,
       status: conversations.status,
+      channel: conversations.channel,
       unread: sql<number>`(SELECT count(*)::int FROM conversation_messages m WHERE m.conversation_id = ${conversations.id} AND m.from_party = 'visitor' AND m.seq > ${conversations.staffReadSeq})`,
     })
     .from(conversations)
     .where(and(eq(conversations.businessId, businessId), inArray(conversations.id, [...new Set(conversationIds)])));
-  return new Map(rows.map((r) => [r.id, { unread: Number(r.unread), status: r.status }]));
+  return new Map(rows.map((r) => [r.id, { unread: Number(r.unread), status: r.status, channel: r.channel }]));
 }
 
 /**

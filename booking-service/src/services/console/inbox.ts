@@ -10,9 +10,9 @@
  * New requests reach the console by polling `inbox.list` every POLL_MS, and at once through the
  * console's push stream (/console/stream, http/conversation-stream.ts) when a conversation changes.
  */
-import type { HandoffOutcome, Lang } from '@frontdesk/shared';
+import type { ConversationChannel, HandoffOutcome, Lang } from '@frontdesk/shared';
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { businesses, conversations, handoffReplies, handoffs, users } from '../../adapters/db/schema.js';
 import { appendStaffReply } from '../conversation/staff-reply.js';
 import { unreadOf } from './inbox-conversation.js';
@@ -52,6 +52,8 @@ export interface InboxItem {
   conversationStatus: 'bot' | 'waiting' | 'live' | 'closed' | null;
   /** Visitor messages in that conversation staff have not read. */
   unread: number;
+  /** Where the client wrote: the conversation's channel (a request without a chat came from the widget's form). */
+  channel: ConversationChannel;
 }
 
 export interface InboxReply {
@@ -102,20 +104,31 @@ function toItem(h: HandoffRow, business: BusinessRow, names: Map<string, string>
     conversationId: conv ? h.conversationId : null,
     conversationStatus: conv?.status ?? null,
     unread: conv?.unread ?? 0,
+    channel: conv?.channel ?? 'widget',
   };
 }
+
+/** A request's channel in SQL: its conversation's, or the widget's for a request without one. */
+const channelOfHandoff = sql<ConversationChannel>`coalesce((SELECT c.channel FROM conversations c WHERE c.id = ${handoffs.conversationId} AND c.business_id = ${handoffs.businessId}), 'widget')`;
 
 export async function listInbox(
   deps: Deps,
   businessId: string,
   status: InboxStatus,
+  channel?: ConversationChannel,
 ): Promise<{ items: InboxItem[]; serverNow: string; pollMs: number }> {
   const now = deps.clock.now();
   const business = await loadBusiness(deps, businessId);
   const rows = await deps.db
     .select()
     .from(handoffs)
-    .where(status === 'all' ? eq(handoffs.businessId, businessId) : and(eq(handoffs.businessId, businessId), eq(handoffs.status, status)))
+    .where(
+      and(
+        eq(handoffs.businessId, businessId),
+        status === 'all' ? undefined : eq(handoffs.status, status),
+        channel === undefined ? undefined : sql`${channelOfHandoff} = ${channel}`,
+      ),
+    )
     .orderBy(desc(handoffs.createdAt), desc(handoffs.id))
     .limit(LIST_LIMIT);
   const names = await namesOf(deps, businessId, rows.flatMap((r) => (r.claimedByUserId ? [r.claimedByUserId] : [])));

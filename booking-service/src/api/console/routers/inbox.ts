@@ -3,6 +3,7 @@
  * The console polls `list` every `pollMs` (5 s) for new requests, and refreshes at once on a
  * signal of /console/stream; an open conversation follows /console/conversations/:id/stream.
  */
+import { CONVERSATION_CHANNELS } from '@frontdesk/shared';
 import { z } from 'zod';
 import { claimHandoff, closeHandoff, getInboxItem, listInbox, replyToHandoff } from '../../../services/console/inbox.js';
 import { getInboxConversation, markReadByStaff, unreadCounts } from '../../../services/console/inbox-conversation.js';
@@ -15,8 +16,16 @@ const seqSchema = z.number().int().min(0).max(1_000_000_000);
 
 export const inboxRouter = router({
   list: staffProcedure
-    .input(z.object({ status: z.enum(['open', 'claimed', 'closed', 'all']).default('all') }).default({ status: 'all' }))
-    .query(({ ctx, input }) => listInbox(ctx.deps, ctx.session.businessId, input.status)),
+    .input(
+      z
+        .object({
+          status: z.enum(['open', 'claimed', 'closed', 'all']).default('all'),
+          /** Only the requests from one channel (widget, Telegram, WhatsApp, SMS, e-mail). */
+          channel: z.enum(CONVERSATION_CHANNELS).optional(),
+        })
+        .default({ status: 'all' }),
+    )
+    .query(({ ctx, input }) => listInbox(ctx.deps, ctx.session.businessId, input.status, input.channel)),
   get: staffProcedure.input(byId).query(async ({ ctx, input }) => unwrap(await getInboxItem(ctx.deps, ctx.session.businessId, input.id))),
   claim: staffProcedure.input(byId).mutation(async ({ ctx, input }) => unwrap(await claimHandoff(ctx.deps, ctx.session, input.id))),
   reply: staffProcedure
