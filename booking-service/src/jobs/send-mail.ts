@@ -12,6 +12,7 @@ import { buildCalendar, organizerEmailFor } from '../services/notifications/cale
 import { bookingFacts, businessFacts, loadBookingContext, visitorLang, type BookingContext } from '../services/notifications/context.js';
 import type { MailJobPayload } from '../services/notifications/enqueue.js';
 import { bookingLinks } from '../services/notifications/links.js';
+import { offerTelegramLink } from '../services/channels/telegram-start.js';
 import type { JobDeps } from './deps.js';
 import { mailDomainOf, sendOnce, type SentKey } from './send-once.js';
 
@@ -59,6 +60,7 @@ async function prepare(deps: JobDeps, job: JobRow, now: Date): Promise<Prepared>
           ics: links.ics,
           ...(p.message === 'reminder' ? { confirm: links.confirm, reschedule: links.reschedule } : {}),
           rebook: links.rebook,
+          ...(p.message === 'booking_confirmed' && c.customer ? { telegram: (await offerTelegramLink(deps.db, { businessId: c.business.id, bookingId: c.booking.id, customerId: c.customer.id, endsAt: c.booking.endsAt }, now)) ?? undefined } : {}),
         },
   };
   const rendered = renderMessage(input);

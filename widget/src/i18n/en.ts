@@ -30,6 +30,7 @@ const en = {
   what: 'Service',
   ics: 'Add to calendar',
   link: 'Reschedule or cancel',
+  tg: 'Get reminders in Telegram',
   isCancelled: 'Cancelled',
   contact: 'Phone or e-mail',
   code: 'Code from the e-mail',

@@ -28,6 +28,7 @@ function Card({ v, c }: { v: View; c: Extract<CardData, { kind: 'booking' }> }) 
         <a href={c.icsUrl} download="booking.ics">{t.ics}</a>
         {active ? <a href={c.manageUrl} target="_blank" rel="noopener">{t.link}</a> : null}
       </p>
+      {active && c.telegramUrl ? <a class="tg" href={c.telegramUrl} target="_blank" rel="noopener">{t.tg}</a> : null}
     </div>
   );
 }

@@ -902,3 +902,29 @@ export const smsInbound = pgTable(
     check('sms_inbound_answer_check', sql`${t.answer} IN ('confirm', 'reschedule', 'help', 'none', 'not_now')`),
   ],
 );
+
+/**
+ * "Get reminders in Telegram" (issue 16; services/channels/telegram-start.ts): the single-use
+ * start parameter of a t.me deep link offered on the widget's booking card and in the
+ * confirmation e-mail. Only its sha256 is kept; it names the booking and customer it links,
+ * expires at the booking's end, and is spent by one conditional UPDATE (`used_at`, `used_chat`:
+ * both set or neither).
+ */
+export const telegramStartTokens = pgTable(
+  'telegram_start_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    bookingId: text('booking_id').notNull().references(() => bookings.id, { onDelete: 'cascade' }),
+    customerId: text('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    expiresAt: tstz('expires_at').notNull(),
+    usedAt: tstz('used_at'),
+    /** The Telegram chat that spent it. */
+    usedChat: text('used_chat'),
+    createdAt: tstz('created_at').notNull(),
+  },
+  (t) => [
+    index('telegram_start_tokens_expires_idx').on(t.expiresAt),
+    check('telegram_start_tokens_used_chk', sql`(${t.usedAt} IS NULL) = (${t.usedChat} IS NULL)`),
+  ],
+);

@@ -54,6 +54,7 @@ export function bookingCard(ctx: EngineContext, b: BookingFacts, lang: Lang, quo
     changeableUntil: b.status === 'confirmed' ? new Date(b.start - ctx.business.cancellationWindowMin * MIN).toISOString() : null,
     icsUrl: link(ctx, '/booking.ics', b.manageToken),
     manageUrl: link(ctx, '/manage', b.manageToken),
+    ...(b.telegramUrl && b.status === 'confirmed' ? { telegramUrl: b.telegramUrl } : {}),
   };
 }
 

@@ -46,6 +46,8 @@ export interface BookingFacts {
   /** The agreed price stored with the booking, when there is one (else the service's price list). */
   price: Price | null;
   priceSummary: string | null;
+  /** "Get reminders in Telegram" (the card's telegramUrl): only on a booking just made in the widget. */
+  telegramUrl?: string | undefined;
 }
 
 type Failed = { ok: false; reason: 'error' };

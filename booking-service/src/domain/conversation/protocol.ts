@@ -73,6 +73,11 @@ export type Card =
       /** Links a channel can open: .ics download and the manage page (tokens inside). */
       icsUrl: string;
       manageUrl: string;
+      /**
+       * "Get reminders in Telegram": a t.me deep link with a single-use start token, on the card
+       * of a booking just made in the widget when the business has Telegram (absent otherwise).
+       */
+      telegramUrl?: string | undefined;
     }
   | {
       kind: 'quote';

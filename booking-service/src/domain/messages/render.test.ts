@@ -92,3 +92,24 @@ describe('words through ICU MessageFormat', () => {
     expect(m.text).not.toMatch(/[\u0531-\u0587]: /);
   });
 });
+
+describe('renderMessage: “Get reminders in Telegram” (issue 16)', () => {
+  const telegram = 'https://t.me/zhpit_clinic_bot?start=AbCdEfGhIjKlMnOpQrStUvWxYz012345';
+  it.each([
+    ['ru', 'Получать напоминания в Telegram'],
+    ['hy', 'Ստանալ հիշեցումները Telegram-ում'],
+    ['en', 'Get reminders in Telegram'],
+  ] as const)('%s: the confirmation offers the deep link as a button and a text line', (lang, label) => {
+    const m = renderMessage({ kind: 'booking_confirmed', lang, business: clinic, booking: facts(), links: { ...links, telegram } });
+    expect(m.text).toContain(telegram);
+    expect(m.text.split('\n').find((l) => l.includes(telegram))).toMatch(new RegExp(`^${label}`));
+    expect(m.html).toContain(`href="${telegram}"`);
+    expect(m.html).toContain(`>${label}</a>`);
+  });
+
+  it('no Telegram link, no button', () => {
+    const m = renderMessage({ kind: 'booking_confirmed', lang: 'en', business: clinic, booking: facts(), links });
+    expect(m.text).not.toContain('Telegram');
+    expect(m.html).not.toContain('Telegram');
+  });
+});

@@ -68,7 +68,7 @@ export function renderMessage(input: MessageInput): RenderedMessage {
   switch (kind) {
     case 'booking_confirmed':
     case 'booking_rescheduled':
-      buttons.push([l.manage, s.button.manage, true], [l.ics, s.button.calendar, false]);
+      buttons.push([l.manage, s.button.manage, true], [l.ics, s.button.calendar, false], [l.telegram, s.button.telegram, false]);
       break;
     case 'reminder':
       paragraphs.push(s.reminderAsk);

@@ -32,7 +32,7 @@ export interface Strings {
     replyBy: string;
     was: string;
   };
-  button: { confirm: string; reschedule: string; manage: string; calendar: string; rebook: string; cancel: string };
+  button: { confirm: string; reschedule: string; manage: string; calendar: string; rebook: string; cancel: string; telegram: string };
   cancellationRule: string;
   cancellationRuleNoPhone: string;
   footer: string;
@@ -90,6 +90,7 @@ const en: Strings = {
     calendar: 'Add to calendar',
     rebook: 'Book again',
     cancel: 'Cancel booking',
+    telegram: 'Get reminders in Telegram',
   },
   cancellationRule: 'You can cancel or reschedule online until {deadline}. After that, please call {phone}.',
   cancellationRuleNoPhone: 'You can cancel or reschedule online until {deadline}.',
@@ -148,6 +149,7 @@ const ru: Strings = {
     calendar: 'Добавить в календарь',
     rebook: 'Записаться снова',
     cancel: 'Отменить запись',
+    telegram: 'Получать напоминания в Telegram',
   },
   cancellationRule: `Отменить или перенести запись онлайн можно ${ruUntil('deadline')}. Позже — по телефону {phone}.`,
   cancellationRuleNoPhone: `Отменить или перенести запись онлайн можно ${ruUntil('deadline')}.`,
@@ -206,6 +208,7 @@ const hy: Strings = {
     calendar: 'Ավելացնել օրացույցում',
     rebook: 'Կրկին գրանցվել',
     cancel: 'Չեղարկել ամրագրումը',
+    telegram: 'Ստանալ հիշեցումները Telegram-ում',
   },
   cancellationRule: 'Ամրագրումը կարող եք չեղարկել կամ տեղափոխել առցանց մինչև {deadline}։ Դրանից հետո զանգահարեք {phone} համարով։',
   cancellationRuleNoPhone: 'Ամրագրումը կարող եք չեղարկել կամ տեղափոխել առցանց մինչև {deadline}։',

@@ -60,6 +60,8 @@ export interface MessageLinks {
   confirm?: string;
   reschedule?: string;
   rebook?: string;
+  /** "Get reminders in Telegram": the bot's deep link with a single-use start token (confirmations, when the business has Telegram). */
+  telegram?: string | undefined;
 }
 
 export interface MessageInput {

@@ -19,6 +19,7 @@ import { channelOutbound } from './deliver.js';
 import { webhookSecret, type ChannelsRuntime } from './runtime.js';
 import { parseReminderAction } from '../../domain/channels/reminder-actions.js';
 import { handleReminderPress } from './reminder-actions.js';
+import { handleStartLink, startParam } from './telegram-start.js';
 
 export type WebhookAnswer = { status: 200 | 400 | 401 | 404; body: string };
 
@@ -84,6 +85,12 @@ export async function handleTelegramUpdate(deps: Deps, rt: ChannelsRuntime, conn
     const r = await handleReminderPress(deps, rt, { conn, site, channel: 'telegram', chat: String(pressChat.id), ...press, updateKey: `u:${update.update_id}` });
     await botOf(rt, conn).answerCallbackQuery(update.callback_query!.id).catch((err: unknown) => rt.log?.('[channels] answerCallbackQuery failed', err));
     return { status: 200, body: r === 'played' ? 'ok' : 'duplicate' };
+  }
+  // "Get reminders in Telegram": the deep link's /start <token> (telegram-start.ts).
+  const param = startParam(update.message?.text);
+  if (site && param !== null && update.message?.chat.type === 'private') {
+    const r = await handleStartLink(deps, rt, { conn, site, chat: String(update.message.chat.id), param, languageCode: update.message.from?.language_code, updateKey: `u:${update.update_id}` });
+    return { status: 200, body: r === 'duplicate' ? 'duplicate' : r };
   }
   const what = eventOf(update);
   // Not for us (a group, a sticker, a button from elsewhere): acknowledged so Telegram stops resending.

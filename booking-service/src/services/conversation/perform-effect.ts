@@ -18,6 +18,7 @@ import { searchSlots, type SlotView } from '../slots.js';
 import { cachedPickStaff, cachedService, type SiteContext } from '../site.js';
 import { hashHoldToken, signToken, verifyToken } from '../tokens.js';
 import { readBookings } from './bookings-now.js';
+import { offerTelegramLink } from '../channels/telegram-start.js';
 import { sendLookupCode, verifyLookupCode } from './lookup-codes.js';
 
 export interface EffectScope {
@@ -78,7 +79,11 @@ export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, n
         if (!b) return { kind: 'confirm', ok: false, reason: 'error' };
         notes.bookingId = b.facts.id;
         notes.customerId = b.customerId ?? undefined;
-        return { kind: 'confirm', ok: true, booking: b.facts, customerId: b.customerId };
+        // The widget's card offers "Get reminders in Telegram" when the business has it (a messenger chat already is one).
+        const telegramUrl = scope.channel === 'widget' && b.customerId
+          ? await offerTelegramLink(deps.db, { businessId: business.id, bookingId: b.facts.id, customerId: b.customerId, endsAt: new Date(b.facts.end) }, deps.clock.now())
+          : null;
+        return { kind: 'confirm', ok: true, booking: telegramUrl ? { ...b.facts, telegramUrl } : b.facts, customerId: b.customerId };
       }
       if (r.reason === 'SLOT_TAKEN') return { kind: 'confirm', ok: false, reason: 'taken', alternatives: ((r.details?.alternatives ?? []) as SlotView[]).map(toRef) };
       if (r.reason === 'CLOSED' || r.reason === 'OUTSIDE_HOURS') return { kind: 'confirm', ok: false, reason: 'closed', why: r.reason === 'CLOSED' ? 'closed' : 'outside_hours' };

@@ -142,6 +142,11 @@ export const en = {
   'page.status': '{status, select, confirmed {Confirmed} cancelled {Cancelled} attended {Visited} other {Missed}}',
   'page.notFound': 'This page needs a link from the business’s site.',
 
+  // "Get reminders in Telegram": the answer to the deep link's /start (issue 16, services/channels/telegram-start.ts)
+  'tgLink.linked': 'Done: reminders and changes of your booking will come here, in Telegram. Your booking:',
+  'tgLink.already': 'This chat already gets the reminders of this booking.',
+  'tgLink.refused': 'This link has already been used or is no longer valid. Open the newest link from your booking confirmation, or send /start to talk to us.',
+
   // Summaries for staff (in the team's language)
   'summary.quote': 'Quote: {summary}, {price}',
   'summary.booking': 'Wanted to book: {service}',

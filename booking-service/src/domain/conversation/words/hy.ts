@@ -136,6 +136,11 @@ export const hy: Words = {
   'page.status': '{status, select, confirmed {Հաստատված է} cancelled {Չեղարկված է} attended {Կայացել է} other {Բաց է թողնվել}}',
   'page.notFound': 'Բացեք այս էջը կայքի հղումով։',
 
+  // "Get reminders in Telegram": the answer to the deep link's /start (issue 16, services/channels/telegram-start.ts)
+  'tgLink.linked': 'Պատրաստ է․ ձեր գրանցման հիշեցումներն ու փոփոխություններն այսուհետ կգան այստեղ՝ Telegram-ում։ Ձեր գրանցումը՝',
+  'tgLink.already': 'Այս զրույցն արդեն ստանում է այս գրանցման հիշեցումները։',
+  'tgLink.refused': 'Այս հղումն արդեն օգտագործվել է կամ այլևս չի գործում։ Բացեք ամրագրման հաստատման նորագույն հղումը կամ ուղարկեք /start՝ մեզ գրելու համար։',
+
   'summary.quote': 'Հաշվարկ՝ {summary}, {price}',
   'summary.booking': 'Ցանկանում էր գրանցվել՝ {service}',
   'summary.bookingAt': 'Ցանկանում էր գրանցվել՝ {service}, {when}',

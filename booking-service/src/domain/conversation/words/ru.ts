@@ -135,6 +135,11 @@ export const ru: Words = {
   'page.status': '{status, select, confirmed {Подтверждена} cancelled {Отменена} attended {Состоялась} other {Пропущена}}',
   'page.notFound': 'Откройте эту страницу по ссылке с сайта.',
 
+  // "Get reminders in Telegram": the answer to the deep link's /start (issue 16, services/channels/telegram-start.ts)
+  'tgLink.linked': 'Готово: напоминания и изменения по вашей записи будут приходить сюда, в Telegram. Ваша запись:',
+  'tgLink.already': 'Этот чат уже получает напоминания об этой записи.',
+  'tgLink.refused': 'Эта ссылка уже использована или больше не действует. Откройте свежую ссылку из подтверждения записи или отправьте /start, чтобы написать нам.',
+
   'summary.quote': 'Расчёт: {summary}, {price}',
   'summary.booking': 'Хотел(а) записаться: {service}',
   'summary.bookingAt': 'Хотел(а) записаться: {service}, {when}',
