@@ -101,6 +101,7 @@ export function banner({ port, bookingUrl, ready }) {
     ...PAGES.map(([name, path]) => `  ${name}: http://localhost:${port}${path}`),
     `  e2e fixtures: http://localhost:${port}/fixtures/`,
     `  staff console: ${booking}/console (demo sign-ins: see the booking service's lines above)`,
+    `  demo chats (try the bot as a client in Telegram, WhatsApp, SMS; embedded demo only): ${booking}/demo/chats`,
   ];
 }
 

@@ -56,6 +56,7 @@ test('the URLs wait for the booking service: printed once /healthz answers, not 
   assert.match(lines[0], /ready/);
   assert.equal(lines.filter((l) => l.includes('http://localhost:8080/')).length, 4);
   assert.ok(lines.some((l) => l.includes('http://localhost:3000/console')));
+  assert.ok(lines.some((l) => l.includes('http://localhost:3000/demo/chats')));
 });
 
 test('a booking service that never answers: gives up after the timeout and says so', async () => {

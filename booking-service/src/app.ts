@@ -37,6 +37,8 @@ import { compressJson } from './http/compress-json.js';
 import { IMMUTABLE, precompressed } from './http/precompressed.js';
 
 export interface AppOptions {
+  /** The demo's own pages (src/dev/chats-demo.ts), mounted only when main.ts starts the emulators. */
+  demoPages?: express.RequestHandler | undefined;
   /** Folder with the built widget (widget.js + w/ chunks); skipped when missing. */
   widgetDist?: string | undefined;
   /** Largest accepted request body; larger → 413. */
@@ -270,6 +272,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       }),
     );
   }
+
+  // Demo-only pages (the emulated chats), handed in by main.ts when the demo emulators run.
+  if (options.demoPages) app.use(options.demoPages);
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'Not found' });

@@ -129,6 +129,10 @@ const loginLimiter = createRateLimiter({
   now: () => systemClock.now().getTime(),
   onStoreError: (e) => console.error('[rate-limit] store unavailable, not limiting sign-in', e),
 });
+// The demo's chats page (the emulated Telegram, WhatsApp and SMS as a client sees them).
+const chatsDemo = telegramDemo || whatsappDemo || smsDemo
+  ? (await import('./dev/chats-demo.js')).chatsDemoPages({ deps, channels, telegram: telegramDemo, whatsapp: whatsappDemo, sms: smsDemo })
+  : undefined;
 const mailbox = mailboxWanted(env);
 const app = createApp(deps, {
   widgetDist: env.WIDGET_DIST,
@@ -141,6 +145,7 @@ const app = createApp(deps, {
   channels,
   apiLimitStore: limitStore,
   streams: { open: openStreams },
+  demoPages: chatsDemo,
 });
 const server = createLimitedServer(app, {
   headersTimeoutMs: env.HEADERS_TIMEOUT_SECONDS * 1000,
@@ -158,6 +163,7 @@ server.listen(env.PORT, () => {
   }
   console.log(env.SMTP_URL ? `Mail: SMTP ${new URL(env.SMTP_URL).host}` : `Mail: outbox${mailbox ? `, readable at ${publicUrl}/mailbox` : ' (MAILBOX=true to read it at /mailbox)'}`);
   if (mailbox) console.log(`!!! ${publicUrl}/mailbox is ON: anyone can read every outgoing message and its manage links. Demo only — set MAILBOX=false (or SMTP_URL) before real visitors come.`);
+  if (chatsDemo) console.log(`Demo chats (try the bot as a client in Telegram, WhatsApp and SMS): ${publicUrl}/demo/chats`);
   if (smsDemo) console.log(`SMS: demo provider (not Twilio or SMS.ru), messages at ${smsDemo.apiUrl}/`);
   if (whatsappDemo) console.log(`WhatsApp: demo (emulator, not Meta) at ${whatsappDemo.apiRoot}; connect any phone number id (digits), token and app secret (hex) in the console's Messengers page`);
   if (telegramDemo) console.log(`Telegram: demo (emulator, not Telegram) at ${telegramDemo.apiRoot}; connect any token like 123456:${'A'.repeat(35)} in the console's Messengers page`);

@@ -10,9 +10,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { twilioSignature } from '../adapters/sms/twilio-signature.js';
 
-export interface FakeSms { id: string; to: string; text: string; at: number }
+/** `seq` orders sent and received texts on one timeline (the demo's chat page). */
+export interface FakeSms { id: string; to: string; text: string; at: number; seq: number }
 /** A text a client sent to the provider's number, and what the webhook answered. */
-export interface FakeInboundSms { id: string; from: string; text: string; at: number; status: number }
+export interface FakeInboundSms { id: string; from: string; text: string; at: number; seq: number; status: number }
 
 export interface SmsEmulator {
   apiUrl: string;
@@ -45,6 +46,7 @@ export async function startSmsEmulator(opts: { apiKey?: string; now?: () => numb
   let inboundUrl: string | null = null;
   let n = 0;
   let inbound = 0;
+  let seq = 0;
   const emu: SmsEmulator = {
     apiUrl: '',
     apiKey,
@@ -61,6 +63,8 @@ export async function startSmsEmulator(opts: { apiKey?: string; now?: () => numb
         Body: text, To: twilio.number, NumSegments: '1', MessageSid: o.messageId ?? `SM${hex(++inbound, 32)}`,
         AccountSid: twilio.accountSid, From: `+${from.replace(/\D/g, '')}`, ApiVersion: '2010-04-01',
       };
+      const at = now();
+      const mySeq = ++seq;
       form.SmsMessageSid = form.MessageSid!;
       form.SmsSid = form.MessageSid!;
       const res = await fetch(inboundUrl, {
@@ -69,7 +73,8 @@ export async function startSmsEmulator(opts: { apiKey?: string; now?: () => numb
         body: new URLSearchParams(form),
       });
       await res.arrayBuffer();
-      const row = { id: form.MessageSid!, from: form.From!, text, at: now(), status: res.status };
+      // Stamped when the client sent it, so it sorts before the answer it caused.
+      const row = { id: form.MessageSid!, from: form.From!, text, at, seq: mySeq, status: res.status };
       emu.received.push(row);
       return row;
     },
@@ -77,7 +82,7 @@ export async function startSmsEmulator(opts: { apiKey?: string; now?: () => numb
   };
   const accept = (to: string, text: string) => {
     const id = `0000${++n}-1000000${n}`;
-    emu.sent.push({ id, to, text, at: now() });
+    emu.sent.push({ id, to, text, at: now(), seq: ++seq });
     return id;
   };
   const server: Server = createServer((req, res) => {

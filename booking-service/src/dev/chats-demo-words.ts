@@ -1,0 +1,100 @@
+/** The demo chats page's words (src/dev/chats-demo.ts) in en, ru and hy. Demo-only. */
+import type { Lang } from '@frontdesk/shared';
+
+const en = {
+  title: 'Demo chats',
+  intro: 'Emulated Telegram, WhatsApp and SMS — nothing leaves this computer. Write as the client and tap the buttons: the bot answers as it would in the real messenger, and the chat lands in the console’s inbox.',
+  business: 'Business',
+  channel: 'Channel',
+  telegram: 'Telegram',
+  whatsapp: 'WhatsApp',
+  sms: 'SMS',
+  notConnectedTelegram: 'This business has no Telegram bot yet. In real life the owner pastes a token from @BotFather in the console (Settings → Messengers); here one click connects a demo bot.',
+  notConnectedWhatsapp: 'This business has no WhatsApp number yet. In real life the owner connects a number from Meta in the console (Settings → Messengers); here one click connects a demo number.',
+  connectTelegram: 'Connect a demo bot',
+  connectWhatsapp: 'Connect a demo number',
+  chatWith: 'Chat with {name}',
+  you: 'You (client)',
+  bot: 'Bot',
+  empty: 'No messages yet. Say hello or type “menu”.',
+  emptyTelegram: 'No messages yet. Tap Start, as a client does when they open the bot.',
+  start: 'Start',
+  message: 'Message as the client',
+  send: 'Send',
+  sharePhone: 'Share my phone number',
+  refresh: 'Refresh',
+  autoRefresh: 'New messages appear by themselves (every few seconds).',
+  smsIntro: 'Texts the demo SMS provider “sent” to clients’ phones. Book in the widget with only a phone number: the confirmation arrives here, and a reminder asks the client to reply 1 (confirm) or 2 (reschedule).',
+  smsEmpty: 'No texts yet.',
+  phone: 'Client’s phone',
+  smsFrom: 'Reply as this client',
+  demoClient: 'Anna',
+} as const;
+
+type Words = { [K in keyof typeof en]: string };
+
+const ru: Words = {
+  title: 'Демо-чаты',
+  intro: 'Эмуляция Telegram, WhatsApp и SMS — ничего не уходит с этого компьютера. Пишите как клиент и нажимайте кнопки: бот отвечает так же, как в настоящем мессенджере, а чат попадает во входящие консоли.',
+  business: 'Компания',
+  channel: 'Канал',
+  telegram: 'Telegram',
+  whatsapp: 'WhatsApp',
+  sms: 'SMS',
+  notConnectedTelegram: 'У этой компании ещё нет Telegram-бота. В жизни владелец вставляет токен от @BotFather в консоли (Настройки → Мессенджеры); здесь демо-бот подключается одной кнопкой.',
+  notConnectedWhatsapp: 'У этой компании ещё нет номера WhatsApp. В жизни владелец подключает номер из Meta в консоли (Настройки → Мессенджеры); здесь демо-номер подключается одной кнопкой.',
+  connectTelegram: 'Подключить демо-бота',
+  connectWhatsapp: 'Подключить демо-номер',
+  chatWith: 'Чат с «{name}»',
+  you: 'Вы (клиент)',
+  bot: 'Бот',
+  empty: 'Сообщений пока нет. Поздоровайтесь или напишите «меню».',
+  emptyTelegram: 'Сообщений пока нет. Нажмите «Запустить», как клиент, открывший бота.',
+  start: 'Запустить',
+  message: 'Сообщение от клиента',
+  send: 'Отправить',
+  sharePhone: 'Отправить мой номер',
+  refresh: 'Обновить',
+  autoRefresh: 'Новые сообщения появляются сами (каждые несколько секунд).',
+  smsIntro: 'SMS, которые демо-провайдер «отправил» на телефоны клиентов. Запишитесь в виджете, оставив только телефон: подтверждение придёт сюда, а напоминание попросит ответить 1 (подтвердить) или 2 (перенести).',
+  smsEmpty: 'SMS пока нет.',
+  phone: 'Телефон клиента',
+  smsFrom: 'Ответить от имени клиента',
+  demoClient: 'Анна',
+};
+
+const hy: Words = {
+  title: 'Դեմո զրույցներ',
+  intro: 'Telegram-ի, WhatsApp-ի և SMS-ի էմուլյացիա․ ոչինչ դուրս չի գալիս այս համակարգչից։ Գրեք որպես հաճախորդ և սեղմեք կոճակները․ բոտը պատասխանում է ինչպես իրական մեսենջերում, իսկ զրույցը հայտնվում է կոնսոլի մուտքայիններում։',
+  business: 'Բիզնես',
+  channel: 'Ալիք',
+  telegram: 'Telegram',
+  whatsapp: 'WhatsApp',
+  sms: 'SMS',
+  notConnectedTelegram: 'Այս բիզնեսը դեռ Telegram բոտ չունի։ Իրականում սեփականատերը կոնսոլում տեղադրում է @BotFather-ի տոկենը (Կարգավորումներ → Մեսենջերներ). այստեղ դեմո բոտը միանում է մեկ սեղմումով։',
+  notConnectedWhatsapp: 'Այս բիզնեսը դեռ WhatsApp համար չունի։ Իրականում սեփականատերը կոնսոլում միացնում է Meta-ի համարը (Կարգավորումներ → Մեսենջերներ). այստեղ դեմո համարը միանում է մեկ սեղմումով։',
+  connectTelegram: 'Միացնել դեմո բոտ',
+  connectWhatsapp: 'Միացնել դեմո համար',
+  chatWith: 'Զրույց «{name}»-ի հետ',
+  you: 'Դուք (հաճախորդ)',
+  bot: 'Բոտ',
+  empty: 'Հաղորդագրություններ դեռ չկան։ Ողջունեք կամ գրեք «մենյու»։',
+  emptyTelegram: 'Հաղորդագրություններ դեռ չկան։ Սեղմեք «Սկսել», ինչպես հաճախորդը, որը բացում է բոտը։',
+  start: 'Սկսել',
+  message: 'Հաղորդագրություն հաճախորդից',
+  send: 'Ուղարկել',
+  sharePhone: 'Ուղարկել իմ համարը',
+  refresh: 'Թարմացնել',
+  autoRefresh: 'Նոր հաղորդագրությունները հայտնվում են ինքնաբերաբար (մի քանի վայրկյանը մեկ)։',
+  smsIntro: 'SMS-ներ, որոնք դեմո մատակարարը «ուղարկել» է հաճախորդների հեռախոսներին։ Գրանցվեք վիջեթում՝ թողնելով միայն հեռախոսահամար. հաստատումը կգա այստեղ, իսկ հիշեցումը կխնդրի պատասխանել 1 (հաստատել) կամ 2 (տեղափոխել)։',
+  smsEmpty: 'SMS-ներ դեռ չկան։',
+  phone: 'Հաճախորդի հեռախոս',
+  smsFrom: 'Պատասխանել որպես այս հաճախորդ',
+  demoClient: 'Աննա',
+};
+
+const WORDS: Record<Lang, Words> = { en, ru, hy };
+
+export function chatsWord(lang: Lang, key: keyof Words, values: Record<string, string> = {}): string {
+  return WORDS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+}
