@@ -1,7 +1,7 @@
 /**
  * "Talk to a person": store the request for the staff inbox and tell the visitor when to
  * expect an answer. The request is qualified on arrival (domain/lead-score.ts): its temperature
- * sets the SLA (hot 5 min, warm 1 h, cold 24 h) counted in the business's opening hours, and an
+ * sets the SLA (the owner's targets, by default hot 5 min, warm 1 h, cold 24 h) counted in the business's opening hours, and an
  * escalation job is scheduled at that instant (services/console/escalation.ts).
  */
 import type { Lang } from '@frontdesk/shared';
@@ -16,6 +16,7 @@ import { openSite } from './site.js';
 import { onHandoffRequested } from './notifications/enqueue.js';
 import { recordEvent } from './events.js';
 import { scheduleEscalation } from './console/escalation.js';
+import { slaTargetsOf } from './console/sla.js';
 
 export interface HandoffInput {
   siteKey: string;
@@ -25,6 +26,8 @@ export interface HandoffInput {
   intent?: string | undefined;
   summary?: string | undefined;
   conversationId?: string | undefined;
+  /** The owner's qualification questions' result, when the visitor answered them. */
+  qualification?: { qualified: boolean; soon: boolean } | undefined;
 }
 
 export async function requestHandoff(
@@ -47,7 +50,9 @@ export async function requestHandoff(
     hasPhone: input.contact.phone !== undefined,
     hasEmail: input.contact.email !== undefined,
     openNow,
-  });
+    wantsSoon: input.qualification?.soon,
+    qualified: input.qualification?.qualified,
+  }, slaTargetsOf(business));
   // No opening hours at all: promise the target in wall-clock time (at least the cold-lead day).
   const by = replyBy(hours, business.timeZone, now, lead.slaMin) ?? now + Math.max(lead.slaMin, 24 * 60) * 60_000;
   const id = randomUUID();

@@ -21,6 +21,7 @@ import { webhooksRouter } from './routers/webhooks.js';
 import { exportsRouter } from './routers/exports.js';
 import { followUpsRouter } from './routers/follow-ups.js';
 import { privacyRouter } from './routers/privacy.js';
+import { qualificationRouter } from './routers/qualification.js';
 
 export const consoleRouter = router({
   auth: authRouter,
@@ -40,6 +41,7 @@ export const consoleRouter = router({
   exports: exportsRouter,
   followUps: followUpsRouter,
   privacy: privacyRouter,
+  qualification: qualificationRouter,
 });
 
 export type ConsoleRouter = typeof consoleRouter;

@@ -8,6 +8,7 @@ import type { Lang } from '@frontdesk/shared';
 import { localize, type LocalizedText } from '../quote/localized-text.js';
 import type { Price } from './words/format.js';
 import type { IntentId } from './protocol.js';
+import type { Qualification } from '../qualification/qualification.js';
 
 export interface EngineService {
   id: string;
@@ -58,6 +59,13 @@ export interface EngineContext {
    * closes the lead even where text would otherwise go to staff.
    */
   followedUp?: boolean | undefined;
+  /** The owner's qualification questions by service id (flows/qualify.ts); absent = none anywhere. */
+  qualification?: Record<string, Qualification> | undefined;
+  /**
+   * The business takes a waiting list (`waitlist:join` is handled: flows/waitlist.ts). Until it
+   * is, qualification never offers it.
+   */
+  waitlist?: boolean | undefined;
 }
 
 /** An owner's text in the visitor's language, else the business's, else any; null when there is none. */

@@ -21,7 +21,11 @@ export type Effect =
   /** "Change time": the hold is given up at once, not left to lapse. */
   | { kind: 'release'; holdToken: string }
   | { kind: 'confirm'; holdToken: string; name: string; contact: ContactPoint; lang: Lang; customerIds: string[] }
-  | { kind: 'handoff'; message: string; name: string; contact: ContactPoint; intent: string; summary: string | null; lang: Lang }
+  | {
+      kind: 'handoff'; message: string; name: string; contact: ContactPoint; intent: string; summary: string | null; lang: Lang;
+      /** The result of the owner's qualification questions, when they were answered (sets how warm the lead is). */
+      qualification?: { qualified: boolean; soon: boolean } | undefined;
+    }
   | { kind: 'sendCode'; contact: ContactPoint; lang: Lang }
   | { kind: 'verifyCode'; requestId: string; code: string }
   | { kind: 'loadBookings'; by: { customerIds: string[] } | { bookingIds: string[] } | { manageToken: string } }

@@ -33,6 +33,7 @@ import * as manage from './flows/manage.js';
 import * as quote from './flows/quote.js';
 import { reask } from './flows/reask.js';
 import * as erase from './flows/erase.js';
+import * as qualify from './flows/qualify.js';
 import { chooseIntent, greeting, intentOf, menuOptions, toMenu } from './flows/menu.js';
 import { closeNotInterested, isNotInterested, otherText, route, understand } from './flows/free-text.js';
 import { durationWords, priceWords } from './words/format.js';
@@ -185,6 +186,10 @@ function choose(t: Turn, optionId: string): void {
       return manage.confirmCancel(t, optionId === 'act:yes');
     case 'confirm-erase':
       return erase.confirmErase(t, optionId === 'act:yes');
+    case 'qualify':
+      return qualify.answer(t, Number(arg), booking.afterQualified);
+    case 'unqualified':
+      return qualify.chooseAlternative(t, optionId, booking.chooseService);
     default:
       return;
   }
@@ -289,6 +294,9 @@ function inContext(t: Turn, text: string): boolean {
       quote.pickTree(t, m.ids[0]!);
       return true;
     }
+    case 'qualify':
+      qualify.answerText(t, text, booking.afterQualified);
+      return true;
     case 'confirm-booking':
       if (saysYes(text)) booking.confirm(t);
       else if (saysNo(text)) booking.changeDetails(t);

@@ -11,6 +11,7 @@ import type { Option, Prompt, SlotOption } from './protocol.js';
 import { menuOptions } from './flows/menu.js';
 import { visible } from './flows/slot-list.js';
 import { CODE_LENGTH } from './flows/manage.js';
+import { alternatives, questionOptions } from './flows/qualify.js';
 import { freeDays as freeDaysOf } from './slots.js';
 import type { ConversationState, FieldErrors, SlotList } from './state.js';
 import { durationWords, instantWords, priceWords } from './words/format.js';
@@ -129,6 +130,12 @@ export function promptOf(state: ConversationState, ctx: EngineContext): Prompt {
       return { kind: 'confirm', question: w('cancelQuestion'), yes: act('yes', 'yesCancel'), no: act('no', 'noKeep') };
     case 'confirm-erase':
       return { kind: 'confirm', question: w('eraseQuestion'), yes: act('yes', 'yesErase'), no: act('no', 'noErase') };
+    case 'qualify': {
+      const options = questionOptions(state, ctx, s.index);
+      return options ? { kind: 'choice', menu: false, options } : menu();
+    }
+    case 'unqualified':
+      return { kind: 'choice', menu: false, options: alternatives(state, ctx) };
   }
 }
 

@@ -70,6 +70,10 @@ export type Step =
   | { at: 'confirm-cancel'; bookingId: string }
   /** "Delete my data" asked in words: the question on screen, and the step to go back to on "no". */
   | { at: 'confirm-erase'; back: Step }
+  /** Qualification (flows/qualify.ts): the owner's question number `index` of the service's questions. */
+  | { at: 'qualify'; index: number }
+  /** Not qualified: the alternatives the owner chose, and "talk to a person". */
+  | { at: 'unqualified' }
   | { at: 'closed' };
 
 export interface ConsentedContact {
@@ -138,6 +142,18 @@ export interface ManageState {
   loading: 'list' | 'link' | { bookingId: string } | null;
 }
 
+/** The owner's qualification questions for one service, as answered so far (flows/qualify.ts). */
+export interface QualifyState {
+  serviceId: string;
+  /** The chosen answer's index for each question asked, in order. */
+  picked: number[];
+  /** null while asking; the result once every question is answered. */
+  qualified: boolean | null;
+  score: number;
+  /** An answer marked "soon" (wants a time within 48 h) was chosen. */
+  soon: boolean;
+}
+
 export interface ConversationState {
   v: typeof STATE_VERSION;
   lang: Lang;
@@ -150,6 +166,8 @@ export interface ConversationState {
   quote: QuoteState | null;
   handoff: HandoffState | null;
   manage: ManageState;
+  /** Absent in states stored before qualification existed (same as null). */
+  qualify?: QualifyState | null | undefined;
 }
 
 export function newState(lang: Lang): ConversationState {

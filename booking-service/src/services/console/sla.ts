@@ -1,7 +1,8 @@
 /**
  * The inbox's SLA clock of one hand-off, counted in the business's opening hours
  * (domain/reply-by.ts). The target (`dueAt` = handoffs.expected_reply_by) was fixed when the
- * request arrived from its temperature (domain/lead-score.ts: hot 5 min, warm 1 h, cold 24 h).
+ * request arrived from its temperature and the business's targets (`slaTargetsOf`: hot 5 min,
+ * warm 1 h, cold 24 h unless the owner set others on the Business page; domain/lead-score.ts).
  *
  * - running: `remainingMs` = working ms from now to dueAt, negative (working ms past due) once
  *   overdue; `paused` while the business is closed (the clock does not move then);
@@ -10,6 +11,12 @@
 import type { WeeklyHours } from '@frontdesk/shared';
 import type { Weekday } from '../../domain/availability/find-slots.js';
 import { isOpen, workingMsBetween } from '../../domain/reply-by.js';
+import type { SlaTargets } from '../../domain/lead-score.js';
+
+/** The owner's SLA targets in working minutes by temperature (businesses.sla_*_min). */
+export function slaTargetsOf(b: { slaHotMin: number; slaWarmMin: number; slaColdMin: number }): SlaTargets {
+  return { hot: b.slaHotMin, warm: b.slaWarmMin, cold: b.slaColdMin };
+}
 
 export interface SlaView {
   dueAt: string;

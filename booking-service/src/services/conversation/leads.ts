@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { conversations, leads } from '../../adapters/db/schema.js';
-import { qualifyLead } from '../../domain/lead-score.js';
+import { qualifyLead, SOON_MS } from '../../domain/lead-score.js';
+import { leadRecord, type LeadQualificationRecord } from '../../domain/qualification/qualification.js';
 import { isOpen } from '../../domain/reply-by.js';
 import type { Weekday, WeeklyHours } from '../../domain/availability/find-slots.js';
 import type { ConversationState } from '../../domain/conversation/state.js';
@@ -33,12 +34,21 @@ function quoteOf(s: ConversationState, ctx: EngineContext): Record<string, unkno
   return q?.final && tree ? { treeId: q.treeId, price: { kind: 'fixed', amount: q.final.price, currency: tree.currency }, summary: q.final.summary, serviceId: q.final.serviceId } : null;
 }
 
+/** The owner's questions as answered, in the team's language (the lead card), or null when none were. */
+function qualificationOf(s: ConversationState, ctx: EngineContext): LeadQualificationRecord | null {
+  const q = s.qualify;
+  const config = q && ctx.qualification?.[q.serviceId];
+  if (!q || !config || q.picked.length === 0) return null;
+  const lang = ctx.business.defaultLang;
+  return leadRecord(q.serviceId, config, q.picked, lang, lang);
+}
+
 /** Contact columns of the conversation and its lead: only with consent (the engine keeps none before). */
 export async function syncLead(tx: Queryable, c: LeadChange): Promise<void> {
   const { row, before, after, notes, ctx, now } = c;
   // Most turns change nothing a lead records: no query at all then.
   const same = (f: (s: ConversationState) => unknown) => JSON.stringify(before ? f(before) : null) === JSON.stringify(f(after));
-  if (before && same((s) => [s.contact, s.outcome, s.intent, s.lang, s.quote?.final ?? null]) && !notes.customerId) return;
+  if (before && same((s) => [s.contact, s.outcome, s.intent, s.lang, s.quote?.final ?? null, s.qualify ?? null, s.booking?.hold?.slot.start ?? null]) && !notes.customerId) return;
   const contact = after.contact;
   const contactChanged = JSON.stringify(before?.contact ?? null) !== JSON.stringify(contact);
   const outcomeChanged = (before?.outcome ?? null) !== after.outcome;
@@ -61,6 +71,8 @@ export async function syncLead(tx: Queryable, c: LeadChange): Promise<void> {
   const existing = (await tx.select().from(leads).where(eq(leads.conversationId, row.id)).limit(1))[0];
   const quote = quoteOf(after, ctx);
   const hours: WeeklyHours = Object.fromEntries(Object.entries(ctx.business.openingHours).map(([k, v]) => [Number(k) as Weekday, v]));
+  const qualification = qualificationOf(after, ctx);
+  const held = after.booking?.hold?.slot.start;
   const q = qualifyLead({
     intent: after.intent,
     message: after.handoff?.message ?? '',
@@ -68,6 +80,9 @@ export async function syncLead(tx: Queryable, c: LeadChange): Promise<void> {
     hasPhone: contact.contact.phone !== undefined,
     hasEmail: contact.contact.email !== undefined,
     openNow: isOpen(hours, ctx.business.timeZone, now.getTime()),
+    // Hot: a "soon" answer, or a time held within 48 h (PRODUCT.md).
+    wantsSoon: qualification?.soon === true || (held !== undefined && held - now.getTime() <= SOON_MS),
+    qualified: qualification?.qualified ?? null,
   });
   const fields = {
     name: contact.name,
@@ -76,6 +91,7 @@ export async function syncLead(tx: Queryable, c: LeadChange): Promise<void> {
     lang: after.lang,
     intent: after.intent,
     quote,
+    qualification: qualification as Record<string, unknown> | null,
     score: q.score,
     temperature: q.temperature,
     outcome: after.outcome,

@@ -100,6 +100,7 @@ export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, n
         intent: e.intent,
         summary: e.summary ?? undefined,
         conversationId: scope.conversationId,
+        ...(e.qualification ? { qualification: e.qualification } : {}),
       }, scope.origin);
       if (!r.ok) return { kind: 'handoff', ok: false, reason: 'error' };
       return { kind: 'handoff', ok: true, id: r.value.id, expectedReplyBy: Date.parse(r.value.expectedReplyBy), withinOpeningHours: r.value.withinOpeningHours };

@@ -17,7 +17,7 @@ import { readFollowUpSettings } from '../../domain/follow-ups/settings.js';
 export const FOLLOW_UP_JOB = 'followup.send';
 
 /** Steps that ask the visitor something: silence there is "stopped mid-way". */
-const ASKING: ReadonlySet<Step['at']> = new Set(['service', 'staff', 'slots', 'contact', 'confirm-booking', 'tree', 'question', 'move-slots', 'confirm-move', 'confirm-cancel']);
+const ASKING: ReadonlySet<Step['at']> = new Set(['service', 'staff', 'slots', 'contact', 'confirm-booking', 'tree', 'question', 'move-slots', 'confirm-move', 'confirm-cancel', 'qualify']);
 /** Intents that say the visitor meant to buy (as lead-score.ts counts them): worth bringing back when they go quiet. */
 const BUYING = new Set(['book', 'prices', 'human']);
 
@@ -31,7 +31,8 @@ export function leadFacts(state: ConversationState, channel: string, status: Con
     status,
     midFlow: ASKING.has(state.step.at),
     quoted: !!state.quote?.final,
-    qualified: state.intent !== null && BUYING.has(state.intent),
+    // The owner's questions decide where they were answered; else a buying intent.
+    qualified: state.qualify?.qualified ?? (state.intent !== null && BUYING.has(state.intent)),
   };
 }
 

@@ -14,6 +14,7 @@ import type { Turn } from '../turn.js';
 import { instantWords } from '../words/format.js';
 import { alternatives, emptyList, more as moreOf, receive, search } from './slot-list.js';
 import { askForContact, type ContactInput, validContact } from './contact-step.js';
+import { qualifyFor } from './qualify.js';
 
 export interface BookingStart {
   serviceId?: string | undefined;
@@ -38,6 +39,15 @@ export function startBooking(t: Turn, opts: BookingStart = {}): void {
 export function chooseService(t: Turn, serviceId: string): void {
   const b = t.state.booking!;
   b.serviceId = serviceId;
+  // The owner's qualification questions for this service come first (flows/qualify.ts).
+  if (qualifyFor(t, serviceId)) return;
+  afterQualified(t);
+}
+
+/** On from the chosen (and, where the owner asks, qualified) service: the specialist, then the times. */
+export function afterQualified(t: Turn): void {
+  const b = t.state.booking!;
+  const serviceId = b.serviceId!;
   const staff = findService(t.ctx, serviceId)?.staffIds ?? [];
   if (staff.length > 1) {
     t.go({ at: 'staff' });

@@ -9,6 +9,7 @@ import type { Turn } from '../turn.js';
 import { dayWords, instantWords } from '../words/format.js';
 import { addDays, utcToZoned } from '@frontdesk/shared';
 import { askForContact, type ContactInput, validContact } from './contact-step.js';
+import { qualificationSummary } from './qualify.js';
 
 export interface HandoffStart {
   intent: IntentId;
@@ -57,7 +58,10 @@ export function submitContact(t: Turn, input: ContactInput): void {
 function send(t: Turn): void {
   const h = t.state.handoff!;
   const c = t.state.contact!;
-  t.request({ kind: 'handoff', message: h.message ?? '', name: c.name, contact: c.contact, intent: h.intent, summary: h.summary, lang: t.lang });
+  // The qualification answers (when asked) tell staff what the visitor wants and how soon.
+  const q = t.state.qualify;
+  const answered = q && q.qualified !== null ? { qualified: q.qualified, soon: q.soon } : undefined;
+  t.request({ kind: 'handoff', message: h.message ?? '', name: c.name, contact: c.contact, intent: h.intent, summary: h.summary ?? qualificationSummary(t), lang: t.lang, ...(answered ? { qualification: answered } : {}) });
 }
 
 export function onHandoff(t: Turn, r: ResultOf<'handoff'>): void {

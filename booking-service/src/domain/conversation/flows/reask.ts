@@ -64,6 +64,13 @@ export function reask(t: Turn): void {
     }
     case 'confirm-erase':
       return t.say('eraseAsk', { n: t.state.manage.made.length });
+    case 'qualify': {
+      const q = t.state.qualify ? t.ctx.qualification?.[t.state.qualify.serviceId]?.questions[s.index] : undefined;
+      if (q) t.bot(localize(q.text, t.lang, t.ctx.business.defaultLang));
+      return;
+    }
+    case 'unqualified':
+      return t.say('qualify.alternatives');
     default:
       return;
   }

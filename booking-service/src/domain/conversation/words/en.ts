@@ -151,6 +151,17 @@ export const en = {
   'summary.quote': 'Quote: {summary}, {price}',
   'summary.booking': 'Wanted to book: {service}',
   'summary.bookingAt': 'Wanted to book: {service}, {when}',
+
+  // Qualification (issue 17, flows/qualify.ts)
+  'qualify.intro': '{n, plural, one {One quick question} other {# quick questions}} so I can offer what suits you.',
+  'qualify.pick': 'Please pick one of the answers below.',
+  'qualify.ok': 'Thank you! Let’s find you a time.',
+  'qualify.alternatives': 'Thank you! This may not be the best fit right now. Here is what I can offer instead:',
+  'qualify.person': 'Thank you! A person can help you best with this.',
+  'qualify.waitlist': 'Join the waiting list',
+  'qualify.smaller': 'Book {service} instead',
+  'qualify.link': '{label}: {url}',
+  'summary.qualification': 'Answers: {answers} (score {score})',
 } as const;
 
 export type WordKey = keyof typeof en;

@@ -144,4 +144,15 @@ export const hy: Words = {
   'summary.quote': 'Հաշվարկ՝ {summary}, {price}',
   'summary.booking': 'Ցանկանում էր գրանցվել՝ {service}',
   'summary.bookingAt': 'Ցանկանում էր գրանցվել՝ {service}, {when}',
+
+  // Qualification (issue 17, flows/qualify.ts)
+  'qualify.intro': '{n, plural, one {Մեկ կարճ հարց} other {# կարճ հարց}}, որպեսզի առաջարկեմ այն, ինչ ձեզ հարմար է։',
+  'qualify.pick': 'Խնդրում ենք ընտրել ստորև բերված պատասխաններից մեկը։',
+  'qualify.ok': 'Շնորհակալություն։ Եկեք ժամ ընտրենք։',
+  'qualify.alternatives': 'Շնորհակալություն։ Հիմա սա գուցե լավագույն տարբերակը չէ։ Ահա թե ինչ կարող եմ առաջարկել․',
+  'qualify.person': 'Շնորհակալություն։ Այս հարցում ավելի լավ կօգնի մեր աշխատակիցը։',
+  'qualify.waitlist': 'Գրանցվել սպասման ցուցակում',
+  'qualify.smaller': 'Գրանցվել «{service}» ծառայությանը',
+  'qualify.link': '{label}՝ {url}',
+  'summary.qualification': 'Պատասխաններ՝ {answers} (միավոր՝ {score})',
 };

@@ -143,4 +143,15 @@ export const ru: Words = {
   'summary.quote': 'Расчёт: {summary}, {price}',
   'summary.booking': 'Хотел(а) записаться: {service}',
   'summary.bookingAt': 'Хотел(а) записаться: {service}, {when}',
+
+  // Qualification (issue 17, flows/qualify.ts)
+  'qualify.intro': '{n, plural, one {Один короткий вопрос} few {# коротких вопроса} other {# коротких вопросов}}, чтобы предложить то, что вам подойдёт.',
+  'qualify.pick': 'Пожалуйста, выберите один из ответов ниже.',
+  'qualify.ok': 'Спасибо! Давайте подберём время.',
+  'qualify.alternatives': 'Спасибо! Сейчас это, возможно, не лучший вариант. Вот что я могу предложить:',
+  'qualify.person': 'Спасибо! С этим лучше поможет администратор.',
+  'qualify.waitlist': 'Встать в лист ожидания',
+  'qualify.smaller': 'Записаться на «{service}»',
+  'qualify.link': '{label}: {url}',
+  'summary.qualification': 'Ответы: {answers} (баллы: {score})',
 };

@@ -12,6 +12,7 @@ const SAMPLE = {
   minutes: 10, days: 14, n: 3, left: 2, min: 1, max: 8, step: 2, code: '123456', business: 'Salon', name: 'Ann', contact: 'ann@example.com',
   service: 'Haircut', price: '$45', duration: '1 hour', range: '$40–$60', factors: 'length', summary: 'Haircut · Long', status: 'cancelled',
   label: 'Prices', by: 'by 6 PM today', to: 'Monday', from: 'Tuesday', phone: '+1 212 555 0100', deadline: 'Monday', time: '3:00 PM',
+  url: 'https://example.com/tips', answers: 'When? — Soon', score: 4,
 };
 
 describe('the message table', () => {
