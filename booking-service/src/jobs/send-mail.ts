@@ -13,6 +13,7 @@ import { bookingFacts, businessFacts, loadBookingContext, visitorLang, type Book
 import type { MailJobPayload } from '../services/notifications/enqueue.js';
 import { bookingLinks } from '../services/notifications/links.js';
 import { offerTelegramLink } from '../services/channels/telegram-start.js';
+import { asksOnceMore } from '../services/reconfirm/ask.js';
 import type { JobDeps } from './deps.js';
 import { mailDomainOf, sendOnce, type SentKey } from './send-once.js';
 
@@ -58,10 +59,12 @@ async function prepare(deps: JobDeps, job: JobRow, now: Date): Promise<Prepared>
       : {
           manage: links.manage,
           ics: links.ics,
-          ...(p.message === 'reminder' ? { confirm: links.confirm, reschedule: links.reschedule } : {}),
+          ...(p.message === 'reminder' ? { confirm: links.confirm, reschedule: links.reschedule, cancel: links.manage } : {}),
           rebook: links.rebook,
           ...(p.message === 'booking_confirmed' && c.customer ? { telegram: (await offerTelegramLink(deps.db, { businessId: c.business.id, bookingId: c.booking.id, customerId: c.customer.id, endsAt: c.booking.endsAt }, now)) ?? undefined } : {}),
         },
+    // Decided at sending time: a client who confirmed after the first reminder gets the plain one.
+    reconfirm: !isStaff && (await asksOnceMore(deps.db, c, p)),
   };
   const rendered = renderMessage(input);
   const kind = p.message === 'reminder' ? `reminder_${p.leadMin ?? 0}` : p.message;

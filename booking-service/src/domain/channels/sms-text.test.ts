@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { smsSegments, smsText, type SmsMessageKind } from './sms-text.js';
 
-const KINDS: SmsMessageKind[] = ['booking_confirmed', 'booking_rescheduled', 'booking_cancelled', 'reminder', 'no_show_followup'];
+const KINDS: SmsMessageKind[] = ['booking_confirmed', 'booking_rescheduled', 'booking_cancelled', 'reminder', 'reconfirm', 'no_show_followup'];
 const facts = { businessName: 'Bedford Barbers', serviceName: 'Haircut + beard', start: Date.UTC(2026, 2, 2, 15, 0), timeZone: 'America/New_York', link: 'https://fd.example/l/Ab3dE5gH9k' };
 
 describe('SMS texts', () => {

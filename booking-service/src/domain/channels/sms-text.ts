@@ -10,7 +10,8 @@
 import type { Lang } from '../messages/types.js';
 import { instantWords } from '../conversation/words/format.js';
 
-export type SmsMessageKind = 'booking_confirmed' | 'booking_rescheduled' | 'booking_cancelled' | 'reminder' | 'no_show_followup';
+/** `reconfirm`: the last reminder to a client who has not confirmed yet, asked as a request (domain/booking/reconfirm.ts). */
+export type SmsMessageKind = 'booking_confirmed' | 'booking_rescheduled' | 'booking_cancelled' | 'reminder' | 'reconfirm' | 'no_show_followup';
 
 export interface SmsFacts {
   businessName: string;
@@ -43,6 +44,7 @@ const T: Record<Lang, Record<SmsMessageKind, Template>> = {
     booking_rescheduled: (p) => `${p.biz}: moved${p.svc} to ${p.when}${p.price}. Change: ${p.link}`,
     booking_cancelled: (p) => `${p.biz}: cancelled${p.svc}, ${p.when}. Book again: ${p.link}`,
     reminder: (p) => `${p.biz}: see you${p.svc} ${p.when}${p.price}. Confirm or change: ${p.link}`,
+    reconfirm: (p) => `${p.biz}: please confirm you're coming${p.svc} ${p.when}${p.price}. Confirm, reschedule or cancel: ${p.link}`,
     no_show_followup: (p) => `${p.biz}: we missed you${p.svc} ${p.when}. Book again: ${p.link}`,
   },
   ru: {
@@ -50,6 +52,7 @@ const T: Record<Lang, Record<SmsMessageKind, Template>> = {
     booking_rescheduled: (p) => `${p.biz}: перенесли${p.svc} на ${p.when}${p.price}. Изменить: ${p.link}`,
     booking_cancelled: (p) => `${p.biz}: отменено${p.svc}, ${p.when}. Записаться: ${p.link}`,
     reminder: (p) => `${p.biz}: ждём вас${p.svc} ${p.when}${p.price}. Подтвердить: ${p.link}`,
+    reconfirm: (p) => `${p.biz}: подтвердите, что придёте${p.svc} ${p.when}${p.price}. Подтвердить, перенести, отменить: ${p.link}`,
     no_show_followup: (p) => `${p.biz}: вы не пришли${p.svc} ${p.when}. Записаться: ${p.link}`,
   },
   hy: {
@@ -57,6 +60,7 @@ const T: Record<Lang, Record<SmsMessageKind, Template>> = {
     booking_rescheduled: (p) => `${p.biz}. տեղափոխվեց${p.svc}՝ ${p.when}${p.price}։ Փոխել՝ ${p.link}`,
     booking_cancelled: (p) => `${p.biz}. չեղարկվեց${p.svc}, ${p.when}։ Գրանցվել՝ ${p.link}`,
     reminder: (p) => `${p.biz}. սպասում ենք${p.svc} ${p.when}${p.price}։ Հաստատել՝ ${p.link}`,
+    reconfirm: (p) => `${p.biz}. հաստատեք, որ կգաք${p.svc} ${p.when}${p.price}։ Հաստատել, տեղափոխել, չեղարկել՝ ${p.link}`,
     no_show_followup: (p) => `${p.biz}. կարոտեցինք${p.svc} ${p.when}։ Գրանցվել՝ ${p.link}`,
   },
 };

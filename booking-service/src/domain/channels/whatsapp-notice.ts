@@ -42,9 +42,10 @@ export function whatsappNotice(f: NoticeFacts, lang: Lang, open: boolean, templa
   }
   if (!templates) return null;
   const language = { code: templates.code };
-  if (f.kind === 'reminder' && templates.reminder) {
+  if ((f.kind === 'reminder' || f.kind === 'reconfirm') && templates.reminder) {
     const w = instantWords(f.start, f.timeZone, lang);
-    const quickReplies = (f.buttons ?? []).map((b, i) => ({ type: 'button' as const, sub_type: 'quick_reply' as const, index: String(i), parameters: [{ type: 'payload' as const, payload: b.id }] }));
+    // The approved reminder template has two quick replies (Confirm, Reschedule): a re-confirmation's Cancel stays behind the link.
+    const quickReplies = (f.buttons ?? []).slice(0, 2).map((b, i) => ({ type: 'button' as const, sub_type: 'quick_reply' as const, index: String(i), parameters: [{ type: 'payload' as const, payload: b.id }] }));
     return { type: 'template', template: { name: templates.reminder, language, components: [{ type: 'body', parameters: [f.serviceName, `${w.date}, ${w.time}`, f.businessName].map((t) => ({ type: 'text' as const, text: param(t) })) }, ...quickReplies] } };
   }
   if (!templates.notice) return null;

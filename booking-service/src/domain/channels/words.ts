@@ -22,6 +22,7 @@ const en = {
   waContactHint: 'Send your name and phone number or e-mail in one message, e.g. “Anna +1 212 555 0100”, or tap “Use my number”. By sending them you agree: {consent}',
   reminderConfirm: 'Confirm',
   reminderReschedule: 'Reschedule',
+  reminderCancel: 'Cancel',
   attendanceThanks: 'Thank you! See you {when}.',
   reminderStale: 'This booking can no longer be changed here. Send “menu” to see your bookings.',
 };
@@ -46,6 +47,7 @@ const ru: ChannelWords = {
   waContactHint: 'Отправьте имя и телефон или e-mail одним сообщением, например «Анна +7 900 123-45-67», или нажмите «Мой номер». Отправляя их, вы соглашаетесь: {consent}',
   reminderConfirm: 'Подтвердить',
   reminderReschedule: 'Перенести',
+  reminderCancel: 'Отменить',
   attendanceThanks: 'Спасибо! Ждём вас {when}.',
   reminderStale: 'Эту запись здесь уже нельзя изменить. Отправьте «меню», чтобы увидеть ваши записи.',
 };
@@ -67,6 +69,7 @@ const hy: ChannelWords = {
   waContactHint: 'Ուղարկեք ձեր անունը և հեռախոսահամարը կամ էլ. փոստը մեկ հաղորդագրությամբ, օրինակ՝ «Աննա +374 91 123456», կամ սեղմեք «Իմ համարը»։ Ուղարկելով՝ դուք համաձայնում եք. {consent}',
   reminderConfirm: 'Հաստատել',
   reminderReschedule: 'Տեղափոխել',
+  reminderCancel: 'Չեղարկել',
   attendanceThanks: 'Շնորհակալություն։ Սպասում ենք ձեզ {when}։',
   reminderStale: 'Այս գրանցումն այստեղ այլևս հնարավոր չէ փոխել։ Ուղարկեք «մենյու»՝ ձեր գրանցումները տեսնելու համար։',
 };

@@ -47,6 +47,19 @@ describe('renderMessage', () => {
     expect(en.text).toContain('Monday, March 9');
   });
 
+  it.each(['ru', 'hy', 'en'] as Lang[])('%s: a re-confirmation asks "please confirm you are coming at <time>" with Confirm / Reschedule / Cancel', (lang) => {
+    const m = renderMessage({ kind: 'reminder', lang, business: clinic, booking: facts(), links: { ...links, cancel: links.manage }, reconfirm: true });
+    const plain = renderMessage({ kind: 'reminder', lang, business: clinic, booking: facts(), links });
+    expect(m.subject).toContain('11:00'); // 07:00Z in Yerevan
+    expect(m.subject).not.toBe(plain.subject);
+    expect(m.subject).toMatch({ en: /Please confirm you're coming at 11:00/, ru: /Подтвердите, что придёте в 11:00/, hy: /հաստատել, որ կգաք ժամը 11:00/ }[lang]);
+    for (const part of [m.subject, m.text, m.html]) expect(part).not.toMatch(/\{\w+\}/);
+    expect(m.html).toContain('href="https://fd.test/confirm?token=c.d"');
+    expect(m.html).toContain('href="https://fd.test/manage?token=a.b&amp;action=reschedule"');
+    expect(m.html).toContain('href="https://fd.test/manage?token=a.b"');
+    expect(m.text).toContain({ en: 'Cancel booking', ru: 'Отменить запись', hy: 'Չեղարկել' }[lang]);
+  });
+
   it('carries the manage link on confirmations, confirm + reschedule on reminders, rebook after a no-show', () => {
     const c = renderMessage({ kind: 'booking_confirmed', lang: 'ru', business: clinic, booking: facts(), links });
     expect(c.html).toContain('href="https://fd.test/manage?token=a.b"');

@@ -33,7 +33,8 @@ export function renderMessage(input: MessageInput): RenderedMessage {
     phone: biz.phone ?? '',
   };
   const fill = (template: string, more?: MessageValues) => formatMessage(lang, template, { ...values, ...more });
-  const subject = oneLine(`${fill(s.subject[kind])} — ${biz.name}`);
+  const reconfirm = kind === 'reminder' && input.reconfirm === true;
+  const subject = oneLine(`${fill(reconfirm ? s.reconfirm.subject : s.subject[kind])} — ${biz.name}`);
 
   const paragraphs: string[] = [];
   const details: Array<[string, string]> = [];
@@ -41,7 +42,7 @@ export function renderMessage(input: MessageInput): RenderedMessage {
   const isStaff = kind.startsWith('staff_');
 
   if (!isStaff) paragraphs.push(b?.customerName ? fill(s.hello, { name: b.customerName }) : s.helloAnon);
-  paragraphs.push(fill(s.lead[kind]));
+  paragraphs.push(fill(reconfirm ? s.reconfirm.lead : s.lead[kind]));
 
   if (b) {
     if (isStaff) details.push([s.label.client, b.customerName ?? '—'], [s.label.contact, b.customerContact]);
@@ -71,6 +72,10 @@ export function renderMessage(input: MessageInput): RenderedMessage {
       buttons.push([l.manage, s.button.manage, true], [l.ics, s.button.calendar, false], [l.telegram, s.button.telegram, false]);
       break;
     case 'reminder':
+      if (reconfirm) {
+        buttons.push([l.confirm, s.button.confirm, true], [l.reschedule, s.button.reschedule, false], [l.cancel, s.button.cancel, false]);
+        break;
+      }
       paragraphs.push(s.reminderAsk);
       buttons.push([l.confirm, s.button.confirm, true], [l.reschedule, s.button.reschedule, false], [l.ics, s.button.calendar, false]);
       break;

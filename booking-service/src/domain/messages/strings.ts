@@ -15,6 +15,8 @@ export interface Strings {
   subject: Record<MessageKind, string>;
   lead: Record<MessageKind, string>;
   reminderAsk: string;
+  /** Re-confirmation (issue 17): the last reminder to a client who has not confirmed yet. */
+  reconfirm: { subject: string; lead: string };
   label: {
     service: string;
     staff: string;
@@ -66,6 +68,10 @@ const en: Strings = {
     staff_handoff: 'A visitor wants to talk to a person. Please answer by {replyBy}.',
   },
   reminderAsk: "Please confirm that you're coming, or pick another time.",
+  reconfirm: {
+    subject: "Please confirm you're coming at {time}: {service}",
+    lead: "Please confirm you're coming at {time}. If your plans have changed, reschedule or cancel, so the time can go to someone else.",
+  },
   label: {
     service: 'Service',
     staff: 'Specialist',
@@ -125,6 +131,10 @@ const ru: Strings = {
     staff_handoff: `Посетитель хочет поговорить с человеком. Ответьте, пожалуйста, ${ruUntil('replyBy')}.`,
   },
   reminderAsk: 'Пожалуйста, подтвердите, что придёте, или выберите другое время.',
+  reconfirm: {
+    subject: 'Подтвердите, что придёте в {time}: {service}',
+    lead: 'Пожалуйста, подтвердите, что придёте в {time}. Если планы изменились, перенесите или отмените запись — время сможет занять другой клиент.',
+  },
   label: {
     service: 'Услуга',
     staff: 'Специалист',
@@ -184,6 +194,10 @@ const hy: Strings = {
     staff_handoff: 'Այցելուն ցանկանում է խոսել աշխատակցի հետ։ Խնդրում ենք պատասխանել մինչև {replyBy}։',
   },
   reminderAsk: 'Խնդրում ենք հաստատել, որ կգաք, կամ ընտրել այլ ժամ։',
+  reconfirm: {
+    subject: 'Խնդրում ենք հաստատել, որ կգաք ժամը {time}-ին՝ {service}',
+    lead: 'Խնդրում ենք հաստատել, որ կգաք ժամը {time}-ին։ Եթե ծրագրերը փոխվել են, տեղափոխեք կամ չեղարկեք գրանցումը, որպեսզի այդ ժամը մեկ ուրիշը զբաղեցնի։',
+  },
   label: {
     service: 'Ծառայություն',
     staff: 'Մասնագետ',

@@ -62,6 +62,8 @@ export interface MessageLinks {
   rebook?: string;
   /** "Get reminders in Telegram": the bot's deep link with a single-use start token (confirmations, when the business has Telegram). */
   telegram?: string | undefined;
+  /** Re-confirmation: where "Cancel" leads (the manage page). */
+  cancel?: string;
 }
 
 export interface MessageInput {
@@ -71,6 +73,8 @@ export interface MessageInput {
   booking?: BookingFacts;
   handoff?: HandoffFacts;
   links: MessageLinks;
+  /** A reminder phrased as a re-confirmation request (domain/booking/reconfirm.ts). */
+  reconfirm?: boolean;
 }
 
 export interface RenderedMessage {

@@ -21,6 +21,7 @@ import { smsText, type SmsMessageKind } from '../../domain/channels/sms-text.js'
 import { amountText, priceText } from '../../domain/booking/price.js';
 import { whatsappNotice, windowOpen } from '../../domain/channels/whatsapp-notice.js';
 import { reminderButtons } from '../../domain/channels/reminder-actions.js';
+import { asksOnceMore } from '../reconfirm/ask.js';
 import { SmsError } from '../../ports/sms.js';
 import { WhatsAppError } from '../../ports/whatsapp.js';
 import type { Deps } from '../deps.js';
@@ -106,8 +107,10 @@ export async function sendNotice(deps: Deps & { workerId: string }, rt: Channels
   const links = bookingLinks(deps, c.booking.id);
   const target = p.message === 'booking_cancelled' || p.message === 'no_show_followup' ? links.rebook : links.manage;
   const facts = bookingFacts(c, lang);
+  // The last reminder to a client who has not confirmed asks once more (decided now: they may have confirmed since the first).
+  const kind: SmsMessageKind = (await asksOnceMore(deps.db, c, p)) ? 'reconfirm' : (p.message as SmsMessageKind);
   const textFor = async (route: Route) =>
-    smsText(p.message as SmsMessageKind, {
+    smsText(kind, {
       businessName: c.business.name,
       serviceName: facts.serviceName,
       start: facts.start,
@@ -121,7 +124,7 @@ export async function sendNotice(deps: Deps & { workerId: string }, rt: Channels
   for (;;) {
     const route = routes[i]!;
     try {
-      const sent = await sendOn(rt, deps, route, await textFor(route), c, p.message, now);
+      const sent = await sendOn(rt, deps, route, await textFor(route), c, kind, now);
       await deps.db.transaction(async (tx) => {
         const fresh = await tx.insert(sentMessages).values({ subjectId: c.booking.id, kind: keyKind(route.channel, p), version: p.version, messageId: sent, recipient: route.channel === 'sms' ? route.phone : route.channel === 'whatsapp' ? `whatsapp:${route.waId}` : `telegram:${route.chatId}`, sentAt: now }).onConflictDoNothing().returning();
         await complete(tx, job, deps.workerId, now, fresh.length > 0 ? `sent:${route.channel}` : 'duplicate');
@@ -144,8 +147,8 @@ async function sendOn(rt: ChannelsRuntime, deps: Deps, route: Route, text: strin
   const conn = (await deps.db.select().from(channelConnections).where(eq(channelConnections.id, route.connectionId)).limit(1))[0];
   if (!conn) throw new SmsError(`${route.channel} is no longer connected`, false);
   const lang = visitorLang(c);
-  // A reminder carries Confirm / Reschedule (reminder-actions.ts answers the press).
-  const buttons = kind === 'reminder' ? reminderButtons(c.booking.id, lang) : undefined;
+  // A reminder carries Confirm / Reschedule, a re-confirmation Cancel too (reminder-actions.ts answers the press).
+  const buttons = kind === 'reminder' || kind === 'reconfirm' ? reminderButtons(c.booking.id, lang, { cancel: kind === 'reconfirm' }) : undefined;
   if (route.channel === 'whatsapp') {
     const facts = bookingFacts(c, lang);
     const out = whatsappNotice(

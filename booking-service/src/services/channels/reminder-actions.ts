@@ -3,7 +3,8 @@
  * believed only from the chat linked to the booking's client (the chat's conversation names the
  * same customer): Confirm records "I'll be there" (as the e-mail's link does) and thanks the
  * client; Reschedule opens the booking in the chat's conversation and asks for a new time — the
- * same engine flow as "My booking" → Reschedule. Each press is played once (its update id).
+ * same engine flow as "My booking" → Reschedule; Cancel (on a re-confirmation request) likewise
+ * opens it and asks "cancel this booking?". Each press is played once (its update id).
  */
 import { and, eq } from 'drizzle-orm';
 import { bookings, channelUpdates, conversations } from '../../adapters/db/schema.js';
@@ -58,7 +59,9 @@ export async function handleReminderPress(deps: Deps, rt: ChannelsRuntime, p: Re
     await say(rt, p.conn, p.chat, r.ok ? channelWord(lang, 'attendanceThanks', { when }) : channelWord(lang, 'reminderStale'));
     return 'played';
   }
-  // Reschedule: the booking opened by its manage token (the chat is the proof), then "Reschedule".
+  // Reschedule / Cancel: the booking opened by its manage token (the chat is the proof), then that action
+  // (Cancel asks "are you sure?" in the chat, as "My booking" → Cancel does).
+  const act = p.action === 'cancel' ? 'act:cancel' : 'act:reschedule';
   const opened = await sendChannelTurn(deps, {
     site: p.site, channel: p.channel, externalRef: p.chat, lang: undefined,
     event: { type: 'start', flow: 'manage', manageToken: signToken(deps.secret, booking.id, 'manage') },
@@ -68,7 +71,7 @@ export async function handleReminderPress(deps: Deps, rt: ChannelsRuntime, p: Re
   await sendChannelTurn(deps, {
     site: p.site, channel: p.channel, externalRef: p.chat, lang: undefined,
     // Only when the booking is on screen and may still be moved (the engine offers the action then).
-    event: (prompt) => (prompt?.kind === 'choice' && prompt.options.some((o) => o.id === 'act:reschedule') ? { type: 'choose', optionId: 'act:reschedule' } : null),
+    event: (prompt) => (prompt?.kind === 'choice' && prompt.options.some((o) => o.id === act) ? { type: 'choose', optionId: act } : null),
   });
   await (deps.outbound ?? channelOutbound(deps, rt)).deliver({ businessId: opened.businessId, conversationId: opened.conversationId });
   return 'played';
