@@ -14,6 +14,7 @@ import { twilioInbound, twilioSender } from './adapters/sms/twilio.js';
 import type { ChannelsRuntime } from './services/channels/runtime.js';
 import { createPacer } from './services/channels/pacer.js';
 import { pacedBots } from './services/channels/paced-bot.js';
+import { pacedWhatsApp, WHATSAPP_LIMITS } from './services/channels/paced-whatsapp.js';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -31,6 +32,8 @@ export interface ChannelsRuntimeParts {
   sms?: SmsProvider | undefined;
   /** Telegram's flood limits (defaults 30/s per bot, 1/s per chat). */
   pacing?: { perBotPerSec?: number; perChatPerSec?: number; marginMs?: number } | undefined;
+  /** WhatsApp's limits (defaults: 80/s per business number, 1 per 6 s per client with bursts of 20). */
+  whatsappPacing?: { perNumberPerSec?: number; perUserPerSec?: number; userBurst?: number; marginMs?: number } | undefined;
 }
 
 export type SmsProvider =
@@ -51,7 +54,7 @@ export function channelKey(tokenKey: string | undefined, appSecret: string): Buf
 export function buildChannelsRuntime(p: ChannelsRuntimeParts): ChannelsRuntime {
   return {
     telegram: pacedBots(grammyBots(p.telegramApiRoot), createPacer({ now: Date.now, sleep, marginMs: 50, ...p.pacing }), sleep),
-    whatsapp: cloudApi(p.whatsappApiRoot ?? 'https://graph.facebook.com'),
+    whatsapp: pacedWhatsApp(cloudApi(p.whatsappApiRoot ?? 'https://graph.facebook.com'), whatsappPacer(p.whatsappPacing), sleep),
     whatsappDashboard: p.whatsappDashboard,
     ...smsOf(p.sms),
     cipher: createTokenCipher(channelKey(p.tokenKey, p.appSecret)),
@@ -59,4 +62,9 @@ export function buildChannelsRuntime(p: ChannelsRuntimeParts): ChannelsRuntime {
     demo: p.demo ?? false,
     log: p.log,
   };
+}
+
+function whatsappPacer(o: ChannelsRuntimeParts['whatsappPacing']) {
+  const l = { ...WHATSAPP_LIMITS, ...o };
+  return createPacer({ now: Date.now, sleep, perBotPerSec: l.perNumberPerSec, perChatPerSec: l.perUserPerSec, chatBurst: l.userBurst, marginMs: o?.marginMs ?? 50 });
 }

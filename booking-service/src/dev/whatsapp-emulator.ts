@@ -15,6 +15,9 @@
  *   hub.verify_token, hub.challenge → the challenge echoed), then POSTs of
  *   `{ object: 'whatsapp_business_account', entry: [{ id, changes: [{ field: 'messages', value }] }] }`
  *   signed `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body with the app secret>`.
+ * - Meta's send limits, when asked for (off by default): throughput per business number (over it:
+ *   429 with error 130429) and the pair rate to one user — one message per interval with a burst
+ *   allowance paid back afterwards (over it: 429 with error 131056); refused sends are not delivered.
  * People are simulated with `userSays` and `userTaps`; `chat()` shows a chat.
  */
 import { createHmac, randomBytes } from 'node:crypto';
@@ -71,6 +74,10 @@ export interface WhatsAppEmulator {
   lastChoices(phoneNumberId: string, waId: string): Array<{ id: string; title: string }>;
   /** The next `count` message sends answer `status` (500, 429…). */
   failNext(status: number, count?: number): void;
+  /** Accepted sends of a number, in order of arrival (the limits' evidence). */
+  sends(phoneNumberId: string): Array<{ to: string; at: number; id: string }>;
+  /** Sends refused by the throughput or pair-rate limit so far. */
+  throttled(): number;
   close(): Promise<void>;
 }
 
@@ -79,6 +86,11 @@ export interface WhatsAppEmulatorOptions {
   now?: () => number;
   /** The demo: any id and token are a number (made on first use); its app secret is set by `subscribe`. */
   autoNumbers?: boolean | undefined;
+  /** Throughput per business number (Meta: 80/s by default); unset = unlimited. */
+  perNumberPerSec?: number | undefined;
+  /** The pair rate: one message per this many ms to one user (Meta: 6000), with `pairBurst` allowed ahead. */
+  pairIntervalMs?: number | undefined;
+  pairBurst?: number | undefined;
 }
 
 const WINDOW_MS = 24 * 60 * 60_000;
@@ -174,6 +186,27 @@ export async function startWhatsAppEmulator(opts: WhatsAppEmulatorOptions = {}):
   const numbers = new Map<string, PhoneNumber>();
   let fault: { status: number; count: number } | null = null;
   let nextNumber = 100_000_000_000_000;
+  const accepted = new Map<string, Array<{ to: string; at: number; id: string }>>();
+  /** Per number and user: the pair rate's theoretical arrival time (GCRA). */
+  const pairTat = new Map<string, number>();
+  let throttled = 0;
+
+  /** Meta's limits (when configured): the error a send over them gets, or null. */
+  function overLimit(n: PhoneNumber, to: string, at: number): Answer | null {
+    const log = accepted.get(n.id) ?? [];
+    if (opts.perNumberPerSec !== undefined && log.filter((x) => x.at > at - 1000).length >= opts.perNumberPerSec) {
+      return graphError(429, 130429, '(#130429) Rate limit hit: Cloud API message throughput has been reached.');
+    }
+    if (opts.pairIntervalMs !== undefined) {
+      const key = `${n.id}:${to}`;
+      const tat = pairTat.get(key) ?? at;
+      if (at < tat - ((opts.pairBurst ?? 1) - 1) * opts.pairIntervalMs) {
+        return graphError(429, 131056, '(#131056) (Business Account, Consumer Account) pair rate limit hit');
+      }
+      pairTat.set(key, Math.max(tat, at) + opts.pairIntervalMs);
+    }
+    return null;
+  }
   const pending: Array<Promise<unknown>> = [];
 
   const numberOf = (id: string) => {
@@ -222,7 +255,13 @@ export async function startWhatsAppEmulator(opts: WhatsAppEmulatorOptions = {}):
       if (!n.templates.has(`${t.name}/${t.language.code}`)) return graphError(404, 132001, '(#132001) Template name does not exist in the translation');
     }
     const at = now();
+    const limited = overLimit(n, to, at);
+    if (limited) {
+      throttled++;
+      return limited;
+    }
     const id = `wamid.${randomBytes(12).toString('base64url')}`;
+    accepted.set(n.id, [...(accepted.get(n.id) ?? []), { to, at, id }]);
     // Outside the 24-hour window only templates get through; the API still accepts the call.
     const inWindow = at - (n.lastInbound.get(to) ?? -Infinity) <= WINDOW_MS;
     const status = p.type === 'template' || inWindow ? 'delivered' : 'failed';
@@ -314,6 +353,8 @@ export async function startWhatsAppEmulator(opts: WhatsAppEmulatorOptions = {}):
     failNext(status, count = 1) {
       fault = { status, count };
     },
+    sends: (id) => [...(accepted.get(id) ?? [])],
+    throttled: () => throttled,
     async close() {
       await Promise.allSettled(pending);
       await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
