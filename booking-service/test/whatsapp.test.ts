@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { bookings, channelConnections, conversationMessages, conversations, customers, sentMessages, sites } from '../src/adapters/db/schema.js';
+import { bookings, businesses, channelConnections, conversationMessages, conversations, customers, sentMessages, sites } from '../src/adapters/db/schema.js';
 import { cloudApi } from '../src/adapters/whatsapp/cloud-api.js';
 import { buildChannelsRuntime } from '../src/channels-runtime.js';
 import { startWhatsAppEmulator, type WhatsAppEmulator } from '../src/dev/whatsapp-emulator.js';
@@ -167,8 +167,10 @@ describe('WhatsApp channel against the emulator', () => {
     expect(businessLines().slice(before).map((l) => l.text)).toEqual([expect.stringMatching(/^Bedford Blade Barbershop: booked Haircut, March 2, 10:00\sAM, \$\d+\. Change: http.*\/manage\?token=/)]);
   });
 
-  it('outside the 24-hour window the reminder goes as the approved template, once, with Confirm / Reschedule quick replies', async () => {
+  it('outside the 24-hour window the reminder goes as the approved template, once, with Confirm / Reschedule quick replies; Reschedule moves the booking in the chat', async () => {
     wa.approveTemplate(number.phoneNumberId, 'appointment_reminder', 'en_US');
+    // A change window the 2-hour reminder is still inside (Reschedule is offered then).
+    await h.deps.db.update(businesses).set({ cancellationWindowMin: 60 }).where(eq(businesses.id, businessId));
     const booking = (await h.deps.db.select().from(bookings).where(eq(bookings.status, 'confirmed')))[0]!;
     // The client last wrote more than a day before the 2-hour reminder falls due.
     await h.deps.db.update(conversations).set({ lastVisitorAt: new Date(booking.startsAt.getTime() - 27 * 3600_000) }).where(eq(conversations.channel, 'whatsapp'));
@@ -186,6 +188,22 @@ describe('WhatsApp channel against the emulator', () => {
     expect((await wa.userTaps(number.phoneNumberId, USER, `r:ok:${booking.id}`)).status).toBe(200);
     expect(businessLines().at(-1)!.text).toMatch(/^Thank you! See you Monday, March 2 at 10:00\sAM\.$/);
     expect((await h.deps.db.select().from(bookings).where(eq(bookings.id, booking.id)))[0]!.visitorConfirmedAt).not.toBeNull();
+
+    // Reschedule on the same reminder: the free times (a list), one picked and confirmed moves the booking.
+    expect((await wa.userTaps(number.phoneNumberId, USER, `r:mv:${booking.id}`)).status).toBe(200);
+    const moves = wa.lastChoices(number.phoneNumberId, USER.waId).filter((c) => c.id.startsWith('o:slot:') && !c.id.includes(String(booking.startsAt.getTime())));
+    expect(moves.length, businessLines().slice(-3).map((l) => l.text).join('\n')).toBeGreaterThan(0);
+    await tap((c) => c.id === moves[0]!.id);
+    await tap((c) => c.id === 'o:act:yes');
+    const moved = (await h.deps.db.select().from(bookings).where(eq(bookings.id, booking.id)))[0]!;
+    expect(moved.status).toBe('confirmed');
+    expect(moved.startsAt.getTime()).not.toBe(booking.startsAt.getTime());
+    expect(moved.version).toBeGreaterThan(booking.version);
+    // The move is announced on the client's channel too (notify.booking_rescheduled), once.
+    const n = businessLines().length;
+    await runNow(d, h);
+    await runNow(d, h);
+    expect(businessLines().slice(n).map((l) => l.text)).toEqual([expect.stringMatching(/^Bedford Blade Barbershop: moved Haircut to /)]);
   });
 
   it('refuses forged webhooks (bad or missing signature: 401) and plays a redelivered message once', async () => {
