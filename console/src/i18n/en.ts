@@ -235,6 +235,11 @@ export const en = {
       followUpsSent: 'Follow-ups sent',
       recoveredLeads: 'Leads recovered by follow-ups',
       reactivationRate: 'Reactivation rate',
+      // reconfirm (issue 17)
+      confirmedShare: 'Bookings confirmed by the client',
+      noShowRateConfirmed: 'No-show rate, confirmed',
+      noShowRateUnconfirmed: 'No-show rate, not confirmed',
+      waitlistFills: 'Waiting-list fills',
     },
     perWeek: 'Bookings per week',
     week: 'Week of',

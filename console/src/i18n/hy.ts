@@ -232,6 +232,11 @@ export const hy: Dict = {
       followUpsSent: 'Ուղարկված հիշեցումներ',
       recoveredLeads: 'Հիշեցումներով վերադարձած հաճախորդներ',
       reactivationRate: 'Վերադարձածների մասնաբաժին',
+      // reconfirm (issue 17)
+      confirmedShare: 'Հաճախորդի հաստատած գրանցումներ',
+      noShowRateConfirmed: 'Չներկայացածներ՝ հաստատածներից',
+      noShowRateUnconfirmed: 'Չներկայացածներ՝ չհաստատածներից',
+      waitlistFills: 'Գրանցումներ սպասման ցուցակից',
     },
     perWeek: 'Ամրագրումներ ըստ շաբաթների',
     week: 'Շաբաթը սկսած',

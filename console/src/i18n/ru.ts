@@ -232,6 +232,11 @@ export const ru: Dict = {
       followUpsSent: 'Отправлено напоминаний',
       recoveredLeads: 'Клиентов вернули напоминания',
       reactivationRate: 'Доля вернувшихся',
+      // reconfirm (issue 17)
+      confirmedShare: 'Записи, подтверждённые клиентом',
+      noShowRateConfirmed: 'Неявки среди подтвердивших',
+      noShowRateUnconfirmed: 'Неявки среди не подтвердивших',
+      waitlistFills: 'Записи из листа ожидания',
     },
     perWeek: 'Записи по неделям',
     week: 'Неделя с',

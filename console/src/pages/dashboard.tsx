@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { api } from '../api/api.js';
-import type { Kpis } from '../api/contract.js';
+import type { Dashboard, Kpis } from '../api/contract.js';
 import { isOwner, me } from '../app/session.js';
 import { ExportCsv } from './export-csv.js';
 import { fmt, labelled, labelOf, locale, t } from '../i18n/index.js';
@@ -19,9 +19,12 @@ import { useResource } from '../ui/resource.js';
 
 type Period = '7' | '30' | '90' | 'custom';
 
+/** A period's figures: the KPIs and the re-confirmation ones (issue 17), which come beside them. */
+type Figures = Kpis & Dashboard['confirmation']['current'];
+
 interface KpiDef {
   key: keyof Dict['dashboard']['kpi'];
-  value: (k: Kpis) => number | null;
+  value: (k: Figures) => number | null;
   format: (n: number | null) => string;
   /** For rates of bad things and response times a fall is good news. */
   lowerIsBetter?: boolean;
@@ -48,6 +51,11 @@ const KPIS: KpiDef[] = [
   { key: 'followUpsSent', value: (k) => k.followUpsSent, format: count },
   { key: 'recoveredLeads', value: (k) => k.recoveredLeads, format: count },
   { key: 'reactivationRate', value: (k) => k.reactivationRate, format: rate },
+  // Re-confirmation (issue 17).
+  { key: 'confirmedShare', value: (k) => k.confirmedShare, format: rate },
+  { key: 'noShowRateConfirmed', value: (k) => k.noShowRateConfirmed, format: rate, lowerIsBetter: true },
+  { key: 'noShowRateUnconfirmed', value: (k) => k.noShowRateUnconfirmed, format: rate, lowerIsBetter: true },
+  { key: 'waitlistFills', value: (k) => k.waitlistFills, format: count },
 ];
 
 /** The first-response chart's axis and its labels: bot and human, median and p90, on one scale. */
@@ -122,8 +130,8 @@ export function DashboardPage() {
         <div aria-busy={kpis.loading || undefined}>
           <ul class="kpis" aria-label={d.title}>
             {KPIS.map((k) => {
-              const cur = k.value(kpis.data!.current);
-              const prev = k.value(kpis.data!.previous);
+              const cur = k.value({ ...kpis.data!.current, ...kpis.data!.confirmation.current });
+              const prev = k.value({ ...kpis.data!.previous, ...kpis.data!.confirmation.previous });
               const c = change(cur, prev);
               const text = changeText(c, locale.value);
               const good = c === null || c === 0 ? 'flat' : (c > 0) !== Boolean(k.lowerIsBetter) ? 'good' : 'bad';

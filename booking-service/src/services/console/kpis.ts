@@ -36,6 +36,12 @@
  *   recoveredLeads = conversations with a follow-up sent in the period that the visitor answered
  *   (wrote again: `answered_at`) or booked after it; reactivationRate = recoveredLeads ÷
  *   conversations with a follow-up sent in the period.
+ * - confirmation (issue 17, kpis-confirmation.ts; whether the client confirmed is the booking's
+ *   `visitor_confirmed_at`, set by "Confirm" in a reminder): confirmedShare = bookings made in the
+ *   period (`booking_made`) that the client confirmed ÷ bookings made in the period;
+ *   noShowRateConfirmed / noShowRateUnconfirmed = noShowRate (latest mark per booking) among the
+ *   bookings the client had / had not confirmed; waitlistFills = `waitlist.filled` events (a freed
+ *   slot booked from the waiting list, recorded in the transaction that books it).
  * Rates are 0..1, slaPercent 0..100; null when the denominator is 0. Durations are whole ms.
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
@@ -44,6 +50,7 @@ import { queryRows } from '../../adapters/db/client.js';
 import { businesses, sites } from '../../adapters/db/schema.js';
 import { addDays, isoWeekday, utcToZoned, type LocalDate } from '@frontdesk/shared';
 import type { Deps } from '../deps.js';
+import { confirmationKpisOf, type ConfirmationKpis } from './kpis-confirmation.js';
 import { fail, ok, type Result } from '../result.js';
 
 export interface Percentiles {
@@ -89,6 +96,8 @@ export interface Dashboard {
   byIntent: Array<{ intent: string; conversations: number; bookings: number; conversion: number | null }>;
   byChannel: Array<{ channel: string; bookings: number }>;
   service: ServiceRow[];
+  /** Re-confirmation figures (issue 17), this period and the one before. */
+  confirmation: { current: ConfirmationKpis; previous: ConfirmationKpis };
 }
 
 interface Scope {
@@ -297,5 +306,6 @@ export async function dashboardKpis(
     byIntent: await byIntent(deps.db, current),
     byChannel: await byChannel(deps.db, current),
     service: await service(deps.db, current),
+    confirmation: { current: await confirmationKpisOf(deps.db, current), previous: await confirmationKpisOf(deps.db, previous) },
   });
 }
