@@ -42,6 +42,11 @@ test('a person tries the demo Telegram bot as a client: menu, then a tap', async
   await expect(chat.locator('li.bot').last()).toContainText('Who would you like to see?');
   await expect(chat.getByRole('button', { name: 'Anyone available' })).toBeVisible();
   await check(page, info, '02-telegram-after-tap-and-text');
+
+  // Reloading by itself is the person's choice (WCAG 2.2.1): on, the chat stays where it was.
+  await page.getByRole('link', { name: 'Refresh every 5 seconds' }).click();
+  await expect(chat.getByRole('button', { name: 'Anyone available' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Stop refreshing' })).toBeVisible();
 });
 
 test('the page speaks Russian and shows the demo SMS provider’s texts', async ({ page }, info) => {

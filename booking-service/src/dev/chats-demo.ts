@@ -3,10 +3,13 @@
  * emulated chat — Telegram, WhatsApp, SMS — so a person can try the bot as a client. Pick a demo
  * business and a channel, see the conversation as bubbles with its buttons, type as the client,
  * tap a button. Everything goes through the emulators, i.e. through the same webhooks and clients
- * as the real services. Server-rendered, no script: the conversation is an iframe that reloads
- * itself every few seconds (so a staff reply or a reminder shows up) while the message box, outside
- * it, keeps what is being typed. Connecting a channel is one click here (the demo's stand-in for
- * pasting a BotFather token / a Meta number in the console), through the console's own use cases.
+ * as the real services. Server-rendered, no script: every send or tap answers with the new state
+ * (the bot's answer is in before the webhook returns); the conversation is an iframe, which the
+ * person may ask to reload every 5 s (a staff reply or a reminder then shows up; off by default:
+ * WCAG 2.2.1 wants the user to choose timed refreshes) while the message box outside keeps what
+ * is being typed.
+ * Connecting a channel is one click here (the demo's stand-in for pasting a BotFather token / a
+ * Meta number in the console), through the console's own use cases.
  */
 import { createHash } from 'node:crypto';
 import { asc } from 'drizzle-orm';
@@ -81,7 +84,9 @@ export function chatsDemoPages(p: ChatsDemoParts): Router {
     const channel: Channel = available.includes(q.c as Channel) ? (q.c as Channel) : available[0] ?? 'sms';
     const lang: Lang = LANGS.includes(q.lang as Lang) ? (q.lang as Lang) : (biz?.lang ?? 'en');
     const phone = typeof q.p === 'string' ? q.p.replace(/\D/g, '') : '';
-    return { list, biz, channel, lang, phone };
+    // Reloading by itself only when the person asked for it (WCAG 2.2.1: timing the user controls).
+    const auto = q.auto === '1' ? '1' : undefined;
+    return { list, biz, channel, lang, phone, auto };
   }
   const href = (path: string, v: Record<string, string | undefined>) =>
     `${path}?${new URLSearchParams(Object.entries(v).filter((e): e is [string, string] => !!e[1])).toString()}`;
@@ -190,18 +195,18 @@ export function chatsDemoPages(p: ChatsDemoParts): Router {
 
   router.get('/demo/chats', (req, res, next) => {
     void (async () => {
-      const { list, biz, channel, lang, phone: asked } = await pick(req.query);
+      const { list, biz, channel, lang, phone: asked, auto } = await pick(req.query);
       const w = (k: Parameters<typeof chatsWord>[1], v?: Record<string, string>) => chatsWord(lang, k, v);
-      const base = { b: biz?.id, c: channel, lang };
+      const base = { b: biz?.id, c: channel, lang, auto };
       const langs = LANGS.map((l) => `<a href="${escapeHtml(href('/demo/chats', { ...base, lang: l }))}" hreflang="${l}"${l === lang ? ' aria-current="true"' : ''}>${{ en: 'English', ru: 'Русский', hy: 'Հայերեն' }[l]}</a>`).join('');
       const bizNav = list.map((b) => `<a href="${escapeHtml(href('/demo/chats', { ...base, b: b.id }))}"${b.id === biz?.id ? ' aria-current="page"' : ''}>${escapeHtml(b.name)}</a>`).join('');
       const chNav = available.map((c) => `<a href="${escapeHtml(href('/demo/chats', { ...base, c }))}"${c === channel ? ' aria-current="page"' : ''}>${w(c)}</a>`).join('');
       let section: string;
       const phones = channel === 'sms' ? smsPhones() : [];
       const phone = channel === 'sms' ? (phones.includes(asked) ? asked : phones[0] ?? '') : '';
-      const hidden = (extra: Record<string, string> = {}) => Object.entries({ b: biz?.id ?? '', c: channel, lang, ...extra }).map(([k, v]) => `<input type="hidden" name="${k}" value="${escapeHtml(v)}">`).join('');
+      const hidden = (extra: Record<string, string> = {}) => Object.entries({ b: biz?.id ?? '', c: channel, lang, auto: auto ?? '', ...extra }).map(([k, v]) => `<input type="hidden" name="${k}" value="${escapeHtml(v)}">`).join('');
       const thread = href('/demo/chats/thread', { ...base, p: phone });
-      const frame = (name: string) => `<iframe name="thread" src="${escapeHtml(thread)}#end" title="${escapeHtml(w('chatWith', { name }))}"></iframe><p class="note">${w('autoRefresh')} <a href="${escapeHtml(href('/demo/chats', { ...base, p: phone }))}">${w('refresh')}</a></p>`;
+      const frame = (name: string) => `<iframe name="thread" src="${escapeHtml(thread)}#end" title="${escapeHtml(w('chatWith', { name }))}"></iframe><p class="note">${auto ? '' : `${w('autoRefresh')} `}<a href="${escapeHtml(href('/demo/chats', { ...base, p: phone }))}">${w('refresh')}</a> · <a href="${escapeHtml(href('/demo/chats', { ...base, p: phone, auto: auto ? undefined : '1' }))}">${w(auto ? 'autoOff' : 'autoOn')}</a></p>`;
       const say = (extra: Record<string, string> = {}) =>
         `<form class="say" method="post" action="/demo/chats/say"><label class="visually-hidden" for="say">${w('message')}</label>${hidden(extra)}<input id="say" name="text" required maxlength="1000" autocomplete="off" placeholder="${escapeHtml(w('message'))}" autofocus><button>${w('send')}</button></form>`;
       if (!biz) section = `<p>${w('empty')}</p>`;
@@ -224,10 +229,10 @@ export function chatsDemoPages(p: ChatsDemoParts): Router {
 
   router.get('/demo/chats/thread', (req, res, next) => {
     void (async () => {
-      const { biz, channel, lang, phone } = await pick(req.query);
+      const { biz, channel, lang, phone, auto } = await pick(req.query);
       const list = biz ? await bubbles(channel, biz.id, lang, phone) : null;
-      const self = href('/demo/chats/thread', { b: biz?.id, c: channel, lang, p: phone });
-      const hidden = (extra: Record<string, string>) => Object.entries({ b: biz?.id ?? '', c: channel, lang, p: phone, ...extra }).map(([k, v]) => `<input type="hidden" name="${k}" value="${escapeHtml(v)}">`).join('');
+      const self = href('/demo/chats/thread', { b: biz?.id, c: channel, lang, p: phone, auto });
+      const hidden = (extra: Record<string, string>) => Object.entries({ b: biz?.id ?? '', c: channel, lang, p: phone, auto: auto ?? '', ...extra }).map(([k, v]) => `<input type="hidden" name="${k}" value="${escapeHtml(v)}">`).join('');
       const items = (list ?? []).map((m, i, all) => {
         const who = m.from === 'bot' ? chatsWord(lang, 'bot') : chatsWord(lang, 'you');
         const buttons = m.buttons?.length ? `<div class="buttons">${m.buttons.map((b) => `<form method="post" action="/demo/chats/tap">${hidden(b.fields)}<button>${escapeHtml(b.label)}</button></form>`).join('')}</div>` : '';
@@ -239,7 +244,7 @@ export function chatsDemoPages(p: ChatsDemoParts): Router {
         : `<li class="empty" id="end">${escapeHtml(chatsWord(lang, channel === 'sms' ? 'smsEmpty' : 'empty'))}</li>`;
       sendHtml(res, lang, chatsWord(lang, 'title'),
         `<main><ol aria-live="polite">${items.join('') || empty}</ol></main>`,
-        `<meta http-equiv="refresh" content="4; url=${escapeHtml(self)}#end">`, THREAD_STYLE);
+        auto ? `<meta http-equiv="refresh" content="5; url=${escapeHtml(self)}#end">` : '', THREAD_STYLE);
     })().catch(next);
   });
 
@@ -247,17 +252,17 @@ export function chatsDemoPages(p: ChatsDemoParts): Router {
 
   router.post('/demo/chats/connect', form, (req: Request, res, next) => {
     void (async () => {
-      const { biz, channel, lang } = await pick(req.body as Record<string, unknown>);
+      const { biz, channel, lang, auto } = await pick(req.body as Record<string, unknown>);
       if (biz && channel === 'telegram' && p.telegram) await telegramToken(biz.id, true);
       if (biz && channel === 'whatsapp' && p.whatsapp) await whatsappNumber(biz.id, true);
-      back(res, href('/demo/chats', { b: biz?.id, c: channel, lang }));
+      back(res, href('/demo/chats', { b: biz?.id, c: channel, lang, auto }));
     })().catch(next);
   });
 
   router.post('/demo/chats/say', form, (req: Request, res, next) => {
     void (async () => {
       const body = req.body as Record<string, unknown>;
-      const { biz, channel, lang, phone } = await pick(body);
+      const { biz, channel, lang, phone, auto } = await pick(body);
       const text = typeof body.text === 'string' ? body.text.trim().slice(0, 1000) : '';
       if (biz && text) {
         if (channel === 'telegram') {
@@ -268,14 +273,14 @@ export function chatsDemoPages(p: ChatsDemoParts): Router {
           if (id) await p.whatsapp!.userSays(id, waUser(lang), text);
         } else if (phone) await p.sms!.reply(phone, text);
       }
-      back(res, href('/demo/chats', { b: biz?.id, c: channel, lang, p: phone }));
+      back(res, href('/demo/chats', { b: biz?.id, c: channel, lang, p: phone, auto }));
     })().catch(next);
   });
 
   router.post('/demo/chats/tap', form, (req: Request, res, next) => {
     void (async () => {
       const body = req.body as Record<string, unknown>;
-      const { biz, channel, lang, phone } = await pick(body);
+      const { biz, channel, lang, phone, auto } = await pick(body);
       const id = typeof body.id === 'string' ? body.id : '';
       if (biz && channel === 'telegram') {
         const token = await telegramToken(biz.id, false);
@@ -286,7 +291,7 @@ export function chatsDemoPages(p: ChatsDemoParts): Router {
         const n = await whatsappLive(biz.id);
         if (n) await p.whatsapp!.userTaps(n, waUser(lang), id);
       }
-      back(res, `${href('/demo/chats/thread', { b: biz?.id, c: channel, lang, p: phone })}#end`);
+      back(res, `${href('/demo/chats/thread', { b: biz?.id, c: channel, lang, p: phone, auto })}#end`);
     })().catch(next);
   });
 
