@@ -43,24 +43,37 @@ function qualificationOf(s: ConversationState, ctx: EngineContext): LeadQualific
   return leadRecord(q.serviceId, config, q.picked, lang, lang);
 }
 
-/** Contact columns of the conversation and its lead: only with consent (the engine keeps none before). */
-export async function syncLead(tx: Queryable, c: LeadChange): Promise<void> {
-  const { row, before, after, notes, ctx, now } = c;
-  // Most turns change nothing a lead records: no query at all then.
-  const same = (f: (s: ConversationState) => unknown) => JSON.stringify(before ? f(before) : null) === JSON.stringify(f(after));
-  if (before && same((s) => [s.contact, s.outcome, s.intent, s.lang, s.quote?.final ?? null, s.qualify ?? null, s.booking?.hold?.slot.start ?? null]) && !notes.customerId) return;
+const same = (c: LeadChange, f: (s: ConversationState) => unknown) => JSON.stringify(c.before ? f(c.before) : null) === JSON.stringify(f(c.after));
+/** Nothing the lead or its conversation columns follow changed in this turn (most turns). */
+const unchanged = (c: LeadChange) => c.before !== null && same(c, (s) => [s.contact, s.outcome, s.intent, s.lang, s.quote?.final ?? null, s.qualify ?? null, s.booking?.hold?.slot.start ?? null]) && !c.notes.customerId;
+
+/**
+ * The conversation's own columns the turn changes (contact with consent, outcome, customer,
+ * intent): the turn writes them in its claiming UPDATE (turns.ts), not in a statement of their own.
+ */
+export function conversationPatch(c: LeadChange): Partial<typeof conversations.$inferInsert> {
+  if (unchanged(c)) return {};
+  const { row, before, after, notes, now } = c;
+  // Contact columns only with consent (the engine keeps none before).
   const contact = after.contact;
-  const contactChanged = JSON.stringify(before?.contact ?? null) !== JSON.stringify(contact);
-  const outcomeChanged = (before?.outcome ?? null) !== after.outcome;
   const convPatch: Partial<typeof conversations.$inferInsert> = {};
-  if (contact && contactChanged) {
+  if (contact && JSON.stringify(before?.contact ?? null) !== JSON.stringify(contact)) {
     Object.assign(convPatch, { contactName: contact.name, contactPhone: contact.contact.phone ?? null, contactEmail: contact.contact.email ?? null, consentAt: new Date(contact.consentAt) });
   }
+  const outcomeChanged = (before?.outcome ?? null) !== after.outcome;
   // outcome_at is the FIRST outcome's time (AHT = start → first outcome); the outcome itself is the latest.
   if (outcomeChanged && after.outcome) Object.assign(convPatch, { outcome: after.outcome, ...(row.outcomeAt ? {} : { outcomeAt: now }) });
   if (notes.customerId) convPatch.customerId = notes.customerId;
   if ((before?.intent ?? null) !== after.intent) convPatch.intent = after.intent;
-  if (Object.keys(convPatch).length) await tx.update(conversations).set(convPatch).where(eq(conversations.id, row.id));
+  return convPatch;
+}
+
+/** The lead and its events, after the turn claimed the conversation with `conversationPatch` in its UPDATE. */
+export async function syncLead(tx: Queryable, c: LeadChange): Promise<void> {
+  const { row, before, after, notes, ctx, now } = c;
+  if (unchanged(c)) return;
+  const contact = after.contact;
+  const outcomeChanged = (before?.outcome ?? null) !== after.outcome;
 
   const base = { businessId: row.businessId, at: now, siteId: row.siteId, conversationId: row.id, intent: after.intent };
   if (outcomeChanged && after.outcome) {

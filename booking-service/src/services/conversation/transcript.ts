@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import type { Db } from '../../adapters/db/client.js';
+import { queryRows, type Db } from '../../adapters/db/client.js';
 import { conversationMessages, conversations, users } from '../../adapters/db/schema.js';
 import type { Card, TranscriptMessage } from '../../domain/conversation/protocol.js';
 
@@ -50,30 +50,34 @@ export async function appendMessages(
   claim?: Claim,
 ): Promise<TranscriptMessage[] | { messages: TranscriptMessage[]; last: number } | null> {
   if (messages.length === 0 && !claim) return [];
-  const bumped = await tx
+  const bump = tx
     .update(conversations)
     .set({ ...claim?.set, ...(claim ? { version: claim.version + 1 } : {}), seq: sql`${conversations.seq} + ${messages.length}`, updatedAt: at })
     .where(and(eq(conversations.id, conversationId), eq(conversations.businessId, businessId), ...(claim ? [eq(conversations.version, claim.version)] : [])))
     .returning({ seq: conversations.seq });
-  const last = bumped[0]?.seq;
-  if (last === undefined) {
+  if (messages.length === 0) {
+    const last = (await bump)[0]?.seq;
+    return last === undefined ? null : { messages: [], last };
+  }
+  // One round trip: the UPDATE that numbers (and claims) feeds the INSERT of the messages. When it
+  // matches no row (the version moved on, or no such conversation) nothing is inserted.
+  const payload = JSON.stringify(messages.map((m, i) => ({ i, f: m.from, t: m.text, c: m.card ?? null, a: m.authorUserId ?? null })));
+  const inserted = await queryRows<{ seq: number }>(tx, sql`
+    WITH bumped AS (${bump.getSQL()})
+    INSERT INTO conversation_messages (conversation_id, seq, business_id, from_party, text, card, author_user_id, at)
+    SELECT ${conversationId}, bumped.seq - ${messages.length} + 1 + m.i, ${businessId}, m.f, m.t, m.c, m.a, ${at.toISOString()}::timestamptz
+    FROM bumped, jsonb_to_recordset(${payload}::jsonb) AS m(i int, f text, t text, c jsonb, a text)
+    RETURNING seq`);
+  if (inserted.length === 0) {
     if (claim) return null;
     throw new Error(`conversation ${conversationId} not found in business ${businessId}`);
   }
-  if (messages.length === 0) return { messages: [], last };
+  const last = Math.max(...inserted.map((r) => Number(r.seq)));
   const first = last - messages.length + 1;
-  const rows = messages.map((m, i) => ({
-    conversationId,
-    seq: first + i,
-    businessId,
-    from: m.from,
-    text: m.text,
-    card: (m.card ?? null),
-    authorUserId: m.authorUserId ?? null,
-    at,
-  }));
-  await tx.insert(conversationMessages).values(rows);
-  const numbered = rows.map((r, i) => toTranscriptMessage(r, messages[i]!.author));
+  const numbered = messages.map((m, i) => toTranscriptMessage({
+    conversationId, seq: first + i, businessId, from: m.from, text: m.text,
+    card: (m.card ?? null), authorUserId: m.authorUserId ?? null, at,
+  }, m.author));
   return claim ? { messages: numbered, last } : numbered;
 }
 

@@ -25,7 +25,7 @@ import { fail, ok, type Result } from '../result.js';
 import { cached, isOriginAllowed, openSite, type SiteContext } from '../site.js';
 import { hashSecret, newSecret } from '../tokens.js';
 import { engineContext } from './engine-context.js';
-import { syncLead } from './leads.js';
+import { conversationPatch, syncLead } from './leads.js';
 import { awaitsAnswer, replanFollowUps } from '../follow-ups/schedule.js';
 import { performEffect, type EffectNotes } from './perform-effect.js';
 import { ensurePurgeJob } from './retention.js';
@@ -189,10 +189,13 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
   const after = out.state;
 
   // The turn's claim on the conversation, with its messages numbered in the same UPDATE: a
-  // concurrent turn that committed first bumped the version, and this one starts over.
+  // concurrent turn that committed first bumped the version, and this one starts over. The lead's
+  // columns on the conversation (contact, outcome, intent) ride in the same UPDATE.
+  const lead = { row, before, after, notes, ctx, now };
   const claimed = await appendMessages(tx, row.id, row.businessId, messages.map((m) => ({ from: m.from, text: m.text, card: m.card })), now, {
     version: row.version,
     set: {
+      ...conversationPatch(lead),
       state: { ...after, prompt: promptOf(after, ctx) },
       lang: after.lang,
       // The column is shared with staff (live / closed from the console): written only when the engine changed it.
@@ -204,7 +207,7 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
     },
   });
   if (!claimed) throw new StaleVersion();
-  await syncLead(tx, { row, before, after, notes, ctx, now });
+  await syncLead(tx, lead);
   // Staff own the status column while live: the engine's state says 'bot' there.
   const effective = before && before.status !== after.status ? after.status : row.status;
   await replanFollowUps(tx, { row, before, after: { ...after, status: effective }, business: site.business, now });

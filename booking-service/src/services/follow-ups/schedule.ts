@@ -6,7 +6,7 @@
  * message (domain/follow-ups/plan.ts). The job decides again when it runs (./deliver.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../adapters/db/client.js';
 import { conversations, followUps } from '../../adapters/db/schema.js';
 import { enqueue } from '../../adapters/job-queue/queue.js';
@@ -49,14 +49,16 @@ export async function replanFollowUps(tx: Queryable, t: TurnForFollowUps): Promi
   if (!t.after.contact && !t.before?.contact) return;
   const { row, after, now } = t;
   const reason = after.outcome === 'booked' ? 'booked' : after.outcome === 'not_interested' ? 'not_interested' : 'replied';
+  // One statement (this runs in every turn of a lead): pending ones are cancelled, sent ones answered.
+  const scheduled = sql`${followUps.status} = 'scheduled'`;
   await tx
     .update(followUps)
-    .set({ status: 'cancelled', reason })
-    .where(and(eq(followUps.conversationId, row.id), eq(followUps.status, 'scheduled')));
-  await tx
-    .update(followUps)
-    .set({ answeredAt: now })
-    .where(and(eq(followUps.conversationId, row.id), eq(followUps.status, 'sent'), isNull(followUps.answeredAt)));
+    .set({
+      status: sql`CASE WHEN ${scheduled} THEN 'cancelled' ELSE ${followUps.status} END`,
+      reason: sql`CASE WHEN ${scheduled} THEN ${reason} ELSE ${followUps.reason} END`,
+      answeredAt: sql`CASE WHEN ${scheduled} THEN ${followUps.answeredAt} ELSE ${now.toISOString()}::timestamptz END`,
+    })
+    .where(and(eq(followUps.conversationId, row.id), or(eq(followUps.status, 'scheduled'), and(eq(followUps.status, 'sent'), isNull(followUps.answeredAt)))));
   const plan = planFollowUps(leadFacts(after, row.channel, after.status), readFollowUpSettings(t.business.followUps), now.getTime(), t.business.timeZone);
   for (const p of plan) {
     const id = randomUUID();
