@@ -8,7 +8,8 @@ import { BOOKING_URL } from '../support/urls';
  * WhatsApp number, a client asks for a person there (signed webhooks, as Meta sends them, to the
  * callback URL the console shows), and the owner — reading the console in Russian — sees
  * "WhatsApp" on the request, filters the inbox to WhatsApp (and to Telegram: nothing), and sees
- * the channel on the conversation and its lead card.
+ * the channel on the conversation and its lead card; the dashboard's KPIs by channel have a
+ * WhatsApp row.
  */
 const SITE = 'demo-salon-spb';
 const PHONE_NUMBER_ID = '105550198765';
@@ -80,6 +81,13 @@ test('a WhatsApp request shows its channel in the inbox, the filter and the lead
     await expect(card.getByRole('region', { name: 'Переписка' }).locator('h3 .badge.channel')).toHaveText('WhatsApp');
     await expect(card.getByRole('list', { name: 'Переписка' }).getByText('Можно прийти с собакой?')).toBeVisible();
     await check('inbox-channel-conversation');
+
+    // The dashboard breaks the KPIs down by channel: WhatsApp has its row (a hand-off, not yet answered).
+    await page.getByRole('link', { name: 'Показатели', exact: true }).click();
+    await expect(desk.heading).toHaveText('Показатели');
+    const byChannel = page.getByRole('region', { name: 'Показатели по каналам' });
+    await expect(byChannel.getByRole('rowheader', { name: 'WhatsApp' })).toBeVisible();
+    await check('dashboard-by-channel');
   } finally {
     // Leave the salon without WhatsApp, as the other journeys expect it (the console API, same cookie).
     const me = (await (await page.request.get(`${BOOKING_URL}/console/trpc/auth.me`)).json()) as { result: { data: { csrfToken: string } } };

@@ -13,6 +13,7 @@ import type {
   CalendarBooking,
   CalendarData,
   Dashboard,
+  KpisByChannelRows,
   GoogleStatus,
   ChannelsStatus,
   InboxConversation,
@@ -111,7 +112,7 @@ export const api = {
     markAttendance: (i: { bookingId: string; status: 'attended' | 'no_show' | 'confirmed' }): Promise<unknown> => call(trpc.bookings.markAttendance.mutate(i)),
   },
   inbox: {
-    list: (i: { status?: 'open' | 'claimed' | 'closed' | 'all' }): Promise<InboxList> => call(trpc.inbox.list.query(i)),
+    list: (i: { status?: 'open' | 'claimed' | 'closed' | 'all'; channel?: InboxItem['channel'] }): Promise<InboxList> => call(trpc.inbox.list.query(i)),
     get: (i: { id: string }): Promise<InboxDetail> => call(trpc.inbox.get.query(i)),
     claim: (i: { id: string }): Promise<InboxItem> => call(trpc.inbox.claim.mutate(i)),
     reply: (i: { id: string; body: string }): Promise<InboxItem> => call(trpc.inbox.reply.mutate(i)),
@@ -122,6 +123,7 @@ export const api = {
   },
   dashboard: {
     kpis: (i: { from: string; to: string; siteId?: string }): Promise<Dashboard> => call(trpc.dashboard.kpis.query(i)),
+    byChannel: (i: { from: string; to: string; siteId?: string }): Promise<KpisByChannelRows> => call(trpc.dashboard.byChannel.query(i)),
   },
   exports: {
     csv: (i: { kind: 'bookings' | 'leads' | 'customers'; from: string; to: string; lang: 'en' | 'ru' | 'hy' }): Promise<{ filename: string; csv: string; rows: number }> => call(trpc.exports.csv.query(i)),

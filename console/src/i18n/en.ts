@@ -263,6 +263,8 @@ export const en = {
     slaCol: 'Within SLA',
     ahtCol: 'Handling time (median)',
     noIntent: 'No intent chosen',
+    // KPIs by channel (issue 16)
+    kpisByChannel: 'KPIs by channel',
   },
   // store
   closures: {

@@ -260,6 +260,8 @@ export const hy: Dict = {
     slaCol: 'Ժամանակին',
     ahtCol: 'Մշակման ժամանակ (մեդիան)',
     noIntent: 'Առանց նպատակի',
+    // KPIs by channel (issue 16)
+    kpisByChannel: 'Ցուցանիշներն ըստ ալիքների',
   },
   // store
   closures: {

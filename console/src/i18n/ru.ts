@@ -260,6 +260,8 @@ export const ru: Dict = {
     slaCol: 'В срок',
     ahtCol: 'Время обработки (медиана)',
     noIntent: 'Без намерения',
+    // KPIs by channel (issue 16)
+    kpisByChannel: 'Показатели по каналам',
   },
   // store
   closures: {

@@ -8,6 +8,7 @@ import { api } from '../api/api.js';
 import type { Dashboard, Kpis } from '../api/contract.js';
 import { isOwner, me } from '../app/session.js';
 import { ExportCsv } from './export-csv.js';
+import { KpisByChannel } from './dashboard-by-channel.js';
 import { fmt, labelled, labelOf, locale, t } from '../i18n/index.js';
 import type { Dict } from '../i18n/en.js';
 import { change } from '../lib/chart-scale.js';
@@ -230,6 +231,7 @@ export function DashboardPage() {
               </div>
             </section>
           )}
+          <KpisByChannel from={from} to={to} siteId={siteId} />
         </div>
       )}
     </Page>
