@@ -45,6 +45,7 @@ export const REASON_CODES: Record<Reason, Code> = {
   WEBHOOK_NOT_FOUND: 'NOT_FOUND',
   CUSTOMER_NOT_FOUND: 'NOT_FOUND',
   LEAD_NOT_FOUND: 'NOT_FOUND',
+  KB_ENTRY_NOT_FOUND: 'NOT_FOUND',
 };
 
 /** Carries a service failure through TRPCError.cause to the error formatter. */

@@ -44,7 +44,9 @@ export type Reason =
   | 'API_KEY_NOT_FOUND'
   | 'WEBHOOK_NOT_FOUND'
   | 'CUSTOMER_NOT_FOUND'
-  | 'LEAD_NOT_FOUND';
+  | 'LEAD_NOT_FOUND'
+  /** A knowledge-base entry of another business, or deleted meanwhile (issue 18). */
+  | 'KB_ENTRY_NOT_FOUND';
 
 export interface Failure {
   ok: false;

@@ -73,6 +73,11 @@ export class World {
   readonly codes = new Map<string, { code: string; contact: string; attempts: number; used: boolean }>();
   /** Contacts (normalised) that have bookings, and the e-mail a code goes to. */
   readonly customers = new Map<string, { id: string; email: string | null }>();
+  /**
+   * The owner's knowledge base, searched naively: an entry answers when the question contains one
+   * of its words (the real search is PostgreSQL's, tested in test/knowledge-base.test.ts).
+   */
+  readonly knowledge: Array<{ id: string; words: string[]; answer: string; serviceId?: string }> = [];
   holdsExpire = false;
   failNext: Effect['kind'] | null = null;
   private n = 0;
@@ -178,6 +183,11 @@ export class World {
       }
       case 'erase':
         return { kind: 'erase', ok: true };
+      case 'searchKnowledge': {
+        const q = e.text.toLowerCase();
+        const entry = this.knowledge.find((k) => k.words.some((w) => q.includes(w)));
+        return { kind: 'searchKnowledge', ok: true, hit: entry ? { entryId: entry.id, answer: entry.answer, serviceId: entry.serviceId ?? null } : null };
+      }
     }
   }
 }

@@ -54,6 +54,10 @@ export type BusinessInput = In['business']['update'];
 export type ServiceInput = In['services']['save'];
 export type StaffInput = In['staff']['save'];
 export type SiteInput = In['sites']['save'];
+// Knowledge base (issue 18)
+export type KbEntry = Out['knowledge']['list'][number];
+export type KbUnanswered = Out['knowledge']['unanswered'][number];
+export type KbEntryInput = In['knowledge']['create'];
 
 export const api = {
   auth: {
@@ -68,6 +72,14 @@ export const api = {
   business: {
     get: (): Promise<Business> => call(trpc.business.get.query()),
     update: (i: BusinessInput): Promise<Business> => call(trpc.business.update.mutate(i)),
+  },
+  knowledge: {
+    list: (): Promise<KbEntry[]> => call(trpc.knowledge.list.query()),
+    create: (i: KbEntryInput): Promise<KbEntry> => call(trpc.knowledge.create.mutate(i)),
+    update: (i: In['knowledge']['update']): Promise<KbEntry> => call(trpc.knowledge.update.mutate(i)),
+    remove: (i: { id: string }): Promise<unknown> => call(trpc.knowledge.delete.mutate(i)),
+    unanswered: (): Promise<KbUnanswered[]> => call(trpc.knowledge.unanswered.query()),
+    dismiss: (i: { id: string }): Promise<{ removed: boolean }> => call(trpc.knowledge.dismiss.mutate(i)),
   },
   services: {
     list: (): Promise<Service[]> => call(trpc.services.list.query()),

@@ -24,6 +24,7 @@ import { ApiKeysPage } from '../pages/api-keys.js';
 import { PeoplePage } from '../pages/people.js';
 import { WebhooksPage } from '../pages/webhooks.js';
 import { FollowUpsPage } from '../pages/follow-ups.js';
+import { KnowledgePage } from '../pages/knowledge.js';
 import { navigate, route } from './router.js';
 import { boot, bootError, me } from './session.js';
 
@@ -50,6 +51,7 @@ const PRIVATE: Record<string, { page: FunctionComponent; owner?: boolean }> = {
   '/people': { page: PeoplePage, owner: true },
   '/settings/webhooks': { page: WebhooksPage, owner: true },
   '/settings/follow-ups': { page: FollowUpsPage, owner: true },
+  '/settings/knowledge': { page: KnowledgePage, owner: true },
 };
 
 function NotFound(props: { message: string }) {

@@ -31,6 +31,7 @@ export const NAV: NavItem[] = [
   { path: '/settings/staff', label: (d) => d.nav.staff, owner: true },
   { path: '/settings/sites', label: (d) => d.nav.sites, owner: true },
   { path: '/settings/quote-trees', label: (d) => d.nav.quoteTrees, owner: true },
+  { path: '/settings/knowledge', label: (d) => d.nav.knowledge, owner: true },
   { path: '/settings/channels', label: (d) => d.nav.channels, owner: true },
   { path: '/settings/api-keys', label: (d) => d.nav.apiKeys, owner: true },
   { path: '/settings/webhooks', label: (d) => d.nav.webhooks, owner: true },

@@ -959,3 +959,42 @@ export const serviceQualifications = pgTable(
   },
   (t) => [index('service_qualifications_business_idx').on(t.businessId)],
 );
+
+/*
+ * The knowledge base (issue 18; drizzle/0018_knowledge_base.sql). `kb_entries.search` is a
+ * generated tsvector read only by the raw SQL of services/knowledge/search.ts, so it is not
+ * declared here (Drizzle never writes it).
+ */
+export const kbEntries = pgTable(
+  'kb_entries',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    lang: text('lang').$type<Lang>().notNull(),
+    question: text('question').notNull(),
+    /** Other ways visitors ask it, one per line. */
+    phrasings: text('phrasings').notNull().default(''),
+    answer: text('answer').notNull(),
+    /** The service the answer is about: the chat offers to book it. */
+    serviceId: text('service_id').references(() => services.id, { onDelete: 'set null' }),
+    createdAt: tstz('created_at').notNull(),
+    updatedAt: tstz('updated_at').notNull(),
+  },
+  (t) => [index('kb_entries_business_lang_idx').on(t.businessId, t.lang)],
+);
+
+/** Questions nothing answered, counted per business, language and folded wording. */
+export const kbUnanswered = pgTable(
+  'kb_unanswered',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    lang: text('lang').$type<Lang>().notNull(),
+    question: text('question').notNull(),
+    folded: text('folded').notNull(),
+    count: integer('count').notNull().default(1),
+    firstAt: tstz('first_at').notNull(),
+    lastAt: tstz('last_at').notNull(),
+  },
+  (t) => [uniqueIndex('kb_unanswered_business_lang_folded_idx').on(t.businessId, t.lang, t.folded)],
+);

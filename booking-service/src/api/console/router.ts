@@ -22,6 +22,7 @@ import { exportsRouter } from './routers/exports.js';
 import { followUpsRouter } from './routers/follow-ups.js';
 import { privacyRouter } from './routers/privacy.js';
 import { qualificationRouter } from './routers/qualification.js';
+import { knowledgeRouter } from './routers/knowledge.js';
 
 export const consoleRouter = router({
   auth: authRouter,
@@ -42,6 +43,7 @@ export const consoleRouter = router({
   followUps: followUpsRouter,
   privacy: privacyRouter,
   qualification: qualificationRouter,
+  knowledge: knowledgeRouter,
 });
 
 export type ConsoleRouter = typeof consoleRouter;

@@ -18,6 +18,8 @@ export interface EngineService {
   currency: string;
   /** Active staff who perform it, in display order. */
   staffIds: string[];
+  /** The owner's description (the knowledge base answers "what is …?" with it). */
+  descriptions?: LocalizedText | null | undefined;
 }
 
 export interface EngineStaff {

@@ -32,7 +32,13 @@ export type Effect =
   | { kind: 'reschedule'; bookingId: string; start: number }
   | { kind: 'cancel'; bookingId: string }
   /** "Delete my data" confirmed in the chat: this conversation's person is erased (services/privacy). */
-  | { kind: 'erase' };
+  | { kind: 'erase' }
+  /**
+   * A question searched in the owner's knowledge base (services/knowledge). `record`: when nothing
+   * answers it, it is kept for the owner's "unanswered questions" list (not for a stray word
+   * typed in the middle of a booking).
+   */
+  | { kind: 'searchKnowledge'; text: string; lang: Lang; record: boolean };
 
 export type EffectKind = Effect['kind'];
 
@@ -98,6 +104,17 @@ export type EffectResult =
   | { kind: 'cancel'; ok: false; reason: 'too_late'; deadline: number }
   | ({ kind: 'cancel' } & Failed)
   | { kind: 'erase'; ok: true }
-  | ({ kind: 'erase' } & Failed);
+  | ({ kind: 'erase' } & Failed)
+  /** The best entry above the relevance threshold, or null. */
+  | { kind: 'searchKnowledge'; ok: true; hit: KnowledgeHit | null }
+  | ({ kind: 'searchKnowledge' } & Failed);
+
+/** An owner's knowledge-base entry that answers a question. */
+export interface KnowledgeHit {
+  entryId: string;
+  answer: string;
+  /** The service the entry is about (the chat offers to book it). */
+  serviceId: string | null;
+}
 
 export type ResultOf<K extends EffectKind> = Extract<EffectResult, { kind: K }>;

@@ -37,6 +37,7 @@ import * as qualify from './flows/qualify.js';
 import { chooseIntent, greeting, intentOf, menuOptions, toMenu } from './flows/menu.js';
 import { closeNotInterested, isNotInterested, otherText, route, understand } from './flows/free-text.js';
 import { durationWords, priceWords } from './words/format.js';
+import { onKnowledge } from './flows/knowledge.js';
 
 export type { TurnOutput, OutMessage, Fact } from './turn.js';
 
@@ -190,13 +191,16 @@ function choose(t: Turn, optionId: string): void {
       return qualify.answer(t, Number(arg), booking.afterQualified);
     case 'unqualified':
       return qualify.chooseAlternative(t, optionId, booking.chooseService);
+    case 'answered':
+      if (optionId === 'act:book' && s.serviceId) return booking.startBooking(t, { serviceId: s.serviceId });
+      return handoff.startHandoff(t, { intent: 'other', message: s.question });
     default:
       return;
   }
 }
 
 /** Steps where the visitor is in the middle of something: text is first read in that context. */
-const AT_REST: ReadonlySet<Step['at']> = new Set(['menu', 'closed', 'booked', 'priced', 'quoted', 'other']);
+const AT_REST: ReadonlySet<Step['at']> = new Set(['menu', 'closed', 'booked', 'priced', 'quoted', 'other', 'answered']);
 
 function text(t: Turn, raw: string): void {
   const step = t.state.step;
@@ -353,6 +357,8 @@ function onResult(t: Turn, r: EffectResult): void {
       return manage.onCancelled(t, r);
     case 'erase':
       return erase.onErased(t, r);
+    case 'searchKnowledge':
+      return onKnowledge(t, r);
   }
 }
 

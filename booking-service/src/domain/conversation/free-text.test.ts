@@ -138,11 +138,14 @@ describe('text in the middle of a flow is answered in that flow', () => {
 });
 
 describe('low confidence, not interested', () => {
-  it('re-offers the menu: "did you mean …"', () => {
+  it('text nothing answers (no intent, no knowledge-base match): the menu with "talk to a person" first, never a made-up answer', () => {
     const c = chat('demo-barber-nyc', 'en');
     c.text('qwerty zxcv');
-    expect(c.said).toEqual(['I’m not sure I understood. Did you mean one of these?']);
+    expect(c.said).toEqual(['I don’t have an answer to that yet. A person can answer you, or choose below.']);
     expect(c.prompt).toMatchObject({ kind: 'choice', menu: true });
+    const p = c.prompt;
+    expect(p.kind === 'choice' && p.options[0]!.id).toBe('intent:human');
+    expect(c.world.effects.at(-1)).toEqual({ kind: 'searchKnowledge', text: 'qwerty zxcv', lang: 'en', record: true });
   });
 
   it.each([
@@ -173,7 +176,7 @@ describe('low confidence, not interested', () => {
     expect(p.kind === 'choice' && p.options[0]!.id).toBe('intent:prices');
     const d = chat('demo-salon-spb', 'ru');
     d.text('бла бла');
-    expect(d.said).toEqual(['Не уверен, что правильно понял. Вы имели в виду что-то из этого?']);
+    expect(d.said).toEqual(['На этот вопрос у меня пока нет ответа. Могу передать его человеку, или выберите ниже.']);
   });
 
   it.each([

@@ -136,6 +136,8 @@ export function promptOf(state: ConversationState, ctx: EngineContext): Prompt {
     }
     case 'unqualified':
       return { kind: 'choice', menu: false, options: alternatives(state, ctx) };
+    case 'answered':
+      return { kind: 'choice', menu: false, options: [...(findService(ctx, s.serviceId) ? [act('book', 'bookThis')] : []), act('ask', 'kb.askPerson')] };
   }
 }
 

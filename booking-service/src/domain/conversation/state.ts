@@ -74,7 +74,21 @@ export type Step =
   | { at: 'qualify'; index: number }
   /** Not qualified: the alternatives the owner chose, and "talk to a person". */
   | { at: 'unqualified' }
+  /** A question answered from the knowledge base: the next steps (book the service it is about, ask a person). */
+  | { at: 'answered'; question: string; serviceId: string | null }
   | { at: 'closed' };
+
+/**
+ * A knowledge-base search under way (flows/knowledge.ts): what to do when nothing answers —
+ * re-offer the step on screen (`stay`), the menu with the best guess first, or pass it to a person.
+ */
+export interface PendingQuestion {
+  text: string;
+  /** `named`: the text named services (or a quote tree): their prices, as without a knowledge base. */
+  miss: 'stay' | 'menu' | 'handoff' | 'named';
+  guess: IntentId | null;
+  named?: { services: string[]; tree: string | null } | undefined;
+}
 
 export interface ConsentedContact {
   name: string;
@@ -168,6 +182,8 @@ export interface ConversationState {
   manage: ManageState;
   /** Absent in states stored before qualification existed (same as null). */
   qualify?: QualifyState | null | undefined;
+  /** Absent in states stored before the knowledge base: read as null. */
+  question?: PendingQuestion | null | undefined;
 }
 
 export function newState(lang: Lang): ConversationState {

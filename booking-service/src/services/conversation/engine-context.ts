@@ -48,6 +48,7 @@ async function load(deps: Deps, { site, business }: SiteContext): Promise<SiteEn
     services: serviceRows.map((s) => ({
       id: s.id,
       names: s.names,
+      descriptions: s.descriptions ?? null,
       durationMin: s.durationMin,
       price: s.priceMax !== null && s.priceMax !== s.priceMin ? { kind: 'range', min: s.priceMin, max: s.priceMax } : { kind: 'fixed', amount: s.priceMin },
       currency: s.currency,

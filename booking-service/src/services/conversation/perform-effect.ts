@@ -20,6 +20,8 @@ import { hashHoldToken, signToken, verifyToken } from '../tokens.js';
 import { readBookings } from './bookings-now.js';
 import { offerTelegramLink } from '../channels/telegram-start.js';
 import { sendLookupCode, verifyLookupCode } from './lookup-codes.js';
+import { searchKnowledge } from '../knowledge/search.js';
+import { recordUnanswered } from '../knowledge/unanswered.js';
 
 export interface EffectScope {
   site: SiteContext;
@@ -150,5 +152,11 @@ export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, n
       // token): it runs at the end of the turn, in the same transaction, so both or neither commit.
       notes.erase = true;
       return { kind: 'erase', ok: true };
+    case 'searchKnowledge': {
+      const hit = await searchKnowledge(deps.db, business.id, e.lang, e.text);
+      // Nothing answers it: the owner sees it in the console's unanswered questions (same transaction as the turn).
+      if (!hit && e.record) await recordUnanswered(deps.db, business.id, e.lang, e.text, deps.clock.now());
+      return { kind: 'searchKnowledge', ok: true, hit };
+    }
   }
 }

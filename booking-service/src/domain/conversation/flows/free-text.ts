@@ -4,7 +4,8 @@
  * question, "yes" at a confirmation); then, if the step has nothing to do with it, understood
  * on its own: a service named in the text goes straight to its price or its free times, around
  * the time asked for; a price question gets the price; "не актуально" / "no thanks" closes the
- * lead; low-confidence text re-offers the menu ("did you mean …").
+ * lead; a question is answered from the knowledge base (flows/knowledge.ts); what nothing
+ * answers re-offers the menu ("did you mean …", or "ask a person").
  */
 import { classifyIntent } from '../../intent/classify-intent.js';
 import { guessIntent } from '../../intent/guess-intent.js';
@@ -17,7 +18,10 @@ import type { Turn } from '../turn.js';
 import { startBooking } from './booking.js';
 import { startHandoff } from './handoff.js';
 import { startManage } from './manage.js';
-import { didYouMean } from './menu.js';
+import { askKnowledge, offerNamed } from './knowledge.js';
+import { words } from '../../intent/normalize-text.js';
+import { findService } from '../context.js';
+import { catalogAnswer } from '../../knowledge/catalog-answer.js';
 import { pickTree, priceOfService, startQuote } from './quote.js';
 
 /** Below this the classifier is guessing (classify-intent.ts): the menu is offered instead. */
@@ -79,6 +83,9 @@ export function route(t: Turn, text: string, u: Understanding, midFlow: boolean)
     const long = text.trim().split(/\s+/).length >= MESSAGE_WORDS;
     return startHandoff(t, { intent: 'human', message: long ? text.trim() : undefined });
   }
+  // A question the business's own data answers ("who does keratin?", "are you open on Sunday?")
+  // before a named service or a day turns it into a price or a booking.
+  if (catalogAnswer(text, t.ctx, t.lang)) return askKnowledge(t, text, midFlow ? 'stay' : 'menu');
   if (intent.intent === 'prices' && (sure || named)) {
     if (tree) return pickTree(t, tree);
     if (services.length === 1) return priceOfService(t, services[0]!);
@@ -93,17 +100,22 @@ export function route(t: Turn, text: string, u: Understanding, midFlow: boolean)
     return startBooking(t, { serviceIds: services, when: when ?? undefined });
   }
   if (named && !midFlow) {
-    if (services.length === 1) return priceOfService(t, services[0]!);
-    if (tree) return pickTree(t, tree);
-    t.go({ at: 'service', purpose: 'price', ids: services });
-    t.say('askServiceOf');
-    return;
+    // "Как подготовиться к окрашиванию?" asks about a service, not its price: the knowledge base first.
+    if (wordsBesides(text, t, services) >= QUESTION_WORDS) return askKnowledge(t, text, 'named', null, { services, tree });
+    return offerNamed(t, services, tree);
   }
-  if (midFlow) {
-    t.say('notUnderstoodHere');
-    return;
-  }
-  didYouMean(t, intent.intent !== 'other' ? intent.intent : guessIntent(text));
+  // Not a booking, a price or a person: a question for the knowledge base (flows/knowledge.ts).
+  if (midFlow) return askKnowledge(t, text, 'stay');
+  askKnowledge(t, text, 'menu', intent.intent !== 'other' ? intent.intent : guessIntent(text));
+}
+
+/** Words besides a named service's name that make the text a question about it ("что такое …", "как подготовиться к …"). */
+const QUESTION_WORDS = 2;
+
+function wordsBesides(text: string, t: Turn, services: readonly string[]): number {
+  const nameWords = services.flatMap((id) => { const s = findService(t.ctx, id); return s ? allNames(s).flatMap((n) => words(n)) : []; });
+  const stem = (w: string) => w.slice(0, 4);
+  return words(text).filter((w) => w.length >= 3 && !nameWords.some((n) => stem(n) === stem(w))).length;
 }
 
 /** "Other": what the visitor needs, in their words; a clear request is routed, the rest goes to a person. */
@@ -111,5 +123,5 @@ export function otherText(t: Turn, text: string): void {
   const u = understand(t, text);
   const clear = u.intent.intent !== 'other' && u.intent.confidence >= SURE;
   if (clear || u.services.length > 0 || u.tree) return route(t, text, u, false);
-  startHandoff(t, { intent: 'other', message: text.trim() });
+  askKnowledge(t, text.trim(), 'handoff');
 }

@@ -162,6 +162,17 @@ export const en = {
   'qualify.smaller': 'Book {service} instead',
   'qualify.link': '{label}: {url}',
   'summary.qualification': 'Answers: {answers} (score {score})',
+  // Knowledge base (issue 18: domain/knowledge, flows/knowledge.ts)
+  'kb.duration': '{service} takes {duration}.',
+  'kb.who': '{count, plural, one {{names} does {service}.} other {{names} do {service}.}}',
+  'kb.describe': '{service}: {description}',
+  'kb.address': 'Our address: {address}.',
+  'kb.hoursWeek': 'Our opening hours: {hours}.',
+  'kb.hoursDay': '{day}: we’re open {hours}.',
+  'kb.closedDay': '{day}: we’re closed.',
+  'kb.closed': 'closed',
+  'kb.noAnswer': 'I don’t have an answer to that yet. A person can answer you, or choose below.',
+  'kb.askPerson': 'Ask a person',
 } as const;
 
 export type WordKey = keyof typeof en;

@@ -155,4 +155,15 @@ export const hy: Words = {
   'qualify.smaller': 'Գրանցվել «{service}» ծառայությանը',
   'qualify.link': '{label}՝ {url}',
   'summary.qualification': 'Պատասխաններ՝ {answers} (միավոր՝ {score})',
+  // Knowledge base (issue 18: domain/knowledge, flows/knowledge.ts)
+  'kb.duration': '{service}՝ տևում է {duration}։',
+  'kb.who': '{service}՝ {count, plural, one {կատարում է} other {կատարում են}} {names}։',
+  'kb.describe': '{service}՝ {description}',
+  'kb.address': 'Մեր հասցեն՝ {address}։',
+  'kb.hoursWeek': 'Մեր աշխատանքային ժամերը՝ {hours}։',
+  'kb.hoursDay': '{day}՝ աշխատում ենք {hours}։',
+  'kb.closedDay': '{day}՝ փակ ենք։',
+  'kb.closed': 'փակ է',
+  'kb.noAnswer': 'Այս հարցին դեռ պատասխան չունեմ։ Կարող եմ այն փոխանցել մարդուն, կամ ընտրեք ստորև։',
+  'kb.askPerson': 'Հարցնել մարդուն',
 };

@@ -154,4 +154,15 @@ export const ru: Words = {
   'qualify.smaller': 'Записаться на «{service}»',
   'qualify.link': '{label}: {url}',
   'summary.qualification': 'Ответы: {answers} (баллы: {score})',
+  // Knowledge base (issue 18: domain/knowledge, flows/knowledge.ts)
+  'kb.duration': '{service}: длится {duration}.',
+  'kb.who': '{count, plural, one {{service}: делает {names}.} other {{service}: делают {names}.}}',
+  'kb.describe': '{service}: {description}',
+  'kb.address': 'Наш адрес: {address}.',
+  'kb.hoursWeek': 'Мы работаем: {hours}.',
+  'kb.hoursDay': '{day}: работаем {hours}.',
+  'kb.closedDay': '{day}: у нас выходной.',
+  'kb.closed': 'выходной',
+  'kb.noAnswer': 'На этот вопрос у меня пока нет ответа. Могу передать его человеку, или выберите ниже.',
+  'kb.askPerson': 'Спросить человека',
 };

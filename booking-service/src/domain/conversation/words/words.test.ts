@@ -13,6 +13,8 @@ const SAMPLE = {
   service: 'Haircut', price: '$45', duration: '1 hour', range: '$40–$60', factors: 'length', summary: 'Haircut · Long', status: 'cancelled',
   label: 'Prices', by: 'by 6 PM today', to: 'Monday', from: 'Tuesday', phone: '+1 212 555 0100', deadline: 'Monday', time: '3:00 PM',
   url: 'https://example.com/tips', answers: 'When? — Soon', score: 4,
+  // Knowledge base (issue 18)
+  names: 'Anna and Maria', count: 2, description: 'A keratin treatment.', address: '1 Main St', hours: 'Mon–Fri: 10:00–19:00',
 };
 
 describe('the message table', () => {

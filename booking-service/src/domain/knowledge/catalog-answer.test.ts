@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { demoContext } from '../../../test/support/engine-world.js';
+import { catalogAnswer, catalogTopics } from './catalog-answer.js';
+
+describe('catalogTopics', () => {
+  it.each([
+    ['how long does a filling take?', ['duration']],
+    ['сколько по времени длится окрашивание', ['duration']],
+    ['որքա՞ն է տևում', ['duration']],
+    ['кто делает кератин?', ['who']],
+    ['ո՞վ է անում', ['who']],
+    ['when are you open on Sunday?', ['hours']],
+    ['до скольки вы работаете', ['hours']],
+    ['где вы находитесь?', ['address']],
+    ['что такое кератин', ['describe']],
+    ['сколько стоит стрижка', []],
+    ['hello', []],
+  ] as const)('"%s" → %j', (text, topics) => {
+    expect(catalogTopics(text)).toEqual(topics);
+  });
+});
+
+describe('catalogAnswer', () => {
+  const barber = demoContext('demo-barber-nyc');
+  it('the week’s hours, equal days grouped, in the visitor’s language', () => {
+    expect(catalogAnswer('what are your opening hours?', barber, 'en')?.text).toBe('Our opening hours: Mon–Fri: 10:00 AM–8:00 PM; Sat: 9:00 AM–6:00 PM; Sun: 10:00 AM–4:00 PM.');
+    expect(catalogAnswer('часы работы?', barber, 'ru')?.text).toBe('Мы работаем: пн–пт: 10:00–20:00; сб: 9:00–18:00; вс: 10:00–16:00.');
+  });
+  it('a service topic needs exactly one named service: none named, no answer (never a guess)', () => {
+    expect(catalogAnswer('how long does it take?', barber, 'en')).toBeNull();
+    expect(catalogAnswer('who does the hot towel shave?', barber, 'en')).toMatchObject({ text: 'Marcus does Hot towel shave.', serviceId: 'barber-shave' });
+  });
+});
