@@ -11,13 +11,14 @@ import { buildChannelsRuntime } from '../src/channels-runtime.js';
 import { startSmsEmulator, type SmsEmulator } from '../src/dev/sms-emulator.js';
 import type { JobDeps } from '../src/jobs/deps.js';
 import { book } from './support/booking.js';
+import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { jobDeps, runNow } from './support/jobs.js';
 
 const barber = { siteKey: 'demo-barber-nyc', serviceId: 'barber-haircut', lang: 'en' as const };
 const PHONE = '79001234567';
 
-describe('SMS replies "1" / "2" (Twilio)', () => {
+describe.each(dbKinds)('SMS replies "1" / "2" (Twilio) on %s', (kind) => {
   let h: Harness;
   let sms: SmsEmulator;
   let d: JobDeps;
@@ -27,7 +28,7 @@ describe('SMS replies "1" / "2" (Twilio)', () => {
   const confirmedAt = async (id: string) => (await h.deps.db.select().from(bookings).where(eq(bookings.id, id)))[0]!.visitorConfirmedAt;
 
   beforeAll(async () => {
-    h = await createHarness('pglite');
+    h = await createHarness(kind);
     sms = await startSmsEmulator({ now: () => h.clock.now().getTime() });
     const channels = buildChannelsRuntime({
       telegramApiRoot: 'http://127.0.0.1:9',
@@ -93,6 +94,14 @@ describe('SMS replies "1" / "2" (Twilio)', () => {
     const res = await fetch(text.split(': ')[1]!, { redirect: 'manual' });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toMatch(/\/manage\?token=.+&action=reschedule$/);
+  });
+
+  it('the same message delivered twice at once is played once', async () => {
+    const before = sms.sent.length;
+    const id = `SM${'b'.repeat(32)}`;
+    const answers = await Promise.all([sms.reply(PHONE, 'hi', { messageId: id }), sms.reply(PHONE, 'hi', { messageId: id })]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    expect(sms.sent.length).toBe(before + 1);
   });
 
   it('anything else gets the help text; a number we never texted is told there is no booking', async () => {
