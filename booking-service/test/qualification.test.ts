@@ -102,8 +102,15 @@ describe.each(dbKinds)('qualification on %s', (kind) => {
   });
 
   it('not qualified: the alternatives, a person; the lead is cold and the SLA is the owner’s cold target', async () => {
-    await h.deps.db.update(businesses).set({ slaHotMin: 10, slaWarmMin: 90, slaColdMin: 180 }).where(sql`true`);
-    h.deps.configCache?.clear();
+    // The owner's SLA targets (Business page): hotter answered no later than colder, whole minutes.
+    const order = await consoleFailure(owner.client.business.update.mutate({ slaHotMin: 120, slaWarmMin: 90 }));
+    expect(order.code).toBe('BAD_REQUEST');
+    expect(JSON.stringify(order.data.fields)).toContain('slaWarmMin');
+    const zero = await consoleFailure(owner.client.business.update.mutate({ slaHotMin: 0 }));
+    expect(JSON.stringify(zero.data.fields)).toContain('slaHotMin');
+    const saved = await owner.client.business.update.mutate({ slaHotMin: 10, slaWarmMin: 90, slaColdMin: 180 });
+    expect([saved.slaHotMin, saved.slaWarmMin, saved.slaColdMin]).toEqual([10, 90, 180]);
+    await expect(h.deps.db.update(businesses).set({ slaHotMin: 100, slaWarmMin: 90 }).where(sql`true`)).rejects.toThrow();
     const v = visitor(h, BARBER, 'en');
     await v.send({ type: 'start', flow: 'book', serviceId: 'barber-haircut' });
     await v.send({ type: 'choose', optionId: v.option('Just looking') });

@@ -42,3 +42,19 @@ describe('qualifyLead', () => {
     expect(isUrgent('no rush')).toBe(false);
   });
 });
+
+describe('temperature from the owner\'s qualification questions (issue 17)', () => {
+  const base = { intent: 'book', message: '', hasPhone: true, hasEmail: false, openNow: false };
+  it('wants a time within 48 h is hot; not qualified is cold, even asking for a person by phone while open', () => {
+    expect(qualifyLead({ ...base, wantsSoon: true }).temperature).toBe('hot');
+    expect(qualifyLead({ ...base, qualified: false }).temperature).toBe('cold');
+    expect(qualifyLead({ ...base, intent: 'human', openNow: true, qualified: false }).temperature).toBe('cold');
+    expect(qualifyLead({ ...base, qualified: true }).temperature).toBe('warm');
+    // Urgency still wins over the questions.
+    expect(qualifyLead({ ...base, message: 'срочно', qualified: false }).temperature).toBe('hot');
+  });
+  it('the SLA target is the owner\'s for that temperature', () => {
+    expect(qualifyLead({ ...base, wantsSoon: true }, { hot: 10, warm: 90, cold: 180 }).slaMin).toBe(10);
+    expect(qualifyLead({ ...base, qualified: false }, { hot: 10, warm: 90, cold: 180 }).slaMin).toBe(180);
+  });
+});

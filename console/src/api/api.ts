@@ -48,6 +48,7 @@ export type WebhookDelivery = Out['webhooks']['deliveries'][number];
 export type WebhookUpdate = In['webhooks']['update'];
 export type WebhookEventType = In['webhooks']['create']['events'][number];
 export type FollowUpSettingsView = Out['followUps']['settings'];
+export type Qualification = In['qualification']['save']['qualification'];
 export type FollowUpSettings = In['followUps']['saveSettings'];
 export type FollowUpItem = Out['followUps']['ofConversation'][number];
 export type BusinessInput = In['business']['update'];
@@ -152,6 +153,10 @@ export const api = {
     list: (): Promise<ApiKey[]> => call(trpc.apiKeys.list.query()),
     create: (i: { name: string; scope: 'read' | 'write'; rateLimitPerMinute?: number }): Promise<{ key: ApiKey; secret: string }> => call(trpc.apiKeys.create.mutate(i)),
     revoke: (i: { id: string }): Promise<ApiKey> => call(trpc.apiKeys.revoke.mutate(i)),
+  },
+  qualification: {
+    list: (): Promise<Record<string, Qualification>> => call(trpc.qualification.list.query()),
+    save: (i: In['qualification']['save']): Promise<Qualification> => call(trpc.qualification.save.mutate(i)),
   },
   followUps: {
     settings: (): Promise<FollowUpSettingsView> => call(trpc.followUps.settings.query()),

@@ -54,6 +54,7 @@ export const en = {
     apiKeys: 'API keys',
     webhooks: 'Webhooks',
     followUps: 'Follow-ups',
+    qualification: 'Qualification',
     people: 'Client data',
     settings: 'Settings',
   },
@@ -710,6 +711,7 @@ export const en = {
     tooExpensive: 'The highest possible price is over {max}: check for an extra zero or a large quantity range.',
     other: 'This value is not accepted: check it.',
   },
+<<<<<<< HEAD
   // knowledge base (issue 18)
   knowledge: {
     title: 'Knowledge base',
@@ -739,6 +741,47 @@ export const en = {
     edit: 'Edit',
     delete: 'Delete',
     confirmDelete: 'Delete the answer to “{question}”?',
+=======
+  // Qualification (issue 17): pages/qualification.tsx, the lead card, SLA targets on the Business page
+  qualification: {
+    title: 'Qualification questions',
+    intro: 'Up to 5 short questions the chat asks after a client picks a service, each with answers to tap and points per answer. Clients who reach the score go straight to booking; the others get what you offer below, and can always talk to a person. No questions: the chat books as before.',
+    service: 'Service',
+    noServices: 'Add a service first.',
+    none: 'No questions for this service: clients book straight away.',
+    question: 'Question {n}',
+    questionText: 'Question {n} text',
+    answer: 'Answer {n}',
+    points: 'Points for answer {n}',
+    soon: 'This answer means: wants to come within 48 hours (a hot lead)',
+    addAnswer: 'Add an answer',
+    removeAnswer: 'Remove answer {n}',
+    addQuestion: 'Add a question',
+    removeQuestion: 'Remove question {n}',
+    maxQuestions: 'That is the most: 5 questions.',
+    threshold: 'Qualified from (points)',
+    thresholdHint: 'The points of the chosen answers are added up. From this score the client goes straight to booking.',
+    alternatives: 'For clients below that score',
+    alternativesHint: '“Talk to a person” is always offered.',
+    waitlist: 'Offer the waiting list',
+    smaller: 'A smaller package to offer instead',
+    noSmaller: 'None',
+    linkUrl: 'A useful link (web address)',
+    linkLabel: 'Link text ({lang})',
+    numberRange: 'Enter a whole number from {min} to {max}.',
+    badUrl: 'Enter a web address starting with https://',
+    card: 'Qualification',
+    cardScore: '{score} points (qualified from {threshold})',
+    qualified: 'qualified',
+    notQualified: 'not qualified',
+    soonLead: 'wants a time within 48 hours',
+    sla: 'Reply targets (working minutes)',
+    slaHint: 'How soon someone must answer a client who asked for a person, counted in opening hours. Hot: wants a time within 48 hours or it is urgent.',
+    slaHot: 'Hot lead',
+    slaWarm: 'Warm lead',
+    slaCold: 'Cold lead',
+    slaOrder: 'Hot must be answered no later than warm, warm no later than cold.',
+>>>>>>> 73d72d3 (Console: a Qualification page where the owner writes each service's questions, answers with points (and 'wants to come within 48 h'), the passing score and what the others are offered (waiting list, a smaller service, a link), in ru/hy/en with problems named in words; the lead card shows the score, the verdict and each answer; SLA targets (hot/warm/cold reply minutes) on the Business page, validated (hot ≤ warm ≤ cold, also in the DB) and used for hand-offs (issue 17). Tests: pages/qualification.test.ts, lead-score.test.ts, test/qualification.test.ts (SLA saved through the console and applied to a hand-off))
   },
 };
 

@@ -5,7 +5,7 @@ import type { WeeklyHours } from '@frontdesk/shared';
 import type { Business } from '../api/contract.js';
 import { fieldErrors } from '../api/errors.js';
 import { me } from '../app/session.js';
-import { isUiLang, LANG_NAMES, t, UI_LANGS, type UiLang } from '../i18n/index.js';
+import { fmt, isUiLang, LANG_NAMES, t, UI_LANGS, type UiLang } from '../i18n/index.js';
 import { Checkbox, ErrorBox, Field, Loading, Notice, Page, SelectField, Submit, TextField } from '../ui/common.js';
 import { HoursEditor, hoursProblems } from '../ui/hours-editor.js';
 import { ClosuresEditor, closureProblems, type ClosureRow } from './closures-editor.js';
@@ -59,6 +59,9 @@ interface FormState {
   noShowFreesSlot: boolean;
   fillGaps: boolean;
   transcriptRetentionDays: string;
+  slaHotMin: string;
+  slaWarmMin: string;
+  slaColdMin: string;
   openingHours: WeeklyHours;
   closures: ClosureRow[];
 }
@@ -83,6 +86,9 @@ function toForm(b: Business): FormState {
     noShowFreesSlot: b.noShowFreesSlot,
     fillGaps: b.fillGaps,
     transcriptRetentionDays: String(b.transcriptRetentionDays),
+    slaHotMin: String(b.slaHotMin),
+    slaWarmMin: String(b.slaWarmMin),
+    slaColdMin: String(b.slaColdMin),
     openingHours: b.openingHours,
     closures: b.closures,
   };
@@ -132,6 +138,15 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
     if (hoursProblems(f.openingHours).length > 0) problems.openingHours = d.openingHoursBad;
     const closedBad = closureProblems(f.closures);
     setClosureLocal(closedBad);
+    // SLA targets (issue 17): whole minutes, 1 … 7 days, hot ≤ warm ≤ cold.
+    const sla = (k: 'slaHotMin' | 'slaWarmMin' | 'slaColdMin') => {
+      const n = Number(f[k]);
+      if (!Number.isInteger(n) || n < 1 || n > 10080) problems[k] = fmt(t.value.qualification.numberRange, { min: 1, max: 10080 });
+      return n;
+    };
+    const [slaHotMin, slaWarmMin, slaColdMin] = [sla('slaHotMin'), sla('slaWarmMin'), sla('slaColdMin')];
+    if (!problems.slaWarmMin && slaHotMin > slaWarmMin) problems.slaWarmMin = t.value.qualification.slaOrder;
+    if (!problems.slaColdMin && slaWarmMin > slaColdMin) problems.slaColdMin = t.value.qualification.slaOrder;
     const input = {
       name: f.name.trim(),
       address: f.address.trim(),
@@ -151,6 +166,9 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
       noShowFreesSlot: f.noShowFreesSlot,
       fillGaps: f.fillGaps,
       transcriptRetentionDays: transcriptRetentionDays ?? 0,
+      slaHotMin,
+      slaWarmMin,
+      slaColdMin,
       openingHours: f.openingHours,
       closures: f.closures.map((c) => ({ from: c.from, to: c.to, note: c.note.trim() })),
     };
@@ -205,6 +223,13 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
         <p class="hint">{t.value.closures.noShowHint}</p>
         <Checkbox label={d.fillGaps} checked={f.fillGaps} onChange={set('fillGaps')} />
         <p class="hint">{d.fillGapsHint}</p>
+      </fieldset>
+      <fieldset>
+        <legend>{t.value.qualification.sla}</legend>
+        <p class="hint">{t.value.qualification.slaHint}</p>
+        <TextField label={t.value.qualification.slaHot} type="number" inputMode="numeric" min={1} value={f.slaHotMin} onValue={set('slaHotMin')} errors={errs('slaHotMin')} />
+        <TextField label={t.value.qualification.slaWarm} type="number" inputMode="numeric" min={1} value={f.slaWarmMin} onValue={set('slaWarmMin')} errors={errs('slaWarmMin')} />
+        <TextField label={t.value.qualification.slaCold} type="number" inputMode="numeric" min={1} value={f.slaColdMin} onValue={set('slaColdMin')} errors={errs('slaColdMin')} />
       </fieldset>
       <div class="opening-hours">
         <HoursEditor legend={d.openingHours} value={f.openingHours} onValue={set('openingHours')} />

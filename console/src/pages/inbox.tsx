@@ -347,6 +347,7 @@ function LiveThread(props: { item: InboxItem; onChanged: () => void }) {
     [l.intent, lead.intent && labelOf('intent', lead.intent)],
     [l.quote, lead.quote && [lead.quote.summary, lead.quote.price && formatMoney(lead.quote.price.amount, lead.quote.price.currency, locale.value)].filter(Boolean).join(' · ')],
     [l.score, lead.score !== null && lead.temperature ? `${lead.score} · ${d.temperature[lead.temperature as 'hot' | 'warm' | 'cold'] ?? lead.temperature}` : null],
+    [t.value.qualification.card, lead.qualification && <QualificationRows q={lead.qualification} />],
     [l.outcome, lead.outcome && (l.outcomes[lead.outcome as keyof typeof l.outcomes] ?? lead.outcome)],
     [l.page, lead.source?.url],
     [l.referrer, lead.source?.referrer],
@@ -445,6 +446,29 @@ function FollowUpList(props: { conversationId: string; version: number; tz: stri
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+/** The owner's qualification questions as the visitor answered them (issue 17): the score, the verdict, each answer. */
+function QualificationRows(props: { q: NonNullable<InboxConversation['lead']['qualification']> }) {
+  const d = t.value.qualification;
+  const { q } = props;
+  const verdict = q.qualified === null ? null : q.qualified ? d.qualified : d.notQualified;
+  return (
+    <div class="qualification-card">
+      <p>
+        <strong>{fmt(d.cardScore, { score: q.score, threshold: q.threshold })}</strong>
+        {verdict && ` · ${verdict}`}
+        {q.soon && ` · ${d.soonLead}`}
+      </p>
+      <ul>
+        {q.answers.map((a, i) => (
+          <li key={i}>
+            {a.question} — <strong>{a.answer}</strong> ({a.points > 0 ? `+${a.points}` : a.points})
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -36,6 +36,7 @@ export const NAV: NavItem[] = [
   { path: '/settings/api-keys', label: (d) => d.nav.apiKeys, owner: true },
   { path: '/settings/webhooks', label: (d) => d.nav.webhooks, owner: true },
   { path: '/settings/follow-ups', label: (d) => d.nav.followUps, owner: true },
+  { path: '/settings/qualification', label: (d) => d.nav.qualification, owner: true },
 ];
 
 export function visibleNav(role: 'owner' | 'staff', hasStaff: boolean): NavItem[] {

@@ -39,6 +39,10 @@ export interface BusinessSettings {
   fillGaps: boolean;
   /** Chat transcripts are deleted this many days after the conversation's last activity (services/conversation/retention.ts). */
   transcriptRetentionDays: number;
+  /** SLA targets in working minutes by lead temperature (issue 17; services/console/sla.ts slaTargetsOf). */
+  slaHotMin: number;
+  slaWarmMin: number;
+  slaColdMin: number;
 }
 
 export type BusinessPatch = Partial<Omit<BusinessSettings, 'id'>>;
@@ -74,6 +78,9 @@ export async function getBusinessSettings(deps: Pick<Deps, 'db'>, businessId: st
     noShowFreesSlot: b.noShowFreesSlot,
     fillGaps: b.fillGaps,
     transcriptRetentionDays: b.transcriptRetentionDays,
+    slaHotMin: b.slaHotMin,
+    slaWarmMin: b.slaWarmMin,
+    slaColdMin: b.slaColdMin,
   };
 }
 

@@ -23,6 +23,8 @@ export interface LeadCard {
   quote: { summary?: string | null; price?: { amount: number; currency: string } } | null;
   score: number | null;
   temperature: string | null;
+  /** The owner's qualification questions as answered (domain/qualification leadRecord), in the team's language. */
+  qualification: { score: number; threshold: number; qualified: boolean | null; soon: boolean; answers: Array<{ question: string; answer: string; points: number }> } | null;
   outcome: string | null;
   consentAt: string | null;
   createdAt: string;
@@ -68,6 +70,7 @@ export async function getInboxConversation(deps: Deps, businessId: string, conve
       quote: (l?.quote as LeadCard['quote']) ?? null,
       score: l?.score ?? null,
       temperature: l?.temperature ?? null,
+      qualification: (l?.qualification as LeadCard['qualification'] | null | undefined) ?? null,
       outcome: c.outcome,
       consentAt: c.consentAt?.toISOString() ?? null,
       createdAt: c.createdAt.toISOString(),

@@ -38,6 +38,10 @@ const patchSchema = z
     fillGaps: z.boolean(),
     // A week at least (a hand-off can go on for days), three years at most.
     transcriptRetentionDays: z.number().int().min(7).max(1095),
+    // SLA targets in working minutes (issue 17): 1 min … 7 days; hot ≤ warm ≤ cold is checked with the stored ones.
+    slaHotMin: z.number().int('whole minutes').min(1).max(7 * 24 * 60),
+    slaWarmMin: z.number().int('whole minutes').min(1).max(7 * 24 * 60),
+    slaColdMin: z.number().int('whole minutes').min(1).max(7 * 24 * 60),
   })
   .partial();
 
@@ -49,6 +53,12 @@ export const businessRouter = router({
     const languages = input.languages ?? current.languages;
     const defaultLang = input.defaultLang ?? current.defaultLang;
     if (!languages.includes(defaultLang)) throw fieldError(['defaultLang'], 'must be one of languages');
+    // Hotter leads are answered sooner (the database keeps the same order).
+    const hot = input.slaHotMin ?? current.slaHotMin;
+    const warm = input.slaWarmMin ?? current.slaWarmMin;
+    const cold = input.slaColdMin ?? current.slaColdMin;
+    if (hot > warm) throw fieldError(['slaWarmMin'], 'must be at least the hot target');
+    if (warm > cold) throw fieldError(['slaColdMin'], 'must be at least the warm target');
     return updateBusinessSettings(ctx.deps, ctx.session.businessId, input);
   }),
 });
