@@ -1,0 +1,78 @@
+/**
+ * A conversation turn's database round trips (issue 13: ≤ 10 ms per turn): a plain choice costs
+ * the conversation's read, then one transaction whose claiming UPDATE and transcript INSERT are one
+ * statement — on PostgreSQL BEGIN + that statement + COMMIT. Counted on the driver as in
+ * write-round-trips.test.ts, in a running service's shape (config cache warm).
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCaller } from '../src/api/router.js';
+import type { ConversationView, VisitorEvent } from '../src/domain/conversation/protocol.js';
+import { createConfigCache } from '../src/services/config-cache.js';
+import type { Deps } from '../src/services/deps.js';
+import { dbKinds } from './support/db.js';
+import { createHarness, type Harness } from './support/harness.js';
+
+/** Read + BEGIN + the claim-and-append statement + COMMIT. */
+const MAX_PLAIN_TURN = 4;
+
+describe.each(dbKinds)('conversation turn round trips on %s', (kind) => {
+  let h: Harness;
+  let count = 0;
+  let restore: () => void;
+  let caller: ReturnType<typeof createCaller>;
+
+  beforeAll(async () => {
+    h = await createHarness(kind);
+    if (kind === 'pglite') {
+      // Each call on the embedded client, and each statement inside one of its transactions.
+      const client = h.database.pglite! as unknown as Record<string, (...a: unknown[]) => unknown>;
+      const saved = (['query', 'exec', 'transaction'] as const).map((m) => [m, client[m]!] as const);
+      for (const [m, fn] of saved) {
+        client[m] = (...a: unknown[]) => {
+          count++;
+          if (m !== 'transaction') return fn.apply(h.database.pglite, a);
+          const body = a[0] as (tx: Record<string, (...b: unknown[]) => unknown>) => unknown;
+          return fn.call(h.database.pglite, (tx: Record<string, (...b: unknown[]) => unknown>) => {
+            for (const q of ['query', 'exec'] as const) {
+              const inner = tx[q]!.bind(tx);
+              tx[q] = (...b: unknown[]) => (count++, inner(...b));
+            }
+            return body(tx);
+          });
+        };
+      }
+      restore = () => saved.forEach(([m, fn]) => (client[m] = fn));
+    } else {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- put back unchanged in afterAll; applied with its own `this`
+      const original = pg.Client.prototype.query;
+      pg.Client.prototype.query = function (this: pg.Client, ...a: unknown[]) {
+        count++;
+        return (original as (...x: unknown[]) => unknown).apply(this, a);
+      } as typeof original;
+      restore = () => (pg.Client.prototype.query = original);
+    }
+    const deps: Deps = { ...h.deps, configCache: createConfigCache() };
+    caller = createCaller({ deps, origin: undefined, ip: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    restore?.();
+    await h?.close();
+  });
+
+  it(`a plain choice or number turn costs at most ${MAX_PLAIN_TURN} round trips`, async () => {
+    let v: ConversationView | null = null;
+    const turn = async (event: VisitorEvent) => {
+      const before = count;
+      v = await caller.conversation.send({ siteKey: 'demo-clinic-yerevan', lang: 'en', after: v?.seq ?? 0, event, ...(v ? { conversationId: v.conversationId, token: v.token } : {}) });
+      return count - before;
+    };
+    await turn({ type: 'choose', optionId: 'intent:prices' });
+    expect(await turn({ type: 'choose', optionId: 'tree:filling' })).toBeLessThanOrEqual(MAX_PLAIN_TURN);
+    expect(await turn({ type: 'number', value: 1 })).toBeLessThanOrEqual(MAX_PLAIN_TURN);
+    // The answers were written: the transcript holds every message, numbered without gaps.
+    const all = await caller.conversation.get({ conversationId: v!.conversationId, token: v!.token, after: 0 });
+    expect(all.messages.map((m) => m.seq)).toEqual(all.messages.map((_, i) => i + 1));
+    expect(all.messages.filter((m) => m.from === 'visitor').map((m) => m.text)).toEqual(['Prices', 'Tooth filling', '1']);
+  });
+});
