@@ -101,13 +101,6 @@ export const businesses = pgTable('businesses', {
   slaHotMin: integer('sla_hot_min').notNull().default(5),
   slaWarmMin: integer('sla_warm_min').notNull().default(60),
   slaColdMin: integer('sla_cold_min').notNull().default(1440),
-  /**
-   * SLA targets in working (opening-hours) minutes by lead temperature (issue 17, Business page):
-   * hot 5 min, warm 1 h, cold 24 h by default; the database keeps 1 ≤ hot ≤ warm ≤ cold ≤ 7 days.
-   */
-  slaHotMin: integer('sla_hot_min').notNull().default(5),
-  slaWarmMin: integer('sla_warm_min').notNull().default(60),
-  slaColdMin: integer('sla_cold_min').notNull().default(1440),
   createdAt: tstz('created_at').notNull().defaultNow(),
 });
 
@@ -1004,28 +997,4 @@ export const kbUnanswered = pgTable(
     lastAt: tstz('last_at').notNull(),
   },
   (t) => [uniqueIndex('kb_unanswered_business_lang_folded_idx').on(t.businessId, t.lang, t.folded)],
-);
-
-// ---- Qualification (issue 17, migration 0014) ----
-
-/**
- * The owner's qualification questions of one service (domain/qualification): at most 5 (checked
- * here too), each with its answers and their points; qualified at `threshold` points. The others
- * are offered the waiting list (`offer_waitlist`), a smaller package (another service) and a link
- * (url and label both or neither, http(s) only). No row, or an empty list = no questions.
- */
-export const serviceQualifications = pgTable(
-  'service_qualifications',
-  {
-    serviceId: text('service_id').primaryKey().references(() => services.id, { onDelete: 'cascade' }),
-    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
-    questions: jsonb('questions').$type<Array<{ text: Localized; answers: Array<{ label: Localized; points: number; soon: boolean }> }>>().notNull(),
-    threshold: integer('threshold').notNull(),
-    offerWaitlist: boolean('offer_waitlist').notNull().default(false),
-    smallerServiceId: text('smaller_service_id').references(() => services.id, { onDelete: 'set null' }),
-    linkUrl: text('link_url'),
-    linkLabel: jsonb('link_label').$type<Localized>(),
-    updatedAt: tstz('updated_at').notNull(),
-  },
-  (t) => [index('service_qualifications_business_idx').on(t.businessId)],
 );
