@@ -3,7 +3,8 @@
  * 24-hour reminder is the plain one for everybody; at the 2-hour reminder a client who has not
  * pressed "Confirm" is asked once more ("Please confirm you're coming at …" with Confirm /
  * Reschedule / Cancel) by e-mail and by SMS, while a client who confirmed in between gets the
- * plain reminder; running the jobs again sends nothing twice.
+ * plain reminder; running the jobs again sends nothing twice. The console calendar then shows
+ * each booking's state: confirmed / not yet / no answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
@@ -11,6 +12,7 @@ import { businesses, outbox, sentMessages } from '../src/adapters/db/schema.js';
 import { buildChannelsRuntime } from '../src/channels-runtime.js';
 import { startSmsEmulator, type SmsEmulator } from '../src/dev/sms-emulator.js';
 import type { JobDeps } from '../src/jobs/deps.js';
+import { calendarOf } from '../src/services/console/desk.js';
 import { signToken } from '../src/services/tokens.js';
 import { confirmAttendance } from '../src/services/visitor-confirm.js';
 import { book } from './support/booking.js';
@@ -91,5 +93,15 @@ describe.each(dbKinds)('re-confirmation at the 2-hour reminder on %s', (kind) =>
     const recorded = await h.deps.db.select().from(sentMessages);
     const twoHour = recorded.filter((r) => /(^|:)reminder_120$/.test(r.kind)).map((r) => `${r.subjectId}:${r.kind}`).sort();
     expect(twoHour).toEqual([`${quiet.booking.id}:reminder_120`, `${sure.booking.id}:reminder_120`, `${phone.booking.id}:sms:reminder_120`].sort());
+
+    // Staff see it in the calendar: confirmed by the client / no answer (asked twice); a booking
+    // not yet reminded is "not yet".
+    const later = await book(h, { day: '2026-03-06', email: 'later@example.com' });
+    const cal = await calendarOf(h.deps, 'biz-salon-spb', 'ru', { from: new Date('2026-03-04T00:00:00Z'), to: new Date('2026-03-07T00:00:00Z') });
+    const state = new Map(cal.bookings.map((b) => [b.id, b.confirmation]));
+    expect(state.get(quiet.booking.id)).toBe('no_answer');
+    expect(state.get(phone.booking.id)).toBe('no_answer');
+    expect(state.get(sure.booking.id)).toBe('confirmed');
+    expect(state.get(later.booking.id)).toBe('pending');
   });
 });

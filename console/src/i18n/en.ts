@@ -134,6 +134,9 @@ export const en = {
     statuses: { confirmed: 'Confirmed', cancelled: 'Cancelled', attended: 'Attended', no_show: 'No-show', held: 'Held', rescheduled: 'Rescheduled' },
     bookingsOn: 'Bookings on {date}',
     bookingLabel: '{time} {service}, {client}, {status}',
+    // reconfirm (issue 17): the client's answer to the reminders
+    confirmedBy: 'Client confirmation',
+    confirmation: { confirmed: 'Confirmed by client', pending: 'Not confirmed yet', no_answer: 'No answer (asked twice)' },
     bookAt: 'New booking at {time}, {column}',
     now: 'Now',
     weekOf: '{name}, week of {date}',

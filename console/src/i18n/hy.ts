@@ -131,6 +131,9 @@ export const hy: Dict = {
     statuses: { confirmed: 'Հաստատված', cancelled: 'Չեղարկված', attended: 'Ներկայացել է', no_show: 'Չի ներկայացել', held: 'Պահված', rescheduled: 'Տեղափոխված' },
     bookingsOn: 'Ամրագրումներ՝ {date}',
     bookingLabel: '{time} {service}, {client}, {status}',
+    // reconfirm (issue 17): the client's answer to the reminders
+    confirmedBy: 'Հաճախորդի հաստատում',
+    confirmation: { confirmed: 'Հաճախորդը հաստատել է', pending: 'Դեռ չի հաստատել', no_answer: 'Պատասխան չկա (հարցրել ենք երկու անգամ)' },
     bookAt: 'Նոր ամրագրում {time}-ին, {column}',
     now: 'Հիմա',
     weekOf: '{name}, շաբաթը՝ {date}-ից',

@@ -131,6 +131,9 @@ export const ru: Dict = {
     statuses: { confirmed: 'Подтверждена', cancelled: 'Отменена', attended: 'Пришёл', no_show: 'Не пришёл', held: 'Удерживается', rescheduled: 'Перенесена' },
     bookingsOn: 'Записи на {date}',
     bookingLabel: '{time} {service}, {client}, {status}',
+    // reconfirm (issue 17): the client's answer to the reminders
+    confirmedBy: 'Подтверждение клиента',
+    confirmation: { confirmed: 'Клиент подтвердил', pending: 'Ещё не подтвердил', no_answer: 'Нет ответа (спросили дважды)' },
     bookAt: 'Новая запись на {time}, {column}',
     now: 'Сейчас',
     weekOf: '{name}, неделя с {date}',

@@ -243,6 +243,8 @@ function BookingPanel(props: { booking: CalendarBooking; staffName: string; onCh
         </dd>
         <dt>{d.status}</dt>
         <dd data-testid="booking-status">{statusLabel(b.status)}</dd>
+        <dt>{d.confirmedBy}</dt>
+        <dd data-testid="booking-confirmation">{d.confirmation[b.confirmation]}</dd>
         <dt>{d.phone}</dt>
         <dd>{b.customer.phone ? <a href={`tel:${b.customer.phone}`}>{b.customer.phone}</a> : '—'}</dd>
         <dt>{t.value.auth.email}</dt>

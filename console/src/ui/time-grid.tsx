@@ -234,6 +234,8 @@ export function TimeGrid(props: Props) {
                   </span>{' '}
                   <span class="muted">
                     {props.staffName(b.staffId)} · {props.statusLabel(b.status)}
+                    {/* Issue 17: whether the client confirmed, as a word (not only a colour). */}
+                    {b.status === 'confirmed' && <span class={`confirm confirm-${b.confirmation}`} data-confirmation={b.confirmation}> · {t.value.calendar.confirmation[b.confirmation]}</span>}
                   </span>
                 </button>
               );

@@ -18,6 +18,8 @@ import { markAttendance } from '../attendance.js';
 import type { Deps } from '../deps.js';
 import { bookDirect, cancelBooking as storeCancel, moveBooking } from '../booking-store/store.js';
 import { fail, ok, type Result } from '../result.js';
+import type { ConfirmationState } from '../../domain/booking/reconfirm.js';
+import { confirmationStates } from '../reconfirm/state.js';
 import { unavailable } from '../unavailable.js';
 import { loadSchedules, rulesFor } from '../schedule.js';
 import { loadService, pickStaff, type BusinessRow, type ServiceRow, type StaffRow } from '../site.js';
@@ -40,6 +42,8 @@ export interface DeskBooking {
   version: number;
   /** The price agreed at booking time, formatted in the viewer's language (null: booked before prices were kept). */
   price: string | null;
+  /** Issue 17: confirmed by the client / not yet / no answer (asked once more at the last reminder, no reply). */
+  confirmation: ConfirmationState;
 }
 
 export interface CalendarView {
@@ -108,9 +112,16 @@ export async function calendarOf(
     openingHours: biz.openingHours,
     staff: people,
     closures,
-    bookings: rows.map((r) => deskView(r.b, r.names, r.c, lang, biz.defaultLang)),
+    bookings: await withConfirmation(deps, biz, rows, lang),
     busy: busy.map((x) => ({ staffId: x.staffId, startsAt: x.startsAt.toISOString(), endsAt: x.endsAt.toISOString(), source: 'google' as const })),
   };
+}
+
+type DeskRow = { b: typeof bookings.$inferSelect; names: ServiceRow['names']; c: typeof customers.$inferSelect | null };
+
+async function withConfirmation(deps: Pick<Deps, 'db'>, biz: BusinessRow, rows: DeskRow[], lang: Lang): Promise<DeskBooking[]> {
+  const states = await confirmationStates(deps.db, biz.reminderLeadsMin, rows.map((r) => r.b));
+  return rows.map((r) => deskView(r.b, r.names, r.c, lang, biz.defaultLang, states.get(r.b.id) ?? 'pending'));
 }
 
 function deskView(
@@ -119,6 +130,7 @@ function deskView(
   c: typeof customers.$inferSelect | null,
   lang: Lang,
   defaultLang: Lang,
+  confirmation: ConfirmationState,
 ): DeskBooking {
   return {
     id: b.id,
@@ -133,6 +145,7 @@ function deskView(
     channel: b.channel,
     version: b.version,
     price: b.price ? priceText(b.price, lang) : null,
+    confirmation,
   };
 }
 
@@ -146,7 +159,7 @@ async function bookingView(deps: Pick<Deps, 'db'>, businessId: string, bookingId
       .leftJoin(customers, eq(customers.id, bookings.customerId))
       .where(and(eq(bookings.id, bookingId), eq(bookings.businessId, businessId)))
   )[0]!;
-  return deskView(r.b, r.names, r.c, lang, biz.defaultLang);
+  return (await withConfirmation(deps, biz, [r], lang))[0]!;
 }
 
 /** Free starts on one business-local date, without notice or horizon (staff book by phone, now). */
