@@ -23,6 +23,7 @@ import { visitorPages } from './pages/visitor-pages.js';
 import { findBookingPages } from './pages/find-booking.js';
 import { conversationPages } from './pages/conversation-page.js';
 import { followUpPages } from './pages/follow-up-page.js';
+import { waitlistPages } from './pages/waitlist-page.js';
 import { sendPageFailure } from './pages/unavailable.js';
 import { consoleApi, consolePages } from './http/console.js';
 import type { ChannelsRuntime } from './services/channels/runtime.js';
@@ -179,6 +180,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use(findBookingPages(deps, log));
   app.use(conversationPages(deps, log));
   app.use(followUpPages(deps, log));
+  app.use(waitlistPages(deps, log));
   if (options.mailbox) app.use(mailboxPages(deps, log));
   app.use(googleCalendarPages(deps, options.google, log));
 

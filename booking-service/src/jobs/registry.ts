@@ -16,6 +16,7 @@ import { deliverWebhook } from './deliver-webhook.js';
 import { sendChannelNotice } from './notify-channel.js';
 import { sendFollowUp } from './follow-up.js';
 import { pushBookingCard } from './booking-card.js';
+import { expireWaitlistEntry, expireWaitlistOffer, offerFreedTime, sendWaitlistOffer } from './waitlist.js';
 
 export type JobHandler = (deps: JobDeps, job: JobRow, now: Date) => Promise<void>;
 export type JobTable = Readonly<Record<string, JobHandler>>;
@@ -56,6 +57,11 @@ export const JOB_HANDLERS = {
   'webhook.deliver': deliverWebhook,
   // Follow-ups of leads: nudge, quote, silent day 1/3/7 (services/follow-ups/schedule.ts, deliver.ts).
   'followup.send': sendFollowUp,
+  // The waiting list: a freed time offered one person at a time (services/waitlist/offers.ts).
+  'waitlist.offer': offerFreedTime,
+  'waitlist.expire-offer': expireWaitlistOffer,
+  'waitlist.send': sendWaitlistOffer,
+  'waitlist.expire-entry': expireWaitlistEntry,
 } satisfies JobTable;
 
 export type JobKind = keyof typeof JOB_HANDLERS;

@@ -7,7 +7,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** `conversation`: the link in an inbox reply's e-mail back into the conversation (the id is a conversation's). */
-export type TokenPurpose = 'manage' | 'confirm' | 'ics' | 'rebook' | 'conversation' | 'follow-up';
+export type TokenPurpose = 'manage' | 'confirm' | 'ics' | 'rebook' | 'conversation' | 'follow-up' | 'waitlist';
 
 interface Payload {
   b: string;

@@ -137,6 +137,8 @@ export class World {
         this.customers.set(normaliseContact(e.contact), { id: `cust-${id}`, email: e.contact.email ?? null });
         return { kind: 'confirm', ok: true, booking: b, customerId: `cust-${id}` };
       }
+      case 'joinWaitlist':
+        return { kind: 'joinWaitlist', ok: true, entryId: `wl-${++this.n}` };
       case 'handoff':
         return { kind: 'handoff', ok: true, id: `ho-${++this.n}`, expectedReplyBy: this.ctx.now + 3_600_000, withinOpeningHours: true };
       case 'sendCode': {

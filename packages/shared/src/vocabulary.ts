@@ -50,7 +50,9 @@ export type EventKind =
   /** The lead's contact, intent, quote, outcome or linked booking changed (meta.fields says which). */
   | 'lead_updated'
   /** A conversation reached an outcome (meta.outcome); valueMs = time since it started. */
-  | 'conversation_outcome';
+  | 'conversation_outcome'
+  /** A waiting-list person booked the freed time offered to them (booking-service services/waitlist/). */
+  | 'waitlist.filled';
 
 /** A local working interval, 'HH:MM'–'HH:MM' ('24:00' may end it). */
 export interface TimeRange {

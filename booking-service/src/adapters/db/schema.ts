@@ -998,3 +998,67 @@ export const kbUnanswered = pgTable(
   },
   (t) => [uniqueIndex('kb_unanswered_business_lang_folded_idx').on(t.businessId, t.lang, t.folded)],
 );
+
+/**
+ * The waiting list (issue 17; services/waitlist/): a person who found no time that suits waits
+ * for a service, a staff member (null = anyone) and a window of business-local days and a part
+ * of the day. `expires_at` is the end of the window. Written with consent only (the chat's contact step).
+ */
+export const waitlistEntries = pgTable(
+  'waitlist_entries',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    serviceId: text('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
+    staffId: text('staff_id').references(() => staff.id, { onDelete: 'cascade' }),
+    fromDay: date('from_day', { mode: 'string' }).notNull(),
+    toDay: date('to_day', { mode: 'string' }).notNull(),
+    part: text('part').$type<'any' | 'morning' | 'afternoon' | 'evening'>().notNull(),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    lang: text('lang').$type<Lang>().notNull(),
+    conversationId: text('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
+    channel: text('channel').$type<ConversationChannel>().notNull().default('widget'),
+    consentAt: tstz('consent_at').notNull(),
+    status: text('status').$type<'waiting' | 'offered' | 'booked' | 'expired' | 'removed'>().notNull().default('waiting'),
+    expiresAt: tstz('expires_at').notNull(),
+    bookingId: text('booking_id').references(() => bookings.id, { onDelete: 'set null' }),
+    createdAt: tstz('created_at').notNull(),
+    updatedAt: tstz('updated_at').notNull(),
+  },
+  (t) => [
+    index('waitlist_entries_queue_idx').on(t.businessId, t.serviceId, t.createdAt).where(sql`status = 'waiting'`),
+    index('waitlist_entries_business_idx').on(t.businessId, t.createdAt),
+  ],
+);
+
+/**
+ * One freed time offered to one waiting person: an exclusive hold (`hold_id`, a `bookings` row
+ * written by the booking store) and a one-tap link (`token_hash`). Partial unique indexes keep it
+ * one at a time: one open offer per time and per person, and never the same time twice to a person.
+ */
+export const waitlistOffers = pgTable(
+  'waitlist_offers',
+  {
+    id: text('id').primaryKey(),
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    entryId: text('entry_id').notNull().references(() => waitlistEntries.id, { onDelete: 'cascade' }),
+    holdId: text('hold_id').references(() => bookings.id, { onDelete: 'set null' }),
+    staffId: text('staff_id').notNull(),
+    startsAt: tstz('starts_at').notNull(),
+    endsAt: tstz('ends_at').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    status: text('status').$type<'offered' | 'expired' | 'booked' | 'withdrawn'>().notNull().default('offered'),
+    expiresAt: tstz('expires_at').notNull(),
+    createdAt: tstz('created_at').notNull(),
+    closedAt: tstz('closed_at'),
+  },
+  (t) => [
+    uniqueIndex('waitlist_offers_token_idx').on(t.tokenHash),
+    uniqueIndex('waitlist_offers_one_per_slot_idx').on(t.staffId, t.startsAt).where(sql`status = 'offered'`),
+    uniqueIndex('waitlist_offers_one_per_entry_idx').on(t.entryId).where(sql`status = 'offered'`),
+    uniqueIndex('waitlist_offers_once_idx').on(t.entryId, t.staffId, t.startsAt),
+    index('waitlist_offers_entry_idx').on(t.entryId, t.createdAt),
+  ],
+);

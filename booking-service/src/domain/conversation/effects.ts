@@ -38,7 +38,9 @@ export type Effect =
    * answers it, it is kept for the owner's "unanswered questions" list (not for a stray word
    * typed in the middle of a booking).
    */
-  | { kind: 'searchKnowledge'; text: string; lang: Lang; record: boolean };
+  | { kind: 'searchKnowledge'; text: string; lang: Lang; record: boolean }
+  /** The waiting list (services/waitlist/join.ts): days are business-local, staffId null = anyone. */
+  | { kind: 'joinWaitlist'; serviceId: string; staffId: string | null; fromDay: string; toDay: string; part: 'any' | 'morning' | 'afternoon' | 'evening'; name: string; contact: ContactPoint; lang: Lang };
 
 export type EffectKind = Effect['kind'];
 
@@ -103,6 +105,8 @@ export type EffectResult =
   | { kind: 'cancel'; ok: false; reason: 'not_active'; status: BookingFacts['status'] }
   | { kind: 'cancel'; ok: false; reason: 'too_late'; deadline: number }
   | ({ kind: 'cancel' } & Failed)
+  | { kind: 'joinWaitlist'; ok: true; entryId: string }
+  | ({ kind: 'joinWaitlist' } & Failed)
   | { kind: 'erase'; ok: true }
   | ({ kind: 'erase' } & Failed)
   /** The best entry above the relevance threshold, or null. */

@@ -139,7 +139,7 @@ describe('booking from the menu', () => {
     if (d.kind !== 'slots') throw new Error();
     expect(d.day).toBe('2026-03-05');
     expect(d.slots).toHaveLength(8);
-    expect(d.actions).toEqual([{ id: 'act:nearest', label: 'Nearest times' }]);
+    expect(d.actions).toEqual([{ id: 'act:nearest', label: 'Nearest times' }, { id: 'waitlist:join', label: 'None of these suit me — join the waiting list' }]);
     c.choose('act:nearest');
     expect(c.said).toEqual(['Here are the nearest free times:']);
   });

@@ -34,6 +34,7 @@ import * as quote from './flows/quote.js';
 import { reask } from './flows/reask.js';
 import * as erase from './flows/erase.js';
 import * as qualify from './flows/qualify.js';
+import * as waitlist from './flows/waitlist.js';
 import { chooseIntent, greeting, intentOf, menuOptions, toMenu } from './flows/menu.js';
 import { closeNotInterested, isNotInterested, otherText, route, understand } from './flows/free-text.js';
 import { durationWords, priceWords } from './words/format.js';
@@ -105,6 +106,7 @@ function onEvent(t: Turn, e: VisitorEvent): void {
       if (step.at === 'contact' && step.purpose === 'book') return booking.submitContact(t, e);
       if (step.at === 'confirm-booking') return booking.submitContact(t, e);
       if (step.at === 'contact' && step.purpose === 'handoff') return handoff.submitContact(t, e);
+      if (step.at === 'contact' && step.purpose === 'waitlist') return waitlist.submitContact(t, e);
       return;
     case 'code':
       if (step.at === 'code') manage.enterCode(t, e.code);
@@ -139,6 +141,8 @@ function choose(t: Turn, optionId: string): void {
   const s = t.state.step;
   const [kind, ...rest] = optionId.split(':');
   const arg = rest.join(':');
+  // The waiting list, from the times on show or from the qualification's alternatives (flows/waitlist.ts).
+  if (optionId === waitlist.JOIN) return waitlist.join(t);
   switch (s.at) {
     case 'service':
       if (s.purpose === 'price') return quote.priceOfService(t, arg);
@@ -194,6 +198,10 @@ function choose(t: Turn, optionId: string): void {
     case 'answered':
       if (optionId === 'act:book' && s.serviceId) return booking.startBooking(t, { serviceId: s.serviceId });
       return handoff.startHandoff(t, { intent: 'other', message: s.question });
+    case 'waitlist-window':
+      return waitlist.chooseWindow(t, optionId);
+    case 'waitlist-part':
+      return waitlist.choosePart(t, optionId);
     default:
       return;
   }
@@ -359,6 +367,8 @@ function onResult(t: Turn, r: EffectResult): void {
       return erase.onErased(t, r);
     case 'searchKnowledge':
       return onKnowledge(t, r);
+    case 'joinWaitlist':
+      return waitlist.onJoined(t, r);
   }
 }
 

@@ -12,6 +12,7 @@ import { menuOptions } from './flows/menu.js';
 import { visible } from './flows/slot-list.js';
 import { CODE_LENGTH } from './flows/manage.js';
 import { alternatives, questionOptions } from './flows/qualify.js';
+import { canJoin, joinOption, partOptions, windowOptions } from './flows/waitlist.js';
 import { freeDays as freeDaysOf } from './slots.js';
 import type { ConversationState, FieldErrors, SlotList } from './state.js';
 import { durationWords, instantWords, priceWords } from './words/format.js';
@@ -60,17 +61,23 @@ export function promptOf(state: ConversationState, ctx: EngineContext): Prompt {
       return { kind: 'choice', menu: false, options: [{ id: 'staff:any', label: w('anyone') }, ...staff] };
     }
     case 'slots':
-      return slotsPrompt(ctx, state.booking?.list ?? null, lang, [act('nearest', 'nearest')]);
+      // "None of these suit me": the waiting list is always there under the times.
+      return slotsPrompt(ctx, state.booking?.list ?? null, lang, [act('nearest', 'nearest')], canJoin(state) ? [joinOption(state)] : []);
     case 'move-slots':
       return slotsPrompt(ctx, state.manage.moveList, lang, [act('nearest', 'nearest')]);
+    case 'waitlist-window':
+      return { kind: 'choice', menu: false, options: windowOptions(state) };
+    case 'waitlist-part':
+      return { kind: 'choice', menu: false, options: partOptions(state) };
     case 'contact': {
       const c = state.contact;
       const book = s.purpose === 'book';
+      const wait = s.purpose === 'waitlist';
       return {
         kind: 'contact',
         fields: ['name', 'contact'],
-        consent: { required: true, text: w(book ? 'consentBook' : 'consentHandoff') },
-        submit: w(book ? 'confirmBooking' : 'send'),
+        consent: { required: true, text: w(book ? 'consentBook' : wait ? 'consentWaitlist' : 'consentHandoff') },
+        submit: w(book ? 'confirmBooking' : wait ? 'waitlistSubmit' : 'send'),
         ...(c ? { values: { name: c.name, contact: contactText(c.contact) } } : {}),
         ...(s.errors ? { errors: errorsOf(s.errors) } : {}),
         ...(book ? { actions: [act('change-time', 'changeTime')] } : {}),
@@ -141,10 +148,10 @@ export function promptOf(state: ConversationState, ctx: EngineContext): Prompt {
   }
 }
 
-function slotsPrompt(ctx: EngineContext, list: SlotList | null, lang: ConversationState['lang'], actions: Option[]): Prompt {
+function slotsPrompt(ctx: EngineContext, list: SlotList | null, lang: ConversationState['lang'], actions: Option[], always: Option[] = []): Prompt {
   const tz = ctx.business.timeZone;
   if (!list || list.slots.length === 0) {
-    return { kind: 'slots', timeZone: tz, zoneName: zoneWords(tz, lang, ctx.now), day: list?.day ?? null, slots: [], more: false, days: (list?.freeDays ?? []).map((date) => ({ date, free: true })), nextFreeDay: null, actions: [{ id: 'intent:human', label: say(lang, 'intent.human') }] };
+    return { kind: 'slots', timeZone: tz, zoneName: zoneWords(tz, lang, ctx.now), day: list?.day ?? null, slots: [], more: false, days: (list?.freeDays ?? []).map((date) => ({ date, free: true })), nextFreeDay: null, actions: [...always, { id: 'intent:human', label: say(lang, 'intent.human') }] };
   }
   const shown = visible(list);
   const slots: SlotOption[] = shown.map((x) => ({ id: slotId(x), start: new Date(x.start).toISOString(), end: new Date(x.end).toISOString(), staffName: findStaff(ctx, x.staffId)?.name ?? null }));
@@ -159,7 +166,7 @@ function slotsPrompt(ctx: EngineContext, list: SlotList | null, lang: Conversati
     more: showingNearest && list.slots.length > list.shown,
     days: days.map((date) => ({ date, free: true })),
     nextFreeDay: list.nextFreeDay,
-    ...(showingNearest && list.mode === 'nearest' ? {} : { actions }),
+    ...(showingNearest && list.mode === 'nearest' ? (always.length ? { actions: always } : {}) : { actions: [...actions, ...always] }),
   };
 }
 

@@ -52,7 +52,10 @@ export type Step =
   | { at: 'service'; purpose: 'book' | 'price'; ids: string[] | null }
   | { at: 'staff' }
   | { at: 'slots' }
-  | { at: 'contact'; purpose: 'book' | 'handoff'; errors?: FieldErrors | undefined }
+  | { at: 'contact'; purpose: 'book' | 'handoff' | 'waitlist'; errors?: FieldErrors | undefined }
+  /** The waiting list (flows/waitlist.ts): which days, then which part of the day. */
+  | { at: 'waitlist-window' }
+  | { at: 'waitlist-part' }
   | { at: 'confirm-booking' }
   | { at: 'booked' }
   | { at: 'tree' }
@@ -168,6 +171,17 @@ export interface QualifyState {
   soon: boolean;
 }
 
+/** A waiting-list entry being made (flows/waitlist.ts). */
+export interface WaitlistState {
+  serviceId: string;
+  /** null = anyone. */
+  staffId: string | null;
+  /** The day on show when the visitor asked ("only that day"), if any. */
+  day: string | null;
+  choice: { days: number } | { day: string } | null;
+  part: 'any' | 'morning' | 'afternoon' | 'evening' | null;
+}
+
 export interface ConversationState {
   v: typeof STATE_VERSION;
   lang: Lang;
@@ -184,6 +198,8 @@ export interface ConversationState {
   qualify?: QualifyState | null | undefined;
   /** Absent in states stored before the knowledge base: read as null. */
   question?: PendingQuestion | null | undefined;
+  /** Absent in states written before the waiting list. */
+  waitlist?: WaitlistState | null | undefined;
 }
 
 export function newState(lang: Lang): ConversationState {

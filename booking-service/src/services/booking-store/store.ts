@@ -23,6 +23,7 @@ import type { BookingChannel, BookingStatus, Lang } from '@frontdesk/shared';
 import { preparedRows, queryRows, type Db, type Tx } from '../../adapters/db/client.js';
 import { rowOf } from '../../adapters/db/rows.js';
 import { jobJson } from '../../adapters/job-queue/queue.js';
+import { enqueueFreed } from '../waitlist/freed.js';
 import { PG_EXCLUSION_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, retryTransient } from '../../adapters/db/errors.js';
 import { bookings, customers } from '../../adapters/db/schema.js';
 import type { AttendanceMark, BookingRange } from '../../domain/booking/rules.js';
@@ -400,6 +401,9 @@ export async function moveBooking(
       db.transaction(async (tx) => {
         if (await onClosedDay(tx, read.businessId, to)) throw new ClosedDay();
         await clearExpiredHolds(tx, read.businessId, to.staffId, to, now);
+        // The range it leaves (for the waiting list): read before the move; the version check below
+        // makes sure it is still the range the move changes.
+        const [before] = await tx.select().from(bookings).where(stillAsRead(read));
         const [m] = await tx
           .update(bookings)
           .set({ ...to, version: sql`${bookings.version} + 1`, updatedAt: now })
@@ -407,6 +411,8 @@ export async function moveBooking(
           .returning();
         if (!m) return undefined;
         await onBookingRescheduled(tx, m, read.startsAt, now);
+        // The time it left may be what someone on the waiting list waits for.
+        if (before) await enqueueFreed(tx, before, now);
         await recordEvent(tx, bookingEvent(m, 'rescheduled', now, actorMeta(actor)));
         if (within) await within(tx, m);
         return m;
@@ -424,6 +430,8 @@ export async function cancelBooking(db: Db, read: Read, reason: string | null, a
       const [c] = await tx.update(bookings).set({ status: 'cancelled', cancelReason: reason, updatedAt: now }).where(stillAsRead(read)).returning();
       if (!c) return undefined;
       await onBookingCancelled(tx, c, now);
+      // The freed time goes to the waiting list first (services/waitlist/offers.ts).
+      await enqueueFreed(tx, c, now);
       await recordEvent(tx, bookingEvent(c, 'cancelled', now, actorMeta(actor)));
       if (within) await within(tx, c);
       return c;
@@ -481,4 +489,51 @@ export async function forgetCustomers(tx: Tx, businessId: string, customerIds: r
     .where(and(eq(bookings.businessId, businessId), inArray(bookings.customerId, [...customerIds])))
     .returning({ id: bookings.id });
   return rows.length;
+}
+
+// ---- the waiting list's exclusive holds (services/waitlist/offers.ts) -----------------------
+
+/**
+ * The hold under a waiting-list offer, in the caller's transaction (the offer, its jobs and the
+ * entry's status commit with it). A savepoint, so a range taken meanwhile (SLOT_TAKEN) or a
+ * closed day (CLOSED) comes back as a value and the caller's transaction goes on.
+ */
+export async function holdForOffer(tx: Tx, hold: NewHold, now: Date): Promise<Result<BookingRow>> {
+  const { channel, ...rest } = hold;
+  try {
+    const row = await tx.transaction(async (sp) => {
+      if (await onClosedDay(sp, hold.businessId, hold)) throw new ClosedDay();
+      await clearExpiredHolds(sp, hold.businessId, hold.staffId, hold, now);
+      const [b] = await sp
+        .insert(bookings)
+        .values({ id: randomUUID(), ...rest, status: 'held', channel: channel ?? 'widget', createdAt: now, updatedAt: now })
+        .returning();
+      return b!;
+    });
+    return ok(row);
+  } catch (err) {
+    return expected(err);
+  }
+}
+
+/**
+ * The offer's hold passes to the next person waiting: a new token (the last person's link stops
+ * working) and a new expiry. False = it is no longer that hold (booked, or lapsed and cleared).
+ */
+export async function passOfferHold(tx: Tx, holdId: string, fromHash: string, toHash: string, expiresAt: Date, now: Date): Promise<boolean> {
+  const rows = await tx
+    .update(bookings)
+    .set({ holdTokenHash: toHash, holdExpiresAt: expiresAt, updatedAt: now })
+    .where(and(eq(bookings.id, holdId), eq(bookings.status, 'held'), eq(bookings.holdTokenHash, fromHash)))
+    .returning({ id: bookings.id });
+  return rows.length === 1;
+}
+
+/** Nobody is left waiting: the offer's hold goes now, so the time is free for everyone. */
+export async function releaseOfferHold(tx: Tx, holdId: string, hash: string): Promise<boolean> {
+  const gone = await tx
+    .delete(bookings)
+    .where(and(eq(bookings.id, holdId), eq(bookings.status, 'held'), eq(bookings.holdTokenHash, hash)))
+    .returning({ id: bookings.id });
+  return gone.length > 0;
 }

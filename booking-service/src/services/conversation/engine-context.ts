@@ -62,5 +62,7 @@ async function load(deps: Deps, { site, business }: SiteContext): Promise<SiteEn
     intents: site.widget.intents,
     quoteTrees: trees,
     qualification,
+    // Every business takes a waiting list (flows/waitlist.ts, services/waitlist/).
+    waitlist: true,
   };
 }

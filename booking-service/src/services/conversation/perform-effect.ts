@@ -22,6 +22,7 @@ import { offerTelegramLink } from '../channels/telegram-start.js';
 import { sendLookupCode, verifyLookupCode } from './lookup-codes.js';
 import { searchKnowledge } from '../knowledge/search.js';
 import { recordUnanswered } from '../knowledge/unanswered.js';
+import { joinWaitlist } from '../waitlist/join.js';
 
 export interface EffectScope {
   site: SiteContext;
@@ -157,6 +158,11 @@ export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, n
       // Nothing answers it: the owner sees it in the console's unanswered questions (same transaction as the turn).
       if (!hit && e.record) await recordUnanswered(deps.db, business.id, e.lang, e.text, deps.clock.now());
       return { kind: 'searchKnowledge', ok: true, hit };
+    }
+    case 'joinWaitlist': {
+      const { kind: _k, ...entry } = e;
+      const entryId = await joinWaitlist(deps.db, { ...entry, businessId: business.id, timeZone: business.timeZone, conversationId: scope.conversationId, channel: scope.channel }, deps.clock.now());
+      return { kind: 'joinWaitlist', ok: true, entryId };
     }
   }
 }

@@ -13,11 +13,11 @@ export interface ContactInput {
   consent: boolean;
 }
 
-export function askForContact(t: Turn, purpose: 'book' | 'handoff'): void {
+export function askForContact(t: Turn, purpose: 'book' | 'handoff' | 'waitlist'): void {
   t.go({ at: 'contact', purpose });
 }
 
-export function validContact(t: Turn, input: ContactInput, purpose: 'book' | 'handoff'): ConsentedContact | null {
+export function validContact(t: Turn, input: ContactInput, purpose: 'book' | 'handoff' | 'waitlist'): ConsentedContact | null {
   const name = parseName(input.name);
   const contact = parseContact(input.contact ?? '');
   const errors: FieldErrors = {};

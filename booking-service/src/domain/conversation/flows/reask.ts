@@ -31,6 +31,7 @@ export function reask(t: Turn): void {
     }
     case 'contact':
       if (s.purpose === 'handoff') return t.say('handoffContact');
+      if (s.purpose === 'waitlist') return t.say('waitlistContact');
       if (b?.hold) return t.say('held', { ...instantWords(b.hold.slot.start, tz, t.lang), minutes: t.ctx.business.holdMinutes });
       return t.say('fillForm');
     case 'confirm-booking': {
@@ -71,6 +72,10 @@ export function reask(t: Turn): void {
     }
     case 'unqualified':
       return t.say('qualify.alternatives');
+    case 'waitlist-window':
+      return t.say('waitlistWhen');
+    case 'waitlist-part':
+      return t.say('waitlistPart');
     default:
       return;
   }

@@ -173,6 +173,26 @@ export const en = {
   'kb.closed': 'closed',
   'kb.noAnswer': 'I don’t have an answer to that yet. A person can answer you, or choose below.',
   'kb.askPerson': 'Ask a person',
+  // Waiting list (flows/waitlist.ts; issue 17)
+  waitlistJoin: 'None of these suit me — join the waiting list',
+  waitlistWhen: 'When would suit you? If a time frees up then, we’ll write to you at once.',
+  waitlistOnlyDay: 'Only {day}',
+  waitlistDays: 'Any time in the next {days} days',
+  waitlistPart: 'What time of day?',
+  'waitlistPart.any': 'Any time of day',
+  'waitlistPart.morning': 'Morning (before 12:00)',
+  'waitlistPart.afternoon': 'Afternoon (12:00–17:00)',
+  'waitlistPart.evening': 'Evening (from 17:00)',
+  waitlistContact: 'Where should we write when a time frees up?',
+  consentWaitlist: 'I agree that my name and contact are stored to tell me when a time frees up.',
+  waitlistSubmit: 'Join the waiting list',
+  waitlistJoined: 'You’re on the waiting list for {service} ({window}). We’ll write to {contact} when a time frees up: it will be yours alone for {minutes} minutes, one tap books it.',
+  'waitlistWindow.days': '{from} – {to}, {part}',
+  'waitlistWindow.day': '{from}, {part}',
+  'waitlistPartWords.any': 'any time',
+  'waitlistPartWords.morning': 'mornings',
+  'waitlistPartWords.afternoon': 'afternoons',
+  'waitlistPartWords.evening': 'evenings',
 } as const;
 
 export type WordKey = keyof typeof en;

@@ -15,6 +15,7 @@ const SAMPLE = {
   url: 'https://example.com/tips', answers: 'When? — Soon', score: 4,
   // Knowledge base (issue 18)
   names: 'Anna and Maria', count: 2, description: 'A keratin treatment.', address: '1 Main St', hours: 'Mon–Fri: 10:00–19:00',
+  window: 'March 2 – March 8, mornings', part: 'mornings',
 };
 
 describe('the message table', () => {
