@@ -75,7 +75,7 @@ describe.each(dbKinds)('waiting list on %s', (kind) => {
 
   beforeAll(async () => {
     h = await createHarness(kind, { now: MORNING });
-  });
+  }, 120_000);
   afterAll(async () => {
     await h?.close();
   });
