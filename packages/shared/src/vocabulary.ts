@@ -32,6 +32,10 @@ export type LeadTemperature = 'hot' | 'warm' | 'cold';
 
 /** What the append-only events table records (the KPI dashboard counts these). */
 export type EventKind =
+  /** A booking message went by a later channel of the client's route (meta: message, failed, sentBy; issue 16). */
+  | 'notice_fallback'
+  /** A booking message could not go by any channel of the route (meta: message, tried); e-mail, when known, is the copy. */
+  | 'notice_failed'
   | 'widget_opened'
   | 'intent_chosen'
   | 'bot_reply'

@@ -22,6 +22,7 @@ import { amountText, priceText } from '../../domain/booking/price.js';
 import { whatsappNotice, windowOpen } from '../../domain/channels/whatsapp-notice.js';
 import { reminderButtons } from '../../domain/channels/reminder-actions.js';
 import { asksOnceMore } from '../reconfirm/ask.js';
+import { recordEvent } from '../events.js';
 import { SmsError } from '../../ports/sms.js';
 import { WhatsAppError } from '../../ports/whatsapp.js';
 import type { Deps } from '../deps.js';
@@ -127,6 +128,13 @@ export async function sendNotice(deps: Deps & { workerId: string }, rt: Channels
       const sent = await sendOn(rt, deps, route, await textFor(route), c, kind, now);
       await deps.db.transaction(async (tx) => {
         const fresh = await tx.insert(sentMessages).values({ subjectId: c.booking.id, kind: keyKind(route.channel, p), version: p.version, messageId: sent, recipient: route.channel === 'sms' ? route.phone : route.channel === 'whatsapp' ? `whatsapp:${route.waId}` : `telegram:${route.chatId}`, sentAt: now }).onConflictDoNothing().returning();
+        // Staff see that it went another way than the client's first channel (and why: the ones that failed).
+        if (fresh.length > 0 && i > 0) {
+          await recordEvent(tx, {
+            businessId: c.business.id, kind: 'notice_fallback', at: now, siteId: c.booking.siteId, conversationId: c.booking.conversationId, bookingId: c.booking.id,
+            channel: route.channel, meta: { message: p.message, failed: routes.slice(0, i).map((r) => r.channel), sentBy: route.channel },
+          });
+        }
         await complete(tx, job, deps.workerId, now, fresh.length > 0 ? `sent:${route.channel}` : 'duplicate');
       });
       return;
@@ -135,6 +143,13 @@ export async function sendNotice(deps: Deps & { workerId: string }, rt: Channels
       if (permanent && i < routes.length - 1) {
         i++;
         continue;
+      }
+      // The last channel's last attempt: nothing went out on any channel — staff see it (the job then fails).
+      if (i === routes.length - 1 && (permanent || job.attempts >= job.maxAttempts)) {
+        await recordEvent(deps.db, {
+          businessId: c.business.id, kind: 'notice_failed', at: now, siteId: c.booking.siteId, conversationId: c.booking.conversationId, bookingId: c.booking.id,
+          channel: route.channel, meta: { message: p.message, tried: routes.map((r) => r.channel), error: err instanceof Error ? err.message.slice(0, 200) : String(err).slice(0, 200) },
+        });
       }
       // The job queue retries with backoff; after RETRIES_PER_CHANNEL attempts the next channel is tried.
       throw err;
