@@ -24,11 +24,8 @@ import { ApiKeysPage } from '../pages/api-keys.js';
 import { PeoplePage } from '../pages/people.js';
 import { WebhooksPage } from '../pages/webhooks.js';
 import { FollowUpsPage } from '../pages/follow-ups.js';
-<<<<<<< HEAD
 import { KnowledgePage } from '../pages/knowledge.js';
-=======
 import { QualificationPage } from '../pages/qualification.js';
->>>>>>> 73d72d3 (Console: a Qualification page where the owner writes each service's questions, answers with points (and 'wants to come within 48 h'), the passing score and what the others are offered (waiting list, a smaller service, a link), in ru/hy/en with problems named in words; the lead card shows the score, the verdict and each answer; SLA targets (hot/warm/cold reply minutes) on the Business page, validated (hot ≤ warm ≤ cold, also in the DB) and used for hand-offs (issue 17). Tests: pages/qualification.test.ts, lead-score.test.ts, test/qualification.test.ts (SLA saved through the console and applied to a hand-off))
 import { navigate, route } from './router.js';
 import { boot, bootError, me } from './session.js';
 
@@ -55,11 +52,8 @@ const PRIVATE: Record<string, { page: FunctionComponent; owner?: boolean }> = {
   '/people': { page: PeoplePage, owner: true },
   '/settings/webhooks': { page: WebhooksPage, owner: true },
   '/settings/follow-ups': { page: FollowUpsPage, owner: true },
-<<<<<<< HEAD
   '/settings/knowledge': { page: KnowledgePage, owner: true },
-=======
   '/settings/qualification': { page: QualificationPage, owner: true },
->>>>>>> 73d72d3 (Console: a Qualification page where the owner writes each service's questions, answers with points (and 'wants to come within 48 h'), the passing score and what the others are offered (waiting list, a smaller service, a link), in ru/hy/en with problems named in words; the lead card shows the score, the verdict and each answer; SLA targets (hot/warm/cold reply minutes) on the Business page, validated (hot ≤ warm ≤ cold, also in the DB) and used for hand-offs (issue 17). Tests: pages/qualification.test.ts, lead-score.test.ts, test/qualification.test.ts (SLA saved through the console and applied to a hand-off))
 };
 
 function NotFound(props: { message: string }) {

@@ -714,7 +714,6 @@ export const en = {
     tooExpensive: 'The highest possible price is over {max}: check for an extra zero or a large quantity range.',
     other: 'This value is not accepted: check it.',
   },
-<<<<<<< HEAD
   // knowledge base (issue 18)
   knowledge: {
     title: 'Knowledge base',
@@ -744,7 +743,7 @@ export const en = {
     edit: 'Edit',
     delete: 'Delete',
     confirmDelete: 'Delete the answer to “{question}”?',
-=======
+  },
   // Qualification (issue 17): pages/qualification.tsx, the lead card, SLA targets on the Business page
   qualification: {
     title: 'Qualification questions',
@@ -784,7 +783,6 @@ export const en = {
     slaWarm: 'Warm lead',
     slaCold: 'Cold lead',
     slaOrder: 'Hot must be answered no later than warm, warm no later than cold.',
->>>>>>> 73d72d3 (Console: a Qualification page where the owner writes each service's questions, answers with points (and 'wants to come within 48 h'), the passing score and what the others are offered (waiting list, a smaller service, a link), in ru/hy/en with problems named in words; the lead card shows the score, the verdict and each answer; SLA targets (hot/warm/cold reply minutes) on the Business page, validated (hot ≤ warm ≤ cold, also in the DB) and used for hand-offs (issue 17). Tests: pages/qualification.test.ts, lead-score.test.ts, test/qualification.test.ts (SLA saved through the console and applied to a hand-off))
   },
 };
 

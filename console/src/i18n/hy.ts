@@ -710,7 +710,6 @@ export const hy: Dict = {
     tooExpensive: 'Հնարավոր ամենաբարձր գինը {max}-ից ավելի է․ ստուգեք՝ արդյոք չկա ավելորդ զրո կամ քանակի չափազանց մեծ միջակայք։',
     other: 'Այս արժեքը չի ընդունվում․ ստուգեք այն։',
   },
-<<<<<<< HEAD
   // knowledge base (issue 18)
   knowledge: {
     title: 'Գիտելիքների բազա',
@@ -740,7 +739,7 @@ export const hy: Dict = {
     edit: 'Փոխել',
     delete: 'Ջնջել',
     confirmDelete: 'Ջնջե՞լ «{question}» հարցի պատասխանը։',
-=======
+  },
   // Qualification (issue 17): pages/qualification.tsx, the lead card, SLA targets on the Business page
   qualification: {
     title: 'Որակավորման հարցեր',
@@ -780,6 +779,5 @@ export const hy: Dict = {
     slaWarm: 'Գաղջ հաճախորդ',
     slaCold: 'Սառը հաճախորդ',
     slaOrder: 'Տաքին պատասխանում են ոչ ուշ, քան գաղջին, գաղջին՝ ոչ ուշ, քան սառին։',
->>>>>>> 73d72d3 (Console: a Qualification page where the owner writes each service's questions, answers with points (and 'wants to come within 48 h'), the passing score and what the others are offered (waiting list, a smaller service, a link), in ru/hy/en with problems named in words; the lead card shows the score, the verdict and each answer; SLA targets (hot/warm/cold reply minutes) on the Business page, validated (hot ≤ warm ≤ cold, also in the DB) and used for hand-offs (issue 17). Tests: pages/qualification.test.ts, lead-score.test.ts, test/qualification.test.ts (SLA saved through the console and applied to a hand-off))
   },
 };

@@ -710,7 +710,6 @@ export const ru: Dict = {
     tooExpensive: 'Наибольшая возможная цена больше {max}: проверьте, нет ли лишнего нуля или слишком большого диапазона количества.',
     other: 'Это значение не подходит: проверьте его.',
   },
-<<<<<<< HEAD
   // knowledge base (issue 18)
   knowledge: {
     title: 'База знаний',
@@ -740,7 +739,7 @@ export const ru: Dict = {
     edit: 'Изменить',
     delete: 'Удалить',
     confirmDelete: 'Удалить ответ на «{question}»?',
-=======
+  },
   // Qualification (issue 17): pages/qualification.tsx, the lead card, SLA targets on the Business page
   qualification: {
     title: 'Вопросы для квалификации',
@@ -780,6 +779,5 @@ export const ru: Dict = {
     slaWarm: 'Тёплый клиент',
     slaCold: 'Холодный клиент',
     slaOrder: 'Горячему отвечают не позже тёплого, тёплому — не позже холодного.',
->>>>>>> 73d72d3 (Console: a Qualification page where the owner writes each service's questions, answers with points (and 'wants to come within 48 h'), the passing score and what the others are offered (waiting list, a smaller service, a link), in ru/hy/en with problems named in words; the lead card shows the score, the verdict and each answer; SLA targets (hot/warm/cold reply minutes) on the Business page, validated (hot ≤ warm ≤ cold, also in the DB) and used for hand-offs (issue 17). Tests: pages/qualification.test.ts, lead-score.test.ts, test/qualification.test.ts (SLA saved through the console and applied to a hand-off))
   },
 };
