@@ -149,4 +149,33 @@ describe.each(dbKinds)('waiting list on %s', (kind) => {
     await later(15 * MIN);
     expect((await h.deps.db.select().from(bookings).where(eq(bookings.id, row.id)))[0]!.status).toBe('confirmed');
   });
+
+  it('races: two taps of the offer, a public hold and the expiry job at once — exactly one booking; an unused offer with nobody next in line puts the person back in line', async () => {
+    await h.deps.db.update(waitlistEntries).set({ status: 'removed' });
+    const a = await join('Racer');
+    h.clock.set(new Date(h.clock.now().getTime() + MIN));
+    const b2 = await join('Next');
+    const b = await booked();
+    await h.caller().booking.cancel({ manageToken: b.manageToken });
+    await run();
+    const [oa] = await offersOf((await entryOf(a.email)).id);
+    // Concurrent transactions (separate pool connections on PostgreSQL).
+    const results = await Promise.allSettled([bookOffer(h.deps, oa!.id), bookOffer(h.deps, oa!.id), publicHold(b.start), run()]);
+    const taps = results.slice(0, 2).map((r) => (r.status === 'fulfilled' ? (r.value as { ok: boolean }).ok : false));
+    expect(taps.filter(Boolean)).toHaveLength(1);
+    expect(results[2]!.status).toBe('rejected');
+    const at = await h.deps.db.select().from(bookings).where(and(eq(bookings.staffId, STAFF), eq(bookings.startsAt, new Date(b.start))));
+    expect(at.filter((x) => x.status === 'confirmed' || x.status === 'held')).toHaveLength(1);
+    expect((await entryOf(b2.email)).status).toBe('waiting');
+
+    // Another freed time for the next person, left unused: released, and they are back in line.
+    const c = await booked();
+    await h.caller().booking.cancel({ manageToken: c.manageToken });
+    await run();
+    const e2 = await entryOf(b2.email);
+    const [o2] = await offersOf(e2.id);
+    expect(o2!.status).toBe('offered');
+    await later(15 * MIN);
+    expect((await entryOf(b2.email)).status).toBe('waiting');
+  });
 });
