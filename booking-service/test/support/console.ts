@@ -4,6 +4,7 @@
  * by name); `client` is the typed tRPC client the console app uses.
  */
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import { fetchOnceMore } from './fetch-once-more.js';
 import type { ConsoleRouter } from '../../src/api/console/router.js';
 import { DEMO_PASSWORD } from '../../src/seed/demo.js';
 
@@ -62,7 +63,8 @@ export function consoleSession(base: string): ConsoleSessionClient {
         url: `${base}/console/trpc`,
         headers: () => ({ ...(s.cookie ? { cookie: `fd_session=${s.cookie}` } : {}), ...(s.csrf ? { 'x-csrf-token': s.csrf } : {}) }),
         fetch: async (url, init) => {
-          const res = await fetch(url, init);
+          // A keep-alive socket the server closed while idle may be reset under load: once more on a new one.
+          const res = await fetchOnceMore(String(url), init);
           track(res.headers);
           return res;
         },
