@@ -59,6 +59,8 @@ export type SiteInput = In['sites']['save'];
 export type KbEntry = Out['knowledge']['list'][number];
 export type KbUnanswered = Out['knowledge']['unanswered'][number];
 export type KbEntryInput = In['knowledge']['create'];
+// Waiting list (issue 17)
+export type WaitlistRow = Out['waitlist']['list'][number];
 
 export const api = {
   auth: {
@@ -73,6 +75,10 @@ export const api = {
   business: {
     get: (): Promise<Business> => call(trpc.business.get.query()),
     update: (i: BusinessInput): Promise<Business> => call(trpc.business.update.mutate(i)),
+  },
+  waitlist: {
+    list: (): Promise<WaitlistRow[]> => call(trpc.waitlist.list.query()),
+    remove: (i: { entryId: string }): Promise<{ removed: boolean }> => call(trpc.waitlist.remove.mutate(i)),
   },
   knowledge: {
     list: (): Promise<KbEntry[]> => call(trpc.knowledge.list.query()),

@@ -26,6 +26,7 @@ import { WebhooksPage } from '../pages/webhooks.js';
 import { FollowUpsPage } from '../pages/follow-ups.js';
 import { KnowledgePage } from '../pages/knowledge.js';
 import { QualificationPage } from '../pages/qualification.js';
+import { WaitlistPage } from '../pages/waitlist.js';
 import { navigate, route } from './router.js';
 import { boot, bootError, me } from './session.js';
 
@@ -40,6 +41,7 @@ const PRIVATE: Record<string, { page: FunctionComponent; owner?: boolean }> = {
   '/calendar': { page: CalendarPage },
   '/inbox': { page: InboxPage },
   '/dashboard': { page: DashboardPage },
+  '/waitlist': { page: WaitlistPage },
   '/my-hours': { page: MyHoursPage },
   '/calendar-settings': { page: GoogleSettingsPage },
   '/settings/business': { page: BusinessPage, owner: true },

@@ -784,6 +784,28 @@ export const en = {
     slaCold: 'Cold lead',
     slaOrder: 'Hot must be answered no later than warm, warm no later than cold.',
   },
+  // Waiting list (issue 17)
+  waitlist: {
+    nav: 'Waiting list',
+    title: 'Waiting list',
+    intro: 'Clients who found no time that suits them. When a booking is cancelled, the time is offered to the first one who fits, with a one-tap link.',
+    empty: 'Nobody is waiting.',
+    client: 'Client',
+    service: 'Service',
+    staff: 'With',
+    anyone: 'anyone',
+    when: 'When',
+    since: 'Since',
+    state: 'State',
+    days: '{from} – {to}',
+    parts: { any: 'any time', morning: 'morning', afternoon: 'afternoon', evening: 'evening' },
+    states: { waiting: 'waiting', offered: 'offered {time}, until {until}', booked: 'booked', expired: 'expired', removed: 'removed' },
+    remove: 'Remove',
+    removeLabel: 'Remove {name}',
+    confirmTitle: 'Remove {name} from the waiting list?',
+    confirmText: 'They will not be offered times any more. A time offered to them now goes to the next person waiting.',
+    confirmYes: 'Yes, remove',
+  },
 };
 
 export type Dict = typeof en;

@@ -23,6 +23,7 @@ export const NAV: NavItem[] = [
   { path: '/calendar', label: (d) => d.nav.calendar },
   { path: '/inbox', label: (d) => d.nav.inbox },
   { path: '/dashboard', label: (d) => d.nav.dashboard },
+  { path: '/waitlist', label: (d) => d.waitlist.nav },
   { path: '/my-hours', label: (d) => d.nav.myHours, needsStaff: true },
   { path: '/calendar-settings', label: (d) => d.nav.google, needsStaff: true },
   { path: '/people', label: (d) => d.nav.people, owner: true },

@@ -23,6 +23,7 @@ import { followUpsRouter } from './routers/follow-ups.js';
 import { privacyRouter } from './routers/privacy.js';
 import { qualificationRouter } from './routers/qualification.js';
 import { knowledgeRouter } from './routers/knowledge.js';
+import { waitlistRouter } from './routers/waitlist.js';
 
 export const consoleRouter = router({
   auth: authRouter,
@@ -44,6 +45,7 @@ export const consoleRouter = router({
   privacy: privacyRouter,
   qualification: qualificationRouter,
   knowledge: knowledgeRouter,
+  waitlist: waitlistRouter,
 });
 
 export type ConsoleRouter = typeof consoleRouter;
