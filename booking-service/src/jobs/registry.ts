@@ -17,6 +17,7 @@ import { sendChannelNotice } from './notify-channel.js';
 import { sendFollowUp } from './follow-up.js';
 import { pushBookingCard } from './booking-card.js';
 import { expireWaitlistEntry, expireWaitlistOffer, offerFreedTime, sendWaitlistOffer } from './waitlist.js';
+import { releaseUnconfirmedSlots } from './release-unconfirmed.js';
 
 export type JobHandler = (deps: JobDeps, job: JobRow, now: Date) => Promise<void>;
 export type JobTable = Readonly<Record<string, JobHandler>>;
@@ -62,6 +63,8 @@ export const JOB_HANDLERS = {
   'waitlist.expire-offer': expireWaitlistOffer,
   'waitlist.send': sendWaitlistOffer,
   'waitlist.expire-entry': expireWaitlistEntry,
+  // Release unconfirmed slots N hours before, a sweep every 5 minutes (services/reconfirm/release.ts).
+  'booking.release-unconfirmed': releaseUnconfirmedSlots,
 } satisfies JobTable;
 
 export type JobKind = keyof typeof JOB_HANDLERS;

@@ -101,6 +101,12 @@ export const businesses = pgTable('businesses', {
   slaHotMin: integer('sla_hot_min').notNull().default(5),
   slaWarmMin: integer('sla_warm_min').notNull().default(60),
   slaColdMin: integer('sla_cold_min').notNull().default(1440),
+  /**
+   * Release unconfirmed slots (issue 17, Business page): a booking whose client was asked to
+   * confirm and has not, this many hours before its start, is cancelled and its time offered
+   * again (services/reconfirm/release.ts). Null = off (the default); the database keeps 1…72.
+   */
+  releaseUnconfirmedHours: integer('release_unconfirmed_hours'),
   createdAt: tstz('created_at').notNull().defaultNow(),
 });
 

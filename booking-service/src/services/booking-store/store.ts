@@ -441,6 +441,31 @@ export async function cancelBooking(db: Db, read: Read, reason: string | null, a
 }
 
 /**
+ * Releasing an unconfirmed slot (services/reconfirm/release.ts): cancelled only if the row is still
+ * as read AND the client has not confirmed — in the same UPDATE, so a "Confirm" that commits first
+ * makes this one match nothing (BOOKING_CHANGED), and one that comes after finds it cancelled
+ * (markVisitorConfirmed's condition). The client's cancellation notice (with its rebook link, on
+ * their channel) and the staff's go out through the usual cancellation path; the KPI event is a
+ * `cancelled` one with meta.by = 'release'.
+ */
+export async function releaseUnconfirmed(db: Db, read: Read, reason: string, now: Date): Promise<Result<BookingRow>> {
+  const row = await retryTransient(() =>
+    db.transaction(async (tx) => {
+      const [c] = await tx
+        .update(bookings)
+        .set({ status: 'cancelled', cancelReason: reason, updatedAt: now })
+        .where(and(stillAsRead(read), isNull(bookings.visitorConfirmedAt)))
+        .returning();
+      if (!c) return undefined;
+      await onBookingCancelled(tx, c, now);
+      await recordEvent(tx, bookingEvent(c, 'cancelled', now, { by: 'release', reason }));
+      return c;
+    }),
+  );
+  return row ? ok(row) : changed();
+}
+
+/**
  * Staff marking a visit attended or a no-show, or undoing the mark (back to confirmed). The
  * follow-up a mark causes (no-show note, "how was it") commits with it. A no-show is released
  * (its range stops blocking the calendar) when the business chose so; any other mark takes the

@@ -9,6 +9,7 @@ import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { businessClosures, businesses, conversations, services, sites } from '../../adapters/db/schema.js';
 import type { Queryable } from '../../adapters/db/client.js';
 import type { Deps } from '../deps.js';
+import { ensureReleaseJob } from '../reconfirm/release.js';
 
 const DEFAULT_COLOR = '#4f46e5';
 
@@ -43,6 +44,8 @@ export interface BusinessSettings {
   slaHotMin: number;
   slaWarmMin: number;
   slaColdMin: number;
+  /** Release unconfirmed slots this many hours before the start (services/reconfirm/release.ts); null = off. */
+  releaseUnconfirmedHours: number | null;
 }
 
 export type BusinessPatch = Partial<Omit<BusinessSettings, 'id'>>;
@@ -81,10 +84,11 @@ export async function getBusinessSettings(deps: Pick<Deps, 'db'>, businessId: st
     slaHotMin: b.slaHotMin,
     slaWarmMin: b.slaWarmMin,
     slaColdMin: b.slaColdMin,
+    releaseUnconfirmedHours: b.releaseUnconfirmedHours,
   };
 }
 
-export async function updateBusinessSettings(deps: Pick<Deps, 'db' | 'configCache'>, businessId: string, patch: BusinessPatch): Promise<BusinessSettings> {
+export async function updateBusinessSettings(deps: Pick<Deps, 'db' | 'configCache' | 'clock'>, businessId: string, patch: BusinessPatch): Promise<BusinessSettings> {
   const { brandColor, closures, ...columns } = patch;
   await deps.db.transaction(async (tx) => {
     if (columns.transcriptRetentionDays !== undefined) await moveTranscriptPurges(tx, businessId, columns.transcriptRetentionDays);
@@ -96,6 +100,8 @@ export async function updateBusinessSettings(deps: Pick<Deps, 'db' | 'configCach
       }
     }
     if (Object.keys(columns).length > 0) await tx.update(businesses).set(columns).where(eq(businesses.id, businessId));
+    // Turning the release on starts its sweep in the same transaction (it then runs for good).
+    if (columns.releaseUnconfirmedHours != null) await ensureReleaseJob(tx, deps.clock.now());
     // Prices are stored in the business's currency on every service (the widget shows them so).
     if (columns.currency !== undefined) await tx.update(services).set({ currency: columns.currency }).where(eq(services.businessId, businessId));
     if (brandColor !== undefined) {

@@ -42,6 +42,8 @@ const patchSchema = z
     slaHotMin: z.number().int('whole minutes').min(1).max(7 * 24 * 60),
     slaWarmMin: z.number().int('whole minutes').min(1).max(7 * 24 * 60),
     slaColdMin: z.number().int('whole minutes').min(1).max(7 * 24 * 60),
+    // Release unconfirmed slots N hours before (issue 17): 1…72 whole hours, null = off (the database keeps the same).
+    releaseUnconfirmedHours: z.number().int('whole hours').min(1).max(72).nullable(),
   })
   .partial();
 
