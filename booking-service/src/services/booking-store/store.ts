@@ -458,6 +458,8 @@ export async function releaseUnconfirmed(db: Db, read: Read, reason: string, now
         .returning();
       if (!c) return undefined;
       await onBookingCancelled(tx, c, now);
+      // Released time goes to the waiting list first, like any cancellation (services/waitlist/offers.ts).
+      await enqueueFreed(tx, c, now);
       await recordEvent(tx, bookingEvent(c, 'cancelled', now, { by: 'release', reason }));
       return c;
     }),
