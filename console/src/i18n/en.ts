@@ -806,6 +806,13 @@ export const en = {
     confirmText: 'They will not be offered times any more. A time offered to them now goes to the next person waiting.',
     confirmYes: 'Yes, remove',
   },
+  // ---- Release unconfirmed slots (issue 17, Business page) ----
+  releaseUnconfirmed: {
+    on: 'Release unconfirmed slots',
+    hint: 'A client who was reminded and has not pressed "Confirm" by this many hours before the visit gets a cancellation with a link to book again, and the time is offered to others. Staff are told.',
+    hours: 'Hours before the visit',
+    bad: 'A whole number of hours from 1 to 72',
+  },
 };
 
 export type Dict = typeof en;

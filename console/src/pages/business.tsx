@@ -62,6 +62,9 @@ interface FormState {
   slaHotMin: string;
   slaWarmMin: string;
   slaColdMin: string;
+  /** Release unconfirmed slots (issue 17): off = null on the server. */
+  releaseOn: boolean;
+  releaseHours: string;
   openingHours: WeeklyHours;
   closures: ClosureRow[];
 }
@@ -89,6 +92,8 @@ function toForm(b: Business): FormState {
     slaHotMin: String(b.slaHotMin),
     slaWarmMin: String(b.slaWarmMin),
     slaColdMin: String(b.slaColdMin),
+    releaseOn: b.releaseUnconfirmedHours !== null,
+    releaseHours: String(b.releaseUnconfirmedHours ?? 3),
     openingHours: b.openingHours,
     closures: b.closures,
   };
@@ -147,6 +152,8 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
     const [slaHotMin, slaWarmMin, slaColdMin] = [sla('slaHotMin'), sla('slaWarmMin'), sla('slaColdMin')];
     if (!problems.slaWarmMin && slaHotMin > slaWarmMin) problems.slaWarmMin = t.value.qualification.slaOrder;
     if (!problems.slaColdMin && slaWarmMin > slaColdMin) problems.slaColdMin = t.value.qualification.slaOrder;
+    const releaseHours = Number(f.releaseHours);
+    if (f.releaseOn && (!Number.isInteger(releaseHours) || releaseHours < 1 || releaseHours > 72)) problems.releaseUnconfirmedHours = t.value.releaseUnconfirmed.bad;
     const input = {
       name: f.name.trim(),
       address: f.address.trim(),
@@ -169,6 +176,7 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
       slaHotMin,
       slaWarmMin,
       slaColdMin,
+      releaseUnconfirmedHours: f.releaseOn ? releaseHours : null,
       openingHours: f.openingHours,
       closures: f.closures.map((c) => ({ from: c.from, to: c.to, note: c.note.trim() })),
     };
@@ -223,6 +231,11 @@ function BusinessForm(props: { business: Business; onSaved: (b: Business) => voi
         <p class="hint">{t.value.closures.noShowHint}</p>
         <Checkbox label={d.fillGaps} checked={f.fillGaps} onChange={set('fillGaps')} />
         <p class="hint">{d.fillGapsHint}</p>
+        <Checkbox label={t.value.releaseUnconfirmed.on} checked={f.releaseOn} onChange={set('releaseOn')} />
+        <p class="hint">{t.value.releaseUnconfirmed.hint}</p>
+        {f.releaseOn && (
+          <TextField label={t.value.releaseUnconfirmed.hours} type="number" inputMode="numeric" min={1} max={72} value={f.releaseHours} onValue={set('releaseHours')} errors={errs('releaseUnconfirmedHours')} />
+        )}
       </fieldset>
       <fieldset>
         <legend>{t.value.qualification.sla}</legend>
