@@ -5,6 +5,7 @@
  */
 import { runAvailabilityBench } from './availability.js';
 import { runConversationBench } from './conversation.js';
+import { runEvalBench } from './eval.js';
 import { runGapsBench } from './gaps.js';
 import { runGrowthBench } from './growth.js';
 import { runHttpBench } from './http.js';
@@ -31,6 +32,7 @@ const benches: ReadonlyArray<{ name: string; run: () => Promise<string>; optIn?:
   { name: 'tenants', run: runTenantsBench, optIn: true },
   { name: 'mail-window', run: runMailWindowBench },
   { name: 'gaps', run: runGapsBench },
+  { name: 'eval', run: runEvalBench },
 ];
 
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
