@@ -16,17 +16,19 @@ import { connectWhatsApp } from '../src/services/channels/whatsapp-connection.js
 import { book } from './support/booking.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { jobDeps, runNow } from './support/jobs.js';
+import { dbKinds } from './support/db.js';
+import { calendarOf } from '../src/services/console/desk.js';
 
 const barber = { siteKey: 'demo-barber-nyc', serviceId: 'barber-haircut', lang: 'en' as const };
 
-describe('notice fallbacks and failures', () => {
+describe.each(dbKinds)('notice fallbacks and failures on %s', (kind) => {
   let h: Harness;
   let sms: SmsEmulator;
   let wa: WhatsAppEmulator;
   let d: JobDeps;
 
   beforeAll(async () => {
-    h = await createHarness('pglite');
+    h = await createHarness(kind);
     sms = await startSmsEmulator({ now: () => h.clock.now().getTime() });
     wa = await startWhatsAppEmulator({ now: () => h.clock.now().getTime() });
     const url = (await h.http()).url;
@@ -35,7 +37,7 @@ describe('notice fallbacks and failures', () => {
     d = { ...jobDeps(h, 'outbox'), channels };
     const n = wa.createNumber('+1 555 0123', 'Bedford Blade Barbershop');
     wa.approveTemplate(n.phoneNumberId, 'booking_update', 'en_US');
-    const businessId = (await h.deps.db.select().from(sites).where(eq(sites.siteKey, 'demo-barber-nyc')))[0]!.businessId;
+    businessId = (await h.deps.db.select().from(sites).where(eq(sites.siteKey, 'demo-barber-nyc')))[0]!.businessId;
     const r = await connectWhatsApp(h.deps, channels, businessId, { phoneNumberId: n.phoneNumberId, accessToken: n.accessToken, appSecret: n.appSecret, templates: { en: { code: 'en_US', reminder: 'booking_update', notice: 'booking_update' } } });
     expect(r.ok).toBe(true);
     // The number is gone on Meta's side: every WhatsApp send is refused for good (401).
@@ -47,10 +49,15 @@ describe('notice fallbacks and failures', () => {
     await wa?.close();
   });
 
-  const eventsOf = async (kind: 'notice_fallback' | 'notice_failed') => h.deps.db.select().from(events).where(eq(events.kind, kind));
+  const eventsOf = async (k: 'notice_fallback' | 'notice_failed') => h.deps.db.select().from(events).where(eq(events.kind, k));
+  let businessId = '';
+  const deskOf = async (bookingId: string) => {
+    const view = await calendarOf(h.deps, businessId, 'en', { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-03-10T00:00:00Z') });
+    return view.bookings.find((b) => b.id === bookingId)!;
+  };
 
   it('WhatsApp refused for good: the confirmation goes by SMS at once, and notice_fallback says so', async () => {
-    await book(h, { ...barber, day: '2026-03-03', email: '' });
+    const done = await book(h, { ...barber, day: '2026-03-03', email: '' });
     await runNow(d, h);
     await runNow(d, h);
     expect(sms.sent).toHaveLength(1);
@@ -58,10 +65,12 @@ describe('notice fallbacks and failures', () => {
     expect(more).toEqual([]);
     expect(e).toMatchObject({ channel: 'sms', meta: { message: 'booking_confirmed', failed: ['whatsapp'], sentBy: 'sms' } });
     expect(await eventsOf('notice_failed')).toEqual([]);
+    // The booking panel in the console says so.
+    expect((await deskOf(done.booking.id)).delivery).toEqual({ kind: 'fallback', failed: ['whatsapp'], sentBy: 'sms', at: e!.at.toISOString() });
   });
 
   it('SMS down too on the last attempt: notice_failed names every channel tried', async () => {
-    await book(h, { ...barber, day: '2026-03-03', index: 2, email: '' });
+    const done = await book(h, { ...barber, day: '2026-03-03', index: 2, email: '' });
     sms.outage('down');
     // The job's last attempt (the ones before it went by with the backoff).
     await h.deps.db.update(jobs).set({ attempts: 11 }).where(and(like(jobs.kind, 'notify.%'), isNull(jobs.doneAt)));
@@ -70,5 +79,10 @@ describe('notice fallbacks and failures', () => {
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ channel: 'sms', meta: { message: 'booking_confirmed', tried: ['whatsapp', 'sms'] } });
     expect(sms.sent).toHaveLength(1);
+    expect((await deskOf(done.booking.id)).delivery).toMatchObject({ kind: 'failed', failed: ['whatsapp', 'sms'], sentBy: null });
+    // Run again (the lead re-queues it, or a retry slipped through): staff are told once per booking version.
+    await h.deps.db.update(jobs).set({ attempts: 11, doneAt: null, outcome: null, lockedUntil: null, runAt: h.clock.now() }).where(and(like(jobs.kind, 'notify.%'), eq(jobs.bookingId, done.booking.id)));
+    await runNow(d, h);
+    expect(await eventsOf('notice_failed')).toHaveLength(1);
   });
 });

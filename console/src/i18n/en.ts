@@ -137,6 +137,11 @@ export const en = {
     // reconfirm (issue 17): the client's answer to the reminders
     confirmedBy: 'Client confirmation',
     confirmation: { confirmed: 'Confirmed by client', pending: 'Not confirmed yet', no_answer: 'No answer (asked twice)' },
+    // inbox2 (issue 16): a message that went by another channel, or by none
+    deliveryLabel: 'Messages',
+    deliveryFallback: '{failed} not delivered — sent by {sentBy} instead ({time})',
+    deliveryFailed: 'Not delivered by {failed} — call the client ({time})',
+    deliveryOr: ' or ',
     bookAt: 'New booking at {time}, {column}',
     now: 'Now',
     weekOf: '{name}, week of {date}',

@@ -134,6 +134,11 @@ export const hy: Dict = {
     // reconfirm (issue 17): the client's answer to the reminders
     confirmedBy: 'Հաճախորդի հաստատում',
     confirmation: { confirmed: 'Հաճախորդը հաստատել է', pending: 'Դեռ չի հաստատել', no_answer: 'Պատասխան չկա (հարցրել ենք երկու անգամ)' },
+    // inbox2 (issue 16): a message that went by another channel, or by none
+    deliveryLabel: 'Հաղորդագրություններ',
+    deliveryFallback: '{failed}-ով չի առաքվել — փոխարենը ուղարկվել է {sentBy}-ով ({time})',
+    deliveryFailed: 'Չի առաքվել ո՛չ {failed}-ով — զանգահարեք հաճախորդին ({time})',
+    deliveryOr: '-ով, ո՛չ ',
     bookAt: 'Նոր ամրագրում {time}-ին, {column}',
     now: 'Հիմա',
     weekOf: '{name}, շաբաթը՝ {date}-ից',

@@ -134,6 +134,11 @@ export const ru: Dict = {
     // reconfirm (issue 17): the client's answer to the reminders
     confirmedBy: 'Подтверждение клиента',
     confirmation: { confirmed: 'Клиент подтвердил', pending: 'Ещё не подтвердил', no_answer: 'Нет ответа (спросили дважды)' },
+    // inbox2 (issue 16): a message that went by another channel, or by none
+    deliveryLabel: 'Сообщения',
+    deliveryFallback: '{failed}: не доставлено — отправили по {sentBy} ({time})',
+    deliveryFailed: 'Не доставлено ни через {failed} — позвоните клиенту ({time})',
+    deliveryOr: ', ни через ',
     bookAt: 'Новая запись на {time}, {column}',
     now: 'Сейчас',
     weekOf: '{name}, неделя с {date}',

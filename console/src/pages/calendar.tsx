@@ -245,6 +245,17 @@ function BookingPanel(props: { booking: CalendarBooking; staffName: string; onCh
         <dd data-testid="booking-status">{statusLabel(b.status)}</dd>
         <dt>{d.confirmedBy}</dt>
         <dd data-testid="booking-confirmation">{d.confirmation[b.confirmation]}</dd>
+        {b.delivery && (
+          <>
+            <dt>{d.deliveryLabel}</dt>
+            <dd data-testid="booking-delivery" style={b.delivery.kind === 'failed' ? { color: 'var(--danger)', fontWeight: 600 } : undefined}>
+              {(b.delivery.kind === 'fallback' ? d.deliveryFallback : d.deliveryFailed)
+                .replace('{failed}', b.delivery.failed.map((c) => t.value.labels.channel[c]).join(d.deliveryOr))
+                .replace('{sentBy}', b.delivery.sentBy ? t.value.labels.channel[b.delivery.sentBy] : '')
+                .replace('{time}', `${formatDay(utcToZoned(Date.parse(b.delivery.at), tz).date, locale.value, true)}, ${formatTime(b.delivery.at, tz, locale.value)}`)}
+            </dd>
+          </>
+        )}
         <dt>{d.phone}</dt>
         <dd>{b.customer.phone ? <a href={`tel:${b.customer.phone}`}>{b.customer.phone}</a> : '—'}</dd>
         <dt>{t.value.auth.email}</dt>

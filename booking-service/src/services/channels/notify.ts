@@ -12,9 +12,9 @@
  * for the morning. As with SMTP, a crash between the provider's "accepted" and the record
  * can repeat one message (at least once); providers offer no idempotency key to close that gap.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../adapters/db/client.js';
-import { channelConnections, conversations, sentMessages } from '../../adapters/db/schema.js';
+import { channelConnections, conversations, events, sentMessages } from '../../adapters/db/schema.js';
 import { complete, retryAt, type JobRow } from '../../adapters/job-queue/queue.js';
 import { quietUntil } from '../../domain/channels/quiet-hours.js';
 import { smsText, type SmsMessageKind } from '../../domain/channels/sms-text.js';
@@ -132,7 +132,7 @@ export async function sendNotice(deps: Deps & { workerId: string }, rt: Channels
         if (fresh.length > 0 && i > 0) {
           await recordEvent(tx, {
             businessId: c.business.id, kind: 'notice_fallback', at: now, siteId: c.booking.siteId, conversationId: c.booking.conversationId, bookingId: c.booking.id,
-            channel: route.channel, meta: { message: p.message, failed: routes.slice(0, i).map((r) => r.channel), sentBy: route.channel },
+            channel: route.channel, meta: { message: p.message, version: p.version, failed: routes.slice(0, i).map((r) => r.channel), sentBy: route.channel },
           });
         }
         await complete(tx, job, deps.workerId, now, fresh.length > 0 ? `sent:${route.channel}` : 'duplicate');
@@ -145,10 +145,11 @@ export async function sendNotice(deps: Deps & { workerId: string }, rt: Channels
         continue;
       }
       // The last channel's last attempt: nothing went out on any channel — staff see it (the job then fails).
-      if (i === routes.length - 1 && (permanent || job.attempts >= job.maxAttempts)) {
+      // Once per (booking, message, version): a re-run of the failed job must not tell staff twice.
+      if (i === routes.length - 1 && (permanent || job.attempts >= job.maxAttempts) && !(await failureRecorded(deps.db, c.business.id, c.booking.id, p.message, p.version))) {
         await recordEvent(deps.db, {
           businessId: c.business.id, kind: 'notice_failed', at: now, siteId: c.booking.siteId, conversationId: c.booking.conversationId, bookingId: c.booking.id,
-          channel: route.channel, meta: { message: p.message, tried: routes.map((r) => r.channel), error: err instanceof Error ? err.message.slice(0, 200) : String(err).slice(0, 200) },
+          channel: route.channel, meta: { message: p.message, version: p.version, tried: routes.map((r) => r.channel), error: err instanceof Error ? err.message.slice(0, 200) : String(err).slice(0, 200) },
         });
       }
       // The job queue retries with backoff; after RETRIES_PER_CHANNEL attempts the next channel is tried.
@@ -184,4 +185,15 @@ async function sendOn(rt: ChannelsRuntime, deps: Deps, route: Route, text: strin
 function isTelegramRefusal(err: unknown): boolean {
   const code = (err as { error_code?: number }).error_code;
   return code === 403 || code === 400 || code === 401;
+}
+
+/**
+ * Whether staff were already told that this message (at this booking version) went nowhere. The
+ * job that records it holds the job's claim, so one notice's attempts never overlap.
+ */
+async function failureRecorded(db: Queryable, businessId: string, bookingId: string, message: string, version: number): Promise<boolean> {
+  const rows = await db.select({ id: events.id }).from(events)
+    .where(and(eq(events.businessId, businessId), eq(events.kind, 'notice_failed'), eq(events.bookingId, bookingId), sql`${events.meta}->>'message' = ${message}`, sql`${events.meta}->>'version' = ${String(version)}`))
+    .limit(1);
+  return rows.length > 0;
 }

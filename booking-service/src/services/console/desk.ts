@@ -20,6 +20,7 @@ import { bookDirect, cancelBooking as storeCancel, moveBooking } from '../bookin
 import { fail, ok, type Result } from '../result.js';
 import type { ConfirmationState } from '../../domain/booking/reconfirm.js';
 import { confirmationStates } from '../reconfirm/state.js';
+import { deliveryNotices, type DeliveryNotice } from './delivery-notices.js';
 import { unavailable } from '../unavailable.js';
 import { loadSchedules, rulesFor } from '../schedule.js';
 import { loadService, pickStaff, type BusinessRow, type ServiceRow, type StaffRow } from '../site.js';
@@ -44,6 +45,8 @@ export interface DeskBooking {
   price: string | null;
   /** Issue 17: confirmed by the client / not yet / no answer (asked once more at the last reminder, no reply). */
   confirmation: ConfirmationState;
+  /** Issue 16: the latest message that went by another channel, or by none (null: all went the usual way). */
+  delivery: DeliveryNotice | null;
 }
 
 export interface CalendarView {
@@ -121,7 +124,8 @@ type DeskRow = { b: typeof bookings.$inferSelect; names: ServiceRow['names']; c:
 
 async function withConfirmation(deps: Pick<Deps, 'db'>, biz: BusinessRow, rows: DeskRow[], lang: Lang): Promise<DeskBooking[]> {
   const states = await confirmationStates(deps.db, biz.reminderLeadsMin, rows.map((r) => r.b));
-  return rows.map((r) => deskView(r.b, r.names, r.c, lang, biz.defaultLang, states.get(r.b.id) ?? 'pending'));
+  const notices = await deliveryNotices(deps.db, biz.id, rows.map((r) => r.b.id));
+  return rows.map((r) => ({ ...deskView(r.b, r.names, r.c, lang, biz.defaultLang, states.get(r.b.id) ?? 'pending'), delivery: notices.get(r.b.id) ?? null }));
 }
 
 function deskView(
@@ -131,7 +135,7 @@ function deskView(
   lang: Lang,
   defaultLang: Lang,
   confirmation: ConfirmationState,
-): DeskBooking {
+): Omit<DeskBooking, 'delivery'> {
   return {
     id: b.id,
     staffId: b.staffId,
