@@ -112,6 +112,16 @@ export const envSchema = z.object({
   SMS_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'a Twilio Account SID: AC + 32 hex digits').optional(),
   /** SMS.ru: an approved sender name (≤ 11 characters; the provider's default when unset). Twilio: the number (+15551234567) or a Messaging Service SID (MG…), required. */
   SMS_FROM: z.string().min(1).max(34).optional(),
+  /** The optional AI assistant (issue 18): an OpenAI-compatible API root (OpenAI, Ollama, vLLM…). Off unless AI_BASE_URL and AI_MODEL are set. */
+  AI_BASE_URL: z.string().url().optional(),
+  /** The model the assistant asks, e.g. gpt-4o-mini or llama3.1. */
+  AI_MODEL: z.string().min(1).optional(),
+  /** The endpoint's API key (a local Ollama takes any). */
+  AI_API_KEY: z.string().min(1).optional(),
+  /** Tokens the assistant may spend per business per UTC day (0 = no cap). */
+  AI_DAILY_TOKENS: z.coerce.number().int().min(0).default(200_000),
+  /** The assistant's deadline per turn (ms); after it the deterministic engine answers. */
+  AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
   /** Run the job worker (sending mail, reminders) in this process. */
   JOBS: boolish.default(true),
   /** How often the worker looks for due jobs (ms). */

@@ -23,6 +23,7 @@ import { redisStore } from './http/redis-store.js';
 import { buildChannelsRuntime } from './channels-runtime.js';
 import { channelOutbound } from './services/channels/deliver.js';
 import type { ChannelOutbound } from './ports/channel-outbound.js';
+import { openAiModel } from './adapters/openai/assistant-model.js';
 import { createMemoryBus } from './adapters/bus/memory.js';
 import { createNotifyBus, pgTransport } from './adapters/bus/notify.js';
 
@@ -63,6 +64,9 @@ const deps = {
   replyMailDelayMs: env.REPLY_MAIL_DELAY_SECONDS * 1000,
   // Set below, once the channels' runtime exists (it needs the secret).
   outbound: undefined as ChannelOutbound | undefined,
+  assistant: env.AI_BASE_URL && env.AI_MODEL
+    ? { model: openAiModel({ baseURL: env.AI_BASE_URL, model: env.AI_MODEL, apiKey: env.AI_API_KEY ?? 'none' }), timeoutMs: env.AI_TIMEOUT_MS, dailyTokens: env.AI_DAILY_TOKENS }
+    : undefined,
   bus,
 };
 const leaseMs = env.JOB_LEASE_SECONDS * 1000;

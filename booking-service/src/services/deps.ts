@@ -3,6 +3,7 @@ import type { Clock } from '../ports/clock.js';
 import type { ChannelOutbound } from '../ports/channel-outbound.js';
 import type { ConversationBus } from '../ports/conversation-bus.js';
 import type { ConfigCache } from './config-cache.js';
+import type { AssistantConfig } from './assistant/turn.js';
 
 /** What every use case receives. Built once in main.ts (or per test). */
 export interface Deps {
@@ -22,4 +23,6 @@ export interface Deps {
   replyMailDelayMs?: number | undefined;
   /** Sends new transcript messages of messenger conversations (Telegram…) to the client's chat; absent = channels off. */
   outbound?: ChannelOutbound | undefined;
+  /** The optional AI assistant (env AI_BASE_URL/AI_MODEL/AI_API_KEY; services/assistant); absent = off. */
+  assistant?: AssistantConfig | undefined;
 }

@@ -190,6 +190,9 @@ export class World {
         const entry = this.knowledge.find((k) => k.words.some((w) => q.includes(w)));
         return { kind: 'searchKnowledge', ok: true, hit: entry ? { entryId: entry.id, answer: entry.answer, serviceId: entry.serviceId ?? null } : null };
       }
+      case 'askAssistant':
+        // The engine-level world has no model (test/assistant.test.ts drives the fake provider).
+        return { kind: 'askAssistant', ok: false, reason: 'error' };
     }
   }
 }

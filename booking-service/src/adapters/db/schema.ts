@@ -1068,3 +1068,16 @@ export const waitlistOffers = pgTable(
     index('waitlist_offers_entry_idx').on(t.entryId, t.createdAt),
   ],
 );
+
+// ---- AI assistant (issue 18, migration 0025) ----
+
+/** Tokens the optional AI assistant spent per business per UTC day: the daily cap reads it (services/assistant/usage.ts). */
+export const assistantUsage = pgTable(
+  'assistant_usage',
+  {
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    tokens: integer('tokens').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.businessId, t.day] }), check('assistant_usage_tokens_check', sql`${t.tokens} >= 0`)],
+);

@@ -68,6 +68,8 @@ export interface EngineContext {
    * is, qualification never offers it.
    */
   waitlist?: boolean | undefined;
+  /** The optional AI assistant is on (issue 18): text nothing else answered goes to it (flows/knowledge.ts). */
+  assistant?: boolean | undefined;
 }
 
 /** An owner's text in the visitor's language, else the business's, else any; null when there is none. */

@@ -40,7 +40,9 @@ export type Effect =
    */
   | { kind: 'searchKnowledge'; text: string; lang: Lang; record: boolean }
   /** The waiting list (services/waitlist/join.ts): days are business-local, staffId null = anyone. */
-  | { kind: 'joinWaitlist'; serviceId: string; staffId: string | null; fromDay: string; toDay: string; part: 'any' | 'morning' | 'afternoon' | 'evening'; name: string; contact: ContactPoint; lang: Lang };
+  | { kind: 'joinWaitlist'; serviceId: string; staffId: string | null; fromDay: string; toDay: string; part: 'any' | 'morning' | 'afternoon' | 'evening'; name: string; contact: ContactPoint; lang: Lang }
+  /** Text neither the engine nor the knowledge base answered, for the optional AI assistant (services/assistant). */
+  | { kind: 'askAssistant'; text: string; lang: Lang };
 
 export type EffectKind = Effect['kind'];
 
@@ -111,7 +113,13 @@ export type EffectResult =
   | ({ kind: 'erase' } & Failed)
   /** The best entry above the relevance threshold, or null. */
   | { kind: 'searchKnowledge'; ok: true; hit: KnowledgeHit | null }
-  | ({ kind: 'searchKnowledge' } & Failed);
+  | ({ kind: 'searchKnowledge' } & Failed)
+  /** A reply that passed the guardrails, and/or a step for the engine to take; not ok = answer as without AI. */
+  | { kind: 'askAssistant'; ok: true; reply: string | null; action: AssistantAction | null; serviceId: string | null }
+  | { kind: 'askAssistant'; ok: false; reason: 'cap' | 'timeout' | 'loop' | 'unsafe' | 'error' };
+
+/** What the assistant's tools hand back to the engine: its own flows do the rest (booking, hand-off, my booking). */
+export type AssistantAction = { kind: 'book'; serviceId: string } | { kind: 'handoff' } | { kind: 'my_booking' };
 
 /** An owner's knowledge-base entry that answers a question. */
 export interface KnowledgeHit {

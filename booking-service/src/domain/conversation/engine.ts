@@ -38,7 +38,7 @@ import * as waitlist from './flows/waitlist.js';
 import { chooseIntent, greeting, intentOf, menuOptions, toMenu } from './flows/menu.js';
 import { closeNotInterested, isNotInterested, otherText, route, understand } from './flows/free-text.js';
 import { durationWords, priceWords } from './words/format.js';
-import { onKnowledge } from './flows/knowledge.js';
+import { onAssistant, onKnowledge } from './flows/knowledge.js';
 
 export type { TurnOutput, OutMessage, Fact } from './turn.js';
 
@@ -369,6 +369,8 @@ function onResult(t: Turn, r: EffectResult): void {
       return onKnowledge(t, r);
     case 'joinWaitlist':
       return waitlist.onJoined(t, r);
+    case 'askAssistant':
+      return onAssistant(t, r);
   }
 }
 

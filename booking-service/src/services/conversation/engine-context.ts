@@ -14,7 +14,8 @@ import { loadQualifications } from '../qualification/qualifications.js';
 export type SiteEngineContext = Omit<EngineContext, 'now'>;
 
 export function engineContext(deps: Deps, site: SiteContext, now: Date): Promise<EngineContext> {
-  return cached(deps, `engine:${site.site.id}`, () => load(deps, site)).then((c) => ({ ...c, now: now.getTime() }));
+  // The assistant is on for the whole service when the operator configured it (env AI_*).
+  return cached(deps, `engine:${site.site.id}`, () => load(deps, site)).then((c) => ({ ...c, now: now.getTime(), ...(deps.assistant ? { assistant: true } : {}) }));
 }
 
 async function load(deps: Deps, { site, business }: SiteContext): Promise<SiteEngineContext> {

@@ -23,6 +23,8 @@ import { sendLookupCode, verifyLookupCode } from './lookup-codes.js';
 import { searchKnowledge } from '../knowledge/search.js';
 import { recordUnanswered } from '../knowledge/unanswered.js';
 import { joinWaitlist } from '../waitlist/join.js';
+import { runAssistant } from '../assistant/turn.js';
+import type { EngineContext } from '../../domain/conversation/context.js';
 
 export interface EffectScope {
   site: SiteContext;
@@ -30,6 +32,8 @@ export interface EffectScope {
   channel: ConversationChannel;
   /** The visitor's Origin (already checked against the site). */
   origin: string | undefined;
+  /** The turn's engine context (the assistant's tools read the catalog from it). */
+  ctx?: EngineContext | undefined;
 }
 
 /** What a turn learns from its effects that the conversation row and the lead keep. */
@@ -163,6 +167,12 @@ export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, n
       const { kind: _k, ...entry } = e;
       const entryId = await joinWaitlist(deps.db, { ...entry, businessId: business.id, timeZone: business.timeZone, conversationId: scope.conversationId, channel: scope.channel }, deps.clock.now());
       return { kind: 'joinWaitlist', ok: true, entryId };
+    }
+    case 'askAssistant': {
+      // Off (or no context): answered as without AI. The model's deadline bounds how long this holds the turn.
+      if (!deps.assistant || !scope.ctx) return { kind: 'askAssistant', ok: false, reason: 'error' };
+      const r = await runAssistant(deps, deps.assistant, { business, ctx: scope.ctx, lang: e.lang, text: e.text });
+      return r.ok ? { kind: 'askAssistant', ok: true, reply: r.reply, action: r.action, serviceId: r.serviceId } : { kind: 'askAssistant', ok: false, reason: r.reason };
     }
   }
 }

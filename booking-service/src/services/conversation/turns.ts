@@ -174,7 +174,7 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
   }
 
   if (state.contact && input.event?.type === 'text') ctx = { ...ctx, followedUp: p.optOut || (await awaitsAnswer(tx, row.id)) };
-  const scope = { site, conversationId: row.id, channel: p.channel, origin: p.origin };
+  const scope = { site, conversationId: row.id, channel: p.channel, origin: p.origin, ctx };
   const notes: EffectNotes = {};
   let out = input.event ? start(state, input.event, ctx) : { state, messages: [], facts: [], effect: undefined };
   messages.push(...out.messages);

@@ -14,7 +14,9 @@ import type { ResultOf } from '../effects.js';
 import type { IntentId } from '../protocol.js';
 import type { PendingQuestion } from '../state.js';
 import type { Turn } from '../turn.js';
+import { startBooking } from './booking.js';
 import { startHandoff } from './handoff.js';
+import { startManage } from './manage.js';
 import { didYouMean } from './menu.js';
 import { pickTree, priceOfService } from './quote.js';
 
@@ -55,12 +57,45 @@ export function onKnowledge(t: Turn, r: ResultOf<'searchKnowledge'>): void {
     case 'named':
       return offerNamed(t, pending.named?.services ?? [], pending.named?.tree ?? null);
     case 'menu':
-      // The classifier's guess (a half-understood "book"/"price") keeps its "did you mean"; a real
-      // question nobody answered says so, with "talk to a person" first.
-      if (pending.guess) return didYouMean(t, pending.guess);
-      t.say('kb.noAnswer');
-      if (t.state.status === 'closed') t.state.status = 'bot';
-      t.go({ at: 'menu', guess: 'human' });
+      // The optional AI assistant gets what nothing here answered (services/assistant/turn.ts).
+      if (t.ctx.assistant) {
+        t.state.question = pending;
+        t.request({ kind: 'askAssistant', text: pending.text, lang: t.lang });
+        return;
+      }
+      return missMenu(t, pending);
+  }
+}
+
+function missMenu(t: Turn, pending: PendingQuestion): void {
+  // The classifier's guess (a half-understood "book"/"price") keeps its "did you mean"; a real
+  // question nobody answered says so, with "talk to a person" first.
+  if (pending.guess) return didYouMean(t, pending.guess);
+  t.say('kb.noAnswer');
+  if (t.state.status === 'closed') t.state.status = 'bot';
+  t.go({ at: 'menu', guess: 'human' });
+}
+
+/**
+ * The assistant's answer. A refusal (cap, timeout, a reply that failed the guardrails) answers as
+ * without AI: the menu with "ask a person". Its actions are the engine's own steps, so holds and
+ * bookings go through the booking flow as ever.
+ */
+export function onAssistant(t: Turn, r: ResultOf<'askAssistant'>): void {
+  const pending = t.state.question ?? { text: '', miss: 'menu', guess: null };
+  t.state.question = null;
+  if (!r.ok) return missMenu(t, pending);
+  if (r.reply) t.bot(r.reply);
+  if (t.state.status === 'closed') t.state.status = 'bot';
+  switch (r.action?.kind) {
+    case 'book':
+      return startBooking(t, { serviceIds: [r.action.serviceId] });
+    case 'handoff':
+      return startHandoff(t, { intent: 'other', message: pending.text });
+    case 'my_booking':
+      return startManage(t);
+    default:
+      t.go({ at: 'answered', question: pending.text, serviceId: r.serviceId });
   }
 }
 
