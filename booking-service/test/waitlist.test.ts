@@ -178,4 +178,62 @@ describe.each(dbKinds)('waiting list on %s', (kind) => {
     await later(15 * MIN);
     expect((await entryOf(b2.email)).status).toBe('waiting');
   });
+  it('the /waitlist page over HTTP: GET shows the offer and books nothing, POST books it; a passed or forged link gets a clear page, never a 500', async () => {
+    await h.deps.db.update(waitlistEntries).set({ status: 'removed' });
+    const first = await join('Web');
+    h.clock.set(new Date(h.clock.now().getTime() + MIN));
+    const second = await join('Webnext');
+    const b = await booked();
+    await h.caller().booking.cancel({ manageToken: b.manageToken });
+    await run();
+    const { url } = await h.http();
+    const token = (await linkIn(first.email))!;
+    const page = (t: string, lang = 'en') => fetch(`${url}/waitlist?t=${encodeURIComponent(t)}`, { headers: { 'accept-language': lang } });
+    const tap = (t: string, lang = 'en') =>
+      fetch(`${url}/waitlist`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': lang }, body: new URLSearchParams({ t }).toString() });
+    const entry = await entryOf(first.email);
+    const [offer] = await offersOf(entry.id);
+
+    // GET (a mail client's link preview does this too) shows the offer and books nothing.
+    const shown = await page(token);
+    expect(shown.status).toBe(200);
+    const html = await shown.text();
+    expect(html).toContain('A time has freed up for you');
+    expect(html).toContain('Book this time');
+    expect((await entryOf(first.email)).status).toBe('offered');
+    expect((await h.deps.db.select().from(bookings).where(eq(bookings.id, offer!.holdId!)))[0]!.status).toBe('held');
+
+    // The tap books it, then the page says so.
+    const posted = await tap(token);
+    expect(posted.status).toBe(303);
+    expect((await entryOf(first.email)).status).toBe('booked');
+    const after = await (await page(token)).text();
+    expect(after).toContain('Booked. A confirmation is on its way.');
+    expect(after).not.toContain('Book this time');
+    // A second tap books nothing more, and is not an error.
+    expect((await tap(token)).status).toBe(303);
+
+    // A forged or cut link: a clear page in the reader's language (403), never a 500.
+    for (const [lang, words] of [['en', 'This link does not work'], ['ru', 'Ссылка не работает'], ['hy', 'Հղումը չի աշխատում']] as const) {
+      const bad = await page(`${token.slice(0, -3)}xyz`, lang);
+      expect(bad.status).toBe(403);
+      expect(await bad.text()).toContain(words);
+      const badTap = await tap('nonsense', lang);
+      expect(badTap.status).toBe(403);
+      expect(await badTap.text()).toContain(words);
+    }
+    expect((await fetch(`${url}/waitlist`)).status).toBe(403);
+
+    // A passed offer: the page says it has ended (in the entry's language), and the tap books nothing.
+    const c = await booked();
+    await h.caller().booking.cancel({ manageToken: c.manageToken });
+    await run();
+    const nextToken = (await linkIn(second.email))!;
+    await later(15 * MIN);
+    const ended = await page(nextToken);
+    expect(ended.status).toBe(200);
+    expect(await ended.text()).toContain('This offer has ended');
+    expect((await tap(nextToken)).status).toBe(303);
+    expect((await entryOf(second.email)).status).toBe('waiting');
+  });
 });
