@@ -6,11 +6,12 @@
  * the prompt carries no personal data, and an injected "new rules" message changes none of it. The
  * engine stays the one that books: the model's `book` becomes the engine's own times prompt.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/adapters/db/client.js';
 import { openAiModel } from '../src/adapters/openai/assistant-model.js';
-import { startFakeAiProvider, type FakeAiProvider } from '../src/dev/fake-ai-provider.js';
+import { startFakeAiProvider, type FakeAiProvider, type RecordedConversation } from '../src/dev/fake-ai-provider.js';
 import { priceWords } from '../src/domain/conversation/words/format.js';
 import { MAX_TOOL_CALLS } from '../src/services/assistant/turn.js';
 import { demoContext } from './support/engine-world.js';
@@ -162,5 +163,14 @@ describe('AI assistant with the fake provider', () => {
     expect(fake.requests).toHaveLength(2);
     expect(v.view.messages.at(-1)!.text).toBe('Who would you like to see?');
     expect(v.view.prompt).toMatchObject({ kind: 'choice', menu: false, options: [{ id: 'staff:any' }, { id: 'staff:salon-anna' }, { id: 'staff:salon-maria' }] });
+  });
+
+  it('replays a recorded conversation (request messages -> provider response): the same prompt and tools give the same answer', async () => {
+    const recorded = JSON.parse(readFileSync(new URL('./fixtures/ai/wifi-en.json', import.meta.url), 'utf8')) as RecordedConversation;
+    fake.replay(recorded);
+    const v = visitor(h, SALON, 'en', ORIGIN);
+    await v.send({ type: 'text', text: 'do you have wifi?' });
+    expect(fake.requests).toHaveLength(2);
+    expect(v.view.messages.at(-1)!.text).toBe('I could not find that; a person at the desk can tell you.');
   });
 });
