@@ -38,7 +38,7 @@ describe.each(dbKinds)('re-confirmation KPIs on %s', (kind) => {
     await mark(3, 'no_show', '2026-03-04T18:00:00Z'); // never confirmed: the mark was undone, so not counted
     await mark(3, 'attendance_undone', '2026-03-04T18:05:00Z');
     // Helper `wait` records this kind when a waiting person books a freed slot.
-    await recordEvent(h.deps.db, { businessId: BIZ, kind: 'waitlist.filled' as EventKind, at: new Date('2026-03-04T10:00:00Z') });
+    await recordEvent(h.deps.db, { businessId: BIZ, kind: 'waitlist.filled', at: new Date('2026-03-04T10:00:00Z') });
 
     const r = await dashboardKpis(h.deps, BIZ, { from: '2026-03-01T00:00:00Z', to: '2026-03-08T00:00:00Z' });
     expect(r.ok).toBe(true);

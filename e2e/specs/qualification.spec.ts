@@ -97,7 +97,7 @@ test('owner sets qualification questions, visitors answer them, the lead card sh
   await check('qualification-editor-ru');
 
   // Back as it was: no questions for the beard trim.
-  await page.getByLabel('Язык', { exact: true }).selectOption('en');
+  await page.getByRole('combobox', { name: 'Язык', exact: true }).selectOption('en');
   await page.getByLabel('Service', { exact: true }).selectOption({ label: SERVICE });
   await page.getByRole('button', { name: 'Remove question 2', exact: true }).click();
   await page.getByRole('button', { name: 'Remove question 1', exact: true }).click();
