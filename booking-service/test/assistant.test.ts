@@ -16,6 +16,7 @@ import { priceWords } from '../src/domain/conversation/words/format.js';
 import { MAX_TOOL_CALLS } from '../src/services/assistant/turn.js';
 import { demoContext } from './support/engine-world.js';
 import { createHarness, type Harness } from './support/harness.js';
+import { dbKinds, type DbKind } from './support/db.js';
 import { visitor } from './support/visitor.js';
 
 const SALON = 'demo-salon-spb';
@@ -23,7 +24,7 @@ const ORIGIN = { origin: 'http://localhost:8080' };
 const MENU_EN = 'I don’t have an answer to that yet. A person can answer you, or choose below.';
 const MENU_RU = 'На этот вопрос у меня пока нет ответа. Могу передать его человеку, или выберите ниже.';
 
-describe('AI assistant with the fake provider', () => {
+describe.each(dbKinds)('AI assistant with the fake provider on %s', (kind: DbKind) => {
   let h: Harness;
   let fake: FakeAiProvider;
   const turnOn = (over: { timeoutMs?: number; dailyTokens?: number } = {}) => {
@@ -31,7 +32,7 @@ describe('AI assistant with the fake provider', () => {
   };
 
   beforeAll(async () => {
-    h = await createHarness('pglite');
+    h = await createHarness(kind);
     fake = await startFakeAiProvider();
   });
   afterAll(async () => {
