@@ -15,6 +15,7 @@ import { connectTelegram } from '../src/services/channels/connections.js';
 import { channelOutbound } from '../src/services/channels/deliver.js';
 import type { ChannelsRuntime } from '../src/services/channels/runtime.js';
 import { offerTelegramLink } from '../src/services/channels/telegram-start.js';
+import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { jobDeps, runNow } from './support/jobs.js';
 import { bookInChat, visitor } from './support/visitor.js';
@@ -24,7 +25,7 @@ const RITA = { id: 610_001, firstName: 'Rita', lang: 'en' };
 const EVE = { id: 610_002, firstName: 'Eve', lang: 'en' };
 const LINK = /^https:\/\/t\.me\/barber_start_bot\?start=([A-Za-z0-9_-]{32})$/;
 
-describe('“Get reminders in Telegram”: a single-use start token', () => {
+describe.each(dbKinds)('“Get reminders in Telegram”: a single-use start token on %s', (kind) => {
   let h: Harness;
   let tg: TelegramEmulator;
   let rt: ChannelsRuntime;
@@ -39,7 +40,7 @@ describe('“Get reminders in Telegram”: a single-use start token', () => {
   beforeAll(async () => {
     tg = await startTelegramEmulator();
     token = tg.createBot('barber_start_bot', 'Barber NYC');
-    h = await createHarness('pglite');
+    h = await createHarness(kind);
     rt = buildChannelsRuntime({ telegramApiRoot: tg.apiRoot, appSecret: h.deps.secret, publicUrl: 'http://invalid' });
     h.deps.outbound = channelOutbound(h.deps, rt);
     const { url } = await h.http({ channels: rt });
