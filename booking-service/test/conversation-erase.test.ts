@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { bookings, conversationMessages, conversations, customers, leads } from '../src/adapters/db/schema.js';
+import { bookings, conversationMessages, conversations, customers, kbUnanswered, leads } from '../src/adapters/db/schema.js';
 import { createMemoryBus } from '../src/adapters/bus/memory.js';
 import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
@@ -88,5 +88,29 @@ describe.each(dbKinds)('delete my data, asked in the chat, on %s', (kind) => {
     expect(v.view.ended).toBeUndefined();
     const again = await h.caller(ORIGIN).conversation.get({ conversationId: v.view.conversationId, token: v.view.token, after: 0 });
     expect(again.messages.length).toBeGreaterThan(3);
+  });
+
+  it('their questions nothing answered leave the owner\'s list: one only they asked goes, one others asked too counts one ask less', async () => {
+    const site = await h.deps.db.query.sites.findFirst({ where: (t, { eq: is }) => is(t.siteKey, BARBER) });
+    const businessId = site!.businessId;
+    const unanswered = async () =>
+      Object.fromEntries((await h.deps.db.select().from(kbUnanswered).where(eq(kbUnanswered.businessId, businessId))).map((r) => [r.folded, { count: r.count, question: r.question }]));
+    const other = visitor(h, BARBER, 'en', { origin: ORIGIN });
+    await other.send({ type: 'text', text: 'Do you sell gift cards for pets?' });
+    const v = visitor(h, BARBER, 'en', { origin: ORIGIN });
+    await v.send({ type: 'text', text: 'DO you sell gift cards, for pets' });
+    await v.send({ type: 'text', text: 'Is the barber Lisa Q. Private here on Sundays at the rooftop pool?' });
+    const before = await unanswered();
+    expect(before['do you sell gift cards for pets']).toEqual({ count: 2, question: 'Do you sell gift cards for pets?' });
+    expect(before['is the barber lisa q private here on sundays at the rooftop pool']).toMatchObject({ count: 1 });
+
+    await bookInChat(v, 'Erin Asker', `erin.${kind}@example.com`);
+    await v.send({ type: 'text', text: 'delete my data' });
+    await v.send({ type: 'choose', optionId: v.option('Yes, delete') });
+    expect(v.view.ended).toBe(true);
+
+    const after = await unanswered();
+    expect(after['is the barber lisa q private here on sundays at the rooftop pool']).toBeUndefined();
+    expect(after['do you sell gift cards for pets']).toEqual({ count: 1, question: 'do you sell gift cards for pets' });
   });
 });

@@ -4,8 +4,9 @@
  * the person: bookings (no customer, no note), conversations (outcome and times for FRT/AHT, no
  * contact, no transcript), hand-offs (SLA times, no message or contact), events (ids and
  * durations only). Everything else that names them goes: customer rows, leads, transcripts, staff
- * replies, lookup codes, the demo mailbox's copies; JSON that quotes them (webhook bodies, job
- * payloads, idempotent API answers, event meta) is redacted in place.
+ * replies, lookup codes, the demo mailbox's copies, the questions only they asked that nothing
+ * answered (the console's list); JSON that quotes them (webhook bodies, job payloads, idempotent
+ * API answers, event meta) is redacted in place.
  *
  * Their bookings still ahead are cancelled first through the booking store, one by one, so staff
  * get the usual cancellation notice and the calendar event is removed; the visitor's own
@@ -25,6 +26,7 @@ import {
   handoffReplies,
   handoffs,
   jobs,
+  kbUnanswered,
   leads,
   lookupCodes,
   outbox,
@@ -32,6 +34,7 @@ import {
   webhookDeliveries,
 } from '../../adapters/db/schema.js';
 import { cancelBooking, forgetCustomers, type Actor } from '../booking-store/store.js';
+import { foldQuestion } from '../knowledge/unanswered.js';
 import { fail, ok, type Result } from '../result.js';
 import { personOfConversation, personOfCustomer, type Person, type Reach } from './person.js';
 import { REDACTED, redactJson, type Needles } from './redact-json.js';
@@ -97,6 +100,29 @@ async function cancelAhead(db: Db, p: Person, now: Date, actor: Actor): Promise<
 
 const lower = (col: SQL) => sql`lower(${col})`;
 /** Any of the needles inside the column's text (position(), not LIKE: e-mails contain `_`). */
+/**
+ * The console's unanswered questions are counted per wording, not per person: a question only
+ * this person asked goes, one others asked too keeps its row with one ask less. The row's text is
+ * the first asker's wording, so when that was this person the others' identical folded wording
+ * stands in (case and punctuation are all that differ).
+ */
+async function forgetUnanswered(tx: Queryable, businessId: string, conversationIds: string[]): Promise<number> {
+  const asked = await tx
+    .select({ text: conversationMessages.text })
+    .from(conversationMessages)
+    .where(and(eq(conversationMessages.businessId, businessId), inArray(conversationMessages.conversationId, conversationIds), eq(conversationMessages.from, 'visitor')));
+  const folded = [...new Set(asked.map((m) => foldQuestion(m.text)).filter(Boolean))];
+  if (folded.length === 0) return 0;
+  const scope = and(eq(kbUnanswered.businessId, businessId), inArray(kbUnanswered.folded, folded));
+  const gone = await tx.delete(kbUnanswered).where(and(scope, sql`${kbUnanswered.count} <= 1`)).returning({ id: kbUnanswered.id });
+  const fewer = await tx
+    .update(kbUnanswered)
+    .set({ count: sql`${kbUnanswered.count} - 1`, question: kbUnanswered.folded })
+    .where(and(scope, sql`${kbUnanswered.count} > 1`))
+    .returning({ id: kbUnanswered.id });
+  return gone.length + fewer.length;
+}
+
 function mentions(col: SQL, needles: readonly string[]): SQL {
   return sql`(${sql.join(needles.map((n) => sql`position(${n.toLowerCase()} in ${lower(col)}) > 0`), sql` OR `)})`;
 }
@@ -131,6 +157,8 @@ async function eraseRows(tx: Queryable, p: Person, now: Date): Promise<{ counts:
   let messages = 0;
   let emptied: ErasedPerson['conversations'] = [];
   if (p.conversationIds.length) {
+    // Their questions nothing answered (the console's list): read before the transcript goes.
+    redacted += await forgetUnanswered(tx, businessId, p.conversationIds);
     messages = (await tx.delete(conversationMessages).where(and(eq(conversationMessages.businessId, businessId), inArray(conversationMessages.conversationId, p.conversationIds))).returning({ seq: conversationMessages.seq })).length;
     emptied = await tx
       .update(conversations)
