@@ -250,6 +250,8 @@ export const en = {
       noShowRateConfirmed: 'No-show rate, confirmed',
       noShowRateUnconfirmed: 'No-show rate, not confirmed',
       waitlistFills: 'Waiting-list fills',
+      // statesui (issue 17): bookings the sweep released because the client did not confirm
+      releasedUnconfirmed: 'Unconfirmed bookings released',
     },
     perWeek: 'Bookings per week',
     week: 'Week of',

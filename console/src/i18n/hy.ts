@@ -247,6 +247,8 @@ export const hy: Dict = {
       noShowRateConfirmed: 'Չներկայացածներ՝ հաստատածներից',
       noShowRateUnconfirmed: 'Չներկայացածներ՝ չհաստատածներից',
       waitlistFills: 'Գրանցումներ սպասման ցուցակից',
+      // statesui (issue 17): bookings the sweep released because the client did not confirm
+      releasedUnconfirmed: 'Ազատված չհաստատված գրանցումներ',
     },
     perWeek: 'Ամրագրումներ ըստ շաբաթների',
     week: 'Շաբաթը սկսած',

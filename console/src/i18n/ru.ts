@@ -247,6 +247,8 @@ export const ru: Dict = {
       noShowRateConfirmed: 'Неявки среди подтвердивших',
       noShowRateUnconfirmed: 'Неявки среди не подтвердивших',
       waitlistFills: 'Записи из листа ожидания',
+      // statesui (issue 17): bookings the sweep released because the client did not confirm
+      releasedUnconfirmed: 'Освобождено неподтверждённых',
     },
     perWeek: 'Записи по неделям',
     week: 'Неделя с',

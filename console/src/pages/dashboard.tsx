@@ -57,6 +57,8 @@ const KPIS: KpiDef[] = [
   { key: 'noShowRateConfirmed', value: (k) => k.noShowRateConfirmed, format: rate, lowerIsBetter: true },
   { key: 'noShowRateUnconfirmed', value: (k) => k.noShowRateUnconfirmed, format: rate, lowerIsBetter: true },
   { key: 'waitlistFills', value: (k) => k.waitlistFills, format: count },
+  // Fewer is better: each one is a client who did not answer the reminders (the slot was freed for others).
+  { key: 'releasedUnconfirmed', value: (k) => k.releasedUnconfirmed, format: count, lowerIsBetter: true },
 ];
 
 /** The first-response chart's axis and its labels: bot and human, median and p90, on one scale. */

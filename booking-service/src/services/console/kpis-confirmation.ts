@@ -1,7 +1,7 @@
 /**
  * The dashboard's re-confirmation figures (issue 17), beside the KPIs of kpis.ts and defined in
  * its header: the share of bookings the client confirmed, the no-show rate split by whether the
- * client had confirmed, and waiting-list fills. Same period rules as kpis.ts (events whose `at`
+ * client had confirmed, waiting-list fills, and the bookings released unconfirmed. Same period rules as kpis.ts (events whose `at`
  * falls in [from, to), optionally one site); whether the client confirmed is read from the
  * booking (`bookings.visitor_confirmed_at`, set once by "Confirm" in a reminder).
  */
@@ -18,6 +18,8 @@ export interface ConfirmationKpis {
   noShowRateUnconfirmed: number | null;
   /** `waitlist.filled` events: a freed slot booked by someone from the waiting list. */
   waitlistFills: number;
+  /** Bookings the sweep released because the client had not confirmed (`cancelled` with `meta.by = 'release'`). */
+  releasedUnconfirmed: number;
 }
 
 export interface ConfirmationScope {
@@ -53,12 +55,14 @@ export async function confirmationKpisOf(db: Db, s: ConfirmationScope): Promise<
         (SELECT count(*)::int FROM att WHERE confirmed AND kind = 'no_show') AS no_show_c,
         (SELECT count(*)::int FROM att WHERE NOT confirmed AND kind <> 'attendance_undone') AS marked_u,
         (SELECT count(*)::int FROM att WHERE NOT confirmed AND kind = 'no_show') AS no_show_u,
-        (SELECT count(*)::int FROM ev WHERE kind = 'waitlist.filled') AS fills`,
+        (SELECT count(*)::int FROM ev WHERE kind = 'waitlist.filled') AS fills,
+        (SELECT count(DISTINCT booking_id)::int FROM ev WHERE kind = 'cancelled' AND meta->>'by' = 'release') AS released`,
   );
   return {
     confirmedShare: ratio(int(r!.made_confirmed), int(r!.made)),
     noShowRateConfirmed: ratio(int(r!.no_show_c), int(r!.marked_c)),
     noShowRateUnconfirmed: ratio(int(r!.no_show_u), int(r!.marked_u)),
     waitlistFills: int(r!.fills),
+    releasedUnconfirmed: int(r!.released),
   };
 }

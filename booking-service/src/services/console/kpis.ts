@@ -42,6 +42,10 @@
  *   noShowRateConfirmed / noShowRateUnconfirmed = noShowRate (latest mark per booking) among the
  *   bookings the client had / had not confirmed; waitlistFills = `waitlist.filled` events (a freed
  *   slot booked from the waiting list, recorded in the transaction that books it).
+ * - releasedUnconfirmed (issue 17, kpis-confirmation.ts): bookings released because the client had
+ *   not confirmed by `businesses.release_unconfirmed_hours` before the visit — distinct bookings
+ *   with a `cancelled` event whose `meta.by` is 'release' (services/reconfirm/release.ts, written
+ *   in the transaction that releases); a staff or client cancellation is not one.
  * Rates are 0..1, slaPercent 0..100; null when the denominator is 0. Durations are whole ms.
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
