@@ -16,7 +16,7 @@ import { deliverWebhook } from './deliver-webhook.js';
 import { sendChannelNotice } from './notify-channel.js';
 import { sendFollowUp } from './follow-up.js';
 import { pushBookingCard } from './booking-card.js';
-import { expireWaitlistEntry, expireWaitlistOffer, offerFreedTime, sendWaitlistOffer } from './waitlist.js';
+import { expireWaitlistEntry, expireWaitlistOffer, offerFreedRangeJob, offerFreedTime, sendWaitlistOffer } from './waitlist.js';
 import { releaseUnconfirmedSlots } from './release-unconfirmed.js';
 
 export type JobHandler = (deps: JobDeps, job: JobRow, now: Date) => Promise<void>;
@@ -60,6 +60,8 @@ export const JOB_HANDLERS = {
   'followup.send': sendFollowUp,
   // The waiting list: a freed time offered one person at a time (services/waitlist/offers.ts).
   'waitlist.offer': offerFreedTime,
+  // A busy Google Calendar event removed: the free slots inside its range (services/waitlist/freed-range.ts).
+  'waitlist.offer-range': offerFreedRangeJob,
   'waitlist.expire-offer': expireWaitlistOffer,
   'waitlist.send': sendWaitlistOffer,
   'waitlist.expire-entry': expireWaitlistEntry,

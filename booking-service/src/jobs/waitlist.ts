@@ -8,6 +8,7 @@ import type { OutgoingMail } from '../adapters/mail/transport.js';
 import { appendMessages } from '../services/conversation/transcript.js';
 import { expireEntry, expireOffer, offerFreed } from '../services/waitlist/offers.js';
 import type { FreedTime } from '../services/waitlist/freed.js';
+import { offerFreedRange, type FreedRange } from '../services/waitlist/freed-range.js';
 import { offerMessage } from '../services/waitlist/send.js';
 import { fromBusiness } from './conversation-reply-mail.js';
 import type { JobDeps } from './deps.js';
@@ -24,6 +25,20 @@ export async function offerFreedTime(deps: JobDeps, job: JobRow, now: Date): Pro
   await offerFreed(deps, slot, now, async (tx) => {
     if (!(await complete(tx, job, deps.workerId, now, 'done'))) tx.rollback();
   });
+}
+
+/**
+ * A busy Google event gone (services/waitlist/freed-range.ts): its free slots offered in line. Each
+ * offer is its own transaction; a re-run after a crash offers nothing twice (an offered time is held,
+ * and a person is never offered the same time again).
+ */
+export async function offerFreedRangeJob(deps: JobDeps, job: JobRow, now: Date): Promise<void> {
+  const r = job.payload as unknown as FreedRange;
+  if (typeof r.from !== 'string' || typeof r.to !== 'string' || typeof r.staffId !== 'string' || typeof r.businessId !== 'string') {
+    return void (await complete(deps.db, job, deps.workerId, now, 'skipped:bad_payload'));
+  }
+  const outcomes = await offerFreedRange(deps, r, now);
+  await complete(deps.db, job, deps.workerId, now, outcomes.includes('offered') ? 'done' : 'skipped:nobody');
 }
 
 export async function expireWaitlistOffer(deps: JobDeps, job: JobRow, now: Date): Promise<void> {

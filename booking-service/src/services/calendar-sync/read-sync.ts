@@ -9,8 +9,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { calendar_v3 } from '@googleapis/calendar';
+import type { Tx } from '../../adapters/db/client.js';
 import { businesses, externalBusy, googleCalendarSyncs, staff } from '../../adapters/db/schema.js';
 import { classifyGoogleError } from '../../adapters/google/calendar-client.js';
+import { enqueueFreedRange } from '../waitlist/freed-range.js';
 import { meaningOf } from './busy-of-event.js';
 import { apiFor, hashSecret, loadConnection, type ConnectionRow } from './connection.js';
 import type { SyncDeps } from './deps.js';
@@ -55,6 +57,8 @@ export async function syncCalendar(deps: SyncDeps, staffId: string, calendarId: 
 
   const own: calendar_v3.Schema$Event[] = [];
   await deps.db.transaction(async (tx) => {
+    // What was busy before this sync: a removed, moved or shortened event frees time someone may be waiting for.
+    const before = await tx.select().from(externalBusy).where(and(eq(externalBusy.staffId, staffId), eq(externalBusy.calendarId, calendarId)));
     if (full) await tx.delete(externalBusy).where(and(eq(externalBusy.staffId, staffId), eq(externalBusy.calendarId, calendarId)));
     const gone: string[] = [];
     for (const ev of listed.items) {
@@ -77,6 +81,7 @@ export async function syncCalendar(deps: SyncDeps, staffId: string, calendarId: 
     if (gone.length > 0 && !full) {
       await tx.delete(externalBusy).where(and(eq(externalBusy.staffId, staffId), eq(externalBusy.calendarId, calendarId), inArray(externalBusy.eventId, gone)));
     }
+    await offerFreedTime(tx, zone.businessId, staffId, calendarId, before, now);
     await tx
       .update(googleCalendarSyncs)
       .set({ syncToken: listed.nextSyncToken, lastSyncedAt: now, ...(full ? { lastFullSyncAt: now } : {}) })
@@ -139,12 +144,30 @@ export async function ensureChannel(deps: SyncDeps, conn: ConnectionRow, calenda
   }
 }
 
+type BusyRow = typeof externalBusy.$inferSelect;
+
+/**
+ * The ranges busy before this sync and no longer busy after it (an event deleted, moved, made
+ * free or shortened) go to the waiting list, as a cancelled booking's time does
+ * (services/waitlist/freed-range.ts). Compared after the writes, in the same transaction.
+ */
+async function offerFreedTime(tx: Tx, businessId: string, staffId: string, calendarId: string, before: BusyRow[], now: Date): Promise<void> {
+  if (before.length === 0) return;
+  const after = await tx.select().from(externalBusy).where(and(eq(externalBusy.staffId, staffId), eq(externalBusy.calendarId, calendarId)));
+  const still = new Map(after.map((r) => [r.eventId, r]));
+  for (const old of before) {
+    const kept = still.get(old.eventId);
+    if (kept && kept.startsAt <= old.startsAt && kept.endsAt >= old.endsAt) continue;
+    await enqueueFreedRange(tx, { businessId, staffId, from: old.startsAt.toISOString(), to: old.endsAt.toISOString() }, now);
+  }
+}
+
 async function zoneOf(deps: SyncDeps, staffId: string) {
   const rows = await deps.db
-    .select({ staffZone: staff.timeZone, businessZone: businesses.timeZone, horizonDays: businesses.horizonDays })
+    .select({ businessId: businesses.id, staffZone: staff.timeZone, businessZone: businesses.timeZone, horizonDays: businesses.horizonDays })
     .from(staff)
     .innerJoin(businesses, eq(businesses.id, staff.businessId))
     .where(eq(staff.id, staffId));
   const r = rows[0]!;
-  return { timeZone: r.staffZone ?? r.businessZone, horizonDays: r.horizonDays };
+  return { businessId: r.businessId, timeZone: r.staffZone ?? r.businessZone, horizonDays: r.horizonDays };
 }
