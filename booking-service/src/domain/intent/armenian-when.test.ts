@@ -55,6 +55,20 @@ describe('armenianWhen', () => {
     expect(parse('Երեկոյան')).toMatchObject({ partOfDay: 'evening' });
   });
 
+  it('reads month names in the genitive, with the day before or after and its case ending', () => {
+    expect(parse('մարտի 10-ին')).toMatchObject({ date: { type: 'monthDay', month: 3, day: 10 } });
+    expect(parse('ապրիլի 2')).toMatchObject({ date: { type: 'monthDay', month: 4, day: 2 } });
+    expect(parse('25 դեկտեմբերի')).toMatchObject({ date: { type: 'monthDay', month: 12, day: 25 } });
+    expect(parse('հունիսի 1-ին ժամը 4-ին')).toMatchObject({ date: { type: 'monthDay', month: 6, day: 1 }, time: { hour: 4 } });
+    expect(parse('marti 8in')).toMatchObject({ date: { type: 'monthDay', month: 3, day: 8 } });
+    expect(parse('մարտի 40-ին')).toBeNull();
+  });
+
+  it('reads the hour after Latin "zhamy"/"jam" and without the hyphen ("5in")', () => {
+    expect(parse('vaxy zhamy 4in')).toMatchObject({ date: { type: 'daysFromToday', days: 1 }, time: { hour: 4 } });
+    expect(parse('jam 11')).toMatchObject({ time: { hour: 11 } });
+  });
+
   it('finds nothing in text without a date or time', () => {
     expect(parse('Ինչքա՞ն արժե ատամի լիցքը')).toBeNull();
     expect(parse('2 ատամ')).toBeNull();

@@ -50,11 +50,47 @@ function weekdayOf(text: string): WhenDate | undefined {
   return { type: 'weekday', weekday, modifier: before === 'հաջորդ' ? 'next' : before === 'այս' ? 'this' : null };
 }
 
+/**
+ * Month names, January first. A date says the month in the genitive with the day after it
+ * ("մարտի 10-ին", "մարտի 10"), or the day first ("10 մարտի", "10-ը մարտի"); the stem matches
+ * every case ("մարտ", "մարտի", "մարտին"). Latin spellings as typed on a phone ("marti 10in").
+ */
+const MONTHS: string[][] = [
+  ['հունվար', 'hunvar'],
+  ['փետրվար', 'petrvar', 'fetrvar'],
+  ['մարտ', 'mart'],
+  ['ապրիլ', 'april'],
+  ['մայիս', 'mayis'],
+  ['հունիս', 'hunis'],
+  ['հուլիս', 'hulis'],
+  ['օգոստոս', 'ogostos'],
+  ['սեպտեմբեր', 'september'],
+  ['հոկտեմբեր', 'hoktember'],
+  ['նոյեմբեր', 'noyember'],
+  ['դեկտեմբեր', 'dektember'],
+];
+const MONTH = `(${MONTHS.flat().join('|')})(?:ի|ին|ը|i|in)?`;
+// The day's own case ending: "10-ին" (on the 10th), "10-ը", "10ին"; hyphen optional.
+const DAY = '(\\d{1,2})(?:\\s*-?\\s*(?:ին|ը|ն|in|y|@))?';
+const MONTH_THEN_DAY = new RegExp(`${START}${MONTH}\\s+${DAY}${END}`, 'u');
+const DAY_THEN_MONTH = new RegExp(`${START}${DAY}\\s+${MONTH}${END}`, 'u');
+
+function monthDayOf(text: string): WhenDate | undefined {
+  const monthFirst = MONTH_THEN_DAY.exec(text);
+  const dayFirst = monthFirst === null ? DAY_THEN_MONTH.exec(text) : null;
+  const monthName = monthFirst?.[1] ?? dayFirst?.[2];
+  const dayText = monthFirst?.[2] ?? dayFirst?.[1];
+  if (monthName === undefined || dayText === undefined) return undefined;
+  const month = MONTHS.findIndex((names) => names.includes(monthName)) + 1;
+  const day = Number(dayText);
+  return month >= 1 && day >= 1 && day <= 31 ? { type: 'monthDay', month, day } : undefined;
+}
+
 function dateOf(text: string): WhenDate | undefined {
   for (const [pattern, days] of DAYS_FROM_TODAY) {
     if (pattern.test(text)) return { type: 'daysFromToday', days };
   }
-  return weekdayOf(text);
+  return monthDayOf(text) ?? weekdayOf(text);
 }
 
 const PARTS_OF_DAY: Array<[RegExp, PartOfDay]> = [
@@ -68,12 +104,12 @@ type Time = NonNullable<WhenExpression['time']>;
 
 const TIMES: Array<{ pattern: RegExp; qualifier?: 'after' | 'before' }> = [
   // "5-ից հետո", "ժամը 17:00-ից սկսած": after.
-  { pattern: new RegExp(`${START}(?:(?:ժամը|jamy|jam@|jame)\\s*)?${HHMM}\\s*-?\\s*ից\\s+(?:հետո|սկսած)${END}`, 'u'), qualifier: 'after' },
+  { pattern: new RegExp(`${START}(?:(?:ժամը|ժամ|jamy|jam@|jame|jam|zhamy|zham@|zhame|zham)\\s*)?${HHMM}\\s*-?\\s*ից\\s+(?:հետո|սկսած)${END}`, 'u'), qualifier: 'after' },
   // "մինչև ժամը 12-ը", "12-ից առաջ", "12-ից շուտ": before.
-  { pattern: new RegExp(`${START}մինչեվ\\s+(?:(?:ժամը|jamy|jam@|jame)\\s*)?${HHMM}`, 'u'), qualifier: 'before' },
-  { pattern: new RegExp(`${START}(?:(?:ժամը|jamy|jam@|jame)\\s*)?${HHMM}\\s*-?\\s*ից\\s+(?:առաջ|շուտ)${END}`, 'u'), qualifier: 'before' },
+  { pattern: new RegExp(`${START}մինչեվ\\s+(?:(?:ժամը|ժամ|jamy|jam@|jame|jam|zhamy|zham@|zhame|zham)\\s*)?${HHMM}`, 'u'), qualifier: 'before' },
+  { pattern: new RegExp(`${START}(?:(?:ժամը|ժամ|jamy|jam@|jame|jam|zhamy|zham@|zhame|zham)\\s*)?${HHMM}\\s*-?\\s*ից\\s+(?:առաջ|շուտ)${END}`, 'u'), qualifier: 'before' },
   // "ժամը 3-ին", "երեկոյան 7-ին", "15:30".
-  { pattern: new RegExp(`${START}(?:ժամը|jamy|jam@|jame)\\s*${HHMM}`, 'u') },
+  { pattern: new RegExp(`${START}(?:ժամը|ժամ|jamy|jam@|jame|jam|zhamy|zham@|zhame|zham)\\s*${HHMM}`, 'u') },
   { pattern: new RegExp(`${START}(?:առավոտյան|ցերեկը|երեկոյան|գիշերը)\\s+${HHMM}`, 'u') },
   { pattern: new RegExp(`${START}(\\d{1,2})[:](\\d{2})(?!\\d)`, 'u') },
 ];

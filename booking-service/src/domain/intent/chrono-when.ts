@@ -12,9 +12,14 @@ import { enQualifiedTimeParser } from './en-time-parsers.js';
 import { AFTER_TAG, BEFORE_TAG, rewriteRuDayMonth, ruDayPartParser, ruTimeParser } from './ru-time-parsers.js';
 import type { PartOfDay, Weekday, WhenDate, WhenExpression } from './when-expression.js';
 
+/**
+ * Ours go FIRST: where chrono's own parser matches the same words ("в 5 вечера"), its overlap
+ * removal keeps the earlier of two equally long results, and chrono reads "5 вечера" as 05:00
+ * (it only shifts hours ≥ 6 to the evening). Ours read the day-part word for every hour.
+ */
 function withParsers(base: chrono.Chrono, parsers: chrono.Parser[]): chrono.Chrono {
   const instance = base.clone();
-  instance.parsers.push(...parsers);
+  instance.parsers.unshift(...parsers);
   return instance;
 }
 

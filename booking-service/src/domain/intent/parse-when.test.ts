@@ -40,6 +40,24 @@ describe('parseWhen in Moscow (UTC+3)', () => {
     expect(msk(text)).toEqual(expected);
   });
 
+  // Bug: chrono's own Russian parser took "в 4 вечера" first and read it as 04:00 (it shifts only
+  // hours ≥ 6 to the evening); the day-part word now shapes every hour.
+  it.each<[string, When]>([
+    ['в 4 вечера', { kind: 'at', date: '2026-06-10', minuteOfDay: 960 }],
+    ['в пятницу в 5 вечера', { kind: 'at', date: '2026-06-12', minuteOfDay: 1020 }],
+    ['завтра в 1 дня', { kind: 'at', date: '2026-06-11', minuteOfDay: 780 }],
+    ['в 2 ночи', { kind: 'at', date: '2026-06-11', minuteOfDay: 120 }],
+    ['в 8 утра', { kind: 'at', date: '2026-06-11', minuteOfDay: 480 }],
+  ])('the day-part word decides am/pm: %s', (text, expected) => {
+    expect(msk(text)).toEqual(expected);
+  });
+
+  it('reads "к 11" as the hour the visitor comes at, and "к 3 числу" as no time', () => {
+    expect(msk('можно в четверг к 11?')).toEqual({ kind: 'at', date: '2026-06-11', minuteOfDay: 660 });
+    expect(msk('к 5')).toEqual({ kind: 'at', date: '2026-06-10', minuteOfDay: 1020 });
+    expect(msk('к 3 числу')).toEqual({ kind: 'none' });
+  });
+
   it.each(['когда свободны?', 'сколько стоит стрижка', 'у меня 2 вопроса', 'сейчас', ''])('finds no time in %j', (text) => {
     expect(msk(text)).toEqual({ kind: 'none' });
   });

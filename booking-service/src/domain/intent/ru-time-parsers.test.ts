@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { AFTER_TAG, BEFORE_TAG, rewriteRuDayMonth, ruDayPartParser, ruTimeParser } from './ru-time-parsers.js';
 
 const ru = chrono.ru.casual.clone();
-ru.parsers.push(ruTimeParser, ruDayPartParser);
+// As chrono-when.ts does: ours first, or chrono's own reading of "в 5 вечера" (05:00) wins.
+ru.parsers.unshift(ruTimeParser, ruDayPartParser);
 const reference = { instant: new Date(Date.UTC(2026, 5, 10, 9)), timezone: 180 };
 
 function first(text: string) {
@@ -18,6 +19,8 @@ describe('ruTimeParser', () => {
     ['в 3 дня', 15],
     ['в 12 дня', 12],
     ['в 9 вечера', 21],
+    ['в 5 вечера', 17],
+    ['в 4 часа вечера', 16],
     ['в 7 часов вечера', 19],
     ['в 2 ночи', 2],
     ['в 11 ночи', 23],

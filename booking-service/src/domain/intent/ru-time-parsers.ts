@@ -31,7 +31,9 @@ const RU_TIME = new RegExp(
   `${NOT_WORD_BEFORE}(?:(после|не\\s+раньше|позже|начиная\\s+с|со|с|от|до|не\\s+позже|раньше|к|в|на)\\s+)?` +
     '(?:(\\d{1,2})(?:(?:[:.](\\d{2}))|(?:-(00|15|30|45)))?(?:\\s*(час(?:а|ов)?))?(?:\\s*(утра|дня|вечера|ночи))?' +
     '|(обеда|обед|полудня|работы))' +
-    NOT_WORD_AFTER,
+    NOT_WORD_AFTER +
+    // "к 3 числу", "к 8 марта" are dates, not "by 3 o'clock".
+    '(?!\\s+(?:числ|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр))',
   'iu',
 );
 
@@ -70,9 +72,11 @@ export const ruTimeParser: Parser = {
     const hourWord = match[5];
     const dayPart = match[6]?.toLowerCase();
     const strong = qualifierWord !== undefined && STRONG_WORDS.has(qualifierWord);
+    // "к 11" is the hour the visitor will come at ("можно завтра к 11?"): at 11, not by 11.
+    const arrival = qualifierWord === 'к' && minuteText === undefined && Number(hourText) >= 1 && Number(hourText) <= 23;
     // Leave plain "в 15:00" to chrono; "в 10-30" it reads as 10:00.
     const dashMinutes = match[4] !== undefined;
-    if (dayPart === undefined && hourWord === undefined && !strong && !dashMinutes && !(tag !== undefined && minuteText !== undefined)) return null;
+    if (dayPart === undefined && hourWord === undefined && !strong && !arrival && !dashMinutes && !(tag !== undefined && minuteText !== undefined)) return null;
 
     let hour = Number(hourText);
     const minute = minuteText === undefined ? 0 : Number(minuteText);
