@@ -23,7 +23,8 @@ import { redisStore } from './http/redis-store.js';
 import { buildChannelsRuntime } from './channels-runtime.js';
 import { channelOutbound } from './services/channels/deliver.js';
 import type { ChannelOutbound } from './ports/channel-outbound.js';
-import { openAiModel } from './adapters/openai/assistant-model.js';
+import type { Deps } from './services/deps.js';
+import { openAiModel, openAiModels } from './adapters/openai/assistant-model.js';
 import { createMemoryBus } from './adapters/bus/memory.js';
 import { createNotifyBus, pgTransport } from './adapters/bus/notify.js';
 
@@ -64,6 +65,7 @@ const deps = {
   replyMailDelayMs: env.REPLY_MAIL_DELAY_SECONDS * 1000,
   // Set below, once the channels' runtime exists (it needs the secret).
   outbound: undefined as ChannelOutbound | undefined,
+  assistantRuntime: undefined as Deps['assistantRuntime'],
   assistant: env.AI_BASE_URL && env.AI_MODEL
     ? { model: openAiModel({ baseURL: env.AI_BASE_URL, model: env.AI_MODEL, apiKey: env.AI_API_KEY ?? 'none' }), timeoutMs: env.AI_TIMEOUT_MS, dailyTokens: env.AI_DAILY_TOKENS }
     : undefined,
@@ -100,6 +102,8 @@ const channels = buildChannelsRuntime({
   log: (m, e) => console.error(m, e ?? ''),
 });
 deps.outbound = channelOutbound(deps, channels);
+// The owners' own assistant endpoints (console settings): their keys sealed with the channels' cipher.
+deps.assistantRuntime = { cipher: channels.cipher, models: openAiModels, timeoutMs: env.AI_TIMEOUT_MS };
 // An SMTP exchange must end well inside the lease, or another process could send it again.
 const transport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL, { timeoutMs: Math.min(20_000, leaseMs / 3) }) : createOutboxTransport(systemClock);
 // The demo (no Google client, embedded DB): the in-process emulator stands in for Google.

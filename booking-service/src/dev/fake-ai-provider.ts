@@ -60,7 +60,7 @@ export async function startFakeAiProvider(): Promise<FakeAiProvider> {
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       void (async () => {
-        if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
+        if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://fake').pathname !== '/v1/chat/completions') {
           res.writeHead(404).end();
           return;
         }

@@ -31,3 +31,20 @@ export interface AssistantModel {
   readonly name: string;
   step(messages: ChatMessage[], tools: ToolSpec[], signal: AbortSignal): Promise<ModelStep>;
 }
+
+/** The owner's "Test connection": one tiny call, and what went wrong in words a person can act on. */
+export type ConnectionCheck =
+  | { ok: true; tokens: number }
+  | { ok: false; reason: 'key' | 'not_found' | 'unreachable' | 'timeout' | 'other'; detail: string };
+
+export interface AssistantEndpoint {
+  baseURL: string;
+  model: string;
+  apiKey: string;
+}
+
+/** Builds a model for an endpoint (adapters/openai in production; the business's own settings use it). */
+export interface AssistantModelFactory {
+  model(endpoint: AssistantEndpoint): AssistantModel;
+  check(endpoint: AssistantEndpoint, signal: AbortSignal): Promise<ConnectionCheck>;
+}

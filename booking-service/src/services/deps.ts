@@ -4,6 +4,8 @@ import type { ChannelOutbound } from '../ports/channel-outbound.js';
 import type { ConversationBus } from '../ports/conversation-bus.js';
 import type { ConfigCache } from './config-cache.js';
 import type { AssistantConfig } from './assistant/turn.js';
+import type { TokenCipher } from '../adapters/google/token-cipher.js';
+import type { AssistantModelFactory } from '../ports/assistant.js';
 
 /** What every use case receives. Built once in main.ts (or per test). */
 export interface Deps {
@@ -25,4 +27,9 @@ export interface Deps {
   outbound?: ChannelOutbound | undefined;
   /** The optional AI assistant (env AI_BASE_URL/AI_MODEL/AI_API_KEY; services/assistant); absent = off. */
   assistant?: AssistantConfig | undefined;
+  /**
+   * The owners' own assistant settings (services/assistant/settings.ts): the channels' cipher seals
+   * their keys, `models` builds a client per endpoint; absent = only the env default above.
+   */
+  assistantRuntime?: { cipher: TokenCipher; models: AssistantModelFactory; timeoutMs: number } | undefined;
 }

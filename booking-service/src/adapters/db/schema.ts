@@ -323,6 +323,8 @@ export const handoffs = pgTable(
     /** Set when the SLA was breached and the owner told; shown as overdue. */
     escalatedAt: tstz('escalated_at'),
     createdAt: tstz('created_at').notNull().defaultNow(),
+    /** The assistant's one-paragraph summary for staff, written by a job after the hand-off (migration 0029); null = none. */
+    aiSummary: text('ai_summary'),
   },
   (t) => [
     index('handoffs_business_created_idx').on(t.businessId, t.createdAt),
@@ -1080,4 +1082,27 @@ export const assistantUsage = pgTable(
     tokens: integer('tokens').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.businessId, t.day] }), check('assistant_usage_tokens_check', sql`${t.tokens} >= 0`)],
+);
+
+// ---- AI assistant settings per business (issue 18, migration 0029) ----
+
+/** The owner's OpenAI-compatible endpoint (services/assistant/settings.ts); no row = the operator's env default. */
+export const assistantSettings = pgTable(
+  'assistant_settings',
+  {
+    businessId: text('business_id').primaryKey().references(() => businesses.id, { onDelete: 'cascade' }),
+    enabled: boolean('enabled').notNull().default(false),
+    baseUrl: text('base_url').notNull().default(''),
+    model: text('model').notNull().default(''),
+    /** The API key sealed with the channels' cipher (CHANNEL_TOKEN_KEY), the business id as associated data. */
+    apiKeySealed: text('api_key_sealed'),
+    dailyTokens: integer('daily_tokens').notNull().default(200_000),
+    updatedAt: tstz('updated_at').notNull(),
+  },
+  (t) => [
+    check('assistant_settings_daily_tokens_check', sql`${t.dailyTokens} >= 0`),
+    check('assistant_settings_base_url_check', sql`${t.baseUrl} = '' OR (${t.baseUrl} ~ '^https?://' AND length(${t.baseUrl}) <= 500)`),
+    check('assistant_settings_model_check', sql`length(${t.model}) <= 200`),
+    check('assistant_settings_enabled_check', sql`NOT ${t.enabled} OR (${t.baseUrl} <> '' AND ${t.model} <> '')`),
+  ],
 );

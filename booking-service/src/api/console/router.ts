@@ -23,6 +23,7 @@ import { followUpsRouter } from './routers/follow-ups.js';
 import { privacyRouter } from './routers/privacy.js';
 import { qualificationRouter } from './routers/qualification.js';
 import { knowledgeRouter } from './routers/knowledge.js';
+import { assistantRouter } from './routers/assistant.js';
 import { waitlistRouter } from './routers/waitlist.js';
 
 export const consoleRouter = router({
@@ -46,6 +47,7 @@ export const consoleRouter = router({
   qualification: qualificationRouter,
   knowledge: knowledgeRouter,
   waitlist: waitlistRouter,
+  assistant: assistantRouter,
 });
 
 export type ConsoleRouter = typeof consoleRouter;

@@ -10,12 +10,17 @@ import { quoteTreeSchema, type QuoteTree } from '../../domain/quote/index.js';
 import type { Deps } from '../deps.js';
 import { cached, type SiteContext } from '../site.js';
 import { loadQualifications } from '../qualification/qualifications.js';
+import { assistantFor } from '../assistant/settings.js';
 
 export type SiteEngineContext = Omit<EngineContext, 'now'>;
 
-export function engineContext(deps: Deps, site: SiteContext, now: Date): Promise<EngineContext> {
-  // The assistant is on for the whole service when the operator configured it (env AI_*).
-  return cached(deps, `engine:${site.site.id}`, () => load(deps, site)).then((c) => ({ ...c, now: now.getTime(), ...(deps.assistant ? { assistant: true } : {}) }));
+export async function engineContext(deps: Deps, site: SiteContext, now: Date): Promise<EngineContext> {
+  // The assistant is on when the business's own settings say so, else when the operator configured it (env AI_*).
+  const [c, assistant] = await Promise.all([
+    cached(deps, `engine:${site.site.id}`, () => load(deps, site)),
+    deps.assistantRuntime ? assistantFor(deps, site.business.id) : deps.assistant,
+  ]);
+  return { ...c, now: now.getTime(), ...(assistant ? { assistant: true } : {}) };
 }
 
 async function load(deps: Deps, { site, business }: SiteContext): Promise<SiteEngineContext> {

@@ -24,6 +24,7 @@ import { searchKnowledge } from '../knowledge/search.js';
 import { recordUnanswered } from '../knowledge/unanswered.js';
 import { joinWaitlist } from '../waitlist/join.js';
 import { runAssistant } from '../assistant/turn.js';
+import { assistantFor } from '../assistant/settings.js';
 import type { EngineContext } from '../../domain/conversation/context.js';
 
 export interface EffectScope {
@@ -170,8 +171,9 @@ export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, n
     }
     case 'askAssistant': {
       // Off (or no context): answered as without AI. The model's deadline bounds how long this holds the turn.
-      if (!deps.assistant || !scope.ctx) return { kind: 'askAssistant', ok: false, reason: 'error' };
-      const r = await runAssistant(deps, deps.assistant, { business, ctx: scope.ctx, lang: e.lang, text: e.text });
+      const assistant = scope.ctx ? await assistantFor(deps, business.id) : undefined;
+      if (!assistant || !scope.ctx) return { kind: 'askAssistant', ok: false, reason: 'error' };
+      const r = await runAssistant(deps, assistant, { business, ctx: scope.ctx, lang: e.lang, text: e.text });
       return r.ok ? { kind: 'askAssistant', ok: true, reply: r.reply, action: r.action, serviceId: r.serviceId } : { kind: 'askAssistant', ok: false, reason: r.reason };
     }
   }
