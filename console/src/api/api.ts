@@ -13,6 +13,7 @@ import type {
   CalendarBooking,
   CalendarData,
   Dashboard,
+  DeliveryFailures,
   KpisByChannelRows,
   GoogleStatus,
   ChannelsStatus,
@@ -143,6 +144,7 @@ export const api = {
   dashboard: {
     kpis: (i: { from: string; to: string; siteId?: string }): Promise<Dashboard> => call(trpc.dashboard.kpis.query(i)),
     byChannel: (i: { from: string; to: string; siteId?: string }): Promise<KpisByChannelRows> => call(trpc.dashboard.byChannel.query(i)),
+    deliveryFailures: (): Promise<DeliveryFailures> => call(trpc.dashboard.deliveryFailures.query()),
   },
   exports: {
     csv: (i: { kind: 'bookings' | 'leads' | 'customers'; from: string; to: string; lang: 'en' | 'ru' | 'hy' }): Promise<{ filename: string; csv: string; rows: number }> => call(trpc.exports.csv.query(i)),

@@ -34,6 +34,7 @@ export type Temperature = InboxItem['temperature'];
 export type Outcome = 'booked' | 'not_interested' | 'spam';
 export type Dashboard = Out['dashboard']['kpis'];
 export type KpisByChannelRows = Out['dashboard']['byChannel'];
+export type DeliveryFailures = Out['dashboard']['deliveryFailures'];
 export type Kpis = Dashboard['current'];
 export type GoogleStatus = Out['google']['status'];
 export type ChannelsStatus = Out['channels']['status'];

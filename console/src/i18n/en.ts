@@ -820,6 +820,28 @@ export const en = {
     hours: 'Hours before the visit',
     bad: 'A whole number of hours from 1 to 72',
   },
+  // ---- Messages to clients that did not arrive (issue 16: dashboard and inbox) ----
+  delivery: {
+    title: 'Messages to clients not delivered',
+    notDelivered: 'Not delivered in {days} days: {count}',
+    otherWay: 'Sent another way: {count}',
+    none: 'In the last {days} days every message reached the client.',
+    intro: 'A confirmation or reminder that reached no one: call the client. One sent another way did reach them.',
+    client: 'Client',
+    phone: 'Phone',
+    visit: 'Visit',
+    message: 'Message',
+    what: 'What happened',
+    failedLine: 'Not delivered ({channels}) — call the client',
+    fallbackLine: '{failed} did not work — sent by {sentBy}',
+    or: ', ',
+    open: 'Open booking',
+    openLabel: 'Open the booking of {name}',
+    visitStatus: '{when} ({status})',
+    banner: 'Messages to clients not delivered in {days} days: {count}. Call these clients.',
+    bannerLink: 'Who to call',
+    messages: { booking_confirmed: 'Booking confirmation', booking_rescheduled: 'New time', booking_cancelled: 'Cancellation', reminder: 'Reminder', reconfirm: 'Please confirm', no_show_followup: 'Missed visit', other: 'Message' },
+  },
 };
 
 export type Dict = typeof en;

@@ -45,7 +45,8 @@ export function CalendarPage() {
   });
   // Staff start on their own bookings (the filter shows everyone's on request).
   const [staffId, setStaffId] = useState(() => (me.value!.user.role === 'staff' ? (me.value!.user.staffId ?? '') : ''));
-  const [selected, setSelected] = useState<string | null>(null);
+  // #/calendar?…&booking=<id> opens that booking's panel (the dashboard's undelivered messages link here).
+  const [selected, setSelected] = useState<string | null>(() => q.get('booking'));
   const [creating, setCreating] = useState<{ staffId: string; date: string; start: string | null } | null>(null);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {

@@ -9,6 +9,7 @@ import type { Dashboard, Kpis } from '../api/contract.js';
 import { isOwner, me } from '../app/session.js';
 import { ExportCsv } from './export-csv.js';
 import { KpisByChannel } from './dashboard-by-channel.js';
+import { DeliveryFailuresSection } from './delivery-failures.js';
 import { fmt, labelled, labelOf, locale, t } from '../i18n/index.js';
 import type { Dict } from '../i18n/en.js';
 import { change } from '../lib/chart-scale.js';
@@ -91,6 +92,7 @@ export function DashboardPage() {
 
   return (
     <Page title={d.title}>
+      <DeliveryFailuresSection />
       <div class="toolbar">
         <SelectField
           class="inline"

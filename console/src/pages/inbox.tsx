@@ -15,6 +15,7 @@ import { formatDateTime, formatMoney } from '../lib/format.js';
 import { ErrorBox, Loading, Notice, Page, SelectField, Submit, TextArea } from '../ui/common.js';
 import { useAction, useResource } from '../ui/resource.js';
 import { SlaClock, startTicker } from '../ui/sla-clock.js';
+import { DeliveryBanner } from './delivery-failures.js';
 
 type Filter = 'open' | 'claimed' | 'closed' | 'all';
 /** '' = every channel. */
@@ -68,6 +69,7 @@ export function InboxPage() {
   useEffect(() => startTicker(), []);
   return (
     <Page title={d.title}>
+      <DeliveryBanner />
       <div class="toolbar">
         <SelectField
           class="inline"

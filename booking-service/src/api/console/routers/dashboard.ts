@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { dashboardKpis } from '../../../services/console/kpis.js';
 import { dashboardKpisByChannel } from '../../../services/console/kpis-by-channel.js';
+import { deliveryFailuresOf } from '../../../services/console/delivery-failures.js';
 import { unwrap } from '../../errors.js';
 import { idSchema, instantSchema } from '../../inputs.js';
 import { router, staffProcedure } from '../trpc.js';
@@ -17,4 +18,6 @@ export const dashboardRouter = router({
   kpis: staffProcedure.input(periodInput).query(async ({ ctx, input }) => unwrap(await dashboardKpis(ctx.deps, ctx.session.businessId, input))),
   /** First response, SLA%, lead → booking and no-show rate per channel (services/console/kpis-by-channel.ts). */
   byChannel: staffProcedure.input(periodInput).query(async ({ ctx, input }) => unwrap(await dashboardKpisByChannel(ctx.deps, ctx.session.businessId, input))),
+  /** Messages to clients that went nowhere or by another channel in the last 7 days (services/console/delivery-failures.ts): the dashboard's figure and the inbox's banner. */
+  deliveryFailures: staffProcedure.query(({ ctx }) => deliveryFailuresOf(ctx.deps.db, ctx.session.businessId, ctx.deps.clock.now())),
 });
