@@ -85,6 +85,27 @@ describe('a service named in the text', () => {
   });
 });
 
+describe('text as visitors type it (issue 18 evaluation)', () => {
+  it('Russian typed in Latin letters: "skolko stoit manikur" gives the manicure\'s price', () => {
+    const c = chat('demo-salon-spb', 'ru');
+    c.text('skolko stoit manikur');
+    expect(c.said[0]).toMatch(/^Маникюр с покрытием: 2\s200\s₽/);
+  });
+
+  it('"у меня запись на пятницу, не смогу прийти" looks up the visitor\'s booking instead of making one', () => {
+    const c = chat('demo-salon-spb', 'ru');
+    c.text('у меня запись на пятницу, не смогу прийти');
+    expect(c.state.step.at).toBe('lookup');
+  });
+
+  it('"are you open on saturday?" answers the hours, not a booking for Saturday', () => {
+    const c = chat('demo-barber-nyc', 'en');
+    c.text('are you open on saturday?');
+    expect(c.said[0]).toMatch(/Saturday|Sat/);
+    expect(c.state.booking).toBeNull();
+  });
+});
+
 describe('text in the middle of a flow is answered in that flow', () => {
   it('at the times: "а в пятницу?" shows Friday; a price question gets the service’s price and the times stay', () => {
     const c = chat('demo-barber-nyc', 'ru');

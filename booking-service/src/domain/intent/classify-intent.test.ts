@@ -112,6 +112,52 @@ describe('classifyIntent', () => {
     expect(classifyIntent('Ինչքա՞ն արժե')).toEqual(classifyIntent('ինչքան արժե'));
   });
 
+  // Issue 18's evaluation: questions about the business named a day or said "сколько" and were
+  // taken for a booking or a price.
+  it.each([
+    'вы работаете в субботу?',
+    'до скольки открыты завтра',
+    'сколько длится стрижка',
+    'сколько по времени займёт',
+    'а где вы находитесь?',
+    'можно оплатить картой?',
+    'is the shop open on monday',
+    'how long is a fade',
+    'where do i park',
+    'Կիրակի աշխատում եք',
+    'քարտով կարելի՞ է վճարել',
+    'Որտե՞ղ եք',
+  ])('"%s" is a question for the knowledge base (other)', (text) => {
+    expect(classifyIntent(text).intent).toBe('other');
+  });
+
+  it('keeps a request that also asks a question a request', () => {
+    expect(classifyIntent('вы работаете в субботу? хочу записаться').intent).toBe('book');
+    expect(classifyIntent('где можно записаться').intent).toBe('book');
+    expect(classifyIntent('how much do i pay for a shave').intent).toBe('prices');
+  });
+
+  it('reads "у меня запись" and "не смогу прийти" as the visitor\'s own booking', () => {
+    expect(classifyIntent('у меня запись в среду, во сколько?').intent).toBe('my_booking');
+    expect(classifyIntent('у меня бронь на завтра').intent).toBe('my_booking');
+    expect(classifyIntent('не смогу прийти в четверг').intent).toBe('my_booking');
+    expect(classifyIntent("sorry can't make it today").intent).toBe('my_booking');
+  });
+
+  it('reads Armenian typed in Latin letters: cancel, call', () => {
+    expect(classifyIntent('grancums chexarkel').intent).toBe('my_booking');
+    expect(classifyIntent('zangeq indz').intent).toBe('human');
+  });
+
+  it('takes "I want / I need" with a service named as a booking, and not without one', () => {
+    expect(classifyIntent('нужен маникюр', 'ru', false, true)).toMatchObject({ intent: 'book' });
+    expect(classifyIntent('want a beard trim', 'en', false, true).confidence).toBeGreaterThanOrEqual(0.65);
+    expect(classifyIntent('Ուզում եմ մաքրում', 'hy', false, true).intent).toBe('book');
+    expect(classifyIntent('нужен маникюр', 'ru', false, false).intent).toBe('other');
+    expect(classifyIntent('хочу отменить маникюр', 'ru', false, true).intent).toBe('my_booking');
+    expect(classifyIntent('хочу узнать сколько длится маникюр', 'ru', false, true).intent).toBe('other');
+  });
+
   it('never throws and keeps confidence within 0–1', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), fc.constantFrom<'ru' | 'hy' | 'en' | undefined>('ru', 'hy', 'en', undefined), (text, lang) => {

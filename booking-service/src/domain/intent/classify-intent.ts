@@ -6,7 +6,7 @@
  */
 import type { Lang } from '@frontdesk/shared';
 import { isNear, startsNear } from './fuzzy-match.js';
-import { VOCABULARY, type Intent } from './intent-vocabulary.js';
+import { QUESTION, VOCABULARY, WANT, type Cue, type Intent } from './intent-vocabulary.js';
 import { words } from './normalize-text.js';
 import { mentionsWhen } from './parse-when.js';
 
@@ -25,15 +25,21 @@ export interface IntentResult {
 type Alternative = { text: string; prefix: boolean };
 type CompiledCue = { words: Alternative[][]; weight: number };
 
-const COMPILED: Array<[Exclude<Intent, 'other'>, CompiledCue[]]> = Object.entries(VOCABULARY).map(([intent, cues]) => [
-  intent as Exclude<Intent, 'other'>,
-  cues.map(({ phrase, weight }) => ({
+function compile(cues: readonly Cue[]): CompiledCue[] {
+  return cues.map(({ phrase, weight }) => ({
     weight,
     words: phrase.split(' ').map((word) =>
       word.split('|').map((alt) => (alt.endsWith('*') ? { text: alt.slice(0, -1), prefix: true } : { text: alt, prefix: false })),
     ),
-  })),
+  }));
+}
+
+const COMPILED: Array<[Exclude<Intent, 'other'>, CompiledCue[]]> = Object.entries(VOCABULARY).map(([intent, cues]) => [
+  intent as Exclude<Intent, 'other'>,
+  compile(cues),
 ]);
+const COMPILED_QUESTION = compile(QUESTION);
+const COMPILED_WANT = compile(WANT);
 
 /** Tie-break between equal scores: the more specific request wins ("cancel my booking" over "booking"). */
 const PRIORITY: Array<Exclude<Intent, 'other'>> = ['my_booking', 'human', 'prices', 'book'];
@@ -49,7 +55,7 @@ function exactly(token: string, { text, prefix }: Alternative): boolean {
   return prefix ? token.startsWith(text) : token === text;
 }
 
-const ALL_ALTERNATIVES: Alternative[] = COMPILED.flatMap(([, cues]) => cues.flatMap((cue) => cue.words.flat()));
+const ALL_ALTERNATIVES: Alternative[] = [...COMPILED.flatMap(([, cues]) => cues), ...COMPILED_QUESTION, ...COMPILED_WANT].flatMap((cue) => cue.words.flat());
 
 /**
  * Words some cue knows exactly are not typos: "запись" must not also count as a misspelt
@@ -88,13 +94,19 @@ function round2(n: number): number {
  * classifyIntent('можно завтра?')               // → { intent: 'book', confidence: 0.6 }
  *
  * `namesWhen`: whether the text names a day or time, when the caller knows (parseWhen).
+ * `namesService`: whether it names one of the business's services (name-match.ts): then "I want"
+ * / "I need" is a request for it ("нужна мужская стрижка").
  */
-export function classifyIntent(text: string, lang?: Lang, namesWhen?: boolean): IntentResult {
+export function classifyIntent(text: string, lang?: Lang, namesWhen?: boolean, namesService = false): IntentResult {
   const tokens = words(text.slice(0, 2000)).slice(0, MAX_WORDS);
   const known = knownWords(tokens);
-  const scores = new Map<Exclude<Intent, 'other'>, number>(
-    COMPILED.map(([intent, cues]) => [intent, cues.reduce((sum, cue) => sum + cueScore(tokens, cue, known), 0)]),
-  );
+  const sum = (cues: readonly CompiledCue[]) => cues.reduce((total, cue) => total + cueScore(tokens, cue, known), 0);
+  const scores = new Map<Exclude<Intent, 'other'>, number>(COMPILED.map(([intent, cues]) => [intent, sum(cues)]));
+  const best = Math.max(...scores.values());
+  // A question about the business ("до скольки вы работаете в воскресенье?") outweighing every
+  // request is for the knowledge base, whatever day it names.
+  if (sum(COMPILED_QUESTION) > best) return { intent: 'other', confidence: 0.5 };
+  if (namesService && best === 0) scores.set('book', sum(COMPILED_WANT));
   const anyCue = [...scores.values()].some((s) => s > 0);
   // A caller that already parsed the date says so: the date grammars are the costly part.
   const hasWhen = namesWhen ?? mentionsWhen(text, lang);

@@ -22,7 +22,9 @@ export const VOCABULARY: Record<Exclude<Intent, 'other'>, Cue[]> = {
   book: [
     // ru
     ...cues(1, 'запис*', 'запиш*', 'забронир*', 'бронир*', 'бронь', 'свободн*', 'окошк*', 'окно|окна|окошко', 'когда свобод*'),
-    ...cues(0.8, 'попасть', 'прийти|придти|приду|прийду|подойти|подъехать|заехать|зайти', 'есть время', 'время есть', 'во сколько', 'можно на'),
+    ...cues(0.8, 'попасть', 'прийти|придти|приду|прийду|подойти|подъехать|заехать|зайти', 'есть время', 'время есть', 'можно на'),
+    // "Во сколько?" asks a time as often about a booking made ("во сколько у меня запись?") or the hours.
+    ...cues(0.5, 'во сколько'),
     // hy
     ...cues(1, 'ամրագր*', 'գրանց*', 'գրվել|գրվեմ|գրվենք', 'ժամադր*', 'ազատ ժամ*', 'ազատ օր*', 'ազատ տեղ*', 'ժամ վերցն*'),
     ...cues(0.8, 'ազատ եք|է', 'այց*', 'գամ|գալ'),
@@ -39,7 +41,9 @@ export const VOCABULARY: Record<Exclude<Intent, 'other'>, Cue[]> = {
     ...cues(0.6, 'дорог*', 'дешев*', 'бюджет*', 'скидк*', 'сколько'),
     // hy
     ...cues(1.5, 'ինչ արժ*', 'ինչքան արժ*', 'որքան արժ*', 'ինչ գին*'),
-    ...cues(1, 'արժե|արժի|արժեք*|արժենա', 'գին|գինը|գինն|գներ*', 'գնացուցակ*', 'նախահաշիվ*', 'վճար*'),
+    ...cues(1, 'արժե|արժի|արժեք*|արժենա', 'գին|գինը|գինն|գներ*', 'գնացուցակ*', 'նախահաշիվ*'),
+    // "To pay" hints at the price but asks how as often ("կարելի՞ է քարտով վճարել": by card?).
+    ...cues(0.6, 'վճար*'),
     ...cues(0.6, 'թանկ*', 'էժան*', 'դրամ|դրամով'),
     ...cues(1, 'inch arj*', 'inchqan arj*', 'gin|giny|giner*', 'arji|arje'),
     // en
@@ -56,7 +60,7 @@ export const VOCABULARY: Record<Exclude<Intent, 'other'>, Cue[]> = {
     ...cues(1.5, 'կենդանի մարդ*', 'մարդու հետ', 'իրական մարդ*'),
     ...cues(1.2, 'օպերատոր*', 'ադմինիստրատոր*', 'մենեջեր*', 'աշխատակց*|աշխատակից'),
     ...cues(1, 'մարդ', 'խոսել', 'զանգ*', 'կապվ*'),
-    ...cues(1, 'mard|mardu', 'xosel|khosel'),
+    ...cues(1, 'mard|mardu', 'xosel|khosel', 'zang*'),
     // en
     ...cues(1.5, 'real|live|actual|a person', 'talk|speak to someone', 'talk|speak to|with a'),
     ...cues(1.2, 'human', 'operator', 'agent', 'representative', 'receptionist'),
@@ -66,6 +70,9 @@ export const VOCABULARY: Record<Exclude<Intent, 'other'>, Cue[]> = {
   my_booking: [
     // ru
     ...cues(1.5, 'моя|мою|моей|мой|моего|свою|своей запис*|брон*|визит*', 'я записан*|записалась|записался'),
+    // "У меня запись на пятницу": a booking the visitor has, not one to make.
+    ...cues(1.5, 'у меня запис*|брон*', 'у меня есть запис*|брон*'),
+    ...cues(1.2, 'не смогу|успею|получится|приду'),
     ...cues(1.3, 'перенест*|перенес*|перенос*', 'отмен*', 'отказ*'),
     ...cues(1.2, 'изменить|поменять|сменить время|дату|запись', 'опозда*|опаздыва*'),
     ...cues(0.8, 'подтверд*'),
@@ -74,9 +81,45 @@ export const VOCABULARY: Record<Exclude<Intent, 'other'>, Cue[]> = {
     ...cues(1.3, 'չեղարկ*', 'չեղյալ', 'տեղափոխ*', 'հետաձգ*'),
     ...cues(1.2, 'փոխել ժամ*|օր*', 'ուշան*', 'ուշ կգամ'),
     ...cues(0.8, 'հաստատ*'),
+    ...cues(1.3, 'chexark*|cheghark*', 'texapox*|teghapokh*', 'hetadzg*'),
+    ...cues(1.5, 'im granc*|amragr*|ayc*'),
     // en
     ...cues(1.5, 'my booking*|appointment*|reservation*|appt|visit', 'i booked', 'i have booked', 'i made a booking', 'i have an appointment'),
-    ...cues(1.3, 'reschedul*', 'cancel*', 'move|change my', 'running late'),
+    ...cues(1.3, 'reschedul*', 'cancel*', 'move|change my', 'running late', 'can t make it', 'cant make it', 'cannot make it'),
     ...cues(0.8, 'confirm*', 'late'),
   ],
 };
+
+/**
+ * Words of a question about the business rather than a request: how long, when open, where,
+ * how to pay, parking, who. When they outweigh every intent's cues the text is 'other' (the
+ * knowledge base answers it), even if it names a day ("вы работаете в воскресенье?" is not a
+ * booking) or says "сколько" ("сколько длится окрашивание" asks the duration, not the price).
+ */
+export const QUESTION: Cue[] = [
+  // ru
+  ...cues(1.5, 'сколько по времени', 'сколько времени', 'до скольки', 'часы работы', 'режим работы'),
+  ...cues(1, 'длит*|длится|продолжительн*', 'работаете|работает|открыт*|закрыва*', 'где', 'адрес*', 'находит*|находитесь|располож*', 'парковк*|припарковат*', 'картой|карта|карту|наличн*|наличкой|оплат*'),
+  ...cues(0.8, 'кто'),
+  // hy
+  ...cues(1.5, 'ինչքան ժամանակ', 'որքան ժամանակ', 'մինչեվ քանիս*'),
+  ...cues(1, 'տեվ*', 'աշխատում|աշխատու*', 'որտեղ', 'հասցե*', 'գտնվում', 'քարտով|կանխիկ*', 'կայանատեղ*|ավտոկայան*|մեքենա*'),
+  ...cues(0.8, 'ով'),
+  ...cues(1, 'ashxat*|ashkhat*', 'vortex|vortegh|gtnvum', 'hasce*', 'kartov|kanxik*', 'parking|kayanateg*', 'tevum|tevi'),
+  // en
+  ...cues(1.5, 'how long', 'what time do you', 'opening hours'),
+  ...cues(1, 'hours', 'open|opens|close|closes|closed', 'where', 'address', 'located|location', 'parking|park', 'cash|card|credit|debit|pay'),
+  ...cues(0.8, 'who'),
+];
+
+/**
+ * "I want / I need": with a service named, a request for it ("нужна мужская стрижка",
+ * "need a cut asap", "Ուզում եմ սափրվել"). Alone they say nothing: "хочу отменить" is not a booking.
+ */
+export const WANT: Cue[] = cues(
+  0.8,
+  'хочу|хотим|хотел*|хотела|хочется|нужн*|нужен|надо',
+  'ուզում|ուզեմ|ուզենք|ուզեի|պետք',
+  'uzum|uzem|petq',
+  'want|wanna|need|needs|like',
+);

@@ -26,6 +26,10 @@ describe('catalogAnswer', () => {
     expect(catalogAnswer('what are your opening hours?', barber, 'en')?.text).toBe('Our opening hours: Mon–Fri: 10:00 AM–8:00 PM; Sat: 9:00 AM–6:00 PM; Sun: 10:00 AM–4:00 PM.');
     expect(catalogAnswer('часы работы?', barber, 'ru')?.text).toBe('Мы работаем: пн–пт: 10:00–20:00; сб: 9:00–18:00; вс: 10:00–16:00.');
   });
+  it('reads Russian typed in Latin letters as the understanding does ("gde vy nahodites")', () => {
+    expect(catalogAnswer('gde vy nahodites', barber, 'ru')?.source).toEqual({ kind: 'catalog', topic: 'address' });
+    expect(catalogAnswer('gde vy nahodites', barber, 'en')).toBeNull();
+  });
   it('a service topic needs exactly one named service: none named, no answer (never a guess)', () => {
     expect(catalogAnswer('how long does it take?', barber, 'en')).toBeNull();
     expect(catalogAnswer('who does the hot towel shave?', barber, 'en')).toMatchObject({ text: 'Marcus does Hot towel shave.', serviceId: 'barber-shave' });

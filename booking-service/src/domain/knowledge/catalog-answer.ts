@@ -17,6 +17,7 @@ import { say } from '../conversation/words/index.js';
 import { matchNames } from '../intent/name-match.js';
 import { foldText, words } from '../intent/normalize-text.js';
 import { parseWhen } from '../intent/parse-when.js';
+import { readable } from '../intent/reading.js';
 
 export type CatalogTopic = 'duration' | 'who' | 'hours' | 'address' | 'describe';
 
@@ -83,7 +84,9 @@ function namedService(ctx: EngineContext, text: string): string | null {
 }
 
 /** An answer from the business's own data, or null when the text asks nothing it can answer. */
-export function catalogAnswer(text: string, ctx: EngineContext, lang: Lang): KnowledgeAnswer | null {
+export function catalogAnswer(raw: string, ctx: EngineContext, lang: Lang): KnowledgeAnswer | null {
+  // Read as the understanding reads it: "gde vy nahodites" is "где вы находитесь" (intent/reading.ts).
+  const text = readable(raw, lang);
   for (const topic of catalogTopics(text)) {
     const a = answerTopic(topic, text, ctx, lang);
     if (a) return a;

@@ -11,6 +11,7 @@ import { classifyIntent } from '../../intent/classify-intent.js';
 import { guessIntent } from '../../intent/guess-intent.js';
 import { matchNames } from '../../intent/name-match.js';
 import { parseWhen } from '../../intent/parse-when.js';
+import { readable } from '../../intent/reading.js';
 import { saysNotInterested } from '../../intent/short-replies.js';
 import { allNames } from '../names.js';
 import type { AskedWhen } from '../state.js';
@@ -39,14 +40,16 @@ export interface Understanding {
   tree: string | null;
 }
 
-export function understand(t: Turn, text: string): Understanding {
+export function understand(t: Turn, raw: string): Understanding {
   const tz = t.ctx.business.timeZone;
+  // Chat shorthand spelt out, Latin-typed Russian read in Cyrillic too (intent/reading.ts).
+  const text = readable(raw, t.lang);
   const w = parseWhen(text, { now: t.ctx.now, timeZone: tz, lang: t.lang });
   const services = matchNames(text, t.ctx.services.map((s) => ({ id: s.id, names: allNames(s) })));
   const trees = matchNames(text, t.ctx.quoteTrees.map((tr) => ({ id: tr.id, names: Object.values(tr.title).filter((n): n is string => !!n) })));
   // A service named in full beats a partial match of several ("Haircut" over "Haircut + beard").
   return {
-    intent: classifyIntent(text, t.lang, w.kind !== 'none'),
+    intent: classifyIntent(text, t.lang, w.kind !== 'none', services.ids.length > 0 || trees.ids.length > 0),
     when: w.kind === 'none' ? null : w,
     services: services.ids,
     tree: trees.complete && trees.ids.length === 1 ? trees.ids[0]! : null,
