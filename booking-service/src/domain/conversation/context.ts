@@ -8,7 +8,7 @@ import type { Lang } from '@frontdesk/shared';
 import { localize, type LocalizedText } from '../quote/localized-text.js';
 import type { Price } from './words/format.js';
 import type { IntentId } from './protocol.js';
-import type { Qualification } from '../qualification/qualification.js';
+import type { QualIntent, Qualification } from '../qualification/qualification.js';
 
 export interface EngineService {
   id: string;
@@ -63,6 +63,8 @@ export interface EngineContext {
   followedUp?: boolean | undefined;
   /** The owner's qualification questions by service id (flows/qualify.ts); absent = none anywhere. */
   qualification?: Record<string, Qualification> | undefined;
+  /** The owner's questions before a price or a person (flows/qualify.ts); absent = none. */
+  intentQualification?: Partial<Record<QualIntent, Qualification>> | undefined;
   /**
    * The business takes a waiting list (`waitlist:join` is handled: flows/waitlist.ts). Until it
    * is, qualification never offers it.

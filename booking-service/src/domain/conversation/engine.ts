@@ -11,7 +11,7 @@
  * const prompt = promptOf(out.state, ctx);
  */
 import { parseContact } from './contact.js';
-import { parseSlotId, labelOf, promptOf } from './prompt.js';
+import { parseSlotId, labelOf, promptOf, STAFF_CHOICE } from './prompt.js';
 import { matchNames } from '../intent/name-match.js';
 import { parseWhen } from '../intent/parse-when.js';
 import { classifyIntent } from '../intent/classify-intent.js';
@@ -34,6 +34,7 @@ import * as quote from './flows/quote.js';
 import { reask } from './flows/reask.js';
 import * as erase from './flows/erase.js';
 import * as qualify from './flows/qualify.js';
+import * as afterQualify from './flows/after-qualify.js';
 import * as waitlist from './flows/waitlist.js';
 import { chooseIntent, greeting, intentOf, menuOptions, toMenu } from './flows/menu.js';
 import { closeNotInterested, isNotInterested, otherText, route, understand } from './flows/free-text.js';
@@ -153,6 +154,7 @@ function choose(t: Turn, optionId: string): void {
       return booking.chooseStaff(t, arg === 'any' ? null : arg);
     case 'slots': {
       if (optionId === 'act:nearest') return booking.nearest(t);
+      if (optionId === STAFF_CHOICE) return booking.askStaff(t);
       const slot = slotOf(t.state.booking?.list ?? null, optionId);
       if (slot) booking.pickSlot(t, slot);
       return;
@@ -192,9 +194,9 @@ function choose(t: Turn, optionId: string): void {
     case 'confirm-erase':
       return erase.confirmErase(t, optionId === 'act:yes');
     case 'qualify':
-      return qualify.answer(t, Number(arg), booking.afterQualified);
+      return qualify.answer(t, Number(arg), afterQualify.goOn);
     case 'unqualified':
-      return qualify.chooseAlternative(t, optionId, booking.chooseService);
+      return qualify.chooseAlternative(t, optionId, afterQualify.bookInstead);
     case 'answered':
       if (optionId === 'act:book' && s.serviceId) return booking.startBooking(t, { serviceId: s.serviceId });
       return handoff.startHandoff(t, { intent: 'other', message: s.question });
@@ -307,7 +309,7 @@ function inContext(t: Turn, text: string): boolean {
       return true;
     }
     case 'qualify':
-      qualify.answerText(t, text, booking.afterQualified);
+      qualify.answerText(t, text, afterQualify.goOn);
       return true;
     case 'confirm-booking':
       if (saysYes(text)) booking.confirm(t);

@@ -11,7 +11,7 @@ import type { Option, Prompt, SlotOption } from './protocol.js';
 import { menuOptions } from './flows/menu.js';
 import { visible } from './flows/slot-list.js';
 import { CODE_LENGTH } from './flows/manage.js';
-import { alternatives, questionOptions } from './flows/qualify.js';
+import { alternatives, qualifiedFor, questionOptions } from './flows/qualify.js';
 import { canJoin, joinOption, partOptions, windowOptions } from './flows/waitlist.js';
 import { freeDays as freeDaysOf } from './slots.js';
 import type { ConversationState, FieldErrors, SlotList } from './state.js';
@@ -19,6 +19,9 @@ import { durationWords, instantWords, priceWords } from './words/format.js';
 import { say, type WordKey } from './words/index.js';
 import { localize } from '../quote/localized-text.js';
 import { zoneWords } from '@frontdesk/shared';
+
+/** "Choose a specialist" under the times a qualified visitor was taken to straight away (flows/booking.ts). */
+export const STAFF_CHOICE = 'act:staff';
 
 export const slotId = (s: { start: number; staffId: string }) => `slot:${s.start}:${s.staffId}`;
 
@@ -60,9 +63,13 @@ export function promptOf(state: ConversationState, ctx: EngineContext): Prompt {
       const staff = (svc?.staffIds ?? []).flatMap((id) => (findStaff(ctx, id) ? [{ id: `staff:${id}`, label: findStaff(ctx, id)!.name }] : []));
       return { kind: 'choice', menu: false, options: [{ id: 'staff:any', label: w('anyone') }, ...staff] };
     }
-    case 'slots':
-      // "None of these suit me": the waiting list is always there under the times.
-      return slotsPrompt(ctx, state.booking?.list ?? null, lang, [act('nearest', 'nearest')], canJoin(state) ? [joinOption(state)] : []);
+    case 'slots': {
+      // "None of these suit me": the waiting list is always there under the times; a qualified
+      // visitor, who was not asked who they would like, may still choose a specialist there.
+      const b = state.booking;
+      const staffChoice = !!b && b.staffId === null && qualifiedFor(state, b.serviceId) && (findService(ctx, b.serviceId)?.staffIds.length ?? 0) > 1;
+      return slotsPrompt(ctx, b?.list ?? null, lang, [act('nearest', 'nearest')], [...(staffChoice ? [{ id: STAFF_CHOICE, label: w('chooseStaff') }] : []), ...(canJoin(state) ? [joinOption(state)] : [])]);
+    }
     case 'move-slots':
       return slotsPrompt(ctx, state.manage.moveList, lang, [act('nearest', 'nearest')]);
     case 'waitlist-window':

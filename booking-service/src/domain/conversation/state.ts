@@ -9,6 +9,7 @@ import type { When } from '../intent/when-expression.js';
 import type { ContactPoint } from './contact.js';
 import type { BookingFacts, SlotRef } from './effects.js';
 import type { ConversationOutcome, ConversationStatus, IntentId } from './protocol.js';
+import type { QualIntent } from '../qualification/qualification.js';
 
 export const STATE_VERSION = 1;
 
@@ -73,7 +74,7 @@ export type Step =
   | { at: 'confirm-cancel'; bookingId: string }
   /** "Delete my data" asked in words: the question on screen, and the step to go back to on "no". */
   | { at: 'confirm-erase'; back: Step }
-  /** Qualification (flows/qualify.ts): the owner's question number `index` of the service's questions. */
+  /** Qualification (flows/qualify.ts): the owner's question number `index` of the service's (or intent's) questions. */
   | { at: 'qualify'; index: number }
   /** Not qualified: the alternatives the owner chose, and "talk to a person". */
   | { at: 'unqualified' }
@@ -159,9 +160,24 @@ export interface ManageState {
   loading: 'list' | 'link' | { bookingId: string } | null;
 }
 
-/** The owner's qualification questions for one service, as answered so far (flows/qualify.ts). */
+/**
+ * Where a visitor goes on after passing an intent's questions (flows/after-qualify.ts): the step
+ * that asked them, resumed as it was asked (plain JSON, kept in the state).
+ */
+export type QualifyThen =
+  | { kind: 'quote' }
+  | { kind: 'tree'; treeId: string; preset: Record<string, string> }
+  | { kind: 'price'; serviceId: string }
+  | { kind: 'handoff'; message: string | null };
+
+/** The owner's qualification questions for one service or one intent, as answered so far (flows/qualify.ts). */
 export interface QualifyState {
-  serviceId: string;
+  /** The service whose questions these are; null for an intent's (`intent`). */
+  serviceId: string | null;
+  /** The intent whose questions these are (absent: a service's, as stored before intents had questions). */
+  intent?: QualIntent | undefined;
+  /** An intent's: what the visitor asked for, resumed once they pass. */
+  then?: QualifyThen | undefined;
   /** The chosen answer's index for each question asked, in order. */
   picked: number[];
   /** null while asking; the result once every question is answered. */

@@ -14,6 +14,14 @@ import { z } from 'zod';
 import { localizedTextSchema, localize, type LocalizedText } from '../quote/localized-text.js';
 import type { Lang } from '@frontdesk/shared';
 
+/**
+ * The chat-menu requests the owner may also put questions before: a price ("prices", asked before
+ * the price) and "talk to a person" ("human", asked before the hand-off form). Booking has its
+ * questions per service; "my booking" and "other" are not a sale to qualify.
+ */
+export const QUAL_INTENTS = ['prices', 'human'] as const;
+export type QualIntent = (typeof QUAL_INTENTS)[number];
+
 export const MAX_QUESTIONS = 5;
 export const MAX_ANSWERS = 6;
 export const MAX_POINTS = 10;
@@ -100,7 +108,10 @@ export function scoreAnswers(q: Qualification, picked: readonly number[]): Score
 
 /** What a lead keeps: the questions and answers as words in one language (the team's), with the points. */
 export interface LeadQualificationRecord {
-  serviceId: string;
+  /** The service whose questions were answered; null for an intent's. */
+  serviceId: string | null;
+  /** The intent whose questions were answered (absent for a service's). */
+  intent?: QualIntent | undefined;
   score: number;
   threshold: number;
   /** null until every question is answered. */
@@ -109,10 +120,10 @@ export interface LeadQualificationRecord {
   answers: Array<{ question: string; answer: string; points: number }>;
 }
 
-export function leadRecord(serviceId: string, q: Qualification, picked: readonly number[], lang: Lang, defaultLang: Lang): LeadQualificationRecord {
+export function leadRecord(of: string | { intent: QualIntent }, q: Qualification, picked: readonly number[], lang: Lang, defaultLang: Lang): LeadQualificationRecord {
   const s = scoreAnswers(q, picked);
   return {
-    serviceId,
+    ...(typeof of === 'string' ? { serviceId: of } : { serviceId: null, intent: of.intent }),
     score: s.score,
     threshold: q.threshold,
     qualified: picked.length >= q.questions.length ? s.qualified : null,

@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { conversations, leads } from '../../adapters/db/schema.js';
 import { qualifyLead, SOON_MS } from '../../domain/lead-score.js';
-import { leadRecord, type LeadQualificationRecord } from '../../domain/qualification/qualification.js';
+import type { LeadQualificationRecord } from '../../domain/qualification/qualification.js';
+import { leadQualification } from '../../domain/conversation/flows/qualify.js';
 import { isOpen } from '../../domain/reply-by.js';
 import type { Weekday, WeeklyHours } from '../../domain/availability/find-slots.js';
 import type { ConversationState } from '../../domain/conversation/state.js';
@@ -34,14 +35,8 @@ function quoteOf(s: ConversationState, ctx: EngineContext): Record<string, unkno
   return q?.final && tree ? { treeId: q.treeId, price: { kind: 'fixed', amount: q.final.price, currency: tree.currency }, summary: q.final.summary, serviceId: q.final.serviceId } : null;
 }
 
-/** The owner's questions as answered, in the team's language (the lead card), or null when none were. */
-function qualificationOf(s: ConversationState, ctx: EngineContext): LeadQualificationRecord | null {
-  const q = s.qualify;
-  const config = q && ctx.qualification?.[q.serviceId];
-  if (!q || !config || q.picked.length === 0) return null;
-  const lang = ctx.business.defaultLang;
-  return leadRecord(q.serviceId, config, q.picked, lang, lang);
-}
+/** The owner's questions (a service's or an intent's) as answered, in the team's language (the lead card), or null when none were. */
+const qualificationOf = (s: ConversationState, ctx: EngineContext): LeadQualificationRecord | null => leadQualification(s, ctx);
 
 const same = (c: LeadChange, f: (s: ConversationState) => unknown) => JSON.stringify(c.before ? f(c.before) : null) === JSON.stringify(f(c.after));
 /** Nothing the lead or its conversation columns follow changed in this turn (most turns). */

@@ -1,5 +1,6 @@
 /**
- * Booking: service → specialist or "anyone" → nearest free times / show more / pick a day →
+ * Booking: service → (the owner's questions, flows/qualify.ts) → specialist or "anyone" (a
+ * qualified visitor skips it: "choose a specialist" is under the times) → nearest free times / show more / pick a day →
  * hold → name + one "phone or e-mail" field + consent (or, with a contact consented earlier in
  * this conversation, one "book it?") → confirmation card. A time taken meanwhile re-offers the
  * alternatives; an expired hold re-offers the nearest times.
@@ -14,7 +15,7 @@ import type { Turn } from '../turn.js';
 import { instantWords } from '../words/format.js';
 import { alternatives, emptyList, more as moreOf, receive, search } from './slot-list.js';
 import { askForContact, type ContactInput, validContact } from './contact-step.js';
-import { qualifyFor } from './qualify.js';
+import { qualifiedFor, qualifyFor } from './qualify.js';
 
 export interface BookingStart {
   serviceId?: string | undefined;
@@ -44,11 +45,16 @@ export function chooseService(t: Turn, serviceId: string): void {
   afterQualified(t);
 }
 
-/** On from the chosen (and, where the owner asks, qualified) service: the specialist, then the times. */
+/**
+ * On from the chosen (and, where the owner asks, qualified) service: the specialist, then the
+ * times. A visitor who passed the owner's questions goes straight to the times of anyone (issue
+ * 17: "qualified leads go straight to slots"); the times then offer "choose a specialist".
+ */
 export function afterQualified(t: Turn): void {
   const b = t.state.booking!;
   const serviceId = b.serviceId!;
   const staff = findService(t.ctx, serviceId)?.staffIds ?? [];
+  if (staff.length > 1 && qualifiedFor(t.state, serviceId)) return chooseStaff(t, null);
   if (staff.length > 1) {
     t.go({ at: 'staff' });
     t.say('askStaff');
@@ -64,6 +70,12 @@ export function chooseStaff(t: Turn, staffId: string | null): void {
   b.list = b.when ? search(t, list, 'when', { when: b.when }) : search(t, list, 'nearest');
   b.when = null;
   t.go({ at: 'slots' });
+}
+
+/** "Choose a specialist" from the times a qualified visitor was taken to: the specialist question after all. */
+export function askStaff(t: Turn): void {
+  t.go({ at: 'staff' });
+  t.say('askStaff');
 }
 
 /** Free text at the slots: another day or time asked for ("а в пятницу?", "after 5pm"). */

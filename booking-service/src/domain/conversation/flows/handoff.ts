@@ -9,7 +9,7 @@ import type { Turn } from '../turn.js';
 import { dayWords, instantWords } from '../words/format.js';
 import { addDays, utcToZoned } from '@frontdesk/shared';
 import { askForContact, type ContactInput, validContact } from './contact-step.js';
-import { qualificationSummary } from './qualify.js';
+import { qualificationSummary, qualifyIntent } from './qualify.js';
 
 export interface HandoffStart {
   intent: IntentId;
@@ -29,6 +29,8 @@ export function startHandoff(t: Turn, opts: HandoffStart): void {
     else t.say('handoffAsk');
     return;
   }
+  // "Talk to a person": the owner's questions for it come before the form (flows/qualify.ts).
+  if (opts.intent === 'human' && qualifyIntent(t, 'human', { kind: 'handoff', message: opts.message ?? null })) return;
   t.state.handoff = { intent: opts.intent, message: opts.message ?? null, summary: opts.summary ?? null, id: null };
   if (!opts.message) {
     t.go({ at: 'handoff-message' });

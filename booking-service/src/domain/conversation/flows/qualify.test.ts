@@ -56,14 +56,48 @@ describe('qualification questions (issue 17)', () => {
     expect(c.last[0]).toEqual({ from: 'visitor', text: 'Within 7 days' });
     expect(c.said).toEqual(['What is your budget?']);
     c.choose('qa:0');
-    expect(c.said).toEqual(['Thank you! Let’s find you a time.', 'Who would you like to see?']);
+    // Qualified: straight to the nearest times of anyone, not "who would you like?" first.
+    expect(c.said).toEqual(['Thank you! Let’s find you a time.', 'Here are the nearest free times:']);
     expect(c.state.qualify).toEqual({ serviceId: 'barber-haircut', picked: [1, 0], qualified: true, score: 4, soon: false });
-    c.choose('staff:any');
+    expect(c.state.booking?.staffId).toBeNull();
+    expect(c.world.effects.at(-1)).toMatchObject({ kind: 'findSlots', serviceId: 'barber-haircut', staffId: null });
     expect(c.prompt.kind).toBe('slots');
-    // Back to the same service later in the conversation: not asked again.
+    // Back to the same service later in the conversation: not asked again, straight to the times too.
     c.choose('intent:book');
     c.choose(c.option('Haircut'));
+    expect(c.said).toEqual(['Here are the nearest free times:']);
+  });
+
+  it('a qualified visitor may still choose a specialist from the times (the choice they skipped)', () => {
+    const c = chat();
+    c.send({ type: 'start', flow: 'book', serviceId: 'barber-haircut' });
+    c.choose('qa:0');
+    c.choose('qa:0');
+    const p = c.prompt;
+    if (p.kind !== 'slots') throw new Error(p.kind);
+    expect(p.actions?.[0]).toEqual({ id: 'act:staff', label: 'Choose a specialist' });
+    c.choose('act:staff');
+    expect(c.last[0]).toEqual({ from: 'visitor', text: 'Choose a specialist' });
     expect(c.said).toEqual(['Who would you like to see?']);
+    c.choose(c.option('Diego'));
+    expect(c.state.booking?.staffId).toBe('barber-diego');
+    const q = c.prompt;
+    if (q.kind !== 'slots') throw new Error(q.kind);
+    // A specialist chosen: the action is gone; every time on show is theirs.
+    expect((q.actions ?? []).map((a) => a.id)).not.toContain('act:staff');
+    expect(new Set(q.slots.map((x) => x.staffName))).toEqual(new Set(['Diego']));
+    // A service with one specialist: nothing to choose, no action (the shave is Marcus's only).
+    const one = chat({ questions: { 'barber-shave': haircutQuestions } });
+    one.send({ type: 'start', flow: 'book', serviceId: 'barber-shave' });
+    one.choose('qa:0');
+    one.choose('qa:0');
+    const r = one.prompt;
+    if (r.kind !== 'slots') throw new Error(r.kind);
+    expect((r.actions ?? []).map((a) => a.id)).not.toContain('act:staff');
+    // Not asked any questions (a service without them): the specialist question as before.
+    const plain = chat({ questions: {} });
+    plain.send({ type: 'start', flow: 'book', serviceId: 'barber-haircut' });
+    expect(plain.said).toEqual(['Who would you like to see?']);
   });
 
   it('reads typed answers that name one answer (or its number) and asks again otherwise', () => {

@@ -14,6 +14,7 @@ import { durationWords, listWords, priceWords } from '../words/format.js';
 import { say } from '../words/index.js';
 import { startBooking } from './booking.js';
 import { startHandoff } from './handoff.js';
+import { qualifyIntent } from './qualify.js';
 
 /** Trees that price a service: the tree's own, or one with an option that books it. */
 export function treesFor(t: Turn, serviceId: string): QuoteTree[] {
@@ -22,6 +23,8 @@ export function treesFor(t: Turn, serviceId: string): QuoteTree[] {
 
 export function startQuote(t: Turn): void {
   t.state.intent ??= 'prices';
+  // The owner's questions before a price come first (flows/qualify.ts); each entry below asks them.
+  if (qualifyIntent(t, 'prices', { kind: 'quote' })) return;
   const trees = t.ctx.quoteTrees;
   if (trees.length === 1) return pickTree(t, trees[0]!.id);
   if (trees.length > 1) {
@@ -35,12 +38,14 @@ export function startQuote(t: Turn): void {
 
 /** Starts a tree, with answers already known (the service named in the text picks its option). */
 export function pickTree(t: Turn, treeId: string, preset: Record<string, string> = {}): void {
+  if (qualifyIntent(t, 'prices', { kind: 'tree', treeId, preset })) return;
   t.state.quote = { treeId, answers: preset, asked: [], rangeShown: false, final: null };
   evaluate(t);
 }
 
 /** The price of one service: through its tree when it has one, else the price list. */
 export function priceOfService(t: Turn, serviceId: string): void {
+  if (qualifyIntent(t, 'prices', { kind: 'price', serviceId })) return;
   const tree = treesFor(t, serviceId)[0];
   if (tree) {
     const q = tree.questions.find((x) => x.type === 'choice' && x.options.some((o) => o.serviceId === serviceId));

@@ -6,6 +6,7 @@
 import { localize } from '../../quote/localized-text.js';
 import { contactText } from '../contact.js';
 import { findTree } from '../context.js';
+import { configOf } from './qualify.js';
 import type { Turn } from '../turn.js';
 import { dayWords, instantWords } from '../words/format.js';
 
@@ -66,7 +67,7 @@ export function reask(t: Turn): void {
     case 'confirm-erase':
       return t.say('eraseAsk', { n: t.state.manage.made.length });
     case 'qualify': {
-      const q = t.state.qualify ? t.ctx.qualification?.[t.state.qualify.serviceId]?.questions[s.index] : undefined;
+      const q = configOf(t.ctx, t.state.qualify)?.questions[s.index];
       if (q) t.bot(localize(q.text, t.lang, t.ctx.business.defaultLang));
       return;
     }

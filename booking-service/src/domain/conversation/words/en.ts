@@ -193,6 +193,9 @@ export const en = {
   'waitlistPartWords.morning': 'mornings',
   'waitlistPartWords.afternoon': 'afternoons',
   'waitlistPartWords.evening': 'evenings',
+  // Qualification before a price or a person, and the specialist choice a qualified visitor skipped (issue 17, flows/qualify.ts)
+  'qualify.thanks': 'Thank you!',
+  chooseStaff: 'Choose a specialist',
 } as const;
 
 export type WordKey = keyof typeof en;

@@ -186,4 +186,7 @@ export const hy: Words = {
   'waitlistPartWords.morning': 'առավոտյան',
   'waitlistPartWords.afternoon': 'ցերեկը',
   'waitlistPartWords.evening': 'երեկոյան',
+  // Qualification before a price or a person, and the specialist choice a qualified visitor skipped (issue 17, flows/qualify.ts)
+  'qualify.thanks': 'Շնորհակալություն։',
+  chooseStaff: 'Ընտրել մասնագետին',
 };

@@ -185,4 +185,7 @@ export const ru: Words = {
   'waitlistPartWords.morning': 'утром',
   'waitlistPartWords.afternoon': 'днём',
   'waitlistPartWords.evening': 'вечером',
+  // Qualification before a price or a person, and the specialist choice a qualified visitor skipped (issue 17, flows/qualify.ts)
+  'qualify.thanks': 'Спасибо!',
+  chooseStaff: 'Выбрать специалиста',
 };
