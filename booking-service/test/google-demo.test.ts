@@ -16,19 +16,10 @@ import { DEMO_RESET_REASON } from '../src/dev/google-demo.js';
 import { signStaffToken } from '../src/services/calendar-sync/oauth-state.js';
 import { startService, type RunningService } from './support/spawn-service.js';
 import { trpc } from './support/trpc-http.js';
+import { until } from './support/until.js';
 
 const SECRET = 'google-demo-test-secret-'.padEnd(48, 'x');
 const STAFF = 'barber-marcus';
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('demo mode decision', () => {
   it('is on for the embedded database without a Google client, and whenever GOOGLE_DEMO says so', () => {
@@ -89,7 +80,7 @@ describe('npm start: the demo calendar', () => {
     expect(added.status).toBe(303);
     const listed = (await (await fetch(`${emulatorUrl}/demo/events.json`)).json()) as { items: Array<{ summary: string; start: { dateTime: string } }> };
     expect(listed.items.map((e) => e.summary)).toEqual(['Lunch']);
-    await until('the pushed event to block 13:00', async () => ((await slotsAt1pm()).length === 0 ? true : undefined)).catch((e: unknown) => {
+    await until('the pushed event to block 13:00', async () => (await slotsAt1pm()).length === 0, { timeoutMs: 20_000, everyMs: 250 }).catch((e: unknown) => {
       throw new Error(`${String(e)}\n${svc!.output()}`);
     });
     await svc.stop();

@@ -17,16 +17,9 @@ import { drainDueJobs, runDueJobs } from '../src/jobs/run-due-jobs.js';
 import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { jobDeps } from './support/jobs.js';
+import { until } from './support/until.js';
 
 const LEASE = 60_000;
-
-async function until(cond: () => boolean | Promise<boolean>, what: string, ms = 10_000): Promise<void> {
-  const deadline = performance.now() + ms;
-  while (!(await cond())) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe.each(dbKinds)('defect 7: jobs waiting in a claimed batch behind a slow send are not sent again by a second runner (%s)', (kind) => {
   let h: Harness;
@@ -82,14 +75,14 @@ describe.each(dbKinds)('defect 7: jobs waiting in a claimed batch behind a slow 
     const s = await scenario('beat');
     const a = runner(s.slow, 'runner-a', 10);
     const first = runDueJobs(a, h.clock.now(), s.handlers);
-    await until(() => s.started() === 1, 'runner A to start the slow send');
+    await until('runner A to start the slow send', () => s.started() === 1);
     // Two leases pass while the SMTP server takes its time.
     h.clock.advance(2 * LEASE + 1_000);
     const leased = async () => {
       const rows = await h.deps.db.select().from(jobs).where(and(inArray(jobs.id, s.ids), eq(jobs.lockedBy, 'runner-a'), isNull(jobs.doneAt)));
       return rows.length === s.ids.length && rows.every((j) => j.lockedUntil !== null && j.lockedUntil > h.clock.now());
     };
-    await until(leased, "the heartbeat to extend every claimed job's lease past the clock");
+    await until("the heartbeat to extend every claimed job's lease past the clock", leased);
     const b = runner(transportOf(s), 'runner-b', 10);
     await drainDueJobs(b, h.clock.now(), s.handlers);
     expect(s.notices).toEqual([]);
@@ -110,7 +103,7 @@ describe.each(dbKinds)('defect 7: jobs waiting in a claimed batch behind a slow 
     // No beat within the test: neither the sending job's nor the batch's lease moves.
     const a = runner(s.slow, 'runner-a', 3_600_000);
     const first = runDueJobs(a, h.clock.now(), s.handlers);
-    await until(() => s.started() === 1, 'runner A to start the slow send');
+    await until('runner A to start the slow send', () => s.started() === 1);
     h.clock.advance(2 * LEASE + 1_000);
     // Runner B claims the lapsed batch: it sends the notices, and waits one lease for A's mail.
     const b = runner(transportOf(s), 'runner-b', 10);

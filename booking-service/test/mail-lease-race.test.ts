@@ -16,6 +16,7 @@ import { book } from './support/booking.js';
 import { dbKinds } from './support/db.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { jobDeps } from './support/jobs.js';
+import { until } from './support/until.js';
 
 const LEASE = 60_000;
 
@@ -34,14 +35,6 @@ function slowTransport() {
     },
   };
   return { transport, sent, state, open: () => open() };
-}
-
-async function until(cond: () => boolean | Promise<boolean>, what: string, ms = 10_000): Promise<void> {
-  const deadline = performance.now() + ms;
-  while (!(await cond())) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
 }
 
 /** Each Message-ID → how many times it went out. */
@@ -68,7 +61,7 @@ describe.each(dbKinds)('defect 7: two workers and a send that outlives the lease
     const slow = slowTransport();
     const { a, b } = workers(slow.transport);
     const first = runDueJobs(a, h.clock.now());
-    await until(() => slow.state.started === 1, 'worker A to start sending');
+    await until('worker A to start sending', () => slow.state.started === 1);
     // Two leases pass while the SMTP server takes its time; the heartbeat (on the injected
     // clock) moves the lease of the job being sent past the clock.
     h.clock.advance(2 * LEASE + 1_000);
@@ -76,7 +69,7 @@ describe.each(dbKinds)('defect 7: two workers and a send that outlives the lease
       (await h.deps.db.select().from(jobs).where(and(eq(jobs.bookingId, done.booking.id), eq(jobs.lockedBy, 'worker-a'), isNull(jobs.doneAt)))).some(
         (j) => j.lockedUntil !== null && j.lockedUntil > h.clock.now(),
       );
-    await until(sending, 'the heartbeat to extend the lease');
+    await until('the heartbeat to extend the lease', sending);
     await drainDueJobs(b, h.clock.now());
     slow.open();
     await first;
@@ -119,7 +112,7 @@ describe.each(dbKinds)('defect 7: two workers and a send that outlives the lease
     // A's heartbeat cannot reach the database either during the outage: it does not beat.
     const { a, b } = workers(transport, { db: cutOff, heartbeatMs: 3_600_000 });
     const first = runDueJobs(a, h.clock.now());
-    await until(() => outage, 'the SMTP accept and the outage');
+    await until('the SMTP accept and the outage', () => outage);
     // The outage outlasts the lease. The database comes back for B first: B claims the job.
     h.clock.advance(LEASE + 1_000);
     await runDueJobs(b, h.clock.now());
@@ -162,7 +155,7 @@ describe.each(dbKinds)('defect 7: two workers and a send that outlives the lease
     });
     const { a, b } = workers(transport, { db: silent });
     void runDueJobs(a, h.clock.now());
-    await until(() => dead, 'the first send');
+    await until('the first send', () => dead);
     const messageId = sent.find((m) => m.messageId.includes(done.booking.id))!.messageId;
 
     h.clock.advance(LEASE + 1_000);
