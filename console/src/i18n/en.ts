@@ -147,6 +147,9 @@ export const en = {
     weekOf: '{name}, week of {date}',
     dragHint: 'Drag a booking to move it; click an empty time to book a phone client.',
     moved: 'Booking moved.',
+    // statesui (issue 17): the day as a list in time order
+    list: 'List',
+    listHint: 'Click a booking to open it: the client, marking the visit, moving or cancelling it.',
   },
   inbox: {
     title: 'Inbox',

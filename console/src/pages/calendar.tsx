@@ -13,12 +13,15 @@ import { fmt, labelled, labelOf, lang, LANG_NAMES, locale, t } from '../i18n/ind
 import { formatDay, formatTime } from '../lib/format.js';
 import { dayOff, gridRange, openingDay } from '../lib/time-grid.js';
 import { TimeGrid, type GridColumn } from '../ui/time-grid.js';
+import { DayList } from '../ui/day-list.js';
 import { addDays, mondayOf, utcToZoned, zonedToUtc, type Lang } from '@frontdesk/shared';
 import { ErrorBox, Field, Loading, Notice, Page, SelectField, Submit, TextField } from '../ui/common.js';
 import { useAction, useResource } from '../ui/resource.js';
 import { markChoices, markLabel, markQuestion, markStep, type Mark, type MarkAction } from './attendance.js';
 
-type View = 'day' | 'week';
+/** The day as a grid, one person's week, or the day as a list in time order (issue 17). */
+type View = 'day' | 'week' | 'list';
+const VIEWS: readonly View[] = ['day', 'week', 'list'];
 
 const localized = (names: Service['names'], l: Lang) => names[l] ?? names.en ?? names.ru ?? names.hy ?? '';
 
@@ -34,7 +37,7 @@ export function CalendarPage() {
   // #/calendar?date=2026-11-24&view=day opens a given day (links, tests); else today, or the next
   // working day once today's hours are over.
   const q = route.value.query;
-  const [view, setView] = useState<View>(() => (q.get('view') === 'day' || q.get('view') === 'week' ? (q.get('view') as View) : 'day'));
+  const [view, setView] = useState<View>(() => VIEWS.find((v) => v === q.get('view')) ?? 'day');
   const asked = /^\d{4}-\d{2}-\d{2}$/.test(q.get('date') ?? '');
   // Until someone picks a day, the calendar steps past the business's closed days (holidays come with the data).
   const auto = useRef(!asked);
@@ -55,8 +58,8 @@ export function CalendarPage() {
   }, []);
   const move = useAction();
 
-  const first = view === 'day' ? date : mondayOf(date);
-  const days = view === 'day' ? [first] : Array.from({ length: 7 }, (_, i) => addDays(first, i));
+  const first = view === 'week' ? mondayOf(date) : date;
+  const days = view !== 'week' ? [first] : Array.from({ length: 7 }, (_, i) => addDays(first, i));
   const from = new Date(zonedToUtc(first, 0, tz)).toISOString();
   const to = new Date(zonedToUtc(addDays(first, days.length), 0, tz)).toISOString();
   // The week is one person's: the one picked, else the signed-in staff member, else the first.
@@ -64,7 +67,7 @@ export function CalendarPage() {
   const services = useResource(() => api.services.list(), []);
   useEffect(() => {
     if (!auto.current || !cal.data) return;
-    if (cal.data.closures.length === 0 || view !== 'day' || dayOff(date, business.openingHours, undefined, cal.data.closures)?.kind !== 'closed') {
+    if (cal.data.closures.length === 0 || view === 'week' || dayOff(date, business.openingHours, undefined, cal.data.closures)?.kind !== 'closed') {
       auto.current = false;
       return;
     }
@@ -75,13 +78,13 @@ export function CalendarPage() {
     setDate(d);
   };
 
-  const step = view === 'day' ? 1 : 7;
+  const step = view === 'week' ? 7 : 1;
   const booking = cal.data?.bookings.find((b) => b.id === selected);
   const staffList = cal.data?.staff ?? [];
   const person = staffId || staffList[0]?.id || '';
   const staffName = (id: string) => staffList.find((s) => s.id === id)?.name ?? '';
   const columns: GridColumn[] =
-    view === 'day'
+    view !== 'week'
       ? staffList.filter((s) => !staffId || s.id === staffId).map((s) => ({ key: `${s.id}-${first}`, day: first, staffId: s.id, title: s.name }))
       : days.map((day) => ({ key: `${person}-${day}`, day, staffId: person, title: formatDay(day, locale.value) }));
   const minutes = (cal.data?.bookings ?? []).map((b) => {
@@ -107,9 +110,9 @@ export function CalendarPage() {
     >
       <div class="toolbar" role="group" aria-label={d.view}>
         <div class="segmented" role="group" aria-label={d.view}>
-          {(['day', 'week'] as const).map((v) => (
+          {VIEWS.map((v) => (
             <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
-              {v === 'day' ? d.day : d.week}
+              {v === 'day' ? d.day : v === 'week' ? d.week : d.list}
             </button>
           ))}
         </div>
@@ -130,10 +133,13 @@ export function CalendarPage() {
           label={d.staffFilter}
           value={view === 'week' ? person : staffId}
           onValue={setStaffId}
-          options={[...(view === 'day' ? [{ value: '', label: d.allStaff }] : []), ...staffList.map((s) => ({ value: s.id, label: s.name }))]}
+          options={[...(view !== 'week' ? [{ value: '', label: d.allStaff }] : []), ...staffList.map((s) => ({ value: s.id, label: s.name }))]}
         />
       </div>
-      <p class="muted tg-title">{view === 'day' ? formatDay(first, locale.value, true) : fmt(d.weekOf, { name: staffName(person), date: formatDay(first, locale.value) })} · {d.dragHint}</p>
+      <p class="muted tg-title">
+        {view === 'week' ? fmt(d.weekOf, { name: staffName(person), date: formatDay(first, locale.value) }) : formatDay(first, locale.value, true)}
+        {view === 'list' ? ` · ${d.listHint}` : ` · ${d.dragHint}`}
+      </p>
 
       {creating && (
         <PhoneBooking
@@ -168,6 +174,17 @@ export function CalendarPage() {
         <Loading />
       ) : (
         <div class="calendar" aria-busy={cal.loading || move.busy || undefined}>
+          {view === 'list' ? (
+            <DayList
+              day={first}
+              tz={tz}
+              bookings={cal.data.bookings.filter((b) => !staffId || b.staffId === staffId)}
+              staffName={staffName}
+              statusLabel={statusLabel}
+              selected={selected}
+              onSelect={setSelected}
+            />
+          ) : (
           <TimeGrid
             columns={columns}
             range={range}
@@ -185,6 +202,7 @@ export function CalendarPage() {
             onMove={moveTo}
             onCreate={(column, minute) => setCreating({ staffId: column.staffId, date: column.day, start: new Date(zonedToUtc(column.day, minute, tz)).toISOString() })}
           />
+          )}
         </div>
       )}
     </Page>
