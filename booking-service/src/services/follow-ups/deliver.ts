@@ -2,7 +2,8 @@
  * Sending one follow-up when its job runs: read the lead as it is NOW, decide (domain/follow-ups/
  * plan.ts decideSend: a reply, a booking, "not interested" or staff since it was planned stop it;
  * quiet hours push it), then write it into the transcript — where the widget and the messenger
- * see it — and, on the widget, mail it to the consented e-mail with the one-tap links.
+ * see it — and, on the widget, mail it to the consented e-mail with the one-tap links, or text a
+ * phone-only lead one short SMS with a short link to the follow-up page (domain/follow-ups/sms-text.ts).
  * Exactly once: the row moves scheduled → sent in the transaction that appends the message.
  */
 import { escapeHtml, type Lang } from '@frontdesk/shared';
@@ -14,7 +15,9 @@ import { priceWords, type Price } from '../../domain/conversation/words/format.j
 import { button, layout } from '../../domain/messages/html.js';
 import { decideSend, type SendDecision } from '../../domain/follow-ups/plan.js';
 import { readFollowUpSettings, type Sequence } from '../../domain/follow-ups/settings.js';
+import { followUpSms } from '../../domain/follow-ups/sms-text.js';
 import { followUpText } from '../../domain/follow-ups/texts.js';
+import { shortLink } from '../channels/short-links.js';
 import type { Deps } from '../deps.js';
 import { signToken } from '../tokens.js';
 import { leadFacts } from './schedule.js';
@@ -58,6 +61,8 @@ export type SendPlan =
       text: string;
       /** The e-mail, on the widget (null = a messenger: the transcript reaches the chat). */
       mail: { to: string; businessName: string; subject: string; text: string; html: string } | null;
+      /** The text message, on the widget when the lead left only a phone. */
+      sms?: { to: string; text: string } | undefined;
     };
 
 /** What to do for a follow-up now. */
@@ -85,6 +90,12 @@ export async function planSend(deps: Deps, followUpId: string, now: Date): Promi
   const question = f.sequence === 'nudge' ? await lastBotText(deps.db, c.id) : undefined;
   const text = followUpText(settings, f.sequence, lang, { name, business: b.name, question, quote });
   const email = state.contact?.contact.email;
+  const phone = state.contact?.contact.phone;
+  if (c.channel === 'widget' && !email && phone) {
+    // A quote's SMS opens the page on "book this"; the others on the conversation.
+    const link = await shortLink(deps.db, deps, b.id, followUpLink(deps, c.id, f.sequence === 'quote' ? 'book' : undefined), now);
+    return { go: true, followUp: f, conversation: c, text, mail: null, sms: { to: phone, text: followUpSms(f.sequence, { businessName: b.name, quote, link }, lang) } };
+  }
   if (c.channel !== 'widget' || !email) return { go: true, followUp: f, conversation: c, text, mail: null };
 
   const w = MAIL[lang];

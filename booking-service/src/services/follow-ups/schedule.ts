@@ -25,8 +25,9 @@ const BUYING = new Set(['book', 'prices', 'human']);
 export function leadFacts(state: ConversationState, channel: string, status: ConversationState['status']): LeadFacts {
   const c = state.contact;
   return {
-    // A messenger chat is itself the way back; on the widget only an e-mail is (no SMS follow-ups).
-    reachable: !!c && (channel !== 'widget' || c.contact.email !== undefined),
+    // A messenger chat is itself the way back; on the widget the consented e-mail, or the phone by
+    // SMS (./deliver.ts; skipped when the business has no SMS provider).
+    reachable: !!c && (channel !== 'widget' || c.contact.email !== undefined || c.contact.phone !== undefined),
     outcome: state.outcome,
     status,
     midFlow: ASKING.has(state.step.at),
