@@ -8,7 +8,7 @@
  * same transaction that enqueues the mails and completes the job; the mails' dedupe keys name
  * the hand-off, so even a second escalation path could not send twice.
  */
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, lte, ne } from 'drizzle-orm';
 import type { Lang } from '@frontdesk/shared';
 import { businesses, handoffs, users } from '../adapters/db/schema.js';
 import { complete, type JobRow } from '../adapters/job-queue/queue.js';
@@ -40,7 +40,8 @@ export async function escalateHandoff(deps: JobDeps, job: JobRow, now: Date): Pr
     const marked = await tx
       .update(handoffs)
       .set({ escalatedAt: now })
-      .where(and(eq(handoffs.id, handoffId), isNull(handoffs.escalatedAt), isNull(handoffs.firstReplyAt), ne(handoffs.status, 'closed')))
+      // Due by now: a due time moved later (services/console/sla-due.ts) leaves an early job nothing to do.
+      .where(and(eq(handoffs.id, handoffId), isNull(handoffs.escalatedAt), isNull(handoffs.firstReplyAt), ne(handoffs.status, 'closed'), lte(handoffs.expectedReplyBy, now)))
       .returning();
     const h = marked[0];
     if (h) {

@@ -10,6 +10,7 @@ import { businessClosures, businesses, conversations, services, sites } from '..
 import type { Queryable } from '../../adapters/db/client.js';
 import type { Deps } from '../deps.js';
 import { ensureReleaseJob } from '../reconfirm/release.js';
+import { changesDueTimes, refreshOpenDueTimes } from './sla-due.js';
 
 const DEFAULT_COLOR = '#4f46e5';
 
@@ -100,6 +101,8 @@ export async function updateBusinessSettings(deps: Pick<Deps, 'db' | 'configCach
       }
     }
     if (Object.keys(columns).length > 0) await tx.update(businesses).set(columns).where(eq(businesses.id, businessId));
+    // Open hand-offs' due times follow new SLA targets or opening hours, in this transaction (./sla-due.ts says why).
+    if (changesDueTimes(columns)) await refreshOpenDueTimes(tx, { businessId }, deps.clock.now());
     // Turning the release on starts its sweep in the same transaction (it then runs for good).
     if (columns.releaseUnconfirmedHours != null) await ensureReleaseJob(tx, deps.clock.now());
     // Prices are stored in the business's currency on every service (the widget shows them so).

@@ -16,6 +16,7 @@ import type { ConversationState } from '../../domain/conversation/state.js';
 import { findTree, type EngineContext } from '../../domain/conversation/context.js';
 import type { Queryable } from '../../adapters/db/client.js';
 import { recordEvent } from '../events.js';
+import { refreshOpenDueTimes } from '../console/sla-due.js';
 import type { EffectNotes } from './perform-effect.js';
 
 type ConversationRow = typeof conversations.$inferSelect;
@@ -124,5 +125,7 @@ export async function syncLead(tx: Queryable, c: LeadChange): Promise<void> {
   const changed = (Object.keys(fields) as Array<keyof typeof fields>).filter((k) => JSON.stringify(existing[k] ?? null) !== JSON.stringify(fields[k] ?? null));
   if (changed.length === 0) return;
   await tx.update(leads).set({ ...fields, updatedAt: now }).where(eq(leads.id, existing.id));
+  // A new temperature moves the due time of the lead's open hand-off, in this turn's transaction (services/console/sla-due.ts).
+  if (changed.includes('temperature')) await refreshOpenDueTimes(tx, { businessId: row.businessId, conversationId: row.id, temperature: q.temperature }, now);
   await recordEvent(tx, { ...base, kind: 'lead_updated', bookingId: notes.bookingId, meta: { leadId: existing.id, fields: changed } });
 }
