@@ -34,4 +34,33 @@ describe('matchNames', () => {
     expect(matchNames('premium', options).ids).toEqual([]);
     expect(matchNames('premium', options, 0).ids).toEqual(['b']);
   });
+
+  it('knows derived forms, diminutives, synonyms and the other languages\' words for a service', () => {
+    expect(matchNames('хочу подстричься', salon).ids).toEqual(['women', 'men']);
+    expect(matchNames('стрижечку бы', barber).ids).toEqual(['haircut']);
+    expect(matchNames('покраска корней', salon).ids).toEqual(['color']);
+    expect(matchNames('покрасить волосы', salon).ids).toEqual(['color']);
+    expect(matchNames('a fade on friday', barber).ids).toEqual(['haircut']);
+    expect(matchNames('ներկել մազերը', salon).ids).toEqual(['color']);
+  });
+
+  it('reads Armenian endings: the genitive of an -ում noun and the verb share its stem', () => {
+    const clinic = [{ id: 'cleaning', names: ['Ատամների մաքրում'] }, { id: 'checkup', names: ['Առաջնային զննում'] }];
+    expect(matchNames('ատամների մաքրման համար', clinic).ids).toEqual(['cleaning']);
+    expect(matchNames('զննման գինը', clinic).ids).toEqual(['checkup']);
+    const beard = [{ id: 'beard', names: ['Մորուքի ձևավորում'] }];
+    expect(matchNames('մորուքս ձևավորել', beard)).toEqual({ ids: ['beard'], complete: true });
+  });
+
+  it('prefers the name mentioned with more of its words ("haircut and beard" is the combo)', () => {
+    expect(matchNames('how much is haircut and beard', barber)).toEqual({ ids: ['combo'], complete: true });
+    expect(matchNames('стрижка с бородой', barber).ids).toEqual(['combo']);
+  });
+
+  it('a service word no other name has picks the one service ("shave" of "Hot towel shave")', () => {
+    const shop = [...barber, { id: 'shave', names: ['Hot towel shave', 'Бритьё с горячим полотенцем'] }];
+    expect(matchNames('price of a shave', shop).ids).toEqual(['shave']);
+    expect(matchNames('побриться', shop).ids).toEqual(['shave']);
+    expect(matchNames('hot', shop).ids).toEqual([]);
+  });
 });

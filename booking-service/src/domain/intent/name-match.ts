@@ -6,6 +6,7 @@
  */
 import { isNear } from './fuzzy-match.js';
 import { words } from './normalize-text.js';
+import { familiesOf } from './service-words.js';
 
 export interface Named {
   id: string;
@@ -25,8 +26,32 @@ const MIN_WORD = 3;
 /** A word shorter than this must match exactly to count as a mention on its own. */
 const MIN_STEM = 4;
 
-function sameWord(a: string, b: string): boolean {
+/** A word and the service-word families it belongs to (service-words.ts). */
+interface Word {
+  text: string;
+  families: number;
+}
+
+const word = (text: string): Word => ({ text, families: familiesOf(text) });
+
+/**
+ * Armenian case, number and verb endings, longest first: "մաքրման" (genitive of the -ում noun)
+ * and "մաքրում", "ձևավորել" (to shape) and "ձևավորում" (shaping) share their stem.
+ */
+const HY_ENDINGS = ['ներից', 'ներին', 'ները', 'ների', 'երից', 'երին', 'երը', 'երի', 'ներ', 'եր', 'ումը', 'ումն', 'ման', 'ում', 'ելու', 'ել', 'ալ', 'ից', 'ով', 'ին', 'ը', 'ն', 'ի', 'ս', 'դ'];
+const ARMENIAN = /^\p{Script=Armenian}+$/u;
+
+function hyStem(w: string): string {
+  if (!ARMENIAN.test(w)) return w;
+  const ending = HY_ENDINGS.find((e) => w.endsWith(e) && Array.from(w).length - Array.from(e).length >= 3);
+  return ending === undefined ? w : w.slice(0, w.length - ending.length);
+}
+
+function sameWord(x: Word, y: Word): boolean {
+  const a = x.text;
+  const b = y.text;
   if (a === b) return true;
+  if ((x.families & y.families) !== 0) return true;
   const shorter = Math.min(a.length, b.length);
   if (shorter < MIN_STEM) return false;
   let common = 0;
@@ -34,16 +59,39 @@ function sameWord(a: string, b: string): boolean {
   // An inflected ending changes at most two letters of the longer word (стрижк-а/-у/-ой,
   // սանրվածք/-ի); "hair" is not "haircut".
   if (common >= Math.max(MIN_STEM, Math.max(a.length, b.length) - 2)) return true;
+  // A long stem said whole with at most a one-letter ending: "имплант" of "имплантации",
+  // "իմպլանտի" of "իմպլանտացիայի", "маникюрчик" of "маникюр".
+  if (common >= LONG_STEM && common >= shorter - 1) return true;
+  const sa = hyStem(a);
+  if (sa !== a && sa === hyStem(b)) return true;
   return isNear(a, b);
 }
 
-/** How much of one name the message covers: 0…1, and whether a meaningful word matched. */
-function coverage(text: readonly string[], name: string): number {
-  const parts = words(name).filter((w) => w.length >= MIN_WORD);
-  if (parts.length === 0) return 0;
+/** A stem this long said in full names the word it starts ("имплант", not "hair" of "haircut"). */
+const LONG_STEM = 6;
+
+interface Coverage {
+  /** 0…1: the share of the name's words the message mentions. */
+  share: number;
+  /** How many of its words: a longer name mentioned in full is the more specific one. */
+  found: number;
+  /** The mentioned words themselves. */
+  words: Word[];
+}
+
+const NONE: Coverage = { share: 0, found: 0, words: [] };
+
+/** How much of one name the message covers, and whether a meaningful word matched. */
+function coverage(text: readonly Word[], name: string): Coverage {
+  const parts = words(name).filter((w) => w.length >= MIN_WORD).map(word);
+  if (parts.length === 0) return NONE;
   const found = parts.filter((p) => text.some((t) => sameWord(t, p)));
-  if (!found.some((p) => p.length >= MIN_STEM)) return 0;
-  return found.length / parts.length;
+  if (!found.some((p) => p.text.length >= MIN_STEM || p.families !== 0)) return NONE;
+  return { share: found.length / parts.length, found: found.length, words: found };
+}
+
+function better(a: Coverage, b: Coverage): boolean {
+  return a.share > b.share || (a.share === b.share && a.found > b.found);
 }
 
 /**
@@ -54,19 +102,41 @@ function coverage(text: readonly string[], name: string): number {
  * // → { ids: ['cleaning'], complete: false }
  */
 export function matchNames(text: string, items: readonly Named[], minCoverage = 0.5): NameMatch {
-  const tokens = words(text.slice(0, 500)).filter((w) => w.length >= MIN_WORD);
-  let best = 0;
+  const tokens = words(text.slice(0, 500)).filter((w) => w.length >= MIN_WORD).map(word);
+  const scored = items.map((item) => ({
+    id: item.id,
+    names: item.names,
+    best: item.names.reduce<Coverage>((top, n) => {
+      const c = coverage(tokens, n);
+      return better(c, top) ? c : top;
+    }, NONE),
+  }));
+  // A service word (service-words.ts) of a longer name that no other item's name has tells which
+  // one is meant: "shave" of "Hot towel shave", "гель" for "Маникюр с покрытием". It counts as
+  // half a name. Any other word ("premium" of "Premium composite (…)") stays a coincidence.
+  if (minCoverage > 0) {
+    for (const s of scored) {
+      if (s.best.share >= minCoverage || s.best.share === 0) continue;
+      const telling = s.best.words.some((w) =>
+        w.families !== 0 &&
+        scored.every((o) => o === s || o.names.every((n) => words(n).every((x) => !sameWord(w, word(x))))),
+      );
+      if (telling) s.best = { ...s.best, share: minCoverage };
+    }
+  }
+  let top: Coverage = NONE;
   let ids: string[] = [];
-  for (const item of items) {
-    const score = Math.max(0, ...item.names.map((n) => coverage(tokens, n)));
-    if (score === 0 || score < best) continue;
-    if (score > best) {
-      best = score;
+  for (const s of scored) {
+    if (s.best.share === 0) continue;
+    if (better(s.best, top)) {
+      top = s.best;
       ids = [];
     }
-    ids.push(item.id);
+    if (s.best.share === top.share && s.best.found === top.found) ids.push(s.id);
   }
   // Half a name ("стрижка" of "Женская стрижка") is a mention; less is a coincidence, except
   // among the few options of the question on screen, where one telling word picks an option.
-  return best > 0 && best >= minCoverage ? { ids, complete: best === 1 } : { ids: [], complete: false };
+  // Equally covered names: the one with more words mentioned is the more specific ("стрижка с
+  // бородой" is "Стрижка + борода", not "Стрижка").
+  return top.share > 0 && top.share >= minCoverage ? { ids, complete: top.share === 1 } : { ids: [], complete: false };
 }

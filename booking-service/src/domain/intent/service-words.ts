@@ -1,0 +1,52 @@
+/**
+ * Words visitors use for the same service as the owner's name for it, across ru/hy/en: the
+ * derived forms and diminutives that stem matching cannot reach ("подстричься", "стрижечка" for
+ * "Стрижка"; "покраска", "покрасить" for "Окрашивание"), the everyday synonyms and the loanwords
+ * ("пломба" for "Пломбирование", "plomb" in Armenian chat, "fade"/"lineup" for "Haircut",
+ * "ногти" for "Маникюр"), and the same word in the other two languages, so an owner who named a
+ * service in one language is found by a visitor writing another.
+ *
+ * Each family is one meaning; a message word and a name word match when some family holds both.
+ * Entries are folded text (normalize-text.ts); a trailing "*" matches any ending, else the word
+ * must be exact (short words: "cut", "mani"). Kept to the trades the product serves (hair and
+ * nails, barbers, dentists): a family never joins two services an owner would sell apart
+ * ("trim" is beard trimming here, not a haircut).
+ */
+
+const FAMILIES: readonly string[][] = [
+  // haircut
+  ['стрижк*', 'стрижеч*', 'стричь*', 'стриги*', 'подстри*', 'постри*', 'haircut*', 'cut', 'cuts', 'fade', 'fades', 'lineup', 'lineups', 'սանրվածք*', 'սանրվել'],
+  // colouring
+  ['окраш*', 'окрас*', 'покрас*', 'перекрас*', 'красить', 'краска', 'color*', 'colour*', 'dye*', 'ներկ*'],
+  // manicure, and the nails it is done on
+  ['маникюр*', 'маник', 'ногот*', 'ногти', 'ногтей', 'manicure*', 'mani', 'nail', 'nails', 'մատնահարդար*', 'մանիկյուր*', 'եղունգ*'],
+  // gel coating of the nails
+  ['покрыти*', 'гель', 'гель-лак*', 'лак', 'шеллак*', 'gel', 'polish', 'shellac', 'ծածկույթ*', 'գել*'],
+  // shave
+  ['брить*', 'бритье*', 'бритья', 'побрить*', 'shave*', 'shaving', 'սափր*'],
+  // beard trimming
+  ['оформлени*', 'оформить', 'подровн*', 'подравн*', 'ровнять', 'trim', 'trims', 'trimming', 'ձեվավոր*'],
+  // teeth cleaning
+  ['чистк*', 'почист*', 'чистить', 'cleaning', 'clean', 'մաքր*', 'maqr*'],
+  // filling
+  ['пломб*', 'filling*', 'լցավոր*', 'լցանյութ*', 'plomb*', 'պլոմբ*'],
+  // consultation
+  ['консульт*', 'consult*', 'խորհրդատվ*', 'կոնսուլտ*', 'konsult*'],
+  // implants
+  ['имплант*', 'implant*', 'իմպլանտ*'],
+  // check-up
+  ['осмотр*', 'обследован*', 'check', 'checkup', 'exam', 'examination', 'զնն*', 'znn*'],
+];
+
+type Entry = { text: string; prefix: boolean; family: number };
+
+const ENTRIES: Entry[] = FAMILIES.flatMap((family, i) =>
+  family.map((w) => (w.endsWith('*') ? { text: w.slice(0, -1), prefix: true, family: i } : { text: w, prefix: false, family: i })),
+);
+
+/** The families a folded word belongs to (usually none or one), as a bit set. */
+export function familiesOf(word: string): number {
+  let set = 0;
+  for (const e of ENTRIES) if (e.prefix ? word.startsWith(e.text) : word === e.text) set |= 1 << e.family;
+  return set;
+}
