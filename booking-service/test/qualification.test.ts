@@ -129,4 +129,37 @@ describe.each(dbKinds)('qualification on %s', (kind) => {
     // 180 working minutes from 10:00 on an open Monday.
     expect(ho!.expectedReplyBy.getTime() - Date.parse(MORNING)).toBe(180 * 60_000);
   });
+
+  it('questions per intent: saved and listed; bad input names the field; the database refuses what the schema would; asked before the hand-off form', async () => {
+    const human: QualificationInput = { ...questions, alternatives: { waitlist: false, smallerServiceId: null, link: null } };
+    const wait = await consoleFailure(owner.client.qualification.saveIntent.mutate({ intent: 'human', qualification: { ...human, alternatives: { ...human.alternatives, waitlist: true } } }));
+    expect(wait.code).toBe('BAD_REQUEST');
+    expect(JSON.stringify(wait.data)).toContain('alternatives.waitlist');
+    const book = await consoleFailure(owner.client.qualification.saveIntent.mutate({ intent: 'book' as 'human', qualification: human }));
+    expect((book.data.fields as Array<{ path: string }>).map((f) => f.path)).toEqual(['intent']);
+    const foreign = await consoleFailure(owner.client.qualification.saveIntent.mutate({ intent: 'prices', qualification: { ...human, alternatives: { ...human.alternatives, smallerServiceId: 'salon-manicure' } } }));
+    expect(JSON.stringify(foreign.data)).toContain('alternatives.smallerServiceId');
+    const many = await consoleFailure(owner.client.qualification.saveIntent.mutate({ intent: 'prices', qualification: { ...human, questions: Array.from({ length: 6 }, () => questions.questions[0]!) } }));
+    expect((many.data.fields as Array<{ path: string }>).map((f) => f.path)).toEqual(['qualification.questions']);
+
+    await owner.client.qualification.saveIntent.mutate({ intent: 'human', qualification: human });
+    expect(await owner.client.qualification.intents.query()).toMatchObject({ human: { threshold: 3, alternatives: { waitlist: false, smallerServiceId: null, link: null } } });
+    const six = JSON.stringify(Array.from({ length: 6 }, () => questions.questions[0]));
+    await expect(h.deps.db.execute(sql`update intent_qualifications set questions = ${six}::jsonb where intent = 'human'`)).rejects.toThrow();
+    await expect(h.deps.db.execute(sql`update intent_qualifications set intent = 'book' where intent = 'human'`)).rejects.toThrow();
+    await expect(h.deps.db.execute(sql`update intent_qualifications set link_url = 'ftp://x', link_label = '{"en":"x"}'::jsonb where intent = 'human'`)).rejects.toThrow();
+
+    const v = visitor(h, BARBER, 'en');
+    await v.send({ type: 'choose', optionId: 'intent:human' });
+    expect(v.view.messages.filter((m) => m.from === 'bot').map((m) => m.text).slice(-2)).toEqual(['2 quick questions so I can offer what suits you.', 'When would you like to come?']);
+    await v.send({ type: 'choose', optionId: v.option('Today or tomorrow') });
+    await v.send({ type: 'choose', optionId: v.option('Above $40') });
+    await v.send({ type: 'text', text: 'A beard for my wedding' });
+    await v.send({ type: 'contact', name: 'Cy', contact: 'cy@example.com', consent: true });
+    const [lead] = await h.deps.db.select().from(leads).where(eq(leads.conversationId, v.view.conversationId));
+    expect(lead!.qualification).toMatchObject({ serviceId: null, intent: 'human', score: 4, qualified: true, soon: true });
+    expect(lead!.temperature).toBe('hot');
+    // Off again: an empty list.
+    await owner.client.qualification.saveIntent.mutate({ intent: 'human', qualification: { ...human, questions: [] } });
+  });
 });

@@ -968,6 +968,32 @@ export const serviceQualifications = pgTable(
   (t) => [index('service_qualifications_business_idx').on(t.businessId)],
 );
 
+// ---- Qualification per intent (issue 17, migration 0028) ----
+
+/**
+ * The owner's questions before a chat-menu request (domain/qualification QUAL_INTENTS): before a
+ * price (`prices`) and before the hand-off form (`human`); one row per business and intent, the
+ * same rules as a service's (≤ 5 questions, link halves together, http(s) only). No waiting list:
+ * it is for a service's times, and an intent's questions come before any service.
+ */
+export const intentQualifications = pgTable(
+  'intent_qualifications',
+  {
+    businessId: text('business_id').notNull().references(() => businesses.id, { onDelete: 'cascade' }),
+    intent: text('intent').$type<'prices' | 'human'>().notNull(),
+    questions: jsonb('questions').$type<Array<{ text: Localized; answers: Array<{ label: Localized; points: number; soon: boolean }> }>>().notNull(),
+    threshold: integer('threshold').notNull(),
+    smallerServiceId: text('smaller_service_id').references(() => services.id, { onDelete: 'set null' }),
+    linkUrl: text('link_url'),
+    linkLabel: jsonb('link_label').$type<Localized>(),
+    updatedAt: tstz('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.businessId, t.intent] }),
+    check('intent_qualifications_intent_check', sql`${t.intent} IN ('prices', 'human')`),
+  ],
+);
+
 /*
  * The knowledge base (issue 18; drizzle/0018_knowledge_base.sql). `kb_entries.search` is a
  * generated tsvector read only by the raw SQL of services/knowledge/search.ts, so it is not

@@ -9,7 +9,7 @@ import type { EngineContext } from '../../domain/conversation/context.js';
 import { quoteTreeSchema, type QuoteTree } from '../../domain/quote/index.js';
 import type { Deps } from '../deps.js';
 import { cached, type SiteContext } from '../site.js';
-import { loadQualifications } from '../qualification/qualifications.js';
+import { loadIntentQualifications, loadQualifications } from '../qualification/qualifications.js';
 import { assistantFor } from '../assistant/settings.js';
 
 export type SiteEngineContext = Omit<EngineContext, 'now'>;
@@ -24,11 +24,12 @@ export async function engineContext(deps: Deps, site: SiteContext, now: Date): P
 }
 
 async function load(deps: Deps, { site, business }: SiteContext): Promise<SiteEngineContext> {
-  const [serviceRows, staffRows, links, qualification] = await Promise.all([
+  const [serviceRows, staffRows, links, qualification, intentQualification] = await Promise.all([
     deps.db.select().from(services).where(and(eq(services.businessId, business.id), eq(services.active, true))).orderBy(asc(services.sort), asc(services.id)),
     deps.db.select().from(staff).where(and(eq(staff.businessId, business.id), eq(staff.active, true))).orderBy(asc(staff.sort), asc(staff.id)),
     deps.db.select().from(serviceStaff).where(eq(serviceStaff.businessId, business.id)),
     loadQualifications(deps.db, business.id),
+    loadIntentQualifications(deps.db, business.id),
   ]);
   const order = new Map(staffRows.map((s, i) => [s.id, i]));
   const trees = (site.widget.quoteTrees ?? []).flatMap((raw): QuoteTree[] => {
@@ -68,6 +69,7 @@ async function load(deps: Deps, { site, business }: SiteContext): Promise<SiteEn
     intents: site.widget.intents,
     quoteTrees: trees,
     qualification,
+    intentQualification,
     // Every business takes a waiting list (flows/waitlist.ts, services/waitlist/).
     waitlist: true,
   };
