@@ -54,6 +54,8 @@ export default defineConfig({
         GOOGLE_CLIENT_ID: '', GOOGLE_DEMO: 'true', GOOGLE_DEMO_PORT: process.env.E2E_GOOGLE_DEMO_PORT, APP_SECRET: process.env.E2E_APP_SECRET, WEBHOOKS_ALLOW_PRIVATE: 'true',
         // A staff reply unseen for 2 s goes by e-mail (60 s in production): the journey spec waits seconds, not a minute.
         REPLY_MAIL_DELAY_SECONDS: '2',
+        // A journey runs one booking's reminders as of a later time (booking-service/src/dev/job-runner.ts).
+        DEV_JOB_RUNNER: 'true',
       },
       reuseExistingServer: false,
       timeout: 120_000,

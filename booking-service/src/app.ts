@@ -40,6 +40,8 @@ import { IMMUTABLE, precompressed } from './http/precompressed.js';
 export interface AppOptions {
   /** The demo's own pages (src/dev/chats-demo.ts), mounted only when main.ts starts the emulators. */
   demoPages?: express.RequestHandler | undefined;
+  /** End-to-end tests only: run one booking's jobs at a given time (dev/job-runner.ts, DEV_JOB_RUNNER). */
+  devJobRunner?: express.RequestHandler | undefined;
   /** Folder with the built widget (widget.js + w/ chunks); skipped when missing. */
   widgetDist?: string | undefined;
   /** Largest accepted request body; larger → 413. */
@@ -277,6 +279,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
 
   // Demo-only pages (the emulated chats), handed in by main.ts when the demo emulators run.
   if (options.demoPages) app.use(options.demoPages);
+  if (options.devJobRunner) app.use(options.devJobRunner);
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'Not found' });

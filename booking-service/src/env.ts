@@ -126,6 +126,8 @@ export const envSchema = z.object({
   JOBS: boolish.default(true),
   /** How often the worker looks for due jobs (ms). */
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  /** End-to-end tests only: POST /dev/jobs/run runs one booking's jobs as of a given time (loopback; ignored when NODE_ENV=production). */
+  DEV_JOB_RUNNER: boolish.default(false),
   /** How long a claimed job is reserved before another process may take it over (s). */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(2).max(3_600).default(120),
   /** Max PostgreSQL connections per process. */

@@ -112,12 +112,10 @@ const googleDemo = googleDemoWanted(env, database.kind)
   : undefined;
 const google = googleDemo?.runtime ?? googleRuntimeFromEnv(env, database.db, publicUrl, leaseMs);
 if (google) await ensureCalendarTick(database.db, systemClock.now());
-const worker = env.JOBS
-  ? startJobWorker(
-      { ...deps, transport, mailFrom: env.MAIL_FROM, workerId: `${hostname()}:${process.pid}`, leaseMs, log: (m, e) => console.error(m, e ?? ''), google, channels },
-      { pollMs: env.JOBS_POLL_MS },
-    )
-  : undefined;
+const jobDeps = { ...deps, transport, mailFrom: env.MAIL_FROM, workerId: `${hostname()}:${process.pid}`, leaseMs, log: (m: string, e?: unknown) => console.error(m, e ?? ''), google, channels };
+const worker = env.JOBS ? startJobWorker(jobDeps, { pollMs: env.JOBS_POLL_MS }) : undefined;
+// End-to-end tests only (e2e/playwright.config.ts): never in production.
+const devJobRunner = env.DEV_JOB_RUNNER && env.NODE_ENV !== 'production' ? (await import('./dev/job-runner.js')).devJobRunner({ ...jobDeps, workerId: `${jobDeps.workerId}:dev` }) : undefined;
 const windowMs = env.RATE_LIMIT_WINDOW_SECONDS * 1000;
 const limitStore = env.REDIS_URL ? redisStore(env.REDIS_URL) : memoryStore();
 const rateLimiter = createRateLimiter({
@@ -154,6 +152,7 @@ const app = createApp(deps, {
   apiLimitStore: limitStore,
   streams: { open: openStreams },
   demoPages: chatsDemo,
+  devJobRunner,
 });
 const server = createLimitedServer(app, {
   headersTimeoutMs: env.HEADERS_TIMEOUT_SECONDS * 1000,

@@ -77,7 +77,7 @@ test('drag a booking to another time, then to another barber', async ({ page, re
   await page.mouse.move(diegoCol.x + 20, from.y + 8 + (nyMinute(free.start) - nyMinute(target.start)) * PX + 3, { steps: 8 });
   await page.mouse.up();
   const moved = page.getByRole('group', { name: 'Diego', exact: true }).locator(`[data-booking="${made.booking.id}"]`);
-  await expect(moved).toContainText('Diego · Confirmed');
+  await expect(moved).toContainText('Diego · Not confirmed yet');
   await expect(moved.locator('.time')).toHaveText(new RegExp(`^${nyTime(free.start)}`));
 });
 

@@ -30,7 +30,7 @@ test('a booking made in the widget shows in the staff calendar; attendance waits
   await expect(desk.heading).toHaveText('Calendar');
   const booking = page.getByRole('button', { name: new RegExp(`Haircut · ${visitor}`) });
   await expect(booking).toBeVisible();
-  await expect(booking).toContainText('Marcus · Confirmed');
+  await expect(booking).toContainText('Marcus · Not confirmed yet');
   await check('calendar-day');
 
   await booking.click();

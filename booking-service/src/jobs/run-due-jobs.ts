@@ -39,8 +39,8 @@ export async function runDueJobs(deps: JobDeps, now: Date, handlers: JobTable = 
   return { claimed: batch.length, failed };
 }
 
-/** Runs one job of a claimed batch; 1 if it failed. */
-async function runClaimed(deps: JobDeps, job: JobRow, now: Date, handlers: JobTable): Promise<number> {
+/** Runs one job of a claimed batch; 1 if it failed (also used by dev/job-runner.ts). */
+export async function runClaimed(deps: JobDeps, job: JobRow, now: Date, handlers: JobTable): Promise<number> {
   try {
     // Still ours? Renewed from the later of the batch's time and the clock's (a long batch).
     const until = new Date(Math.max(now.getTime(), deps.clock.now().getTime()) + deps.leaseMs);

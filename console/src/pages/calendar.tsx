@@ -63,7 +63,8 @@ export function CalendarPage() {
   const from = new Date(zonedToUtc(first, 0, tz)).toISOString();
   const to = new Date(zonedToUtc(addDays(first, days.length), 0, tz)).toISOString();
   // The week is one person's: the one picked, else the signed-in staff member, else the first.
-  const cal = useResource(() => api.calendar.list({ from, to, ...(staffId ? { staffId } : {}) }), [from, to, staffId]);
+  // Service names come in the viewer's language: a language switch fetches them again.
+  const cal = useResource(() => api.calendar.list({ from, to, ...(staffId ? { staffId } : {}) }), [from, to, staffId, lang.value]);
   const services = useResource(() => api.services.list(), []);
   useEffect(() => {
     if (!auto.current || !cal.data) return;

@@ -233,9 +233,17 @@ export function TimeGrid(props: Props) {
                     {b.serviceName} · {b.customer.name}
                   </span>{' '}
                   <span class="muted">
-                    {props.staffName(b.staffId)} · {props.statusLabel(b.status)}
-                    {/* Issue 17: whether the client confirmed, as a word (not only a colour). */}
-                    {b.status === 'confirmed' && <span class={`confirm confirm-${b.confirmation}`} data-confirmation={b.confirmation}> · {t.value.calendar.confirmation[b.confirmation]}</span>}
+                    {props.staffName(b.staffId)} ·{' '}
+                    {/* Issue 17: an upcoming booking says whether the client confirmed, in words (not only a
+                        colour), where its status would only repeat "confirmed"; on the block's third line,
+                        which a 45-minute block still shows. */}
+                    {b.status === 'confirmed' ? (
+                      <span class={`confirm confirm-${b.confirmation}`} data-confirmation={b.confirmation}>
+                        {t.value.calendar.confirmation[b.confirmation]}
+                      </span>
+                    ) : (
+                      props.statusLabel(b.status)
+                    )}
                   </span>
                 </button>
               );
