@@ -47,6 +47,8 @@ export type WebhookEndpoint = Out['webhooks']['list'][number];
 export type PersonHit = Out['privacy']['find'][number];
 export type WebhookDelivery = Out['webhooks']['deliveries'][number];
 export type WebhookUpdate = In['webhooks']['update'];
+export type AssistantSettings = Out['assistant']['get'];
+export type AssistantCheck = Out['assistant']['test'];
 export type WebhookEventType = In['webhooks']['create']['events'][number];
 export type FollowUpSettingsView = Out['followUps']['settings'];
 export type Qualification = In['qualification']['save']['qualification'];
@@ -80,6 +82,11 @@ export const api = {
   waitlist: {
     list: (): Promise<WaitlistRow[]> => call(trpc.waitlist.list.query()),
     remove: (i: { entryId: string }): Promise<{ removed: boolean }> => call(trpc.waitlist.remove.mutate(i)),
+  },
+  assistant: {
+    get: (): Promise<AssistantSettings> => call(trpc.assistant.get.query()),
+    save: (i: In['assistant']['save']): Promise<AssistantSettings> => call(trpc.assistant.save.mutate(i)),
+    test: (i: In['assistant']['test']): Promise<AssistantCheck> => call(trpc.assistant.test.mutate(i)),
   },
   knowledge: {
     list: (): Promise<KbEntry[]> => call(trpc.knowledge.list.query()),

@@ -25,6 +25,7 @@ import { PeoplePage } from '../pages/people.js';
 import { WebhooksPage } from '../pages/webhooks.js';
 import { FollowUpsPage } from '../pages/follow-ups.js';
 import { KnowledgePage } from '../pages/knowledge.js';
+import { AssistantPage } from '../pages/assistant.js';
 import { QualificationPage } from '../pages/qualification.js';
 import { WaitlistPage } from '../pages/waitlist.js';
 import { navigate, route } from './router.js';
@@ -56,6 +57,7 @@ const PRIVATE: Record<string, { page: FunctionComponent; owner?: boolean }> = {
   '/settings/follow-ups': { page: FollowUpsPage, owner: true },
   '/settings/knowledge': { page: KnowledgePage, owner: true },
   '/settings/qualification': { page: QualificationPage, owner: true },
+  '/settings/assistant': { page: AssistantPage, owner: true },
 };
 
 function NotFound(props: { message: string }) {

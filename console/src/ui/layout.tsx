@@ -33,6 +33,7 @@ export const NAV: NavItem[] = [
   { path: '/settings/sites', label: (d) => d.nav.sites, owner: true },
   { path: '/settings/quote-trees', label: (d) => d.nav.quoteTrees, owner: true },
   { path: '/settings/knowledge', label: (d) => d.nav.knowledge, owner: true },
+  { path: '/settings/assistant', label: (d) => d.assistant.nav, owner: true },
   { path: '/settings/channels', label: (d) => d.nav.channels, owner: true },
   { path: '/settings/api-keys', label: (d) => d.nav.apiKeys, owner: true },
   { path: '/settings/webhooks', label: (d) => d.nav.webhooks, owner: true },
