@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/seed/demo.js';
 import { MESSAGES } from './messages.js';
+import { OWNER_ENTRIES } from './owner-kb.js';
 
 /** The evaluation set is what issue 18 asks for: big enough, every language, answers that exist. */
 describe('evaluation set (bench/eval/messages.ts)', () => {
@@ -24,5 +25,12 @@ describe('evaluation set (bench/eval/messages.ts)', () => {
 
   it('asks knowledge-base questions only with the intent "other"', () => {
     for (const m of MESSAGES) if (m.kb) expect(m.intent, m.text).toBe('other');
+  });
+
+  it('gives every owner question the topic of a seeded entry of its business, in some language', () => {
+    for (const m of MESSAGES) {
+      expect(m.kb === 'owner', m.text).toBe(m.owner !== undefined);
+      if (m.owner) expect(OWNER_ENTRIES.some((e) => e.site === m.site && e.topic === m.owner), m.text).toBe(true);
+    }
   });
 });

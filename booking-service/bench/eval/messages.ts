@@ -14,7 +14,8 @@
  * `service`: the service id, or several ids when the words fit several equally (the engine
  * should then ask which); absent = no service named.
  * `kb`: a question for the knowledge base — a catalog topic (answered from the services, hours
- * and address) or 'owner' (only an owner's Q&A entry can answer it: parking, payment, …).
+ * and address) or 'owner' (only an owner's Q&A entry can answer it: parking, payment, …), with
+ * `owner` the topic of the entry that should answer it (bench/eval/owner-kb.ts seeds them).
  * Scored only where the message is about booking/prices (intent, service, time) or kb.
  */
 export const NOW = Date.parse('2026-03-02T06:00:00Z');
@@ -22,6 +23,7 @@ export const NOW = Date.parse('2026-03-02T06:00:00Z');
 export type Site = 'demo-salon-spb' | 'demo-clinic-yerevan' | 'demo-barber-nyc';
 export type EvalIntent = 'book' | 'prices' | 'human' | 'my_booking' | 'other';
 export type EvalKb = 'duration' | 'who' | 'hours' | 'address' | 'owner';
+export type OwnerTopic = 'parking' | 'payment' | 'preparation' | 'walkin';
 
 export interface EvalMessage {
   lang: 'ru' | 'hy' | 'en';
@@ -31,6 +33,7 @@ export interface EvalMessage {
   service?: string | string[];
   when?: string;
   kb?: EvalKb;
+  owner?: OwnerTopic;
 }
 
 const S = 'demo-salon-spb' as const;
@@ -57,8 +60,8 @@ export const MESSAGES: EvalMessage[] = [
   { lang: 'ru', site: S, text: 'до скольки работаете в воскресенье', intent: 'other', kb: 'hours' },
   { lang: 'ru', site: S, text: 'сколько длится окрашивание', intent: 'other', kb: 'duration', service: 'salon-coloring' },
   { lang: 'ru', site: S, text: 'кто делает маникюр', intent: 'other', kb: 'who', service: 'salon-manicure' },
-  { lang: 'ru', site: S, text: 'есть парковка рядом?', intent: 'other', kb: 'owner' },
-  { lang: 'ru', site: S, text: 'а картой можно оплатить', intent: 'other', kb: 'owner' },
+  { lang: 'ru', site: S, text: 'есть парковка рядом?', intent: 'other', kb: 'owner', owner: 'parking' },
+  { lang: 'ru', site: S, text: 'а картой можно оплатить', intent: 'other', kb: 'owner', owner: 'payment' },
   { lang: 'ru', site: S, text: 'спасибо!', intent: 'other' },
   { lang: 'ru', site: S, text: 'привет', intent: 'other' },
   { lang: 'ru', site: S, text: 'хачу записатся на маникур', intent: 'book', service: 'salon-manicure' },
@@ -99,6 +102,9 @@ export const MESSAGES: EvalMessage[] = [
   { lang: 'ru', site: S, text: 'а в выходные работаете?', intent: 'other', kb: 'hours' },
   { lang: 'ru', site: S, text: 'блин опаздываю минут на 15 на свою запись', intent: 'my_booking' },
   { lang: 'ru', site: S, text: 'записаться на маник в чт в 5 вечера', intent: 'book', service: 'salon-manicure', when: '2026-03-05@17:00' },
+  { lang: 'ru', site: S, text: 'как подготовиться к окрашиванию?', intent: 'other', service: 'salon-coloring', kb: 'owner', owner: 'preparation' },
+  { lang: 'ru', site: S, text: 'можно приехать на машине?', intent: 'other', kb: 'owner', owner: 'parking' },
+  { lang: 'ru', site: C, text: 'принимаете оплату картой?', intent: 'other', kb: 'owner', owner: 'payment' },
   { lang: 'ru', site: S, text: 'здрасте а есть время сегодня вечером на стрижку', intent: 'book', service: HAIRCUTS, when: '2026-03-02>17:00' },
 
   // ---------------------------------------------------------------- hy
@@ -119,8 +125,8 @@ export const MESSAGES: EvalMessage[] = [
   { lang: 'hy', site: C, text: 'Ով է անում իմպլանտացիայի խորհրդատվությունը', intent: 'other', kb: 'who', service: 'clinic-implant-consult' },
   { lang: 'hy', site: C, text: 'Շնորհակալություն', intent: 'other' },
   { lang: 'hy', site: C, text: 'Բարև', intent: 'other' },
-  { lang: 'hy', site: C, text: 'parking ka?', intent: 'other', kb: 'owner' },
-  { lang: 'hy', site: C, text: 'kartov karox em vcharel?', intent: 'other', kb: 'owner' },
+  { lang: 'hy', site: C, text: 'parking ka?', intent: 'other', kb: 'owner', owner: 'parking' },
+  { lang: 'hy', site: C, text: 'kartov karox em vcharel?', intent: 'other', kb: 'owner', owner: 'payment' },
   { lang: 'hy', site: C, text: 'atams cavum a, aysor kareli e gal?', intent: 'book', when: '2026-03-02' },
   { lang: 'hy', site: C, text: 'grancvel plomb dnelu hamar', intent: 'book', service: 'clinic-filling' },
   { lang: 'hy', site: C, text: 'mi hat harc unem', intent: 'other' },
@@ -156,7 +162,9 @@ export const MESSAGES: EvalMessage[] = [
   { lang: 'hy', site: C, text: 'vaxy zhamy 5in kareli e?', intent: 'book', when: '2026-03-03@17:00' },
   { lang: 'hy', site: S, text: 'Սանրվածք եմ ուզում վաղը', intent: 'book', service: HAIRCUTS, when: '2026-03-03' },
   { lang: 'hy', site: C, text: 'Ինչքա՞ն ժամանակ է տևում լցավորումը', intent: 'other', kb: 'duration', service: 'clinic-filling' },
-  { lang: 'hy', site: C, text: 'կարելի՞ է քարտով վճարել', intent: 'other', kb: 'owner' },
+  { lang: 'hy', site: C, text: 'կարելի՞ է քարտով վճարել', intent: 'other', kb: 'owner', owner: 'payment' },
+  { lang: 'hy', site: C, text: 'ինչպես պատրաստվեմ մաքրմանը', intent: 'other', service: 'clinic-cleaning', kb: 'owner', owner: 'preparation' },
+  { lang: 'hy', site: C, text: 'մեքենան որտեղ թողնեմ', intent: 'other', kb: 'owner', owner: 'parking' },
   { lang: 'hy', site: C, text: 'Ուզում եմ գրանցվել զննման չորեքշաբթի ժամը 2-ին', intent: 'book', service: 'clinic-checkup', when: '2026-03-04@14:00' },
 
   // ---------------------------------------------------------------- en
@@ -176,8 +184,8 @@ export const MESSAGES: EvalMessage[] = [
   { lang: 'en', site: B, text: 'what are your hours on sunday', intent: 'other', kb: 'hours' },
   { lang: 'en', site: B, text: 'how long does a beard trim take', intent: 'other', kb: 'duration', service: 'barber-beard' },
   { lang: 'en', site: B, text: 'who does the hot towel shave', intent: 'other', kb: 'who', service: 'barber-shave' },
-  { lang: 'en', site: B, text: 'do you take cash?', intent: 'other', kb: 'owner' },
-  { lang: 'en', site: B, text: 'is there parking', intent: 'other', kb: 'owner' },
+  { lang: 'en', site: B, text: 'do you take cash?', intent: 'other', kb: 'owner', owner: 'payment' },
+  { lang: 'en', site: B, text: 'is there parking', intent: 'other', kb: 'owner', owner: 'parking' },
   { lang: 'en', site: B, text: 'thanks!', intent: 'other' },
   { lang: 'en', site: B, text: 'hi', intent: 'other' },
   { lang: 'en', site: B, text: 'hey can i book w marcus friday', intent: 'book', when: '2026-03-06' },
@@ -207,7 +215,7 @@ export const MESSAGES: EvalMessage[] = [
   { lang: 'en', site: B, text: 'can i book стрижка tomorrow', intent: 'book', service: 'barber-haircut', when: '2026-03-03' },
   { lang: 'en', site: B, text: 'ok', intent: 'other' },
   { lang: 'en', site: B, text: 'hw mch 4 a shave', intent: 'prices', service: 'barber-shave' },
-  { lang: 'en', site: B, text: 'do u do walk ins', intent: 'other', kb: 'owner' },
+  { lang: 'en', site: B, text: 'do u do walk ins', intent: 'other', kb: 'owner', owner: 'walkin' },
   { lang: 'en', site: B, text: 'can my son get a haircut after school tmrw', intent: 'book', service: 'barber-haircut', when: '2026-03-03' },
   { lang: 'en', site: B, text: 'need a cut asap', intent: 'book', service: 'barber-haircut' },
   { lang: 'en', site: B, text: 'whats the earliest u got tomorrow', intent: 'book', when: '2026-03-03' },
@@ -218,4 +226,7 @@ export const MESSAGES: EvalMessage[] = [
   { lang: 'en', site: S, text: 'Is Anna available next monday evening', intent: 'book', when: '2026-03-09>17:00' },
   { lang: 'en', site: B, text: 'pls cancel my booking for tmrw', intent: 'my_booking' },
   { lang: 'en', site: B, text: 'can someone call me', intent: 'human' },
+  { lang: 'en', site: B, text: 'where can i park my car', intent: 'other', kb: 'owner', owner: 'parking' },
+  { lang: 'en', site: B, text: 'can i pay with apple pay', intent: 'other', kb: 'owner', owner: 'payment' },
+  { lang: 'en', site: S, text: 'do you accept credit cards', intent: 'other', kb: 'owner', owner: 'payment' },
 ];

@@ -44,9 +44,17 @@ const ENTRIES: Entry[] = FAMILIES.flatMap((family, i) =>
   family.map((w) => (w.endsWith('*') ? { text: w.slice(0, -1), prefix: true, family: i } : { text: w, prefix: false, family: i })),
 );
 
+/** Words seen lately: the business's service names come back every turn. Bounded: cleared when full. */
+const SEEN = new Map<string, number>();
+const SEEN_MAX = 5000;
+
 /** The families a folded word belongs to (usually none or one), as a bit set. */
 export function familiesOf(word: string): number {
+  const seen = SEEN.get(word);
+  if (seen !== undefined) return seen;
   let set = 0;
   for (const e of ENTRIES) if (e.prefix ? word.startsWith(e.text) : word === e.text) set |= 1 << e.family;
+  if (SEEN.size >= SEEN_MAX) SEEN.clear();
+  SEEN.set(word, set);
   return set;
 }
