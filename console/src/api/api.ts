@@ -52,6 +52,8 @@ export type AssistantCheck = Out['assistant']['test'];
 export type WebhookEventType = In['webhooks']['create']['events'][number];
 export type FollowUpSettingsView = Out['followUps']['settings'];
 export type Qualification = In['qualification']['save']['qualification'];
+/** The chat-menu requests that may have questions of their own (before a price, before the hand-off form). */
+export type QualIntent = In['qualification']['saveIntent']['intent'];
 export type FollowUpSettings = In['followUps']['saveSettings'];
 export type FollowUpItem = Out['followUps']['ofConversation'][number];
 export type BusinessInput = In['business']['update'];
@@ -172,6 +174,8 @@ export const api = {
   qualification: {
     list: (): Promise<Record<string, Qualification>> => call(trpc.qualification.list.query()),
     save: (i: In['qualification']['save']): Promise<Qualification> => call(trpc.qualification.save.mutate(i)),
+    intents: (): Promise<Partial<Record<QualIntent, Qualification>>> => call(trpc.qualification.intents.query()),
+    saveIntent: (i: In['qualification']['saveIntent']): Promise<Qualification> => call(trpc.qualification.saveIntent.mutate(i)),
   },
   followUps: {
     settings: (): Promise<FollowUpSettingsView> => call(trpc.followUps.settings.query()),

@@ -793,6 +793,13 @@ export const en = {
     slaWarm: 'Warm lead',
     slaCold: 'Cold lead',
     slaOrder: 'Hot must be answered no later than warm, warm no later than cold.',
+    // Questions per chat-menu request (issue 17)
+    byService: 'For a service',
+    byIntent: 'Before a request in the chat menu',
+    byIntentIntro: 'Questions the chat asks when a client asks for prices (before the price) or to talk to a person (before the request form). The waiting list is offered for a service only.',
+    intentPrices: 'Prices',
+    intentHuman: 'Talk to a person',
+    noneIntent: 'No questions for this request: the chat answers straight away.',
   },
   // Waiting list (issue 17)
   waitlist: {

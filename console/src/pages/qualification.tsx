@@ -1,13 +1,16 @@
 /**
- * Owner: qualification questions per service (issue 17). Up to 5 questions, each with quick-reply
+ * Owner: qualification questions per service and per chat-menu request (issue 17). Up to 5 questions, each with quick-reply
  * answers worth some points (an answer may mean "wants to come within 48 hours": a hot lead), the
  * score from which a visitor is qualified, and what the others are offered instead (the waiting
  * list, a smaller package, a useful link; "talk to a person" always). No questions = the chat books
- * as before. The checks here are the server's (domain/qualification), said in the owner's words.
+ * as before. A second section sets questions before a request in the chat menu: before the price
+ * ("Prices") and before the request form ("Talk to a person"); the waiting list is a service's only.
+ * One form is on the page at a time (in the section of what it edits), so every field keeps one name.
+ * The checks here are the server's (domain/qualification), said in the owner's words.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Localized } from '@frontdesk/shared';
-import { api, type Qualification } from '../api/api.js';
+import { api, type QualIntent, type Qualification } from '../api/api.js';
 import type { Service } from '../api/contract.js';
 import { me } from '../app/session.js';
 import { fmt, lang, t } from '../i18n/index.js';
@@ -79,38 +82,68 @@ export function fromDraft(d: Draft, words: { required: string; number: string; u
   };
 }
 
+type Target = { kind: 'service'; id: string } | { kind: 'intent'; id: QualIntent };
+const INTENTS: readonly QualIntent[] = ['prices', 'human'];
+
 export function QualificationPage() {
   const d = t.value.qualification;
   const services = useResource(() => api.services.list(), []);
   const saved = useResource(() => api.qualification.list(), []);
-  const [serviceId, setServiceId] = useState('');
+  const intents = useResource(() => api.qualification.intents(), []);
+  const [target, setTarget] = useState<Target | null>(null);
   const active = (services.data ?? []).filter((s) => s.active);
   useEffect(() => {
-    if (!serviceId && active[0]) setServiceId(active[0].id);
+    if (!target && active[0]) setTarget({ kind: 'service', id: active[0].id });
   }, [services.data]);
-  const error = services.error ?? saved.error;
+  const error = services.error ?? saved.error ?? intents.error;
+  const intentName = (i: QualIntent) => (i === 'prices' ? d.intentPrices : d.intentHuman);
+  const form = (tg: Target) =>
+    tg.kind === 'service' ? (
+      <QualificationForm key={`s:${tg.id}`} target={tg} services={active} initial={saved.data?.[tg.id]} onSaved={() => saved.reload()} />
+    ) : (
+      <QualificationForm key={`i:${tg.id}`} target={tg} services={active} initial={intents.data?.[tg.id]} onSaved={() => intents.reload()} />
+    );
   return (
     <Page title={d.title}>
       <p class="hint">{d.intro}</p>
       {error ? (
-        <ErrorBox error={error} retry={() => (services.reload(), saved.reload())} />
-      ) : !services.data || !saved.data ? (
+        <ErrorBox error={error} retry={() => (services.reload(), saved.reload(), intents.reload())} />
+      ) : !services.data || !saved.data || !intents.data ? (
         <Loading />
       ) : active.length === 0 ? (
         <p class="muted">{d.noServices}</p>
       ) : (
         <>
-          <SelectField label={d.service} value={serviceId} options={active.map((s) => ({ value: s.id, label: pickText(s.names, lang.value) }))} onValue={setServiceId} />
-          {serviceId && (
-            <QualificationForm key={serviceId} serviceId={serviceId} services={active} initial={saved.data[serviceId]} onSaved={() => saved.reload()} />
-          )}
+          <section aria-labelledby="qual-by-service">
+            <h2 id="qual-by-service">{d.byService}</h2>
+            <SelectField
+              label={d.service}
+              value={target?.kind === 'service' ? target.id : ''}
+              options={[...(target?.kind === 'service' ? [] : [{ value: '', label: '—' }]), ...active.map((s) => ({ value: s.id, label: pickText(s.names, lang.value) }))]}
+              onValue={(id) => id && setTarget({ kind: 'service', id })}
+            />
+            {target?.kind === 'service' && form(target)}
+          </section>
+          <section aria-labelledby="qual-by-intent">
+            <h2 id="qual-by-intent">{d.byIntent}</h2>
+            <p class="hint">{d.byIntentIntro}</p>
+            <div class="actions">
+              {INTENTS.map((i) => (
+                <button key={i} type="button" class="secondary" aria-pressed={target?.kind === 'intent' && target.id === i} onClick={() => setTarget({ kind: 'intent', id: i })}>
+                  {intentName(i)}
+                </button>
+              ))}
+            </div>
+            {target?.kind === 'intent' && form(target)}
+          </section>
         </>
       )}
     </Page>
   );
 }
 
-function QualificationForm(props: { serviceId: string; services: Service[]; initial: Qualification | undefined; onSaved: () => void }) {
+function QualificationForm(props: { target: Target; services: Service[]; initial: Qualification | undefined; onSaved: () => void }) {
+  const tg = props.target;
   const d = t.value.qualification;
   const langs = me.value!.business.languages;
   const [f, setF] = useState<Draft>(toDraft(props.initial));
@@ -125,12 +158,13 @@ function QualificationForm(props: { serviceId: string; services: Service[]; init
     const r = fromDraft(f, { required: t.value.app.required, number: d.numberRange, url: d.badUrl });
     if ('problems' in r) return setProblems(r.problems);
     setProblems({});
-    if (await save.run(() => api.qualification.save({ serviceId: props.serviceId, qualification: r.value }))) props.onSaved();
+    const run = () => (tg.kind === 'service' ? api.qualification.save({ serviceId: tg.id, qualification: r.value }) : api.qualification.saveIntent({ intent: tg.id, qualification: { ...r.value, alternatives: { ...r.value.alternatives, waitlist: false } } }));
+    if (await save.run(run)) props.onSaved();
   };
 
   return (
     <form onSubmit={submit} class="settings qualification">
-      {f.questions.length === 0 && <p class="muted">{d.none}</p>}
+      {f.questions.length === 0 && <p class="muted">{tg.kind === 'service' ? d.none : d.noneIntent}</p>}
       {f.questions.map((q, i) => (
         <fieldset key={i} class="panel">
           <legend>{fmt(d.question, { n: i + 1 })}</legend>
@@ -170,11 +204,11 @@ function QualificationForm(props: { serviceId: string; services: Service[]; init
       <fieldset>
         <legend>{d.alternatives}</legend>
         <p class="hint">{d.alternativesHint}</p>
-        <Checkbox label={d.waitlist} checked={f.waitlist} onChange={(waitlist) => setF({ ...f, waitlist })} />
+        {tg.kind === 'service' && <Checkbox label={d.waitlist} checked={f.waitlist} onChange={(waitlist) => setF({ ...f, waitlist })} />}
         <SelectField
           label={d.smaller}
           value={f.smallerServiceId}
-          options={[{ value: '', label: d.noSmaller }, ...props.services.filter((s) => s.id !== props.serviceId).map((s) => ({ value: s.id, label: pickText(s.names, lang.value) }))]}
+          options={[{ value: '', label: d.noSmaller }, ...props.services.filter((s) => tg.kind !== 'service' || s.id !== tg.id).map((s) => ({ value: s.id, label: pickText(s.names, lang.value) }))]}
           onValue={(smallerServiceId) => setF({ ...f, smallerServiceId })}
         />
         <TextField label={d.linkUrl} type="url" inputMode="url" placeholder="https://" value={f.linkUrl} onValue={(linkUrl) => setF({ ...f, linkUrl })} errors={err('linkUrl')} />
