@@ -174,4 +174,19 @@ describe.each(dbKinds)('AI assistant with the fake provider on %s', (kind: DbKin
     expect(fake.requests).toHaveLength(2);
     expect(v.view.messages.at(-1)!.text).toBe('I could not find that; a person at the desk can tell you.');
   });
+
+  it('the model is asked outside the turn’s transaction: while it is slow, another conversation’s turn goes through', async () => {
+    turnOn({ timeoutMs: 5_000 });
+    fake.script([{ reply: 'Yes, we do.', delayMs: 1_500 }]);
+    const slow = visitor(h, SALON, 'en', ORIGIN);
+    let slowDone = false;
+    const pending = slow.send({ type: 'text', text: 'do you have wifi?' }).then(() => (slowDone = true));
+    await expect.poll(() => fake.requests.length, { timeout: 5_000 }).toBe(1);
+    // On PGlite there is one connection per process: a transaction held across the model's wait would block this turn.
+    const other = visitor(h, SALON, 'en', ORIGIN);
+    await other.send({ type: 'choose', optionId: 'intent:prices' });
+    expect(slowDone).toBe(false);
+    await pending;
+    expect(slow.view.messages.at(-1)!.text).toBe('Yes, we do.');
+  });
 });

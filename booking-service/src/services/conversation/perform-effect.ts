@@ -25,6 +25,7 @@ import { recordUnanswered } from '../knowledge/unanswered.js';
 import { joinWaitlist } from '../waitlist/join.js';
 import { runAssistant } from '../assistant/turn.js';
 import { assistantFor } from '../assistant/settings.js';
+import type { AssistantAnswers } from '../assistant/ahead.js';
 import type { EngineContext } from '../../domain/conversation/context.js';
 
 export interface EffectScope {
@@ -35,6 +36,8 @@ export interface EffectScope {
   origin: string | undefined;
   /** The turn's engine context (the assistant's tools read the catalog from it). */
   ctx?: EngineContext | undefined;
+  /** The model's answers asked before the transaction (assistant/ahead.ts); present = never ask it here. */
+  answers?: AssistantAnswers | undefined;
 }
 
 /** What a turn learns from its effects that the conversation row and the lead keep. */
@@ -170,6 +173,8 @@ export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, n
       return { kind: 'joinWaitlist', ok: true, entryId };
     }
     case 'askAssistant': {
+      // Asked before the transaction: the answer kept for this text, else none (never the model inside it).
+      if (scope.answers) return scope.answers.get(e.text) ?? { kind: 'askAssistant', ok: false, reason: 'error' };
       // Off (or no context): answered as without AI. The model's deadline bounds how long this holds the turn.
       const assistant = scope.ctx ? await assistantFor(deps, business.id) : undefined;
       if (!assistant || !scope.ctx) return { kind: 'askAssistant', ok: false, reason: 'error' };

@@ -33,6 +33,7 @@ import { appendMessages, readMessages } from './transcript.js';
 import { markSeenByVisitor } from './staff-reply.js';
 import { erasePerson } from '../privacy/erase.js';
 import { personOfConversation } from '../privacy/person.js';
+import { askAhead, type AssistantAnswers } from '../assistant/ahead.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type ConversationRow = typeof conversations.$inferSelect;
@@ -99,8 +100,10 @@ export async function sendTurn(deps: Deps, input: SendTurnInput, origin: string 
       if (!r.ok) return r;
       row = r.value;
     }
+    // The model, if this turn needs it, is asked now, outside the transaction (assistant/ahead.ts).
+    const answers = await askAhead(deps, site, ctx, row ? readState(row.state, row.lang) : openConversation(ctx, negotiateLang(ctx, input.lang, input.prefs)).state, input.event);
     try {
-      const done = await deps.db.transaction((tx) => playTurn(deps, tx, { site, ctx, row, fresh, input, origin, now, started, channel: 'widget', externalRef: null }));
+      const done = await deps.db.transaction((tx) => playTurn(deps, tx, { site, ctx, row, fresh, input, origin, now, started, channel: 'widget', externalRef: null, answers }));
       await deps.bus?.publish({ businessId: site.business.id, conversationId: done.id, seq: done.seq, kind: 'messages' });
       if (done.erased.length) {
         // Every stream still open on an erased conversation (other tabs, the console) ends ("gone").
@@ -134,6 +137,8 @@ interface PlayInput {
   started: number;
   /** The follow-up page's "not interested": read as an answer to a follow-up wherever the chat is. */
   optOut?: boolean | undefined;
+  /** The model's answers, asked before the transaction (assistant/ahead.ts). */
+  answers?: AssistantAnswers | undefined;
 }
 
 async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
@@ -174,7 +179,7 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
   }
 
   if (state.contact && input.event?.type === 'text') ctx = { ...ctx, followedUp: p.optOut || (await awaitsAnswer(tx, row.id)) };
-  const scope = { site, conversationId: row.id, channel: p.channel, origin: p.origin, ctx };
+  const scope = { site, conversationId: row.id, channel: p.channel, origin: p.origin, ctx, answers: p.answers ?? new Map() };
   const notes: EffectNotes = {};
   let out = input.event ? start(state, input.event, ctx) : { state, messages: [], facts: [], effect: undefined };
   messages.push(...out.messages);
@@ -326,11 +331,12 @@ export async function sendChannelTurn(deps: Deps, input: ChannelTurnInput): Prom
     const event = typeof input.event === 'function' ? input.event(prompt) : input.event;
     // Messengers have no token: the chat is the proof. The hash is of a secret nobody keeps.
     const fresh = row ? null : { id: randomUUID(), hash: newSecret().hash };
+    const answers = row ? await askAhead(deps, site, ctx, readState(row.state, row.lang), event) : undefined;
     try {
       const done = await deps.db.transaction(async (tx) => {
         if (input.claimUpdate && !(await input.claimUpdate(tx))) throw new AlreadyPlayed();
         return playTurn(deps, tx, {
-          site, ctx, row, fresh, now, started, origin: undefined,
+          site, ctx, row, fresh, now, started, origin: undefined, answers,
           input: { lang: negotiateLang(ctx, input.lang), prefs: [], event: row || event?.type !== 'menu' ? event : null },
           channel: input.channel,
           externalRef: input.externalRef,
@@ -370,8 +376,9 @@ export async function sendLinkTurn(deps: Deps, conversationId: string, event: Vi
     const now = deps.clock.now();
     const ctx = await engineContext(deps, site, now);
     try {
+      const answers = await askAhead(deps, site, ctx, readState(row.state, row.lang), event);
       const done = await deps.db.transaction((tx) =>
-        playTurn(deps, tx, { site, ctx, row, fresh: null, input: { lang: row.lang, event }, channel: row.channel, externalRef: row.externalRef, origin: undefined, now, started, optOut: opts.optOut }));
+        playTurn(deps, tx, { site, ctx, row, fresh: null, input: { lang: row.lang, event }, channel: row.channel, externalRef: row.externalRef, origin: undefined, now, started, optOut: opts.optOut, answers }));
       await deps.bus?.publish({ businessId: row.businessId, conversationId: row.id, seq: done.seq, kind: 'messages' });
       await deps.outbound?.deliver({ businessId: row.businessId, conversationId: row.id });
       return ok({ seq: done.seq });
