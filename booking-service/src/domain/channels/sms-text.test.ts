@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smsSegments, smsText, type SmsMessageKind } from './sms-text.js';
+import { shortName, smsSegments, smsText, type SmsMessageKind } from './sms-text.js';
 
 const KINDS: SmsMessageKind[] = ['booking_confirmed', 'booking_rescheduled', 'booking_cancelled', 'reminder', 'reconfirm', 'no_show_followup'];
 const facts = { businessName: 'Bedford Barbers', serviceName: 'Haircut + beard', start: Date.UTC(2026, 2, 2, 15, 0), timeZone: 'America/New_York', link: 'https://fd.example/l/Ab3dE5gH9k' };
@@ -68,5 +68,30 @@ describe('SMS reminders the client can answer', () => {
     // Other messages and messengers are unchanged.
     expect(smsText('booking_confirmed', facts, 'en', { replies: true })).toBe(smsText('booking_confirmed', facts, 'en'));
     expect(smsText('reminder', facts, 'en', { replies: true, oneSegment: false })).toBe(smsText('reminder', facts, 'en', { oneSegment: false }));
+  });
+});
+
+describe('a long business name in a short text', () => {
+  it('is cut at a word boundary, never leaving half a word or an opening quote without its closing one', () => {
+    expect(shortName('Салон красоты «Лотос»', 16)).toBe('Салон красоты');
+    expect(shortName('Салон «Невский»', 16)).toBe('Салон «Невский»');
+    expect(shortName('Barbershop "Old Town" Brooklyn', 16)).toBe('Barbershop');
+    expect(shortName('Beauty-Studio-Supreme-Yerevan', 16)).toBe('Beauty-Studio-Su');
+    expect(shortName('Klinika Zdorovye, Nevsky', 16)).toBe('Klinika');
+  });
+
+  it('a Russian confirmation of a salon with a long name fits one segment with the time and the link, the name readable', () => {
+    const f = { businessName: 'Салон красоты «Лотос»', serviceName: 'Стрижка женская', start: Date.UTC(2026, 11, 9, 12, 0), timeZone: 'Europe/Moscow', link: 'https://fd.ru/l/Ab3dE5gH9k' };
+    for (const kind of KINDS) {
+      const text = smsText(kind, f, 'ru');
+      expect(smsSegments(text).segments, text).toBe(1);
+      expect(text).toContain('15:00');
+      expect(text).toContain(f.link);
+      expect(text, text).not.toMatch(/«[^»]*$/);
+    }
+    // With a link too long for any one-segment shape, the text takes two segments and keeps the name whole.
+    const long = smsText('booking_confirmed', { ...f, link: 'http://localhost:4100/l/Ab3dE5gH9kQw' }, 'ru');
+    expect(long).toContain('Салон красоты «Лотос»');
+    expect(smsSegments(long).segments).toBe(2);
   });
 });

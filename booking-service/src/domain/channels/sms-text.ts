@@ -4,8 +4,9 @@
  * Armenian) — with a short link to the manage page. What was agreed is kept (issue 11): a
  * booking's price and the options chosen for it are in the text of a confirmation, a move and a
  * reminder. When the full text does not fit one SMS, the options go first, then the service name,
- * then the price, then the business name: the time and the link always stay (the manage page
- * behind the link shows the price with its options). Messengers have room and get everything.
+ * then the price, then the words around the link, then the business name is shortened (at a word
+ * boundary): the time and the link always stay (the manage page behind the link shows the price
+ * with its options). Messengers have room and get everything.
  */
 import type { Lang } from '../messages/types.js';
 import { instantWords } from '../conversation/words/format.js';
@@ -65,6 +66,37 @@ const T: Record<Lang, Record<SmsMessageKind, Template>> = {
   },
 };
 
+/**
+ * The last resort of a long Cyrillic/Armenian text: one word for what happened, the time, the link
+ * (the page behind it says the rest). Still readable: a link with no label beside a booking's time
+ * is the booking.
+ */
+const MINIMAL: Record<Lang, Record<SmsMessageKind, string>> = {
+  en: { booking_confirmed: 'booked', booking_rescheduled: 'moved to', booking_cancelled: 'cancelled', reminder: 'see you', reconfirm: 'please confirm', no_show_followup: 'missed' },
+  ru: { booking_confirmed: 'запись', booking_rescheduled: 'перенос на', booking_cancelled: 'отмена', reminder: 'ждём вас', reconfirm: 'подтвердите', no_show_followup: 'не пришли' },
+  hy: { booking_confirmed: 'գրանցում', booking_rescheduled: 'տեղափոխում', booking_cancelled: 'չեղարկում', reminder: 'սպասում ենք', reconfirm: 'հաստատեք', no_show_followup: 'չեկաք' },
+};
+
+const OPENING = /[«"“„‘'([]/;
+
+/**
+ * The business name cut to `max` characters at a word boundary, never leaving half a word or an
+ * opening quote without its closing one ("Салон красоты «Лотос»" → "Салон красоты", not
+ * "Салон красоты «Л"). A single long word is cut as it is.
+ */
+export function shortName(name: string, max: number): string {
+  const n = name.trim();
+  if (n.length <= max) return n;
+  let cut = n.slice(0, max + 1);
+  const space = cut.lastIndexOf(' ');
+  cut = space > 0 ? cut.slice(0, space) : n.slice(0, max);
+  // An opening quote or bracket whose closing one was cut off goes, with what follows it.
+  const open = [...cut].findLastIndex((ch) => OPENING.test(ch));
+  if (open >= 0 && !/[»"”“’')\]]/.test(cut.slice(open + 1))) cut = cut.slice(0, open);
+  cut = cut.replace(/[\s,.;:—–-]+$/u, '');
+  return cut || n.slice(0, max);
+}
+
 // GSM 03.38 basic set (+ the extension table, which costs two septets each).
 const GSM = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
 const GSM_EXT = '^{}\\[~]|€';
@@ -109,15 +141,20 @@ export function smsText(kind: SmsMessageKind, f: SmsFacts, lang: Lang, opts: { o
   const full = f.price ? `, ${f.price.full}` : '';
   const amount = f.price ? `, ${f.price.amount}` : '';
   const svc = ` ${f.serviceName}`;
+  const minimal = (biz: string) => `${biz}: ${MINIMAL[lang][kind]} ${base.when} ${f.link}`;
+  const short = shortName(f.businessName, 16);
   const tries = [
     t({ ...base, biz: f.businessName, svc, price: full }),
     t({ ...base, biz: f.businessName, svc, price: amount }),
     t({ ...base, biz: f.businessName, svc: '', price: amount }),
     t({ ...base, biz: f.businessName, svc: '', price: '' }),
-    t({ ...base, biz: f.businessName.slice(0, 16), svc: '', price: '' }),
+    minimal(f.businessName),
+    t({ ...base, biz: short, svc: '', price: '' }),
+    minimal(short),
   ].map(plain);
   if (opts.oneSegment === false) return tries[0]!;
-  return tries.find((x) => smsSegments(x).segments === 1) ?? tries.at(-1)!;
+  // Nothing fits one segment (a long name, a long link): two segments, the name whole.
+  return tries.find((x) => smsSegments(x).segments === 1) ?? tries[4]!;
 }
 
 function replyReminder(f: SmsFacts, lang: Lang): string {
@@ -128,7 +165,7 @@ function replyReminder(f: SmsFacts, lang: Lang): string {
     t({ when: w, link, biz: f.businessName, svc: ` ${f.serviceName}`, price: amount }),
     t({ when: w, link, biz: f.businessName, svc: '', price: amount }),
     t({ when: w, link, biz: f.businessName, svc: '', price: '' }),
-    t({ when: w, link, biz: f.businessName.slice(0, 16), svc: '', price: '' }),
+    t({ when: w, link, biz: shortName(f.businessName, 16), svc: '', price: '' }),
   ].map(plain);
   const withLink = shapes(f.link);
   return [...withLink, ...shapes('')].find((x) => smsSegments(x).segments === 1) ?? withLink.at(-1)!;
