@@ -5,9 +5,11 @@
  */
 import type { BookingChannel, ConversationChannel, EventKind } from '@frontdesk/shared';
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../adapters/db/client.js';
-import { events, type bookings } from '../adapters/db/schema.js';
-import { enqueueWebhooks } from './webhooks/enqueue.js';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../adapters/db/client.js';
+import { events, webhookEndpoints, type bookings } from '../adapters/db/schema.js';
+import { WEBHOOK_TYPE_OF } from './webhooks/event-types.js';
+import { enqueueWebhooks, type EndpointSubscription } from './webhooks/enqueue.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -44,9 +46,33 @@ export function eventRow(e: EventInput): typeof events.$inferInsert & { id: stri
 }
 
 export async function recordEvent(db: Db | Tx, e: EventInput): Promise<void> {
-  await db.insert(events).values(eventRow(e));
-  // The business's webhooks for this event commit with it (services/webhooks/enqueue.ts).
-  await enqueueWebhooks(db, e);
+  await recordEvents(db, [e]);
+}
+
+/**
+ * Several events of one change, and `alongWith`: other writes of the change (INSERT/UPDATE
+ * statements without RETURNING), in ONE statement — a hot path (a conversation turn, a hand-off)
+ * pays one round trip, not one per row. Data-modifying WITH clauses all run, to completion, in
+ * the same statement; a foreign key between them is checked at its end. When an event has a
+ * webhook type, the same statement reads the business's active endpoints, and the deliveries
+ * follow (services/webhooks/enqueue.ts) only when one is subscribed.
+ */
+export async function recordEvents(db: Db | Tx, es: readonly EventInput[], alongWith: readonly SQL[] = []): Promise<void> {
+  if (es.length === 0 && alongWith.length === 0) return;
+  const typed = es.filter((e) => WEBHOOK_TYPE_OF[e.kind]);
+  const writes = [...alongWith, ...(es.length ? [db.insert(events).values(es.map(eventRow)).getSQL()] : [])];
+  if (typed.length === 0 && writes.length === 1) {
+    await db.execute(writes[0]!);
+    return;
+  }
+  const withs = sql.join(writes.map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w})`), sql`, `);
+  // Events of one change belong to one business.
+  const businessId = typed[0]?.businessId;
+  const read = businessId
+    ? sql`SELECT ${webhookEndpoints.id} AS id, ${webhookEndpoints.events} AS events FROM ${webhookEndpoints} WHERE ${webhookEndpoints.businessId} = ${businessId} AND ${webhookEndpoints.active}`
+    : sql`SELECT NULL WHERE false`;
+  const endpoints = await queryRows<EndpointSubscription>(db, sql`WITH ${withs} ${read}`);
+  for (const e of typed) await enqueueWebhooks(db, e, endpoints);
 }
 
 type BookingRow = typeof bookings.$inferSelect;

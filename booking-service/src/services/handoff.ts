@@ -6,16 +6,18 @@
  */
 import type { Lang } from '@frontdesk/shared';
 import { randomUUID } from 'node:crypto';
-import { handoffs } from '../adapters/db/schema.js';
+import { handoffs, jobs } from '../adapters/db/schema.js';
+import { atomically } from '../adapters/db/client.js';
+import { jobRow } from '../adapters/job-queue/queue.js';
 import type { Weekday, WeeklyHours } from '../domain/availability/find-slots.js';
 import { isOpen, replyBy } from '../domain/reply-by.js';
 import { qualifyLead } from '../domain/lead-score.js';
 import type { Deps } from './deps.js';
 import { ok, type Result } from './result.js';
 import { openSite } from './site.js';
-import { onHandoffRequested } from './notifications/enqueue.js';
-import { recordEvent } from './events.js';
-import { scheduleEscalation } from './console/escalation.js';
+import { handoffRequestedJob } from './notifications/enqueue.js';
+import { recordEvents } from './events.js';
+import { escalationJob } from './console/escalation.js';
 import { slaTargetsOf } from './console/sla.js';
 
 export interface HandoffInput {
@@ -56,8 +58,19 @@ export async function requestHandoff(
   // No opening hours at all: promise the target in wall-clock time (at least the cold-lead day).
   const by = replyBy(hours, business.timeZone, now, lead.slaMin) ?? now + Math.max(lead.slaMin, 24 * 60) * 60_000;
   const id = randomUUID();
-  await deps.db.transaction(async (tx) => {
-    await tx.insert(handoffs).values({
+  // One statement (a conversation turn pays one round trip for it): the request, the jobs that
+  // tell staff and escalate it, and its event; the webhooks follow only when an endpoint listens.
+  // Atomic as the caller's transaction when there is one (a turn), else as one of its own.
+  await atomically(deps.db, (tx) => recordEvents(tx, [{
+    businessId: business.id,
+    kind: 'handoff_requested',
+    at: new Date(now),
+    siteId: siteRow.id,
+    conversationId: input.conversationId,
+    intent: input.intent,
+    handoffId: id,
+  }], [
+    tx.insert(handoffs).values({
       id,
       businessId: business.id,
       siteId: siteRow.id,
@@ -73,19 +86,9 @@ export async function requestHandoff(
       score: lead.score,
       conversationId: input.conversationId ?? null,
       createdAt: new Date(now),
-    });
+    }).getSQL(),
     // Staff hear about it through a job committed with the request itself.
-    await onHandoffRequested(tx, id, deps.clock.now());
-    await scheduleEscalation(tx, id, new Date(by));
-    await recordEvent(tx, {
-      businessId: business.id,
-      kind: 'handoff_requested',
-      at: new Date(now),
-      siteId: siteRow.id,
-      conversationId: input.conversationId,
-      intent: input.intent,
-      handoffId: id,
-    });
-  });
+    tx.insert(jobs).values([handoffRequestedJob(id, deps.clock.now()), escalationJob(id, new Date(by))].map(jobRow)).getSQL(),
+  ]));
   return ok({ id, expectedReplyBy: new Date(by).toISOString(), withinOpeningHours: openNow });
 }

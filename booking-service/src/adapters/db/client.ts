@@ -10,8 +10,8 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { sql, type SQL } from 'drizzle-orm';
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { is, sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.js';
 import { acquireDirLock } from './dir-lock.js';
@@ -95,6 +95,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 /** Rows of a raw SQL query; both drivers return `{ rows }`, the shared type cannot say so. */
+/**
+ * Runs `fn` in `db`'s transaction when `db` already is one (no savepoint: a round trip each way
+ * saved on a hot path, and an error aborts the caller's transaction anyway), else in a new one.
+ */
+export function atomically<T>(db: Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return is(db, PgTransaction) ? fn(db) : db.transaction(fn);
+}
+
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
   return (result as { rows: T[] }).rows;

@@ -47,17 +47,22 @@ export function jobJson(job: NewJob): Record<string, unknown> {
 }
 
 export async function enqueue(db: Queryable, job: NewJob): Promise<string> {
-  const id = randomUUID();
-  await db.insert(jobs).values({
-    id,
+  const row = jobRow(job);
+  await db.insert(jobs).values(row);
+  return row.id;
+}
+
+/** The `jobs` row of a new job, with a fresh id (for a caller that writes its jobs in a statement of its own). */
+export function jobRow(job: NewJob): typeof jobs.$inferInsert & { id: string } {
+  return {
+    id: randomUUID(),
     kind: job.kind,
     payload: job.payload,
     runAt: job.runAt,
     bookingId: job.bookingId ?? null,
     handoffId: job.handoffId ?? null,
     ...(job.maxAttempts ? { maxAttempts: job.maxAttempts } : {}),
-  });
-  return id;
+  };
 }
 
 /** Stops pending jobs of a booking (e.g. its reminders when it moves), in the caller's transaction. */

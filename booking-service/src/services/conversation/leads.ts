@@ -15,7 +15,7 @@ import type { Weekday, WeeklyHours } from '../../domain/availability/find-slots.
 import type { ConversationState } from '../../domain/conversation/state.js';
 import { findTree, type EngineContext } from '../../domain/conversation/context.js';
 import type { Queryable } from '../../adapters/db/client.js';
-import { recordEvent } from '../events.js';
+import { recordEvents, type EventInput } from '../events.js';
 import { refreshOpenDueTimes } from '../console/sla-due.js';
 import type { EffectNotes } from './perform-effect.js';
 
@@ -72,12 +72,15 @@ export async function syncLead(tx: Queryable, c: LeadChange): Promise<void> {
   const outcomeChanged = (before?.outcome ?? null) !== after.outcome;
 
   const base = { businessId: row.businessId, at: now, siteId: row.siteId, conversationId: row.id, intent: after.intent };
-  if (outcomeChanged && after.outcome) {
-    await recordEvent(tx, { ...base, kind: 'conversation_outcome', valueMs: now.getTime() - row.createdAt.getTime(), meta: { outcome: after.outcome } });
+  // The turn's lead events are written together, in one statement (services/events.ts).
+  const outcome: EventInput[] = outcomeChanged && after.outcome
+    ? [{ ...base, kind: 'conversation_outcome', valueMs: now.getTime() - row.createdAt.getTime(), meta: { outcome: after.outcome } }]
+    : [];
+  if (!contact) {
+    await recordEvents(tx, outcome);
+    return;
   }
-  if (!contact) return;
 
-  const existing = (await tx.select().from(leads).where(eq(leads.conversationId, row.id)).limit(1))[0];
   const quote = quoteOf(after, ctx);
   const hours: WeeklyHours = Object.fromEntries(Object.entries(ctx.business.openingHours).map(([k, v]) => [Number(k) as Weekday, v]));
   const qualification = qualificationOf(after, ctx);
@@ -106,26 +109,40 @@ export async function syncLead(tx: Queryable, c: LeadChange): Promise<void> {
     outcome: after.outcome,
     ...(notes.customerId ? { customerId: notes.customerId } : {}),
   };
-  if (!existing) {
+  const created = async (id: string) => recordEvents(tx, [...outcome, { ...base, kind: 'lead_created', meta: { leadId: id, ...(notes.bookingId ? { bookingId: notes.bookingId } : {}) } }]);
+  const insert = () => {
     const id = randomUUID();
-    await tx.insert(leads).values({
+    return {
       id,
-      businessId: row.businessId,
-      conversationId: row.id,
-      channel: row.channel,
-      source: row.source,
-      consentAt: new Date(contact.consentAt),
-      createdAt: now,
-      updatedAt: now,
-      ...fields,
-    });
-    await recordEvent(tx, { ...base, kind: 'lead_created', meta: { leadId: id, ...(notes.bookingId ? { bookingId: notes.bookingId } : {}) } });
-    return;
+      query: tx.insert(leads).values({
+        id,
+        businessId: row.businessId,
+        conversationId: row.id,
+        channel: row.channel,
+        source: row.source,
+        consentAt: new Date(contact.consentAt),
+        createdAt: now,
+        updatedAt: now,
+        ...fields,
+      }),
+    };
+  };
+  if (!before?.contact) {
+    // The contact is new in this turn, so is the lead, almost always: no read first. A lead the
+    // conversation already has (a contact given, then cleared) makes the INSERT do nothing.
+    const { id, query } = insert();
+    if ((await query.onConflictDoNothing({ target: leads.conversationId }).returning({ id: leads.id })).length) return created(id);
+  }
+  const existing = (await tx.select().from(leads).where(eq(leads.conversationId, row.id)).limit(1))[0];
+  if (!existing) {
+    const { id, query } = insert();
+    await query;
+    return created(id);
   }
   const changed = (Object.keys(fields) as Array<keyof typeof fields>).filter((k) => JSON.stringify(existing[k] ?? null) !== JSON.stringify(fields[k] ?? null));
-  if (changed.length === 0) return;
+  if (changed.length === 0) return recordEvents(tx, outcome);
   await tx.update(leads).set({ ...fields, updatedAt: now }).where(eq(leads.id, existing.id));
   // A new temperature moves the due time of the lead's open hand-off, in this turn's transaction (services/console/sla-due.ts).
   if (changed.includes('temperature')) await refreshOpenDueTimes(tx, { businessId: row.businessId, conversationId: row.id, temperature: q.temperature }, now);
-  await recordEvent(tx, { ...base, kind: 'lead_updated', bookingId: notes.bookingId, meta: { leadId: existing.id, fields: changed } });
+  await recordEvents(tx, [...outcome, { ...base, kind: 'lead_updated', bookingId: notes.bookingId, meta: { leadId: existing.id, fields: changed } }]);
 }

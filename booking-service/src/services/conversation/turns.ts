@@ -20,7 +20,7 @@ import type { ConversationState } from '../../domain/conversation/state.js';
 import type { OutMessage, Fact } from '../../domain/conversation/turn.js';
 import type { Deps } from '../deps.js';
 import type { Farewell } from '../../ports/channel-outbound.js';
-import { recordEvent } from '../events.js';
+import { recordEvents, type EventInput } from '../events.js';
 import { fail, ok, type Result } from '../result.js';
 import { cached, isOriginAllowed, openSite, type SiteContext } from '../site.js';
 import { hashSecret, newSecret } from '../tokens.js';
@@ -217,15 +217,16 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
   const effective = before && before.status !== after.status ? after.status : row.status;
   await replanFollowUps(tx, { row, before, after: { ...after, status: effective }, business: site.business, now });
   const base = { businessId: row.businessId, at: now, siteId: row.siteId, conversationId: row.id, channel: p.channel };
-  for (const f of facts) {
-    if (f.kind === 'intent_chosen') await recordEvent(tx, { ...base, kind: 'intent_chosen', intent: f.intent });
-    else await recordEvent(tx, { ...base, kind: 'quote_given', intent: 'prices', meta: { treeId: f.treeId, price: f.price, serviceId: f.serviceId } });
-  }
+  // The turn's events, in one statement (services/events.ts).
+  const turnEvents: EventInput[] = facts.map((f): EventInput => f.kind === 'intent_chosen'
+    ? { ...base, kind: 'intent_chosen', intent: f.intent }
+    : { ...base, kind: 'quote_given', intent: 'prices', meta: { treeId: f.treeId, price: f.price, serviceId: f.serviceId } });
   if (input.event?.type === 'text' && messages.some((m) => m.from === 'bot')) {
     // The bot's answer to free text (what chat.interpret measured before): its response time is the
     // server's processing time (monotonic timer, not the business clock).
-    await recordEvent(tx, { ...base, kind: 'bot_reply', intent: after.intent, valueMs: Math.round(performance.now() - p.started) });
+    turnEvents.push({ ...base, kind: 'bot_reply', intent: after.intent, valueMs: Math.round(performance.now() - p.started) });
   }
+  await recordEvents(tx, turnEvents);
   const status = effective;
   // "Delete my data" confirmed in this turn: last, over everything the turn wrote (its messages,
   // lead, events), so the visitor's answer is the last thing the conversation says.

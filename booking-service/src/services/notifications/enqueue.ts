@@ -132,11 +132,12 @@ export async function onAttendanceMarked(
   }
 }
 
-export async function onHandoffRequested(db: Queryable, handoffId: string, now: Date): Promise<void> {
-  await enqueue(db, {
+/** The staff's e-mail about a hand-off (pure: services/handoff.ts writes it in the hand-off's statement). */
+export function handoffRequestedJob(handoffId: string, now: Date): NewJob {
+  return {
     kind: mailJobKind('staff_handoff'),
     payload: { message: 'staff_handoff', version: 0 } satisfies MailJobPayload,
     runAt: now,
     handoffId,
-  });
+  };
 }

@@ -22,10 +22,11 @@ const JOB_MAX_ATTEMPTS = 1_000;
 /** An active endpoint of the business and the event types it subscribed to. */
 export type EndpointSubscription = { id: string; events: readonly string[] };
 
-export async function enqueueWebhooks(db: Queryable, e: EventInput): Promise<void> {
+/** `known`: the business's active endpoints when the caller read them already (services/events.ts reads them with the event's INSERT). */
+export async function enqueueWebhooks(db: Queryable, e: EventInput, known?: readonly EndpointSubscription[]): Promise<void> {
   const type = WEBHOOK_TYPE_OF[e.kind];
   if (!type) return;
-  const endpoints = await db
+  const endpoints = known ?? await db
     .select({ id: webhookEndpoints.id, events: webhookEndpoints.events })
     .from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.businessId, e.businessId), eq(webhookEndpoints.active, true)));
