@@ -17,11 +17,12 @@ import { createHarness, type Harness } from './support/harness.js';
 /** Read + BEGIN + the claim-and-append statement + COMMIT. */
 const MAX_PLAIN_TURN = 4;
 /**
- * The hand-off with consent, the costliest turn (issue 13's p99): read + BEGIN + the hand-off with
- * its jobs and event (one statement) + claim-and-append + the lead + the lead's events + the
- * follow-ups' update + COMMIT (it was 17).
+ * The hand-off with consent, the costliest turn (issue 13's p99): the hand-off with its jobs and
+ * event is one statement, the lead one more, the lead's events one more. It was 17 on PostgreSQL
+ * (8 with those cuts on the code of 15:30); later additions to the turn (qualification, SLA due
+ * times) add statements, and this bound keeps them from growing further unnoticed.
  */
-const MAX_HANDOFF_TURN = 8;
+const MAX_HANDOFF_TURN = 14;
 
 describe.each(dbKinds)('conversation turn round trips on %s', (kind) => {
   let h: Harness;
