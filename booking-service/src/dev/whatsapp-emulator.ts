@@ -10,7 +10,8 @@
  *   code of a template approved for the number); answered `{ messaging_product, contacts, messages: [{ id: 'wamid.…' }] }`;
  * - the 24-hour customer service window: a free-form message to someone who has not written in
  *   24 h is accepted by the API but not delivered — a `statuses` webhook reports `failed` with
- *   error 131047 (as Meta does: the refusal is asynchronous);
+ *   error 131047 (as Meta does: the refusal is asynchronous); a delivered one gets a `delivered`
+ *   status; a user made `unreachable` gets `failed` with 131026 (undeliverable), templates too;
  * - webhooks as Meta sends them: the verification handshake (GET hub.mode=subscribe,
  *   hub.verify_token, hub.challenge → the challenge echoed), then POSTs of
  *   `{ object: 'whatsapp_business_account', entry: [{ id, changes: [{ field: 'messages', value }] }] }`
@@ -51,6 +52,8 @@ interface PhoneNumber {
   chats: Map<string, WaChatLine[]>;
   /** Last inbound message per user (ms): the 24-hour window. */
   lastInbound: Map<string, number>;
+  /** Users whose phone no longer takes WhatsApp messages (131026). */
+  unreachable?: Set<string>;
 }
 
 export interface WaDelivery { status: number; body: Record<string, unknown>; messageId?: string | undefined }
@@ -64,6 +67,10 @@ export interface WhatsAppEmulator {
   subscribe(phoneNumberId: string, url: string, verifyToken: string, demoAppSecret?: string): Promise<{ ok: boolean; status: number }>;
   approveTemplate(phoneNumberId: string, name: string, language: string): void;
   revoke(phoneNumberId: string): void;
+  /** Messages to this user are accepted but fail with 131026 (e.g. the number left WhatsApp). */
+  unreachable(phoneNumberId: string, waId: string): void;
+  /** Waits until every status webhook posted so far has been answered. */
+  settled(): Promise<void>;
   userSays(phoneNumberId: string, user: WaUser, text: string): Promise<WaDelivery>;
   /** Taps a reply button or list row of the business's last interactive message (or a template's quick reply by payload). */
   userTaps(phoneNumberId: string, user: WaUser, replyId: string): Promise<WaDelivery>;
@@ -264,13 +271,17 @@ export async function startWhatsAppEmulator(opts: WhatsAppEmulatorOptions = {}):
     accepted.set(n.id, [...(accepted.get(n.id) ?? []), { to, at, id }]);
     // Outside the 24-hour window only templates get through; the API still accepts the call.
     const inWindow = at - (n.lastInbound.get(to) ?? -Infinity) <= WINDOW_MS;
-    const status = p.type === 'template' || inWindow ? 'delivered' : 'failed';
+    const gone = n.unreachable?.has(to) === true;
+    const status = !gone && (p.type === 'template' || inWindow) ? 'delivered' : 'failed';
+    const error = gone
+      ? { code: 131026, title: 'Message undeliverable', message: 'Message undeliverable', error_data: { details: 'Message Undeliverable.' } }
+      : { code: 131047, title: 'Re-engagement message', message: 'Re-engagement message', error_data: { details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' } };
     linesOf(n, to).push(lineOf(id, p, at, status));
     if (n.webhook) {
       const statusBody = envelope(n, {
         statuses: [{
           id, recipient_id: to, timestamp: String(Math.floor(at / 1000)), status,
-          ...(status === 'failed' ? { errors: [{ code: 131047, title: 'Re-engagement message', message: 'Re-engagement message', error_data: { details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' } }] } : {}),
+          ...(status === 'failed' ? { errors: [error] } : {}),
         }],
       });
       pending.push(post(n, statusBody).catch(() => undefined));
@@ -336,6 +347,13 @@ export async function startWhatsAppEmulator(opts: WhatsAppEmulatorOptions = {}):
     },
     approveTemplate: (id, name, language) => void numberOf(id).templates.add(`${name}/${language}`),
     revoke: (id) => void numbers.delete(id),
+    unreachable(id, waId) {
+      const n = numberOf(id);
+      (n.unreachable ??= new Set()).add(waId.replace(/\D/g, ''));
+    },
+    async settled() {
+      await Promise.allSettled(pending);
+    },
     userSays: (id, user, text) => inbound(numberOf(id), user, { type: 'text', text: { body: text } }, text),
     userTaps(id, user, replyId) {
       const n = numberOf(id);

@@ -84,3 +84,14 @@ type BookingRow = typeof bookings.$inferSelect;
 export function bookingEvent(b: BookingRow, kind: EventKind, at: Date, meta?: Record<string, unknown>): EventInput {
   return { businessId: b.businessId, kind, at, siteId: b.siteId, conversationId: b.conversationId, channel: b.channel, bookingId: b.id, meta };
 }
+
+/**
+ * Records an event that a unique index allows once (e.g. `notice_failed`, migration 0026): a
+ * second recorder — a re-run, or a racing one — changes nothing. True when this call recorded it.
+ */
+export async function recordEventOnce(db: Db | Tx, e: EventInput): Promise<boolean> {
+  const fresh = await db.insert(events).values(eventRow(e)).onConflictDoNothing().returning({ id: events.id });
+  if (fresh.length === 0) return false;
+  await enqueueWebhooks(db, e);
+  return true;
+}

@@ -568,7 +568,12 @@ export const events = pgTable(
     valueMs: integer('value_ms'),
     meta: jsonb('meta').$type<Record<string, unknown>>(),
   },
-  (t) => [index('events_business_kind_at_idx').on(t.businessId, t.kind, t.at), index('events_conversation_idx').on(t.conversationId)],
+  (t) => [
+    index('events_business_kind_at_idx').on(t.businessId, t.kind, t.at),
+    index('events_conversation_idx').on(t.conversationId),
+    // Staff are told once per (booking, message, version, channel) that a message went nowhere (migration 0026).
+    uniqueIndex('events_notice_failed_once_idx').on(t.bookingId, sql`(${t.meta}->>'message')`, sql`(${t.meta}->>'version')`, t.channel).where(sql`${t.kind} = 'notice_failed'`),
+  ],
 );
 
 /**
@@ -1131,4 +1136,31 @@ export const assistantSettings = pgTable(
     check('assistant_settings_model_check', sql`length(${t.model}) <= 200`),
     check('assistant_settings_enabled_check', sql`NOT ${t.enabled} OR (${t.baseUrl} <> '' AND ${t.model} <> '')`),
   ],
+
+// ---- WhatsApp notice statuses (issue 16, migration 0026) ----
+
+/**
+ * A booking notice sent on WhatsApp (its `wamid`) and what Meta's status webhooks said of it
+ * (services/channels/whatsapp-status.ts). The send and the status may arrive in either order:
+ * both upsert this row, and the one that completes it (a notice that `failed`) handles the failure
+ * once (`handled_at`). Migration 0026 also makes `notice_failed` events unique per
+ * (booking, message, version, channel): index `events_notice_failed_once_idx`.
+ */
+export const whatsappNotices = pgTable(
+  'whatsapp_notices',
+  {
+    messageId: text('message_id').primaryKey(),
+    /** Null until the send is recorded (a status webhook came first). */
+    bookingId: text('booking_id').references(() => bookings.id, { onDelete: 'cascade' }),
+    /** The `notify.*` job's payload that sent it: a fallback or a template re-send repeats it. */
+    payload: jsonb('payload').$type<Record<string, unknown>>(),
+    template: boolean('template'),
+    status: text('status').$type<'sent' | 'delivered' | 'read' | 'failed'>().notNull().default('sent'),
+    errorCode: integer('error_code'),
+    errorTitle: text('error_title'),
+    sentAt: tstz('sent_at'),
+    statusAt: tstz('status_at').notNull(),
+    handledAt: tstz('handled_at'),
+  },
+  (t) => [index('whatsapp_notices_booking_idx').on(t.bookingId), check('whatsapp_notices_status_check', sql`${t.status} IN ('sent', 'delivered', 'read', 'failed')`)],
 );

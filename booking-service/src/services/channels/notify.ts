@@ -12,9 +12,9 @@
  * for the morning. As with SMTP, a crash between the provider's "accepted" and the record
  * can repeat one message (at least once); providers offer no idempotency key to close that gap.
  */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../adapters/db/client.js';
-import { channelConnections, conversations, events, sentMessages } from '../../adapters/db/schema.js';
+import { channelConnections, conversations, sentMessages } from '../../adapters/db/schema.js';
 import { complete, retryAt, type JobRow } from '../../adapters/job-queue/queue.js';
 import { quietUntil } from '../../domain/channels/quiet-hours.js';
 import { smsText, type SmsMessageKind } from '../../domain/channels/sms-text.js';
@@ -22,7 +22,7 @@ import { amountText, priceText } from '../../domain/booking/price.js';
 import { whatsappNotice, windowOpen } from '../../domain/channels/whatsapp-notice.js';
 import { reminderButtons } from '../../domain/channels/reminder-actions.js';
 import { asksOnceMore } from '../reconfirm/ask.js';
-import { recordEvent } from '../events.js';
+import { recordEvent, recordEventOnce } from '../events.js';
 import { SmsError } from '../../ports/sms.js';
 import { WhatsAppError } from '../../ports/whatsapp.js';
 import type { Deps } from '../deps.js';
@@ -33,6 +33,7 @@ import { botOf } from './connections.js';
 import type { ChannelsRuntime } from './runtime.js';
 import { shortLink } from './short-links.js';
 import { templatesOf, whatsappApiOf } from './whatsapp-connection.js';
+import { handleFailedNotice, recordWhatsAppNotice, type NoticeRetry } from './whatsapp-status.js';
 
 export const RETRIES_PER_CHANNEL = 3;
 export const NOTICE_KINDS: readonly SmsMessageKind[] = ['booking_confirmed', 'booking_rescheduled', 'booking_cancelled', 'reminder', 'no_show_followup'];
@@ -86,10 +87,23 @@ async function whatsappRoute(db: Queryable, c: BookingContext, pref: string | nu
 const keyKind = (channel: Route['channel'], p: MailJobPayload) => `${channel}:${p.message === 'reminder' ? `reminder_${p.leadMin ?? 0}` : p.message}`;
 
 export async function sendNotice(deps: Deps & { workerId: string }, rt: ChannelsRuntime | undefined, job: JobRow, c: BookingContext, now: Date): Promise<void> {
-  const p = job.payload as unknown as MailJobPayload;
-  const routes = await routesFor(deps.db, rt, c);
+  const p = job.payload as unknown as MailJobPayload & NoticeRetry;
+  // A fallback after a WhatsApp failure (whatsapp-status.ts) skips the channels that failed.
+  const skipped = p.skip ?? [];
+  const routes = (await routesFor(deps.db, rt, c)).filter((r) => !skipped.includes(r.channel));
   if (!rt || routes.length === 0) {
-    await complete(deps.db, job, deps.workerId, now, 'skipped:email_only');
+    // Nothing left after a failure: the e-mail copy (the `mail.*` job) is what reaches them, when there is an address.
+    if (skipped.length > 0 && c.customer?.email) {
+      await deps.db.transaction(async (tx) => {
+        await recordEvent(tx, {
+          businessId: c.business.id, kind: 'notice_fallback', at: now, siteId: c.booking.siteId, conversationId: c.booking.conversationId, bookingId: c.booking.id,
+          channel: 'email', meta: { message: p.message, version: p.version, failed: skipped, sentBy: 'email' },
+        });
+        await complete(tx, job, deps.workerId, now, 'fallback:email');
+      });
+      return;
+    }
+    await complete(deps.db, job, deps.workerId, now, skipped.length > 0 ? 'skipped:no_channel' : 'skipped:email_only');
     return;
   }
   // Quiet hours: a reminder due at night waits for the morning (not when the appointment is early).
@@ -125,15 +139,21 @@ export async function sendNotice(deps: Deps & { workerId: string }, rt: Channels
   for (;;) {
     const route = routes[i]!;
     try {
-      const sent = await sendOn(rt, deps, route, await textFor(route), c, kind, now);
+      const sent = await sendOn(rt, deps, route, await textFor(route), c, kind, now, p.whatsapp === 'template');
       await deps.db.transaction(async (tx) => {
-        const fresh = await tx.insert(sentMessages).values({ subjectId: c.booking.id, kind: keyKind(route.channel, p), version: p.version, messageId: sent, recipient: route.channel === 'sms' ? route.phone : route.channel === 'whatsapp' ? `whatsapp:${route.waId}` : `telegram:${route.chatId}`, sentAt: now }).onConflictDoNothing().returning();
+        const fresh = await tx.insert(sentMessages).values({ subjectId: c.booking.id, kind: keyKind(route.channel, p), version: p.version, messageId: sent.id, recipient: route.channel === 'sms' ? route.phone : route.channel === 'whatsapp' ? `whatsapp:${route.waId}` : `telegram:${route.chatId}`, sentAt: now }).onConflictDoNothing().returning();
         // Staff see that it went another way than the client's first channel (and why: the ones that failed).
-        if (fresh.length > 0 && i > 0) {
+        const failed = [...skipped, ...routes.slice(0, i).map((r) => r.channel)];
+        if (fresh.length > 0 && failed.length > 0) {
           await recordEvent(tx, {
             businessId: c.business.id, kind: 'notice_fallback', at: now, siteId: c.booking.siteId, conversationId: c.booking.conversationId, bookingId: c.booking.id,
-            channel: route.channel, meta: { message: p.message, version: p.version, failed: routes.slice(0, i).map((r) => r.channel), sentBy: route.channel },
+            channel: route.channel, meta: { message: p.message, version: p.version, failed, sentBy: route.channel },
           });
+        }
+        // WhatsApp says later whether it was delivered (whatsapp-status.ts); its "failed" may already be here.
+        if (fresh.length > 0 && route.channel === 'whatsapp') {
+          const row = await recordWhatsAppNotice(tx, { messageId: sent.id, bookingId: c.booking.id, payload: { ...p }, template: sent.template, at: now });
+          await handleFailedNotice(tx, row, now);
         }
         await complete(tx, job, deps.workerId, now, fresh.length > 0 ? `sent:${route.channel}` : 'duplicate');
       });
@@ -145,11 +165,12 @@ export async function sendNotice(deps: Deps & { workerId: string }, rt: Channels
         continue;
       }
       // The last channel's last attempt: nothing went out on any channel — staff see it (the job then fails).
-      // Once per (booking, message, version): a re-run of the failed job must not tell staff twice.
-      if (i === routes.length - 1 && (permanent || job.attempts >= job.maxAttempts) && !(await failureRecorded(deps.db, c.business.id, c.booking.id, p.message, p.version))) {
-        await recordEvent(deps.db, {
+      // Once per (booking, message, version, channel), by a unique index: a re-run of the failed job, or a
+      // racing one, does not tell staff twice.
+      if (i === routes.length - 1 && (permanent || job.attempts >= job.maxAttempts)) {
+        await recordEventOnce(deps.db, {
           businessId: c.business.id, kind: 'notice_failed', at: now, siteId: c.booking.siteId, conversationId: c.booking.conversationId, bookingId: c.booking.id,
-          channel: route.channel, meta: { message: p.message, version: p.version, tried: routes.map((r) => r.channel), error: err instanceof Error ? err.message.slice(0, 200) : String(err).slice(0, 200) },
+          channel: route.channel, meta: { message: p.message, version: p.version, tried: [...skipped, ...routes.map((r) => r.channel)], error: err instanceof Error ? err.message.slice(0, 200) : String(err).slice(0, 200) },
         });
       }
       // The job queue retries with backoff; after RETRIES_PER_CHANNEL attempts the next channel is tried.
@@ -158,8 +179,9 @@ export async function sendNotice(deps: Deps & { workerId: string }, rt: Channels
   }
 }
 
-async function sendOn(rt: ChannelsRuntime, deps: Deps, route: Route, text: string, c: BookingContext, kind: string, now: Date): Promise<string> {
-  if (route.channel === 'sms') return (await rt.sms!.send(route.phone, text)).id;
+/** `template`: the message went as a WhatsApp template. `asTemplate`: WhatsApp refused it free-form (131047), send the template. */
+async function sendOn(rt: ChannelsRuntime, deps: Deps, route: Route, text: string, c: BookingContext, kind: string, now: Date, asTemplate: boolean): Promise<{ id: string; template: boolean }> {
+  if (route.channel === 'sms') return { id: (await rt.sms!.send(route.phone, text)).id, template: false };
   const conn = (await deps.db.select().from(channelConnections).where(eq(channelConnections.id, route.connectionId)).limit(1))[0];
   if (!conn) throw new SmsError(`${route.channel} is no longer connected`, false);
   const lang = visitorLang(c);
@@ -170,30 +192,19 @@ async function sendOn(rt: ChannelsRuntime, deps: Deps, route: Route, text: strin
     const out = whatsappNotice(
       { kind, text, businessName: c.business.name, serviceName: facts.serviceName, start: facts.start, timeZone: c.business.timeZone, buttons },
       lang,
-      windowOpen(route.lastClientAt, now.getTime()),
+      !asTemplate && windowOpen(route.lastClientAt, now.getTime()),
       templatesOf(conn)[lang],
     );
     // Outside the 24-hour window with no approved template: WhatsApp cannot carry it (permanent).
     if (!out) throw new WhatsAppError(`no WhatsApp template for ${lang} outside the 24-hour window`, 400, undefined);
-    return (await whatsappApiOf(rt, conn).send(route.waId, out)).messageId;
+    return { id: (await whatsappApiOf(rt, conn).send(route.waId, out)).messageId, template: out.type === 'template' };
   }
   const m = await botOf(rt, conn).sendMessage(route.chatId, text, buttons ? { inline_keyboard: [buttons.map((b) => ({ text: b.title, callback_data: b.id }))] } : undefined);
-  return `telegram:${m.messageId}`;
+  return { id: `telegram:${m.messageId}`, template: false };
 }
 
 /** The bot was blocked by the client or the chat is gone: retrying the same chat cannot help. */
 function isTelegramRefusal(err: unknown): boolean {
   const code = (err as { error_code?: number }).error_code;
   return code === 403 || code === 400 || code === 401;
-}
-
-/**
- * Whether staff were already told that this message (at this booking version) went nowhere. The
- * job that records it holds the job's claim, so one notice's attempts never overlap.
- */
-async function failureRecorded(db: Queryable, businessId: string, bookingId: string, message: string, version: number): Promise<boolean> {
-  const rows = await db.select({ id: events.id }).from(events)
-    .where(and(eq(events.businessId, businessId), eq(events.kind, 'notice_failed'), eq(events.bookingId, bookingId), sql`${events.meta}->>'message' = ${message}`, sql`${events.meta}->>'version' = ${String(version)}`))
-    .limit(1);
-  return rows.length > 0;
 }

@@ -6,7 +6,8 @@
  *   secret, constant-time; checked before the body is parsed). Each inbound message is played at
  *   most once — its id (`wamid…`) is recorded in the same transaction as the turn — as a visitor
  *   event of the one conversation engine: a tapped reply button or list row is an option, text is
- *   parsed as in the widget and Telegram. Delivery statuses are acknowledged and otherwise ignored.
+ *   parsed as in the widget and Telegram. Delivery statuses (`statuses[]`) of booking notices are
+ *   recorded, and a failed one is handled once (whatsapp-status.ts: template re-send or fallback).
  */
 import { and, eq, isNull, ne, or } from 'drizzle-orm';
 import { businesses, channelConnections, channelUpdates, conversations, customers, sites } from '../../adapters/db/schema.js';
@@ -23,6 +24,7 @@ import { appSecretOf, verifyTokenOf } from './whatsapp-connection.js';
 import { parseReminderAction } from '../../domain/channels/reminder-actions.js';
 import { handleReminderPress } from './reminder-actions.js';
 import { sameToken, validHubSignature } from './whatsapp-signature.js';
+import { handleFailedNotice, recordWhatsAppStatus, type WaStatus } from './whatsapp-status.js';
 
 export type WebhookAnswer = { status: 200 | 400 | 401 | 403; body: string };
 
@@ -40,7 +42,17 @@ interface WaValue {
   metadata?: { phone_number_id?: string };
   contacts?: Array<{ wa_id?: string; profile?: { name?: string } }>;
   messages?: WaMessage[];
+  /** What became of messages we sent (Meta: sent, delivered, read, failed with `errors`). */
+  statuses?: WaStatusItem[];
 }
+interface WaStatusItem {
+  id?: string;
+  status?: string;
+  timestamp?: string;
+  recipient_id?: string;
+  errors?: Array<{ code?: number; title?: string; message?: string }>;
+}
+const STATUSES = new Set<string>(['sent', 'delivered', 'read', 'failed']);
 interface WaWebhook { object?: string; entry?: Array<{ changes?: Array<{ field?: string; value?: WaValue }> }> }
 
 async function connectionOf(deps: Deps, connectionId: string) {
@@ -101,6 +113,7 @@ export async function handleWhatsAppWebhook(deps: Deps, rt: ChannelsRuntime, con
     const value = change.value;
     // Another number of the same app (one app may serve several businesses' numbers) is not this connection's.
     if (change.field !== 'messages' || !value || value.metadata?.phone_number_id !== conn.config.phoneNumberId) continue;
+    for (const st of value.statuses ?? []) if (await playStatus(deps, st)) played++;
     for (const m of value.messages ?? []) {
       if (typeof m.id !== 'string' || typeof m.from !== 'string' || !WA_ID.test(m.from)) continue;
       // A reminder's Confirm / Reschedule: a reply button inside the window, a template's quick reply outside.
@@ -129,6 +142,20 @@ export async function handleWhatsAppWebhook(deps: Deps, rt: ChannelsRuntime, con
     }
   }
   return { status: 200, body: played > 0 ? 'ok' : 'nothing new' };
+}
+
+/** One status of a message we sent; true when it changed what happens (a failed notice handled). */
+async function playStatus(deps: Deps, st: WaStatusItem): Promise<boolean> {
+  if (typeof st.id !== 'string' || st.id === '' || typeof st.status !== 'string' || !STATUSES.has(st.status)) return false;
+  const err = st.errors?.[0];
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const row = await recordWhatsAppStatus(tx, {
+      messageId: st.id!, status: st.status as WaStatus, at: now,
+      errorCode: typeof err?.code === 'number' ? err.code : null, errorTitle: typeof err?.title === 'string' ? err.title : (err?.message ?? null),
+    });
+    return row ? (await handleFailedNotice(tx, row, now)) !== null : false;
+  });
 }
 
 /** A client who booked (or left a contact) in WhatsApp gets their booking messages there from now on. */

@@ -1,13 +1,14 @@
 /**
  * What staff see of a booking's messages that did not go the usual way (issue 16): the latest
  * `notice_fallback` (sent by a later channel) or `notice_failed` (no channel carried it) recorded by
- * services/channels/notify.ts. Only the latest matters on the booking: it is what the owner acts on.
+ * services/channels/notify.ts and whatsapp-status.ts. Only the latest matters on the booking: it is what
+ * the owner acts on. `sentBy: email`: no messenger or SMS carried it after a failure, the e-mail copy did.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../adapters/db/client.js';
 import { events } from '../../adapters/db/schema.js';
 
-export type NoticeChannel = 'telegram' | 'whatsapp' | 'sms';
+export type NoticeChannel = 'telegram' | 'whatsapp' | 'sms' | 'email';
 
 export interface DeliveryNotice {
   /** `fallback`: delivered, by `sentBy` instead of `failed`; `failed`: none of `failed` delivered it — call the client. */
@@ -17,7 +18,7 @@ export interface DeliveryNotice {
   at: string;
 }
 
-const CHANNELS = new Set<string>(['telegram', 'whatsapp', 'sms']);
+const CHANNELS = new Set<string>(['telegram', 'whatsapp', 'sms', 'email']);
 const channels = (v: unknown): NoticeChannel[] => (Array.isArray(v) ? v.filter((x): x is NoticeChannel => typeof x === 'string' && CHANNELS.has(x)) : []);
 
 /** The latest delivery notice of each of these bookings (absent: every message went by the first channel). */
@@ -28,7 +29,8 @@ export async function deliveryNotices(db: Queryable, businessId: string, booking
     .select({ bookingId: events.bookingId, kind: events.kind, at: events.at, meta: events.meta })
     .from(events)
     .where(and(eq(events.businessId, businessId), inArray(events.kind, ['notice_fallback', 'notice_failed']), inArray(events.bookingId, bookingIds)))
-    .orderBy(desc(events.at), desc(events.id));
+    // At the same instant a fallback comes after the failure it answers (both may be recorded in one run).
+    .orderBy(desc(events.at), desc(sql`${events.kind} = 'notice_fallback'`), desc(events.id));
   for (const r of rows) {
     if (!r.bookingId || out.has(r.bookingId)) continue;
     const meta = r.meta ?? {};
