@@ -2,11 +2,13 @@
  * SMS replies through Twilio's API, end to end against the loopback fake provider: the real
  * Twilio client sends the reminder ("Reply 1 to confirm, 2 to reschedule"), the fake delivers the
  * client's answer to `POST /channels/sms/twilio` signed as Twilio signs it, and the answer goes
- * back through the client again. Forged and replayed webhooks change nothing.
+ * back through the client again — as an `sms.reply` job queued with the inbound record, so a
+ * provider outage during the answer is retried and the answer goes once. Forged and replayed
+ * webhooks change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { bookings, smsInbound } from '../src/adapters/db/schema.js';
+import { and, eq, isNull } from 'drizzle-orm';
+import { bookings, jobs, smsInbound } from '../src/adapters/db/schema.js';
 import { buildChannelsRuntime } from '../src/channels-runtime.js';
 import { startSmsEmulator, type SmsEmulator } from '../src/dev/sms-emulator.js';
 import type { JobDeps } from '../src/jobs/deps.js';
@@ -75,6 +77,7 @@ describe.each(dbKinds)('SMS replies "1" / "2" (Twilio) on %s', (kind) => {
   it('"1" confirms the next upcoming booking and thanks; the same message again changes nothing', async () => {
     const r = await sms.reply(PHONE, ' 1 ', { messageId: `SM${'a'.repeat(32)}` });
     expect(r.status).toBe(200);
+    await runNow(d, h);
     expect(await confirmedAt(first)).toEqual(h.clock.now());
     expect(await confirmedAt(second)).toBeNull();
     const thanks = sms.sent.at(-1)!;
@@ -83,12 +86,14 @@ describe.each(dbKinds)('SMS replies "1" / "2" (Twilio) on %s', (kind) => {
     const count = sms.sent.length;
     h.clock.advance(60_000);
     expect((await sms.reply(PHONE, '1', { messageId: `SM${'a'.repeat(32)}` })).status).toBe(200);
+    await runNow(d, h);
     expect(sms.sent.length).toBe(count);
     expect(await h.deps.db.select().from(smsInbound)).toEqual([expect.objectContaining({ answer: 'confirm', bookingId: first, phone: PHONE })]);
   });
 
   it('"2" answers with a short link that opens the booking to reschedule', async () => {
     await sms.reply(PHONE, '2');
+    await runNow(d, h);
     const text = sms.sent.at(-1)!.text;
     expect(text).toMatch(/^Reschedule or cancel: http:\/\/\S+\/l\/[0-9A-Za-z]{10}$/);
     const res = await fetch(text.split(': ')[1]!, { redirect: 'manual' });
@@ -101,14 +106,35 @@ describe.each(dbKinds)('SMS replies "1" / "2" (Twilio) on %s', (kind) => {
     const id = `SM${'b'.repeat(32)}`;
     const answers = await Promise.all([sms.reply(PHONE, 'hi', { messageId: id }), sms.reply(PHONE, 'hi', { messageId: id })]);
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    await runNow(d, h);
     expect(sms.sent.length).toBe(before + 1);
   });
 
   it('anything else gets the help text; a number we never texted is told there is no booking', async () => {
     await sms.reply(PHONE, 'what time is it?');
+    await runNow(d, h);
     expect(sms.sent.at(-1)!.text).toBe('Reply 1 to confirm your booking or 2 to reschedule it.');
     await sms.reply('+1 212 555 0199', '1');
+    await runNow(d, h);
     expect(sms.sent.at(-1)).toMatchObject({ to: '12125550199', text: 'We found no upcoming booking for this number.' });
     expect(await confirmedAt(second)).toBeNull();
+  });
+
+  it('the provider is down when the answer goes: the reply job retries with backoff and the answer is sent once', async () => {
+    const before = sms.sent.length;
+    sms.outage('http503');
+    expect((await sms.reply(PHONE, 'help?', { messageId: `SM${'c'.repeat(32)}` })).status).toBe(200);
+    await runNow(d, h);
+    expect(sms.sent.length).toBe(before);
+    const [job, ...more] = await h.deps.db.select().from(jobs).where(and(eq(jobs.kind, 'sms.reply'), isNull(jobs.doneAt)));
+    expect(more).toEqual([]);
+    expect(job).toMatchObject({ attempts: 1, payload: { to: expect.stringContaining('79001234567'), text: 'Reply 1 to confirm your booking or 2 to reschedule it.' } });
+    // Back up; the retry (after the backoff) sends it, and running again sends nothing more.
+    sms.outage(null);
+    h.clock.set(new Date(job!.runAt.getTime() + 1));
+    await runNow(d, h);
+    await runNow(d, h);
+    expect(sms.sent.slice(before)).toEqual([expect.objectContaining({ to: PHONE, text: 'Reply 1 to confirm your booking or 2 to reschedule it.' })]);
+    expect((await h.deps.db.select().from(jobs).where(eq(jobs.id, job!.id)))[0]).toMatchObject({ outcome: 'sent', attempts: 2 });
   });
 });

@@ -18,6 +18,7 @@ import { sendFollowUp } from './follow-up.js';
 import { pushBookingCard } from './booking-card.js';
 import { expireWaitlistEntry, expireWaitlistOffer, offerFreedRangeJob, offerFreedTime, sendWaitlistOffer } from './waitlist.js';
 import { releaseUnconfirmedSlots } from './release-unconfirmed.js';
+import { sendSmsReply } from './sms-reply.js';
 
 export type JobHandler = (deps: JobDeps, job: JobRow, now: Date) => Promise<void>;
 export type JobTable = Readonly<Record<string, JobHandler>>;
@@ -67,6 +68,8 @@ export const JOB_HANDLERS = {
   'waitlist.expire-entry': expireWaitlistEntry,
   // Release unconfirmed slots N hours before, a sweep every 5 minutes (services/reconfirm/release.ts).
   'booking.release-unconfirmed': releaseUnconfirmedSlots,
+  // The answer to a client's SMS reply ("1" / "2"), queued with the inbound record (services/channels/sms-inbound.ts).
+  'sms.reply': sendSmsReply,
 } satisfies JobTable;
 
 export type JobKind = keyof typeof JOB_HANDLERS;

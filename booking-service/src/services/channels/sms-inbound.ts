@@ -6,7 +6,8 @@
  * "2" answers with the short link to reschedule it, anything else with a short help text.
  * Played once per provider message id: the `sms_inbound` row is written before acting (a
  * redelivered webhook finds it and changes nothing), and removed again if acting failed, so
- * the provider's retry is played.
+ * the provider's retry is played. The answer is an `sms.reply` job (jobs/sms-reply.ts) queued in
+ * the transaction that records what the message meant, so a provider outage retries it.
  */
 import { and, asc, desc, eq, gt, like, sql } from 'drizzle-orm';
 import { bookings, businesses, customers, sentMessages, smsInbound } from '../../adapters/db/schema.js';
@@ -18,8 +19,18 @@ import type { Deps } from '../deps.js';
 import { bookingLinks } from '../notifications/links.js';
 import { signToken } from '../tokens.js';
 import { confirmAttendance } from '../visitor-confirm.js';
+import { enqueue } from '../../adapters/job-queue/queue.js';
 import type { ChannelsRuntime } from './runtime.js';
 import { shortLink } from './short-links.js';
+
+/** The `sms.reply` job (jobs/sms-reply.ts). */
+export interface SmsReplyPayload {
+  /** The provider and its id of the client's message this answers: one answer per message. */
+  provider: string;
+  messageId: string;
+  to: string;
+  text: string;
+}
 
 export type SmsInboundResult = 'duplicate' | 'confirm' | 'reschedule' | 'help' | 'none' | 'not_now';
 
@@ -85,11 +96,14 @@ export async function handleSmsInbound(deps: Deps, rt: ChannelsRuntime, provider
       word = 'reschedule';
       values.url = await shortLink(deps.db, deps, booking.businessId, bookingLinks(deps, booking.id).reschedule, now);
     }
-    await deps.db.update(smsInbound).set({ answer, bookingId: booking?.id ?? null }).where(and(eq(smsInbound.provider, provider), eq(smsInbound.messageId, m.id)));
-    if (sms) await sms.send(m.from, smsReplyWord(lang, word, values));
+    // The answer goes through the job table, queued with the record: a provider outage is retried, not lost.
+    await deps.db.transaction(async (tx) => {
+      await tx.update(smsInbound).set({ answer, bookingId: booking?.id ?? null }).where(and(eq(smsInbound.provider, provider), eq(smsInbound.messageId, m.id)));
+      if (sms) await enqueue(tx, { kind: 'sms.reply', payload: { provider, messageId: m.id, to: m.from, text: smsReplyWord(lang, word, values) } satisfies SmsReplyPayload, runAt: now, bookingId: booking?.id ?? null });
+    });
     return answer;
   } catch (err) {
-    // Not played: let the provider's retry play it (a confirmation is idempotent, a reply is not yet sent).
+    // Not played: let the provider's retry play it (a confirmation is idempotent, the reply not yet queued).
     await deps.db.delete(smsInbound).where(and(eq(smsInbound.provider, provider), eq(smsInbound.messageId, m.id))).catch(() => undefined);
     throw err;
   }
