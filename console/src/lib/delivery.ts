@@ -6,7 +6,8 @@ import { utcToZoned } from '@frontdesk/shared';
 import type { Dict } from '../i18n/en.js';
 import { fmt } from '../i18n/index.js';
 
-type Channel = 'telegram' | 'whatsapp' | 'sms';
+// 'email': after a messenger failure with no SMS, the e-mail copy is what reached the client (whatsapp-status.ts).
+type Channel = 'telegram' | 'whatsapp' | 'sms' | 'email';
 
 export interface ProblemLike {
   kind: 'failed' | 'fallback';

@@ -1136,6 +1136,7 @@ export const assistantSettings = pgTable(
     check('assistant_settings_model_check', sql`length(${t.model}) <= 200`),
     check('assistant_settings_enabled_check', sql`NOT ${t.enabled} OR (${t.baseUrl} <> '' AND ${t.model} <> '')`),
   ],
+);
 
 // ---- WhatsApp notice statuses (issue 16, migration 0026) ----
 
