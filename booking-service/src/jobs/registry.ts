@@ -19,6 +19,7 @@ import { pushBookingCard } from './booking-card.js';
 import { expireWaitlistEntry, expireWaitlistOffer, offerFreedRangeJob, offerFreedTime, sendWaitlistOffer } from './waitlist.js';
 import { releaseUnconfirmedSlots } from './release-unconfirmed.js';
 import { sendSmsReply } from './sms-reply.js';
+import { summariseHandoff } from './handoff-summary.js';
 
 export type JobHandler = (deps: JobDeps, job: JobRow, now: Date) => Promise<void>;
 export type JobTable = Readonly<Record<string, JobHandler>>;
@@ -70,6 +71,8 @@ export const JOB_HANDLERS = {
   'booking.release-unconfirmed': releaseUnconfirmedSlots,
   // The answer to a client's SMS reply ("1" / "2"), queued with the inbound record (services/channels/sms-inbound.ts).
   'sms.reply': sendSmsReply,
+  // The assistant's one-paragraph summary of a hand-off for staff (services/assistant/handoff-summary.ts).
+  'assistant.handoff-summary': summariseHandoff,
 } satisfies JobTable;
 
 export type JobKind = keyof typeof JOB_HANDLERS;

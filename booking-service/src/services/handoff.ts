@@ -19,6 +19,7 @@ import { handoffRequestedJob } from './notifications/enqueue.js';
 import { recordEvents } from './events.js';
 import { escalationJob } from './console/escalation.js';
 import { slaTargetsOf } from './console/sla.js';
+import { summariesOn, summaryJob } from './assistant/handoff-summary.js';
 
 export interface HandoffInput {
   siteKey: string;
@@ -58,6 +59,9 @@ export async function requestHandoff(
   // No opening hours at all: promise the target in wall-clock time (at least the cold-lead day).
   const by = replyBy(hours, business.timeZone, now, lead.slaMin) ?? now + Math.max(lead.slaMin, 24 * 60) * 60_000;
   const id = randomUUID();
+  // Read before the statement (through the config cache: a turn has just read it): with the
+  // assistant on, the summary job is committed with the request and runs after it, never delaying it.
+  const summarise = await summariesOn(deps, business.id);
   // One statement (a conversation turn pays one round trip for it): the request, the jobs that
   // tell staff and escalate it, and its event; the webhooks follow only when an endpoint listens.
   // Atomic as the caller's transaction when there is one (a turn), else as one of its own.
@@ -88,7 +92,7 @@ export async function requestHandoff(
       createdAt: new Date(now),
     }).getSQL(),
     // Staff hear about it through a job committed with the request itself.
-    tx.insert(jobs).values([handoffRequestedJob(id, deps.clock.now()), escalationJob(id, new Date(by))].map(jobRow)).getSQL(),
+    tx.insert(jobs).values([handoffRequestedJob(id, deps.clock.now()), escalationJob(id, new Date(by)), ...(summarise ? [summaryJob(id, deps.clock.now())] : [])].map(jobRow)).getSQL(),
   ]));
   return ok({ id, expectedReplyBy: new Date(by).toISOString(), withinOpeningHours: openNow });
 }

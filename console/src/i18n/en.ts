@@ -181,6 +181,8 @@ export const en = {
     anonymous: 'Visitor',
     message: 'Message',
     summary: 'Summary',
+    aiSummary: 'Summary (assistant)',
+    aiSummaryNote: 'Written by the AI assistant from the conversation; check the details in the conversation itself.',
     conversation: 'Replies',
     received: 'Received {time}',
     live: {

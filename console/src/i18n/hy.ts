@@ -178,6 +178,8 @@ export const hy: Dict = {
     anonymous: 'Այցելու',
     message: 'Հաղորդագրություն',
     summary: 'Ամփոփում',
+    aiSummary: 'Ամփոփում (օգնական)',
+    aiSummaryNote: 'Գրել է ԱԲ օգնականը՝ զրույցի հիման վրա․ մանրամասները ստուգեք հենց զրույցում։',
     conversation: 'Պատասխաններ',
     received: 'Ստացվել է {time}',
     live: {

@@ -178,6 +178,8 @@ export const ru: Dict = {
     anonymous: 'Посетитель',
     message: 'Сообщение',
     summary: 'Кратко',
+    aiSummary: 'Кратко (ассистент)',
+    aiSummaryNote: 'Написал ИИ-ассистент по переписке; подробности проверяйте в самой переписке.',
     conversation: 'Ответы',
     received: 'Получено {time}',
     live: {

@@ -146,6 +146,13 @@ function InboxCard(props: { item: InboxItem; receivedAt: number; onChanged: () =
         )}
       </p>
       {item.summary && <p class="summary">{item.summary}</p>}
+      {item.aiSummary && (
+        <section class="ai-summary" aria-labelledby={`ai-${item.id}`}>
+          <h3 id={`ai-${item.id}`}>{d.aiSummary}</h3>
+          <p>{item.aiSummary}</p>
+          <p class="muted">{d.aiSummaryNote}</p>
+        </section>
+      )}
       {item.message && item.message !== item.summary && <blockquote>{item.message}</blockquote>}
       <p class="status-line">
         {item.sla.escalated && <span class="badge escalated">{d.escalated}</span>}

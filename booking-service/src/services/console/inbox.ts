@@ -36,6 +36,8 @@ export interface InboxItem {
   contact: { name: string; phone: string | null; email: string | null };
   message: string;
   summary: string | null;
+  /** The assistant's one-paragraph summary for staff, in the team's language (services/assistant/handoff-summary.ts). */
+  aiSummary: string | null;
   intent: string | null;
   lang: Lang;
   score: number;
@@ -91,6 +93,7 @@ function toItem(h: HandoffRow, business: BusinessRow, names: Map<string, string>
     contact: { name: h.contactName, phone: h.contactPhone, email: h.contactEmail },
     message: h.message,
     summary: h.summary,
+    aiSummary: h.aiSummary,
     intent: h.intent,
     lang: h.lang,
     score: h.score,

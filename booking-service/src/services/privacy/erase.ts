@@ -195,7 +195,7 @@ async function eraseRows(tx: Queryable, p: Person, now: Date): Promise<{ counts:
 
   if (p.handoffIds.length) {
     await tx.delete(handoffReplies).where(and(eq(handoffReplies.businessId, businessId), inArray(handoffReplies.handoffId, p.handoffIds)));
-    await tx.update(handoffs).set({ message: '', summary: null, contactName: '', contactPhone: null, contactEmail: null }).where(and(eq(handoffs.businessId, businessId), inArray(handoffs.id, p.handoffIds)));
+    await tx.update(handoffs).set({ message: '', summary: null, aiSummary: null, contactName: '', contactPhone: null, contactEmail: null }).where(and(eq(handoffs.businessId, businessId), inArray(handoffs.id, p.handoffIds)));
   }
 
   const goneCustomers = p.customerIds.length ? await tx.delete(customers).where(and(eq(customers.businessId, businessId), inArray(customers.id, p.customerIds))).returning({ id: customers.id }) : [];
