@@ -8,8 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../adapters/db/client.js';
-import { conversations, followUps } from '../../adapters/db/schema.js';
-import { enqueue } from '../../adapters/job-queue/queue.js';
+import { conversations, followUps, jobs } from '../../adapters/db/schema.js';
+import { jobRow } from '../../adapters/job-queue/queue.js';
 import type { ConversationState, Step } from '../../domain/conversation/state.js';
 import { planFollowUps, type LeadFacts } from '../../domain/follow-ups/plan.js';
 import { readFollowUpSettings } from '../../domain/follow-ups/settings.js';
@@ -61,20 +61,21 @@ export async function replanFollowUps(tx: Queryable, t: TurnForFollowUps): Promi
     })
     .where(and(eq(followUps.conversationId, row.id), or(eq(followUps.status, 'scheduled'), and(eq(followUps.status, 'sent'), isNull(followUps.answeredAt)))));
   const plan = planFollowUps(leadFacts(after, row.channel, after.status), readFollowUpSettings(t.business.followUps), now.getTime(), t.business.timeZone);
-  for (const p of plan) {
-    const id = randomUUID();
-    await tx.insert(followUps).values({
-      id,
-      businessId: row.businessId,
-      conversationId: row.id,
-      sequence: p.sequence,
-      step: p.step,
-      scheduledAt: now,
-      dueAt: new Date(p.dueAt),
-      status: 'scheduled',
-    });
-    await enqueue(tx, { kind: FOLLOW_UP_JOB, payload: { followUpId: id }, runAt: new Date(p.dueAt) });
-  }
+  if (plan.length === 0) return;
+  // The plan's rows and their jobs go in as two multi-row statements, not two per step: this runs
+  // in every turn of a lead (issue 13's round trips per turn).
+  const rows = plan.map((p) => ({
+    id: randomUUID(),
+    businessId: row.businessId,
+    conversationId: row.id,
+    sequence: p.sequence,
+    step: p.step,
+    scheduledAt: now,
+    dueAt: new Date(p.dueAt),
+    status: 'scheduled' as const,
+  }));
+  await tx.insert(followUps).values(rows);
+  await tx.insert(jobs).values(rows.map((r) => jobRow({ kind: FOLLOW_UP_JOB, payload: { followUpId: r.id }, runAt: r.dueAt })));
 }
 
 /** Whether a follow-up was sent here and the visitor has not answered since (their next words answer it). */
