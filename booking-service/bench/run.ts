@@ -3,6 +3,7 @@
  * BENCH_ONLY=http,storm runs a subset; opt-in benches (tenants) run only when named there.
  * PostgreSQL figures need DATABASE_URL.
  */
+import { runAssistantBench } from './assistant.js';
 import { runAvailabilityBench } from './availability.js';
 import { runConversationBench } from './conversation.js';
 import { runEvalBench } from './eval.js';
@@ -33,6 +34,7 @@ const benches: ReadonlyArray<{ name: string; run: () => Promise<string>; optIn?:
   { name: 'mail-window', run: runMailWindowBench },
   { name: 'gaps', run: runGapsBench },
   { name: 'eval', run: runEvalBench },
+  { name: 'assistant', run: runAssistantBench },
 ];
 
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
