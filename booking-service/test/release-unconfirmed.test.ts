@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/adapters/db/client.js';
 import { bookings, businesses, events, jobs, outbox } from '../src/adapters/db/schema.js';
 import type { JobDeps } from '../src/jobs/deps.js';
-import { markVisitorConfirmed, releaseUnconfirmed } from '../src/services/booking-store/store.js';
+import { cancelBooking, markVisitorConfirmed, releaseUnconfirmed } from '../src/services/booking-store/store.js';
 import { RELEASE_JOB_ID } from '../src/services/reconfirm/release.js';
 import { signToken } from '../src/services/tokens.js';
 import { confirmAttendance } from '../src/services/visitor-confirm.js';
@@ -95,6 +95,16 @@ describe.each(dbKinds)('releasing unconfirmed slots on %s', (kind) => {
     h.clock.advance(10 * 60_000);
     await runNow(d, h);
     expect(await h.deps.db.select().from(events).where(and(eq(events.bookingId, quiet.booking.id), eq(events.kind, 'cancelled')))).toHaveLength(1);
+  });
+
+  it('a booking no longer on (cancelled by staff) is never released: no second cancellation, no release event', async () => {
+    const b = await book(h, { day: '2026-03-11', index: 3, email: 'gone-already@example.com' });
+    expect((await cancelBooking(h.deps.db, await row(b.booking.id), null, { by: 'staff', userId: 'u' }, h.clock.now())).ok).toBe(true);
+    const cancelled = await row(b.booking.id);
+    expect(cancelled.status).toBe('cancelled');
+    expect((await releaseUnconfirmed(h.deps.db, cancelled, 'не подтверждена', h.clock.now())).ok).toBe(false);
+    expect(await row(b.booking.id)).toMatchObject({ status: 'cancelled', version: cancelled.version, cancelReason: cancelled.cancelReason });
+    expect(await h.deps.db.select().from(events).where(and(eq(events.bookingId, b.booking.id), eq(events.kind, 'cancelled')))).toHaveLength(1);
   });
 
   it('a client confirming while the release runs: exactly one wins, every time', async () => {

@@ -454,7 +454,9 @@ export async function releaseUnconfirmed(db: Db, read: Read, reason: string, now
       const [c] = await tx
         .update(bookings)
         .set({ status: 'cancelled', cancelReason: reason, updatedAt: now })
-        .where(and(stillAsRead(read), isNull(bookings.visitorConfirmedAt)))
+        // Only a booking that is still on and the client never confirmed: a read of a booking
+        // already cancelled, attended or held must not be cancelled (and counted as released) again.
+        .where(and(stillAsRead(read), eq(bookings.status, 'confirmed'), isNull(bookings.visitorConfirmedAt)))
         .returning();
       if (!c) return undefined;
       await onBookingCancelled(tx, c, now);
