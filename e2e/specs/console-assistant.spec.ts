@@ -1,4 +1,5 @@
 import { startFakeAiProvider, type FakeAiProvider } from '../../booking-service/src/dev/fake-ai-provider';
+import { saveAssistant } from '../support/assistant';
 import { expect, OWNER, test } from '../support/console';
 
 const SITE = 'demo-salon-spb';
@@ -51,6 +52,8 @@ test('the owner sets the AI assistant and tests the connection (ru)', async ({ p
     await page.getByRole('combobox', { name: 'Լեզու', exact: true }).selectOption('en');
     await expect(desk.heading).toHaveText('AI assistant');
   } finally {
+    // The e2e database is shared: later specs' free text must not go to a provider that is gone.
+    await saveAssistant(page, { enabled: false, baseUrl: fake.baseURL, model: 'fake-1', dailyTokens: 0 });
     await fake.close();
   }
 });
