@@ -50,9 +50,12 @@ export async function replanFollowUps(tx: Queryable, t: TurnForFollowUps): Promi
   if (!t.after.contact && !t.before?.contact) return;
   const { row, after, now } = t;
   const reason = after.outcome === 'booked' ? 'booked' : after.outcome === 'not_interested' ? 'not_interested' : 'replied';
-  // One statement (this runs in every turn of a lead): pending ones are cancelled, sent ones answered.
+  // ONE statement (this runs in every turn of a lead, issue 13's round trips per turn): pending
+  // ones are cancelled, sent ones answered, and the new plan's rows and their jobs inserted — as
+  // data-modifying WITH clauses, which all see the snapshot from before the statement, so the
+  // UPDATE cannot touch the rows inserted beside it.
   const scheduled = sql`${followUps.status} = 'scheduled'`;
-  await tx
+  const settle = tx
     .update(followUps)
     .set({
       status: sql`CASE WHEN ${scheduled} THEN 'cancelled' ELSE ${followUps.status} END`,
@@ -61,9 +64,10 @@ export async function replanFollowUps(tx: Queryable, t: TurnForFollowUps): Promi
     })
     .where(and(eq(followUps.conversationId, row.id), or(eq(followUps.status, 'scheduled'), and(eq(followUps.status, 'sent'), isNull(followUps.answeredAt)))));
   const plan = planFollowUps(leadFacts(after, row.channel, after.status), readFollowUpSettings(t.business.followUps), now.getTime(), t.business.timeZone);
-  if (plan.length === 0) return;
-  // The plan's rows and their jobs go in as two multi-row statements, not two per step: this runs
-  // in every turn of a lead (issue 13's round trips per turn).
+  if (plan.length === 0) {
+    await settle;
+    return;
+  }
   const rows = plan.map((p) => ({
     id: randomUUID(),
     businessId: row.businessId,
@@ -74,8 +78,12 @@ export async function replanFollowUps(tx: Queryable, t: TurnForFollowUps): Promi
     dueAt: new Date(p.dueAt),
     status: 'scheduled' as const,
   }));
-  await tx.insert(followUps).values(rows);
-  await tx.insert(jobs).values(rows.map((r) => jobRow({ kind: FOLLOW_UP_JOB, payload: { followUpId: r.id }, runAt: r.dueAt })));
+  const writes = [
+    settle.getSQL(),
+    tx.insert(followUps).values(rows).getSQL(),
+    tx.insert(jobs).values(rows.map((r) => jobRow({ kind: FOLLOW_UP_JOB, payload: { followUpId: r.id }, runAt: r.dueAt }))).getSQL(),
+  ];
+  await tx.execute(sql`WITH ${sql.join(writes.map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w})`), sql`, `)} SELECT 1`);
 }
 
 /** Whether a follow-up was sent here and the visitor has not answered since (their next words answer it). */
