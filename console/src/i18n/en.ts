@@ -775,6 +775,7 @@ export const en = {
     maxQuestions: 'That is the most: 5 questions.',
     threshold: 'Qualified from (points)',
     thresholdHint: 'The points of the chosen answers are added up. From this score the client goes straight to booking.',
+    thresholdHintIntent: 'The points of the chosen answers are added up. A client who reaches this score gets what they asked for at once: the price, or the request to your team. Others are offered the options below, and can always reach a person.',
     alternatives: 'For clients below that score',
     alternativesHint: '“Talk to a person” is always offered.',
     waitlist: 'Offer the waiting list',

@@ -200,7 +200,7 @@ function QualificationForm(props: { target: Target; services: Service[]; initial
       ) : (
         <p class="hint">{d.maxQuestions}</p>
       )}
-      <TextField label={d.threshold} hint={d.thresholdHint} type="number" inputMode="numeric" min={-50} max={50} value={f.threshold} onValue={(threshold) => setF({ ...f, threshold })} errors={err('threshold')} />
+      <TextField label={d.threshold} hint={tg.kind === 'intent' ? d.thresholdHintIntent : d.thresholdHint} type="number" inputMode="numeric" min={-50} max={50} value={f.threshold} onValue={(threshold) => setF({ ...f, threshold })} errors={err('threshold')} />
       <fieldset>
         <legend>{d.alternatives}</legend>
         <p class="hint">{d.alternativesHint}</p>
