@@ -19,6 +19,6 @@ describe('the production entry point', () => {
   });
 
   it('imports the demo parts on demand, when the demo is on', () => {
-    expect(importsOf(MAIN).dynamics.map(rel).sort()).toEqual(['dev/chats-demo.ts', 'dev/google-demo.ts', 'dev/sms-emulator.ts', 'dev/telegram-emulator.ts', 'dev/whatsapp-emulator.ts', 'seed/demo.ts']);
+    expect(importsOf(MAIN).dynamics.map(rel).sort()).toEqual(['dev/chats-demo.ts', 'dev/google-demo.ts', 'dev/job-runner.ts', 'dev/sms-emulator.ts', 'dev/telegram-emulator.ts', 'dev/whatsapp-emulator.ts', 'seed/demo.ts']);
   });
 });

@@ -153,8 +153,9 @@ export function smsText(kind: SmsMessageKind, f: SmsFacts, lang: Lang, opts: { o
     minimal(short),
   ].map(plain);
   if (opts.oneSegment === false) return tries[0]!;
-  // Nothing fits one segment (a long name, a long link): two segments, the name whole.
-  return tries.find((x) => smsSegments(x).segments === 1) ?? tries[4]!;
+  // Nothing fits one segment (a long name, a long link): the fullest text of the fewest segments.
+  const fewest = Math.min(...tries.map((x) => smsSegments(x).segments));
+  return tries.find((x) => smsSegments(x).segments === fewest)!;
 }
 
 function replyReminder(f: SmsFacts, lang: Lang): string {
