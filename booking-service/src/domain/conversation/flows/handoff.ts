@@ -21,6 +21,9 @@ export interface HandoffStart {
 
 export function startHandoff(t: Turn, opts: HandoffStart): void {
   t.state.intent ??= opts.intent;
+  // The words a visitor said with "talk to a person" before the owner's questions (flows/qualify.ts)
+  // reach staff even when they took the long way round: not qualified → the alternatives → a person.
+  opts = { ...opts, message: opts.message ?? (opts.intent === 'human' ? pendingMessage(t) : undefined) };
   // Already waiting for a person (or talking to one): the same thread goes on, no second request.
   const open = t.state.handoff;
   if (open?.id && (t.state.status === 'waiting' || t.state.status === 'live')) {
@@ -38,6 +41,13 @@ export function startHandoff(t: Turn, opts: HandoffStart): void {
     return;
   }
   needContact(t);
+}
+
+/** What the visitor asked a person for before the owner's questions, not yet sent to anyone. */
+function pendingMessage(t: Turn): string | undefined {
+  const q = t.state.qualify;
+  if (q?.intent !== 'human' || q.then?.kind !== 'handoff' || t.state.handoff?.id) return undefined;
+  return q.then.message ?? undefined;
 }
 
 /** The visitor's question, typed in the chat. */

@@ -80,11 +80,14 @@ describe('qualification per intent (issue 17)', () => {
     expect(labels(c)).toEqual(['Our FAQ', 'Talk to a person']);
     c.choose('qual:link');
     expect(c.said).toEqual(['Our FAQ: https://barber.example/faq']);
+    // The words typed with the request reach staff: not asked again, not dropped (a bug: they were).
     c.choose('intent:human');
-    expect(c.said).toEqual([ASK]);
-    c.text('Student discount?');
+    expect(c.said).toEqual(['How can we reach you if you leave the chat?']);
     c.send({ type: 'contact', name: 'Bo', contact: 'bo@example.com', consent: true });
-    expect(c.world.effects.find((e) => e.kind === 'handoff')).toMatchObject({ qualification: { qualified: false, soon: false } });
+    expect(c.world.effects.find((e) => e.kind === 'handoff')).toMatchObject({
+      message: 'I want to talk to a person about a discount for students please',
+      qualification: { qualified: false, soon: false },
+    });
 
     // Nothing else set to offer: on to the form at once with the words already said (a cold lead).
     const d = chat({ human: { ...person, alternatives: { waitlist: false, smallerServiceId: null, link: null } } });
@@ -94,6 +97,25 @@ describe('qualification per intent (issue 17)', () => {
     expect(d.said).toEqual(['Thank you!', 'How can we reach you if you leave the chat?']);
     expect(d.state.handoff).toMatchObject({ intent: 'human', message: 'I want to talk to a person about a discount for students please' });
     expect(d.prompt.kind).toBe('contact');
+  });
+
+  it('not qualified, a person asked for in words at the alternatives: the first words reach staff, in Russian too; a second request asks anew', () => {
+    const c = chat({ human: person }, { lang: 'ru', site: 'demo-salon-spb' });
+    c.text('Хочу поговорить с администратором про скидку для студентов');
+    c.choose('qa:1');
+    c.choose('qa:1');
+    expect(c.state.step.at).toBe('unqualified');
+    c.text('позовите человека');
+    expect(c.said).toEqual(['Как с вами связаться, если вы закроете чат?']);
+    c.send({ type: 'contact', name: 'Оля', contact: '+79001234567', consent: true });
+    expect(c.world.effects.find((e) => e.kind === 'handoff')).toMatchObject({ message: 'Хочу поговорить с администратором про скидку для студентов' });
+    // Once sent, the words are not sent again with a later request.
+    const d = chat({ human: person });
+    d.choose('intent:human');
+    d.choose('qa:1');
+    d.choose('qa:1');
+    d.choose('intent:human');
+    expect(d.said).toEqual([ASK]);
   });
 
   it('prices: the questions come before the price; qualified → the quote as asked', () => {
