@@ -29,6 +29,7 @@ import { kbEntries } from '../src/adapters/db/schema.js';
 import { DEMO, seedDemo } from '../src/seed/demo.js';
 import { answerFromKnowledge } from '../src/services/knowledge/answer.js';
 import { MESSAGES, NOW, type EvalIntent, type EvalMessage, type Site } from './eval/messages.js';
+import { HELD_OUT } from './eval/held-out.js';
 import { OWNER_ENTRIES } from './eval/owner-kb.js';
 import { machineLine } from './report.js';
 
@@ -139,9 +140,14 @@ function rate(vs: readonly Verdict[], key: keyof Verdict['ok'], filter: (v: Verd
   return pct(scored.filter((v) => v.ok[key]).length, scored.length);
 }
 
-export async function runEvalBench(): Promise<string> {
-  const verdicts = MESSAGES.map(judge);
-  await judgeOwnerAnswers(verdicts);
+interface Scored {
+  rows: string[];
+  failures: string[];
+  failureCount: number;
+}
+
+/** Per-language figures and the failure list of one set. */
+function score(verdicts: readonly Verdict[]): Scored {
   const langs = ['ru', 'hy', 'en', 'all'] as const;
   const of = (l: (typeof langs)[number]) => verdicts.filter((v) => l === 'all' || v.m.lang === l);
   const catalogKb = (v: Verdict) => v.m.kb !== undefined && v.m.kb !== 'owner';
@@ -150,35 +156,70 @@ export async function runEvalBench(): Promise<string> {
     const vs = of(l);
     return `| ${l} | ${vs.length} | ${rate(vs, 'intent')} | ${rate(vs, 'routed')} | ${rate(vs, 'service')} | ${rate(vs, 'serviceTime')} | ${rate(vs, 'kb', catalogKb)} | ${rate(vs, 'kb', ownerKb)} | ${rate(vs, 'ownerKb')} |`;
   });
-  const failures = verdicts.filter((v) => Object.values(v.ok).some((x) => x === false));
+  const failed = verdicts.filter((v) => Object.values(v.ok).some((x) => x === false));
   const fmt = (v: Verdict) => {
     const wrong = (Object.keys(v.ok) as Array<keyof Verdict['ok']>).filter((k) => v.ok[k] === false).join(', ');
     const exp = [v.m.intent, v.m.service ? [v.m.service].flat().join('/') : '∅', v.m.when ?? '∅', v.m.owner ? `owner:${v.m.owner}` : (v.m.kb ?? '')].filter(Boolean).join(' · ');
     const got = [`${v.intent}→${v.routed}`, v.services.join('/') || '∅', v.when ?? '∅', v.m.owner ? `owner:${v.owner ?? '∅'}` : (v.kb ?? '')].filter(Boolean).join(' · ');
     return `| ${v.m.lang} | ${v.m.text.replace(/\|/g, '\\|')} | ${exp} | ${got} | ${wrong} |`;
   };
+  return { rows, failures: failed.map(fmt), failureCount: failed.length };
+}
+
+/**
+ * The held-out figures as first measured, kept here because the table below is rewritten on every run:
+ * after a rule change the held-out set is no longer unseen for the classes of failure that change fixed.
+ */
+const HELD_OUT_HISTORY = [
+  'First measurement (2026-12-07 18:11 UTC, the rules of main 6a8cd31, untouched): intent 95.0 % (115/121), routed 95.0 %, service 92.6 %, **service + time 79.7 % (47/59)** — below the 85 % goal that the in-sample set meets —, KB catalog 70.8 % (17/24), KB owner Q&A 50.0 % (7/14); 29 failures.',
+  '',
+  'Rule changes since then: none.',
+].join('\n');
+
+const HEADER = [
+  '| lang | messages | intent | routed | service | service + time | KB catalog | KB owner (catalog silent) | KB owner Q&A (PGlite search) |',
+  '|---|---|---|---|---|---|---|---|---|',
+];
+const FAILURE_HEADER = ['| lang | message | expected | got | wrong |', '|---|---|---|---|---|'];
+
+export async function runEvalBench(): Promise<string> {
+  const inSample = MESSAGES.map(judge);
+  const heldOut = HELD_OUT.map(judge);
+  await judgeOwnerAnswers([...inSample, ...heldOut]);
+  const seen = score(inSample);
+  const unseen = score(heldOut);
   return [
     '## Understanding: evaluation set (deterministic engine)',
     '',
     `Machine: ${machineLine()}`,
     '',
-    `\`BENCH_ONLY=eval npm run bench\`: ${MESSAGES.length} visitor messages (bench/eval/messages.ts — misspellings, transliteration, mixed languages, slang; expected answers written as a person would read them, not tuned to the engine) through the engine's free-text understanding (flows/free-text.ts \`understand\`) and the catalog knowledge base (\`catalogAnswer\`), demo seed, fixed now (Mon 2 Mar 2026, 09:00 Moscow). Pure, no database — except the last column, the DB part: ${OWNER_ENTRIES.length} owner Q&A entries (bench/eval/owner-kb.ts: parking, payment, preparation, walk-ins, per language) on PGlite, each owner question through the knowledge base's entry point (catalog, then the full-text search SQL). Goal (issue 18): intent ≥ 90 %, service + time ≥ 85 %.`,
-    '',
-    'Read with care: the engine\'s rules (transliteration, shorthand, question cues, service-word families, Armenian stems and month names) were written after reading this set\'s failures, so these are figures on seen data, not on unseen text; the rules\' unit tests use other phrases. A fresh held-out set would measure generalisation.',
+    `\`BENCH_ONLY=eval npm run bench\`: two sets of visitor messages (misspellings, transliteration, mixed languages, slang; expected answers written as a person would read them, not tuned to the engine) through the engine's free-text understanding (flows/free-text.ts \`understand\`) and the catalog knowledge base (\`catalogAnswer\`), demo seed, fixed now (Mon 2 Mar 2026, 09:00 Moscow). Pure, no database — except the last column, the DB part: ${OWNER_ENTRIES.length} owner Q&A entries (bench/eval/owner-kb.ts: parking, payment, preparation, walk-ins, per language) on PGlite, each owner question through the knowledge base's entry point (catalog, then the full-text search SQL). Goal (issue 18): intent ≥ 90 %, service + time ≥ 85 %.`,
     '',
     '- intent: the classifier\'s intent; routed: where the engine\'s menu routing sends the text (a catalog answer counts as other = knowledge base);',
     '- service: the matched service ids equal the expected (none / one / the set to ask about); service + time: both right, over booking/price messages that name a service or a time;',
-    '- KB catalog: durations, who, hours, address answered on the right topic and service; KB owner (catalog silent): the catalog does not answer a question only an owner\'s entry answers; KB owner Q&A: the owner\'s entry of the expected topic answers it (PGlite, full-text search). The AI path is not in this table.',
+    '- KB catalog: durations, who, hours, address answered on the right topic and service; KB owner (catalog silent): the catalog does not answer a question only an owner\'s entry answers; KB owner Q&A: the owner\'s entry of the expected topic answers it (PGlite, full-text search).',
     '',
-    '| lang | messages | intent | routed | service | service + time | KB catalog | KB owner (catalog silent) | KB owner Q&A (PGlite search) |',
-    '|---|---|---|---|---|---|---|---|---|',
-    ...rows,
+    `**Held-out set** (bench/eval/held-out.ts, ${HELD_OUT.length} messages): written before reading the engine's rules and committed on its own (77fc9de) before any rule change.`,
     '',
-    `Failures (${failures.length}; expected → got: classifier→routed · services · time · KB topic):`,
+    HELD_OUT_HISTORY,
     '',
-    '| lang | message | expected | got | wrong |',
-    '|---|---|---|---|---|',
-    ...failures.map(fmt),
+    ...HEADER,
+    ...unseen.rows,
+    '',
+    `**In-sample set** (bench/eval/messages.ts, ${MESSAGES.length} messages): the engine's rules (transliteration, shorthand, question cues, service-word families, Armenian stems and month names) were written after reading this set's failures, so these are figures on seen data, not on unseen text; the rules' unit tests use other phrases.`,
+    '',
+    ...HEADER,
+    ...seen.rows,
+    '',
+    `Held-out failures (${unseen.failureCount}; expected → got: classifier→routed · services · time · KB topic):`,
+    '',
+    ...FAILURE_HEADER,
+    ...unseen.failures,
+    '',
+    `In-sample failures (${seen.failureCount}):`,
+    '',
+    ...FAILURE_HEADER,
+    ...seen.failures,
     '',
   ].join('\n');
 }
