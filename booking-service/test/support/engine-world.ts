@@ -78,6 +78,8 @@ export class World {
    * of its words (the real search is PostgreSQL's, tested in test/knowledge-base.test.ts).
    */
   readonly knowledge: Array<{ id: string; words: string[]; answer: string; serviceId?: string }> = [];
+  /** Staff with no free time at all (a full calendar). */
+  readonly away = new Set<string>();
   holdsExpire = false;
   failNext: Effect['kind'] | null = null;
   private n = 0;
@@ -86,7 +88,7 @@ export class World {
 
   slotsFor(serviceId: string, staffId: string | null, from: string, days: number, exclude?: string): SlotRef[] {
     const svc = this.ctx.services.find((s) => s.id === serviceId)!;
-    const staff = staffId ? [staffId] : svc.staffIds;
+    const staff = (staffId ? [staffId] : svc.staffIds).filter((id) => !this.away.has(id));
     const tz = this.ctx.business.timeZone;
     const out: SlotRef[] = [];
     for (let i = 0; i < days; i++) {

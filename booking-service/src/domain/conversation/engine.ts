@@ -25,6 +25,7 @@ import { newState, type ConversationState, type SlotList, type Step } from './st
 import { Turn, type TurnOutput } from './turn.js';
 import { dayWords } from './words/format.js';
 import { redactContacts } from './redact.js';
+import { staffNamed } from './staff-names.js';
 import { allNames, serviceName } from './names.js';
 import { localize } from '../quote/localized-text.js';
 import * as booking from './flows/booking.js';
@@ -264,6 +265,11 @@ function inContext(t: Turn, text: string): boolean {
         booking.chooseStaff(t, null);
         return true;
       }
+      const named = staffOf(t, text);
+      if (named) {
+        booking.chooseStaff(t, named);
+        return true;
+      }
       const m = matchNames(text, ids.flatMap((id) => (findStaff(ctx, id) ? [{ id, names: [findStaff(ctx, id)!.name] }] : [])), 0);
       if (m.ids.length !== 1) return false;
       booking.chooseStaff(t, m.ids[0]!);
@@ -272,6 +278,12 @@ function inContext(t: Turn, text: string): boolean {
     case 'slots':
     case 'move-slots': {
       const when = parseWhen(text, { now: ctx.now, timeZone: ctx.business.timeZone, lang: t.lang });
+      // A specialist named at the times ("к Анне", "Anna please", "к Анне в пятницу"): their times.
+      const named = s.at === 'slots' ? staffOf(t, text) : null;
+      if (named) {
+        booking.chooseNamedStaff(t, named, when.kind === 'none' ? null : when);
+        return true;
+      }
       if (when.kind !== 'none') {
         if (s.at === 'slots') booking.searchAround(t, when);
         else manage.moveAround(t, s.bookingId, when);
@@ -338,6 +350,12 @@ function inContext(t: Turn, text: string): boolean {
     default:
       return false;
   }
+}
+
+/** The one specialist of the service being booked that the text names, or null. */
+function staffOf(t: Turn, text: string): string | null {
+  const ids = findService(t.ctx, t.state.booking?.serviceId)?.staffIds ?? [];
+  return staffNamed(text, ids.flatMap((id) => findStaff(t.ctx, id) ?? []));
 }
 
 const ANYONE = new Set(['любой', 'любому', 'любая', 'неважно', 'все', 'anyone', 'any', 'anybody', 'whoever', 'ցանկացած', 'որևէ', 'միևնույն']);

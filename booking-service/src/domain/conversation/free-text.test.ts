@@ -131,6 +131,65 @@ describe('text in the middle of a flow is answered in that flow', () => {
     expect(d.prompt.kind).toBe('slots');
   });
 
+  it('at the times: a specialist’s name ("к Анне", "Anna please", "Արամին") shows their times, with a day asked for too', () => {
+    const c = chat('demo-salon-spb', 'ru');
+    c.send({ type: 'start', flow: 'book', serviceId: 'salon-haircut-women' });
+    c.choose('staff:any');
+    c.text('а к Анне можно?');
+    expect(c.state.booking?.staffId).toBe('salon-anna');
+    expect(c.world.effects.at(-1)).toMatchObject({ kind: 'findSlots', staffId: 'salon-anna' });
+    expect(slotsOf(c).slots.every((s) => s.staffName === 'Анна Смирнова')).toBe(true);
+    c.text('к Марии в пятницу');
+    expect(c.world.effects.at(-1)).toMatchObject({ kind: 'findSlots', staffId: 'salon-maria', from: '2026-03-06' });
+    expect(c.said).toEqual(['Свободное время в пятницу, 6 марта:']);
+    const d = chat('demo-salon-spb', 'en');
+    d.send({ type: 'start', flow: 'book', serviceId: 'salon-haircut-women' });
+    d.choose('staff:any');
+    d.text('Maria please');
+    expect(d.state.booking?.staffId).toBe('salon-maria');
+    // A Latin name only whole: "same" is not Sam.
+    const b = chat('demo-barber-nyc', 'en');
+    b.send({ type: 'start', flow: 'book', serviceId: 'barber-haircut' });
+    b.choose('staff:any');
+    b.text('the same time tomorrow');
+    expect(b.state.booking?.staffId).toBeNull();
+    b.text('Sam please');
+    expect(b.state.booking?.staffId).toBe('barber-sam');
+    const h = chat('demo-clinic-yerevan', 'hy');
+    h.send({ type: 'start', flow: 'book', serviceId: 'clinic-checkup' });
+    h.choose('staff:any');
+    h.text('Արամին կարելի՞ է');
+    expect(h.state.booking?.staffId).toBe('clinic-aram');
+  });
+
+  it('at the times: a named specialist with no time says so and offers everyone’s nearest (ru, hy, en)', () => {
+    const said: Record<Lang, string> = {
+      ru: 'Анна Смирнова: на ближайшие 14 дней свободного времени нет.',
+      en: 'Анна Смирнова has no free times in the next 14 days.',
+      hy: 'Анна Смирнова՝ մոտակա 14 օրում ազատ ժամ չկա։',
+    };
+    for (const lang of ['ru', 'en', 'hy'] as const) {
+      const w = new World(demoContext('demo-salon-spb'));
+      w.away.add('salon-anna');
+      const c = new Chat(w, lang);
+      c.send({ type: 'start', flow: 'book', serviceId: 'salon-haircut-women' });
+      c.choose('staff:any');
+      c.text(lang === 'en' ? 'Anna please' : 'к Анне');
+      expect(c.said[0]).toBe(said[lang]);
+      expect(c.said).toHaveLength(2);
+      expect(c.state.booking?.staffId).toBeNull();
+      expect(c.world.effects.at(-1)).toMatchObject({ kind: 'findSlots', staffId: null });
+      expect(slotsOf(c).slots.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('at the specialist question: a name in another case ("к Анне") is understood', () => {
+    const c = chat('demo-salon-spb', 'ru');
+    c.send({ type: 'start', flow: 'book', serviceId: 'salon-haircut-women' });
+    c.text('к Анне');
+    expect(c.state.booking?.staffId).toBe('salon-anna');
+  });
+
   it('at a number question: a typed number is the answer; at a choice question, an option’s words', () => {
     const c = chat('demo-clinic-yerevan', 'en');
     c.choose('intent:prices');

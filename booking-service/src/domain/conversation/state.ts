@@ -44,6 +44,8 @@ export interface SlotList {
   freeDays: string[];
   /** The day the strip says is the next free one (when the day asked for has none). */
   nextFreeDay: string | null;
+  /** The specialist was named in words at the times: when they have no time at all, anyone's nearest are offered. */
+  named?: boolean | undefined;
 }
 
 export type Step =

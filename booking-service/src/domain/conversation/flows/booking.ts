@@ -6,11 +6,11 @@
  * alternatives; an expired hold re-offers the nearest times.
  */
 import { contactText } from '../contact.js';
-import { findService } from '../context.js';
+import { findService, findStaff } from '../context.js';
 import type { ClosedWhy, ResultOf, SlotRef } from '../effects.js';
 import { bookingCard } from '../cards.js';
 import { serviceName } from '../names.js';
-import type { AskedWhen, BookingState } from '../state.js';
+import { WINDOW_DAYS, type AskedWhen, type BookingState } from '../state.js';
 import type { Turn } from '../turn.js';
 import { instantWords } from '../words/format.js';
 import { alternatives, emptyList, more as moreOf, receive, search } from './slot-list.js';
@@ -72,6 +72,20 @@ export function chooseStaff(t: Turn, staffId: string | null): void {
   t.go({ at: 'slots' });
 }
 
+/**
+ * A specialist named in words at the times ("к Анне", "Anna please", "к Анне в пятницу"): their
+ * times (around the time asked for with the name, if any); when they have none at all, that is
+ * said and everyone's nearest times follow (onSlots).
+ */
+export function chooseNamedStaff(t: Turn, staffId: string, when: AskedWhen | null): void {
+  const b = t.state.booking!;
+  b.staffId = staffId;
+  b.when = null;
+  const list = { ...emptyList(b.serviceId!, staffId), named: true };
+  b.list = !when ? search(t, list, 'nearest') : when.kind === 'day' ? search(t, list, 'day', { day: when.date }) : search(t, list, 'when', { when });
+  t.go({ at: 'slots' });
+}
+
 /** "Choose a specialist" from the times a qualified visitor was taken to: the specialist question after all. */
 export function askStaff(t: Turn): void {
   t.go({ at: 'staff' });
@@ -101,6 +115,12 @@ export function showMore(t: Turn): void {
 
 export function onSlots(t: Turn, r: ResultOf<'findSlots'>): void {
   const b = t.state.booking!;
+  if (r.ok && r.slots.length === 0 && b.list?.named && b.list.staffId) {
+    t.say('staffNoTime', { name: findStaff(t.ctx, b.list.staffId)?.name ?? '', days: WINDOW_DAYS });
+    b.staffId = null;
+    b.list = search(t, emptyList(b.serviceId!, null), 'nearest');
+    return;
+  }
   const list = receive(t, b.list!, r);
   b.list = list ?? { ...b.list!, slots: [], shown: 0 };
   t.go({ at: 'slots' });

@@ -39,6 +39,7 @@ export const en = {
   slotsDay: 'Free times on {day}:',
   slotsDayNone: 'There are no free times on {day}.',
   nextFreeDay: 'Next free day: {day}.',
+  staffNoTime: '{name} has no free times in the next {days, plural, one {# day} other {# days}}.',
   slotsNoneAtAll: 'There are no free times in the next {days, plural, one {# day} other {# days}}. A person can help you find a time.',
   askedFree: '{when} is free. The nearest times:',
   askedTaken: '{when} is already taken. The nearest free times:',

@@ -36,6 +36,7 @@ export const hy: Words = {
   slotsDay: 'Ազատ ժամերը՝ {day}',
   slotsDayNone: '{day}՝ ազատ ժամ չկա։',
   nextFreeDay: 'Մոտակա ազատ օրը՝ {day}։',
+  staffNoTime: '{name}՝ մոտակա {days, plural, one {# օրում} other {# օրում}} ազատ ժամ չկա։',
   slotsNoneAtAll: 'Մոտակա {days, plural, one {# օրում} other {# օրում}} ազատ ժամ չկա։ Աշխատակիցը կօգնի ընտրել ժամը։',
   askedFree: 'Ազատ է՝ {when}։ Մոտակա ժամերը՝',
   askedTaken: 'Այս ժամն արդեն զբաղված է՝ {when}։ Մոտակա ազատ ժամերը՝',
