@@ -41,7 +41,8 @@ describe('the embedded database template', () => {
     expect(readdirSync(dataDir).filter((n) => n.startsWith('.'))).toEqual([]);
     const { n, sharedBuffers, database } = await migrations(dataDir);
     expect(n).toBeGreaterThan(5);
-    expect(sharedBuffers).toBe('16MB');
+    // The memory setting (pglite-template.ts): 1 MB of shared buffers, not PGlite's 128 MB.
+    expect(sharedBuffers).toBe('1MB');
     await database.db.execute(sql`insert into app_settings (key, value) values ('template-test', 'kept')`);
     await database.close();
 

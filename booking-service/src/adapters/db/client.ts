@@ -34,7 +34,7 @@ export interface Database {
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number; connectTimeoutMs?: number }
-  | { kind: 'pglite'; dataDir: string | null /* null = in memory */ };
+  | { kind: 'pglite'; dataDir: string | null /* null = in memory */; /** Only the memory bench sets another (pglite-template.ts). */ sharedBuffers?: string };
 
 // src/adapters/db → ../../../drizzle, and the same from dist/adapters/db.
 const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
@@ -72,7 +72,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // A new data folder starts as a copy of the build's migrated template (no initdb on a user's
     // first start); done under the lock, so two starts never copy into one folder.
     if (target.dataDir) prepareDataDir(target.dataDir);
-    const client = new PGlite({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), extensions: { btree_gist }, startParams: pgliteStartParams() });
+    const client = new PGlite({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), extensions: { btree_gist }, startParams: pgliteStartParams(target.sharedBuffers) });
     await client.waitReady;
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder });
