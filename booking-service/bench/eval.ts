@@ -32,6 +32,11 @@ import { MESSAGES, NOW, type EvalIntent, type EvalMessage, type Site } from './e
 import { HELD_OUT } from './eval/held-out.js';
 import { OWNER_ENTRIES } from './eval/owner-kb.js';
 import { machineLine } from './report.js';
+import { aiEndpoint, aiPathSection } from './eval/ai-path.js';
+import { readEnv } from '../src/env.js';
+import { manualClock } from '../src/ports/clock.js';
+import { createConfigCache } from '../src/services/config-cache.js';
+import type { Deps } from '../src/services/deps.js';
 
 export interface Verdict {
   m: EvalMessage;
@@ -102,34 +107,35 @@ export function judge(m: EvalMessage): Verdict {
 
 const businessOf = (site: Site) => DEMO.find((d) => d.siteKey === site)!.business.id;
 
-/** The DB part: each owner question through the knowledge base's entry point, on PGlite with the owner entries seeded. */
-async function judgeOwnerAnswers(verdicts: readonly Verdict[]): Promise<void> {
+/** The evaluation's database: PGlite with the demo seed and the owner entries of bench/eval/owner-kb.ts. */
+async function evalDatabase() {
   const database = await createTestDatabase('pglite');
-  try {
-    await seedDemo(database.db);
-    const at = new Date(NOW);
-    const topicOf = new Map(OWNER_ENTRIES.map((e, i) => [`eval-kb-${i}`, e.topic]));
-    await database.db.insert(kbEntries).values(
-      OWNER_ENTRIES.map((e, i) => ({
-        id: `eval-kb-${i}`,
-        businessId: businessOf(e.site),
-        lang: e.lang,
-        question: e.question,
-        phrasings: (e.phrasings ?? []).join('\n'),
-        answer: e.answer,
-        serviceId: e.serviceId ?? null,
-        createdAt: at,
-        updatedAt: at,
-      })),
-    );
-    for (const v of verdicts) {
-      if (v.m.owner === undefined) continue;
-      const a = await answerFromKnowledge({ db: database.db }, businessOf(v.m.site), demoContext(v.m.site, NOW), v.m.lang, v.m.text);
-      v.owner = a === null ? null : a.source.kind === 'entry' ? (topicOf.get(a.source.entryId) ?? a.source.entryId) : `catalog:${a.source.topic}`;
-      v.ok.ownerKb = v.owner === v.m.owner;
-    }
-  } finally {
-    await database.close();
+  await seedDemo(database.db);
+  const at = new Date(NOW);
+  await database.db.insert(kbEntries).values(
+    OWNER_ENTRIES.map((e, i) => ({
+      id: `eval-kb-${i}`,
+      businessId: businessOf(e.site),
+      lang: e.lang,
+      question: e.question,
+      phrasings: (e.phrasings ?? []).join('\n'),
+      answer: e.answer,
+      serviceId: e.serviceId ?? null,
+      createdAt: at,
+      updatedAt: at,
+    })),
+  );
+  return database;
+}
+
+/** The DB part: each owner question through the knowledge base's entry point. */
+async function judgeOwnerAnswers(db: Deps['db'], verdicts: readonly Verdict[]): Promise<void> {
+  const topicOf = new Map(OWNER_ENTRIES.map((e, i) => [`eval-kb-${i}`, e.topic]));
+  for (const v of verdicts) {
+    if (v.m.owner === undefined) continue;
+    const a = await answerFromKnowledge({ db }, businessOf(v.m.site), demoContext(v.m.site, NOW), v.m.lang, v.m.text);
+    v.owner = a === null ? null : a.source.kind === 'entry' ? (topicOf.get(a.source.entryId) ?? a.source.entryId) : `catalog:${a.source.topic}`;
+    v.ok.ownerKb = v.owner === v.m.owner;
   }
 }
 
@@ -185,7 +191,18 @@ const FAILURE_HEADER = ['| lang | message | expected | got | wrong |', '|---|---
 export async function runEvalBench(): Promise<string> {
   const inSample = MESSAGES.map(judge);
   const heldOut = HELD_OUT.map(judge);
-  await judgeOwnerAnswers([...inSample, ...heldOut]);
+  const database = await evalDatabase();
+  let ai: string[];
+  try {
+    await judgeOwnerAnswers(database.db, [...inSample, ...heldOut]);
+    const deps: Deps = { db: database.db, clock: manualClock(new Date(NOW).toISOString()), secret: 'eval-secret-'.padEnd(40, 'x'), publicUrl: 'http://localhost:3000', configCache: createConfigCache() };
+    ai = await aiPathSection(deps, aiEndpoint(readEnv()), [
+      { name: `Held-out set (${HELD_OUT.length})`, messages: HELD_OUT },
+      { name: `In-sample set (${MESSAGES.length})`, messages: MESSAGES },
+    ]);
+  } finally {
+    await database.close();
+  }
   const seen = score(inSample);
   const unseen = score(heldOut);
   return [
@@ -199,7 +216,7 @@ export async function runEvalBench(): Promise<string> {
     '- service: the matched service ids equal the expected (none / one / the set to ask about); service + time: both right, over booking/price messages that name a service or a time;',
     '- KB catalog: durations, who, hours, address answered on the right topic and service; KB owner (catalog silent): the catalog does not answer a question only an owner\'s entry answers; KB owner Q&A: the owner\'s entry of the expected topic answers it (PGlite, full-text search).',
     '',
-    `**Held-out set** (bench/eval/held-out.ts, ${HELD_OUT.length} messages): written before reading the engine's rules and committed on its own (77fc9de) before any rule change.`,
+    `**Held-out set** (bench/eval/held-out.ts, ${HELD_OUT.length} messages): written before reading the engine's rules and committed on its own (ba4900a) before any rule change.`,
     '',
     HELD_OUT_HISTORY,
     '',
@@ -221,5 +238,6 @@ export async function runEvalBench(): Promise<string> {
     ...FAILURE_HEADER,
     ...seen.failures,
     '',
+    ...ai,
   ].join('\n');
 }
