@@ -8,7 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
-import { bookings, jobs, smsInbound } from '../src/adapters/db/schema.js';
+import { bookings, conversationMessages, conversations, followUps, handoffs, jobs, sentMessages, smsInbound } from '../src/adapters/db/schema.js';
+import { visitor } from './support/visitor.js';
 import { buildChannelsRuntime } from '../src/channels-runtime.js';
 import { startSmsEmulator, type SmsEmulator } from '../src/dev/sms-emulator.js';
 import type { JobDeps } from '../src/jobs/deps.js';
@@ -110,8 +111,48 @@ describe.each(dbKinds)('SMS replies "1" / "2" (Twilio) on %s', (kind) => {
     expect(sms.sent.length).toBe(before + 1);
   });
 
-  it('anything else gets the help text; a number we never texted is told there is no booking', async () => {
-    await sms.reply(PHONE, 'what time is it?');
+  it('any other text from a number we texted reaches the staff inbox (a booking made without a chat: a request of its own), and the client is told so', async () => {
+    await sms.reply(PHONE, 'Can I bring my son too?');
+    await runNow(d, h);
+    expect(sms.sent.at(-1)).toMatchObject({ to: PHONE, text: 'Thank you! We have passed your message on and will reply soon.' });
+    const [req] = await h.deps.db.select().from(handoffs).where(eq(handoffs.message, 'Can I bring my son too?'));
+    expect(req).toMatchObject({ businessId: 'biz-barber-nyc', contactPhone: '+79001234567', status: 'open', conversationId: null, lang: 'en' });
+    expect(req!.contactName).not.toBe('');
+    // This one and the "hi" above.
+    expect((await h.deps.db.select().from(smsInbound).where(eq(smsInbound.answer, 'message'))).length).toBe(2);
+  });
+
+  it('a text answering a follow-up SMS lands in that lead’s conversation: a visitor message seen live, a new request only when none is open', async () => {
+    const v = visitor(h, barber.siteKey, 'en');
+    await v.send({ type: 'choose', optionId: 'intent:human' });
+    await v.send({ type: 'text', text: 'Do you do kids haircuts?' });
+    await v.send({ type: 'contact', name: 'Pat', contact: '+1 718 555 1001', consent: true });
+    const id = v.view.conversationId;
+    const now = h.clock.now();
+    // The follow-up's SMS as jobs/follow-up.ts records it.
+    await h.deps.db.insert(followUps).values({ id: 'fu-sms-1', businessId: 'biz-barber-nyc', conversationId: id, sequence: 'silent', step: 0, scheduledAt: now, dueAt: now, status: 'sent', via: 'sms', sentAt: now });
+    await h.deps.db.insert(sentMessages).values({ subjectId: 'fu-sms-1', kind: 'followup_sms', version: 0, messageId: 'SMfollowup', recipient: '+1 718 555 1001', sentAt: now });
+    h.clock.advance(60_000);
+    expect((await sms.reply('17185551001', 'Yes, Saturday morning?')).status).toBe(200);
+    await runNow(d, h);
+    expect(sms.sent.at(-1)).toMatchObject({ to: '17185551001', text: 'Thank you! We have passed your message on and will reply soon.' });
+    const said = await h.deps.db.select().from(conversationMessages).where(eq(conversationMessages.conversationId, id));
+    expect(said.at(-1)).toMatchObject({ from: 'visitor', text: 'Yes, Saturday morning?' });
+    // The request the lead made is still open: the message joins it, no second one.
+    expect((await h.deps.db.select().from(handoffs).where(eq(handoffs.conversationId, id))).length).toBe(1);
+    // Closed meanwhile: the next text opens a request again, with the conversation.
+    await h.deps.db.update(handoffs).set({ status: 'closed' }).where(eq(handoffs.conversationId, id));
+    await h.deps.db.update(conversations).set({ status: 'closed' }).where(eq(conversations.id, id));
+    h.clock.advance(60_000);
+    await sms.reply('17185551001', 'Still there?');
+    await runNow(d, h);
+    const open = await h.deps.db.select().from(handoffs).where(and(eq(handoffs.conversationId, id), eq(handoffs.status, 'open')));
+    expect(open).toEqual([expect.objectContaining({ message: 'Still there?', contactName: 'Pat', contactPhone: '+17185551001' })]);
+    expect((await h.deps.db.select().from(conversations).where(eq(conversations.id, id)))[0]).toMatchObject({ status: 'waiting' });
+  });
+
+  it('a number we never texted gets the help text, or is told there is no booking', async () => {
+    await sms.reply('+1 212 555 0177', 'what time is it?');
     await runNow(d, h);
     expect(sms.sent.at(-1)!.text).toBe('Reply 1 to confirm your booking or 2 to reschedule it.');
     await sms.reply('+1 212 555 0199', '1');
@@ -128,13 +169,13 @@ describe.each(dbKinds)('SMS replies "1" / "2" (Twilio) on %s', (kind) => {
     expect(sms.sent.length).toBe(before);
     const [job, ...more] = await h.deps.db.select().from(jobs).where(and(eq(jobs.kind, 'sms.reply'), isNull(jobs.doneAt)));
     expect(more).toEqual([]);
-    expect(job).toMatchObject({ attempts: 1, payload: { to: expect.stringContaining('79001234567'), text: 'Reply 1 to confirm your booking or 2 to reschedule it.' } });
+    expect(job).toMatchObject({ attempts: 1, payload: { to: expect.stringContaining('79001234567'), text: 'Thank you! We have passed your message on and will reply soon.' } });
     // Back up; the retry (after the backoff) sends it, and running again sends nothing more.
     sms.outage(null);
     h.clock.set(new Date(job!.runAt.getTime() + 1));
     await runNow(d, h);
     await runNow(d, h);
-    expect(sms.sent.slice(before)).toEqual([expect.objectContaining({ to: PHONE, text: 'Reply 1 to confirm your booking or 2 to reschedule it.' })]);
+    expect(sms.sent.slice(before)).toEqual([expect.objectContaining({ to: PHONE, text: 'Thank you! We have passed your message on and will reply soon.' })]);
     expect((await h.deps.db.select().from(jobs).where(eq(jobs.id, job!.id)))[0]).toMatchObject({ outcome: 'sent', attempts: 2 });
   });
 });

@@ -404,6 +404,8 @@ export const sentMessages = pgTable(
     primaryKey({ columns: [t.subjectId, t.kind, t.version] }),
     // An SMS reply finds the text it answers by the sender's digits (issue 16, services/channels/sms-inbound.ts).
     index('sent_messages_sms_phone_idx').on(sql`regexp_replace(${t.recipient}, '\D', '', 'g')`, t.sentAt).where(sql`${t.kind} LIKE 'sms:%'`),
+    // A text answering a follow-up's SMS finds its conversation the same way (migration 0034).
+    index('sent_messages_followup_sms_phone_idx').on(sql`regexp_replace(${t.recipient}, '\D', '', 'g')`, t.sentAt).where(sql`${t.kind} = 'followup_sms'`),
   ],
 );
 
@@ -913,13 +915,14 @@ export const smsInbound = pgTable(
     /** The sender's digits. */
     phone: text('phone').notNull(),
     bookingId: text('booking_id').references(() => bookings.id, { onDelete: 'set null' }),
-    answer: text('answer').$type<'confirm' | 'reschedule' | 'help' | 'none' | 'not_now'>().notNull(),
+    /** 'message': a text for the business's people, put into the conversation and the inbox (migration 0034). */
+    answer: text('answer').$type<'confirm' | 'reschedule' | 'help' | 'none' | 'not_now' | 'message'>().notNull(),
     receivedAt: tstz('received_at').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.provider, t.messageId] }),
     index('sms_inbound_received_idx').on(t.receivedAt),
-    check('sms_inbound_answer_check', sql`${t.answer} IN ('confirm', 'reschedule', 'help', 'none', 'not_now')`),
+    check('sms_inbound_answer_check', sql`${t.answer} IN ('confirm', 'reschedule', 'help', 'none', 'not_now', 'message')`),
   ],
 );
 

@@ -15,7 +15,7 @@ describe('a reply to an SMS reminder', () => {
 
   it('answers in one segment in every language', () => {
     for (const lang of ['en', 'ru', 'hy'] as const) {
-      for (const key of ['help', 'none', 'notNow'] as const) expect(smsSegments(smsReplyWord(lang, key)).segments, `${lang} ${key}`).toBe(1);
+      for (const key of ['help', 'none', 'notNow', 'passed'] as const) expect(smsSegments(smsReplyWord(lang, key)).segments, `${lang} ${key}`).toBe(1);
       expect(smsReplyWord(lang, 'reschedule', { url: 'https://fd.example/l/Ab3dE5gH9k' })).toContain('https://fd.example/l/Ab3dE5gH9k');
     }
     expect(langOfText('Բարև')).toBe('hy');

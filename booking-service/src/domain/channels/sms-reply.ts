@@ -1,6 +1,7 @@
 /**
  * A client's answer to an SMS reminder (issue 16): "1" confirms, "2" asks for the link to
- * reschedule, anything else gets a short help text. Only the digit counts (with spaces or a full
+ * reschedule, any other text is passed on to the business's people (or, from a number we cannot
+ * place, gets a short help text). Only the digit counts (with spaces or a full
  * stop around it, as phones and people add them), so a chatty message never confirms by accident.
  * The answers' words in ru, hy and en, each within one SMS segment.
  */
@@ -20,6 +21,7 @@ const WORDS = {
     thanks: 'Thank you! See you {when}.',
     reschedule: 'Reschedule or cancel: {url}',
     notNow: 'This booking can no longer be confirmed by SMS.',
+    passed: 'Thank you! We have passed your message on and will reply soon.',
   },
   ru: {
     help: 'Ответьте 1, чтобы подтвердить запись, или 2, чтобы перенести.',
@@ -27,6 +29,7 @@ const WORDS = {
     thanks: 'Спасибо! Ждём вас {when}.',
     reschedule: 'Перенести или отменить: {url}',
     notNow: 'Эту запись уже нельзя подтвердить по SMS.',
+    passed: 'Спасибо! Передали ваше сообщение, скоро ответим.',
   },
   hy: {
     help: 'Պատասխանեք 1՝ գրանցումը հաստատելու, կամ 2՝ տեղափոխելու համար։',
@@ -34,6 +37,7 @@ const WORDS = {
     thanks: 'Շնորհակալություն։ Սպասում ենք ձեզ {when}։',
     reschedule: 'Տեղափոխել կամ չեղարկել՝ {url}',
     notNow: 'Այս գրանցումն այլևս հնարավոր չէ հաստատել SMS-ով։',
+    passed: 'Շնորհակալություն։ Փոխանցեցինք, շուտով կպատասխանենք։',
   },
 } satisfies Record<Lang, Record<string, string>>;
 
