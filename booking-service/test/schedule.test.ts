@@ -109,4 +109,23 @@ describe.each(dbKinds)('loadSchedules (%s)', (kind) => {
       await db.delete(bookings).where(eq(bookings.id, 'b-released'));
     }
   });
+
+  it('gives back busy time to the millisecond, also one that began before the padded range', async () => {
+    const db = h.deps.db;
+    // The range starts 2026-03-12T05:00Z; the query reads from a day before. This booking began
+    // before that and reaches into it; its ends are not on whole seconds.
+    const early = { start: Date.parse('2026-03-11T01:59:59.123Z'), end: Date.parse('2026-03-11T06:00:00.457Z') };
+    await db.insert(bookings).values({
+      id: 'b-early', businessId: BIZ, serviceId: 'barber-haircut', staffId: DIEGO, status: 'confirmed',
+      startsAt: new Date(early.start), endsAt: new Date(early.end), occupiedFrom: new Date(early.start), occupiedTo: new Date(early.end),
+    });
+    try {
+      const [business] = await db.select().from(businesses).where(eq(businesses.id, BIZ));
+      const diego = await db.select().from(staff).where(eq(staff.id, DIEGO));
+      const loaded = await loadSchedules(db, business!, diego, { start: Date.parse('2026-03-12T05:00:00Z'), end: Date.parse('2026-03-13T05:00:00Z') }, new Date(T0));
+      expect(loaded.staff[0]!.busy).toEqual([early]);
+    } finally {
+      await db.delete(bookings).where(eq(bookings.id, 'b-early'));
+    }
+  });
 });

@@ -41,7 +41,7 @@ export async function loadSchedules(
   const to = new Date(range.end + DAY_MS).toISOString();
   const fromDate = addDays(utcToZoned(range.start - DAY_MS, business.timeZone).date, -1);
   const toDate = addDays(utcToZoned(range.end + DAY_MS, business.timeZone).date, 1);
-  const [result] = await preparedRows<ScheduleRow>(db, 'fd_schedule_v3', SCHEDULE_SQL, [
+  const [result] = await preparedRows<ScheduleRow>(db, 'fd_schedule_v4', SCHEDULE_SQL, [
     business.id,
     textArray(ids),
     now.toISOString(),
@@ -55,13 +55,9 @@ export async function loadSchedules(
 
   // Each staff member's hours in their own zone; the engine limits them by the business's.
   const inputs = staffRows.map((s): StaffAvailabilityInput => ({ staffId: s.id, timeZone: s.timeZone ?? business.timeZone, weekly: toWeekly(s.weeklyHours), exceptions: [], busy: [] }));
-  for (const list of [result?.busy, result?.external]) {
-    if (!list) continue;
-    for (const item of list.split(',')) {
-      const [position, start, end] = item.split(' ');
-      inputs[Number(position) - 1]?.busy.push({ start: Number(start), end: Number(end) });
-    }
-  }
+  const base = range.start - DAY_MS; // $4
+  if (result?.busy) addBusy(inputs, result.busy, base);
+  if (result?.external) addBusy(inputs, result.external, base);
   const exceptions = typeof result?.exceptions === 'string' ? (JSON.parse(result.exceptions) as ExceptionJson[]) : (result?.exceptions ?? []);
   for (const [position, date, kind, intervals] of exceptions) {
     inputs[position - 1]?.exceptions.push({ date, kind, ...(intervals ? { intervals } : {}) });
@@ -71,6 +67,33 @@ export async function loadSchedules(
   return { staff: inputs, business: hours };
 }
 
+/**
+ * Parses SCHEDULE_SQL's busy lists ("position offset length" items joined by commas, integers)
+ * onto the members' busy arrays, in one pass over the characters: splitting hundreds of items
+ * into strings and arrays cost more than the engine's search itself (issue 19).
+ */
+export function addBusy(inputs: StaffAvailabilityInput[], list: string, base: number): void {
+  const values = [0, 0, 0];
+  let field = 0;
+  let value = 0;
+  let negative = false;
+  for (let i = 0; i <= list.length; i++) {
+    const c = i < list.length ? list.charCodeAt(i) : 44; // ',' ends the last item
+    if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
+    else if (c === 45) negative = true; // '-': an item starting before the padded range
+    else {
+      values[field++] = negative ? -value : value;
+      value = 0;
+      negative = false;
+      if (c === 44) {
+        const start = base + values[1]!;
+        inputs[values[0]! - 1]?.busy.push({ start, end: start + values[2]! });
+        field = 0;
+      }
+    }
+  }
+}
+
 /** [first closed date, last closed date]. */
 type ClosureJson = [string, string];
 
@@ -78,8 +101,10 @@ type ClosureJson = [string, string];
 type ExceptionJson = [number, string, 'off' | 'extra', TimeRange[] | null];
 
 /**
- * busy/external: "position start end" items joined by commas, start/end in epoch ms; position is
- * the staff member's 1-based index in $2 (ids never have to be parsed out of text).
+ * busy/external: "position offset length" items joined by commas: offset in ms from $4 (the padded
+ * range's start; negative for an item starting before it), length in ms; position is the staff
+ * member's 1-based index in $2 (ids never have to be parsed out of text). Offsets and lengths
+ * instead of two epoch ms keep the text about a third shorter (receiving it is a cost too).
  */
 interface ScheduleRow {
   busy: string | null;
@@ -99,9 +124,14 @@ interface ScheduleRow {
  * Bookings are found through the exclusion constraint's GiST index (staff, occupied range);
  * bench/http.ts records the EXPLAIN in BENCHMARKS.md.
  */
+const epochMs = (column: string) => `(date_part('epoch', ${column}) * 1000)::int8`;
+/** ms from $4 to the column's instant; each instant is rounded to whole ms first, so base + offset is the same epoch ms as before. */
+const msFrom4 = (column: string) => `(${epochMs(column)} - ${epochMs('$4::timestamptz')})`;
+const msLength = (from: string, to: string) => `(${epochMs(to)} - ${epochMs(from)})`;
+
 export const SCHEDULE_SQL = `
 SELECT
-  (SELECT string_agg(array_position($2::text[], staff_id) || ' ' || (date_part('epoch', occupied_from) * 1000)::int8 || ' ' || (date_part('epoch', occupied_to) * 1000)::int8, ',')
+  (SELECT string_agg(array_position($2::text[], staff_id) || ' ' || ${msFrom4('occupied_from')} || ' ' || ${msLength('occupied_from', 'occupied_to')}, ',')
    FROM bookings
    WHERE business_id = $1 AND staff_id = ANY($2::text[])
      AND status IN (${ACTIVE_STATUSES.map((st) => `'${st}'`).join(', ')}) AND NOT released
@@ -113,7 +143,7 @@ SELECT
      AND id <> $8::text) AS busy,
   -- Busy times synced from staff's Google calendars (never fetched here: the request path does
   -- not call Google). A broken connection's rows are ignored: its calendar may have changed since.
-  (SELECT string_agg(array_position($2::text[], eb.staff_id) || ' ' || (date_part('epoch', eb.starts_at) * 1000)::int8 || ' ' || (date_part('epoch', eb.ends_at) * 1000)::int8, ',')
+  (SELECT string_agg(array_position($2::text[], eb.staff_id) || ' ' || ${msFrom4('eb.starts_at')} || ' ' || ${msLength('eb.starts_at', 'eb.ends_at')}, ',')
    FROM external_busy eb
    JOIN google_connections gc ON gc.staff_id = eb.staff_id AND gc.status = 'ok'
    WHERE gc.business_id = $1 AND eb.staff_id = ANY($2::text[])

@@ -141,14 +141,42 @@ export async function nearestSlots(
 
 /** A slot with who serves it, without the list of everyone else free then. */
 export function toLeanView(s: Slot): SlotView {
-  return { start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString(), staffId: s.staffIds[0]! };
+  return { start: isoString(s.start), end: isoString(s.end), staffId: s.staffIds[0]! };
 }
 
 export function toView(s: Slot): SlotView {
   return {
-    start: new Date(s.start).toISOString(),
-    end: new Date(s.end).toISOString(),
+    start: isoString(s.start),
+    end: isoString(s.end),
     staffId: s.staffIds[0]!,
     staffIds: s.staffIds,
   };
+}
+
+const DAY_MS = 86_400_000;
+// A search answers hundreds of instants on a few days and a grid of times of day: formatting each
+// with Date#toISOString was a tenth of a search's CPU (issue 19). Both halves are memoised, and
+// the memos start over before they grow large.
+const MEMO_LIMIT = 4096;
+const datePrefixes = new Map<number, string>();
+const timeSuffixes = new Map<number, string>();
+
+/** The same text as `new Date(ms).toISOString()`, for whole-ms instants. */
+export function isoString(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  const time = ms - day * DAY_MS;
+  let prefix = datePrefixes.get(day);
+  if (prefix === undefined) {
+    if (datePrefixes.size >= MEMO_LIMIT) datePrefixes.clear();
+    // "YYYY-MM-DDT" (or the extended-year form), exactly as toISOString writes it.
+    prefix = new Date(day * DAY_MS).toISOString().slice(0, -13);
+    datePrefixes.set(day, prefix);
+  }
+  let suffix = timeSuffixes.get(time);
+  if (suffix === undefined) {
+    if (timeSuffixes.size >= MEMO_LIMIT) timeSuffixes.clear();
+    suffix = new Date(time).toISOString().slice(-13);
+    timeSuffixes.set(time, suffix);
+  }
+  return prefix + suffix;
 }
