@@ -1,5 +1,5 @@
 /**
- * The messenger channels' runtime from validated env (issue 16): grammY's client pointed at
+ * The messenger channels' runtime from validated env (issue 16): grammY's client (loaded on first use) pointed at
  * TELEGRAM_API_ROOT and the WhatsApp Cloud API client pointed at WHATSAPP_API_ROOT (the real
  * services, or loopback emulators in the demo and tests), and the cipher sealing channel credentials. The key is CHANNEL_TOKEN_KEY, or — when unset — derived from the
  * app secret (HMAC), so a demo or a first deployment works without another secret; production
@@ -7,12 +7,12 @@
  */
 import { createHmac } from 'node:crypto';
 import { createTokenCipher, parseKey } from './adapters/google/token-cipher.js';
-import { grammyBots } from './adapters/telegram/bot-api.js';
 import { cloudApi } from './adapters/whatsapp/cloud-api.js';
 import { smsRuSender } from './adapters/sms/smsru.js';
 import { twilioInbound, twilioSender } from './adapters/sms/twilio.js';
 import type { ChannelsRuntime } from './services/channels/runtime.js';
 import { createPacer } from './services/channels/pacer.js';
+import { lazyTelegramBots } from './lazy-adapters.js';
 import { pacedBots } from './services/channels/paced-bot.js';
 import { pacedWhatsApp, WHATSAPP_LIMITS } from './services/channels/paced-whatsapp.js';
 
@@ -53,7 +53,8 @@ export function channelKey(tokenKey: string | undefined, appSecret: string): Buf
 
 export function buildChannelsRuntime(p: ChannelsRuntimeParts): ChannelsRuntime {
   return {
-    telegram: pacedBots(grammyBots(p.telegramApiRoot), createPacer({ now: Date.now, sleep, marginMs: 50, ...p.pacing }), sleep),
+    // grammY loads when a bot first calls Telegram (lazy-adapters.ts), not at every start.
+    telegram: pacedBots(lazyTelegramBots(p.telegramApiRoot), createPacer({ now: Date.now, sleep, marginMs: 50, ...p.pacing }), sleep),
     whatsapp: pacedWhatsApp(cloudApi(p.whatsappApiRoot ?? 'https://graph.facebook.com'), whatsappPacer(p.whatsappPacing), sleep),
     whatsappDashboard: p.whatsappDashboard,
     ...smsOf(p.sms),

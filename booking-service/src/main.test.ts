@@ -18,7 +18,25 @@ describe('the production entry point', () => {
     expect(loaded.filter(isDemoOnly)).toEqual([]);
   });
 
-  it('imports the demo parts on demand, when the demo is on', () => {
-    expect(importsOf(MAIN).dynamics.map(rel).sort()).toEqual(['dev/chats-demo.ts', 'dev/google-demo.ts', 'dev/job-runner.ts', 'dev/sms-emulator.ts', 'dev/telegram-emulator.ts', 'dev/whatsapp-emulator.ts', 'seed/demo.ts']);
+  it('imports the demo parts on demand, when the demo is on, and the clients of SMTP, Redis and PostgreSQL\'s bus when configured', () => {
+    expect(importsOf(MAIN).dynamics.map(rel).sort()).toEqual([
+      'adapters/bus/notify.ts',
+      'adapters/mail/smtp.ts',
+      'dev/chats-demo.ts',
+      'dev/google-demo.ts',
+      'dev/job-runner.ts',
+      'dev/sms-emulator.ts',
+      'dev/telegram-emulator.ts',
+      'dev/whatsapp-emulator.ts',
+      'http/redis-store.ts',
+      'seed/demo.ts',
+    ]);
+  });
+
+  it('loads no client library it may never use: Telegram, the assistant, SMTP, Redis and PostgreSQL come on first use or when configured', () => {
+    const packages = new Set([...staticClosure(MAIN)].flatMap((file) => importsOf(file).packages));
+    // The graph is real: the embedded database and the web framework come in.
+    expect([...packages]).toEqual(expect.arrayContaining(['@electric-sql/pglite', 'express']));
+    expect([...packages].filter((p) => ['grammy', 'openai', 'nodemailer', 'ioredis', 'pg'].includes(p))).toEqual([]);
   });
 });

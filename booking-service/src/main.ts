@@ -12,21 +12,18 @@ import { ensureSecret } from './services/secret.js';
 import { createConfigCache } from './services/config-cache.js';
 import { hostname } from 'node:os';
 import { createOutboxTransport } from './adapters/mail/outbox.js';
-import { createSmtpTransport } from './adapters/mail/smtp.js';
 import { startJobWorker } from './jobs/worker.js';
 import { googleDemoWanted, googleRuntimeFromEnv } from './google-runtime.js';
 import { ensureCalendarTick } from './services/calendar-sync/enqueue.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { loginRules } from './http/login-limits.js';
 import { memoryStore } from './http/memory-store.js';
-import { redisStore } from './http/redis-store.js';
 import { buildChannelsRuntime } from './channels-runtime.js';
 import { channelOutbound } from './services/channels/deliver.js';
 import type { ChannelOutbound } from './ports/channel-outbound.js';
 import type { Deps } from './services/deps.js';
-import { openAiModel, openAiModels } from './adapters/openai/assistant-model.js';
 import { createMemoryBus } from './adapters/bus/memory.js';
-import { createNotifyBus, pgTransport } from './adapters/bus/notify.js';
+import { lazyAssistantModels } from './lazy-adapters.js';
 
 const env = readEnv();
 const database = await openDatabase(
@@ -43,14 +40,16 @@ const database = await openDatabase(
 });
 const demoSeeded = env.SEED_DEMO ?? database.kind === 'pglite';
 // Demo-only code (the demo data, the Google emulator) is imported only when the demo is on, so a
-// production process never loads it (main.test.ts checks the static import graph).
+// production process never loads it; so are the clients of what is configured (SMTP, Redis,
+// PostgreSQL's bus), and Telegram's and the assistant's on first use (lazy-adapters.ts): a
+// process loads no library it does not use (main.test.ts checks the static import graph).
 const demo = demoSeeded ? await import('./seed/demo.js') : undefined;
 if (demo) await demo.seedDemo(database.db);
 
 const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 // Conversation push across processes: LISTEN/NOTIFY on PostgreSQL; the embedded database serves one process.
 const bus = database.pool && env.DATABASE_URL
-  ? await createNotifyBus(pgTransport({ url: env.DATABASE_URL, pool: database.pool, log: (m, e) => console.error(m, e ?? '') }))
+  ? await import('./adapters/bus/notify.js').then(({ createNotifyBus, pgTransport }) => createNotifyBus(pgTransport({ url: env.DATABASE_URL!, pool: database.pool!, log: (m, e) => console.error(m, e ?? '') })))
   : createMemoryBus();
 const openStreams = new Set<() => void>();
 const deps = {
@@ -67,7 +66,7 @@ const deps = {
   outbound: undefined as ChannelOutbound | undefined,
   assistantRuntime: undefined as Deps['assistantRuntime'],
   assistant: env.AI_BASE_URL && env.AI_MODEL
-    ? { model: openAiModel({ baseURL: env.AI_BASE_URL, model: env.AI_MODEL, apiKey: env.AI_API_KEY ?? 'none' }), timeoutMs: env.AI_TIMEOUT_MS, dailyTokens: env.AI_DAILY_TOKENS }
+    ? { model: lazyAssistantModels.model({ baseURL: env.AI_BASE_URL, model: env.AI_MODEL, apiKey: env.AI_API_KEY ?? 'none' }), timeoutMs: env.AI_TIMEOUT_MS, dailyTokens: env.AI_DAILY_TOKENS }
     : undefined,
   bus,
 };
@@ -103,9 +102,9 @@ const channels = buildChannelsRuntime({
 });
 deps.outbound = channelOutbound(deps, channels);
 // The owners' own assistant endpoints (console settings): their keys sealed with the channels' cipher.
-deps.assistantRuntime = { cipher: channels.cipher, models: openAiModels, timeoutMs: env.AI_TIMEOUT_MS };
+deps.assistantRuntime = { cipher: channels.cipher, models: lazyAssistantModels, timeoutMs: env.AI_TIMEOUT_MS };
 // An SMTP exchange must end well inside the lease, or another process could send it again.
-const transport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL, { timeoutMs: Math.min(20_000, leaseMs / 3) }) : createOutboxTransport(systemClock);
+const transport = env.SMTP_URL ? (await import('./adapters/mail/smtp.js')).createSmtpTransport(env.SMTP_URL, { timeoutMs: Math.min(20_000, leaseMs / 3) }) : createOutboxTransport(systemClock);
 // The demo (no Google client, embedded DB): the in-process emulator stands in for Google.
 const googleDemo = googleDemoWanted(env, database.kind)
   ? await (await import('./dev/google-demo.js')).startGoogleDemo({ db: database.db, secret: deps.secret, publicUrl, leaseMs, port: env.GOOGLE_DEMO_PORT, channelTtlSec: env.GOOGLE_CHANNEL_TTL_SECONDS, now: () => systemClock.now() })
@@ -117,7 +116,7 @@ const worker = env.JOBS ? startJobWorker(jobDeps, { pollMs: env.JOBS_POLL_MS }) 
 // End-to-end tests only (e2e/playwright.config.ts): never in production.
 const devJobRunner = env.DEV_JOB_RUNNER && env.NODE_ENV !== 'production' ? (await import('./dev/job-runner.js')).devJobRunner({ ...jobDeps, workerId: `${jobDeps.workerId}:dev` }) : undefined;
 const windowMs = env.RATE_LIMIT_WINDOW_SECONDS * 1000;
-const limitStore = env.REDIS_URL ? redisStore(env.REDIS_URL) : memoryStore();
+const limitStore = env.REDIS_URL ? (await import('./http/redis-store.js')).redisStore(env.REDIS_URL) : memoryStore();
 const rateLimiter = createRateLimiter({
   store: limitStore,
   rules: [

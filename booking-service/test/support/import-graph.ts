@@ -10,6 +10,8 @@ import ts from 'typescript';
 export interface ModuleImports {
   statics: string[];
   dynamics: string[];
+  /** Packages imported statically ('grammy', '@googleapis/calendar'; not node: built-ins). */
+  packages: string[];
 }
 
 /** Relative specifiers only ('./x.js' → the .ts file beside it); packages are not followed. */
@@ -17,6 +19,8 @@ export function importsOf(file: string): ModuleImports {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
   const statics: string[] = [];
   const dynamics: string[] = [];
+  const packages: string[] = [];
+  const pkg = (spec: string) => (spec.startsWith('.') || spec.startsWith('node:') ? null : spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
   const local = (spec: string) => (spec.startsWith('.') ? toSource(resolve(dirname(file), spec)) : null);
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -27,9 +31,13 @@ export function importsOf(file: string): ModuleImports {
           (clause.name === undefined && clause.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.length > 0 && clause.namedBindings.elements.every((e) => e.isTypeOnly)));
       const target = local(node.moduleSpecifier.text);
       if (target && !typeOnly) statics.push(target);
+      const p = pkg(node.moduleSpecifier.text);
+      if (p && !typeOnly) packages.push(p);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const target = local(node.moduleSpecifier.text);
       if (target && !node.isTypeOnly) statics.push(target);
+      const p = pkg(node.moduleSpecifier.text);
+      if (p && !node.isTypeOnly) packages.push(p);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const arg = node.arguments[0];
       const target = arg && ts.isStringLiteral(arg) ? local(arg.text) : null;
@@ -38,7 +46,7 @@ export function importsOf(file: string): ModuleImports {
     ts.forEachChild(node, visit);
   };
   visit(source);
-  return { statics, dynamics };
+  return { statics, dynamics, packages };
 }
 
 function toSource(path: string): string {

@@ -1,6 +1,8 @@
 /**
  * Opens the database: embedded PGlite (file-backed, or in memory for tests) by default,
  * PostgreSQL through `pg` when a URL is given. Same schema, same migrations, same queries.
+ * `pg` and Drizzle's driver for it load only when a URL is given: the embedded database's
+ * process never loads them (~15 MiB, BENCHMARKS.md: start-up).
  */
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
@@ -8,11 +10,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { is, sql, type SQL } from 'drizzle-orm';
-import pg from 'pg';
+import type pg from 'pg';
 import * as schema from './schema.js';
 import { acquireDirLock } from './dir-lock.js';
 import { pgliteStartParams, prepareDataDir } from './pglite-template.js';
@@ -42,8 +42,13 @@ const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.u
 // Any constant works; it only has to be the same in every process that migrates.
 const MIGRATION_LOCK_ID = 727_001;
 
+/** pg's Pool class once a PostgreSQL database was opened in this process (preparedRows tells the clients apart by it). */
+let PgPool: typeof pg.Pool | undefined;
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
+    const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres'), import('drizzle-orm/node-postgres/migrator')]);
+    PgPool = pg.Pool;
     // connectionTimeoutMillis: while the server is unreachable a request waits at most this long for
     // a connection and then fails as "unavailable" (503, adapters/db/errors.ts) instead of hanging.
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: target.connectTimeoutMs ?? 5_000, keepAlive: true });
@@ -115,7 +120,7 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
  */
 export async function preparedRows<T>(db: Db, name: string, text: string, params: unknown[]): Promise<T[]> {
   const client = (db as { $client?: unknown }).$client;
-  if (client instanceof pg.Pool) return (await client.query({ name, text, values: params })).rows as T[];
+  if (PgPool && client instanceof PgPool) return (await client.query({ name, text, values: params })).rows as T[];
   if (client instanceof PGlite) return (await client.query<T>(text, params)).rows;
   const parts = text.split(/\$(\d+)/);
   return queryRows<T>(db, sql.join(parts.map((part, i) => (i % 2 === 1 ? sql`${params[Number(part) - 1]}` : sql.raw(part)))));
