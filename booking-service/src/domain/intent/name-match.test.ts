@@ -63,4 +63,16 @@ describe('matchNames', () => {
     expect(matchNames('побриться', shop).ids).toEqual(['shave']);
     expect(matchNames('hot', shop).ids).toEqual([]);
   });
+
+  it('a word several names share names no service on its own: a toothache is not a filling (issue 18)', () => {
+    const clinic = [
+      { id: 'filling', names: ['Ատամի լցավորում', 'Filling'] },
+      { id: 'cleaning', names: ['Ատամների պրոֆեսիոնալ մաքրում', 'Professional cleaning'] },
+    ];
+    expect(matchNames('ատամներս ցավում են, ինչ անեմ', clinic).ids).toEqual([]);
+    expect(matchNames('ատամի լցավորում', clinic).ids).toEqual(['filling']);
+    const salon = [{ id: 'women', names: ['Женская стрижка'] }, { id: 'men', names: ['Мужская стрижка'] }];
+    expect(matchNames('стрижку на завтра', salon).ids).toEqual(['women', 'men']);
+    expect(matchNames('стрижку на завтра', barber).ids).toEqual(['haircut']);
+  });
 });

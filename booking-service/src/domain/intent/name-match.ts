@@ -111,6 +111,26 @@ export function matchNames(text: string, items: readonly Named[], minCoverage = 
       return better(c, top) ? c : top;
     }, NONE),
   }));
+  // A word several names share ("ատամ", tooth, of "Ատամի լցավորում" and "Ատամների … մաքրում")
+  // says what the visitor talks about, not which service: a name mentioned only through shared
+  // words, and not in full, counts no more than the least covered name sharing them. So "ատամս
+  // ցավում է" (my tooth aches) names no service, "стрижка" still names both haircuts alike, and
+  // "стрижка" said in full still names "Стрижка" rather than "Стрижка + борода".
+  if (minCoverage > 0) {
+    const capped = scored.map((s) => {
+      if (s.best.share === 0 || s.best.share >= 1) return s.best.share;
+      let cap = s.best.share;
+      for (const w of s.best.words) {
+        const others = scored.filter((o) => o !== s && o.names.some((n) => words(n).some((x) => sameWord(w, word(x)))));
+        if (others.length === 0) return s.best.share;
+        for (const o of others) cap = Math.min(cap, o.best.share);
+      }
+      return cap;
+    });
+    scored.forEach((s, i) => {
+      if (capped[i]! < s.best.share) s.best = { ...s.best, share: capped[i]! };
+    });
+  }
   // A service word (service-words.ts) of a longer name that no other item's name has tells which
   // one is meant: "shave" of "Hot towel shave", "гель" for "Маникюр с покрытием". It counts as
   // half a name. Any other word ("premium" of "Premium composite (…)") stays a coincidence.

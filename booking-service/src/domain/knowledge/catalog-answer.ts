@@ -39,21 +39,27 @@ const CUES: ReadonlyArray<[CatalogTopic, readonly string[]]> = [
     'how long', 'duration', 'how many minutes', 'how many hours', 'how much time',
     'долго', 'длит*', 'продолжительн*', 'сколько времени', 'сколько по времени', 'сколько минут', 'сколько часов', 'занимает',
     'տև*', 'ինչքան ժամանակ', 'որքան ժամանակ', 'քանի րոպե', 'քանի ժամ',
+    // Armenian typed in Latin letters, as visitors write it
+    'tevum', 'tevi', 'inchqan zhamanak', 'vorqan zhamanak', 'qani rope', 'qani zham',
   ]],
   ['who', [
     'who', 'which master', 'which doctor', 'which specialist', 'which stylist', 'which barber',
     'кто', 'у кого', 'какой мастер', 'какие мастера', 'какой врач', 'какие врачи', 'какой специалист',
     'ով', 'ովքեր', 'որ մասնագետ*', 'որ բժիշկ*', 'որ վարպետ*',
+    'ov e anum', 'ov a anum', 'ovqer', 'vor masnaget*', 'vor bzhisk*', 'vor varpet*',
   ]],
   ['hours', [
-    'open', 'opening', 'opens', 'close', 'closes', 'closed', 'working hours', 'business hours', 'what time do you',
+    'open', 'opening', 'opens', 'close', 'closes', 'closed', 'hours', 'hrs', 'what time do you',
     'работаете', 'работает', 'открыт*', 'закрыт*', 'закрывает*', 'открывает*', 'часы работы', 'график', 'режим работы', 'до скольки', 'во сколько вы',
-    'բաց', 'բացվում', 'աշխատում եք', 'աշխատում է', 'աշխատանքային ժամ*', 'ժամերը', 'փակ', 'փակվում',
+    'բաց', 'բացվում', 'աշխատում եք', 'եք աշխատում', 'աշխատում է', 'աշխատանքային ժամ*', 'ժամերը', 'փակ', 'փակվում',
+    'bac eq', 'bac ek', 'bac e', 'bacvum', 'bacum', 'pak eq', 'pak ek', 'pakvum', 'ashxatum', 'ashkhatum', 'ashxatanqayin', 'inch zhamov', 'minchev qani*',
   ]],
   ['address', [
     'where are you', 'address', 'located', 'location', 'how do i get', 'how to get', 'how can i find you',
-    'адрес*', 'где вы', 'где находит*', 'где располож*', 'как добраться', 'как доехать', 'как вас найти',
-    'հասցե*', 'որտեղ եք', 'որտեղ է գտնվում', 'որտեղ եք գտնվում', 'ինչպես հասնել', 'ինչպես գտնել',
+    'find you', 'get to you',
+    'адрес*', 'где вы', 'где находит*', 'где располож*', 'добраться', 'доехать', 'как вас найти',
+    'հասցե*', 'որտեղ եք', 'որտեղ է գտնվում', 'որտեղ եք գտնվում', 'գտնվում', 'ինչպես հասնել', 'ինչպես գտնել',
+    'vortex e', 'vortex eq', 'vortex ek', 'vortegh e', 'vortegh eq', 'gtnvum', 'hasce*', 'hastse*', 'inchpes hasnel', 'vonc hasnem', 'vonc hasnel',
   ]],
   ['describe', [
     'what is', 'what s', 'what does', 'tell me about', 'what do you do in',
