@@ -4,7 +4,6 @@
 import { existsSync } from 'node:fs';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import cors from 'cors';
-import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { appRouter } from './api/router.js';
 import type { Context } from './api/trpc.js';
 import { DB_RETRY_AFTER_SECONDS, retryAfterOf } from './api/errors.js';
@@ -35,6 +34,7 @@ import { restApi } from './api/rest/router.js';
 import type { RateLimitStore } from './ports/rate-limit.js';
 import { consoleStreams, visitorStream, type StreamOptions } from './http/conversation-stream.js';
 import { compressJson } from './http/compress-json.js';
+import { trpcHandler } from './http/trpc-handler.js';
 import { IMMUTABLE, precompressed } from './http/precompressed.js';
 
 export interface AppOptions {
@@ -122,21 +122,21 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     '/trpc',
     corsMw,
     compressJson(),
-    createExpressMiddleware({
+    trpcHandler({
       router: appRouter,
       maxBodySize: options.maxBodyBytes ?? 64 * 1024,
       // 50 searches in one 9 KB GET answered 7.7 MB (issue 12, limits): at most 10 calls per request.
       maxBatchSize: MAX_BATCH_SIZE,
-      createContext: ({ req }): Context => ({
+      createContext: (req): Context => ({
         deps,
         origin: typeof req.headers.origin === 'string' ? req.headers.origin : undefined,
         ip: req.ip,
         limiter: options.rateLimiter,
       }),
       // Tell refused clients when to come back (RFC 9110 Retry-After, in seconds).
-      responseMeta: ({ errors }) => {
+      responseHeaders: (errors) => {
         const retryAfter = retryAfterOf(errors);
-        return retryAfter !== undefined ? { headers: { 'retry-after': String(retryAfter) } } : {};
+        return retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : undefined;
       },
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') log(`[trpc] ${path ?? '?'} failed`, error.cause ?? error);
