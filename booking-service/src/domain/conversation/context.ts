@@ -47,6 +47,8 @@ export interface EngineContext {
     horizonDays: number;
     whatToBring: LocalizedText | null;
     openingHours: WeeklyHours;
+    /** Days the business closed (business_closures, inclusive 'YYYY-MM-DD' ranges) from about today on; absent = none known. */
+    closures?: ReadonlyArray<{ from: string; to: string }> | undefined;
   };
   services: EngineService[];
   staff: EngineStaff[];

@@ -34,6 +34,13 @@ describe('catalogAnswer', () => {
     expect(catalogAnswer('what are your opening hours?', barber, 'en')?.text).toBe('Our opening hours: Mon–Fri: 10:00 AM–8:00 PM; Sat: 9:00 AM–6:00 PM; Sun: 10:00 AM–4:00 PM.');
     expect(catalogAnswer('часы работы?', barber, 'ru')?.text).toBe('Мы работаем: пн–пт: 10:00–20:00; сб: 9:00–18:00; вс: 10:00–16:00.');
   });
+  it('a day the business closed answers closed, whatever the week says (business_closures, issue 18)', () => {
+    const closedSunday = { ...barber, business: { ...barber.business, closures: [{ from: '2026-03-07', to: '2026-03-08' }] } };
+    const open = catalogAnswer('what are your hours on sunday', barber, 'en')?.text;
+    expect(open).toMatch(/we’re open 10:00 AM–4:00 PM\.$/);
+    expect(catalogAnswer('what are your hours on sunday', closedSunday, 'en')?.text).toBe(open!.replace(/we’re open .*$/, 'we’re closed.'));
+    expect(catalogAnswer('open on friday?', closedSunday, 'en')?.text).toMatch(/we’re open/);
+  });
   it('reads Russian typed in Latin letters as the understanding does ("gde vy nahodites")', () => {
     expect(catalogAnswer('gde vy nahodites', barber, 'ru')?.source).toEqual({ kind: 'catalog', topic: 'address' });
     expect(catalogAnswer('gde vy nahodites', barber, 'en')).toBeNull();

@@ -133,7 +133,9 @@ function hoursAnswer(text: string, ctx: EngineContext, lang: Lang): KnowledgeAns
   const when = parseWhen(text, { now: ctx.now, timeZone: ctx.business.timeZone, lang });
   if (when.kind !== 'none') {
     const day = dayWords(when.date, lang).day;
-    const ranges = rangesOf(hours, isoWeekday(when.date), lang);
+    // A day the business closed (holidays, business_closures) is closed whatever the week says.
+    const closed = (ctx.business.closures ?? []).some((c) => c.from <= when.date && when.date <= c.to);
+    const ranges = closed ? null : rangesOf(hours, isoWeekday(when.date), lang);
     return { text: ranges ? say(lang, 'kb.hoursDay', { day, hours: ranges }) : say(lang, 'kb.closedDay', { day }), serviceId: null, source };
   }
   const groups: Array<{ from: IsoWeekday; to: IsoWeekday; ranges: string }> = [];

@@ -1,10 +1,12 @@
 /**
  * The engine's view of a site (domain/conversation/context.ts), read once per site and kept in
- * the config cache (a few seconds), like everything slot search reads. Quote trees are validated
+ * the config cache (a few seconds), like everything slot search reads — the business's closed days
+ * too, so the knowledge base's opening-hours answer knows them without a query per turn. Quote trees are validated
  * here: a tree that no longer validates is left out rather than half-run.
  */
-import { and, asc, eq } from 'drizzle-orm';
-import { serviceStaff, services, staff } from '../../adapters/db/schema.js';
+import { and, asc, eq, gte } from 'drizzle-orm';
+import { addDays, utcToZoned } from '@frontdesk/shared';
+import { businessClosures, serviceStaff, services, staff } from '../../adapters/db/schema.js';
 import type { EngineContext } from '../../domain/conversation/context.js';
 import { quoteTreeSchema, type QuoteTree } from '../../domain/quote/index.js';
 import type { Deps } from '../deps.js';
@@ -24,12 +26,19 @@ export async function engineContext(deps: Deps, site: SiteContext, now: Date): P
 }
 
 async function load(deps: Deps, { site, business }: SiteContext): Promise<SiteEngineContext> {
-  const [serviceRows, staffRows, links, qualification, intentQualification] = await Promise.all([
+  // Closures from yesterday on (the cache keeps this a few seconds; a day's margin covers the zone).
+  const since = addDays(utcToZoned(deps.clock.now().getTime(), business.timeZone).date, -1);
+  const [serviceRows, staffRows, links, qualification, intentQualification, closures] = await Promise.all([
     deps.db.select().from(services).where(and(eq(services.businessId, business.id), eq(services.active, true))).orderBy(asc(services.sort), asc(services.id)),
     deps.db.select().from(staff).where(and(eq(staff.businessId, business.id), eq(staff.active, true))).orderBy(asc(staff.sort), asc(staff.id)),
     deps.db.select().from(serviceStaff).where(eq(serviceStaff.businessId, business.id)),
     loadQualifications(deps.db, business.id),
     loadIntentQualifications(deps.db, business.id),
+    deps.db
+      .select({ from: businessClosures.startsOn, to: businessClosures.endsOn })
+      .from(businessClosures)
+      .where(and(eq(businessClosures.businessId, business.id), gte(businessClosures.endsOn, since)))
+      .orderBy(asc(businessClosures.startsOn)),
   ]);
   const order = new Map(staffRows.map((s, i) => [s.id, i]));
   const trees = (site.widget.quoteTrees ?? []).flatMap((raw): QuoteTree[] => {
@@ -51,6 +60,7 @@ async function load(deps: Deps, { site, business }: SiteContext): Promise<SiteEn
       horizonDays: business.horizonDays,
       whatToBring: business.whatToBring ?? null,
       openingHours: business.openingHours,
+      closures,
     },
     services: serviceRows.map((s) => ({
       id: s.id,
