@@ -157,12 +157,22 @@ SELECT
    WHERE business_id = $1 AND ends_on >= $6::date AND starts_on <= $7::date) AS closures`;
 
 
-/** JSON keys are strings ('1'…'7'); the engine wants ISO weekday numbers. */
+const weeks = new WeakMap<object, StaffAvailabilityInput['weekly']>();
+
+/**
+ * JSON keys are strings ('1'…'7'); the engine wants ISO weekday numbers. The result is deeply
+ * frozen and memoised per source object: rows come from the config cache, so every search of a
+ * staff member gets the same week and the engine compiles it once (WorkingSchedule).
+ */
 export function toWeekly(json: StaffRow['weeklyHours']): StaffAvailabilityInput['weekly'] {
+  const known = weeks.get(json);
+  if (known !== undefined) return known;
   const out: StaffAvailabilityInput['weekly'] = {};
   for (const [k, v] of Object.entries(json)) {
     const d = Number(k);
-    if (d >= 1 && d <= 7 && v) out[d as Weekday] = v;
+    if (d >= 1 && d <= 7 && v) out[d as Weekday] = Object.freeze(v.map((r) => Object.freeze({ start: r.start, end: r.end }))) as TimeRange[];
   }
+  Object.freeze(out);
+  weeks.set(json, out);
   return out;
 }

@@ -37,7 +37,7 @@ export async function findSlotsForSite(
   input: FindSlotsInput,
   origin: string | undefined,
 ): Promise<Result<{ timeZone: string; slots: SlotView[] }>> {
-  const found = await searchForSite(deps, input, origin);
+  const found = await searchForSite(deps, input, origin, !input.allStaff);
   if (!found.ok) return found;
   return ok({ timeZone: found.value.timeZone, slots: found.value.slots.map(input.allStaff ? toView : toLeanView) });
 }
@@ -51,12 +51,13 @@ export async function findCompactSlotsForSite(
   input: Omit<FindSlotsInput, 'allStaff'>,
   origin: string | undefined,
 ): Promise<Result<{ timeZone: string; compact: CompactSlots }>> {
-  const found = await searchForSite(deps, input, origin);
+  const found = await searchForSite(deps, input, origin, true);
   if (!found.ok) return found;
   return ok({ timeZone: found.value.timeZone, compact: encodeSlots(found.value.slots.map((s) => ({ start: s.start, end: s.end, staffId: s.staffIds[0]! }))) });
 }
 
-async function searchForSite(deps: Deps, input: Omit<FindSlotsInput, 'allStaff'>, origin: string | undefined): Promise<Result<{ timeZone: string; slots: Slot[] }>> {
+/** firstFreeOnly: the answer names one server per slot (Slot.staffIds holds only the first). */
+async function searchForSite(deps: Deps, input: Omit<FindSlotsInput, 'allStaff'>, origin: string | undefined, firstFreeOnly: boolean): Promise<Result<{ timeZone: string; slots: Slot[] }>> {
   const site = await openSite(deps, input.siteKey, origin);
   if (!site.ok) return site;
   const { business } = site.value;
@@ -71,7 +72,7 @@ async function searchForSite(deps: Deps, input: Omit<FindSlotsInput, 'allStaff'>
   if (!staffRows.ok) return staffRows;
   const tooBig = staffDaysOver(staffRows.value.length, input);
   if (tooBig) return tooBig;
-  const slots = await searchSlots(deps, business, service.value, staffRows.value, input.from, input.days);
+  const slots = await searchSlots(deps, business, service.value, staffRows.value, input.from, input.days, undefined, firstFreeOnly);
   return ok({ timeZone: business.timeZone, slots });
 }
 
@@ -97,6 +98,8 @@ export async function searchSlots(
   from: string,
   days: number,
   excludeBookingId?: string,
+  /** Slot.staffIds lists only the first free member (findSlots' firstFreeOnly). */
+  firstFreeOnly = false,
 ): Promise<Slot[]> {
   const now = deps.clock.now();
   const range = {
@@ -110,6 +113,7 @@ export async function searchSlots(
     window: { from, days, timeZone: business.timeZone },
     now: now.getTime(),
     fillGaps: business.fillGaps,
+    firstFreeOnly,
   });
 }
 

@@ -33,6 +33,7 @@ function slotsFor(options: {
   days?: number;
   timeZone?: string;
   now?: number;
+  firstFreeOnly?: boolean;
 }): Slot[] {
   const timeZone = options.timeZone ?? options.staff?.[0]?.timeZone ?? 'Europe/Berlin';
   const input: FindSlotsInput = {
@@ -40,6 +41,7 @@ function slotsFor(options: {
     rules: rules(options.rules),
     window: { from: options.from, days: options.days ?? 1, timeZone },
     now: options.now ?? zonedToUtc(options.from, 0, timeZone) - 24 * HOUR,
+    firstFreeOnly: options.firstFreeOnly,
   };
   return findSlots(input);
 }
@@ -280,6 +282,20 @@ describe('findSlots: anyone of several staff', () => {
       ['09:00', ['adam', 'mia']],
       ['10:00', ['zoe']],
       ['11:00', ['zoe', 'adam']],
+    ]);
+  });
+
+  it('names only the first free member per start when asked (firstFreeOnly), with the same starts', () => {
+    const staff = [
+      member({ staffId: 'zoe', busy: [busy(MONDAY, '09:00', '10:00')] }),
+      member({ staffId: 'adam', busy: [busy(MONDAY, '10:00', '11:00')] }),
+      member({ staffId: 'mia', weekly: everyDay({ start: '09:00', end: '10:00' }) }),
+    ];
+    const slots = slotsFor({ from: MONDAY, staff, rules: { durationMin: 60, stepMin: 60 }, firstFreeOnly: true });
+    expect(slots.map((slot) => [hhmm([slot], 'Europe/Berlin')[0], slot.staffIds])).toEqual([
+      ['09:00', ['adam']],
+      ['10:00', ['zoe']],
+      ['11:00', ['zoe']],
     ]);
   });
 

@@ -45,6 +45,12 @@ export interface FindSlotsInput {
    * Off unless asked; a business turns it on (on by default there).
    */
   fillGaps?: boolean | undefined;
+  /**
+   * Slot.staffIds lists only the first free member (in input order) instead of everyone free:
+   * what an answer naming one server per slot needs, without an array of up to every member per
+   * slot (issue 19). The starts are the same.
+   */
+  firstFreeOnly?: boolean | undefined;
 }
 
 /**
@@ -87,7 +93,7 @@ export function findSlots(input: FindSlotsInput): Slot[] {
   const startsByMember: number[][] = [];
   const fill = input.fillGaps === true;
   for (const member of staff) startsByMember.push(freeStarts(member, spans, earliest, latest, open, fill));
-  return toSlots(staff, startsByMember, spans.duration);
+  return toSlots(staff, startsByMember, spans.duration, input.firstFreeOnly === true);
 }
 
 /** Sorted, unique bookable starts of one staff member between earliest and latest (inclusive). */
@@ -177,7 +183,7 @@ function sortedUnique(values: number[]): number[] {
 }
 
 /** One Slot per distinct start across members (a k-way merge of their sorted starts). */
-function toSlots(staff: readonly StaffAvailabilityInput[], startsByMember: readonly number[][], duration: number): Slot[] {
+function toSlots(staff: readonly StaffAvailabilityInput[], startsByMember: readonly number[][], duration: number, firstOnly: boolean): Slot[] {
   const only = staff.length === 1 ? staff[0] : undefined;
   if (only !== undefined) {
     const slots: Slot[] = [];
@@ -198,7 +204,7 @@ function toSlots(staff: readonly StaffAvailabilityInput[], startsByMember: reado
     const staffIds: string[] = [];
     for (let m = 0; m < staff.length; m++) {
       if (startsByMember[m]![heads[m]!] === next) {
-        staffIds.push(staff[m]!.staffId);
+        if (!firstOnly || staffIds.length === 0) staffIds.push(staff[m]!.staffId);
         heads[m]!++;
       }
     }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { epochDay } from '@frontdesk/shared';
+import type { TimeRange } from './types.js';
 import { mergeRanges, subtractRanges, toMinuteRanges, WorkingSchedule, type MinuteRange } from './working-hours.js';
 
 const r = (start: number, end: number): MinuteRange => ({ start, end });
@@ -80,6 +81,20 @@ describe('WorkingSchedule', () => {
     expect(schedule.rangesOn(monday + 1)).toEqual([]);
     expect(schedule.rangesOn(monday + 2)).toEqual([]);
     expect(schedule.rangesOn(monday + 7)).toEqual([r(540, 720)]);
+  });
+
+  it('compiles a deeply frozen week once and an unfrozen one afresh each time', () => {
+    const frozen = Object.freeze({ 1: Object.freeze([Object.freeze({ start: '09:00', end: '12:00' })]) as TimeRange[] });
+    const first = new WorkingSchedule(frozen, []);
+    const again = new WorkingSchedule(frozen, [{ date: '2024-06-03', kind: 'extra', intervals: [{ start: '13:00', end: '14:00' }] }]);
+    expect(again.rangesOn(monday)).toEqual([r(540, 720), r(780, 840)]);
+    expect(first.rangesOn(monday)).toEqual([r(540, 720)]); // the shared week was not changed by the exception
+    expect(new WorkingSchedule(frozen, []).rangesOn(monday)).toBe(first.rangesOn(monday));
+
+    const open = { 1: [{ start: '09:00', end: '12:00' }] };
+    expect(new WorkingSchedule(open, []).rangesOn(monday)).toEqual([r(540, 720)]);
+    open[1][0]!.end = '10:00';
+    expect(new WorkingSchedule(open, []).rangesOn(monday)).toEqual([r(540, 600)]);
   });
 
   it('combines several exceptions on one date: removals from the weekly hours, then additions', () => {

@@ -64,20 +64,48 @@ export function subtractRanges(from: readonly MinuteRange[], cut: readonly Minut
   return out;
 }
 
+/** Compiled weeks of deeply frozen WeeklyHours, which cannot change under the memo. */
+const compiledWeeks = new WeakMap<WeeklyHours, readonly (readonly MinuteRange[])[]>();
+
+/**
+ * Each weekday's merged ranges. A slot search builds a schedule per staff member per call; the
+ * service hands the same frozen weekly hours to every search (services/schedule.ts, toWeekly),
+ * so they are parsed and merged once instead of each time (issue 19). Unfrozen input is compiled
+ * afresh, as before.
+ */
+function compiledWeek(weekly: WeeklyHours): readonly (readonly MinuteRange[])[] {
+  const frozen = isDeeplyFrozen(weekly);
+  const known = frozen ? compiledWeeks.get(weekly) : undefined;
+  if (known !== undefined) return known;
+  const week: MinuteRange[][] = [];
+  for (let weekday = 0; weekday <= 7; weekday++) week.push(mergeRanges(toMinuteRanges(weekly[weekday as keyof WeeklyHours] ?? [])));
+  if (frozen) compiledWeeks.set(weekly, week);
+  return week;
+}
+
+function isDeeplyFrozen(weekly: WeeklyHours): boolean {
+  if (!Object.isFrozen(weekly)) return false;
+  for (let weekday = 1; weekday <= 7; weekday++) {
+    const ranges = weekly[weekday as keyof WeeklyHours];
+    if (ranges === undefined) continue;
+    if (!Object.isFrozen(ranges)) return false;
+    for (const range of ranges) if (!Object.isFrozen(range)) return false;
+  }
+  return true;
+}
+
 /**
  * A staff member's weekly hours and exceptions, compiled once per call so that asking for a day
  * without exceptions costs a Map lookup and returns a shared array.
  */
 export class WorkingSchedule {
-  /** Index = ISO weekday; index 0 unused. */
-  readonly #byWeekday: MinuteRange[][] = [];
+  /** Index = ISO weekday; index 0 unused. Shared with other schedules of the same frozen week: never changed. */
+  readonly #byWeekday: readonly (readonly MinuteRange[])[];
   /** Days with exceptions, by day number (epochDay). */
   readonly #byDay = new Map<number, MinuteRange[]>();
 
   constructor(weekly: WeeklyHours, exceptions: readonly DateException[]) {
-    for (let weekday = 0; weekday <= 7; weekday++) {
-      this.#byWeekday.push(mergeRanges(toMinuteRanges(weekly[weekday as keyof WeeklyHours] ?? [])));
-    }
+    this.#byWeekday = compiledWeek(weekly);
     if (exceptions.length === 0) return;
 
     const changes = new Map<number, { wholeDayOff: boolean; off: MinuteRange[]; extra: MinuteRange[] }>();
