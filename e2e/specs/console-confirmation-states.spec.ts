@@ -84,9 +84,9 @@ test('the calendar and the day list say who confirmed, who was not asked yet and
   await expect(desk.heading).toHaveText(ru.calendar.title);
 
   const block = (id: string) => page.locator(`.tg-booking[data-booking="${id}"]`);
-  await expect(block(ids.sure).locator('[data-confirmation]')).toHaveText(`${ru.calendar.confirmation.confirmed}`);
-  await expect(block(ids.later).locator('[data-confirmation]')).toHaveText(`${ru.calendar.confirmation.pending}`);
-  await expect(block(ids.silent).locator('[data-confirmation]')).toHaveText(`${ru.calendar.confirmation.no_answer}`);
+  await expect(block(ids.sure).locator('[data-confirmation]')).toHaveText(`${ru.calendar.confirmationShort.confirmed}`);
+  await expect(block(ids.later).locator('[data-confirmation]')).toHaveText(`${ru.calendar.confirmationShort.pending}`);
+  await expect(block(ids.silent).locator('[data-confirmation]')).toHaveText(`${ru.calendar.confirmationShort.no_answer}`);
   await block(ids.silent).scrollIntoViewIfNeeded();
   await check('ru-calendar-confirmation-states');
 

@@ -84,7 +84,7 @@ test('owner sets qualification questions, visitors answer them, the lead card sh
   await request.getByRole('button', { name: /^Reply \// }).click();
   const card = request.getByRole('region', { name: 'Lead' });
   await expect(card).toContainText('not qualified');
-  await expect(card).toContainText('0 points (qualified from 2)');
+  await expect(card).toContainText('Score: 0 (qualifies from 2)');
   await expect(card).toContainText('Later this month');
   await card.screenshot({ path: info.outputPath('lead-card-en.png') });
   await check('inbox-lead-qualification');

@@ -137,6 +137,8 @@ export const en = {
     // reconfirm (issue 17): the client's answer to the reminders
     confirmedBy: 'Client confirmation',
     confirmation: { confirmed: 'Confirmed by client', pending: 'Not confirmed yet', no_answer: 'No answer (asked twice)' },
+    /** The same on a booking's block in the week grid, one narrow line (the full words are its tooltip). */
+    confirmationShort: { confirmed: 'Confirmed', pending: 'Not confirmed yet', no_answer: 'No answer' },
     // inbox2 (issue 16): a message that went by another channel, or by none
     deliveryLabel: 'Messages',
     deliveryFallback: '{failed} not delivered — sent by {sentBy} instead ({time})',
@@ -211,6 +213,8 @@ export const en = {
       reconnecting: 'Live updates paused, reconnecting…',
       online: 'In the chat now',
       offline: 'Not in the chat',
+      /** A messenger's client is never "in the chat" here: say where the reply goes instead. */
+      viaChannel: 'Your reply goes to them in {channel}',
       outcomes: { booked: 'Booked', handed_off: 'Handed off', lost: 'Lost', not_interested: 'Not interested' },
       // channel (issue 16): where the client wrote
       channel: 'Channel',
@@ -786,7 +790,7 @@ export const en = {
     numberRange: 'Enter a whole number from {min} to {max}.',
     badUrl: 'Enter a web address starting with https://',
     card: 'Qualification',
-    cardScore: '{score} points (qualified from {threshold})',
+    cardScore: 'Score: {score} (qualifies from {threshold})',
     qualified: 'qualified',
     notQualified: 'not qualified',
     soonLead: 'wants a time within 48 hours',

@@ -134,6 +134,7 @@ export const hy: Dict = {
     // reconfirm (issue 17): the client's answer to the reminders
     confirmedBy: 'Հաճախորդի հաստատում',
     confirmation: { confirmed: 'Հաճախորդը հաստատել է', pending: 'Դեռ չի հաստատել', no_answer: 'Պատասխան չկա (հարցրել ենք երկու անգամ)' },
+    confirmationShort: { confirmed: 'Հաստատել է', pending: 'Դեռ չի հաստատել', no_answer: 'Պատասխան չկա' },
     // inbox2 (issue 16): a message that went by another channel, or by none
     deliveryLabel: 'Հաղորդագրություններ',
     deliveryFallback: '{failed}-ով չի առաքվել — փոխարենը ուղարկվել է {sentBy}-ով ({time})',
@@ -208,6 +209,7 @@ export const hy: Dict = {
       reconnecting: 'Թարմացումները դադարեցված են, նորից միանում ենք…',
       online: 'Հիմա զրույցում է',
       offline: 'Զրույցում չէ',
+      viaChannel: 'Պատասխանը կհասնի հաճախորդին {channel}-ում',
       outcomes: { booked: 'Գրանցված', handed_off: 'Փոխանցված աշխատակցին', lost: 'Կորած', not_interested: 'Հետաքրքրված չէ' },
       // channel (issue 16): where the client wrote
       channel: 'Ալիք',
@@ -782,7 +784,7 @@ export const hy: Dict = {
     numberRange: 'Մուտքագրեք ամբողջ թիվ {min}-ից {max}։',
     badUrl: 'Մուտքագրեք https://-ով սկսվող հասցե',
     card: 'Որակավորում',
-    cardScore: '{score} միավոր ({threshold}-ից համապատասխանում է)',
+    cardScore: 'Միավորներ՝ {score} (համապատասխանում է {threshold}-ից)',
     qualified: 'համապատասխանում է',
     notQualified: 'չի համապատասխանում',
     soonLead: 'ուզում է գալ առաջիկա 48 ժամում',

@@ -134,6 +134,7 @@ export const ru: Dict = {
     // reconfirm (issue 17): the client's answer to the reminders
     confirmedBy: 'Подтверждение клиента',
     confirmation: { confirmed: 'Клиент подтвердил', pending: 'Ещё не подтвердил', no_answer: 'Нет ответа (спросили дважды)' },
+    confirmationShort: { confirmed: 'Подтвердил', pending: 'Ещё не подтвердил', no_answer: 'Нет ответа' },
     // inbox2 (issue 16): a message that went by another channel, or by none
     deliveryLabel: 'Сообщения',
     deliveryFallback: '{failed}: не доставлено — отправили по {sentBy} ({time})',
@@ -208,6 +209,7 @@ export const ru: Dict = {
       reconnecting: 'Обновления приостановлены, переподключаемся…',
       online: 'Сейчас в чате',
       offline: 'Не в чате',
+      viaChannel: 'Ответ придёт клиенту в {channel}',
       outcomes: { booked: 'Записан', handed_off: 'Передан сотруднику', lost: 'Потерян', not_interested: 'Не заинтересован' },
       // channel (issue 16): where the client wrote
       channel: 'Канал',
@@ -782,7 +784,7 @@ export const ru: Dict = {
     numberRange: 'Введите целое число от {min} до {max}.',
     badUrl: 'Введите адрес, начинающийся с https://',
     card: 'Квалификация',
-    cardScore: '{score} балл. (подходит от {threshold})',
+    cardScore: 'Баллы: {score} (подходит от {threshold})',
     qualified: 'подходит',
     notQualified: 'не подходит',
     soonLead: 'хочет прийти в ближайшие 48 часов',

@@ -22,6 +22,8 @@ type Filter = 'open' | 'claimed' | 'closed' | 'all';
 type ChannelFilter = '' | InboxItem['channel'];
 const CHANNELS: Array<InboxItem['channel']> = ['widget', 'telegram', 'whatsapp', 'sms', 'email'];
 const DEFAULT_POLL_MS = 5000;
+/** Channels whose client gets staff replies in their own messenger (services/channels/deliver.ts). */
+const MESSENGERS: ReadonlySet<string> = new Set(['telegram', 'whatsapp']);
 
 /** Polls inbox.list; keeps the last good list on a failed poll and shows the error beside it. */
 function useInbox(filter: Filter, channel: ChannelFilter) {
@@ -384,7 +386,12 @@ function LiveThread(props: { item: InboxItem; onChanged: () => void }) {
         <h3>
           {l.thread} <span class={`badge channel channel-${lead.channel}`}>{labelOf('channel', lead.channel)}</span>{' '}
           {status && <span class={`badge conv-${status}`}>{l.status[status]}</span>}
-          {online !== null && status !== 'closed' && <span class={online ? 'presence on' : 'presence'}> {online ? l.online : l.offline}</span>}
+          {/* Telegram and WhatsApp clients are never "in the chat" of the widget: a reply reaches them there. */}
+          {MESSENGERS.has(lead.channel) && status !== 'closed' ? (
+            <span class="presence on"> {fmt(l.viaChannel, { channel: labelOf('channel', lead.channel) })}</span>
+          ) : (
+            online !== null && status !== 'closed' && <span class={online ? 'presence on' : 'presence'}> {online ? l.online : l.offline}</span>
+          )}
         </h3>
         {!connected && <p class="muted" role="status">{l.reconnecting}</p>}
         {/* Focusable: a keyboard can scroll it. */}

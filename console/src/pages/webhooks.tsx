@@ -50,7 +50,7 @@ function EventChoice(props: { types: WebhookEventType[]; value: WebhookEventType
         />
       ))}
       {props.errors.map((e) => (
-        <p class="error" key={e}>
+        <p class="field-error" role="alert" key={e}>
           {e}
         </p>
       ))}

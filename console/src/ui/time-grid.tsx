@@ -238,8 +238,8 @@ export function TimeGrid(props: Props) {
                         colour), where its status would only repeat "confirmed"; on the block's third line,
                         which a 45-minute block still shows. */}
                     {b.status === 'confirmed' ? (
-                      <span class={`confirm confirm-${b.confirmation}`} data-confirmation={b.confirmation}>
-                        {t.value.calendar.confirmation[b.confirmation]}
+                      <span class={`confirm confirm-${b.confirmation}`} data-confirmation={b.confirmation} title={t.value.calendar.confirmation[b.confirmation]}>
+                        {t.value.calendar.confirmationShort[b.confirmation]}
                       </span>
                     ) : (
                       props.statusLabel(b.status)
