@@ -61,6 +61,9 @@ test('a phone-only visitor gets the SMS, answers "1", and the console shows the 
   // whole (with a production-length link a short form fits one: sms-text.test.ts).
   expect(segments(sms), `at most two SMS segments: ${sms}`).toBeLessThanOrEqual(2);
   expect(sms, 'the business name whole, never cut inside its quotes').toContain('Салон красоты «Лаванда»');
+  // The SMS comes from the salon, not from a "bot", and the salon is the business highlighted.
+  await expect(first.locator('.who')).toHaveText('Салон красоты «Лаванда»');
+  await expect(page.getByRole('navigation', { name: 'Компания' }).getByRole('link', { name: 'Салон красоты «Лаванда»' })).toHaveAttribute('aria-current', 'page');
   await shot(page, info, '02-ru-demo-sms-confirmation');
 
   // 3. The client answers "1": the provider posts it to our webhook, signed; the thanks comes back.
@@ -71,6 +74,11 @@ test('a phone-only visitor gets the SMS, answers "1", and the console shows the 
   await page.reload();
   await expect(chat.locator('li.bot').last()).toContainText('Спасибо! Ждём вас');
   await shot(page, info, '03-ru-demo-sms-replied-1');
+
+  // 3b. Any other text is for the salon's people: it lands in the staff inbox, and the client is told so.
+  await page.getByPlaceholder('Сообщение от клиента').fill('Можно прийти с ребёнком?');
+  await page.getByRole('button', { name: 'Отправить' }).click();
+  await expect.poll(async () => (await page.request.get(thread)).text(), { timeout: 30_000, message: 'passed on' }).toContain('Передали ваше сообщение');
 
   // 4. The console: the booking, confirmed by the client.
   await desk.signedIn(OWNER(SITE));

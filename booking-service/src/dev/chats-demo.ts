@@ -21,6 +21,7 @@ import { connectTelegram, telegramConnection } from '../services/channels/connec
 import type { ChannelsRuntime } from '../services/channels/runtime.js';
 import { connectWhatsApp, templatesOf, whatsappConnection } from '../services/channels/whatsapp-connection.js';
 import { chatsWord } from './chats-demo-words.js';
+import { lastTextedBusiness } from '../services/channels/sms-inbound.js';
 import type { SmsEmulator } from './sms-emulator.js';
 import type { EmulatedUser, TelegramEmulator } from './telegram-emulator.js';
 import type { WaUser, WhatsAppEmulator } from './whatsapp-emulator.js';
@@ -199,11 +200,13 @@ export function chatsDemoPages(p: ChatsDemoParts): Router {
       const w = (k: Parameters<typeof chatsWord>[1], v?: Record<string, string>) => chatsWord(lang, k, v);
       const base = { b: biz?.id, c: channel, lang, auto };
       const langs = LANGS.map((l) => `<a href="${escapeHtml(href('/demo/chats', { ...base, lang: l }))}" hreflang="${l}"${l === lang ? ' aria-current="true"' : ''}>${{ en: 'English', ru: 'Русский', hy: 'Հայերեն' }[l]}</a>`).join('');
-      const bizNav = list.map((b) => `<a href="${escapeHtml(href('/demo/chats', { ...base, b: b.id }))}"${b.id === biz?.id ? ' aria-current="page"' : ''}>${escapeHtml(b.name)}</a>`).join('');
       const chNav = available.map((c) => `<a href="${escapeHtml(href('/demo/chats', { ...base, c }))}"${c === channel ? ' aria-current="page"' : ''}>${w(c)}</a>`).join('');
       let section: string;
       const phones = channel === 'sms' ? smsPhones() : [];
       const phone = channel === 'sms' ? (phones.includes(asked) ? asked : phones[0] ?? '') : '';
+      // SMS go by phone, not by business: the one highlighted is the business that texted this phone last.
+      const current = channel === 'sms' ? (phone ? (await lastTextedBusiness(deps, phone))?.businessId : undefined) : biz?.id;
+      const bizNav = list.map((b) => `<a href="${escapeHtml(href('/demo/chats', { ...base, b: b.id }))}"${b.id === current ? ' aria-current="page"' : ''}>${escapeHtml(b.name)}</a>`).join('');
       const hidden = (extra: Record<string, string> = {}) => Object.entries({ b: biz?.id ?? '', c: channel, lang, auto: auto ?? '', ...extra }).map(([k, v]) => `<input type="hidden" name="${k}" value="${escapeHtml(v)}">`).join('');
       const thread = href('/demo/chats/thread', { ...base, p: phone });
       const frame = (name: string) => `<iframe name="thread" src="${escapeHtml(thread)}#end" title="${escapeHtml(w('chatWith', { name }))}"></iframe><p class="note">${auto ? '' : `${w('autoRefresh')} `}<a href="${escapeHtml(href('/demo/chats', { ...base, p: phone }))}">${w('refresh')}</a> · <a href="${escapeHtml(href('/demo/chats', { ...base, p: phone, auto: auto ? undefined : '1' }))}">${w(auto ? 'autoOff' : 'autoOn')}</a></p>`;
@@ -231,10 +234,13 @@ export function chatsDemoPages(p: ChatsDemoParts): Router {
     void (async () => {
       const { biz, channel, lang, phone, auto } = await pick(req.query);
       const list = biz ? await bubbles(channel, biz.id, lang, phone) : null;
+      // An SMS comes from the business that sent it (a booking's or a follow-up's text), not from a bot.
+      const smsSender = channel === 'sms' && phone ? await lastTextedBusiness(deps, phone) : undefined;
+      const sender = channel === 'sms' ? ((smsSender && (await businessList()).find((b) => b.id === smsSender.businessId)?.name) ?? chatsWord(lang, 'sms')) : chatsWord(lang, 'bot');
       const self = href('/demo/chats/thread', { b: biz?.id, c: channel, lang, p: phone, auto });
       const hidden = (extra: Record<string, string>) => Object.entries({ b: biz?.id ?? '', c: channel, lang, p: phone, auto: auto ?? '', ...extra }).map(([k, v]) => `<input type="hidden" name="${k}" value="${escapeHtml(v)}">`).join('');
       const items = (list ?? []).map((m, i, all) => {
-        const who = m.from === 'bot' ? chatsWord(lang, 'bot') : chatsWord(lang, 'you');
+        const who = m.from === 'bot' ? sender : chatsWord(lang, 'you');
         const buttons = m.buttons?.length ? `<div class="buttons">${m.buttons.map((b) => `<form method="post" action="/demo/chats/tap">${hidden(b.fields)}<button>${escapeHtml(b.label)}</button></form>`).join('')}</div>` : '';
         return `<li class="${m.from}"${i === all.length - 1 ? ' id="end"' : ''}><span class="who">${escapeHtml(who)}</span>${escapeHtml(m.text)}${buttons}</li>`;
       });

@@ -54,7 +54,7 @@ interface LastText {
 }
 
 /** The business whose SMS this number got last, the language it was written in, and the conversation it belonged to. */
-async function lastTextedBusiness(deps: Deps, digits: string): Promise<LastText | undefined> {
+export async function lastTextedBusiness(deps: Pick<Deps, 'db'>, digits: string): Promise<LastText | undefined> {
   const sameNumber = sql`regexp_replace(${sentMessages.recipient}, '\\D', '', 'g') = ${digits}`;
   const [booking, followUp] = await Promise.all([
     deps.db
