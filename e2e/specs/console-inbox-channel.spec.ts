@@ -82,6 +82,8 @@ test('a WhatsApp request shows its channel in the inbox, the filter and the lead
     await expect(lead.locator('dt', { hasText: 'Канал' }).locator('+ dd')).toHaveText('WhatsApp');
     await expect(card.getByRole('region', { name: 'Переписка' }).locator('h3 .badge.channel')).toHaveText('WhatsApp');
     await expect(card.getByRole('list', { name: 'Переписка' }).getByText('Можно прийти с собакой?')).toBeVisible();
+    // A WhatsApp client is never "in the chat" of the widget: the thread says where the reply goes.
+    await expect(card.getByRole('region', { name: 'Переписка' }).locator('h3 .presence')).toHaveText('Ответ придёт клиенту в WhatsApp');
     await check('inbox-channel-conversation');
 
     // The dashboard breaks the KPIs down by channel: WhatsApp has its row (a hand-off, not yet answered).

@@ -132,9 +132,14 @@ describe('text in the middle of a flow is answered in that flow', () => {
   });
 
   it('at the times: a specialist’s name ("к Анне", "Anna please", "Արամին") shows their times, with a day asked for too', () => {
-    const c = chat('demo-salon-spb', 'ru');
-    c.send({ type: 'start', flow: 'book', serviceId: 'salon-haircut-women' });
-    c.choose('staff:any');
+    /** At the nearest times of anyone for the service. */
+    const atTimes = (site: SiteKey, lang: Lang, serviceId: string) => {
+      const x = chat(site, lang);
+      x.send({ type: 'start', flow: 'book', serviceId });
+      x.choose('staff:any');
+      return x;
+    };
+    const c = atTimes('demo-salon-spb', 'ru', 'salon-haircut-women');
     c.text('а к Анне можно?');
     expect(c.state.booking?.staffId).toBe('salon-anna');
     expect(c.world.effects.at(-1)).toMatchObject({ kind: 'findSlots', staffId: 'salon-anna' });
@@ -142,22 +147,16 @@ describe('text in the middle of a flow is answered in that flow', () => {
     c.text('к Марии в пятницу');
     expect(c.world.effects.at(-1)).toMatchObject({ kind: 'findSlots', staffId: 'salon-maria', from: '2026-03-06' });
     expect(c.said).toEqual(['Свободное время в пятницу, 6 марта:']);
-    const d = chat('demo-salon-spb', 'en');
-    d.send({ type: 'start', flow: 'book', serviceId: 'salon-haircut-women' });
-    d.choose('staff:any');
+    const d = atTimes('demo-salon-spb', 'en', 'salon-haircut-women');
     d.text('Maria please');
     expect(d.state.booking?.staffId).toBe('salon-maria');
     // A Latin name only whole: "same" is not Sam.
-    const b = chat('demo-barber-nyc', 'en');
-    b.send({ type: 'start', flow: 'book', serviceId: 'barber-haircut' });
-    b.choose('staff:any');
+    const b = atTimes('demo-barber-nyc', 'en', 'barber-haircut');
     b.text('the same time tomorrow');
     expect(b.state.booking?.staffId).toBeNull();
     b.text('Sam please');
     expect(b.state.booking?.staffId).toBe('barber-sam');
-    const h = chat('demo-clinic-yerevan', 'hy');
-    h.send({ type: 'start', flow: 'book', serviceId: 'clinic-checkup' });
-    h.choose('staff:any');
+    const h = atTimes('demo-clinic-yerevan', 'hy', 'clinic-checkup');
     h.text('Արամին կարելի՞ է');
     expect(h.state.booking?.staffId).toBe('clinic-aram');
   });
