@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { openDatabase } from './adapters/db/client.js';
 import { DataDirLocked } from './adapters/db/dir-lock.js';
+import { DEMO_TEMPLATE_DIR, TEMPLATE_DIR } from './adapters/db/pglite-template.js';
 import { createApp } from './app.js';
 import { connectionCap, mailboxWanted, readEnv } from './env.js';
 import { createLimitedServer } from './http/server-limits.js';
@@ -26,10 +27,11 @@ import { createMemoryBus } from './adapters/bus/memory.js';
 import { lazyAssistantModels } from './lazy-adapters.js';
 
 const env = readEnv();
+const demoSeeded = env.SEED_DEMO ?? !env.DATABASE_URL;
 const database = await openDatabase(
   env.DATABASE_URL
     ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE }
-    : { kind: 'pglite', dataDir: resolve(env.DATA_DIR) },
+    : { kind: 'pglite', dataDir: resolve(env.DATA_DIR), template: demoSeeded ? DEMO_TEMPLATE_DIR : TEMPLATE_DIR },
 ).catch((err: unknown) => {
   // A second process on the embedded database folder: say so plainly and stop (no stack).
   if (err instanceof DataDirLocked) {
@@ -38,13 +40,13 @@ const database = await openDatabase(
   }
   throw err;
 });
-const demoSeeded = env.SEED_DEMO ?? database.kind === 'pglite';
 // Demo-only code (the demo data, the Google emulator) is imported only when the demo is on, so a
 // production process never loads it; so are the clients of what is configured (SMTP, Redis,
 // PostgreSQL's bus), and Telegram's and the assistant's on first use (lazy-adapters.ts): a
 // process loads no library it does not use (main.test.ts checks the static import graph).
 const demo = demoSeeded ? await import('./seed/demo.js') : undefined;
-if (demo) await demo.seedDemo(database.db);
+// A new folder copied from the demo template holds the demo already (seeded by this build's code).
+if (demo && database.prepared !== 'template') await demo.seedDemo(database.db);
 
 const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 // Conversation push across processes: LISTEN/NOTIFY on PostgreSQL; the embedded database serves one process.

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, queryRows } from '../src/adapters/db/client.js';
-import { makeTemplate, prepareDataDir } from '../src/adapters/db/pglite-template.js';
+import { DEMO_TEMPLATE_DIR, makeTemplate, prepareDataDir } from '../src/adapters/db/pglite-template.js';
+import { seedDemo } from '../src/seed/demo.js';
 
 describe('the embedded database template', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fd-template-'));
@@ -73,5 +74,35 @@ describe('the embedded database template', () => {
     writeFileSync(join(foreign, '.frontdesk-template.json'), JSON.stringify({ pglite: '0.0.1' }));
     expect(prepareDataDir(join(dir, 'other'), foreign)).toBe('initdb');
     expect(existsSync(join(dir, 'other', 'PG_VERSION'))).toBe(false);
+  });
+
+  it('a folder copied from the demo template holds the demo as seeding makes it, and no secret of its own', async () => {
+    const demoTemplate = join(dir, 'demo-template');
+    // As the build makes it (src/cli/make-pglite-template.ts): the plain template, seeded.
+    await makeTemplate(demoTemplate, async (dataDir) => {
+      const database = await openDatabase({ kind: 'pglite', dataDir, template });
+      await seedDemo(database.db);
+      await database.close();
+    });
+    const dataDir = join(dir, 'demo');
+    const database = await openDatabase({ kind: 'pglite', dataDir, template: demoTemplate });
+    try {
+      expect(database.prepared).toBe('template');
+      const demo = async () => queryRows<{ t: string; n: number }>(database.db, sql`select 'businesses' as t, count(*)::int as n from businesses union all select 'users', count(*)::int from users union all select 'services', count(*)::int from services order by 1`);
+      const copied = await demo();
+      expect(copied.find((r) => r.t === 'businesses')!.n).toBe(3);
+      // Seeding again (what a restart does) changes nothing: the copy is what seeding makes.
+      await seedDemo(database.db);
+      expect(await demo()).toEqual(copied);
+      // Every install makes its own secret at first start (services/secret.ts): none is copied in.
+      expect(await queryRows(database.db, sql`select key from app_settings where key = 'token_secret'`)).toEqual([]);
+    } finally {
+      await database.close();
+    }
+    expect((await openDatabase({ kind: 'pglite', dataDir, template: demoTemplate }).then(async (d) => (await d.close(), d))).prepared).toBe('existing');
+  }, 120_000);
+
+  it('the build made the demo template beside the plain one', () => {
+    expect(existsSync(join(DEMO_TEMPLATE_DIR, 'PG_VERSION'))).toBe(true);
   });
 });

@@ -29,12 +29,14 @@ export interface Database {
   /** The raw client, for adapters that need it (the job queue). */
   readonly pglite?: PGlite;
   readonly pool?: pg.Pool;
+  /** An embedded folder: 'template' when this open made it a copy of the template (pglite-template.ts). */
+  readonly prepared?: 'existing' | 'template' | 'initdb';
   close(): Promise<void>;
 }
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number; connectTimeoutMs?: number }
-  | { kind: 'pglite'; dataDir: string | null /* null = in memory */; /** Only the memory bench sets another (pglite-template.ts). */ sharedBuffers?: string };
+  | { kind: 'pglite'; dataDir: string | null /* null = in memory */; /** Only the memory bench sets another (pglite-template.ts). */ sharedBuffers?: string; /** What a new folder copies (default TEMPLATE_DIR). */ template?: string };
 
 // src/adapters/db → ../../../drizzle, and the same from dist/adapters/db.
 const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
@@ -76,7 +78,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   try {
     // A new data folder starts as a copy of the build's migrated template (no initdb on a user's
     // first start); done under the lock, so two starts never copy into one folder.
-    if (target.dataDir) prepareDataDir(target.dataDir);
+    const prepared = target.dataDir ? prepareDataDir(target.dataDir, target.template) : undefined;
     const client = new PGlite({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), extensions: { btree_gist }, startParams: pgliteStartParams(target.sharedBuffers) });
     await client.waitReady;
     const db = drizzlePglite({ client, schema });
@@ -92,7 +94,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
         lock?.release();
       }
     };
-    return { db: db as unknown as Db, kind: 'pglite', pglite: client, close };
+    return { db: db as unknown as Db, kind: 'pglite', pglite: client, close, ...(prepared ? { prepared } : {}) };
   } catch (err) {
     lock?.release();
     throw err;

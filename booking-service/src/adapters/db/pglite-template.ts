@@ -14,6 +14,12 @@ import { PGlite } from '@electric-sql/pglite';
 
 // src/adapters/db → booking-service/dist/pglite-template, and the same from dist/adapters/db.
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../../dist/pglite-template', import.meta.url));
+/**
+ * The same with the demo businesses seeded (seed/demo.ts, deterministic: no clock, no secret), made
+ * by the same build from the same code: a new demo folder copied from it needs no seeding at its
+ * first start (~0.8 s of CPU). The service's secret is never in a template (made at first start).
+ */
+export const DEMO_TEMPLATE_DIR = fileURLToPath(new URL('../../../dist/pglite-template-demo', import.meta.url));
 /** Written beside the template's files (never copied): which PGlite made it. */
 const MARKER = '.frontdesk-template.json';
 
