@@ -13,6 +13,7 @@
  */
 import type { Lang } from '@frontdesk/shared';
 import { words } from '../intent/normalize-text.js';
+import { latinToArmenian } from '../intent/translit-hy.js';
 
 export const MIN_RANK = 0.4;
 const MIN_SHARE = 0.5;
@@ -63,7 +64,8 @@ const HY_STOP = new Set([
 
 export function armenianTerms(text: string): string[] {
   const out = new Set<string>();
-  for (const w of words(text.slice(0, 500))) {
+  // Armenian typed in Latin letters is searched in Armenian letters ("kayanatexi" → "կայանատեղի").
+  for (const w of words(latinToArmenian(text.slice(0, 500)))) {
     if (w.length < 2 || HY_STOP.has(w) || /^\d+$/.test(w)) continue;
     out.add(w.length >= 5 ? w.slice(0, Math.max(4, w.length - 2)) : w);
   }
