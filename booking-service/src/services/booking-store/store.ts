@@ -347,7 +347,8 @@ export async function confirmHold(db: Db, hold: BookingRow, c: HoldConfirmation,
     updatedAt: now,
   };
   const event = bookingEvent(after, 'booking_made', now);
-  const deliveries = plannedDeliveries(ctx.endpoints, event, bookingEventData(event, { b: after, c: { ...customer, preferredChannel: null } }));
+  // The webhook payload is built only for a business with endpoints (most have none).
+  const deliveries = ctx.endpoints.length === 0 ? [] : plannedDeliveries(ctx.endpoints, event, bookingEventData(event, { b: after, c: { ...customer, preferredChannel: null } }));
   const jobs = [...confirmedJobs(after, ctx.reminderLeads, ctx.calendarConnected, now), ...deliveries.map((d) => d.job)];
   try {
     const rows = await retryTransient(() =>
