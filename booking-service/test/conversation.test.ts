@@ -3,7 +3,7 @@
  * book, quote and hand-off end to end, resume, two tabs racing, consent gating, the lead.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { bookings, conversationMessages, conversations, events, handoffs, leads } from '../src/adapters/db/schema.js';
 import { dbKinds } from './support/db.js';
 import { failureOf } from './support/expect-error.js';
@@ -147,6 +147,40 @@ describe.each(dbKinds)('conversations on %s', (kind) => {
     expect(calls).toBe(3);
     const all = await api().conversation.get({ conversationId, token, after: 0 });
     expect(all.messages.filter((m) => m.from === 'visitor').map((m) => m.text).slice(-2).sort()).toEqual(['first tab writes this', 'second tab writes that']);
+  });
+
+  it('two tabs leaving the contact at once: one lead and one lead_created event (the lead rides in the claiming statement)', async () => {
+    const v = visitor('demo-clinic-yerevan', 'en');
+    await v.send({ type: 'choose', optionId: 'intent:human' });
+    await v.send({ type: 'text', text: 'Can I come with my child?' });
+    const { conversationId, token } = v.view;
+    // Both turns read the conversation (no contact, no consent yet) before either writes.
+    let calls = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const db = h.deps.db;
+    const racing = new Proxy(db, {
+      get(target, prop) {
+        if (prop !== 'transaction') return Reflect.get(target, prop);
+        return async (fn: Parameters<typeof db.transaction>[0]) => {
+          const n = ++calls;
+          if (n === 1) await gate;
+          if (n === 2) release();
+          return db.transaction(fn);
+        };
+      },
+    });
+    const deps: Deps = { ...h.deps, db: racing };
+    const turn = () => sendTurn(deps, { siteKey: 'demo-clinic-yerevan', conversationId, token, lang: 'en', after: 0, event: { type: 'contact', name: 'Ani', contact: '+374 91 123456', consent: true } }, undefined);
+    const [a, b] = await Promise.all([turn(), turn()]);
+    expect([a.ok, b.ok]).toEqual([true, true]);
+    // The loser rolled back and played again: three transactions.
+    expect(calls).toBe(3);
+    expect(await h.deps.db.select().from(leads).where(eq(leads.conversationId, conversationId))).toHaveLength(1);
+    const created = await h.deps.db.select().from(events).where(and(eq(events.conversationId, conversationId), eq(events.kind, 'lead_created')));
+    expect(created).toHaveLength(1);
+    const [lead] = await h.deps.db.select().from(leads).where(eq(leads.conversationId, conversationId));
+    expect(created[0]!.meta).toMatchObject({ leadId: lead!.id });
   });
 
   it('prices through the quote tree and hands off with consent, the visitor’s message in the transcript', async () => {

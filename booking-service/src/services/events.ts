@@ -50,6 +50,43 @@ export async function recordEvent(db: Db | Tx, e: EventInput): Promise<void> {
 }
 
 /**
+ * A change's writes gathered for ONE statement (a hot path pays one round trip, not one per row):
+ * its other INSERT/UPDATE statements (without RETURNING) and its events. `runWrites` runs them on
+ * their own; a conversation turn folds them into its claiming statement (conversation/turns.ts).
+ */
+export interface Writes {
+  sql: SQL[];
+  events: EventInput[];
+}
+
+/** The events' INSERT, for a WITH clause of the caller's statement (null = no events). */
+export function eventsInsert(db: Db | Tx, es: readonly EventInput[]): SQL | null {
+  return es.length ? db.insert(events).values(es.map(eventRow)).getSQL() : null;
+}
+
+/**
+ * The business's active endpoints as one JSON value, for the SELECT of the statement that inserts
+ * events with a webhook type: `afterWrites` then enqueues their deliveries. NULL when no event has one.
+ */
+export function endpointsJson(es: readonly EventInput[]): SQL {
+  // Events of one change belong to one business.
+  const businessId = es.find((e) => WEBHOOK_TYPE_OF[e.kind])?.businessId;
+  if (!businessId) return sql`NULL::json`;
+  return sql`(SELECT coalesce(json_agg(json_build_object('id', ${webhookEndpoints.id}, 'events', ${webhookEndpoints.events})), '[]'::json) FROM ${webhookEndpoints} WHERE ${webhookEndpoints.businessId} = ${businessId} AND ${webhookEndpoints.active})`;
+}
+
+/** After the statement: the webhook deliveries of the events that have a type, given the endpoints it read. */
+export async function afterWrites(db: Db | Tx, es: readonly EventInput[], endpoints: readonly EndpointSubscription[] | null): Promise<void> {
+  if (!endpoints?.length) return;
+  for (const e of es) if (WEBHOOK_TYPE_OF[e.kind]) await enqueueWebhooks(db, e, endpoints);
+}
+
+/** `WITH w0 AS (…), w1 AS (…)` over the writes (drizzle SQL), for the caller's statement. */
+export function withClauses(writes: readonly SQL[], prefix = 'w'): SQL {
+  return sql.join(writes.map((w, i) => sql`${sql.raw(`${prefix}${i}`)} AS (${w})`), sql`, `);
+}
+
+/**
  * Several events of one change, and `alongWith`: other writes of the change (INSERT/UPDATE
  * statements without RETURNING), in ONE statement — a hot path (a conversation turn, a hand-off)
  * pays one round trip, not one per row. Data-modifying WITH clauses all run, to completion, in
@@ -58,21 +95,21 @@ export async function recordEvent(db: Db | Tx, e: EventInput): Promise<void> {
  * follow (services/webhooks/enqueue.ts) only when one is subscribed.
  */
 export async function recordEvents(db: Db | Tx, es: readonly EventInput[], alongWith: readonly SQL[] = []): Promise<void> {
-  if (es.length === 0 && alongWith.length === 0) return;
-  const typed = es.filter((e) => WEBHOOK_TYPE_OF[e.kind]);
-  const writes = [...alongWith, ...(es.length ? [db.insert(events).values(es.map(eventRow)).getSQL()] : [])];
-  if (typed.length === 0 && writes.length === 1) {
+  await runWrites(db, { sql: [...alongWith], events: [...es] });
+}
+
+/** `Writes` as one statement of their own. */
+export async function runWrites(db: Db | Tx, w: Writes): Promise<void> {
+  const ins = eventsInsert(db, w.events);
+  const writes = [...w.sql, ...(ins ? [ins] : [])];
+  if (writes.length === 0) return;
+  const typed = w.events.some((e) => WEBHOOK_TYPE_OF[e.kind]);
+  if (!typed && writes.length === 1) {
     await db.execute(writes[0]!);
     return;
   }
-  const withs = sql.join(writes.map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w})`), sql`, `);
-  // Events of one change belong to one business.
-  const businessId = typed[0]?.businessId;
-  const read = businessId
-    ? sql`SELECT ${webhookEndpoints.id} AS id, ${webhookEndpoints.events} AS events FROM ${webhookEndpoints} WHERE ${webhookEndpoints.businessId} = ${businessId} AND ${webhookEndpoints.active}`
-    : sql`SELECT NULL WHERE false`;
-  const endpoints = await queryRows<EndpointSubscription>(db, sql`WITH ${withs} ${read}`);
-  for (const e of typed) await enqueueWebhooks(db, e, endpoints);
+  const [row] = await queryRows<{ endpoints: EndpointSubscription[] | null }>(db, sql`WITH ${withClauses(writes)} SELECT ${endpointsJson(w.events)} AS endpoints`);
+  await afterWrites(db, w.events, row?.endpoints ?? null);
 }
 
 type BookingRow = typeof bookings.$inferSelect;

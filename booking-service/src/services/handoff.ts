@@ -7,7 +7,7 @@
 import type { Lang } from '@frontdesk/shared';
 import { randomUUID } from 'node:crypto';
 import { handoffs, jobs } from '../adapters/db/schema.js';
-import { atomically } from '../adapters/db/client.js';
+import { atomically, type Queryable } from '../adapters/db/client.js';
 import { jobRow } from '../adapters/job-queue/queue.js';
 import type { Weekday, WeeklyHours } from '../domain/availability/find-slots.js';
 import { isOpen, replyBy } from '../domain/reply-by.js';
@@ -16,7 +16,7 @@ import type { Deps } from './deps.js';
 import { ok, type Result } from './result.js';
 import { openSite } from './site.js';
 import { handoffRequestedJob } from './notifications/enqueue.js';
-import { recordEvents } from './events.js';
+import { runWrites, type Writes } from './events.js';
 import { escalationJob } from './console/escalation.js';
 import { slaTargetsOf } from './console/sla.js';
 import { summariesOn, summaryJob } from './assistant/handoff-summary.js';
@@ -33,10 +33,15 @@ export interface HandoffInput {
   qualification?: { qualified: boolean; soon: boolean } | undefined;
 }
 
+/**
+ * `defer`: a conversation turn's writes (conversation/turns.ts): the request's rows, jobs and event
+ * join them and commit in the turn's claiming statement instead of a statement of their own.
+ */
 export async function requestHandoff(
   deps: Deps,
   input: HandoffInput,
   origin: string | undefined,
+  defer?: Writes,
 ): Promise<Result<{ id: string; expectedReplyBy: string; withinOpeningHours: boolean }>> {
   const site = await openSite(deps, input.siteKey, origin);
   if (!site.ok) return site;
@@ -62,10 +67,9 @@ export async function requestHandoff(
   // Read before the statement (through the config cache: a turn has just read it): with the
   // assistant on, the summary job is committed with the request and runs after it, never delaying it.
   const summarise = await summariesOn(deps, business.id);
-  // One statement (a conversation turn pays one round trip for it): the request, the jobs that
-  // tell staff and escalate it, and its event; the webhooks follow only when an endpoint listens.
-  // Atomic as the caller's transaction when there is one (a turn), else as one of its own.
-  await atomically(deps.db, (tx) => recordEvents(tx, [{
+  // One statement: the request, the jobs that tell staff and escalate it, and its event; the
+  // webhooks follow only when an endpoint listens. In a turn, part of the turn's statement.
+  const writes = (tx: Queryable): Writes => ({ events: [{
     businessId: business.id,
     kind: 'handoff_requested',
     at: new Date(now),
@@ -73,7 +77,7 @@ export async function requestHandoff(
     conversationId: input.conversationId,
     intent: input.intent,
     handoffId: id,
-  }], [
+  }], sql: [
     tx.insert(handoffs).values({
       id,
       businessId: business.id,
@@ -93,6 +97,13 @@ export async function requestHandoff(
     }).getSQL(),
     // Staff hear about it through a job committed with the request itself.
     tx.insert(jobs).values([handoffRequestedJob(id, deps.clock.now()), escalationJob(id, new Date(by)), ...(summarise ? [summaryJob(id, deps.clock.now())] : [])].map(jobRow)).getSQL(),
-  ]));
+  ] });
+  if (defer) {
+    const w = writes(deps.db);
+    defer.sql.push(...w.sql);
+    defer.events.push(...w.events);
+  } else {
+    await atomically(deps.db, (tx) => runWrites(tx, writes(tx)));
+  }
   return ok({ id, expectedReplyBy: new Date(by).toISOString(), withinOpeningHours: openNow });
 }

@@ -622,6 +622,12 @@ export const conversations = pgTable(
     lastStaffAt: tstz('last_staff_at'),
     /** Transcript retention: the row and its messages are purged after this instant. */
     purgeAfter: tstz('purge_after'),
+    /**
+     * Follow-ups may be open (scheduled, or sent and unanswered): set by the turn that plans them,
+     * cleared by the turn that settles them, in its claiming UPDATE (services/follow-ups/schedule.ts).
+     * false = the turn skips the follow-up statements (0030).
+     */
+    followUpsOpen: boolean('follow_ups_open').notNull().default(true),
     createdAt: tstz('created_at').notNull(),
     updatedAt: tstz('updated_at').notNull(),
   },

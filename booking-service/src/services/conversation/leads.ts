@@ -15,7 +15,7 @@ import type { Weekday, WeeklyHours } from '../../domain/availability/find-slots.
 import type { ConversationState } from '../../domain/conversation/state.js';
 import { findTree, type EngineContext } from '../../domain/conversation/context.js';
 import type { Queryable } from '../../adapters/db/client.js';
-import { recordEvents, type EventInput } from '../events.js';
+import { recordEvents, type EventInput, type Writes } from '../events.js';
 import { refreshOpenDueTimes } from '../console/sla-due.js';
 import type { EffectNotes } from './perform-effect.js';
 
@@ -64,22 +64,24 @@ export function conversationPatch(c: LeadChange): Partial<typeof conversations.$
   return convPatch;
 }
 
-/** The lead and its events, after the turn claimed the conversation with `conversationPatch` in its UPDATE. */
-export async function syncLead(tx: Queryable, c: LeadChange): Promise<void> {
+/**
+ * The lead's part of a turn, decided before the turn writes: `writes` join the turn's claiming
+ * statement (turns.ts) — the outcome event, and a new lead with its `lead_created` event, the
+ * common case — and `after`, when set, runs after that statement: an existing lead is read and
+ * updated with its `lead_updated` event.
+ */
+export function leadTurn(tx: Queryable, c: LeadChange): { writes: Writes; after: (() => Promise<void>) | null } {
   const { row, before, after, notes, ctx, now } = c;
-  if (unchanged(c)) return;
+  const none = { writes: { sql: [], events: [] }, after: null };
+  if (unchanged(c)) return none;
   const contact = after.contact;
   const outcomeChanged = (before?.outcome ?? null) !== after.outcome;
 
   const base = { businessId: row.businessId, at: now, siteId: row.siteId, conversationId: row.id, intent: after.intent };
-  // The turn's lead events are written together, in one statement (services/events.ts).
   const outcome: EventInput[] = outcomeChanged && after.outcome
     ? [{ ...base, kind: 'conversation_outcome', valueMs: now.getTime() - row.createdAt.getTime(), meta: { outcome: after.outcome } }]
     : [];
-  if (!contact) {
-    await recordEvents(tx, outcome);
-    return;
-  }
+  if (!contact) return { writes: { sql: [], events: outcome }, after: null };
 
   const quote = quoteOf(after, ctx);
   const hours: WeeklyHours = Object.fromEntries(Object.entries(ctx.business.openingHours).map(([k, v]) => [Number(k) as Weekday, v]));
@@ -109,7 +111,7 @@ export async function syncLead(tx: Queryable, c: LeadChange): Promise<void> {
     outcome: after.outcome,
     ...(notes.customerId ? { customerId: notes.customerId } : {}),
   };
-  const created = async (id: string) => recordEvents(tx, [...outcome, { ...base, kind: 'lead_created', meta: { leadId: id, ...(notes.bookingId ? { bookingId: notes.bookingId } : {}) } }]);
+  const created = (id: string): EventInput => ({ ...base, kind: 'lead_created', meta: { leadId: id, ...(notes.bookingId ? { bookingId: notes.bookingId } : {}) } });
   const insert = () => {
     const id = randomUUID();
     return {
@@ -127,22 +129,34 @@ export async function syncLead(tx: Queryable, c: LeadChange): Promise<void> {
       }),
     };
   };
-  if (!before?.contact) {
-    // The contact is new in this turn, so is the lead, almost always: no read first. A lead the
-    // conversation already has (a contact given, then cleared) makes the INSERT do nothing.
+  if (!before?.contact && !row.consentAt) {
+    // The first contact of this conversation (no consent was ever recorded on it, and a lead is
+    // written only with one): the lead is new — no read first, and part of the turn's statement.
+    // A racing tab that wrote it first makes this INSERT do nothing, and the turn replays (its
+    // claim finds the version moved on).
     const { id, query } = insert();
-    if ((await query.onConflictDoNothing({ target: leads.conversationId }).returning({ id: leads.id })).length) return created(id);
+    return { writes: { sql: [query.onConflictDoNothing({ target: leads.conversationId }).getSQL()], events: [...outcome, created(id)] }, after: null };
   }
-  const existing = (await tx.select().from(leads).where(eq(leads.conversationId, row.id)).limit(1))[0];
-  if (!existing) {
-    const { id, query } = insert();
-    await query;
-    return created(id);
-  }
-  const changed = (Object.keys(fields) as Array<keyof typeof fields>).filter((k) => JSON.stringify(existing[k] ?? null) !== JSON.stringify(fields[k] ?? null));
-  if (changed.length === 0) return recordEvents(tx, outcome);
-  await tx.update(leads).set({ ...fields, updatedAt: now }).where(eq(leads.id, existing.id));
-  // A new temperature moves the due time of the lead's open hand-off, in this turn's transaction (services/console/sla-due.ts).
-  if (changed.includes('temperature')) await refreshOpenDueTimes(tx, { businessId: row.businessId, conversationId: row.id, temperature: q.temperature }, now);
-  await recordEvents(tx, [...outcome, { ...base, kind: 'lead_updated', bookingId: notes.bookingId, meta: { leadId: existing.id, fields: changed } }]);
+  return {
+    writes: { sql: [], events: [] },
+    after: async () => {
+      if (!before?.contact) {
+        // A contact given, then cleared: the lead may exist; the INSERT does nothing then.
+        const { id, query } = insert();
+        if ((await query.onConflictDoNothing({ target: leads.conversationId }).returning({ id: leads.id })).length) return recordEvents(tx, [...outcome, created(id)]);
+      }
+      const existing = (await tx.select().from(leads).where(eq(leads.conversationId, row.id)).limit(1))[0];
+      if (!existing) {
+        const { id, query } = insert();
+        await query;
+        return recordEvents(tx, [...outcome, created(id)]);
+      }
+      const changed = (Object.keys(fields) as Array<keyof typeof fields>).filter((k) => JSON.stringify(existing[k] ?? null) !== JSON.stringify(fields[k] ?? null));
+      if (changed.length === 0) return recordEvents(tx, outcome);
+      await tx.update(leads).set({ ...fields, updatedAt: now }).where(eq(leads.id, existing.id));
+      // A new temperature moves the due time of the lead's open hand-off, in this turn's transaction (services/console/sla-due.ts).
+      if (changed.includes('temperature')) await refreshOpenDueTimes(tx, { businessId: row.businessId, conversationId: row.id, temperature: q.temperature }, now);
+      await recordEvents(tx, [...outcome, { ...base, kind: 'lead_updated', bookingId: notes.bookingId, meta: { leadId: existing.id, fields: changed } }]);
+    },
+  };
 }

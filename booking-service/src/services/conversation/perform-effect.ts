@@ -27,6 +27,7 @@ import { runAssistant } from '../assistant/turn.js';
 import { assistantFor } from '../assistant/settings.js';
 import type { AssistantAnswers } from '../assistant/ahead.js';
 import type { EngineContext } from '../../domain/conversation/context.js';
+import type { Writes } from '../events.js';
 
 export interface EffectScope {
   site: SiteContext;
@@ -37,7 +38,8 @@ export interface EffectScope {
   /** The turn's engine context (the assistant's tools read the catalog from it). */
   ctx?: EngineContext | undefined;
   /** The model's answers asked before the transaction (assistant/ahead.ts); present = never ask it here. */
-  answers?: AssistantAnswers | undefined;
+  answers?: AssistantAnswers | undefined;  /** The turn's writes that commit in its claiming statement (turns.ts): the hand-off's join them. */
+  writes?: Writes | undefined;
 }
 
 /** What a turn learns from its effects that the conversation row and the lead keep. */
@@ -112,7 +114,7 @@ export async function performEffect(deps: Deps, scope: EffectScope, e: Effect, n
         summary: e.summary ?? undefined,
         conversationId: scope.conversationId,
         ...(e.qualification ? { qualification: e.qualification } : {}),
-      }, scope.origin);
+      }, scope.origin, scope.writes);
       if (!r.ok) return { kind: 'handoff', ok: false, reason: 'error' };
       return { kind: 'handoff', ok: true, id: r.value.id, expectedReplyBy: Date.parse(r.value.expectedReplyBy), withinOpeningHours: r.value.withinOpeningHours };
     }

@@ -7,7 +7,7 @@
  * One recurring job: a fixed id, inserted (or revived) when a conversation is created, and moved
  * a day ahead by its handler each run, so every process can ensure it exists without duplicates.
  */
-import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import { conversationMessages, conversations, jobs } from '../../adapters/db/schema.js';
 import type { Queryable } from '../../adapters/db/client.js';
 import { purgeLookupCodes } from './lookup-codes.js';
@@ -19,11 +19,17 @@ const BATCH = 200;
 const DAY = 86_400_000;
 
 export async function ensurePurgeJob(db: Queryable, now: Date): Promise<void> {
-  await db
+  await db.execute(purgeJobWrite(db, now));
+}
+
+/** `ensurePurgeJob` as a write for another statement's WITH clause (a conversation's first turn). */
+export function purgeJobWrite(db: Queryable, now: Date): SQL {
+  return db
     .insert(jobs)
     .values({ id: PURGE_JOB_ID, kind: PURGE_JOB_KIND, payload: {}, runAt: new Date(now.getTime() + DAY) })
     // A purge job that gave up (failed attempts) comes back to life: retention must not stop.
-    .onConflictDoUpdate({ target: jobs.id, set: { doneAt: null, attempts: 0, runAt: now, outcome: null }, setWhere: isNotNull(jobs.doneAt) });
+    .onConflictDoUpdate({ target: jobs.id, set: { doneAt: null, attempts: 0, runAt: now, outcome: null }, setWhere: isNotNull(jobs.doneAt) })
+    .getSQL();
 }
 
 /** Empties every conversation whose retention ended before `now`; returns how many. */

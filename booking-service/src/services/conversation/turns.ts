@@ -10,7 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../../adapters/db/client.js';
 import { businesses, conversations, sites } from '../../adapters/db/schema.js';
 import { negotiateLang, type EngineContext } from '../../domain/conversation/context.js';
@@ -20,15 +20,16 @@ import type { ConversationState } from '../../domain/conversation/state.js';
 import type { OutMessage, Fact } from '../../domain/conversation/turn.js';
 import type { Deps } from '../deps.js';
 import type { Farewell } from '../../ports/channel-outbound.js';
-import { recordEvents, type EventInput } from '../events.js';
+import { afterWrites, endpointsJson, eventsInsert, type EventInput, type Writes } from '../events.js';
+import type { EndpointSubscription } from '../webhooks/enqueue.js';
 import { fail, ok, type Result } from '../result.js';
 import { cached, isOriginAllowed, openSite, type SiteContext } from '../site.js';
 import { hashSecret, newSecret } from '../tokens.js';
 import { engineContext } from './engine-context.js';
-import { conversationPatch, syncLead } from './leads.js';
-import { awaitsAnswer, replanFollowUps } from '../follow-ups/schedule.js';
+import { conversationPatch, leadTurn } from './leads.js';
+import { awaitingAnswerSql, awaitsAnswer, followUpTurn } from '../follow-ups/schedule.js';
 import { performEffect, type EffectNotes } from './perform-effect.js';
-import { ensurePurgeJob } from './retention.js';
+import { purgeJobWrite } from './retention.js';
 import { appendMessages, readMessages } from './transcript.js';
 import { markSeenByVisitor } from './staff-reply.js';
 import { erasePerson } from '../privacy/erase.js';
@@ -37,6 +38,8 @@ import { askAhead, type AssistantAnswers } from '../assistant/ahead.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type ConversationRow = typeof conversations.$inferSelect;
+/** The row as a turn reads it: with whether a follow-up sent here awaits the visitor's answer (schedule.ts). */
+type TurnRow = ConversationRow & { awaitingAnswer?: boolean };
 
 /** Tries at a turn when other tabs keep winning; then CONVERSATION_BUSY (the client retries). */
 const MAX_ATTEMPTS = 5;
@@ -75,9 +78,14 @@ async function loadRow(db: Db, id: string): Promise<ConversationRow | undefined>
   return (await db.select().from(conversations).where(eq(conversations.id, id)).limit(1))[0];
 }
 
+/** The row for a turn: the follow-up check rides in the same read (one round trip less for a lead's text). */
+async function loadTurnRow(db: Db, id: string): Promise<TurnRow | undefined> {
+  return (await db.select({ ...getTableColumns(conversations), awaitingAnswer: awaitingAnswerSql(conversations.id) }).from(conversations).where(eq(conversations.id, id)).limit(1))[0];
+}
+
 /** The visitor's own conversation of this site, or why not (unknown id and wrong token look alike). */
-async function owned(deps: Deps, site: SiteContext, id: string, token: string | undefined): Promise<Result<ConversationRow>> {
-  const row = await loadRow(deps.db, id);
+async function owned(deps: Deps, site: SiteContext, id: string, token: string | undefined): Promise<Result<TurnRow>> {
+  const row = await loadTurnRow(deps.db, id);
   if (!row || row.businessId !== site.business.id || !tokenMatches(row, token)) {
     return fail('CONVERSATION_NOT_FOUND', 'No such conversation for this token', { field: 'conversationId' });
   }
@@ -94,7 +102,7 @@ export async function sendTurn(deps: Deps, input: SendTurnInput, origin: string 
   for (let attempt = 1; ; attempt++) {
     const now = deps.clock.now();
     const ctx = await engineContext(deps, site, now);
-    let row: ConversationRow | null = null;
+    let row: TurnRow | null = null;
     if (!fresh) {
       const r = await owned(deps, site, input.conversationId!, input.token);
       if (!r.ok) return r;
@@ -125,7 +133,7 @@ export async function sendTurn(deps: Deps, input: SendTurnInput, origin: string 
 interface PlayInput {
   site: SiteContext;
   ctx: EngineContext;
-  row: ConversationRow | null;
+  row: TurnRow | null;
   fresh: { id: string; hash: string } | null;
   /** `event: null` opens the conversation only (a messenger's /start). */
   input: Pick<SendTurnInput, 'lang' | 'prefs' | 'source'> & { event: VisitorEvent | null };
@@ -148,7 +156,10 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
   const messages: OutMessage[] = [];
   const facts: Fact[] = [];
   const retention = new Date(now.getTime() + site.business.transcriptRetentionDays * DAY);
-  let row = p.row;
+  let row: TurnRow | null = p.row;
+  // The turn's writes that commit in its claiming statement, below: one round trip for the
+  // hand-off (its row, jobs, event), the lead, the events and the follow-ups (services/events.ts).
+  const writes: Writes = { sql: [], events: [] };
   let before: ConversationState | null = null;
   let state: ConversationState;
   if (!row) {
@@ -169,17 +180,19 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
       state: state as unknown as Record<string, unknown>,
       source: cleanSource(input.source),
       purgeAfter: retention,
+      followUpsOpen: false,
       createdAt: now,
       updatedAt: now,
     }).returning())[0]!;
-    await ensurePurgeJob(tx, now);
+    writes.sql.push(purgeJobWrite(tx, now));
   } else {
     state = readState(row.state, row.lang);
     before = state;
   }
 
-  if (state.contact && input.event?.type === 'text') ctx = { ...ctx, followedUp: p.optOut || (await awaitsAnswer(tx, row.id)) };
-  const scope = { site, conversationId: row.id, channel: p.channel, origin: p.origin, ctx, answers: p.answers ?? new Map() };
+  // Only a conversation with follow-ups open can have a sent one awaiting this answer.
+  if (state.contact && input.event?.type === 'text') ctx = { ...ctx, followedUp: p.optOut || (row.followUpsOpen && (row.awaitingAnswer ?? (await awaitsAnswer(tx, row.id)))) };
+  const scope = { site, conversationId: row.id, channel: p.channel, origin: p.origin, ctx, answers: p.answers ?? new Map(), writes };
   const notes: EffectNotes = {};
   let out = input.event ? start(state, input.event, ctx) : { state, messages: [], facts: [], effect: undefined };
   messages.push(...out.messages);
@@ -193,10 +206,29 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
   }
   const after = out.state;
 
-  // The turn's claim on the conversation, with its messages numbered in the same UPDATE: a
-  // concurrent turn that committed first bumped the version, and this one starts over. The lead's
-  // columns on the conversation (contact, outcome, intent) ride in the same UPDATE.
   const lead = { row, before, after, notes, ctx, now };
+  const leadPart = leadTurn(tx, lead);
+  // Staff own the status column while live: the engine's state says 'bot' there.
+  const effective = before && before.status !== after.status ? after.status : row.status;
+  const followUps = followUpTurn(tx, { row, before, after: { ...after, status: effective }, business: site.business, now });
+  const base = { businessId: row.businessId, at: now, siteId: row.siteId, conversationId: row.id, channel: p.channel };
+  const turnEvents: EventInput[] = facts.map((f): EventInput => f.kind === 'intent_chosen'
+    ? { ...base, kind: 'intent_chosen', intent: f.intent }
+    : { ...base, kind: 'quote_given', intent: 'prices', meta: { treeId: f.treeId, price: f.price, serviceId: f.serviceId } });
+  if (input.event?.type === 'text' && messages.some((m) => m.from === 'bot')) {
+    // The bot's answer to free text (what chat.interpret measured before): its response time is the
+    // server's processing time (monotonic timer, not the business clock).
+    turnEvents.push({ ...base, kind: 'bot_reply', intent: after.intent, valueMs: Math.round(performance.now() - p.started) });
+  }
+  writes.sql.push(...leadPart.writes.sql, ...followUps.writes);
+  writes.events.push(...leadPart.writes.events, ...turnEvents);
+  const eventsSql = eventsInsert(tx, writes.events);
+
+  // The turn's claim on the conversation, with its messages numbered in the same UPDATE: a
+  // concurrent turn that committed first bumped the version, and this one starts over (the whole
+  // statement's writes roll back with the transaction). The lead's columns on the conversation
+  // (contact, outcome, intent) ride in the same UPDATE, and every other write of the turn in the
+  // same statement.
   const claimed = await appendMessages(tx, row.id, row.businessId, messages.map((m) => ({ from: m.from, text: m.text, card: m.card })), now, {
     version: row.version,
     set: {
@@ -209,24 +241,15 @@ async function playTurn(deps: Deps, tx: Tx, p: PlayInput) {
       // The answer carries every message up to the new seq: the visitor has seen them (no reply e-mail).
       visitorSeenSeq: sql`${conversations.seq} + ${messages.length}`,
       purgeAfter: retention,
+      ...(followUps.open !== row.followUpsOpen ? { followUpsOpen: followUps.open } : {}),
     },
+    alongWith: [...writes.sql, ...(eventsSql ? [eventsSql] : [])],
+    extra: endpointsJson(writes.events),
   });
   if (!claimed) throw new StaleVersion();
-  await syncLead(tx, lead);
-  // Staff own the status column while live: the engine's state says 'bot' there.
-  const effective = before && before.status !== after.status ? after.status : row.status;
-  await replanFollowUps(tx, { row, before, after: { ...after, status: effective }, business: site.business, now });
-  const base = { businessId: row.businessId, at: now, siteId: row.siteId, conversationId: row.id, channel: p.channel };
-  // The turn's events, in one statement (services/events.ts).
-  const turnEvents: EventInput[] = facts.map((f): EventInput => f.kind === 'intent_chosen'
-    ? { ...base, kind: 'intent_chosen', intent: f.intent }
-    : { ...base, kind: 'quote_given', intent: 'prices', meta: { treeId: f.treeId, price: f.price, serviceId: f.serviceId } });
-  if (input.event?.type === 'text' && messages.some((m) => m.from === 'bot')) {
-    // The bot's answer to free text (what chat.interpret measured before): its response time is the
-    // server's processing time (monotonic timer, not the business clock).
-    turnEvents.push({ ...base, kind: 'bot_reply', intent: after.intent, valueMs: Math.round(performance.now() - p.started) });
-  }
-  await recordEvents(tx, turnEvents);
+  // Webhook deliveries of the events, when an endpoint listens; then an existing lead's update.
+  await afterWrites(tx, writes.events, claimed.extra as EndpointSubscription[] | null);
+  await leadPart.after?.();
   const status = effective;
   // "Delete my data" confirmed in this turn: last, over everything the turn wrote (its messages,
   // lead, events), so the visitor's answer is the last thing the conversation says.

@@ -4,9 +4,11 @@
  * booked or said "not interested" — sent ones are marked answered (the reactivation rate), and
  * the plan for the conversation as it is now is written with one `followup.send` job per
  * message (domain/follow-ups/plan.ts). The job decides again when it runs (./deliver.ts).
+ * The conversation's `follow_ups_open` column, written by the same turns, says whether anything
+ * may be pending: a turn with nothing open and nothing to plan runs no follow-up statement.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Queryable } from '../../adapters/db/client.js';
 import { conversations, followUps, jobs } from '../../adapters/db/schema.js';
 import { jobRow } from '../../adapters/job-queue/queue.js';
@@ -38,52 +40,64 @@ export function leadFacts(state: ConversationState, channel: string, status: Con
 }
 
 export interface TurnForFollowUps {
-  row: Pick<typeof conversations.$inferSelect, 'id' | 'businessId' | 'channel'>;
+  row: Pick<typeof conversations.$inferSelect, 'id' | 'businessId' | 'channel' | 'followUpsOpen'>;
   before: ConversationState | null;
   after: ConversationState;
   business: { timeZone: string; followUps: unknown };
   now: Date;
 }
 
-/** Cancel, mark answered and plan again, in the turn's transaction. No query for a conversation without a contact. */
-export async function replanFollowUps(tx: Queryable, t: TurnForFollowUps): Promise<void> {
-  if (!t.after.contact && !t.before?.contact) return;
+/**
+ * What a turn does to the conversation's follow-ups, decided before it writes anything: `open` is
+ * the conversation's `follow_ups_open` after the turn (its claiming UPDATE writes it), `writes` the
+ * statements (WITH clauses of the turn's claiming statement): none when there is nothing to settle
+ * and nothing to plan — most turns (no contact yet; or a lead with nothing open and no new plan).
+ */
+export function followUpTurn(tx: Queryable, t: TurnForFollowUps): { open: boolean; writes: SQL[] } {
   const { row, after, now } = t;
-  const reason = after.outcome === 'booked' ? 'booked' : after.outcome === 'not_interested' ? 'not_interested' : 'replied';
-  // ONE statement (this runs in every turn of a lead, issue 13's round trips per turn): pending
-  // ones are cancelled, sent ones answered, and the new plan's rows and their jobs inserted — as
-  // data-modifying WITH clauses, which all see the snapshot from before the statement, so the
-  // UPDATE cannot touch the rows inserted beside it.
-  const scheduled = sql`${followUps.status} = 'scheduled'`;
-  const settle = tx
-    .update(followUps)
-    .set({
-      status: sql`CASE WHEN ${scheduled} THEN 'cancelled' ELSE ${followUps.status} END`,
-      reason: sql`CASE WHEN ${scheduled} THEN ${reason} ELSE ${followUps.reason} END`,
-      answeredAt: sql`CASE WHEN ${scheduled} THEN ${followUps.answeredAt} ELSE ${now.toISOString()}::timestamptz END`,
-    })
-    .where(and(eq(followUps.conversationId, row.id), or(eq(followUps.status, 'scheduled'), and(eq(followUps.status, 'sent'), isNull(followUps.answeredAt)))));
+  if (!t.after.contact && !t.before?.contact) return { open: row.followUpsOpen, writes: [] };
   const plan = planFollowUps(leadFacts(after, row.channel, after.status), readFollowUpSettings(t.business.followUps), now.getTime(), t.business.timeZone);
-  if (plan.length === 0) {
-    await settle;
-    return;
+  // Settling runs only where something may be open: the column says so (set by the turn that planned).
+  const writes: SQL[] = [];
+  if (row.followUpsOpen) {
+    const reason = after.outcome === 'booked' ? 'booked' : after.outcome === 'not_interested' ? 'not_interested' : 'replied';
+    const scheduled = sql`${followUps.status} = 'scheduled'`;
+    writes.push(tx
+      .update(followUps)
+      .set({
+        status: sql`CASE WHEN ${scheduled} THEN 'cancelled' ELSE ${followUps.status} END`,
+        reason: sql`CASE WHEN ${scheduled} THEN ${reason} ELSE ${followUps.reason} END`,
+        answeredAt: sql`CASE WHEN ${scheduled} THEN ${followUps.answeredAt} ELSE ${now.toISOString()}::timestamptz END`,
+      })
+      .where(and(eq(followUps.conversationId, row.id), or(eq(followUps.status, 'scheduled'), and(eq(followUps.status, 'sent'), isNull(followUps.answeredAt)))))
+      .getSQL());
   }
-  const rows = plan.map((p) => ({
-    id: randomUUID(),
-    businessId: row.businessId,
-    conversationId: row.id,
-    sequence: p.sequence,
-    step: p.step,
-    scheduledAt: now,
-    dueAt: new Date(p.dueAt),
-    status: 'scheduled' as const,
-  }));
-  const writes = [
-    settle.getSQL(),
-    tx.insert(followUps).values(rows).getSQL(),
-    tx.insert(jobs).values(rows.map((r) => jobRow({ kind: FOLLOW_UP_JOB, payload: { followUpId: r.id }, runAt: r.dueAt }))).getSQL(),
-  ];
-  await tx.execute(sql`WITH ${sql.join(writes.map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w})`), sql`, `)} SELECT 1`);
+  if (plan.length) {
+    const rows = plan.map((p) => ({
+      id: randomUUID(),
+      businessId: row.businessId,
+      conversationId: row.id,
+      sequence: p.sequence,
+      step: p.step,
+      scheduledAt: now,
+      dueAt: new Date(p.dueAt),
+      status: 'scheduled' as const,
+    }));
+    writes.push(
+      tx.insert(followUps).values(rows).getSQL(),
+      tx.insert(jobs).values(rows.map((r) => jobRow({ kind: FOLLOW_UP_JOB, payload: { followUpId: r.id }, runAt: r.dueAt }))).getSQL(),
+    );
+  }
+  // After the settling, nothing is open but the new plan. Pending ones cancelled, sent ones answered
+  // and the new plan's rows and jobs inserted are WITH clauses of the turn's claiming statement
+  // (conversation/turns.ts), which all see the snapshot from before the statement: the UPDATE
+  // cannot touch the rows inserted beside it.
+  return { open: plan.length > 0, writes };
+}
+
+/** `awaitsAnswer` as a column of the turn's read of its conversation (conversation/turns.ts). */
+export function awaitingAnswerSql(conversationId: SQLWrapper): SQL<boolean> {
+  return sql<boolean>`EXISTS (SELECT 1 FROM ${followUps} WHERE ${followUps.conversationId} = ${conversationId} AND ${followUps.status} = 'sent' AND ${followUps.answeredAt} IS NULL)`;
 }
 
 /** Whether a follow-up was sent here and the visitor has not answered since (their next words answer it). */
