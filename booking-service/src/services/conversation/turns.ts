@@ -80,7 +80,7 @@ async function loadRow(db: Db, id: string): Promise<ConversationRow | undefined>
 
 /** The row for a turn: the follow-up check rides in the same read (one round trip less for a lead's text). */
 async function loadTurnRow(db: Db, id: string): Promise<TurnRow | undefined> {
-  return (await db.select({ ...getTableColumns(conversations), awaitingAnswer: awaitingAnswerSql(conversations.id) }).from(conversations).where(eq(conversations.id, id)).limit(1))[0];
+  return (await db.select({ ...getTableColumns(conversations), awaitingAnswer: awaitingAnswerSql() }).from(conversations).where(eq(conversations.id, id)).limit(1))[0];
 }
 
 /** The visitor's own conversation of this site, or why not (unknown id and wrong token look alike). */

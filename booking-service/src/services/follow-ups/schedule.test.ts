@@ -1,10 +1,12 @@
 import { drizzle } from 'drizzle-orm/pglite';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
+import type { Queryable } from '../../adapters/db/client.js';
 import { newState, type ConversationState } from '../../domain/conversation/state.js';
 import { followUpTurn, type TurnForFollowUps } from './schedule.js';
 
-const db = drizzle.mock();
+// Builds the statements without a database: the decision is what is tested, not the SQL's effect (follow-ups.test.ts).
+const db = drizzle.mock() as unknown as Queryable;
 const dialect = new PgDialect();
 const now = new Date('2026-03-02T10:00:00Z');
 const contact = { name: 'Ani', contact: { email: 'ani@example.com' }, consentAt: now.getTime() };

@@ -8,7 +8,7 @@
  * may be pending: a turn with nothing open and nothing to plan runs no follow-up statement.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../adapters/db/client.js';
 import { conversations, followUps, jobs } from '../../adapters/db/schema.js';
 import { jobRow } from '../../adapters/job-queue/queue.js';
@@ -96,8 +96,10 @@ export function followUpTurn(tx: Queryable, t: TurnForFollowUps): { open: boolea
 }
 
 /** `awaitsAnswer` as a column of the turn's read of its conversation (conversation/turns.ts). */
-export function awaitingAnswerSql(conversationId: SQLWrapper): SQL<boolean> {
-  return sql<boolean>`EXISTS (SELECT 1 FROM ${followUps} WHERE ${followUps.conversationId} = ${conversationId} AND ${followUps.status} = 'sent' AND ${followUps.answeredAt} IS NULL)`;
+export function awaitingAnswerSql(): SQL<boolean> {
+  // Spelled out: drizzle leaves columns of a one-table select unqualified, and a bare "id" here
+  // would be the follow-up's own.
+  return sql<boolean>`EXISTS (SELECT 1 FROM follow_ups f WHERE f.conversation_id = conversations.id AND f.status = 'sent' AND f.answered_at IS NULL)`;
 }
 
 /** Whether a follow-up was sent here and the visitor has not answered since (their next words answer it). */
