@@ -3,7 +3,7 @@
  * Russian (issue 16): the owner connects the demo WhatsApp number with a Russian template that
  * Meta (the emulator) never approved; a client books leaving only a phone (through the public
  * API, as the widget does), so the confirmation goes to WhatsApp first, is refused (132001) and
- * goes by SMS. The dashboard says so under "Сообщения клиентам не доставлены" with the booking,
+ * goes by SMS. The dashboard says so under "Доставка сообщений клиентам" with the booking,
  * whose link opens the booking panel with the line "WhatsApp: не доставлено — отправили по SMS".
  * Screenshots + axe in ru (and the dashboard in hy, whose words are new); WhatsApp is
  * disconnected again at the end.

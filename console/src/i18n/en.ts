@@ -839,7 +839,7 @@ export const en = {
   },
   // ---- Messages to clients that did not arrive (issue 16: dashboard and inbox) ----
   delivery: {
-    title: 'Messages to clients not delivered',
+    title: 'Delivery of messages to clients',
     notDelivered: 'Not delivered in {days} days: {count}',
     otherWay: 'Sent another way: {count}',
     none: 'In the last {days} days every message reached the client.',

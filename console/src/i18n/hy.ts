@@ -147,7 +147,7 @@ export const hy: Dict = {
     moved: 'Ամրագրումը տեղափոխվեց։',
     // statesui (issue 17): the day as a list in time order
     list: 'Ցուցակ',
-    listHint: 'Սեղմեք ամրագրման վրա՝ այն բացելու համար. հաճախորդը, այցի նշումը, տեղափոխումը կամ չեղարկումը։',
+    listHint: 'Սեղմեք ամրագրման վրա՝ այն բացելու համար․ հաճախորդը, այցի նշումը, տեղափոխումը կամ չեղարկումը։',
   },
   inbox: {
     title: 'Մուտքային',
@@ -833,7 +833,7 @@ export const hy: Dict = {
   },
   // ---- Messages to clients that did not arrive (issue 16: dashboard and inbox) ----
   delivery: {
-    title: 'Հաճախորդներին հաղորդագրությունները չեն առաքվել',
+    title: 'Հաղորդագրությունների առաքումը հաճախորդներին',
     notDelivered: 'Չի առաքվել վերջին {days} օրում՝ {count}',
     otherWay: 'Առաքվել է այլ եղանակով՝ {count}',
     none: 'Վերջին {days} օրում բոլոր հաղորդագրությունները հասել են հաճախորդներին։',

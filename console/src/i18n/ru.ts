@@ -833,7 +833,7 @@ export const ru: Dict = {
   },
   // ---- Messages to clients that did not arrive (issue 16: dashboard and inbox) ----
   delivery: {
-    title: 'Сообщения клиентам не доставлены',
+    title: 'Доставка сообщений клиентам',
     notDelivered: 'Не доставлено за {days} дней: {count}',
     otherWay: 'Доставлено другим способом: {count}',
     none: 'За последние {days} дней все сообщения дошли до клиентов.',
