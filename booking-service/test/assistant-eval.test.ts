@@ -3,14 +3,15 @@
  * `openai` client against the scripted fake provider on loopback: the path a real endpoint takes when
  * `AI_BASE_URL`/`AI_MODEL` are set, proven here because this machine has no network.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openAiModel } from '../src/adapters/openai/assistant-model.js';
-import { startFakeAiProvider, type FakeAiProvider } from '../src/dev/fake-ai-provider.js';
+import { type FakeAiProvider } from '../src/dev/fake-ai-provider.js';
 import { priceWords } from '../src/domain/conversation/words/format.js';
 import { aiEndpoint, aiPathSection, aiRows, judgeAiPath } from '../bench/eval/ai-path.js';
 import type { EvalMessage } from '../bench/eval/messages.js';
 import { demoContext } from './support/engine-world.js';
-import { createHarness, type Harness } from './support/harness.js';
+import type { Harness } from './support/harness.js';
+import { withFakeAi } from './support/fake-ai.js';
 import { dbKinds, type DbKind } from './support/db.js';
 
 const SHAVE: EvalMessage = { lang: 'en', site: 'demo-barber-nyc', text: 'price of a shave?', intent: 'prices', service: 'barber-shave' };
@@ -31,17 +32,9 @@ describe.each(dbKinds)('evaluation through the AI path, fake provider on loopbac
   let fake: FakeAiProvider;
   const model = () => openAiModel({ baseURL: fake.baseURL, model: 'fake-1', apiKey: 'test' });
 
-  beforeAll(async () => {
-    h = await createHarness(kind);
-    fake = await startFakeAiProvider();
-  });
-  afterAll(async () => {
-    await fake?.close();
-    await h?.close();
-  });
-  beforeEach(() => {
-    fake.requests.length = 0;
-    fake.script([]);
+  withFakeAi(kind, (x, f) => {
+    h = x;
+    fake = f;
   });
 
   it('reads what the model did from its tools and scores it per language, with tokens and tool calls per turn', async () => {

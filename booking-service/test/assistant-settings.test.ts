@@ -6,7 +6,7 @@
  * operator's env default.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/adapters/db/client.js';
 import { createTokenCipher } from '../src/adapters/google/token-cipher.js';
@@ -14,7 +14,8 @@ import { openAiModel, openAiModels } from '../src/adapters/openai/assistant-mode
 import { startFakeAiProvider, type FakeAiProvider } from '../src/dev/fake-ai-provider.js';
 import { readAssistantSettings, saveAssistantSettings, testAssistantConnection } from '../src/services/assistant/settings.js';
 import { dbKinds, type DbKind } from './support/db.js';
-import { createHarness, type Harness } from './support/harness.js';
+import type { Harness } from './support/harness.js';
+import { withFakeAi } from './support/fake-ai.js';
 import { visitor } from './support/visitor.js';
 
 const BIZ = 'biz-salon-spb';
@@ -27,21 +28,15 @@ describe.each(dbKinds)('assistant settings on %s', (kind: DbKind) => {
   let fake: FakeAiProvider;
   const settings = (over: Partial<Parameters<typeof saveAssistantSettings>[2]> = {}) => ({ enabled: true, baseUrl: fake.baseURL, model: 'owner-model', apiKey: KEY, dailyTokens: 1000, ...over });
 
-  beforeAll(async () => {
-    h = await createHarness(kind);
-    fake = await startFakeAiProvider();
-  });
-  afterAll(async () => {
-    await fake?.close();
-    await h?.close();
+  withFakeAi(kind, (x, f) => {
+    h = x;
+    fake = f;
   });
   beforeEach(async () => {
     await h.deps.db.execute(sql`DELETE FROM assistant_settings`);
     h.deps.assistant = undefined;
     h.deps.webhooksAllowPrivate = true;
     h.deps.assistantRuntime = { cipher: createTokenCipher(randomBytes(32)), models: openAiModels, timeoutMs: 5_000 };
-    fake.requests.length = 0;
-    fake.script([]);
   });
 
   it('with no setting the operator’s env default shows, and nothing of its key', async () => {

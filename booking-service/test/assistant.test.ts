@@ -7,15 +7,16 @@
  * engine stays the one that books: the model's `book` becomes the engine's own times prompt.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/adapters/db/client.js';
 import { openAiModel } from '../src/adapters/openai/assistant-model.js';
-import { startFakeAiProvider, type FakeAiProvider, type RecordedConversation } from '../src/dev/fake-ai-provider.js';
+import { type FakeAiProvider, type RecordedConversation } from '../src/dev/fake-ai-provider.js';
 import { priceWords } from '../src/domain/conversation/words/format.js';
 import { MAX_TOOL_CALLS } from '../src/services/assistant/turn.js';
 import { demoContext } from './support/engine-world.js';
-import { createHarness, type Harness } from './support/harness.js';
+import type { Harness } from './support/harness.js';
+import { withFakeAi } from './support/fake-ai.js';
 import { dbKinds, type DbKind } from './support/db.js';
 import { visitor } from './support/visitor.js';
 
@@ -31,17 +32,11 @@ describe.each(dbKinds)('AI assistant with the fake provider on %s', (kind: DbKin
     h.deps.assistant = { model: openAiModel({ baseURL: fake.baseURL, model: 'fake-1', apiKey: 'test' }), timeoutMs: 5_000, dailyTokens: 0, ...over };
   };
 
-  beforeAll(async () => {
-    h = await createHarness(kind);
-    fake = await startFakeAiProvider();
-  });
-  afterAll(async () => {
-    await fake?.close();
-    await h?.close();
+  withFakeAi(kind, (x, f) => {
+    h = x;
+    fake = f;
   });
   beforeEach(() => {
-    fake.requests.length = 0;
-    fake.script([]);
     turnOn();
   });
 
