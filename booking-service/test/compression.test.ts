@@ -147,6 +147,8 @@ describe('compressed bytes on the wire', () => {
     expect(big.headers['content-encoding']).toBe('br');
     expect(big.headers.vary).toContain('Accept-Encoding');
     expect(big.body.length).toBeLessThan(json.length / 2);
+    // Compressed in one piece (not streamed chunked): the length is known up front.
+    expect(Number(big.headers['content-length'])).toBe(big.body.length);
     expect((JSON.parse(json.toString()) as { result: { data: { slots: unknown[] } } }).result.data.slots.length).toBeGreaterThan(0);
 
     const gz = await get(`${base}/trpc/slots.find?input=${encodeURIComponent(JSON.stringify({ siteKey: 'demo-salon-spb', serviceId: 'salon-haircut-women', from }))}`, {
