@@ -120,11 +120,8 @@ describe.each(dbKinds)('conversations on %s', (kind) => {
     expect(row!.version).toBe(1 + 6);
   });
 
-  it('a turn that lost the race rolls back and plays its event again on the fresh state', async () => {
-    const v = visitor();
-    await v.send({ type: 'choose', optionId: 'intent:human' });
-    const { conversationId, token } = v.view;
-    // Both turns read the conversation before either writes: the first transaction waits until the second one starts.
+  /** Deps whose first transaction waits until a second one starts: both turns read the conversation before either writes. */
+  const racingDeps = () => {
     let calls = 0;
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
@@ -141,10 +138,20 @@ describe.each(dbKinds)('conversations on %s', (kind) => {
       },
     });
     const deps: Deps = { ...h.deps, db: racing };
+    return { deps, calls: () => calls };
+  };
+
+  it('a turn that lost the race rolls back and plays its event again on the fresh state', async () => {
+    const v = visitor();
+    await v.send({ type: 'choose', optionId: 'intent:human' });
+    const { conversationId, token } = v.view;
+    // Both turns read the conversation before either writes: the first transaction waits until the second one starts.
+    const race = racingDeps();
+    const deps = race.deps;
     const turn = (text: string) => sendTurn(deps, { siteKey: BARBER, conversationId, token, lang: 'en', after: 0, event: { type: 'text', text } }, undefined);
     const [a, b] = await Promise.all([turn('first tab writes this'), turn('second tab writes that')]);
     expect([a.ok, b.ok]).toEqual([true, true]);
-    expect(calls).toBe(3);
+    expect(race.calls()).toBe(3);
     const all = await api().conversation.get({ conversationId, token, after: 0 });
     expect(all.messages.filter((m) => m.from === 'visitor').map((m) => m.text).slice(-2).sort()).toEqual(['first tab writes this', 'second tab writes that']);
   });
@@ -155,27 +162,13 @@ describe.each(dbKinds)('conversations on %s', (kind) => {
     await v.send({ type: 'text', text: 'Can I come with my child?' });
     const { conversationId, token } = v.view;
     // Both turns read the conversation (no contact, no consent yet) before either writes.
-    let calls = 0;
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const db = h.deps.db;
-    const racing = new Proxy(db, {
-      get(target, prop) {
-        if (prop !== 'transaction') return Reflect.get(target, prop);
-        return async (fn: Parameters<typeof db.transaction>[0]) => {
-          const n = ++calls;
-          if (n === 1) await gate;
-          if (n === 2) release();
-          return db.transaction(fn);
-        };
-      },
-    });
-    const deps: Deps = { ...h.deps, db: racing };
+    const race = racingDeps();
+    const deps = race.deps;
     const turn = () => sendTurn(deps, { siteKey: 'demo-clinic-yerevan', conversationId, token, lang: 'en', after: 0, event: { type: 'contact', name: 'Ani', contact: '+374 91 123456', consent: true } }, undefined);
     const [a, b] = await Promise.all([turn(), turn()]);
     expect([a.ok, b.ok]).toEqual([true, true]);
     // The loser rolled back and played again: three transactions.
-    expect(calls).toBe(3);
+    expect(race.calls()).toBe(3);
     expect(await h.deps.db.select().from(leads).where(eq(leads.conversationId, conversationId))).toHaveLength(1);
     const created = await h.deps.db.select().from(events).where(and(eq(events.conversationId, conversationId), eq(events.kind, 'lead_created')));
     expect(created).toHaveLength(1);
