@@ -71,6 +71,9 @@ describe.runIf(process.env.DATABASE_URL)('waiting list races across two service 
     expect(done.status).toBe(200);
     const now = new Date();
     const entryId = randomUUID();
+    // One person waiting: whoever an earlier test left in line (when the public won its race) leaves
+    // it, or the next cancellation's offer would go to them, first in line, and not to this entry.
+    await database.db.update(waitlistEntries).set({ status: 'removed', updatedAt: now }).where(eq(waitlistEntries.status, 'waiting'));
     await database.db.insert(waitlistEntries).values({
       id: entryId, businessId: 'biz-barber-nyc', serviceId: SERVICE, staffId: null, fromDay: day, toDay: day, part: 'any',
       name: `Waiting ${++n}`, email: `waiting${n}@example.com`, lang: 'en', consentAt: now, expiresAt: new Date(now.getTime() + 10 * 86_400_000), createdAt: now, updatedAt: now,
