@@ -19,7 +19,7 @@ export function KpisByChannel(props: { from: string; to: string; siteId: string 
   return (
     <section class="service-table" aria-labelledby="by-channel-title">
       <h2 id="by-channel-title">{d.kpisByChannel}</h2>
-      <div class="table-scroll">
+      <div class="table-scroll" tabIndex={0}>
         <table>
           <thead>
             <tr>

@@ -46,7 +46,7 @@ function ProblemTable(props: { f: DeliveryFailures }) {
   const tz = me.value!.business.timeZone;
   const channel = t.value.labels.channel;
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabIndex={0}>
       <table>
         <thead>
           <tr>
