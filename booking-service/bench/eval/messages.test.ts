@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/seed/demo.js';
 import { HELD_OUT } from './held-out.js';
+import { HELD_OUT_2 } from './held-out-2.js';
 import { MESSAGES, type EvalMessage } from './messages.js';
 import { OWNER_ENTRIES } from './owner-kb.js';
 
@@ -8,6 +9,7 @@ import { OWNER_ENTRIES } from './owner-kb.js';
 describe.each([
   { name: 'in-sample (bench/eval/messages.ts)', set: MESSAGES, total: 150, perLang: 50 },
   { name: 'held-out (bench/eval/held-out.ts)', set: HELD_OUT, total: 90, perLang: 30 },
+  { name: 'held-out 2 (bench/eval/held-out-2.ts)', set: HELD_OUT_2, total: 150, perLang: 50 },
 ])('evaluation set $name', ({ set, total, perLang }: { set: EvalMessage[]; total: number; perLang: number }) => {
   it(`has at least ${total} messages, at least ${perLang} per language`, () => {
     expect(set.length).toBeGreaterThanOrEqual(total);
@@ -39,9 +41,22 @@ describe.each([
   });
 });
 
-describe('held-out set', () => {
+describe('held-out sets', () => {
+  const texts = (set: EvalMessage[]) => new Set(set.map((m) => m.text.toLowerCase()));
+
   it('shares no message with the in-sample set (it measures unseen text)', () => {
-    const seen = new Set(MESSAGES.map((m) => m.text.toLowerCase()));
+    const seen = texts(MESSAGES);
     expect(HELD_OUT.filter((m) => seen.has(m.text.toLowerCase())).map((m) => m.text)).toEqual([]);
+  });
+
+  it('set 2 shares no message with the in-sample set nor with set 1, whose failures shaped rule fixes', () => {
+    const seen = new Set([...texts(MESSAGES), ...texts(HELD_OUT)]);
+    expect(HELD_OUT_2.filter((m) => seen.has(m.text.toLowerCase())).map((m) => m.text)).toEqual([]);
+  });
+
+  it('set 2 has exactly 50 messages per language, about half of them a booking with a service and a time', () => {
+    for (const lang of ['ru', 'hy', 'en'] as const) expect(HELD_OUT_2.filter((m) => m.lang === lang).length, lang).toBe(50);
+    const serviceAndTime = HELD_OUT_2.filter((m) => m.intent === 'book' && m.service !== undefined && m.when !== undefined);
+    expect(serviceAndTime.length).toBeGreaterThanOrEqual(70);
   });
 });
