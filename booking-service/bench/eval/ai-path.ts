@@ -121,7 +121,7 @@ export async function aiPathSection(deps: Deps, endpoint: AiEndpoint | null, set
     return [
       '### AI path',
       '',
-      'Not run: no endpoint configured (`AI_BASE_URL` and `AI_MODEL`, with `AI_API_KEY`). With them set, `BENCH_ONLY=eval` sends every message of both sets through the assistant\'s turn (services/assistant/turn.ts: prompt, tools over our services, guardrails) with the official `openai` client and reports intent, service and knowledge answers per language, fallbacks, latency and tokens per turn. This machine has no network: **the AI path has never been run against a real model here**; test/assistant-eval.test.ts proves the code path against the scripted fake provider (src/dev/fake-ai-provider.ts) on loopback.',
+      'Not run: no endpoint configured (`AI_BASE_URL` and `AI_MODEL`, with `AI_API_KEY`). With them set, `BENCH_ONLY=eval` sends every message of every set through the assistant\'s turn (services/assistant/turn.ts: prompt, tools over our services, guardrails) with the official `openai` client and reports intent, service and knowledge answers per language, fallbacks, latency and tokens per turn. This machine has no network: **the AI path has never been run against a real model here**; test/assistant-eval.test.ts proves the code path against the scripted fake provider (src/dev/fake-ai-provider.ts) on loopback.',
       '',
     ];
   }
