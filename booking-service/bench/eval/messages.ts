@@ -107,6 +107,12 @@ export const MESSAGES: EvalMessage[] = [
   { lang: 'ru', site: C, text: 'принимаете оплату картой?', intent: 'other', kb: 'owner', owner: 'payment' },
   { lang: 'ru', site: S, text: 'здрасте а есть время сегодня вечером на стрижку', intent: 'book', service: HAIRCUTS, when: '2026-03-02>17:00' },
 
+  // Added 21:40 UTC with the rules for approximate times, hours in words, a day of the month alone
+  // and misspelt weekdays (held-out set 1 showed these classes; these are other phrases).
+  { lang: 'ru', site: S, text: 'можно на маникюр завтра около трёх?', intent: 'book', service: 'salon-manicure', when: '2026-03-03@15:00' },
+  { lang: 'ru', site: S, text: 'запишите на окрашивание 12-го', intent: 'book', service: 'salon-coloring', when: '2026-03-12' },
+  { lang: 'ru', site: S, text: 'хочу записаться в четрвег часа в 4', intent: 'book', when: '2026-03-05@16:00' },
+  { lang: 'ru', site: S, text: 'mozhno na manikur v pyatnicu v dva', intent: 'book', service: 'salon-manicure', when: '2026-03-06@14:00' },
   // ---------------------------------------------------------------- hy
   { lang: 'hy', site: C, text: 'Ուզում եմ գրանցվել ատամների մաքրման', intent: 'book', service: 'clinic-cleaning' },
   { lang: 'hy', site: C, text: 'uzum em grancvel vaxy', intent: 'book', when: '2026-03-03' },
@@ -167,6 +173,10 @@ export const MESSAGES: EvalMessage[] = [
   { lang: 'hy', site: C, text: 'մեքենան որտեղ թողնեմ', intent: 'other', kb: 'owner', owner: 'parking' },
   { lang: 'hy', site: C, text: 'Ուզում եմ գրանցվել զննման չորեքշաբթի ժամը 2-ին', intent: 'book', service: 'clinic-checkup', when: '2026-03-04@14:00' },
 
+  // Added 21:40 UTC (see the ru block): approximate times, a day of the month, weekdays and day parts in Latin letters.
+  { lang: 'hy', site: C, text: 'կարելի՞ է գալ հինգշաբթի ժամը 4-ի մոտ', intent: 'book', when: '2026-03-05@16:00' },
+  { lang: 'hy', site: C, text: 'uzum em grancvel znnman amsi 20-in', intent: 'book', service: 'clinic-checkup', when: '2026-03-20' },
+  { lang: 'hy', site: C, text: 'choreqshabti yerekoyan azat jam ka?', intent: 'book', when: '2026-03-04>17:00' },
   // ---------------------------------------------------------------- en
   { lang: 'en', site: B, text: 'can i get a haircut tomorrow at 3', intent: 'book', service: 'barber-haircut', when: '2026-03-03@15:00' },
   { lang: 'en', site: B, text: 'how much for a beard trim', intent: 'prices', service: 'barber-beard' },
@@ -229,4 +239,8 @@ export const MESSAGES: EvalMessage[] = [
   { lang: 'en', site: B, text: 'where can i park my car', intent: 'other', kb: 'owner', owner: 'parking' },
   { lang: 'en', site: B, text: 'can i pay with apple pay', intent: 'other', kb: 'owner', owner: 'payment' },
   { lang: 'en', site: S, text: 'do you accept credit cards', intent: 'other', kb: 'owner', owner: 'payment' },
+  // Added 21:40 UTC (see the ru block).
+  { lang: 'en', site: B, text: 'can i get a beard trim on the 3rd at about 4', intent: 'book', service: 'barber-beard', when: '2026-03-03@16:00' },
+  { lang: 'en', site: B, text: 'haircut wendsday 5ish', intent: 'book', service: 'barber-haircut', when: '2026-03-04@17:00' },
+  { lang: 'en', site: S, text: 'any openings satruday at two?', intent: 'book', when: '2026-03-07@14:00' },
 ];

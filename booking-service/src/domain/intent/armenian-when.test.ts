@@ -74,4 +74,20 @@ describe('armenianWhen', () => {
     expect(parse('2 ատամ')).toBeNull();
     expect(parse('')).toBeNull();
   });
+
+  it('reads weekdays and parts of the day typed in Latin letters', () => {
+    expect(parse('urbat orn')).toMatchObject({ date: { type: 'weekday', weekday: 5, modifier: null } });
+    expect(parse('hajord erkushabti')).toMatchObject({ date: { type: 'weekday', weekday: 1, modifier: 'next' } });
+    expect(parse('hajord shabat')).toBeNull();
+    expect(parse('aravotyan')).toMatchObject({ partOfDay: 'morning' });
+    expect(parse('yerekoyan')).toMatchObject({ partOfDay: 'evening' });
+  });
+
+  it('reads a day of the month, and a bare "N-ին" as the day unless a day is named', () => {
+    expect(parse('ամսի 10-ին')).toMatchObject({ date: { type: 'dayOfMonth', day: 10 } });
+    expect(parse('amsi 3-in')).toMatchObject({ date: { type: 'dayOfMonth', day: 3 } });
+    expect(parse('10-ին կարելի՞ է')).toMatchObject({ date: { type: 'dayOfMonth', day: 10 } });
+    expect(parse('մարտի 10-ին')).toEqual({ date: { type: 'monthDay', month: 3, day: 10 }, time: undefined, qualifier: undefined, partOfDay: undefined });
+    expect(parse('ուրբաթ 5-ին')).toMatchObject({ date: { type: 'weekday', weekday: 5 }, time: { hour: 5, minute: 0 } });
+  });
 });

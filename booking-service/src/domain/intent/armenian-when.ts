@@ -23,6 +23,7 @@ const DAYS_FROM_TODAY: Array<[RegExp, number]> = [
   [new RegExp(`${START}(?:վաղը|վաղվա|էգուց|էգուցվա|vaxy|vaghy|vaxe|vaghe|vaxa|eguc)${END}`, 'u'), 1],
 ];
 
+/** Weekday names, and as typed in Latin letters (mistyped ones are spelt right by weekday-spelling.ts). */
 const WEEKDAYS: Array<[string, Weekday]> = [
   ['երկուշաբթի', 1],
   ['երեքշաբթի', 2],
@@ -31,23 +32,43 @@ const WEEKDAYS: Array<[string, Weekday]> = [
   ['ուրբաթ', 5],
   ['շաբաթ', 6],
   ['կիրակի', 0],
+  ['erkushabti', 1],
+  ['yerkushabti', 1],
+  ['ereqshabti', 2],
+  ['yereqshabti', 2],
+  ['erekshabti', 2],
+  ['yerekshabti', 2],
+  ['choreqshabti', 3],
+  ['chorekshabti', 3],
+  ['hingshabti', 4],
+  ['urbat', 5],
+  ['urbath', 5],
+  ['shabat', 6],
+  ['shabath', 6],
+  ['kiraki', 0],
 ];
+const SATURDAY_OR_WEEK = new Set(['շաբաթ', 'shabat', 'shabath']);
+const NEXT = new Set(['հաջորդ', 'hajord', 'hachord', 'hadjord']);
+const THIS = new Set(['այս', 'ays']);
 
 // "շաբաթ" is both Saturday and "week": "հաջորդ շաբաթ" is next week, "հաջորդ շաբաթ օրը" next Saturday.
-const WEEKDAY = new RegExp(`${START}(?:(հաջորդ|այս|մեկ|երկու|անցյալ|ամբողջ|\\d+)\\s+)?(${WEEKDAYS.map(([w]) => w).join('|')})(${L}*)(\\s+օր)?`, 'u');
+const WEEKDAY = new RegExp(
+  `${START}(?:(հաջորդ|այս|մեկ|երկու|անցյալ|ամբողջ|hajord|hachord|hadjord|ays|mek|erku|ancyal|\\d+)\\s+)?(${WEEKDAYS.map(([w]) => w).join('|')})(${L}*)(\\s+(?:օր|or(?![a-z])|orn|ory|or@|ore))?`,
+  'u',
+);
 
 function weekdayOf(text: string): WhenDate | undefined {
   const match = WEEKDAY.exec(text);
   if (match === null) return undefined;
-  const [, before, name, suffix = '', dayWord] = match;
+  const [, before, name = '', suffix = '', dayWord] = match;
   const weekday = WEEKDAYS.find(([w]) => w === name)?.[1];
   if (weekday === undefined) return undefined;
-  if (name === 'շաբաթ' && dayWord === undefined && (before !== undefined || suffix.startsWith('վա'))) {
+  if (SATURDAY_OR_WEEK.has(name) && dayWord === undefined && (before !== undefined || suffix.startsWith('վա') || suffix.startsWith('va'))) {
     // "a week", "this week", "of the week": not Saturday. Look further along the text.
     const rest = weekdayOf(text.slice((match.index ?? 0) + match[0].length));
     return rest;
   }
-  return { type: 'weekday', weekday, modifier: before === 'հաջորդ' ? 'next' : before === 'այս' ? 'this' : null };
+  return { type: 'weekday', weekday, modifier: before !== undefined && NEXT.has(before) ? 'next' : before !== undefined && THIS.has(before) ? 'this' : null };
 }
 
 /**
@@ -93,11 +114,12 @@ function dateOf(text: string): WhenDate | undefined {
   return monthDayOf(text) ?? weekdayOf(text);
 }
 
+/** Parts of the day, and as typed in Latin letters ("aravotyan", "yereko", "cerekov"). */
 const PARTS_OF_DAY: Array<[RegExp, PartOfDay]> = [
-  [new RegExp(`${START}կեսօրից\\s+հետո${END}`, 'u'), 'afternoon'],
-  [new RegExp(`${START}(?:առավոտ|առավոտյան|առավոտը|առավոտվա)${END}`, 'u'), 'morning'],
-  [new RegExp(`${START}(?:ցերեկ|ցերեկը|ցերեկով|ցերեկվա)${END}`, 'u'), 'afternoon'],
-  [new RegExp(`${START}(?:երեկո|երեկոյան|երեկոն|երեկոյի)${END}`, 'u'), 'evening'],
+  [new RegExp(`${START}(?:կեսօրից|kesoric|kesorits)\\s+(?:հետո|heto)${END}`, 'u'), 'afternoon'],
+  [new RegExp(`${START}(?:առավոտ|առավոտյան|առավոտը|առավոտվա|aravot|aravoty|aravotyan|aravotian|aravotvan|aravotva|aravot@)${END}`, 'u'), 'morning'],
+  [new RegExp(`${START}(?:ցերեկ|ցերեկը|ցերեկով|ցերեկվա|cerek|cereky|cerekov|cerekva|tserek|tsereky|tserekov)${END}`, 'u'), 'afternoon'],
+  [new RegExp(`${START}(?:երեկո|երեկոյան|երեկոն|երեկոյի|ereko|yereko|erekoyan|yerekoyan|erekoian|yerekoian|erekon|yerekon)${END}`, 'u'), 'evening'],
 ];
 
 type Time = NonNullable<WhenExpression['time']>;
@@ -110,7 +132,7 @@ const TIMES: Array<{ pattern: RegExp; qualifier?: 'after' | 'before' }> = [
   { pattern: new RegExp(`${START}(?:(?:ժամը|ժամ|jamy|jam@|jame|jam|zhamy|zham@|zhame|zham)\\s*)?${HHMM}\\s*-?\\s*ից\\s+(?:առաջ|շուտ)${END}`, 'u'), qualifier: 'before' },
   // "ժամը 3-ին", "երեկոյան 7-ին", "15:30".
   { pattern: new RegExp(`${START}(?:ժամը|ժամ|jamy|jam@|jame|jam|zhamy|zham@|zhame|zham)\\s*${HHMM}`, 'u') },
-  { pattern: new RegExp(`${START}(?:առավոտյան|ցերեկը|երեկոյան|գիշերը)\\s+${HHMM}`, 'u') },
+  { pattern: new RegExp(`${START}(?:առավոտյան|ցերեկը|երեկոյան|գիշերը|aravotyan|cereky|tsereky|erekoyan|yerekoyan|gishery)\\s+${HHMM}`, 'u') },
   { pattern: new RegExp(`${START}(\\d{1,2})[:](\\d{2})(?!\\d)`, 'u') },
 ];
 
@@ -132,9 +154,28 @@ function timeOf(text: string): { time: Time; qualifier?: 'after' | 'before' } | 
   return undefined;
 }
 
+/** "ամսի 10-ին" (on the 10th of the month), "10-ին ամսի", Latin "amsi 10-in". */
+const MONTH_DAY_WORD = new RegExp(`${START}(?:ամսի|amsi)\\s+${DAY}${END}|${START}${DAY}\\s+(?:ամսի|amsi)${END}`, 'u');
+/** A bare "10-ին" / "10-in": the day of the month when nothing else names a day, else the hour. */
+const BARE_NUMBER = new RegExp(`${START}(\\d{1,2})\\s*-?\\s*(?:ին|in)${END}`, 'u');
+
+function dayOfMonthOf(text: string): WhenDate | undefined {
+  const match = MONTH_DAY_WORD.exec(text);
+  const day = Number(match?.[1] ?? match?.[2]);
+  return match !== null && day >= 1 && day <= 31 ? { type: 'dayOfMonth', day } : undefined;
+}
+
 export function armenianWhen(text: string): WhenExpression | null {
-  const date = dateOf(text);
-  const time = timeOf(text);
+  let date = dateOf(text) ?? dayOfMonthOf(text);
+  let time = timeOf(text);
+  if (time === undefined) {
+    // The day of "մարտի 10-ին" / "ամսի 10-ին" is no hour.
+    const bare = BARE_NUMBER.exec(text.replace(MONTH_THEN_DAY, ' ').replace(DAY_THEN_MONTH, ' ').replace(MONTH_DAY_WORD, ' '));
+    const n = Number(bare?.[1]);
+    // "վաղը 5-ին" is tomorrow at five; "10-ին" alone is the 10th.
+    if (bare !== null && date !== undefined && n <= 23) time = { time: { hour: n, minute: 0, meridiemKnown: n >= 13 || n === 0 } };
+    else if (bare !== null && date === undefined && n >= 1 && n <= 31) date = { type: 'dayOfMonth', day: n };
+  }
   const partOfDay = PARTS_OF_DAY.find(([pattern]) => pattern.test(text))?.[1];
   if (date === undefined && time === undefined && partOfDay === undefined) return null;
   return { date, time: time?.time, qualifier: time?.qualifier, partOfDay };

@@ -8,6 +8,7 @@
 import * as chrono from 'chrono-node';
 import type { ParsedResult, ParsingReference } from 'chrono-node';
 import { epochDay } from '@frontdesk/shared';
+import { DAY_OF_MONTH_TAG, enDayOfMonthParser, ruDayOfMonthParser } from './day-of-month.js';
 import { enQualifiedTimeParser } from './en-time-parsers.js';
 import { AFTER_TAG, BEFORE_TAG, rewriteRuDayMonth, ruDayPartParser, ruTimeParser } from './ru-time-parsers.js';
 import type { PartOfDay, Weekday, WhenDate, WhenExpression } from './when-expression.js';
@@ -25,8 +26,8 @@ function withParsers(base: chrono.Chrono, parsers: chrono.Parser[]): chrono.Chro
 
 // Built once: a Chrono holds only parser and refiner lists, no state between parses.
 const parsers = {
-  ru: withParsers(chrono.ru.casual, [ruTimeParser, ruDayPartParser]),
-  en: withParsers(chrono.en.casual, [enQualifiedTimeParser]),
+  ru: withParsers(chrono.ru.casual, [ruTimeParser, ruDayPartParser, ruDayOfMonthParser]),
+  en: withParsers(chrono.en.casual, [enQualifiedTimeParser, enDayOfMonthParser]),
 };
 
 /** English words chrono takes for weekdays: "the sun is out", "I sat", "we wed". */
@@ -59,6 +60,10 @@ function calendarDate(result: ParsedResult): WhenDate | undefined {
 
 function dateOf(result: ParsedResult): WhenDate | undefined {
   const s = result.start;
+  if (result.tags().has(DAY_OF_MONTH_TAG)) {
+    const day = s.get('day');
+    if (day !== null) return { type: 'dayOfMonth', day };
+  }
   if (s.isCertain('day')) {
     if (s.isCertain('year')) return calendarDate(result);
     const month = s.get('month');

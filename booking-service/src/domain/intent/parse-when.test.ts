@@ -225,6 +225,51 @@ describe('parseWhen properties', () => {
   });
 });
 
+describe('parseWhen: the shapes visitors write that the grammars did not know (issue 18 held-out failures)', () => {
+  // Monday 2 March 2026, 09:00 in Moscow.
+  const now = '2026-03-02T06:00:00Z';
+  const at = (text: string, lang: Lang) => when(text, now, 'Europe/Moscow', lang);
+
+  it.each<[string, Lang, When]>([
+    // approximate times: the time itself
+    ['can i come tomorrow around 2', 'en', { kind: 'at', date: '2026-03-03', minuteOfDay: 840 }],
+    ['friday about 4pm', 'en', { kind: 'at', date: '2026-03-06', minuteOfDay: 960 }],
+    ['завтра около двух', 'ru', { kind: 'at', date: '2026-03-03', minuteOfDay: 840 }],
+    ['в среду часа в 4', 'ru', { kind: 'at', date: '2026-03-04', minuteOfDay: 960 }],
+    ['վաղը ժամը 3-ի մոտ', 'hy', { kind: 'at', date: '2026-03-03', minuteOfDay: 900 }],
+    ['vaxy 4-i koxmer@', 'hy', { kind: 'at', date: '2026-03-03', minuteOfDay: 960 }],
+    // hours in words
+    ['thursday at three', 'en', { kind: 'at', date: '2026-03-05', minuteOfDay: 900 }],
+    ['в пятницу в пять вечера', 'ru', { kind: 'at', date: '2026-03-06', minuteOfDay: 1020 }],
+    // a day of the month alone: the next such day
+    ['on the 10th?', 'en', { kind: 'day', date: '2026-03-10' }],
+    ['the 1st at 3pm', 'en', { kind: 'at', date: '2026-04-01', minuteOfDay: 900 }],
+    ['можно 12-го?', 'ru', { kind: 'day', date: '2026-03-12' }],
+    ['на 1-е число в 11', 'ru', { kind: 'at', date: '2026-04-01', minuteOfDay: 660 }],
+    ['ամսի 15-ին', 'hy', { kind: 'day', date: '2026-03-15' }],
+    ['կարելի՞ է 20-ին', 'hy', { kind: 'day', date: '2026-03-20' }],
+    ['վաղը 11-ին', 'hy', { kind: 'at', date: '2026-03-03', minuteOfDay: 660 }],
+    // misspelt weekdays, in every language and in Latin letters
+    ['wensday after 5', 'en', { kind: 'after', date: '2026-03-04', minuteOfDay: 1020 }],
+    ['satruday', 'en', { kind: 'day', date: '2026-03-07' }],
+    ['в четрвег', 'ru', { kind: 'day', date: '2026-03-05' }],
+    ['mozhno v pyatnicu', 'en', { kind: 'day', date: '2026-03-06' }],
+    // Armenian typed in Latin letters: weekdays and parts of the day, mixed with Latin times
+    ['hingshabti aravotyan', 'hy', { kind: 'before', date: '2026-03-05', minuteOfDay: 720 }],
+    ['urbat orn zhamy 5-in', 'hy', { kind: 'at', date: '2026-03-06', minuteOfDay: 1020 }],
+    ['vaghy yereko', 'hy', { kind: 'after', date: '2026-03-03', minuteOfDay: 1020 }],
+    ['kiraki at 3pm', 'hy', { kind: 'at', date: '2026-03-08', minuteOfDay: 900 }],
+  ])('%s (%s)', (text, lang, expected) => {
+    expect(at(text, lang)).toEqual(expected);
+  });
+
+  it('leaves quantities and real words that look like them alone', () => {
+    expect(at('about 2 hours?', 'en')).toEqual({ kind: 'none' });
+    expect(at('нас будет два человека', 'ru')).toEqual({ kind: 'none' });
+    expect(at('urban style cut', 'en')).toEqual({ kind: 'none' });
+  });
+});
+
 describe('mentionsWhen', () => {
   it('detects a day or a time in any of the three languages', () => {
     expect(mentionsWhen('можно завтра?')).toBe(true);

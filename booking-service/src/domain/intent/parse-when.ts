@@ -8,9 +8,12 @@
  */
 import type { ParsingReference } from 'chrono-node';
 import { tzOffsetMinutes, utcToZoned, type Lang } from '@frontdesk/shared';
+import { approximateToExact } from './approximate-time.js';
 import { armenianWhen } from './armenian-when.js';
 import { chronoWhen } from './chrono-when.js';
+import { hoursInDigits } from './hour-words.js';
 import { foldText } from './normalize-text.js';
+import { correctWeekdays } from './weekday-spelling.js';
 import { resolveWhen, type When, type WhenExpression } from './when-expression.js';
 
 export type { When } from './when-expression.js';
@@ -47,13 +50,34 @@ function grammarOrder(text: string, lang: Lang | undefined): Lang[] {
     .sort((a, b) => letters[b] - letters[a] || Number(b === preferred) - Number(a === preferred));
 }
 
+/**
+ * The text as the grammars can read it: folded, mistyped weekdays spelt right, hours in words as
+ * digits, approximate times as the time itself.
+ */
+function spelledOut(text: string): string {
+  return approximateToExact(hoursInDigits(correctWeekdays(foldText(text.slice(0, MAX_TEXT_LENGTH)))));
+}
+
 function extract(text: string, lang: Lang | undefined, reference: ParsingReference): WhenExpression | null {
-  const folded = foldText(text.slice(0, MAX_TEXT_LENGTH));
+  const folded = spelledOut(text);
+  let found: WhenExpression | null = null;
   for (const grammar of grammarOrder(folded, lang)) {
     const expr = grammar === 'hy' ? armenianWhen(folded) : chronoWhen(folded, grammar, reference);
-    if (expr !== null) return expr;
+    if (expr === null) continue;
+    // A message mixing spellings ("kareli e urbat, at 3pm") may say its day in one grammar and
+    // its time in another: the first reading is completed by the others, never overridden.
+    found = found === null ? expr : completed(found, expr);
+    if (found.date !== undefined && (found.time !== undefined || found.partOfDay !== undefined)) break;
   }
-  return null;
+  return found;
+}
+
+function completed(first: WhenExpression, other: WhenExpression): WhenExpression {
+  if (first.date === undefined && other.date !== undefined) return { ...first, date: other.date };
+  if (first.time === undefined && first.partOfDay === undefined && (other.time !== undefined || other.partOfDay !== undefined)) {
+    return { ...first, time: other.time, partOfDay: other.partOfDay, qualifier: other.qualifier };
+  }
+  return first;
 }
 
 /**

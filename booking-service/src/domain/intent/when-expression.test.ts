@@ -80,4 +80,14 @@ describe('resolveWhen', () => {
       date: '2026-06-11',
     });
   });
+
+  it('puts a day of the month alone at its next occurrence, skipping months without it', () => {
+    const day = (d: number) => resolveWhen({ date: { type: 'dayOfMonth', day: d } }, noonWednesday);
+    expect(day(10)).toEqual({ kind: 'day', date: '2026-06-10' });
+    expect(day(20)).toEqual({ kind: 'day', date: '2026-06-20' });
+    expect(day(3)).toEqual({ kind: 'day', date: '2026-07-03' });
+    expect(day(31)).toEqual({ kind: 'day', date: '2026-07-31' });
+    expect(resolveWhen({ date: { type: 'dayOfMonth', day: 31 } }, { date: '2026-08-31', minuteOfDay: 1200 })).toEqual({ kind: 'day', date: '2026-08-31' });
+    expect(resolveWhen({ date: { type: 'dayOfMonth', day: 5 } }, { date: '2026-12-20', minuteOfDay: 0 })).toEqual({ kind: 'day', date: '2027-01-05' });
+  });
 });

@@ -16,7 +16,9 @@ export type WhenDate =
   /** "в пятницу" (next occurrence), "this Friday" (today counts), "next Friday" (next week's). */
   | { type: 'weekday'; weekday: Weekday; modifier: 'this' | 'next' | null }
   /** "today" = 0, "tomorrow" = 1, "day after tomorrow" = 2. */
-  | { type: 'daysFromToday'; days: number };
+  | { type: 'daysFromToday'; days: number }
+  /** "on the 10th", "10-го", "ամսի 10-ին": the next 10th of a month, today included. */
+  | { type: 'dayOfMonth'; day: number };
 
 export type PartOfDay = 'morning' | 'afternoon' | 'evening';
 
@@ -76,6 +78,21 @@ function resolveDate(date: WhenDate, now: LocalNow, laterToday: boolean | undefi
         // epochDay rejects 31 June; 29 February waits for a leap year only one year ahead.
         try {
           if (epochDay(candidate) >= epochDay(now.date)) return candidate;
+        } catch {
+          continue;
+        }
+      }
+      return null;
+    }
+    case 'dayOfMonth': {
+      // This month's, else the next month that has that day (a 31st skips 30-day months).
+      const [year, month, today] = now.date.split('-').map(Number) as [number, number, number];
+      for (let ahead = date.day >= today ? 0 : 1; ahead <= 12; ahead++) {
+        const m = month - 1 + ahead;
+        const candidate = `${year + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+        try {
+          epochDay(candidate);
+          return candidate;
         } catch {
           continue;
         }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { approximateToExact } from './approximate-time.js';
+
+describe('approximateToExact', () => {
+  it.each([
+    ['tmrw around 2', 'tmrw at 2'],
+    ['at about 3pm', 'at 3pm'],
+    ['roughly 10:30', 'at 10:30'],
+    ['2ish', 'at 2'],
+    ['friday 5-ish', 'friday at 5'],
+    ['около 2', 'в 2'],
+    ['примерно в 5 вечера', 'в 5 вечера'],
+    ['где-то к 11', 'в 11'],
+    ['часа в 3', 'в 3'],
+    ['ժամը 2-ի մոտ', 'ժամը 2-ին'],
+    ['մոտ 3-ին', 'ժամը 3-ին'],
+    ['vaxy 2-i koxmer@', 'vaxy ժամը 2-ին'],
+  ])('%s → %s', (text, exact) => {
+    expect(approximateToExact(text)).toBe(exact);
+  });
+
+  it('leaves quantities alone', () => {
+    for (const t of ['about 2 hours', 'around 3 people', 'около 2 недель', 'примерно 3 минуты', 'about 20 dollars']) {
+      expect(approximateToExact(t), t).toBe(t);
+    }
+  });
+});
