@@ -30,6 +30,7 @@ describe('the production entry point', () => {
       'dev/whatsapp-emulator.ts',
       'http/redis-store.ts',
       'seed/demo.ts',
+      'seed/ensure-demo.ts',
     ]);
   });
 

@@ -45,8 +45,9 @@ const database = await openDatabase(
 // PostgreSQL's bus), and Telegram's and the assistant's on first use (lazy-adapters.ts): a
 // process loads no library it does not use (main.test.ts checks the static import graph).
 const demo = demoSeeded ? await import('./seed/demo.js') : undefined;
-// A new folder copied from the demo template holds the demo already (seeded by this build's code).
-if (demo && database.prepared !== 'template') await demo.seedDemo(database.db);
+// Seeded only when the database does not hold this code's demo already: a new folder copied from the
+// demo template, and a second start, write nothing (seed/ensure-demo.ts).
+if (demo) await (await import('./seed/ensure-demo.js')).ensureDemo(database.db);
 
 const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 // Conversation push across processes: LISTEN/NOTIFY on PostgreSQL; the embedded database serves one process.

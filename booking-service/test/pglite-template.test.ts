@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, queryRows } from '../src/adapters/db/client.js';
 import { DEMO_TEMPLATE_DIR, makeTemplate, prepareDataDir } from '../src/adapters/db/pglite-template.js';
 import { seedDemo } from '../src/seed/demo.js';
+import { ensureDemo } from '../src/seed/ensure-demo.js';
 
 describe('the embedded database template', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fd-template-'));
@@ -81,7 +82,7 @@ describe('the embedded database template', () => {
     // As the build makes it (src/cli/make-pglite-template.ts): the plain template, seeded.
     await makeTemplate(demoTemplate, async (dataDir) => {
       const database = await openDatabase({ kind: 'pglite', dataDir, template });
-      await seedDemo(database.db);
+      await ensureDemo(database.db);
       await database.close();
     });
     const dataDir = join(dir, 'demo');
@@ -91,7 +92,9 @@ describe('the embedded database template', () => {
       const demo = async () => queryRows<{ t: string; n: number }>(database.db, sql`select 'businesses' as t, count(*)::int as n from businesses union all select 'users', count(*)::int from users union all select 'services', count(*)::int from services order by 1`);
       const copied = await demo();
       expect(copied.find((r) => r.t === 'businesses')!.n).toBe(3);
-      // Seeding again (what a restart does) changes nothing: the copy is what seeding makes.
+      // The copy carries the demo's fingerprint: its first start does not seed (seed/ensure-demo.ts).
+      expect(await ensureDemo(database.db)).toBe('current');
+      // Seeding again (what a changed demo does) changes nothing here: the copy is what seeding makes.
       await seedDemo(database.db);
       expect(await demo()).toEqual(copied);
       // Every install makes its own secret at first start (services/secret.ts): none is copied in.

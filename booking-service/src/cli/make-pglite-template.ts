@@ -5,7 +5,7 @@
  */
 import { openDatabase } from '../adapters/db/client.js';
 import { DEMO_TEMPLATE_DIR, makeTemplate, TEMPLATE_DIR } from '../adapters/db/pglite-template.js';
-import { seedDemo } from '../seed/demo.js';
+import { ensureDemo } from '../seed/ensure-demo.js';
 
 import { rmSync } from 'node:fs';
 
@@ -19,7 +19,8 @@ await makeTemplate(TEMPLATE_DIR, async (dataDir) => {
 // The demo one starts as a copy of the plain one just made.
 await makeTemplate(DEMO_TEMPLATE_DIR, async (dataDir) => {
   const database = await openDatabase({ kind: 'pglite', dataDir });
-  await seedDemo(database.db);
+  // With the demo's fingerprint, so a folder copied from it is not seeded again at its first start.
+  await ensureDemo(database.db);
   await database.close();
 });
 console.log(`embedded database templates: ${TEMPLATE_DIR}, ${DEMO_TEMPLATE_DIR}`);

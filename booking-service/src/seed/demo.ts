@@ -1,6 +1,6 @@
 /**
  * The three demo businesses from PRODUCT.md. Idempotent: running it again updates the rows
- * in place and never duplicates them. Demo data only — main.ts seeds it for the embedded
+ * in place and never duplicates them. Demo data only — main.ts seeds it (seed/ensure-demo.ts) for the embedded
  * database (or when SEED_DEMO=true), never silently into a real PostgreSQL deployment.
  */
 import type { WeeklyHours } from '@frontdesk/shared';
