@@ -83,12 +83,49 @@ function bookingsToGenerate(): number {
   return n;
 }
 
+/**
+ * The heap order of the generated bookings. "live": day by day, every staff member of every
+ * tenant each day, as a live table fills (a day's bookings of one salon are spread over the whole
+ * table). "tenant": tenant by tenant, each staff member's days in time order, as after a bulk
+ * import, a `CLUSTER` or pg_repack by business, or in a table partitioned by tenant. The rows are
+ * the same; only where they lie differs — which decides how local the exclusion constraint's
+ * GiST build is (SCALING.md, "What one PostgreSQL holds").
+ */
+export type Order = 'live' | 'tenant';
+
+const ORDER_WORDS: Record<Order, string> = { live: 'day by day as a live table fills', tenant: 'tenant by tenant, each staff member in time order' };
+
+export function parseOrder(text: string): Order | undefined {
+  const t = text.trim().toLowerCase();
+  return t === 'live' || t === 'tenant' ? t : undefined;
+}
+
+function orderToGenerate(): Order {
+  const raw = process.env.BENCH_TENANT_ORDER ?? 'live';
+  const order = parseOrder(raw);
+  if (order === undefined) throw new Error(`BENCH_TENANT_ORDER: "${raw}" is not an order (live or tenant)`);
+  return order;
+}
+
+/**
+ * The FROM item that numbers the bookings: g (the booking), s (its staff member), k (its day),
+ * with g = k × staff + s in both orders, so both orders generate the same rows. For "tenant" the
+ * days are a function of the staff member (LATERAL), which makes the staff member the outer loop.
+ */
+export function bookingNumbers(order: Order, count: number, staffCount: number): string {
+  if (order === 'live') return `(SELECT g, g % ${staffCount} AS s, g / ${staffCount} AS k FROM generate_series(0, ${count - 1}) g) n`;
+  const days = Math.ceil(count / staffCount);
+  return `(SELECT k * ${staffCount} + s AS g, s, k FROM generate_series(0, ${staffCount - 1}) s, LATERAL generate_series(0, ${days - 1} + 0 * s) k WHERE k * ${staffCount} + s < ${count}) n`;
+}
+
 /** What the generation left in the database's comment, for a later measurement (BENCH_TENANT_REUSE=1). */
 interface Generated {
   today: string;
   bookings: number;
   steps: Array<[string, number, number]>;
   settings: string;
+  /** Absent in what generations before the order existed left: those were "live". */
+  order?: Order;
 }
 
 /**
@@ -111,6 +148,7 @@ async function lowerPriority(c: pg.Client): Promise<string> {
 /** The generator: businesses, sites, services, staff, who does what, bookings. Returns [step, wall s, backend CPU s]. */
 async function generate(c: pg.Client): Promise<Generated> {
   const bookingsCount = bookingsToGenerate();
+  const order = orderToGenerate();
   const steps: Generated['steps'] = [];
   const cpu = async () => (await c.query<{ s: string }>(`SELECT pg_backend_pid()::text AS s`)).rows[0]!.s;
   const pid = await cpu();
@@ -161,17 +199,15 @@ async function generate(c: pg.Client): Promise<Generated> {
   const exclusion = (await c.query<{ def: string }>(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'bookings_no_overlap'`)).rows[0]!.def;
   await c.query(`ALTER TABLE bookings DROP CONSTRAINT bookings_no_overlap`);
   for (const i of indexes) await c.query(`DROP INDEX ${i.name}`);
-  // One booking per staff member and day (at a varying hour), from 300 days ago on, in the order
-  // a live table gets them (day by day, all staff): the past is attended, the future confirmed,
-  // every tenth cancelled.
+  // One booking per staff member and day (at a varying hour), from 300 days ago on: the past is
+  // attended, the future confirmed, every tenth cancelled. The same rows in either heap order.
   await step(
-    `${bookingsCount.toLocaleString('en')} bookings (INSERT)`,
+    `${bookingsCount.toLocaleString('en')} bookings (INSERT, ${ORDER_WORDS[order]})`,
     `INSERT INTO bookings (id, business_id, service_id, staff_id, status, starts_at, ends_at, occupied_from, occupied_to, created_at, updated_at)
      SELECT 'tbk-' || g, 'tb-' || (s / ${STAFF_PER_BUSINESS} + 1), 'tsv-' || (s / ${STAFF_PER_BUSINESS} + 1), 'tst-' || s,
             CASE WHEN g % 10 = 0 THEN 'cancelled' WHEN k < 300 THEN 'attended' ELSE 'confirmed' END,
             t, t + interval '30 minutes', t, t + interval '30 minutes', t - interval '7 days', t - interval '7 days'
-     FROM generate_series(0, ${bookingsCount - 1}) g,
-          LATERAL (SELECT g % ${staffCount} AS s, g / ${staffCount} AS k) x,
+     FROM ${bookingNumbers(order, bookingsCount, staffCount)},
           LATERAL (SELECT date_trunc('day', now()) - interval '300 days' + k * interval '1 day' + (6 + (s + k) % 9) * interval '1 hour' AS t) y`,
   );
   await c.query(`SET session_replication_role = origin`);
@@ -180,7 +216,7 @@ async function generate(c: pg.Client): Promise<Generated> {
   await step('exclusion constraint bookings_no_overlap (GiST build + check)', `ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap ${exclusion}`);
   await step('VACUUM ANALYZE bookings (visibility map, statistics)', 'VACUUM ANALYZE bookings');
   await step('ANALYZE (the other tables)', 'ANALYZE');
-  return { today: '', bookings: bookingsCount, steps, settings: `${priority}; maintenance_work_mem ${mwm}, no parallel maintenance workers, synchronous_commit off, foreign-key triggers off for the load` };
+  return { today: '', bookings: bookingsCount, order, steps, settings: `${priority}; maintenance_work_mem ${mwm}, no parallel maintenance workers, synchronous_commit off, foreign-key triggers off for the load` };
 }
 
 /** EXPLAIN (ANALYZE for reads) of each hot query for one generated tenant: the indexes it reads and its time. */
@@ -313,7 +349,7 @@ export async function runTenantsBench(): Promise<string> {
       '',
       `Machine: ${machineLine()}; load average (1/5/15 min) ${loadBefore.map((x) => x.toFixed(1)).join(' / ')} before the measurement, ${loadAfter.map((x) => x.toFixed(1)).join(' / ')} after (2 cores shared with other engineers' work).`,
       '',
-      `\`BENCH_ONLY=tenants npm run bench\` (bench/tenants.ts, opt-in; size with BENCH_TENANT_BOOKINGS, default 20M). It can run in two parts: \`npx tsx bench/tenants.ts generate\` (the long part, at low priority), then \`BENCH_TENANT_REUSE=1 BENCH_ONLY=tenants npm run bench\` (the measurement, a few minutes). Generated with generate_series in its own database (${DB_NAME}) on ${generated.today.slice(0, 16).replace('T', ' ')} UTC: ${BUSINESSES.toLocaleString('en')} businesses (a site and a service each), ${(BUSINESSES * STAFF_PER_BUSINESS).toLocaleString('en')} staff, **${n.toLocaleString('en')} bookings in total** (${generated.bookings.toLocaleString('en')} generated: one per staff member and day from 300 days before on, day by day as a live table fills; every tenth cancelled). On disk: database ${sizeBytes(Number(size.db))}; bookings ${sizeBytes(Number(size.table))} (${(Number(size.table) / n).toFixed(0)} bytes a row) plus ${sizeBytes(Number(size.indexes))} of indexes (${(Number(size.indexes) / n).toFixed(0)} bytes a row): ${perIndex.map((i) => `${i.name} ${sizeBytes(Number(i.b))}`).join(', ')}.`,
+      `\`BENCH_ONLY=tenants npm run bench\` (bench/tenants.ts, opt-in; size with BENCH_TENANT_BOOKINGS, default 20M). It can run in two parts: \`npx tsx bench/tenants.ts generate\` (the long part, at low priority), then \`BENCH_TENANT_REUSE=1 BENCH_ONLY=tenants npm run bench\` (the measurement, a few minutes). Generated with generate_series in its own database (${DB_NAME}) on ${generated.today.slice(0, 16).replace('T', ' ')} UTC: ${BUSINESSES.toLocaleString('en')} businesses (a site and a service each), ${(BUSINESSES * STAFF_PER_BUSINESS).toLocaleString('en')} staff, **${n.toLocaleString('en')} bookings in total** (${generated.bookings.toLocaleString('en')} generated: one per staff member and day from 300 days before on, ${ORDER_WORDS[generated.order ?? 'live']}; every tenth cancelled). On disk: database ${sizeBytes(Number(size.db))}; bookings ${sizeBytes(Number(size.table))} (${(Number(size.table) / n).toFixed(0)} bytes a row) plus ${sizeBytes(Number(size.indexes))} of indexes (${(Number(size.indexes) / n).toFixed(0)} bytes a row): ${perIndex.map((i) => `${i.name} ${sizeBytes(Number(i.b))}`).join(', ')}.`,
       '',
       `Generation took **${(total / 60).toFixed(1)} min** wall, ${(totalCpu / 60).toFixed(1)} min of the PostgreSQL backend's CPU (${generated.settings}; indexes dropped for the load and built after it, the exclusion constraint last). Wall time here is mostly waiting for the CPU at low priority; the CPU column is the work:`,
       '',
