@@ -113,6 +113,8 @@ export const MESSAGES: EvalMessage[] = [
   { lang: 'ru', site: S, text: 'запишите на окрашивание 12-го', intent: 'book', service: 'salon-coloring', when: '2026-03-12' },
   { lang: 'ru', site: S, text: 'хочу записаться в четрвег часа в 4', intent: 'book', when: '2026-03-05@16:00' },
   { lang: 'ru', site: S, text: 'mozhno na manikur v pyatnicu v dva', intent: 'book', service: 'salon-manicure', when: '2026-03-06@14:00' },
+  // Added 22:00 UTC with the rule for questions about how to come (preparation, walk-ins).
+  { lang: 'ru', site: S, text: 'а можно прийти без записи?', intent: 'other' },
   // ---------------------------------------------------------------- hy
   { lang: 'hy', site: C, text: 'Ուզում եմ գրանցվել ատամների մաքրման', intent: 'book', service: 'clinic-cleaning' },
   { lang: 'hy', site: C, text: 'uzum em grancvel vaxy', intent: 'book', when: '2026-03-03' },
@@ -177,6 +179,7 @@ export const MESSAGES: EvalMessage[] = [
   { lang: 'hy', site: C, text: 'կարելի՞ է գալ հինգշաբթի ժամը 4-ի մոտ', intent: 'book', when: '2026-03-05@16:00' },
   { lang: 'hy', site: C, text: 'uzum em grancvel znnman amsi 20-in', intent: 'book', service: 'clinic-checkup', when: '2026-03-20' },
   { lang: 'hy', site: C, text: 'choreqshabti yerekoyan azat jam ka?', intent: 'book', when: '2026-03-04>17:00' },
+  { lang: 'hy', site: C, text: 'Երկուշաբթի բաց եք՞', intent: 'other', kb: 'hours' },
   // ---------------------------------------------------------------- en
   { lang: 'en', site: B, text: 'can i get a haircut tomorrow at 3', intent: 'book', service: 'barber-haircut', when: '2026-03-03@15:00' },
   { lang: 'en', site: B, text: 'how much for a beard trim', intent: 'prices', service: 'barber-beard' },

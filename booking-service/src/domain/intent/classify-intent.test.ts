@@ -170,3 +170,31 @@ describe('classifyIntent', () => {
     );
   });
 });
+
+describe('questions about how to come (advice-question.ts)', () => {
+  it.each([
+    'как подготовиться к чистке зубов?',
+    'что надо сделать перед маникюром',
+    'можно без записи прийти?',
+    'у вас живая очередь?',
+    'do i need to prepare for a cleaning?',
+    'anything i should do before my filling',
+    'do you take walk-ins',
+    'can i come without an appointment',
+    'ինչպես պատրաստվել զննմանը',
+    'ինչ անել լցավորումից առաջ',
+    'առանց գրանցման կարելի՞ է գալ',
+    'Երկուշաբթի բաց եք?',
+  ])('%s is a question, not a booking', (text) => {
+    expect(classifyIntent(text, undefined, undefined, true).intent).toBe('other');
+  });
+
+  it.each([
+    ['запишите перед обедом в пятницу', 'book'],
+    ['book me before noon tomorrow', 'book'],
+    ['վաղը 5-ից առաջ գրանցվել', 'book'],
+    ['хочу отменить запись, перед этим подготовилась зря', 'my_booking'],
+  ])('%s stays %s', (text, intent) => {
+    expect(classifyIntent(text).intent).toBe(intent);
+  });
+});

@@ -7,7 +7,8 @@
 import type { Lang } from '@frontdesk/shared';
 import { isNear, startsNear } from './fuzzy-match.js';
 import { QUESTION, VOCABULARY, WANT, type Cue, type Intent } from './intent-vocabulary.js';
-import { words } from './normalize-text.js';
+import { asksAdvice } from './advice-question.js';
+import { foldText, words } from './normalize-text.js';
 import { mentionsWhen } from './parse-when.js';
 
 export type { Intent } from './intent-vocabulary.js';
@@ -106,6 +107,11 @@ export function classifyIntent(text: string, lang?: Lang, namesWhen?: boolean, n
   // A question about the business ("до скольки вы работаете в воскресенье?") outweighing every
   // request is for the knowledge base, whatever day it names.
   if (sum(COMPILED_QUESTION) > best) return { intent: 'other', confidence: 0.5 };
+  // How to prepare, or whether to come without booking, is a question too, unless the visitor
+  // clearly asks about a booking they have or for a person.
+  if ((scores.get('my_booking') ?? 0) < 1 && (scores.get('human') ?? 0) < 1 && asksAdvice(foldText(text.slice(0, 2000)))) {
+    return { intent: 'other', confidence: 0.5 };
+  }
   if (namesService && best === 0) scores.set('book', sum(COMPILED_WANT));
   const anyCue = [...scores.values()].some((s) => s > 0);
   // A caller that already parsed the date says so: the date grammars are the costly part.

@@ -31,7 +31,8 @@ export const VOCABULARY: Record<Exclude<Intent, 'other'>, Cue[]> = {
     ...cues(1, 'amragr*', 'granc*', 'grvel|grvem', 'azat jam*'),
     // en
     ...cues(1, 'book|booking|booked', 'appointment*|appt|appts', 'schedul*', 'reserv*', 'availab*', 'slot|slots', 'fit me in', 'sign up', 'make an appointment'),
-    ...cues(0.8, 'opening|openings', 'come in', 'walk in', 'can i come', 'get in', 'free time'),
+    // "Walk in" asks whether one may come WITHOUT booking (advice-question.ts).
+    ...cues(0.8, 'opening|openings', 'come in', 'can i come', 'get in', 'free time'),
   ],
   prices: [
     // ru
@@ -103,9 +104,9 @@ export const QUESTION: Cue[] = [
   ...cues(0.8, 'кто'),
   // hy
   ...cues(1.5, 'ինչքան ժամանակ', 'որքան ժամանակ', 'մինչեվ քանիս*'),
-  ...cues(1, 'տեվ*', 'աշխատում|աշխատու*', 'որտեղ', 'հասցե*', 'գտնվում', 'քարտով|կանխիկ*', 'կայանատեղ*|ավտոկայան*|մեքենա*'),
+  ...cues(1, 'տեվ*', 'աշխատում|աշխատու*', 'որտեղ', 'հասցե*', 'գտնվում', 'քարտով|կանխիկ*', 'կայանատեղ*|ավտոկայան*|մեքենա*', 'բաց|փակ եք|է|են'),
   ...cues(0.8, 'ով'),
-  ...cues(1, 'ashxat*|ashkhat*', 'vortex|vortegh|gtnvum', 'hasce*', 'kartov|kanxik*', 'parking|kayanateg*', 'tevum|tevi'),
+  ...cues(1, 'ashxat*|ashkhat*', 'vortex|vortegh|gtnvum', 'hasce*', 'kartov|kanxik*', 'parking|kayanateg*', 'tevum|tevi', 'bac|pak eq|ek|e|en'),
   // en
   ...cues(1.5, 'how long', 'what time do you', 'opening hours'),
   ...cues(1, 'hours', 'open|opens|close|closes|closed', 'where', 'address', 'located|location', 'parking|park', 'cash|card|credit|debit|pay'),
