@@ -34,10 +34,10 @@ describe('the production entry point', () => {
     ]);
   });
 
-  it('loads no client library it may never use: Telegram, the assistant, SMTP, Redis and PostgreSQL come on first use or when configured', () => {
+  it('loads no client library it may never use: Telegram, the assistant, Google, the OpenAPI generator, SMTP, Redis and PostgreSQL come on first use or when configured', () => {
     const packages = new Set([...staticClosure(MAIN)].flatMap((file) => importsOf(file).packages));
     // The graph is real: the embedded database and the web framework come in.
     expect([...packages]).toEqual(expect.arrayContaining(['@electric-sql/pglite', 'express']));
-    expect([...packages].filter((p) => ['grammy', 'openai', 'nodemailer', 'ioredis', 'pg'].includes(p))).toEqual([]);
+    expect([...packages].filter((p) => ['grammy', 'openai', '@googleapis/calendar', 'google-auth-library', 'zod-openapi', 'nodemailer', 'ioredis', 'pg'].includes(p))).toEqual([]);
   });
 });

@@ -105,7 +105,7 @@ describe.runIf(process.env.DATABASE_URL)('SMTP down + Google failing + PostgreSQ
 
   it('loses nothing: one confirmation e-mail and one calendar event per booking made while the database was up', async () => {
     // Healthy: connect Anna's Google calendar, one booking.
-    const consent = await fetch(`${consentUrl(sd, STAFF)}&approve=1`, { redirect: 'manual' });
+    const consent = await fetch(`${await consentUrl(sd, STAFF)}&approve=1`, { redirect: 'manual' });
     expect((await fetch(consent.headers.get('location')!)).status).toBe(200);
     await settle();
     const made = [await book(h, { day: MONDAY, index: 0, email: 'one@example.com' })];

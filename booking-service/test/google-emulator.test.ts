@@ -29,8 +29,8 @@ beforeAll(async () => {
   });
   hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/push`;
   endpoints = { apiRoot: emu.apiRoot, authUrl: emu.authUrl, tokenUrl: emu.tokenUrl, clientId: 'c', clientSecret: 's', redirectUrl: 'http://127.0.0.1/cb', timeoutMs: 1_000 };
-  const { tokens } = await oauthClient(endpoints).getToken(emu.issueCode());
-  api = calendarClient(endpoints, tokens.refresh_token!);
+  const { tokens } = await (await oauthClient(endpoints)).getToken(emu.issueCode());
+  api = await calendarClient(endpoints, tokens.refresh_token!);
 });
 
 afterAll(async () => {
@@ -124,7 +124,7 @@ describe('Calendar API v3 emulator, through the real client', () => {
 
   it('token endpoint: a revoked refresh token is invalid_grant', async () => {
     emu.revokeAll();
-    const err = await caught(calendarClient(endpoints, 'whatever').events.list({ calendarId: 'x' }));
+    const err = await caught((await calendarClient(endpoints, 'whatever')).events.list({ calendarId: 'x' }));
     expect(classifyGoogleError(err)).toBe('invalid_grant');
     // A client still holding an access token sees 401 first; the job's next attempt refreshes and meets invalid_grant.
     expect(classifyGoogleError(await caught(api.events.list({ calendarId: 'x' })))).toBe('retry');

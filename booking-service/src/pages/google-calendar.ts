@@ -67,7 +67,7 @@ export function googleCalendarPages(deps: Deps, google: GoogleRuntime | undefine
         res.status(403).type('text/plain').send('This connect link is not valid');
         return;
       }
-      res.redirect(302, consentUrl(sd, staffId));
+      res.redirect(302, await consentUrl(sd, staffId));
     }),
   );
 

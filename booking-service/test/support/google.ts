@@ -79,7 +79,7 @@ export async function createGoogleHarness(kind: DbKind): Promise<GoogleHarness> 
     settle,
     async connect(staffId) {
       // The consent page's "Allow" → Google redirects to our callback with a code and the signed state.
-      const consent = await fetch(`${consentUrl(sd, staffId)}&approve=1`, { redirect: 'manual' });
+      const consent = await fetch(`${await consentUrl(sd, staffId)}&approve=1`, { redirect: 'manual' });
       const callback = consent.headers.get('location');
       if (consent.status !== 302 || !callback?.startsWith(url)) throw new Error(`consent answered ${consent.status}`);
       const done = await fetch(callback);

@@ -3,9 +3,15 @@
  * endpoints the configuration names — Google's by default, the loopback emulator in tests and
  * in the demo. gaxios's own retries are off: durable jobs own retrying, with backoff that
  * survives restarts, and a request must end well inside a job lease (`timeoutMs`).
+ *
+ * The two libraries load on the first client made, not at start: most processes never talk to
+ * Google, and together they cost ~12 MiB of RSS and ~0.1 s of CPU to load (BENCHMARKS.md:
+ * start-up; src/main.test.ts checks they stay out of the start's import graph).
  */
-import { calendar, type calendar_v3 } from '@googleapis/calendar';
-import { OAuth2Client } from 'google-auth-library';
+import type { calendar_v3 } from '@googleapis/calendar';
+import type { OAuth2Client } from 'google-auth-library';
+
+const googleLibraries = () => Promise.all([import('@googleapis/calendar'), import('google-auth-library')]);
 
 export interface GoogleEndpoints {
   apiRoot: string;
@@ -27,7 +33,8 @@ export const GOOGLE_SCOPES = [
   'https://www.googleapis.com/auth/calendar.calendarlist.readonly',
 ];
 
-export function oauthClient(e: GoogleEndpoints): OAuth2Client {
+export async function oauthClient(e: GoogleEndpoints): Promise<OAuth2Client> {
+  const [, { OAuth2Client }] = await googleLibraries();
   return new OAuth2Client({
     clientId: e.clientId,
     clientSecret: e.clientSecret,
@@ -36,8 +43,9 @@ export function oauthClient(e: GoogleEndpoints): OAuth2Client {
   });
 }
 
-export function calendarClient(e: GoogleEndpoints, refreshToken: string): calendar_v3.Calendar {
-  const auth = oauthClient(e);
+export async function calendarClient(e: GoogleEndpoints, refreshToken: string): Promise<calendar_v3.Calendar> {
+  const [{ calendar }] = await googleLibraries();
+  const auth = await oauthClient(e);
   auth.setCredentials({ refresh_token: refreshToken });
   return calendar({
     version: 'v3',

@@ -12,7 +12,6 @@ import { authenticateApiKey, type ApiPrincipal } from '../../services/api-keys/k
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, requestHash } from '../../services/api-keys/idempotency.js';
 import type { Deps } from '../../services/deps.js';
 import { DB_RETRY_AFTER_SECONDS } from '../errors.js';
-import { openApiDocument } from './openapi.js';
 import { failureProblem, problem, validationProblem, type FieldProblem, type Problem } from './problem.js';
 import { referencePage } from './reference.js';
 import { routes, type RouteDef } from './routes.js';
@@ -54,15 +53,18 @@ export function restApi(deps: Deps, options: RestOptions): Router {
     send(res, problem(400, 'validation', 'The body is not valid JSON', { instance: req.originalUrl, errors: [{ in: 'body', field: '(body)', pointer: '#', detail: 'not valid JSON' }] }));
   });
 
-  api.get('/openapi.json', (_req, res) => {
-    res.set('Cache-Control', 'no-cache').json(openApiDocument());
+  // The document's generator (zod-openapi, ~12 MiB) loads on the first request for it, not at start.
+  const openApiDocument = async () => (await import('./openapi.js')).openApiDocument();
+  api.get('/openapi.json', async (_req, res) => {
+    res.set('Cache-Control', 'no-cache').json(await openApiDocument());
   });
-  api.get('/docs', (_req, res) => {
+  api.get('/docs', async (_req, res) => {
+    const doc = await openApiDocument();
     res
       .set('Cache-Control', 'no-cache')
       .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
       .type('html')
-      .send(referencePage(openApiDocument()));
+      .send(referencePage(doc));
   });
 
   const authenticated = async (req: Request, res: Response): Promise<ApiPrincipal | null> => {

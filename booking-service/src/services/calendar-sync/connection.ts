@@ -26,9 +26,9 @@ const STATE_TTL_MS = 15 * 60_000;
 const CONNECT_LINK_TTL_MS = 7 * 86_400_000;
 
 /** Where "Connect Google Calendar" sends the staff member (`returnTo`: where the callback sends them after). */
-export function consentUrl(deps: SyncDeps, staffId: string, returnTo: ReturnTo = 'page'): string {
+export async function consentUrl(deps: SyncDeps, staffId: string, returnTo: ReturnTo = 'page'): Promise<string> {
   const state = signStaffToken(deps.secret, staffId, 'gcal_state', new Date(deps.clock.now().getTime() + STATE_TTL_MS), returnTo);
-  return oauthClient(deps.google.endpoints).generateAuthUrl({
+  return (await oauthClient(deps.google.endpoints)).generateAuthUrl({
     access_type: 'offline',
     // Always ask, so Google returns a refresh token even when the user had consented before.
     prompt: 'consent',
@@ -52,8 +52,9 @@ export async function completeConnect(deps: SyncDeps, input: { code: string; sta
   const s = (await deps.db.select().from(staff).where(eq(staff.id, staffId)))[0];
   if (!s) return fail('STAFF_NOT_FOUND', 'Unknown staff member');
   let refreshToken: string | null | undefined;
+  const client = await oauthClient(deps.google.endpoints);
   try {
-    const { tokens } = await oauthClient(deps.google.endpoints).getToken(input.code);
+    const { tokens } = await client.getToken(input.code);
     refreshToken = tokens.refresh_token;
   } catch (err) {
     return fail('INVALID_INPUT', `Google refused the sign-in (${classifyGoogleError(err)})`);
@@ -112,7 +113,7 @@ export async function setCalendars(deps: SyncDeps, staffId: string, choice: { bu
       if (!s.channelId || !s.channelResourceId) continue;
       // Best effort: a channel that cannot be stopped expires by itself, and its pushes now find no channel row.
       await deps.google.pacer.take(staffId);
-      await apiFor(deps, conn).channels.stop({ requestBody: { id: s.channelId, resourceId: s.channelResourceId } }).catch(() => undefined);
+      await (await apiFor(deps, conn)).channels.stop({ requestBody: { id: s.channelId, resourceId: s.channelResourceId } }).catch(() => undefined);
     }
   }
   return ok(null);
@@ -125,7 +126,7 @@ const MAX_CALENDAR_PAGES = 20;
 export async function listCalendars(deps: SyncDeps, staffId: string): Promise<Array<{ id: string; name: string; primary: boolean }>> {
   const conn = await loadConnection(deps.db, staffId);
   if (!conn || conn.status !== 'ok') return [];
-  const api = apiFor(deps, conn);
+  const api = await apiFor(deps, conn);
   const out: Array<{ id: string; name: string; primary: boolean }> = [];
   let pageToken: string | undefined;
   for (let page = 0; page < MAX_CALENDAR_PAGES; page++) {
@@ -149,7 +150,7 @@ export async function disconnect(deps: SyncDeps, staffId: string): Promise<void>
   const conn = await loadConnection(deps.db, staffId);
   if (!conn) return;
   if (conn.status === 'ok') {
-    const api = apiFor(deps, conn);
+    const api = await apiFor(deps, conn);
     const syncs = await deps.db.select().from(googleCalendarSyncs).where(eq(googleCalendarSyncs.staffId, staffId));
     for (const s of syncs) {
       if (!s.channelId || !s.channelResourceId) continue;
@@ -165,7 +166,7 @@ export async function loadConnection(db: Queryable, staffId: string): Promise<Co
 }
 
 /** The Calendar client of a connection, re-sealing its token if it was sealed with an old key. */
-export function apiFor(deps: SyncDeps, conn: ConnectionRow): calendar_v3.Calendar {
+export async function apiFor(deps: SyncDeps, conn: ConnectionRow): Promise<calendar_v3.Calendar> {
   const token = deps.google.cipher.open(conn.refreshTokenSealed, conn.staffId);
   if (deps.google.cipher.needsReseal(conn.refreshTokenSealed)) {
     void deps.db

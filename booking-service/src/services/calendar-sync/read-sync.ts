@@ -33,7 +33,7 @@ export async function syncCalendar(deps: SyncDeps, staffId: string, calendarId: 
   const state = (await deps.db.select().from(googleCalendarSyncs).where(and(eq(googleCalendarSyncs.staffId, staffId), eq(googleCalendarSyncs.calendarId, calendarId))))[0];
   if (!state) return 'skipped:not_connected';
   const zone = await zoneOf(deps, staffId);
-  const api = apiFor(deps, conn);
+  const api = await apiFor(deps, conn);
 
   let token = state.syncToken;
   if (!state.lastFullSyncAt || now.getTime() - state.lastFullSyncAt.getTime() > FULL_SYNC_EVERY_MS) token = null;

@@ -102,9 +102,9 @@ export async function chooseCalendars(
 }
 
 /** Where the console sends the browser to connect: the consent page, then back to the console. */
-export function connectUrl(deps: Deps, google: GoogleRuntime | undefined, staffId: string): Result<string> {
+export async function connectUrl(deps: Deps, google: GoogleRuntime | undefined, staffId: string): Promise<Result<string>> {
   if (!google) return fail('GOOGLE_NOT_CONFIGURED', 'Google Calendar is not configured on this server (GOOGLE_CLIENT_ID)');
-  return ok(consentUrl({ ...deps, google }, staffId, 'console'));
+  return ok(await consentUrl({ ...deps, google }, staffId, 'console'));
 }
 
 /** A link the owner sends a staff member who has no console account (consent page → our result page). */

@@ -38,7 +38,7 @@ export async function writeBookingEvent(deps: SyncDeps, bookingId: string, now: 
   if (rec && rec.state === want && rec.writtenVersion === b.version) return 'noop';
   if (want === 'deleted' && (!rec || rec.state === 'deleted')) return 'skipped:never_written';
 
-  const api = apiFor(deps, conn);
+  const api = await apiFor(deps, conn);
   const calendarId = rec?.calendarId ?? conn.bookingCalendarId;
   const eventId = rec?.eventId ?? eventIdFor(bookingId);
   await deps.google.pacer.take(conn.staffId);

@@ -38,7 +38,7 @@ export const googleRouter = router({
 
   connectUrl: staffProcedure.input(target).mutation(async ({ ctx, input }) => {
     const staffId = unwrap(await staffOf(ctx.deps, ctx.session, input?.staffId));
-    return { url: unwrap(connectUrl(ctx.deps, ctx.google, staffId)) };
+    return { url: unwrap(await connectUrl(ctx.deps, ctx.google, staffId)) };
   }),
 
   /** Beyond the contract: a signed link (7 days) for a staff member without a console account to connect their own calendar. */
