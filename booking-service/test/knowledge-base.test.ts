@@ -64,6 +64,11 @@ describe.each(dbKinds)('knowledge base on %s', (kind) => {
     ['ru', 'как подготовиться к покраске волос', 'Приходите с чистыми'],
     ['en', 'where do I park?', 'Yes, free parking'],
     ['en', 'can I pay by card?', 'Cash, cards'],
+    // Related words (domain/knowledge/topic-words.ts) and an owner's question asked in full (relevance.ts).
+    ['ru', 'где можно припарковаться?', 'Да, бесплатная парковка'],
+    ['ru', 'что нужно сделать перед окрашиванием', 'Приходите с чистыми'],
+    ['en', 'is there parking near the salon', 'Yes, free parking'],
+    ['en', 'do you take venmo', 'Cash, cards'],
   ] as const)('%s "%s" finds the entry asked in other words', async (lang, q, answer) => {
     expect(await found(SALON_ID, lang, q)).toMatch(new RegExp(`^${answer}`));
   });
@@ -72,6 +77,9 @@ describe.each(dbKinds)('knowledge base on %s', (kind) => {
     ['մեքենան որտե՞ղ թողնեմ', 'Այո, բակում'],
     ['կայանատեղին ունե՞ք', 'Այո, բակում'],
     ['քարտով վճարել կարելի՞ է', 'Կանխիկ'],
+    // Typed in Latin letters: each reading of the letters Latin does not tell apart, and loanwords.
+    ['kartov karox em vcharel?', 'Կանխիկ'],
+    ['parking ka?', 'Այո, բակում'],
   ] as const)('hy "%s": Armenian words found by prefix with the simple configuration', async (q, answer) => {
     expect(await found(CLINIC_ID, 'hy', q)).toMatch(new RegExp(`^${answer}`));
   });

@@ -115,6 +115,9 @@ export const MESSAGES: EvalMessage[] = [
   { lang: 'ru', site: S, text: 'mozhno na manikur v pyatnicu v dva', intent: 'book', service: 'salon-manicure', when: '2026-03-06@14:00' },
   // Added 22:00 UTC with the rule for questions about how to come (preparation, walk-ins).
   { lang: 'ru', site: S, text: 'а можно прийти без записи?', intent: 'other' },
+  // Added 22:10 UTC with related words and "the owner's question asked in full" in the knowledge-base search.
+  { lang: 'ru', site: S, text: 'как подготовиться к покраске?', intent: 'other', service: 'salon-coloring', kb: 'owner', owner: 'preparation' },
+  { lang: 'ru', site: S, text: 'а припарковаться рядом с вами реально?', intent: 'other', kb: 'owner', owner: 'parking' },
   // ---------------------------------------------------------------- hy
   { lang: 'hy', site: C, text: 'Ուզում եմ գրանցվել ատամների մաքրման', intent: 'book', service: 'clinic-cleaning' },
   { lang: 'hy', site: C, text: 'uzum em grancvel vaxy', intent: 'book', when: '2026-03-03' },
@@ -180,6 +183,7 @@ export const MESSAGES: EvalMessage[] = [
   { lang: 'hy', site: C, text: 'uzum em grancvel znnman amsi 20-in', intent: 'book', service: 'clinic-checkup', when: '2026-03-20' },
   { lang: 'hy', site: C, text: 'choreqshabti yerekoyan azat jam ka?', intent: 'book', when: '2026-03-04>17:00' },
   { lang: 'hy', site: C, text: 'Երկուշաբթի բաց եք՞', intent: 'other', kb: 'hours' },
+  { lang: 'hy', site: C, text: 'mashinov em, kayanatex uneq?', intent: 'other', kb: 'owner', owner: 'parking' },
   // ---------------------------------------------------------------- en
   { lang: 'en', site: B, text: 'can i get a haircut tomorrow at 3', intent: 'book', service: 'barber-haircut', when: '2026-03-03@15:00' },
   { lang: 'en', site: B, text: 'how much for a beard trim', intent: 'prices', service: 'barber-beard' },
@@ -246,4 +250,6 @@ export const MESSAGES: EvalMessage[] = [
   { lang: 'en', site: B, text: 'can i get a beard trim on the 3rd at about 4', intent: 'book', service: 'barber-beard', when: '2026-03-03@16:00' },
   { lang: 'en', site: B, text: 'haircut wendsday 5ish', intent: 'book', service: 'barber-haircut', when: '2026-03-04@17:00' },
   { lang: 'en', site: S, text: 'any openings satruday at two?', intent: 'book', when: '2026-03-07@14:00' },
+  { lang: 'en', site: B, text: 'do you guys accept walk ins', intent: 'other', kb: 'owner', owner: 'walkin' },
+  { lang: 'en', site: B, text: 'is paying with zelle an option', intent: 'other', kb: 'owner', owner: 'payment' },
 ];

@@ -6,6 +6,7 @@
  */
 import { isNear } from './fuzzy-match.js';
 import { words } from './normalize-text.js';
+import { hyStem } from './armenian-stem.js';
 import { familiesOf } from './service-words.js';
 
 export interface Named {
@@ -33,19 +34,6 @@ interface Word {
 }
 
 const word = (text: string): Word => ({ text, families: familiesOf(text) });
-
-/**
- * Armenian case, number and verb endings, longest first: "մաքրման" (genitive of the -ում noun)
- * and "մաքրում", "ձևավորել" (to shape) and "ձևավորում" (shaping) share their stem.
- */
-const HY_ENDINGS = ['ներից', 'ներին', 'ները', 'ների', 'երից', 'երին', 'երը', 'երի', 'ներ', 'եր', 'ումը', 'ումն', 'ման', 'ում', 'ելու', 'ել', 'ալ', 'ից', 'ով', 'ին', 'ը', 'ն', 'ի', 'ս', 'դ'];
-const ARMENIAN = /^\p{Script=Armenian}+$/u;
-
-function hyStem(w: string): string {
-  if (!ARMENIAN.test(w)) return w;
-  const ending = HY_ENDINGS.find((e) => w.endsWith(e) && Array.from(w).length - Array.from(e).length >= 3);
-  return ending === undefined ? w : w.slice(0, w.length - ending.length);
-}
 
 function sameWord(x: Word, y: Word): boolean {
   const a = x.text;
