@@ -2,7 +2,7 @@
  * createApp(deps): the HTTP surface. No listen() here, so tests run it in-process.
  */
 import { existsSync } from 'node:fs';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import cors from 'cors';
 import { appRouter } from './api/router.js';
 import type { Context } from './api/trpc.js';
@@ -105,7 +105,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   const allowed = originRegistry(deps);
   // Browsers may call the API only from origins some site lists; each procedure then checks
   // the origin against its own site and answers FORBIDDEN for a neighbour's origin.
-  const corsMw = cors({
+  const corsHeaders = cors({
     origin: (origin, cb) => {
       if (!origin) return cb(null, false);
       allowed(origin).then(
@@ -117,6 +117,13 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     allowedHeaders: ['content-type', 'trpc-accept', 'x-trpc-source'],
     maxAge: 600,
   });
+  // Answers behind CORS depend on the Origin even when cors() adds nothing (no Origin, or a
+  // foreign one: no Access-Control-Allow-Origin): `Vary: Origin` on all of them, so a shared cache
+  // never hands an answer made for one origin to another.
+  const corsMw: RequestHandler = (req, res, next) => {
+    res.vary('Origin');
+    corsHeaders(req, res, next);
+  };
 
   app.use(
     '/trpc',

@@ -127,6 +127,19 @@ describe.each(dbKinds)('HTTP on %s', (kind) => {
     expect(res.status).toBe(403);
   });
 
+  it('CORS: every tRPC answer says Vary: Origin — allowed, foreign or no origin, one call or a batch', async () => {
+    const one = `${url}/trpc/site.get?input=${encodeURIComponent(JSON.stringify({ siteKey: SALON }))}`;
+    const batch = `${url}/trpc/site.get,site.get?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { siteKey: SALON }, 1: { siteKey: SALON } }))}`;
+    for (const target of [one, batch]) {
+      for (const origin of ['http://localhost:8080', 'https://evil.example', undefined]) {
+        const res = await fetch(target, { headers: origin ? { origin } : {} });
+        const vary = (res.headers.get('vary') ?? '').split(',').map((f) => f.trim().toLowerCase());
+        expect(vary, `${target} from ${origin}`).toEqual(expect.arrayContaining(['origin', 'trpc-accept', 'accept']));
+        expect(res.headers.get('access-control-allow-origin'), `${target} from ${origin}`).toBe(origin === 'http://localhost:8080' ? origin : null);
+      }
+    }
+  });
+
   it('answers 404 for unknown paths and procedures', async () => {
     expect((await fetch(`${url}/nope`)).status).toBe(404);
     expect((await fetch(`${url}/trpc/nope.nothing`)).status).toBe(404);

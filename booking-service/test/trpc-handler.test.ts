@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../src/api/router.js';
 import type { Context } from '../src/api/trpc.js';
 import { retryAfterOf } from '../src/api/errors.js';
-import { trpcHandler } from '../src/http/trpc-handler.js';
+import { mergingVary, trpcHandler } from '../src/http/trpc-handler.js';
 import { compressJson } from '../src/http/compress-json.js';
 import type { RateLimiter } from '../src/http/rate-limit.js';
 import { dbKinds } from './support/db.js';
@@ -63,6 +63,11 @@ describe.each(dbKinds)('tRPC direct path on %s', (kind) => {
     const limiter: RateLimiter = { check: async (k) => (k.site === 'flooded' ? { ok: false, scope: 'site', retryAfterSeconds: 7 } : { ok: true }) };
     const createContext = (req: express.Request): Context => ({ deps: h.deps, origin: req.headers.origin, ip: req.ip, limiter });
     const app = express();
+    // As app.ts's CORS middleware says before tRPC answers: tRPC's own `vary` must not replace it.
+    app.use((_req, res, next) => {
+      res.vary('Origin');
+      next();
+    });
     // Both behind compressJson, as in app.ts: the adapter's chunked writes then end as one body too.
     app.use(
       '/direct',
@@ -79,21 +84,19 @@ describe.each(dbKinds)('tRPC direct path on %s', (kind) => {
         onError: ({ error, path }) => errors.direct.push(`${path ?? '?'} ${error.code}`),
       }),
     );
-    app.use(
-      '/adapter',
-      compressJson(),
-      createExpressMiddleware({
-        router: appRouter,
-        maxBodySize: MAX_BODY,
-        maxBatchSize: 3,
-        createContext: ({ req }) => createContext(req),
-        responseMeta: ({ errors: e }) => {
-          const s = retryAfterOf(e);
-          return s === undefined ? {} : { headers: { 'retry-after': String(s) } };
-        },
-        onError: ({ error, path }) => errors.adapter.push(`${path ?? '?'} ${error.code}`),
-      }),
-    );
+    const adapter = createExpressMiddleware({
+      router: appRouter,
+      maxBodySize: MAX_BODY,
+      maxBatchSize: 3,
+      createContext: ({ req }) => createContext(req),
+      responseMeta: ({ errors: e }) => {
+        const s = retryAfterOf(e);
+        return s === undefined ? {} : { headers: { 'retry-after': String(s) } };
+      },
+      onError: ({ error, path }) => errors.adapter.push(`${path ?? '?'} ${error.code}`),
+    });
+    // The adapter as trpcHandler runs it for what it leaves to it: its `vary` merged, not replacing.
+    app.use('/adapter', compressJson(), (req, res, next) => adapter(req, mergingVary(res), next));
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
@@ -176,6 +179,20 @@ describe.each(dbKinds)('tRPC direct path on %s', (kind) => {
     expect(b.status).toBe(200);
     const shape = (r: Raw) => ({ headers: r.headers.map((x) => x.replace(/^content-length: \d+$/, 'content-length')), keys: Object.keys(JSON.parse(r.body).result.data as object).sort() });
     expect(shape(a)).toEqual(shape(b));
+  });
+
+  it('keeps the Vary that CORS set and adds tRPC\'s and compression\'s, on both paths', async () => {
+    const requests: Array<[string, string, Record<string, string>, string | undefined]> = [
+      ['GET', q('slots.find', find), {}, undefined],
+      ['GET', q('site.get', { siteKey: 'missing' }), {}, undefined],
+      ['POST', 'booking.hold', json, JSON.stringify(hold)],
+      // The adapter's path: a batch.
+      ['GET', `slots.find,site.get?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: find, 1: { siteKey: SALON } }))}`, {}, undefined],
+    ];
+    for (const [method, path, headers, body] of requests) {
+      const { direct } = await both(method, path, headers, body);
+      expect(direct.headers.filter((x) => x.startsWith('vary: ')), `${method} ${path}`).toEqual(['vary: Origin, trpc-accept, accept, Accept-Encoding']);
+    }
   });
 
   it('leaves batches, streams, HEAD, wrong methods, unknown procedures and other content types to the adapter', async () => {

@@ -79,6 +79,39 @@ function readBody(req: Request, limit: number): Promise<string> {
 }
 
 /**
+ * `vary` with the fields of `add` that `current` lacks (compared without case), as the `vary`
+ * package and Express's res.vary write it: `current` first, as it was.
+ */
+export function mergeVary(current: string | undefined, add: string): string {
+  const fields = (current ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  if (fields.includes('*')) return '*';
+  const seen = new Set(fields.map((f) => f.toLowerCase()));
+  for (const f of add.split(',').map((x) => x.trim()).filter(Boolean)) {
+    if (seen.has(f.toLowerCase())) continue;
+    seen.add(f.toLowerCase());
+    fields.push(f);
+  }
+  return fields.join(', ');
+}
+
+const varyOf = (res: Response) => {
+  const v = res.getHeader('vary');
+  return v === undefined ? undefined : Array.isArray(v) ? v.join(', ') : String(v);
+};
+
+/**
+ * tRPC's adapter sets `vary: trpc-accept, accept` with setHeader, which replaced what CORS had
+ * said (`Vary: Origin`): a shared cache could then hand one origin's answer (with its
+ * Access-Control-Allow-Origin) to another. Its `vary` is merged into the earlier one instead.
+ */
+export function mergingVary(res: Response): Response {
+  const set = res.setHeader.bind(res);
+  res.setHeader = ((name: string, value: number | string | readonly string[]) =>
+    set(name, name.toLowerCase() === 'vary' ? mergeVary(varyOf(res), Array.isArray(value) ? value.join(', ') : String(value)) : value)) as Response['setHeader'];
+  return res;
+}
+
+/**
  * @example app.use('/trpc', trpcHandler({ router: appRouter, createContext: (req) => ({ ip: req.ip }), maxBodySize: 65_536, maxBatchSize: 10 }))
  */
 export function trpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHandlerOptions<TRouter>): RequestHandler {
@@ -147,10 +180,10 @@ export function trpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHandlerO
       body = JSON.stringify(transformTRPCResponse(config, shaped));
     }
     const status = getHTTPStatusCode(shaped, error ? [error] : []);
-    // The adapter copies a Fetch Headers object: names lower-case and in sorted order, `vary` replacing any earlier one.
+    // The adapter copies a Fetch Headers object: names lower-case and in sorted order, `vary` merged into any earlier one (mergingVary).
     const headers: Record<string, string> = { 'content-type': 'application/json', vary: 'trpc-accept, accept', ...responseHeaders?.(error ? [error] : []) };
     if (res.statusCode === 200) res.statusCode = status;
-    for (const name of Object.keys(headers).sort()) res.setHeader(name, headers[name]!);
+    for (const name of Object.keys(headers).sort()) res.setHeader(name, name === 'vary' ? mergeVary(varyOf(res), headers[name]!) : headers[name]!);
     res.end(body);
   };
 
@@ -159,8 +192,8 @@ export function trpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHandlerO
     const q = req.url.indexOf('?');
     const search = new URLSearchParams(q < 0 ? '' : req.url.slice(q + 1));
     directProcedure(req, path, search).then(
-      (procedure) => (procedure ? answer(req, res, procedure, decodeURIComponent(path), search) : adapter(req, res, next)),
-      () => adapter(req, res, next),
+      (procedure) => (procedure ? answer(req, res, procedure, decodeURIComponent(path), search) : adapter(req, mergingVary(res), next)),
+      () => adapter(req, mergingVary(res), next),
     ).catch((err: unknown) => {
       onError?.({ error: getTRPCErrorFromUnknown(err), path });
       if (!res.headersSent) res.status(500).json({ error: { message: 'Internal error' } });
