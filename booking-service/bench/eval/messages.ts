@@ -118,6 +118,9 @@ export const MESSAGES: EvalMessage[] = [
   // Added 22:10 UTC with related words and "the owner's question asked in full" in the knowledge-base search.
   { lang: 'ru', site: S, text: 'как подготовиться к покраске?', intent: 'other', service: 'salon-coloring', kb: 'owner', owner: 'preparation' },
   { lang: 'ru', site: S, text: 'а припарковаться рядом с вами реально?', intent: 'other', kb: 'owner', owner: 'parking' },
+  // Added 22:20 UTC with service words: verb forms, compounds, Latin spellings, "mens" for "Men's".
+  { lang: 'ru', site: S, text: 'сколько стоит покрасить корни', intent: 'prices', service: 'salon-coloring' },
+  { lang: 'ru', site: C, text: 'нужна профчистка в среду', intent: 'book', service: 'clinic-cleaning', when: '2026-03-04' },
   // ---------------------------------------------------------------- hy
   { lang: 'hy', site: C, text: 'Ուզում եմ գրանցվել ատամների մաքրման', intent: 'book', service: 'clinic-cleaning' },
   { lang: 'hy', site: C, text: 'uzum em grancvel vaxy', intent: 'book', when: '2026-03-03' },
@@ -184,6 +187,7 @@ export const MESSAGES: EvalMessage[] = [
   { lang: 'hy', site: C, text: 'choreqshabti yerekoyan azat jam ka?', intent: 'book', when: '2026-03-04>17:00' },
   { lang: 'hy', site: C, text: 'Երկուշաբթի բաց եք՞', intent: 'other', kb: 'hours' },
   { lang: 'hy', site: C, text: 'mashinov em, kayanatex uneq?', intent: 'other', kb: 'owner', owner: 'parking' },
+  { lang: 'hy', site: S, text: 'manikyur anel kuzei vaxy', intent: 'book', service: 'salon-manicure', when: '2026-03-03' },
   // ---------------------------------------------------------------- en
   { lang: 'en', site: B, text: 'can i get a haircut tomorrow at 3', intent: 'book', service: 'barber-haircut', when: '2026-03-03@15:00' },
   { lang: 'en', site: B, text: 'how much for a beard trim', intent: 'prices', service: 'barber-beard' },
@@ -252,4 +256,5 @@ export const MESSAGES: EvalMessage[] = [
   { lang: 'en', site: S, text: 'any openings satruday at two?', intent: 'book', when: '2026-03-07@14:00' },
   { lang: 'en', site: B, text: 'do you guys accept walk ins', intent: 'other', kb: 'owner', owner: 'walkin' },
   { lang: 'en', site: B, text: 'is paying with zelle an option', intent: 'other', kb: 'owner', owner: 'payment' },
+  { lang: 'en', site: S, text: 'womens haircut price', intent: 'prices', service: 'salon-haircut-women' },
 ];

@@ -76,3 +76,19 @@ describe('matchNames', () => {
     expect(matchNames('стрижку на завтра', barber).ids).toEqual(['haircut']);
   });
 });
+
+describe('matchNames: words held-out text used (issue 18)', () => {
+  it('reads an English possessive typed without the apostrophe', () => {
+    expect(matchNames('how much is a mens haircut', salon).ids).toEqual(['men']);
+    expect(matchNames('womens cut', salon).ids).toEqual(['women']);
+  });
+
+  it('knows the verb forms, compounds and Latin spellings of a service word', () => {
+    expect(matchNames('кто красит волосы', salon).ids).toEqual(['color']);
+    const clinic = [{ id: 'cleaning', names: ['Профессиональная чистка', 'Teeth cleaning'] }, { id: 'filling', names: ['Пломба'] }];
+    expect(matchNames('профчистка сколько', clinic).ids).toEqual(['cleaning']);
+    const nails = [{ id: 'manicure', names: ['Маникюр', 'Մատնահարդարում'] }, { id: 'shave', names: ['Бритьё', 'Սափրում'] }];
+    expect(matchNames('manikyur inch arji', nails).ids).toEqual(['manicure']);
+    expect(matchNames('uzum em sapryvel', nails).ids).toEqual(['shave']);
+  });
+});

@@ -40,6 +40,8 @@ function sameWord(x: Word, y: Word): boolean {
   const b = y.text;
   if (a === b) return true;
   if ((x.families & y.families) !== 0) return true;
+  // English possessive or plural typed without the apostrophe: "mens" of "Men's", "nails" of "Nail".
+  if (LATIN.test(a) && LATIN.test(b) && (a === `${b}s` || b === `${a}s`)) return true;
   const shorter = Math.min(a.length, b.length);
   if (shorter < MIN_STEM) return false;
   let common = 0;
@@ -54,6 +56,8 @@ function sameWord(x: Word, y: Word): boolean {
   if (sa !== a && sa === hyStem(b)) return true;
   return isNear(a, b);
 }
+
+const LATIN = /^[a-z]+$/;
 
 /** A stem this long said in full names the word it starts ("имплант", not "hair" of "haircut"). */
 const LONG_STEM = 6;
