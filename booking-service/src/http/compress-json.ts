@@ -23,14 +23,21 @@ const GZIP_LEVEL = 6;
 
 const isJson = (res: Response) => /^application\/json\b/i.test(String(res.getHeader('Content-Type') ?? ''));
 
+// The compressed bytes of a body sent again as the very same Buffer (a frozen answer's, written
+// once by http/trpc-handler.ts): compressed once per coding, not per request.
+const packedBodies = new WeakMap<Buffer, { br?: Buffer; gzip?: Buffer }>();
+
 function compressed(req: Request, res: Response, body: Buffer): { coding: 'br' | 'gzip'; body: Buffer } | undefined {
   if (body.length < JSON_COMPRESS_THRESHOLD || req.method === 'HEAD' || res.getHeader('Content-Encoding') !== undefined) return undefined;
   const coding = chooseCoding(req.headers['accept-encoding']);
+  if (coding !== 'br' && coding !== 'gzip') return undefined;
+  let packed = packedBodies.get(body);
+  if (packed === undefined) packedBodies.set(body, (packed = {}));
   if (coding === 'br') {
     const params = { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.length };
-    return { coding, body: brotliCompressSync(body, { params }) };
+    return { coding, body: (packed.br ??= brotliCompressSync(body, { params })) };
   }
-  return coding === 'gzip' ? { coding, body: gzipSync(body, { level: GZIP_LEVEL }) } : undefined;
+  return { coding, body: (packed.gzip ??= gzipSync(body, { level: GZIP_LEVEL })) };
 }
 
 const toBuffer = (chunk: unknown, encoding?: unknown) =>

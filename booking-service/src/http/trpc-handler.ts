@@ -127,6 +127,16 @@ export function trpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHandlerO
     onError: ({ error, path }) => onError?.({ error, path }),
   }) as RequestHandler;
 
+  // A frozen answer (Object.freeze all the way down, e.g. services/slot-memo.ts's) is returned
+  // again as the same object: its JSON is written once, not on every request (issue 19).
+  const bodies = new WeakMap<object, Buffer>();
+  const frozenBody = (data: unknown): Buffer | undefined => {
+    if (data === null || typeof data !== 'object' || !Object.isFrozen(data)) return undefined;
+    let body = bodies.get(data);
+    if (body === undefined) bodies.set(data, (body = Buffer.from(JSON.stringify(transformTRPCResponse(config, { result: { data } })))));
+    return body;
+  };
+
   /** The procedure a request may take the direct path to, or undefined for the adapter. */
   const directProcedure = async (req: Request, path: string, search: URLSearchParams): Promise<AnyProcedure | undefined> => {
     const get = req.method === 'GET';
@@ -165,14 +175,14 @@ export function trpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHandlerO
         },
       ));
     let ctx: inferRouterContext<TRouter> | undefined;
-    let body: string;
+    let body: string | Buffer;
     let shaped: TRPCResponse;
     let error: TRPCError | undefined;
     try {
       ctx = createContext(req);
       const data: unknown = await procedure({ path, getRawInput, ctx, type, signal: undefined, batchIndex: 0 });
       shaped = { result: { data } };
-      body = JSON.stringify(transformTRPCResponse(config, shaped));
+      body = frozenBody(data) ?? JSON.stringify(transformTRPCResponse(config, shaped));
     } catch (cause) {
       error = getTRPCErrorFromUnknown(cause);
       onError?.({ error, path });

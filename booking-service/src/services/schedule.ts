@@ -25,6 +25,8 @@ export function rulesFor(business: BusinessRow, service: ServiceRow): SlotRules 
   };
 }
 
+export type Schedules = { staff: StaffAvailabilityInput[]; business: BusinessHours };
+
 export async function loadSchedules(
   db: Db,
   business: BusinessRow,
@@ -32,9 +34,23 @@ export async function loadSchedules(
   range: { start: number; end: number },
   now: Date,
   excludeBookingId?: string,
-): Promise<{ staff: StaffAvailabilityInput[]; business: BusinessHours }> {
-  const hours = { timeZone: business.timeZone, weekly: toWeekly(business.openingHours), closures: [] as Closure[] };
-  if (staffRows.length === 0) return { staff: [], business: hours };
+): Promise<Schedules> {
+  return schedulesFrom(business, staffRows, range, await readSchedule(db, business, staffRows, range, now, excludeBookingId));
+}
+
+/**
+ * SCHEDULE_SQL's one row for these staff over the range, as the driver returns it (no staff: no
+ * row). Everything a search reads from the database: equal rows, equal schedules.
+ */
+export async function readSchedule(
+  db: Db,
+  business: BusinessRow,
+  staffRows: StaffRow[],
+  range: { start: number; end: number },
+  now: Date,
+  excludeBookingId?: string,
+): Promise<ScheduleRow | undefined> {
+  if (staffRows.length === 0) return undefined;
   const ids = staffRows.map((s) => s.id);
   // Pad by a day: staff zones may differ from the business zone, and buffers reach across.
   const from = new Date(range.start - DAY_MS).toISOString();
@@ -52,7 +68,13 @@ export async function loadSchedules(
     // Booking ids are never empty, so '' excludes nothing.
     excludeBookingId ?? '',
   ]);
+  return result;
+}
 
+/** The engine's inputs from readSchedule's row. */
+export function schedulesFrom(business: BusinessRow, staffRows: StaffRow[], range: { start: number; end: number }, result: ScheduleRow | undefined): Schedules {
+  const hours = { timeZone: business.timeZone, weekly: toWeekly(business.openingHours), closures: [] as Closure[] };
+  if (staffRows.length === 0) return { staff: [], business: hours };
   // Each staff member's hours in their own zone; the engine limits them by the business's.
   const inputs = staffRows.map((s): StaffAvailabilityInput => ({ staffId: s.id, timeZone: s.timeZone ?? business.timeZone, weekly: toWeekly(s.weeklyHours), exceptions: [], busy: [] }));
   const base = range.start - DAY_MS; // $4
@@ -106,7 +128,7 @@ type ExceptionJson = [number, string, 'off' | 'extra', TimeRange[] | null];
  * member's 1-based index in $2 (ids never have to be parsed out of text). Offsets and lengths
  * instead of two epoch ms keep the text about a third shorter (receiving it is a cost too).
  */
-interface ScheduleRow {
+export interface ScheduleRow {
   busy: string | null;
   external: string | null;
   exceptions: ExceptionJson[] | string | null;

@@ -1,12 +1,13 @@
 /**
  * Slot search: site → service → staff → schedules → the pure engine.
  */
-import { findSlots, type Slot } from '../domain/availability/find-slots.js';
+import { findSlots, searchBounds, type Slot } from '../domain/availability/find-slots.js';
 import { addDays, encodeSlots, utcToZoned, zonedToUtc, type CompactSlots } from '@frontdesk/shared';
 import type { Deps } from './deps.js';
 import { fail, ok, type Result } from './result.js';
 import { dateOutsideHorizon } from './booking-window.js';
-import { loadSchedules, rulesFor } from './schedule.js';
+import { readSchedule, rulesFor, schedulesFrom } from './schedule.js';
+import { slotMemo } from './slot-memo.js';
 import { cachedPickStaff, cachedService, openSite, type BusinessRow, type ServiceRow, type StaffRow } from './site.js';
 
 export interface SlotView {
@@ -37,9 +38,8 @@ export async function findSlotsForSite(
   input: FindSlotsInput,
   origin: string | undefined,
 ): Promise<Result<{ timeZone: string; slots: SlotView[] }>> {
-  const found = await searchForSite(deps, input, origin, !input.allStaff);
-  if (!found.ok) return found;
-  return ok({ timeZone: found.value.timeZone, slots: found.value.slots.map(input.allStaff ? toView : toLeanView) });
+  const allStaff = input.allStaff === true;
+  return searchForSite(deps, input, origin, !allStaff, allStaff ? 'all' : 'lean', (timeZone, slots) => ({ timeZone, slots: slots.map(allStaff ? toView : toLeanView) }));
 }
 
 /**
@@ -51,13 +51,24 @@ export async function findCompactSlotsForSite(
   input: Omit<FindSlotsInput, 'allStaff'>,
   origin: string | undefined,
 ): Promise<Result<{ timeZone: string; compact: CompactSlots }>> {
-  const found = await searchForSite(deps, input, origin, true);
-  if (!found.ok) return found;
-  return ok({ timeZone: found.value.timeZone, compact: encodeSlots(found.value.slots.map((s) => ({ start: s.start, end: s.end, staffId: s.staffIds[0]! }))) });
+  return searchForSite(deps, input, origin, true, 'compact', (timeZone, slots) => ({ timeZone, compact: encodeSlots(slots.map((s) => ({ start: s.start, end: s.end, staffId: s.staffIds[0]! }))) }));
 }
 
-/** firstFreeOnly: the answer names one server per slot (Slot.staffIds holds only the first). */
-async function searchForSite(deps: Deps, input: Omit<FindSlotsInput, 'allStaff'>, origin: string | undefined, firstFreeOnly: boolean): Promise<Result<{ timeZone: string; slots: Slot[] }>> {
+/** The public searches' recent answers (slot-memo.ts): the same week asked again costs a database read. */
+const answers = slotMemo();
+
+/**
+ * firstFreeOnly: the answer names one server per slot (Slot.staffIds holds only the first).
+ * `answer` shapes the slots; `shape` names that shape in the memo. The answer is deeply frozen.
+ */
+async function searchForSite<T>(
+  deps: Deps,
+  input: Omit<FindSlotsInput, 'allStaff'>,
+  origin: string | undefined,
+  firstFreeOnly: boolean,
+  shape: string,
+  answer: (timeZone: string, slots: Slot[]) => T,
+): Promise<Result<T>> {
   const site = await openSite(deps, input.siteKey, origin);
   if (!site.ok) return site;
   const { business } = site.value;
@@ -72,8 +83,9 @@ async function searchForSite(deps: Deps, input: Omit<FindSlotsInput, 'allStaff'>
   if (!staffRows.ok) return staffRows;
   const tooBig = staffDaysOver(staffRows.value.length, input);
   if (tooBig) return tooBig;
-  const slots = await searchSlots(deps, business, service.value, staffRows.value, input.from, input.days, undefined, firstFreeOnly);
-  return ok({ timeZone: business.timeZone, slots });
+  const search = await prepareSearch(deps, business, service.value, staffRows.value, input.from, input.days, undefined, firstFreeOnly);
+  const key = { business, service: service.value, staff: staffRows.value, row: search.row, shape: `${shape} ${input.from} ${input.days} ${search.bounds.earliest} ${search.bounds.latest}` };
+  return ok(answers.get<T>(key) ?? answers.set(key, answer(business.timeZone, search.run())));
 }
 
 /**
@@ -101,20 +113,25 @@ export async function searchSlots(
   /** Slot.staffIds lists only the first free member (findSlots' firstFreeOnly). */
   firstFreeOnly = false,
 ): Promise<Slot[]> {
+  return (await prepareSearch(deps, business, service, staffRows, from, days, excludeBookingId, firstFreeOnly)).run();
+}
+
+/** A search with its database row read: the engine's bounds and row (a memo's key), and the engine still to run. */
+async function prepareSearch(deps: Deps, business: BusinessRow, service: ServiceRow, staffRows: StaffRow[], from: string, days: number, excludeBookingId: string | undefined, firstFreeOnly: boolean) {
   const now = deps.clock.now();
   const range = {
     start: zonedToUtc(from, 0, business.timeZone),
     end: zonedToUtc(addDays(from, days), 0, business.timeZone),
   };
-  const schedules = await loadSchedules(deps.db, business, staffRows, range, now, excludeBookingId);
-  return findSlots({
-    ...schedules,
-    rules: rulesFor(business, service),
-    window: { from, days, timeZone: business.timeZone },
-    now: now.getTime(),
-    fillGaps: business.fillGaps,
-    firstFreeOnly,
-  });
+  const rules = rulesFor(business, service);
+  const window = { from, days, timeZone: business.timeZone };
+  const bounds = searchBounds(rules, window, now.getTime());
+  const row = await readSchedule(deps.db, business, staffRows, range, now, excludeBookingId);
+  return {
+    bounds,
+    row,
+    run: () => findSlots({ ...schedulesFrom(business, staffRows, range, row), rules, window, now: now.getTime(), fillGaps: business.fillGaps, firstFreeOnly }),
+  };
 }
 
 /**

@@ -73,14 +73,8 @@ export interface FindSlotsInput {
  * }); // 6 slots, 09:00 … 11:30 Berlin time, staffIds ['ana']
  */
 export function findSlots(input: FindSlotsInput): Slot[] {
-  const { staff, rules, window, now } = input;
-  checkInput(rules, window, now);
-  const windowStart = zonedToUtc(window.from, 0, window.timeZone);
-  const windowEnd = zonedToUtc(addDays(window.from, window.days), 0, window.timeZone);
-  // Candidate starts are whole ms (range ends are, steps are whole minutes), so s < windowEnd
-  // is s ≤ windowEnd − 1 and one inclusive bound serves both.
-  const earliest = Math.max(windowStart, now + rules.minNoticeMin * MS_PER_MINUTE);
-  const latest = Math.min(windowEnd - 1, now + rules.horizonDays * MS_PER_DAY);
+  const { staff, rules, window } = input;
+  const { earliest, latest } = searchBounds(rules, window, input.now);
   if (staff.length === 0 || earliest > latest) return [];
 
   const spans: Spans = {
@@ -94,6 +88,23 @@ export function findSlots(input: FindSlotsInput): Slot[] {
   const fill = input.fillGaps === true;
   for (const member of staff) startsByMember.push(freeStarts(member, spans, earliest, latest, open, fill));
   return toSlots(staff, startsByMember, spans.duration, input.firstFreeOnly === true);
+}
+
+/**
+ * The first and last instant (epoch ms, inclusive) a start may take: the window, less the notice,
+ * up to the horizon. findSlots reads `now` only through these two, so equal bounds (and equal
+ * other inputs) give equal slots at any `now` (services/slot-memo.ts relies on it).
+ */
+export function searchBounds(rules: SlotRules, window: SlotWindow, now: number): { earliest: number; latest: number } {
+  checkInput(rules, window, now);
+  const windowStart = zonedToUtc(window.from, 0, window.timeZone);
+  const windowEnd = zonedToUtc(addDays(window.from, window.days), 0, window.timeZone);
+  // Candidate starts are whole ms (range ends are, steps are whole minutes), so s < windowEnd
+  // is s ≤ windowEnd − 1 and one inclusive bound serves both.
+  return {
+    earliest: Math.max(windowStart, now + rules.minNoticeMin * MS_PER_MINUTE),
+    latest: Math.min(windowEnd - 1, now + rules.horizonDays * MS_PER_DAY),
+  };
 }
 
 /** Sorted, unique bookable starts of one staff member between earliest and latest (inclusive). */
