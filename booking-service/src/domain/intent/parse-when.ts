@@ -37,13 +37,17 @@ function count(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
 }
 
-/** Grammars to try, most likely first. */
-function grammarOrder(text: string, lang: Lang | undefined): Lang[] {
-  const letters: Record<Lang, number> = {
+/** Letters of each grammar's script in the text. */
+function lettersOf(text: string): Record<Lang, number> {
+  return {
     hy: count(text, /\p{Script=Armenian}/gu),
     ru: count(text, /\p{Script=Cyrillic}/gu),
     en: count(text, /[a-z]/g),
   };
+}
+
+/** Grammars to try, most likely first. */
+function grammarOrder(letters: Record<Lang, number>, lang: Lang | undefined): Lang[] {
   const preferred = lang ?? 'en';
   return (['ru', 'hy', 'en'] as const)
     .slice()
@@ -61,7 +65,11 @@ function spelledOut(text: string): string {
 function extract(text: string, lang: Lang | undefined, reference: ParsingReference): WhenExpression | null {
   const folded = spelledOut(text);
   let found: WhenExpression | null = null;
-  for (const grammar of grammarOrder(folded, lang)) {
+  const letters = lettersOf(folded);
+  for (const grammar of grammarOrder(letters, lang)) {
+    // Completing a reading costs a parse: only grammars whose letters the text has (Latin-typed
+    // Armenian is read by the Armenian grammar, so Latin letters count for it too).
+    if (found !== null && letters[grammar === 'hy' ? 'en' : grammar] === 0 && letters[grammar] === 0) continue;
     const expr = grammar === 'hy' ? armenianWhen(folded) : chronoWhen(folded, grammar, reference);
     if (expr === null) continue;
     // A message mixing spellings ("kareli e urbat, at 3pm") may say its day in one grammar and
