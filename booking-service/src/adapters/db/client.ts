@@ -15,6 +15,7 @@ import { is, sql, type SQL } from 'drizzle-orm';
 import type pg from 'pg';
 import * as schema from './schema.js';
 import { acquireDirLock } from './dir-lock.js';
+import { installPreparedStatements } from './pglite-prepared.js';
 import { pgliteStartParams, prepareDataDir } from './pglite-template.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -83,6 +84,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     await client.waitReady;
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder });
+    // From here on every query is a named prepared statement (pglite-prepared.ts).
+    installPreparedStatements(client);
     // An exit without close() (process.exit after a shutdown timeout) leaves no lock behind either.
     const onExit = () => lock?.release();
     if (lock) process.once('exit', onExit);
