@@ -99,10 +99,10 @@ describe.each(dbKinds)('delete my data, asked in the chat, on %s', (kind) => {
     await other.send({ type: 'text', text: 'Do you sell gift cards for pets?' });
     const v = visitor(h, BARBER, 'en', { origin: ORIGIN });
     await v.send({ type: 'text', text: 'DO you sell gift cards, for pets' });
-    await v.send({ type: 'text', text: 'Is the barber Lisa Q. Private here on Sundays at the rooftop pool?' });
+    await v.send({ type: 'text', text: 'Is the barber Lisa Q. Private a fan of the rooftop pool?' });
     const before = await unanswered();
     expect(before['do you sell gift cards for pets']).toEqual({ count: 2, question: 'Do you sell gift cards for pets?' });
-    expect(before['is the barber lisa q private here on sundays at the rooftop pool']).toMatchObject({ count: 1 });
+    expect(before['is the barber lisa q private a fan of the rooftop pool']).toMatchObject({ count: 1 });
 
     await bookInChat(v, 'Erin Asker', `erin.${kind}@example.com`);
     await v.send({ type: 'text', text: 'delete my data' });
@@ -110,7 +110,7 @@ describe.each(dbKinds)('delete my data, asked in the chat, on %s', (kind) => {
     expect(v.view.ended).toBe(true);
 
     const after = await unanswered();
-    expect(after['is the barber lisa q private here on sundays at the rooftop pool']).toBeUndefined();
+    expect(after['is the barber lisa q private a fan of the rooftop pool']).toBeUndefined();
     expect(after['do you sell gift cards for pets']).toEqual({ count: 1, question: 'do you sell gift cards for pets' });
   });
 });
