@@ -90,20 +90,18 @@ describe('PGlite queries as named prepared statements', () => {
   });
 
   it('keeps transactions apart: a query outside waits for a running transaction to end', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const tx = prepared.transaction(async (t) => {
+    const order: string[] = [];
+    let outside!: Promise<{ rows: Array<{ name: string }> }>;
+    await prepared.transaction(async (t) => {
       await t.query('UPDATE t SET name = $1 WHERE id = $2', ['in tx', 1]);
-      await held;
+      outside = prepared.query<{ name: string }>('SELECT name FROM t WHERE id = $1', [1]).then((r) => (order.push('outside'), r));
+      // More statements of the transaction after the outside query was asked: without the lock it
+      // would run between them.
+      for (let i = 0; i < 3; i++) await t.query('SELECT $1::int AS i', [i]);
+      order.push('transaction ends');
     });
-    const outside = prepared.query<{ name: string }>('SELECT name FROM t WHERE id = $1', [1]);
-    let seen: string | undefined;
-    void outside.then((r) => (seen = r.rows[0]!.name));
-    await new Promise((r) => setTimeout(r, 20));
-    expect(seen).toBeUndefined();
-    release();
-    await tx;
     expect((await outside).rows[0]!.name).toBe('in tx');
+    expect(order).toEqual(['transaction ends', 'outside']);
   });
 
   it('prepares again after a table changed under a statement (PostgreSQL refuses the old plan: 0A000)', async () => {

@@ -96,8 +96,11 @@ export function installPreparedStatements(db: PGlite): void {
 
   const run = async (bytes: Uint8Array) => (await db.execProtocol(bytes, { syncToFs: false })).messages;
 
+  /** One statement per text and the parameter types the caller fixed. */
+  const keyOf = (text: string, options: QueryOptions | undefined) => (options?.paramTypes ? `${options.paramTypes.join(',')}|${text}` : text);
+
   async function prepare(text: string, options: QueryOptions | undefined): Promise<Statement> {
-    const key = options?.paramTypes ? `${options.paramTypes.join(',')}|${text}` : text;
+    const key = keyOf(text, options);
     const known = statements.get(key);
     if (known) {
       statements.delete(key);
@@ -120,7 +123,7 @@ export function installPreparedStatements(db: PGlite): void {
   /** Drops a statement whose plan went stale; its name is closed with the next statement's Parse. */
   const stale: string[] = [];
   function forget(text: string, options: QueryOptions | undefined) {
-    const key = options?.paramTypes ? `${options.paramTypes.join(',')}|${text}` : text;
+    const key = keyOf(text, options);
     const old = statements.get(key);
     if (old) stale.push(old.name);
     statements.delete(key);
