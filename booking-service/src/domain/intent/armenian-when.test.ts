@@ -46,6 +46,10 @@ describe('armenianWhen', () => {
     expect(parse('մինչև ժամը 12-ը')).toMatchObject({ time: { hour: 12 }, qualifier: 'before' });
     expect(parse('12-ից առաջ')).toMatchObject({ time: { hour: 12 }, qualifier: 'before' });
     expect(parse('կեսօրից հետո')).toMatchObject({ partOfDay: 'afternoon' });
+    // Lunch as a boundary: the afternoon / the morning, as "после обеда" / "до обеда".
+    expect(parse('երեքշաբթի ճաշից հետո')).toMatchObject({ partOfDay: 'afternoon' });
+    expect(parse('vaxy chashic heto')).toMatchObject({ partOfDay: 'afternoon' });
+    expect(parse('ճաշից առաջ')).toMatchObject({ partOfDay: 'morning' });
     expect(parse('կեսօրին')).toMatchObject({ time: { hour: 12, meridiemKnown: true } });
   });
 

@@ -116,7 +116,9 @@ function dateOf(text: string): WhenDate | undefined {
 
 /** Parts of the day, and as typed in Latin letters ("aravotyan", "yereko", "cerekov"). */
 const PARTS_OF_DAY: Array<[RegExp, PartOfDay]> = [
-  [new RegExp(`${START}(?:կեսօրից|kesoric|kesorits)\\s+(?:հետո|heto)${END}`, 'u'), 'afternoon'],
+  // "After lunch" is the afternoon, as "после обеда" / "after lunch" are (noon on).
+  [new RegExp(`${START}(?:կեսօրից|kesoric|kesorits|ճաշից|chashic|chashits|cashic)\\s+(?:հետո|heto)${END}`, 'u'), 'afternoon'],
+  [new RegExp(`${START}(?:ճաշից|chashic|chashits|cashic)\\s+(?:առաջ|araj|shut)${END}`, 'u'), 'morning'],
   [new RegExp(`${START}(?:առավոտ|առավոտյան|առավոտը|առավոտվա|aravot|aravoty|aravotyan|aravotian|aravotvan|aravotva|aravot@)${END}`, 'u'), 'morning'],
   [new RegExp(`${START}(?:ցերեկ|ցերեկը|ցերեկով|ցերեկվա|cerek|cereky|cerekov|cerekva|tserek|tsereky|tserekov)${END}`, 'u'), 'afternoon'],
   [new RegExp(`${START}(?:երեկո|երեկոյան|երեկոն|երեկոյի|ereko|yereko|erekoyan|yerekoyan|erekoian|yerekoian|erekon|yerekon)${END}`, 'u'), 'evening'],

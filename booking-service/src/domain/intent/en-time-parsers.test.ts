@@ -30,7 +30,8 @@ describe('enQualifiedTimeParser', () => {
 
   it('reads named times', () => {
     expect(first('before noon')).toMatchObject({ hour: 12, tags: [BEFORE_TAG] });
-    expect(first('after lunch')).toMatchObject({ hour: 13, tags: [AFTER_TAG] });
+    expect(first('after lunch')).toMatchObject({ hour: 12, tags: [AFTER_TAG] });
+    expect(first('before lunch')).toMatchObject({ hour: 12, tags: [BEFORE_TAG] });
     expect(first('after work')).toMatchObject({ hour: 18, tags: [AFTER_TAG] });
   });
 });

@@ -8,8 +8,11 @@ import { AFTER_TAG, BEFORE_TAG } from './ru-time-parsers.js';
 
 const AFTER_WORDS = new Set(['after', 'not before', 'later than', 'from', 'since', 'anytime after', 'any time after']);
 
-/** Named times: "after lunch" is after 13:00, "after work" after 18:00. */
-const NAMED_TIMES: Record<string, number> = { noon: 12, midday: 12, lunch: 13, work: 18 };
+/**
+ * Named times: "after work" is after 18:00. "after lunch" / "before lunch" is noon: visitors mean
+ * the afternoon / the morning, not the hour a lunch ends.
+ */
+const NAMED_TIMES: Record<string, number> = { noon: 12, midday: 12, lunch: 12, work: 18 };
 
 const EN_QUALIFIED_TIME = new RegExp(
   '(?<![\\p{L}\\p{N}])(any\\s*time\\s+after|after|not\\s+before|later\\s+than|from|since|before|by|until|till|til|no\\s+later\\s+than|not\\s+later\\s+than|earlier\\s+than)\\s+' +

@@ -25,7 +25,7 @@ describe('parseWhen in Moscow (UTC+3)', () => {
     ['после 17', { kind: 'after', date: '2026-06-10', minuteOfDay: 1020 }],
     ['Завтра после 5', { kind: 'after', date: '2026-06-11', minuteOfDay: 1020 }],
     ['до 12', { kind: 'before', date: '2026-06-11', minuteOfDay: 720 }],
-    ['в субботу после обеда', { kind: 'after', date: '2026-06-13', minuteOfDay: 780 }],
+    ['в субботу после обеда', { kind: 'after', date: '2026-06-13', minuteOfDay: 720 }],
     ['в среду', { kind: 'day', date: '2026-06-17' }],
     ['в эту среду', { kind: 'day', date: '2026-06-10' }],
     ['в следующий понедельник', { kind: 'day', date: '2026-06-15' }],

@@ -39,7 +39,9 @@ describe('ruTimeParser', () => {
     expect(first('не раньше 10:30')).toMatchObject({ hour: 10, minute: 30, tags: [AFTER_TAG] });
     expect(first('до 12')).toMatchObject({ hour: 12, tags: [BEFORE_TAG] });
     expect(first('не позже 6 вечера')).toMatchObject({ hour: 18, tags: [BEFORE_TAG] });
-    expect(first('после обеда')).toMatchObject({ hour: 13, tags: [AFTER_TAG] });
+    // Lunch as a boundary is noon (the afternoon / the morning); "в обед" is the lunch hour itself.
+    expect(first('после обеда')).toMatchObject({ hour: 12, tags: [AFTER_TAG] });
+    expect(first('до обеда')).toMatchObject({ hour: 12, tags: [BEFORE_TAG] });
     expect(first('после работы')).toMatchObject({ hour: 18, tags: [AFTER_TAG] });
     expect(first('в обед')).toMatchObject({ hour: 13, tags: [] });
   });

@@ -24,8 +24,12 @@ const BEFORE_WORDS = new Set(['до', 'не позже', 'раньше']);
 /** Words that make a bare number a time by themselves ("после 17"); "с 2" could be "с 2 детьми". */
 const STRONG_WORDS = new Set(['после', 'не раньше', 'позже', 'начиная с', 'до', 'не позже', 'раньше']);
 
-/** Named times of day: "после обеда" is after 13:00, "после работы" after 18:00. */
+/**
+ * Named times of day: "в обед" is 13:00, "после работы" after 18:00. Lunch as a boundary ("после
+ * обеда", "до обеда") is noon: visitors mean the afternoon / the morning, not the hour a lunch ends.
+ */
 const NAMED_TIMES: Record<string, number> = { обеда: 13, обед: 13, полудня: 12, работы: 18 };
+const LUNCH = new Set(['обеда', 'обед']);
 
 const RU_TIME = new RegExp(
   `${NOT_WORD_BEFORE}(?:(после|не\\s+раньше|позже|начиная\\s+с|со|с|от|до|не\\s+позже|раньше|к|в|на)\\s+)?` +
@@ -59,7 +63,7 @@ export const ruTimeParser: Parser = {
     const tag = qualifierWord === undefined ? undefined : AFTER_WORDS.has(qualifierWord) ? AFTER_TAG : BEFORE_WORDS.has(qualifierWord) ? BEFORE_TAG : undefined;
 
     if (named !== undefined) {
-      const hour = NAMED_TIMES[named];
+      const hour = tag !== undefined && LUNCH.has(named) ? 12 : NAMED_TIMES[named];
       // "обеда" alone is not a time; "в обед" is 13:00, "после обеда" after it.
       if (hour === undefined || qualifierWord === undefined || (tag === undefined && qualifierWord !== 'в')) return null;
       const components = context.createParsingComponents({ hour, minute: 0, meridiem: 1 });
