@@ -151,6 +151,22 @@ describe.each(dbKinds)('SMS replies "1" / "2" (Twilio) on %s', (kind) => {
     expect((await h.deps.db.select().from(conversations).where(eq(conversations.id, id)))[0]).toMatchObject({ status: 'waiting' });
   });
 
+  it('"ok", "thanks", a thumbs-up need nobody: no request for staff and no reply; in a conversation they join the thread', async () => {
+    const sent = sms.sent.length;
+    const requests = (await h.deps.db.select().from(handoffs)).length;
+    await sms.reply(PHONE, 'Ok, thanks!');
+    await sms.reply(PHONE, '👍');
+    h.clock.advance(60_000);
+    await sms.reply('17185551001', 'Спасибо, понял');
+    await runNow(d, h);
+    expect(sms.sent.length).toBe(sent);
+    expect((await h.deps.db.select().from(handoffs)).length).toBe(requests);
+    const [said] = await h.deps.db.select().from(conversationMessages).where(eq(conversationMessages.text, 'Спасибо, понял'));
+    expect(said).toMatchObject({ from: 'visitor' });
+    // Still played once each: a redelivery of the same message changes nothing.
+    expect((await h.deps.db.select().from(smsInbound).where(eq(smsInbound.phone, '17185551001'))).at(-1)).toMatchObject({ answer: 'message' });
+  });
+
   it('a number we never texted gets the help text, or is told there is no booking', async () => {
     await sms.reply('+1 212 555 0177', 'what time is it?');
     await runNow(d, h);

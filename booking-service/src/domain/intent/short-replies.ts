@@ -18,6 +18,14 @@ const NOT_INTERESTED = [
   'պետք չէ', 'այլևս պետք չէ', 'հետաքրքիր չէ', 'ոչ շնորհակալություն', 'մտափոխվեցի',
 ].map((p) => words(p).join(' '));
 
+// Words that only acknowledge: "ok", "thanks", "спасибо, понял", "լավ, մերսի". Each word of the
+// message must be one of them; emoji and punctuation carry nothing.
+const ACK = new Set([
+  'ok', 'okay', 'okey', 'k', 'kk', 'thanks', 'thank', 'you', 'thx', 'ty', 'cheers', 'great', 'fine', 'got', 'it', 'noted', 'perfect', 'cool', 'will', 'do', 'see', 'then',
+  'ок', 'окей', 'хорошо', 'спасибо', 'спс', 'благодарю', 'большое', 'понял', 'поняла', 'понятно', 'ясно', 'отлично', 'супер', 'ладно', 'договорились', 'принято', 'до', 'встречи',
+  'լավ', 'շնորհակալություն', 'շնորհակալ', 'եմ', 'մերսի', 'հասկացա', 'պարզ', 'է', 'հա', 'օքեյ', 'merci', 'mersi', 'lav', 'shnorhakalutyun',
+]);
+
 function isShort(text: string): boolean {
   const w = words(text);
   return w.length > 0 && w.length <= MAX_WORDS;
@@ -38,4 +46,16 @@ export function saysNotInterested(text: string): boolean {
   if (!isShort(text)) return false;
   const folded = ` ${words(foldText(text)).join(' ')} `;
   return NOT_INTERESTED.some((p) => folded.includes(` ${p} `));
+}
+
+/**
+ * "ok", "thanks!", "спасибо, понял 👍", "լավ, մերսի", a thumbs-up alone: an answer that only acknowledges and asks
+ * nothing. A client answering a reminder this way needs no person and no reply.
+ */
+export function onlyAcknowledges(text: string): boolean {
+  if (/\?/.test(text)) return false;
+  const w = words(foldText(text));
+  // A thumbs-up or a heart alone acknowledges too.
+  if (w.length === 0) return /\p{Extended_Pictographic}/u.test(text) && text.replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f|[\s!.]/gu, '') === '';
+  return w.length <= 4 && w.every((x) => ACK.has(x));
 }

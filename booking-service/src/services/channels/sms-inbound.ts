@@ -7,7 +7,8 @@
  * it lands in the conversation that SMS belonged to (the booking's or the follow-up's chat) as the
  * client's message, with a request in the staff inbox unless one is open already (a booking made
  * without a chat gets a request of its own), and the client is told it was passed on; a number we
- * cannot place gets a short help text.
+ * cannot place gets a short help text. A text that only acknowledges ("ok", "thanks", 👍) joins
+ * the conversation, if there is one, and nothing more: no request for staff, no reply.
  * Played once per provider message id: the `sms_inbound` row is written before acting (a
  * redelivered webhook finds it and changes nothing), and removed again if acting failed, so
  * the provider's retry is played. The answer is an `sms.reply` job (jobs/sms-reply.ts) queued in
@@ -20,6 +21,7 @@ import { appendMessages } from '../conversation/transcript.js';
 import { requestHandoff } from '../handoff.js';
 import { langOfText, parseSmsReply, smsReplyWord, type SmsReplyWord } from '../../domain/channels/sms-reply.js';
 import { instantWords } from '../../domain/conversation/words/format.js';
+import { onlyAcknowledges } from '../../domain/intent/short-replies.js';
 import type { Lang } from '../../domain/messages/types.js';
 import type { SmsInboundMessage } from '../../ports/sms.js';
 import type { Deps } from '../deps.js';
@@ -85,7 +87,7 @@ export async function lastTextedBusiness(deps: Pick<Deps, 'db'>, digits: string)
  * console sees it live) with a request in the inbox unless one is open already; without a
  * conversation (a booking made by phone), a request of its own. Inside the caller's transaction.
  */
-async function passOn(deps: Deps, tx: Queryable, last: LastText, m: SmsInboundMessage, lang: Lang, customerName: string | null, now: Date): Promise<{ conversationId: string; seq: number } | null> {
+async function passOn(deps: Deps, tx: Queryable, last: LastText, m: SmsInboundMessage, lang: Lang, customerName: string | null, now: Date, ack: boolean): Promise<{ conversationId: string; seq: number } | null> {
   const text = m.text.trim().slice(0, 5000);
   const conv = last.conversationId
     ? (await tx.select().from(conversations).where(eq(conversations.id, last.conversationId)).limit(1))[0]
@@ -96,15 +98,16 @@ async function passOn(deps: Deps, tx: Queryable, last: LastText, m: SmsInboundMe
   if (conv) {
     const [msg] = await appendMessages(tx, conv.id, conv.businessId, [{ from: 'visitor', text }], now);
     await tx.update(conversations)
-      .set({ lastVisitorAt: now, ...(conv.status === 'closed' || conv.status === 'bot' ? { status: 'waiting' as const } : {}) })
+      .set({ lastVisitorAt: now, ...(!ack && (conv.status === 'closed' || conv.status === 'bot') ? { status: 'waiting' as const } : {}) })
       .where(eq(conversations.id, conv.id));
     landed = { conversationId: conv.id, seq: msg!.seq };
+    if (ack) return landed;
     const open = await tx.select({ id: handoffs.id }).from(handoffs)
       .where(and(eq(handoffs.conversationId, conv.id), inArray(handoffs.status, ['open', 'claimed'])))
       .limit(1);
     if (open.length > 0) return landed;
   }
-  if (!site) return landed;
+  if (!site || ack) return landed;
   const r = await requestHandoff({ ...deps, db: tx }, {
     siteKey: site.siteKey,
     message: text,
@@ -147,9 +150,14 @@ export async function handleSmsInbound(deps: Deps, rt: ChannelsRuntime, provider
     const lang: Lang = booking?.lang ?? biz?.lang ?? langOfText(m.text);
     const reply = parseSmsReply(m.text);
     let answer: Exclude<SmsInboundResult, 'duplicate'>;
-    let word: SmsReplyWord;
+    let word: SmsReplyWord | null;
     const values: Record<string, string> = {};
-    if (reply === 'other' && biz && m.text.trim()) {
+    const ack = reply === 'other' && onlyAcknowledges(m.text);
+    if (reply === 'other' && biz && ack) {
+      // "ok", "thanks": nobody needs to act on it, and a reply would only ask for another "thanks".
+      answer = 'message';
+      word = null;
+    } else if (reply === 'other' && biz && m.text.trim()) {
       answer = 'message';
       word = 'passed';
     } else if (reply === 'other') {
@@ -171,9 +179,9 @@ export async function handleSmsInbound(deps: Deps, rt: ChannelsRuntime, provider
     // The answer goes through the job table, queued with the record: a provider outage is retried, not lost.
     const customerName = booking?.customerId ? ((await deps.db.select({ name: customers.name }).from(customers).where(eq(customers.id, booking.customerId)).limit(1))[0]?.name ?? null) : null;
     const landed = await deps.db.transaction(async (tx) => {
-      const into = answer === 'message' && biz ? await passOn(deps, tx, biz, m, lang, customerName, now) : null;
+      const into = answer === 'message' && biz ? await passOn(deps, tx, biz, m, lang, customerName, now, ack) : null;
       await tx.update(smsInbound).set({ answer, bookingId: booking?.id ?? null }).where(and(eq(smsInbound.provider, provider), eq(smsInbound.messageId, m.id)));
-      if (sms) await enqueue(tx, { kind: 'sms.reply', payload: { provider, messageId: m.id, to: m.from, text: smsReplyWord(lang, word, values) } satisfies SmsReplyPayload, runAt: now, bookingId: booking?.id ?? null });
+      if (sms && word) await enqueue(tx, { kind: 'sms.reply', payload: { provider, messageId: m.id, to: m.from, text: smsReplyWord(lang, word, values) } satisfies SmsReplyPayload, runAt: now, bookingId: booking?.id ?? null });
       return into;
     });
     if (landed) await deps.bus?.publish({ businessId: biz!.businessId, conversationId: landed.conversationId, seq: landed.seq, kind: 'messages' });
