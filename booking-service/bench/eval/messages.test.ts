@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/seed/demo.js';
 import { HELD_OUT } from './held-out.js';
 import { HELD_OUT_2 } from './held-out-2.js';
+import { HELD_OUT_3 } from './held-out-3.js';
 import { MESSAGES, type EvalMessage } from './messages.js';
 import { OWNER_ENTRIES } from './owner-kb.js';
 
@@ -10,6 +11,7 @@ describe.each([
   { name: 'in-sample (bench/eval/messages.ts)', set: MESSAGES, total: 150, perLang: 50 },
   { name: 'held-out (bench/eval/held-out.ts)', set: HELD_OUT, total: 90, perLang: 30 },
   { name: 'held-out 2 (bench/eval/held-out-2.ts)', set: HELD_OUT_2, total: 150, perLang: 50 },
+  { name: 'held-out 3 (bench/eval/held-out-3.ts)', set: HELD_OUT_3, total: 150, perLang: 50 },
 ])('evaluation set $name', ({ set, total, perLang }: { set: EvalMessage[]; total: number; perLang: number }) => {
   it(`has at least ${total} messages, at least ${perLang} per language`, () => {
     expect(set.length).toBeGreaterThanOrEqual(total);
@@ -57,6 +59,17 @@ describe('held-out sets', () => {
   it('set 2 has exactly 50 messages per language, about half of them a booking with a service and a time', () => {
     for (const lang of ['ru', 'hy', 'en'] as const) expect(HELD_OUT_2.filter((m) => m.lang === lang).length, lang).toBe(50);
     const serviceAndTime = HELD_OUT_2.filter((m) => m.intent === 'book' && m.service !== undefined && m.when !== undefined);
+    expect(serviceAndTime.length).toBeGreaterThanOrEqual(70);
+  });
+
+  it('set 3 shares no message with any earlier set, all of which rule fixers have seen', () => {
+    const seen = new Set([...texts(MESSAGES), ...texts(HELD_OUT), ...texts(HELD_OUT_2)]);
+    expect(HELD_OUT_3.filter((m) => seen.has(m.text.toLowerCase())).map((m) => m.text)).toEqual([]);
+  });
+
+  it('set 3 has exactly 50 messages per language, about half of them a booking with a service and a time', () => {
+    for (const lang of ['ru', 'hy', 'en'] as const) expect(HELD_OUT_3.filter((m) => m.lang === lang).length, lang).toBe(50);
+    const serviceAndTime = HELD_OUT_3.filter((m) => m.intent === 'book' && m.service !== undefined && m.when !== undefined);
     expect(serviceAndTime.length).toBeGreaterThanOrEqual(70);
   });
 });
