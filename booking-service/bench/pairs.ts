@@ -15,12 +15,16 @@
  */
 import http from 'node:http';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { percentile } from './open-loop.js';
 import { prepareDatabase } from './http.js';
 import { machineLine } from './report.js';
+import { removeRowsSince } from './pairs-cleanup.js';
+import { epochNow, explainSlowPairs, readServiceTrace, startSampler, summariseSlowPairs, type ClientRequestTrace, type PairTrace } from './pairs-trace.js';
 import { startService, type RunningService } from '../test/support/spawn-service.js';
 
 const SITE = 'demo-barber-nyc';
@@ -34,15 +38,29 @@ const FIND_RATES = [100, 200, 300, 400, 600, 800, 1000];
 const FIND_STEP_SECONDS = 4;
 const FIND_P99_LIMIT_MS = 100;
 const RUNS = 3;
+/** BENCH_PAIRS_TRACE=1: record and explain the slow pairs (bench/pairs-trace.ts); slots.find is not measured then. */
+const TRACE = process.env.BENCH_PAIRS_TRACE === '1';
+const SLOW_MS = 50;
 
 type Json = Record<string, unknown>;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 
-function request(base: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<{ status: number; json: Json; raw: Buffer; headers: http.IncomingHttpHeaders }> {
+interface Answer {
+  status: number;
+  json: Json;
+  raw: Buffer;
+  headers: http.IncomingHttpHeaders;
+  /** With a trace id (BENCH_PAIRS_TRACE): the client's side of this request. */
+  trace?: ClientRequestTrace;
+}
+
+function request(base: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}, trace?: { proc: number; id: string }): Promise<Answer> {
   return new Promise((resolve) => {
     const url = `${base}/trpc/${path}`;
     const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(url, { method: data ? 'POST' : 'GET', agent, timeout: 30_000, headers: data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : extraHeaders }, (res) => {
+    const sent = epochNow();
+    const headers = { ...(data ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(data)) } : {}), ...extraHeaders, ...(trace ? { 'x-bench-id': trace.id } : {}) };
+    const req = http.request(url, { method: data ? 'POST' : 'GET', agent, timeout: 30_000, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -53,11 +71,11 @@ function request(base: string, path: string, body?: unknown, extraHeaders: Recor
         } catch {
           // not JSON (or compressed): the status says enough
         }
-        resolve({ status: res.statusCode ?? 0, json, raw, headers: res.headers });
+        resolve({ status: res.statusCode ?? 0, json, raw, headers: res.headers, ...(trace ? { trace: { ...trace, sent, reused: req.reusedSocket, end: epochNow() } } : {}) });
       });
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', () => resolve({ status: 0, json: {}, raw: Buffer.alloc(0), headers: {} }));
+    req.on('error', () => resolve({ status: 0, json: {}, raw: Buffer.alloc(0), headers: {}, ...(trace ? { trace: { ...trace, sent, reused: req.reusedSocket, end: epochNow() } } : {}) }));
     req.end(data);
   });
 }
@@ -107,16 +125,19 @@ async function freeTargets(base: string, staffIds: string[], from: string): Prom
 interface PairOutcome {
   ok: boolean;
   statuses: number[];
+  hold?: ClientRequestTrace;
+  confirm?: ClientRequestTrace;
 }
 
-async function pair(services: RunningService[], i: number, t: Target): Promise<PairOutcome> {
-  const a = services[i % services.length]!.url;
-  const b = services[(i + 1) % services.length]!.url;
-  const hold = await request(a, 'booking.hold', { siteKey: SITE, serviceId: SERVICE, staffId: t.staffId, start: t.start });
+/** `traceId`: tag both requests (x-bench-id) so the services' trace records can be matched. */
+async function pair(services: RunningService[], i: number, t: Target, traceId?: string): Promise<PairOutcome> {
+  const ha = i % services.length;
+  const cb = (i + 1) % services.length;
+  const hold = await request(services[ha]!.url, 'booking.hold', { siteKey: SITE, serviceId: SERVICE, staffId: t.staffId, start: t.start }, {}, traceId ? { proc: ha, id: `${traceId}h` } : undefined);
   const holdToken = (hold.json.result as { data?: { holdToken?: string } } | undefined)?.data?.holdToken;
-  if (hold.status !== 200 || !holdToken) return { ok: false, statuses: [hold.status] };
-  const confirm = await request(b, 'booking.confirm', { holdToken, customer: { name: 'Bench Visitor', phone: '+1 212 555 0100' }, consent: true, lang: 'en', idempotencyKey: `pairs-${i}-${t.start}-${t.staffId}` });
-  return { ok: confirm.status === 200, statuses: [hold.status, confirm.status] };
+  if (hold.status !== 200 || !holdToken) return { ok: false, statuses: [hold.status], ...(hold.trace ? { hold: hold.trace } : {}) };
+  const confirm = await request(services[cb]!.url, 'booking.confirm', { holdToken, customer: { name: 'Bench Visitor', phone: '+1 212 555 0100' }, consent: true, lang: 'en', idempotencyKey: `pairs-${i}-${t.start}-${t.staffId}` }, {}, traceId ? { proc: cb, id: `${traceId}c` } : undefined);
+  return { ok: confirm.status === 200, statuses: [hold.status, confirm.status], ...(hold.trace ? { hold: hold.trace } : {}), ...(confirm.trace ? { confirm: confirm.trace } : {}) };
 }
 
 interface Tally {
@@ -137,10 +158,11 @@ function count(t: Tally, o: PairOutcome) {
   }
 }
 
-/** Pairs due at a fixed rate; latency from the due time to the confirm's answer. */
-async function openLoopPairs(services: RunningService[], targets: Target[], next: { i: number }, rate: number, seconds: number) {
+/** Pairs due at a fixed rate; latency from the due time to the confirm's answer. `traceRun`: tag and keep each pair's trace. */
+async function openLoopPairs(services: RunningService[], targets: Target[], next: { i: number }, rate: number, seconds: number, traceRun?: string) {
   const total = Math.min(Math.round(rate * seconds), targets.length - next.i);
   const latencies: number[] = [];
+  const traces: PairTrace[] = [];
   const t = tally();
   const cpu0 = cpuOf(services);
   const t0 = performance.now() + 20;
@@ -151,15 +173,16 @@ async function openLoopPairs(services: RunningService[], targets: Target[], next
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     const i = next.i++;
     inflight.push(
-      pair(services, i, targets[i]!).then((o) => {
+      pair(services, i, targets[i]!, traceRun === undefined ? undefined : `${traceRun}-${i}`).then((o) => {
         latencies.push(performance.now() - due);
         count(t, o);
+        if (o.hold) traces.push({ due: performance.timeOrigin + due, hold: o.hold, ...(o.confirm ? { confirm: o.confirm } : {}), end: epochNow() });
       }),
     );
   }
   await Promise.all(inflight);
   latencies.sort((x, y) => x - y);
-  return { ...t, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuPerPair: (cpuOf(services) - cpu0) / Math.max(1, total) };
+  return { ...t, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuPerPair: (cpuOf(services) - cpu0) / Math.max(1, total), slowPairs: latencies.filter((l) => l > SLOW_MS).length, traces };
 }
 
 /** As many pairs as CLOSED_VISITORS visitors booking back to back get through. */
@@ -245,6 +268,26 @@ async function findRamp(services: RunningService[], input: object) {
   return { steps, passedAt: passed?.rate ?? null };
 }
 
+/** PostgreSQL's cumulative counters that could explain a stall: checkpoints, WAL syncs, (auto)vacuum of bookings. */
+async function pgCounters(admin: pg.Client) {
+  const bg = (await admin.query<{ timed: string; req: string; sync_ms: number; write_ms: number; backend_fsync: string }>('SELECT checkpoints_timed AS timed, checkpoints_req AS req, checkpoint_sync_time AS sync_ms, checkpoint_write_time AS write_ms, buffers_backend_fsync AS backend_fsync FROM pg_stat_bgwriter')).rows[0]!;
+  const wal = (await admin.query<{ syncs: string; writes: string; full: string }>('SELECT wal_sync AS syncs, wal_write AS writes, wal_buffers_full AS full FROM pg_stat_wal')).rows[0]!;
+  const t = (await admin.query<{ vac: string; avac: string; aan: string; dead: string }>("SELECT vacuum_count AS vac, autovacuum_count AS avac, autoanalyze_count AS aan, n_dead_tup AS dead FROM pg_stat_user_tables WHERE relname = 'bookings'")).rows[0]!;
+  return { checkpoints: Number(bg.timed) + Number(bg.req), checkpointSyncMs: bg.sync_ms, checkpointWriteMs: bg.write_ms, backendFsync: Number(bg.backend_fsync), walSyncs: Number(wal.syncs), walWrites: Number(wal.writes), walBuffersFull: Number(wal.full), autovacuums: Number(t.avac), autoanalyzes: Number(t.aan), vacuums: Number(t.vac), deadTuples: Number(t.dead), pressure: { cpu: readFileSync('/proc/pressure/cpu', 'utf8').split('\n')[0], io: readFileSync('/proc/pressure/io', 'utf8').split('\n')[0] } };
+}
+
+function traceReport(r: number, open: { pairs: number; slowPairs: number; p99: number; traces: PairTrace[] }, slow: ReturnType<typeof explainSlowPairs>, sampled: Awaited<ReturnType<ReturnType<typeof startSampler>['stop']>>, before: Awaited<ReturnType<typeof pgCounters>>, after: Awaited<ReturnType<typeof pgCounters>>) {
+  const s = summariseSlowPairs(slow);
+  const newConns = open.traces.reduce((n, p) => n + (p.hold.reused ? 0 : 1) + (p.confirm && !p.confirm.reused ? 1 : 0), 0);
+  const d = (k: keyof typeof before) => Number(after[k]) - Number(before[k]);
+  const f = (x: number) => x.toFixed(0);
+  return [
+    `Trace run ${r + 1}: ${open.pairs} pairs, ${s.slow} over ${SLOW_MS} ms (p99 ${open.p99.toFixed(1)} ms). Dominant phase: ${s.dominant.map(([p, n]) => `${p} ${n}`).join(', ') || '—'}. Of the slow pairs: ${s.withServiceLag} overlap a service event-loop stall ≥ 10 ms, ${s.withServiceGc} a GC ≥ 5 ms, ${s.withBenchLag} a bench event-loop stall ≥ 10 ms, ${s.withNewConnection} a new TCP connection; PostgreSQL waits seen during them: ${s.pgWaits.map(([w, n]) => `${w} ×${n}`).join(', ') || 'none'}.`,
+    `  New TCP connections in the run: ${newConns}. PostgreSQL during the run: checkpoints +${d('checkpoints')}, WAL syncs +${d('walSyncs')}, WAL buffers full +${d('walBuffersFull')}, backend fsyncs +${d('backendFsync')}, autovacuum of bookings +${d('autovacuums')}, autoanalyze +${d('autoanalyzes')}, dead tuples in bookings ${before.deadTuples} → ${after.deadTuples}; bench event-loop stalls ≥ 10 ms: ${sampled.benchLag.filter((l) => l.dur >= 10).length}; pressure before ${before.pressure.cpu} / ${before.pressure.io}, after ${after.pressure.cpu} / ${after.pressure.io}.`,
+    ...slow.slice(0, 8).map((p) => `  ${f(p.latency)} ms: ${Object.entries(p.phases).filter(([, v]) => v >= 1).map(([k, v]) => `${k} ${f(v)}`).join(', ')}; service lag ${f(p.serviceLag)}, GC ${f(p.serviceGc)}, bench lag ${f(p.benchLag)}, CPU pressure ${f(p.cpuPressure)} ms; pg: ${p.pgWaits.join(', ') || '—'}`),
+  ].join('\n');
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function runPairsBench(): Promise<string> {
@@ -255,7 +298,12 @@ export async function runPairsBench(): Promise<string> {
   const admin = new pg.Client({ connectionString: env.DATABASE_URL });
   await admin.connect();
   const serviceEnv = { ...env, SEED_DEMO: 'false', APP_SECRET: 'b'.repeat(40), JOBS: 'false', RATE_LIMIT_PER_IP: '100000000', RATE_LIMIT_PER_SITE: '100000000', MAX_CONNECTIONS_PER_IP: '0' };
-  const services = [await startService(serviceEnv), await startService(serviceEnv)];
+  const traceFiles = [0, 1].map((n) => join(tmpdir(), `pairs-trace-${process.pid}-${n}.jsonl`));
+  for (const f of traceFiles) rmSync(f, { force: true });
+  const preload = fileURLToPath(new URL('./pairs-trace-service.ts', import.meta.url));
+  const start = (n: number) => (TRACE ? startService({ ...serviceEnv, BENCH_TRACE_FILE: traceFiles[n]! }, { nodeArgs: ['--import', 'tsx', '--import', preload] }) : startService(serviceEnv));
+  const services = [await start(0), await start(1)];
+  const traceLines: string[] = [];
   const loadBefore = loadavg();
   const floors: Array<{ stop: () => void }> = [];
   try {
@@ -266,11 +314,15 @@ export async function runPairsBench(): Promise<string> {
     // Warm-up: JIT, connection pools, prepared statements in both processes, and the same open
     // loop as a measured run (unmeasured): with only the closed loop before it, run 1 measured
     // the warm-up's end (7.5 ms CPU per pair against 5.2 in runs 2 and 3, 2026-12-07 18:03).
+    // Everything booked from here on (warm-up included) is removed before each measured run, so
+    // every run starts on the seeded data (bench/pairs-cleanup.ts); the warm-up's ~1,000 pairs
+    // used to stay for all three runs.
+    const runStart = (await admin.query<{ t: Date }>('SELECT now() AS t')).rows[0]!.t;
     const warm = { i: 0 };
     await closedLoopPairs(services, targets, warm, 2);
     await openLoopPairs(services, targets, warm, PAIR_RATE, WARM_OPEN_SECONDS);
     for (let k = 0; k < 400; k++) await request(services[k % 2]!.url, `slots.find?input=${encodeURIComponent(JSON.stringify(findInput))}`);
-    const runStart = (await admin.query<{ t: Date }>('SELECT now() AS t')).rows[0]!.t;
+    await removeRowsSince(admin, runStart);
     const findPath = `slots.find?input=${encodeURIComponent(JSON.stringify(findInput))}`;
     const browser = { 'accept-encoding': 'gzip, deflate, br' };
     const bare = await bareServer(await request(services[0]!.url, findPath));
@@ -288,7 +340,20 @@ export async function runPairsBench(): Promise<string> {
     }> = [];
     for (let r = 0; r < RUNS; r++) {
       const next = { i: warm.i };
-      const open = await openLoopPairs(services, targets, next, PAIR_RATE, OPEN_SECONDS);
+      const sampler = TRACE ? new pg.Client({ connectionString: env.DATABASE_URL }) : undefined;
+      await sampler?.connect();
+      const before = TRACE ? await pgCounters(admin) : undefined;
+      const sampling = sampler ? startSampler(sampler) : undefined;
+      const open = await openLoopPairs(services, targets, next, PAIR_RATE, OPEN_SECONDS, TRACE ? `r${r}` : undefined);
+      if (sampling && sampler && before) {
+        const sampled = await sampling.stop();
+        await sampler.end();
+        const after = await pgCounters(admin);
+        await new Promise((res) => setTimeout(res, 500)); // the services flush their trace every 250 ms
+        const slow = explainSlowPairs(open.traces, traceFiles.map(readServiceTrace), sampled, SLOW_MS);
+        traceLines.push(traceReport(r, open, slow, sampled, before, after));
+        writeFileSync(join(tmpdir(), `pairs-trace-run${r + 1}.json`), JSON.stringify({ slow, sampled }, null, 1));
+      }
       const closed = await closedLoopPairs(services, targets, next, CLOSED_SECONDS);
       const overlaps = Number(
         (
@@ -302,6 +367,11 @@ export async function runPairsBench(): Promise<string> {
       // CPU per search (one process, 100 req/s, steady state) beside the bare floor, for a client
       // without Accept-Encoding (the ramp's) and for a browser's (brotli).
       const rate = FIND_RATES[0]!;
+      if (TRACE) {
+        runs.push({ open, closed, overlaps, find1: { steps: [], passedAt: null }, find2: { steps: [], passedAt: null }, findCpu: { service: NaN, bare: NaN, serviceBrowser: NaN, bareBrowser: NaN } });
+        await removeRowsSince(admin, runStart);
+        continue;
+      }
       const findCpu = {
         service: await cpuPerRequestAt(services[0]!.url, services[0]!.child.pid!, findPath, rate),
         bare: await cpuPerRequestAt(bare.url, bare.pid, findPath, rate),
@@ -311,11 +381,7 @@ export async function runPairsBench(): Promise<string> {
       const find1 = await findRamp([services[0]!], findInput);
       const find2 = await findRamp(services, findInput);
       runs.push({ open, closed, overlaps, find1, find2, findCpu });
-      // The next run books the same targets on the same data: remove what this run made (jobs go with their bookings).
-      await admin.query('DELETE FROM webhook_deliveries WHERE created_at >= $1', [runStart]);
-      await admin.query('DELETE FROM events WHERE at >= $1', [runStart]);
-      await admin.query('DELETE FROM bookings WHERE created_at >= $1', [runStart]);
-      await admin.query('DELETE FROM customers WHERE created_at >= $1', [runStart]);
+      await removeRowsSince(admin, runStart);
     }
     const loadAfter = loadavg();
     const m = (f: (r: (typeof runs)[number]) => number) => median(runs.map(f));
@@ -355,6 +421,7 @@ export async function runPairsBench(): Promise<string> {
       '',
       'Database round trips per pair are counted, not timed, in `test/write-round-trips.test.ts` (PGlite and PostgreSQL; fails above 6): 4 — the hold is the slot search\'s one query plus one statement (closed-day check, expired holds cleared, insert), the confirm one read (hold, allowed origins, the idempotency key\'s booking, reminder leads, Google connection, webhook endpoints) plus one statement (the conditional update, the customer, every job, the KPI event, the webhook deliveries). Before (BENCHMARKS "Booking writes" below, 2026-12-07 03:10): 20 round trips and 9.91 ms CPU per pair in-process. `slots.find` CPU is the service process\'s user + system time (/proc) over 400 searches at 100/s, after a second at that rate unmeasured (steady state: the step used to begin right after the pairs and paid their garbage collection), beside a bare Node server in its own process answering the same bytes and headers at the same rate — what any HTTP answer of that size costs here. A repeated search is answered from the process\'s memo of recent answers (services/slot-memo.ts, keyed by the database\'s whole answer for the search, so never stale), and its JSON and brotli/gzip bytes are written once per answer (http/trpc-handler.ts, http/compress-json.ts); the search itself (the engine) runs only when bookings, hours, config or the notice bounds change. Stable across machines: the round-trip count, zero 5xx and zero overlaps. Not stable: every latency and rate here (this machine\'s other load), and CPU per pair to a lesser degree.',
     ];
+    if (TRACE) lines.push('', ...traceLines);
     return lines.join('\n');
   } finally {
     await admin.end();
