@@ -91,4 +91,34 @@ describe('matchNames: words held-out text used (issue 18)', () => {
     expect(matchNames('manikyur inch arji', nails).ids).toEqual(['manicure']);
     expect(matchNames('uzum em sapryvel', nails).ids).toEqual(['shave']);
   });
+
+  it('a name for whom ("мужа", "for my wife") picks that haircut', () => {
+    expect(matchNames('стрижка для мужчины', salon).ids).toEqual(['men']);
+    expect(matchNames('постричь жену', salon).ids).toEqual(['women']);
+  });
+});
+
+describe('matchNames: a combination of services (issue 18)', () => {
+  const shop = [
+    { id: 'haircut', names: ['Haircut', 'Стрижка', 'Սանրվածք'] },
+    { id: 'beard', names: ['Beard trim', 'Оформление бороды', 'Մորուքի ձևավորում'] },
+    { id: 'combo', names: ['Haircut + beard', 'Стрижка + борода', 'Սանրվածք + մորուք'] },
+  ];
+
+  it('one part of a combination is that service, not the combination', () => {
+    expect(matchNames('price for beard only', shop).ids).toEqual(['beard']);
+    expect(matchNames('бороду привести в порядок', shop).ids).toEqual(['beard']);
+    expect(matchNames('մորուքս կարճացնել', shop).ids).toEqual(['beard']);
+  });
+
+  it('every part named is the combination, even when one part is also a service in full', () => {
+    expect(matchNames('подстричься и оформить бороду', shop).ids).toEqual(['combo']);
+    expect(matchNames('sanrvacq u moruq', shop).ids).toEqual(['combo']);
+  });
+
+  it('a haircut word said of the beard is the beard trim', () => {
+    expect(matchNames('стрижка бородки', shop).ids).toEqual(['beard']);
+    expect(matchNames('beard fade', shop).ids).toEqual(['beard']);
+    expect(matchNames('an edge up', shop).ids).toEqual(['haircut']);
+  });
 });

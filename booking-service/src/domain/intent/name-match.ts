@@ -5,9 +5,9 @@
  * "стрижку" ~ "стрижка", "սանրվածքի" ~ "սանրվածք") with the same typo tolerance as the intent cues.
  */
 import { isNear } from './fuzzy-match.js';
-import { words } from './normalize-text.js';
+import { foldText, words } from './normalize-text.js';
 import { hyStem } from './armenian-stem.js';
-import { familiesOf } from './service-words.js';
+import { familiesOf, servicePhrases } from './service-words.js';
 
 export interface Named {
   id: string;
@@ -94,7 +94,7 @@ function better(a: Coverage, b: Coverage): boolean {
  * // → { ids: ['cleaning'], complete: false }
  */
 export function matchNames(text: string, items: readonly Named[], minCoverage = 0.5): NameMatch {
-  const tokens = words(text.slice(0, 500)).filter((w) => w.length >= MIN_WORD).map(word);
+  const tokens = words(servicePhrases(foldText(text.slice(0, 500)))).filter((w) => w.length >= MIN_WORD).map(word);
   const scored = items.map((item) => ({
     id: item.id,
     names: item.names,
@@ -150,5 +150,27 @@ export function matchNames(text: string, items: readonly Named[], minCoverage = 
   // among the few options of the question on screen, where one telling word picks an option.
   // Equally covered names: the one with more words mentioned is the more specific ("стрижка с
   // бородой" is "Стрижка + борода", not "Стрижка").
+  if (ids.length > 1 && minCoverage > 0) ids = combosSettled(tokens, ids, items);
   return top.share > 0 && top.share >= minCoverage ? { ids, complete: top.share === 1 } : { ids: [], complete: false };
+}
+
+/** How owners join two services into one: "Haircut + beard", "Стрижка & борода". */
+const JOINER = /\s*[+&]\s*/u;
+
+/**
+ * Names fitting equally, one of them a combination of services: the combination when the message
+ * names each of its parts ("постричься и бороду оформить" is "Стрижка + борода"), else the other
+ * ones ("how much for a beard" is "Beard trim", not "Haircut + beard"). Runs only on a tie.
+ */
+function combosSettled(tokens: readonly Word[], ids: string[], items: readonly Named[]): string[] {
+  const combos = new Map<string, boolean>();
+  for (const id of ids) {
+    const parts = items.find((i) => i.id === id)?.names.map((n) => n.split(JOINER)).filter((p) => p.length > 1) ?? [];
+    if (parts.length > 0) combos.set(id, parts.some((p) => p.every((part) => coverage(tokens, part).found > 0)));
+  }
+  if (combos.size === 0) return ids;
+  const whole = ids.filter((id) => combos.get(id) === true);
+  if (whole.length > 0) return whole;
+  const others = ids.filter((id) => !combos.has(id));
+  return others.length > 0 ? others : ids;
 }
