@@ -198,3 +198,33 @@ describe('questions about how to come (advice-question.ts)', () => {
     expect(classifyIntent(text).intent).toBe(intent);
   });
 });
+
+describe('cues held-out set 2 lacked, on other phrases (issue 18)', () => {
+  it.each([
+    ['լցավորումը քանիսով է', 'prices'],
+    ['qani drama zndnum@', 'prices'],
+    ['konsultacian vcharovi e?', 'prices'],
+    ['hows much for the shave', 'prices'],
+    ['what would a fade set me back', 'prices'],
+    ['what is a cut gonna run me', 'prices'],
+    ['ես գրանցված եմ վաղը, կարո՞ղ եմ ուշ գալ', 'my_booking'],
+    ['mi qich ushanum em', 'my_booking'],
+    ['i got a cut on monday, can i move it to tuesday', 'my_booking'],
+    ['any chance something free this evening', 'book'],
+    ['нужна консультация ортодонта', 'book'],
+  ])('%s is %s', (text, intent) => {
+    expect(classifyIntent(text).intent).toBe(intent);
+  });
+
+  it.each([
+    'окрашивание это сколько часов?',
+    'how many minutes is a shave',
+    'մանիկյուրը քանի րոպե է տևում',
+    'можно оплатить переводом?',
+    'can i pay by zelle',
+    'փոխանցումով կարելի է վճարել?',
+    'kiraki eq bac?',
+  ])('%s is a question for the knowledge base', (text) => {
+    expect(classifyIntent(text).intent).toBe('other');
+  });
+});

@@ -25,6 +25,8 @@ export const VOCABULARY: Record<Exclude<Intent, 'other'>, Cue[]> = {
     ...cues(0.8, 'попасть', 'прийти|придти|приду|прийду|подойти|подъехать|заехать|зайти', 'есть время', 'время есть', 'можно на'),
     // "Во сколько?" asks a time as often about a booking made ("во сколько у меня запись?") or the hours.
     ...cues(0.5, 'во сколько'),
+    // A consultation is a visit (and so no misspelt "консультант", a person).
+    ...cues(0.6, 'консультаци*'),
     // hy
     ...cues(1, 'ամրագր*', 'գրանց*', 'գրվել|գրվեմ|գրվենք', 'ժամադր*', 'ազատ ժամ*', 'ազատ օր*', 'ազատ տեղ*', 'ժամ վերցն*'),
     ...cues(0.8, 'ազատ եք|է', 'այց*', 'գամ|գալ'),
@@ -33,6 +35,8 @@ export const VOCABULARY: Record<Exclude<Intent, 'other'>, Cue[]> = {
     ...cues(1, 'book|booking|booked', 'appointment*|appt|appts', 'schedul*', 'reserv*', 'availab*', 'slot|slots', 'fit me in', 'sign up', 'make an appointment'),
     // "Walk in" asks whether one may come WITHOUT booking (advice-question.ts).
     ...cues(0.8, 'opening|openings', 'come in', 'can i come', 'get in', 'free time'),
+    // "Got anything open tomorrow?" asks for a free slot, not the opening hours.
+    ...cues(1.5, 'anything|something open|free'),
   ],
   prices: [
     // ru
@@ -47,8 +51,13 @@ export const VOCABULARY: Record<Exclude<Intent, 'other'>, Cue[]> = {
     ...cues(0.6, 'վճար*'),
     ...cues(0.6, 'թանկ*', 'էժան*', 'դրամ|դրամով'),
     ...cues(1, 'inch arj*', 'inchqan arj*', 'gin|giny|giner*', 'arji|arje'),
+    // "For how much", "how many drams", "is it paid" (not free).
+    ...cues(1.5, 'քանիսով|քանիով', 'քանի դրամ*', 'qanisov|qaniov|qanov', 'qani dram*'),
+    ...cues(1, 'վճարովի', 'vcharovi|vjarovi'),
     // en
-    ...cues(1.5, 'how much', 'what does it cost', 'price list'),
+    ...cues(1.5, 'how much', 'hows|howz|hw much', 'what does it cost', 'price list'),
+    // Slang: "what's it gonna run me", "what will it set me back".
+    ...cues(1.5, 'run me', 'set me back'),
     ...cues(1, 'price|prices|pricing|priced', 'cost|costs|costing', 'quote|quotes', 'estimate*', 'fee|fees', 'rate|rates', 'charge|charges'),
     ...cues(0.6, 'expensive', 'cheap*', 'budget', 'discount*', 'dollars|usd'),
   ],
@@ -84,9 +93,14 @@ export const VOCABULARY: Record<Exclude<Intent, 'other'>, Cue[]> = {
     ...cues(0.8, 'հաստատ*'),
     ...cues(1.3, 'chexark*|cheghark*', 'texapox*|teghapokh*', 'hetadzg*'),
     ...cues(1.5, 'im granc*|amragr*|ayc*'),
+    // "Գրանցված եմ" (I am booked), "ushanum em" (I am running late), as "я записан", "опаздываю".
+    ...cues(1.5, 'գրանցված', 'grancvac*|grantsvac*'),
+    ...cues(1.2, 'ushan*|ushacn*'),
     // en
     ...cues(1.5, 'my booking*|appointment*|reservation*|appt|visit', 'i booked', 'i have booked', 'i made a booking', 'i have an appointment'),
     ...cues(1.3, 'reschedul*', 'cancel*', 'move|change my', 'running late', 'can t make it', 'cant make it', 'cannot make it'),
+    // "I have a colouring on Friday, can I change it": the booking the visitor has.
+    ...cues(1.3, 'move|change|shift it'),
     ...cues(0.8, 'confirm*', 'late'),
   ],
 };
@@ -99,17 +113,17 @@ export const VOCABULARY: Record<Exclude<Intent, 'other'>, Cue[]> = {
  */
 export const QUESTION: Cue[] = [
   // ru
-  ...cues(1.5, 'сколько по времени', 'сколько времени', 'до скольки', 'часы работы', 'режим работы'),
-  ...cues(1, 'длит*|длится|продолжительн*', 'работаете|работает|открыт*|закрыва*', 'где', 'адрес*', 'находит*|находитесь|располож*', 'парковк*|припарковат*', 'картой|карта|карту|наличн*|наличкой|оплат*'),
+  ...cues(1.5, 'сколько по времени', 'сколько времени', 'сколько минут|часов', 'до скольки', 'часы работы', 'режим работы'),
+  ...cues(1, 'длит*|длится|продолжительн*', 'работаете|работает|открыт*|закрыва*', 'где', 'адрес*', 'находит*|находитесь|располож*', 'парковк*|припарковат*', 'картой|карта|карту|наличн*|наличкой|оплат*', 'переводом|безнал*'),
   ...cues(0.8, 'кто'),
   // hy
-  ...cues(1.5, 'ինչքան ժամանակ', 'որքան ժամանակ', 'մինչեվ քանիս*'),
-  ...cues(1, 'տեվ*', 'աշխատում|աշխատու*', 'որտեղ', 'հասցե*', 'գտնվում', 'քարտով|կանխիկ*', 'կայանատեղ*|ավտոկայան*|մեքենա*', 'բաց|փակ եք|է|են'),
+  ...cues(1.5, 'ինչքան ժամանակ', 'որքան ժամանակ', 'մինչեվ քանիս*', 'քանի րոպե*', 'qani rope*'),
+  ...cues(1, 'տեվ*', 'աշխատում|աշխատու*', 'որտեղ', 'հասցե*', 'գտնվում', 'քարտով|կանխիկ*|փոխանցում*|փոխանցմամբ|իդրամ*', 'կայանատեղ*|ավտոկայան*|մեքենա*', 'բաց|փակ եք|է|են'),
   ...cues(0.8, 'ով'),
-  ...cues(1, 'ashxat*|ashkhat*', 'vortex|vortegh|gtnvum', 'hasce*', 'kartov|kanxik*', 'parking|kayanateg*', 'tevum|tevi', 'bac|pak eq|ek|e|en'),
+  ...cues(1, 'ashxat*|ashkhat*', 'vortex|vortegh|gtnvum', 'hasce*', 'kartov|kanxik*', 'parking|kayanateg*', 'tevum|tevi', 'bac|pak eq|ek|e|en', 'eq|ek|en bac|pak'),
   // en
-  ...cues(1.5, 'how long', 'what time do you', 'opening hours'),
-  ...cues(1, 'hours', 'open|opens|close|closes|closed', 'where', 'address', 'located|location', 'parking|park', 'cash|card|credit|debit|pay'),
+  ...cues(1.5, 'how long', 'how many minutes', 'what time do you', 'opening hours'),
+  ...cues(1, 'hours', 'open|opens|close|closes|closed', 'where', 'address', 'located|location', 'parking|park', 'cash|card|credit|debit|pay', 'transfer|venmo|zelle|paypal'),
   ...cues(0.8, 'who'),
 ];
 
