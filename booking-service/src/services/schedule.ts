@@ -57,7 +57,7 @@ export async function readSchedule(
   const to = new Date(range.end + DAY_MS).toISOString();
   const fromDate = addDays(utcToZoned(range.start - DAY_MS, business.timeZone).date, -1);
   const toDate = addDays(utcToZoned(range.end + DAY_MS, business.timeZone).date, 1);
-  const [result] = await preparedRows<ScheduleRow>(db, 'fd_schedule_v5', SCHEDULE_SQL, [
+  const [result] = await preparedRows<ScheduleRow>(db, 'fd_schedule_v6', SCHEDULE_SQL, [
     business.id,
     textArray(ids),
     now.toISOString(),
@@ -143,7 +143,7 @@ export interface ScheduleRow {
  * text, so PostgreSQL prepares it once per connection. $1 business, $2 staff ids (text[]), $3
  * now, $4/$5 the padded range, $6/$7 the padded local dates, $8 a booking to leave out.
  * A no-show the business released (bookings.released) no longer counts, as in the constraint.
- * Bookings are found through the exclusion constraint's GiST index (staff, occupied range);
+ * Bookings are found through the exclusion constraint's GiST index, one staff member at a time;
  * bench/http.ts records the EXPLAIN in BENCHMARKS.md.
  */
 const epochMs = (column: string) => `(date_part('epoch', ${column}) * 1000)::int8`;
@@ -153,20 +153,29 @@ const msLength = (from: string, to: string) => `(${epochMs(to)} - ${epochMs(from
 
 export const SCHEDULE_SQL = `
 SELECT
-  (SELECT string_agg(array_position($2::text[], staff_id) || ' ' || ${msFrom4('occupied_from')} || ' ' || ${msLength('occupied_from', 'occupied_to')}, ',')
-   FROM bookings
-   WHERE business_id = $1 AND staff_id = ANY($2::text[])
-     AND status IN (${ACTIVE_STATUSES.map((st) => `'${st}'`).join(', ')}) AND NOT released
-     -- Written as the exclusion constraint's own expression, so its GiST index finds exactly
-     -- the overlapping rows instead of every future booking of the staff.
-     AND tstzrange(occupied_from, occupied_to, '[)') && tstzrange($4::timestamptz, $5::timestamptz, '[)')
-     -- Implied by the overlap, but a bound the b-tree (business, staff, occupied_to) can use: without
-     -- it the search reads every past booking of each staff member (523 buffers against 20 for a
-     -- tenant with 100 days of history, bench/tenants.ts), and slows as a salon's history grows.
-     AND occupied_to > $4::timestamptz
-     -- An expired hold frees its slot by itself, whether or not a sweeper removed it yet.
-     AND (status <> 'held' OR hold_expires_at > $3::timestamptz)
-     AND id <> $8::text) AS busy,
+  -- One index scan per staff member (the LATERAL), each through the exclusion constraint's GiST
+  -- index (staff id's hash, occupied range, staff id: drizzle/0035): it finds exactly that
+  -- member's bookings overlapping the range. The b-tree (business, staff, occupied_to) can bound
+  -- only one side, so it read every future booking of the staff and dropped the ones after the
+  -- range: 5,000 rows (5,094 buffers) for the bench's barber shop to keep 800, against 923
+  -- buffers this way (bench/tenants.ts at 1 M bookings). On small tables the planner found the
+  -- same rows with a BitmapAnd of both indexes; among 10,000 tenants the range alone matches
+  -- every tenant's week, so it read the b-tree alone and slots.find's wall time grew (issue 19).
+  (SELECT string_agg(s.pos || ' ' || ${msFrom4('b.occupied_from')} || ' ' || ${msLength('b.occupied_from', 'b.occupied_to')}, ',')
+   FROM unnest($2::text[]) WITH ORDINALITY AS s(id, pos)
+   JOIN LATERAL (
+     SELECT occupied_from, occupied_to
+     FROM bookings
+     -- The hash is the constraint index's first column, written as the index writes it.
+     WHERE hashtextextended(staff_id, 0) = hashtextextended(s.id, 0) AND staff_id = s.id AND business_id = $1
+       AND status IN (${ACTIVE_STATUSES.map((st) => `'${st}'`).join(', ')}) AND NOT released
+       AND tstzrange(occupied_from, occupied_to, '[)') && tstzrange($4::timestamptz, $5::timestamptz, '[)')
+       -- Implied by the overlap; lets the b-tree (business, staff, occupied_to) skip a member's
+       -- past should the planner ever read that index instead.
+       AND occupied_to > $4::timestamptz
+       -- An expired hold frees its slot by itself, whether or not a sweeper removed it yet.
+       AND (status <> 'held' OR hold_expires_at > $3::timestamptz)
+       AND id <> $8::text) b ON true) AS busy,
   -- Busy times synced from staff's Google calendars (never fetched here: the request path does
   -- not call Google). A broken connection's rows are ignored: its calendar may have changed since.
   (SELECT string_agg(array_position($2::text[], eb.staff_id) || ' ' || ${msFrom4('eb.starts_at')} || ' ' || ${msLength('eb.starts_at', 'eb.ends_at')}, ',')
