@@ -76,9 +76,12 @@ function siteKeyOf(raw: unknown): string | undefined {
 
 /**
  * Per-IP and per-site limits on every public procedure. Counted before input validation, so
- * floods of garbage count too; calls by manage token (no siteKey) count per IP only.
+ * floods of garbage count too; calls by manage token (no siteKey) count per IP only. A lost
+ * database connection → 503 SERVICE_UNAVAILABLE with Retry-After, not 500 (api/errors.ts).
+ * One middleware for both: each tRPC middleware level copies the call's options and adds a
+ * promise on every call (issue 19); a refusal is not a database error, so the order is moot.
  */
-const rateLimited = t.middleware(async ({ ctx, next, getRawInput }) => {
+const publicGuard = t.middleware(async ({ ctx, next, getRawInput }) => {
   if (ctx.limiter) {
     const decision = await ctx.limiter.check({ ip: ctx.ip, site: siteKeyOf(await getRawInput().catch(() => undefined)) });
     if (!decision.ok) {
@@ -89,11 +92,8 @@ const rateLimited = t.middleware(async ({ ctx, next, getRawInput }) => {
       });
     }
   }
-  return next();
+  return asUnavailable(await next());
 });
 
-/** A lost database connection → 503 SERVICE_UNAVAILABLE with Retry-After, not 500 (api/errors.ts). */
-const databaseOutage = t.middleware(async ({ next }) => asUnavailable(await next()));
-
-export const publicProcedure = t.procedure.use(databaseOutage).use(rateLimited);
+export const publicProcedure = t.procedure.use(publicGuard);
 export const createCallerFactory = t.createCallerFactory;
