@@ -25,3 +25,14 @@ describe('approximateToExact', () => {
     }
   });
 });
+
+describe('approximateToExact: a hedge after "at" (issue 18)', () => {
+  it('reads "at like 5", "at maybe 3pm" as the time', () => {
+    expect(approximateToExact('tmrw at like 5')).toBe('tmrw at 5');
+    expect(approximateToExact('at maybe 3pm?')).toBe('at 3pm?');
+  });
+
+  it('leaves "like" that is no hedge alone', () => {
+    for (const t of ["i'd like 2 haircuts", 'at like 2 hours long']) expect(approximateToExact(t), t).toBe(t);
+  });
+});

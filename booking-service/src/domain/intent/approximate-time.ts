@@ -12,6 +12,8 @@ const NOT_QUANTITY_EN = '(?!\\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|month
 const NOT_QUANTITY_RU = '(?!\\s*(?:минут|недел|дн|дей|месяц|человек|раз|лет|год|руб|%))';
 
 const EN = new RegExp(`${B}(?:at\\s+)?(?:around|about|approximately|approx\\.?|roughly|round|~)\\s*(?:at\\s+)?${HOUR}(\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|o'?clock))?${NOT_QUANTITY_EN}(?![\\p{L}\\p{N}])`, 'giu');
+/** "at like 7": a hedge after "at" (not "I'd like 2 cuts"). */
+const EN_LIKE = new RegExp(`${B}at\\s+(?:like|maybe|say)\\s+${HOUR}(\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|o'?clock))?${NOT_QUANTITY_EN}(?![\\p{L}\\p{N}])`, 'giu');
 const EN_ISH = new RegExp(`${B}(?:at\\s+)?${HOUR}(\\s*(?:am|pm))?\\s*-?\\s*ish(?![\\p{L}])`, 'giu');
 const RU = new RegExp(`${B}(?:около|примерно|приблизительно|ориентировочно|где-?то|в\\s+районе)\\s+(?:в\\s+|к\\s+)?${HOUR}${NOT_QUANTITY_RU}(?![\\p{N}])`, 'gu');
 /** "часа в 3", "часов в 5 вечера": the hour word put first means "about". */
@@ -26,6 +28,7 @@ const HY_AROUND_BEFORE = new RegExp(`${B}(?:մոտավորապես|մոտ|motavo
 export function approximateToExact(text: string): string {
   return text
     .replace(EN, (_, hour: string, suffix: string | undefined) => `at ${hour}${suffix ?? ''}`)
+    .replace(EN_LIKE, (_, hour: string, suffix: string | undefined) => `at ${hour}${suffix ?? ''}`)
     .replace(EN_ISH, (_, hour: string, suffix: string | undefined) => `at ${hour}${suffix ?? ''}`)
     .replace(RU, (_, hour: string) => `в ${hour}`)
     .replace(RU_INVERTED, (_, hour: string) => `в ${hour}`)

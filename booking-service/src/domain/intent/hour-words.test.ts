@@ -23,3 +23,20 @@ describe('hoursInDigits', () => {
     }
   });
 });
+
+describe('hoursInDigits: half past (issue 18)', () => {
+  it.each([
+    ['завтра в полпятого', 'завтра в 4:30'],
+    ['пол-шестого подойдёт', 'в 5:30 подойдёт'],
+    ['в пол одиннадцатого', 'в 10:30'],
+    ['полпервого', 'в 12:30'],
+    ['half past three on friday', '3:30 on friday'],
+    ['at half past 5', 'at 5:30'],
+  ])('%s → %s', (text, digits) => {
+    expect(hoursInDigits(text)).toBe(digits);
+  });
+
+  it('leaves "пол" that is no half hour alone', () => {
+    for (const t of ['пол года', 'половина пятого дня рождения', 'полпорции', 'half of them']) expect(hoursInDigits(t), t).toBe(t);
+  });
+});

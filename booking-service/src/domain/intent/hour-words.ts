@@ -22,6 +22,15 @@ const HY: Record<string, number> = {
   yot: 7, ut: 8, vut: 8, iny: 9, inn: 9, tas: 10, tasy: 10, tasn: 10, tasnmek: 11, tasnerku: 12, tasnerkus: 12,
 };
 
+/**
+ * Half past, Russian style: "полтретьего" is 2:30 (half of the third hour), "в пол третьего",
+ * "пол-одиннадцатого". English "half past two" is 2:30 too.
+ */
+const RU_ORDINAL_GENITIVE: Record<string, number> = {
+  первого: 1, второго: 2, третьего: 3, четвертого: 4, пятого: 5, шестого: 6, седьмого: 7, восьмого: 8, девятого: 9,
+  десятого: 10, одиннадцатого: 11, двенадцатого: 12,
+};
+
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const alternatives = (table: Record<string, number>) => Object.keys(table).sort((a, b) => b.length - a.length).join('|');
@@ -30,6 +39,8 @@ const RU_BEFORE = new RegExp(`${B}(в|к|около|примерно в|посл
 const RU_AFTER = new RegExp(`${B}(${alternatives(RU)})\\s+(час(?:а|ов)?)${E}`, 'gu');
 const EN_BEFORE = new RegExp(`${B}(at|around|about|after|before|by|until|till)\\s+(${alternatives(EN)})${E}(?!\\s+(?:of|hours?|minutes?|days?|weeks?|people|more))`, 'gu');
 const EN_AFTER = new RegExp(`${B}(${alternatives(EN)})\\s*(o'?clock|am|pm|a\\.m\\.|p\\.m\\.|ish)${E}`, 'gu');
+const RU_HALF = new RegExp(`${B}(?:в\\s+)?пол[\\s-]?(${alternatives(RU_ORDINAL_GENITIVE)})${E}`, 'gu');
+const EN_HALF_PAST = new RegExp(`${B}half\\s+past\\s+(${alternatives(EN)}|\\d{1,2})${E}`, 'gu');
 const HY_TIME = new RegExp(`${B}(ժամը|ժամ|zhamy|zham|jamy|jam)\\s+(${alternatives(HY)})(ին|ի|ը|in|i)?${E}`, 'gu');
 
 /**
@@ -38,6 +49,9 @@ const HY_TIME = new RegExp(`${B}(ժամը|ժամ|zhamy|zham|jamy|jam)\\s+(${alte
  */
 export function hoursInDigits(text: string): string {
   return text
+    // "полпервого" is 0:30 by the clock, but nobody books then: 12:30.
+    .replace(RU_HALF, (_, n: string) => `в ${RU_ORDINAL_GENITIVE[n] === 1 ? 12 : RU_ORDINAL_GENITIVE[n]! - 1}:30`)
+    .replace(EN_HALF_PAST, (_, n: string) => `${EN[n] ?? Number(n)}:30`)
     .replace(RU_BEFORE, (_, before: string, n: string) => `${before} ${RU[n]}`)
     // "час" alone before "дня" is one o'clock ("в час дня"), but "два часа" is not "2 1".
     .replace(RU_AFTER, (whole, n: string, hour: string) => (n === 'час' ? whole : `${RU[n]} ${hour}`))

@@ -22,3 +22,11 @@ describe('expandTextese', () => {
     expect(expandTextese('upset u')).toBe('upset you');
   });
 });
+
+describe('expandTextese: parts of the day as typed (issue 18)', () => {
+  it('spells "mornin", "evenin", "arvo" out', () => {
+    expect(expandTextese('sat mornin?')).toBe('sat morning?');
+    expect(expandTextese('fri evenin after 6')).toBe('fri evening after 6');
+    expect(expandTextese('tmrw arvo')).toBe('tomorrow afternoon');
+  });
+});

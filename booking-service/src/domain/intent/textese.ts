@@ -12,6 +12,7 @@ const WORDS: Record<string, string> = {
   // Day words chrono reads only when spelt right.
   tmrw: 'tomorrow', tmr: 'tomorrow', tmrow: 'tomorrow', tmw: 'tomorrow', '2moro': 'tomorrow', '2morrow': 'tomorrow', '2mrw': 'tomorrow',
   tomorow: 'tomorrow', tommorow: 'tomorrow', tommorrow: 'tomorrow', tomorro: 'tomorrow', tomorrw: 'tomorrow', tomoro: 'tomorrow',
+  mornin: 'morning', morn: 'morning', evenin: 'evening', arvo: 'afternoon', aftanoon: 'afternoon', afternon: 'afternoon',
   '2day': 'today', tday: 'today', tdy: 'today', tonite: 'tonight', '2nite': 'tonight', '2night': 'tonight',
 };
 
