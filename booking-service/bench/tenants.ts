@@ -354,7 +354,7 @@ export async function runTenantsBench(): Promise<string> {
       `Generation took **${(total / 60).toFixed(1)} min** wall, ${(totalCpu / 60).toFixed(1)} min of the PostgreSQL backend's CPU (${generated.settings}; indexes dropped for the load and built after it, the exclusion constraint last). Wall time here is mostly waiting for the CPU at low priority; the CPU column is the work:`,
       '',
       ...(generated.bookings < 20_000_000
-        ? [`Not the issue's 20 million: the exclusion constraint's build is CPU-bound (btree_gist choosing a subtree for each text staff id) and grows faster than the rows. SCALING.md, "What one PostgreSQL holds", has the CPU per step at 1 M, 5 M and 20 M (INSERT and b-trees measured, the constraint projected), the options tried, and what would make it minutes.`, '']
+        ? [`Not the issue's 20 million: a smaller run (BENCH_TENANT_BOOKINGS). SCALING.md, "What one PostgreSQL holds", has the CPU per step at 1 M, 5 M and 20 M, the exclusion constraint's build before and after it was keyed on a hash of the staff id first (drizzle/0035), and the options tried.`, '']
         : []),
       '| step | wall s | backend CPU s |',
       '|---|---:|---:|',
