@@ -53,9 +53,11 @@ if (file) {
   const timed = (ctx: RequestContext | undefined, record: (ctx: RequestContext, t0: number) => void, call: (wrap: (cb: Callback) => Callback) => unknown) => {
     if (!ctx) return call((cb) => cb);
     const t0 = now();
+    // A callback runs in the context of whatever completed it (a pool connection handed over by
+    // another request's release): give it back this request's context.
     const result = call((cb) => (...a: unknown[]) => {
       record(ctx, t0);
-      cb(...a);
+      als.run(ctx, () => cb(...a));
     });
     if (result && typeof (result as Promise<unknown>).then === 'function') {
       void (result as Promise<unknown>).then(
