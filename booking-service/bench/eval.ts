@@ -186,6 +186,16 @@ const HELD_OUT_HISTORY = [
   'Rule changes 21:30–22:25 UTC (main d8b147d, 9bb536d, 32b5d54, 536efb3), again classes with unit tests on other phrases, never one message: (5) approximate times ("around 2", "около двух", "часа в 3", "ժամը 2-ի մոտ") are the time itself, and hours in words ("at two", "в пять", "ժամը երկուսին") are read; (6) a day of the month alone ("on the 10th", "12-го", "10 числа", "ամսի 20-ին", a bare "10-ին") is the next such day from now; (7) misspelt weekdays in every language and in Latin letters are spelt right within a bounded edit distance ("thrusday", "wensday", "четрвег", "pyatnicu"), and Armenian weekdays and parts of the day typed in Latin letters ("urbat", "aravotyan", "yereko") are read, a day and a time said in two spellings joined; (8) questions about how to come — preparation ("что нужно сделать перед …", "…ից առաջ") and walk-ins ("можно без записи?", "can I just walk in") — and "բաց եք?" (are you open) are questions for the knowledge base, not bookings; (9) the owner Q&A search adds related words for the questions every front desk gets (parking, payment, preparation, walk-ins), answers with an entry whose own question is asked in full, strips stacked Armenian case endings and searches Latin-typed Armenian in every reading of the letters Latin does not tell apart; (10) service words: verb forms of colouring ("красит"), "профчистка", Latin spellings "manikyur"/"sapryvel", "mens" for "Men\'s". Held-out set 1 before them (21:15 UTC, main 40dfd0e): intent 95.0 % (115/121), routed 95.9 %, service 93.4 %, service + time 79.7 % (47/59), KB catalog 95.8 % (23/24), KB owner Q&A 64.3 % (9/14); 20 failures. After them: intent 100 % (121/121), routed 100 %, service 97.5 % (118/121), **service + time 94.9 % (56/59)**, KB catalog 100 % (24/24), KB owner Q&A 100 % (14/14); 3 failures. **For these six classes too the held-out set 1 figures are no longer unseen** — held-out set 2 below, written apart and never read while fixing, measures them on unseen text. Still failing and untouched: a word two service names share where a person would pick the one it heads ("beard" of "Beard trim" over "Haircut + beard", "стрижка бороды"), and barber slang ("shape up").',
 ].join('\n');
 
+/**
+ * Held-out set 2 as a development set: why, since when, and the rule classes changed from its
+ * failures, with the figures before and after (the tables are rewritten on every run).
+ */
+const HELD_OUT_2_HISTORY = [
+  'Held-out set 2 was measured once on unseen text (2026-12-07, main f55a61e): intent 90.0 % (135/150), routed 90.7 %, service 91.3 % (137/150), **service + time 77.9 % (74/95)** — below the 85 % goal. From 2026-12-08 00:35 UTC it is a **development set**: its failures are listed below and were read to find classes of failure, so its figures are no longer unseen; held-out set 3, written apart and never read while fixing, measures unseen text instead.',
+  '',
+  'Rule changes 00:40–01:20 UTC 2026-12-08 (main 979bfb8, c2f5f7d, 750a7df, 79218ec), each a class with unit tests on other phrases beside its rule, never one message: (11) lunch as a boundary is noon — "после обеда"/"до обеда", "after/before lunch", "ճաշից հետո/առաջ" (also in Latin letters) are after/before 12:00, "в обед" stays 13:00; (12) a combination of services ("Haircut + beard") is named only when each of its parts is, one part alone is that service ("beard" is "Beard trim"); a haircut word said of the beard ("стрижка бороды", "beard lineup", "cut my beard") is the beard trim; barber slang "shape/line/edge up" is the haircut; whom a haircut is for ("подстричь мужа", "for women"); Latin-typed Armenian service words ("sanrvacq", "moruq", "nerkel") and "chistka"; (13) intent cues: Armenian price questions ("քանիսով է", "qani dram", "vcharovi"), English price slang ("hows much", "gonna run me", "set me back"), "գրանցված եմ"/"ushanum em" and "can I change it" as the visitor\'s booking, "anything open" as a free slot, a consultation as a visit (not a misspelt "консультант"), and "how many minutes", payment by transfer, "eq bac" as questions; (14) time phrasings: "полтретьего", "half past two" (N:30), "at like 7", "mornin"/"evenin". Pure part, before → after: held-out set 2 intent 90.0 → 98.7 % (148/150), routed 90.7 → 97.3 %, service 91.3 → 97.3 %, **service + time 77.9 → 95.8 % (91/95)**; held-out set 1 intent 100 → 100 %, service 97.5 → 100 %, service + time 94.9 → 100 % (59/59); in-sample intent 100 → 100 %, service + time 99.0 → 100 % (105/105). Still failing in set 2 and untouched: Armenian typed in Cyrillic letters ("узум ем гранцвел"), a day denied then another said ("kirakin chi, bayc shabat"), "vaxy che myus or" (the day after tomorrow) in Latin letters, "trim n beard" (trim is the beard here), "chipped my tooth, need to see someone", and catalog address/who questions worded "which street", "where exactly", "which barber does".',
+].join('\n');
+
 const HEADER = [
   '| lang | messages | intent | routed | service | service + time | KB catalog | KB owner (catalog silent) | KB owner Q&A (PGlite search) |',
   '|---|---|---|---|---|---|---|---|---|',
@@ -234,12 +244,14 @@ export async function runEvalBench(): Promise<string> {
     ...HEADER,
     ...unseen.rows,
     '',
-    `**Held-out set 2** (bench/eval/held-out-2.ts, ${HELD_OUT_2.length} messages): written 2026-12-07 by a person who had not read the rules, committed on its own (7591182) before it was ever run. It measures whether rule fixes made from the first held-out set's failures carry over to text nobody fixing rules has seen, so its ${unseen2.failureCount} failures are counted here but not listed: a listed failure would be the next rule's input and the set would stop being unseen.`,
+    `**Held-out set 2** (bench/eval/held-out-2.ts, ${HELD_OUT_2.length} messages): written 2026-12-07 by a person who had not read the rules, committed on its own (7591182) before it was ever run; its failures are listed below.`,
+    '',
+    HELD_OUT_2_HISTORY,
     '',
     ...HEADER,
     ...unseen2.rows,
     '',
-    `**Held-out set 3** (bench/eval/held-out-3.ts, ${HELD_OUT_3.length} messages): written 2026-12-08 by a person who had read neither the rules nor the earlier sets' messages or failures, committed on its own (d1107fe) before it was ever run. Sets 1 and 2 have both been seen by whoever fixes rules; this one measures whether their fixes carry over to text nobody fixing rules has seen, so its ${unseen3.failureCount} failures are counted here but not listed, like set 2's.`,
+    `**Held-out set 3** (bench/eval/held-out-3.ts, ${HELD_OUT_3.length} messages): written 2026-12-08 by a person who had read neither the rules nor the earlier sets' messages or failures, committed on its own (d1107fe) before it was ever run. Sets 1 and 2 have both been seen by whoever fixes rules; this one measures whether their fixes carry over to text nobody fixing rules has seen, so its ${unseen3.failureCount} failures are counted here but not listed.`,
     '',
     ...HEADER,
     ...unseen3.rows,
@@ -253,6 +265,11 @@ export async function runEvalBench(): Promise<string> {
     '',
     ...FAILURE_HEADER,
     ...unseen.failures,
+    '',
+    `Held-out set 2 failures (${unseen2.failureCount}, a development set since 2026-12-08):`,
+    '',
+    ...FAILURE_HEADER,
+    ...unseen2.failures,
     '',
     `In-sample failures (${seen.failureCount}):`,
     '',
