@@ -35,7 +35,6 @@ import type { RateLimitStore } from './ports/rate-limit.js';
 import { consoleStreams, visitorStream, type StreamOptions } from './http/conversation-stream.js';
 import { compressJson } from './http/compress-json.js';
 import { trpcHandler } from './http/trpc-handler.js';
-import { series } from './http/series.js';
 import { IMMUTABLE, precompressed } from './http/precompressed.js';
 
 export interface AppOptions {
@@ -126,33 +125,30 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     corsHeaders(req, res, next);
   };
 
-  // One router layer for the three (http/series.ts): the router's matching between them cost CPU on every call (issue 19).
   app.use(
     '/trpc',
-    series(
-      corsMw,
-      compressJson(),
-      trpcHandler({
-        router: appRouter,
-        maxBodySize: options.maxBodyBytes ?? 64 * 1024,
-        // 50 searches in one 9 KB GET answered 7.7 MB (issue 12, limits): at most 10 calls per request.
-        maxBatchSize: MAX_BATCH_SIZE,
-        createContext: (req): Context => ({
-          deps,
-          origin: typeof req.headers.origin === 'string' ? req.headers.origin : undefined,
-          ip: req.ip,
-          limiter: options.rateLimiter,
-        }),
-        // Tell refused clients when to come back (RFC 9110 Retry-After, in seconds).
-        responseHeaders: (errors) => {
-          const retryAfter = retryAfterOf(errors);
-          return retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : undefined;
-        },
-        onError: ({ error, path }) => {
-          if (error.code === 'INTERNAL_SERVER_ERROR') log(`[trpc] ${path ?? '?'} failed`, error.cause ?? error);
-        },
+    corsMw,
+    compressJson(),
+    trpcHandler({
+      router: appRouter,
+      maxBodySize: options.maxBodyBytes ?? 64 * 1024,
+      // 50 searches in one 9 KB GET answered 7.7 MB (issue 12, limits): at most 10 calls per request.
+      maxBatchSize: MAX_BATCH_SIZE,
+      createContext: (req): Context => ({
+        deps,
+        origin: typeof req.headers.origin === 'string' ? req.headers.origin : undefined,
+        ip: req.ip,
+        limiter: options.rateLimiter,
       }),
-    ),
+      // Tell refused clients when to come back (RFC 9110 Retry-After, in seconds).
+      responseHeaders: (errors) => {
+        const retryAfter = retryAfterOf(errors);
+        return retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : undefined;
+      },
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') log(`[trpc] ${path ?? '?'} failed`, error.cause ?? error);
+      },
+    }),
   );
 
   // The REST API for integrations: API keys (Bearer), not cookies, so no CORS and no CSRF.
